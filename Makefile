@@ -1,0 +1,121 @@
+# Micro-internship board. Shaped like the Makefile pelican-quickstart writes, plus our
+# own targets. Every target creates and uses .venv itself: no manual installs.
+
+PY?=python3
+VENV?=$(CURDIR)/.venv
+BIN=$(VENV)/bin
+PELICAN?=$(BIN)/pelican
+PELICANOPTS=
+
+BASEDIR=$(CURDIR)
+INPUTDIR=$(BASEDIR)/content
+OUTPUTDIR=$(BASEDIR)/output
+CONFFILE=$(BASEDIR)/pelicanconf.py
+PUBLISHCONF=$(BASEDIR)/publishconf.py
+
+GITHUB_PAGES_BRANCH=gh-pages
+GITHUB_PAGES_COMMIT_MESSAGE=Generate board content
+
+DEBUG ?= 0
+ifeq ($(DEBUG), 1)
+	PELICANOPTS += -D
+endif
+
+RELATIVE ?= 0
+ifeq ($(RELATIVE), 1)
+	PELICANOPTS += --relative-urls
+endif
+
+SERVER ?= "127.0.0.1"
+PORT ?= 8000
+ifneq ($(PORT), 0)
+	PELICANOPTS += -p $(PORT)
+endif
+ifneq ($(SERVER), 0)
+	PELICANOPTS += -b $(SERVER)
+endif
+
+CHROMIUM ?= /usr/bin/chromium
+
+help:
+	@echo 'Makefile for the micro-internship board'
+	@echo ''
+	@echo 'Usage:'
+	@echo '   make html                 (re)generate the board from content/'
+	@echo '   make clean                remove the generated files'
+	@echo '   make regenerate           regenerate files upon modification'
+	@echo '   make publish              generate using production settings'
+	@echo '   make serve [PORT=8000]    serve site at http://localhost:8000'
+	@echo '   make devserver [PORT=8000] serve and regenerate together'
+	@echo '   make github               upload the web site via gh-pages'
+	@echo '   make validate             check every posting in content/postings/'
+	@echo '   make new-posting          answer questions, get a valid posting file'
+	@echo '   make scrape               run the scheduled scrapers (scrapers/sources.toml)'
+	@echo '   make test                 run every test (installs Chromium if missing)'
+	@echo '   make check                validity checks of the built site'
+	@echo '   make bench                benchmarks: prints a table, writes bench/results.json'
+	@echo ''
+	@echo 'Set the DEBUG variable to 1 to enable debugging, e.g. make DEBUG=1 html'
+	@echo 'Set the RELATIVE variable to 1 to enable relative urls'
+
+$(BIN)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+venv: $(BIN)/.installed
+
+# Browser tests drive Debian's Chromium (Playwright cannot download browsers here).
+$(CHROMIUM):
+	@command -v apt-get >/dev/null || { echo "Install Chromium and set CHROMIUM=/path/to/chromium"; exit 1; }
+	if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null
+
+browser: $(CHROMIUM)
+
+html: venv
+	"$(PELICAN)" "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
+
+clean:
+	[ ! -d "$(OUTPUTDIR)" ] || rm -rf "$(OUTPUTDIR)"
+
+regenerate: venv
+	"$(PELICAN)" -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
+
+serve: venv
+	"$(PELICAN)" -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
+
+serve-global: venv
+	"$(PELICAN)" -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) -b 0.0.0.0
+
+devserver: venv
+	"$(PELICAN)" -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
+
+publish: venv
+	"$(PELICAN)" "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" $(PELICANOPTS)
+
+github: publish
+	$(BIN)/python -m pip install --quiet ghp-import==2.1.0
+	$(BIN)/ghp-import -m "$(GITHUB_PAGES_COMMIT_MESSAGE)" -b $(GITHUB_PAGES_BRANCH) "$(OUTPUTDIR)" --no-jekyll
+	git push origin $(GITHUB_PAGES_BRANCH)
+
+validate: venv
+	$(BIN)/python -m board.validate content/postings
+
+new-posting: venv
+	$(BIN)/python -m board.new_posting
+
+scrape: venv
+	$(BIN)/python -m scrapers $(SCRAPE_ARGS)
+
+test: venv browser
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+check: venv browser
+	$(BIN)/python -m pytest -m "check or corpus" $(PYTEST_ARGS)
+
+bench: venv browser
+	$(BIN)/python -m bench $(BENCH_ARGS)
+
+.PHONY: help venv browser html clean regenerate serve serve-global devserver publish github validate new-posting scrape test check bench

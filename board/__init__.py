@@ -1,0 +1,1 @@
+"""Entry schema, posting files, validation and sanitizing: no Pelican, no requests."""

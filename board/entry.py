@@ -1,0 +1,358 @@
+"""The one normalized entry type, its normalizers and its rules.
+
+Employer postings (``board.posting``) and scraped records (``scrapers``) both become
+an :class:`Entry`; the Pelican plugin renders only entries. This module imports neither
+Pelican nor requests, so the validator, the scrapers and the browser rules can share it.
+
+Derived values (effective hourly pay, open/closed, days left) are properties, never
+stored and never typed in by anyone.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, asdict, replace
+from datetime import date, datetime, time, timedelta, timezone
+from typing import Any, Iterable
+from urllib.parse import urlsplit
+
+from . import vocabulary as vocab
+from .policy import Policy
+
+HOURS_MIN, HOURS_MAX = 5, 40
+STATUSES = ("open", "filled", "closed")
+PAY_UNITS = ("total", "hour")
+SOURCE_KINDS = ("employer", "scraper")
+
+# Oversize input breaks layouts and feeds; these limits are generous for honest text.
+MAX_LEN = {
+    "title": 120,
+    "organization": 100,
+    "summary": 300,
+    "deliverable": 200,
+    "description": 20_000,
+    "url": 2_000,
+}
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one field, phrased so the author can fix it."""
+
+    field: str
+    message: str
+    expected: str = ""
+    line: int | None = None
+
+    def format(self, path: str = "") -> str:
+        where = f"{path}:{self.line or 1}: " if path else ""
+        tail = f" (expected {self.expected})" if self.expected else ""
+        return f"{where}{self.field}: {self.message}{tail}"
+
+
+@dataclass(frozen=True)
+class Organization:
+    name: str
+    url: str | None = None
+
+    @property
+    def slug(self) -> str:
+        return vocab.slugify(self.name) or "unnamed"
+
+
+@dataclass(frozen=True)
+class Hours:
+    """Total hours of work for the whole project (not per week)."""
+
+    min: int
+    max: int
+
+
+@dataclass(frozen=True)
+class Compensation:
+    """What the student is paid: a fixed total or an hourly rate, amount or range."""
+
+    min: float
+    max: float
+    currency: str
+    unit: str = "total"  # "total" (fixed fee for the project) or "hour"
+
+    def hourly_range(self, hours: Hours) -> tuple[float, float]:
+        """Effective pay per hour: the worst case divides the lowest fee by the most hours."""
+        if self.unit == "hour":
+            return (self.min, self.max)
+        return (self.min / hours.max, self.max / hours.min)
+
+    def total_range(self, hours: Hours) -> tuple[float, float]:
+        if self.unit == "total":
+            return (self.min, self.max)
+        return (self.min * hours.min, self.max * hours.max)
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    regions: tuple[str, ...] = ("WORLDWIDE",)
+    timezones: tuple[float, float] | None = None  # UTC offsets in hours, west..east
+    students: str = "enrolled-or-recent"
+    work_authorization: str = "not-required"
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an entry came from; scraped entries may be reached from several sources."""
+
+    kind: str = "employer"  # "employer" or "scraper"
+    name: str = "employer"
+    url: str | None = None  # link back to the original posting
+    attribution: str | None = None
+    jsonld: bool = True  # may we emit JobPosting structured data for it?
+    ids: tuple[str, ...] = ()  # "source:id" of every source that carried it
+
+
+@dataclass(frozen=True)
+class Entry:
+    slug: str
+    title: str
+    organization: Organization
+    summary: str
+    description_html: str
+    hours: Hours
+    compensation: Compensation
+    category: str
+    posted: datetime
+    apply_url: str | None = None
+    apply_email: str | None = None
+    apply_by: datetime | None = None
+    deliverables: tuple[str, ...] = ()
+    skills: tuple[str, ...] = ()
+    eligibility: Eligibility = field(default_factory=Eligibility)
+    updated: datetime | None = None
+    status: str = "open"
+    source: Source = field(default_factory=Source)
+    first_seen: datetime | None = None
+    last_seen: datetime | None = None
+    last_verified: datetime | None = None
+
+    # ---- derived -------------------------------------------------------------
+    @property
+    def hourly(self) -> tuple[float, float]:
+        return self.compensation.hourly_range(self.hours)
+
+    @property
+    def total_pay(self) -> tuple[float, float]:
+        return self.compensation.total_range(self.hours)
+
+    @property
+    def apply_link(self) -> str:
+        return self.apply_url or f"mailto:{self.apply_email}"
+
+    @property
+    def modified(self) -> datetime:
+        return self.updated or self.posted
+
+    def is_open(self, now: datetime) -> bool:
+        """Open means status open and deadline not passed: expiry needs nobody."""
+        if self.status != "open":
+            return False
+        return self.apply_by is None or self.apply_by >= now
+
+    def days_left(self, now: datetime) -> int | None:
+        if self.apply_by is None:
+            return None
+        return (self.apply_by.date() - now.date()).days
+
+    def with_status(self, status: str) -> "Entry":
+        return replace(self, status=status)
+
+    # ---- storage -------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict with sorted keys and ISO dates, for readable git diffs."""
+        return _jsonable(asdict(self))
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Entry":
+        d = dict(data)
+        d["organization"] = Organization(**d["organization"])
+        d["hours"] = Hours(**d["hours"])
+        d["compensation"] = Compensation(**d["compensation"])
+        e = dict(d.get("eligibility") or {})
+        if e.get("timezones"):
+            e["timezones"] = tuple(e["timezones"])
+        e["regions"] = tuple(e.get("regions") or ("WORLDWIDE",))
+        d["eligibility"] = Eligibility(**e)
+        s = dict(d.get("source") or {})
+        s["ids"] = tuple(s.get("ids") or ())
+        d["source"] = Source(**s)
+        for key in ("deliverables", "skills"):
+            d[key] = tuple(d.get(key) or ())
+        for key in ("posted", "apply_by", "updated", "first_seen", "last_seen", "last_verified"):
+            if d.get(key):
+                d[key] = parse_datetime(d[key])
+        known = set(cls.__dataclass_fields__)
+        return cls(**{k: v for k, v in d.items() if k in known})
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in sorted(value.items())}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, datetime):
+        return format_datetime(value)
+    return value
+
+
+# ---- normalizers: every string from outside goes through one of these ------------
+
+
+def clean_text(value: Any, limit: int | None = None) -> str:
+    """Plain text: NFC, no control or bidi-override characters, single spaces."""
+    text = unicodedata.normalize("NFC", str(value if value is not None else ""))
+    text = _CONTROL.sub("", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return text
+
+
+def has_control_chars(value: str) -> bool:
+    return bool(_CONTROL.search(value))
+
+
+def utc(dt: datetime) -> datetime:
+    """Aware UTC datetime; naive input is taken as UTC."""
+    if dt.tzinfo is None:
+        return dt.replace(tzinfo=timezone.utc)
+    return dt.astimezone(timezone.utc)
+
+
+def parse_datetime(value: Any, end_of_day: bool = False) -> datetime:
+    """ISO 8601 date or datetime -> aware UTC datetime. Raises ValueError otherwise.
+
+    A bare date means the start of that day in UTC, or its last second when
+    ``end_of_day`` (deadlines: "apply by 20 December" includes the 20th).
+    """
+    if isinstance(value, datetime):
+        return utc(value)
+    if isinstance(value, date):
+        return datetime.combine(value, time.max if end_of_day else time.min, timezone.utc).replace(microsecond=0)
+    text = str(value).strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return parse_datetime(date.fromisoformat(text), end_of_day)
+    if text.endswith(("Z", "z")):
+        text = text[:-1] + "+00:00"
+    return utc(datetime.fromisoformat(text))
+
+
+def format_datetime(dt: datetime) -> str:
+    return utc(dt).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def url_problem(url: str, https_only: bool = True) -> str | None:
+    """Why this URL may not be published, or None if it is fine."""
+    if len(url) > MAX_LEN["url"]:
+        return f"is {len(url)} characters long"
+    if has_control_chars(url) or re.search(r"\s", url):
+        return "contains spaces or control characters"
+    parts = urlsplit(url)
+    allowed = ("https",) if https_only else ("https", "http")
+    if parts.scheme.lower() not in allowed:
+        return f"uses scheme {parts.scheme or '(none)'!r}"
+    if not parts.hostname or "." not in parts.hostname:
+        return "has no valid host name"
+    if parts.username or parts.password:
+        return "contains credentials"
+    return None
+
+
+def email_problem(email: str) -> str | None:
+    if len(email) > 254 or not _EMAIL.match(email):
+        return "is not a valid e-mail address"
+    return None
+
+
+def normalize_skills(values: Iterable[str]) -> tuple[tuple[str, ...], list[str]]:
+    """Canonical, de-duplicated skills in given order, plus the unknown spellings."""
+    out: list[str] = []
+    unknown: list[str] = []
+    for raw in values:
+        raw = clean_text(raw)
+        if not raw:
+            continue
+        name = vocab.canonical_skill(raw)
+        if name is None:
+            unknown.append(raw)
+        elif name not in out:
+            out.append(name)
+    return tuple(out), unknown
+
+
+# ---- rules that apply to every entry, however it arrived ------------------------
+
+
+def check(entry: Entry, policy: Policy, now: datetime, https_only: bool = True) -> list[Problem]:
+    """Semantic rules shared by the posting validator and the scrapers."""
+    problems: list[Problem] = []
+    add = lambda f, m, x="": problems.append(Problem(f, m, x))  # noqa: E731
+
+    if not SLUG_RE.match(entry.slug) or len(entry.slug) > 80:
+        add("slug", f"{entry.slug!r} is not a safe file name", "lower-case letters, digits and hyphens, at most 80")
+    for name, value in (("title", entry.title), ("organization", entry.organization.name), ("summary", entry.summary)):
+        if not value:
+            add(name, "is empty", "a short plain-text value")
+        elif len(value) > MAX_LEN[name]:
+            add(name, f"is {len(value)} characters long", f"at most {MAX_LEN[name]}")
+    if len(entry.description_html) > MAX_LEN["description"] * 2:
+        add("description", "is too long", f"at most {MAX_LEN['description']} characters of text")
+    if not entry.description_html.strip():
+        add("description", "is empty", "a Markdown body describing the project")
+    h = entry.hours
+    if not (HOURS_MIN <= h.min <= h.max <= HOURS_MAX):
+        add("hours", f"{h.min}-{h.max} is outside {HOURS_MIN}-{HOURS_MAX} total hours",
+            f"total project hours between {HOURS_MIN} and {HOURS_MAX}, e.g. 15-20")
+    c = entry.compensation
+    if c.currency not in vocab.currencies():
+        add("pay", f"unknown currency {c.currency!r}", "an ISO 4217 code such as USD, EUR, GBP")
+    elif c.min <= 0 or c.max < c.min:
+        add("pay", f"amount {c.min:g}-{c.max:g} is not a positive range", "e.g. 600 USD total or 20-25 EUR per hour")
+    elif h.min > 0:
+        floor = policy.pay_floor(c.currency)
+        low = entry.hourly[0]
+        if floor is not None and low < floor:
+            add("pay", f"works out at {low:.2f} {c.currency}/hour, below the board's floor of {floor:g} {c.currency}/hour",
+                "more pay or fewer hours")
+    if entry.category not in vocab.CATEGORIES:
+        add("category", f"unknown category {entry.category!r}", "one of " + ", ".join(vocab.CATEGORIES))
+    if not entry.apply_url and not entry.apply_email:
+        add("apply", "no way to apply", "Apply-URL: https://… or Apply-Email: name@example.org")
+    if entry.apply_url and (why := url_problem(entry.apply_url, https_only)):
+        add("apply-url", why, "an https:// URL" if https_only else "an http(s):// URL")
+    if entry.apply_email and (why := email_problem(entry.apply_email)):
+        add("apply-email", why, "name@example.org")
+    if entry.organization.url and (why := url_problem(entry.organization.url, https_only)):
+        add("organization-url", why, "an https:// URL")
+    if entry.status not in STATUSES:
+        add("status", f"unknown status {entry.status!r}", " or ".join(STATUSES))
+    if entry.status == "open" and entry.apply_by is not None and entry.apply_by < now:
+        add("apply-by", f"deadline {entry.apply_by.date()} has passed for an open posting",
+            "a future date, or Status: closed")
+    if entry.apply_by is not None and entry.apply_by < entry.posted:
+        add("apply-by", "is before the posting date", "a date after Posted")
+    if entry.posted > now + timedelta(days=1):
+        add("posted", f"{entry.posted.date()} is in the future", "today's date or earlier")
+    if len(entry.deliverables) > 20 or any(len(d) > MAX_LEN["deliverable"] for d in entry.deliverables):
+        add("deliverables", "too many or too long", f"at most 20 items of {MAX_LEN['deliverable']} characters")
+    for region in entry.eligibility.regions:
+        if region not in vocab.REGIONS and region not in vocab.countries():
+            add("eligible-regions", f"unknown region {region!r}", "ISO country codes (US, DE) or " + ", ".join(vocab.REGIONS))
+    if entry.eligibility.students not in vocab.STUDENT_STATUS:
+        add("students", f"unknown value {entry.eligibility.students!r}", " or ".join(vocab.STUDENT_STATUS))
+    if entry.eligibility.work_authorization not in vocab.WORK_AUTHORIZATION:
+        add("work-authorization", f"unknown value {entry.eligibility.work_authorization!r}",
+            " or ".join(vocab.WORK_AUTHORIZATION))
+    return problems

@@ -1,0 +1,267 @@
+"""Employer posting files: ``content/postings/<slug>.md`` -> :class:`Entry`.
+
+The format is Pelican's native Markdown metadata: ``Key: value`` lines at the top
+(continuation lines indented by four spaces), a blank line, then the Markdown body.
+We parse the header ourselves so every problem can name its line.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from . import vocabulary as vocab
+from .entry import (
+    Compensation, Eligibility, Entry, Hours, Organization, Problem, Source, SLUG_RE,
+    check, clean_text, has_control_chars, normalize_skills, parse_datetime,
+)
+from .policy import Policy
+from .sanitize import markdown_to_html
+
+REQUIRED = ("title", "organization", "summary", "category", "skills", "hours", "pay", "apply-by", "posted")
+OPTIONAL = ("organization-url", "apply-url", "apply-email", "deliverables", "eligible-regions", "timezones",
+            "students", "work-authorization", "updated", "status", "last-verified")
+KNOWN = REQUIRED + OPTIONAL
+MAX_FILE_BYTES = 100_000
+
+EXAMPLES = {
+    "title": "a short job title, e.g. Build a volunteer-rota dashboard",
+    "organization": "the organization's name, e.g. Harvest Share",
+    "summary": "one plain-text sentence, at most 300 characters",
+    "category": "one of " + ", ".join(vocab.CATEGORIES),
+    "skills": "comma-separated skills, e.g. Python, SQL, Data visualization",
+    "hours": "total project hours, e.g. 15-20 (between 5 and 40)",
+    "pay": "e.g. 600 USD total, 500-700 EUR total or 25 GBP per hour",
+    "apply-by": "a date like 2026-12-31",
+    "posted": "a date like 2026-11-20",
+    "updated": "a date like 2026-11-22",
+    "last-verified": "a date like 2026-11-22",
+    "timezones": "a UTC offset range, e.g. UTC-8 to UTC+2",
+    "eligible-regions": "country codes or regions, e.g. US, CA or WORLDWIDE",
+}
+
+_PAY = re.compile(
+    r"""^(?P<cur1>[A-Za-z]{3}|[$€£₹¥])?\s*
+        (?P<min>\d[\d,]*(?:\.\d+)?)\s*(?:(?:-|–|—|to)\s*(?P<cur2>[$€£₹¥])?\s*(?P<max>\d[\d,]*(?:\.\d+)?))?\s*
+        (?P<cur3>[A-Za-z]{3})?\s*
+        (?P<unit>total|fixed|flat|(?:per|/|an?)\s*(?:hour|hr|h)|hourly)$""",
+    re.X | re.I,
+)
+_HOURS = re.compile(r"^(\d{1,3})\s*(?:(?:-|–|to)\s*(\d{1,3}))?\s*(?:h|hours?|hrs?)?$", re.I)
+_TZ = re.compile(r"^UTC\s*([+-−]\s*\d{1,2}(?::?(\d{2}))?)?$", re.I)
+
+
+@dataclass
+class Header:
+    """The metadata block: values plus the line each key was on."""
+
+    values: dict[str, str] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1
+
+
+def read_header(text: str) -> tuple[Header, list[Problem]]:
+    header, problems = Header(), []
+    lines = text.splitlines()
+    current: str | None = None
+    i = 0
+    for i, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            break
+        if raw.startswith(("    ", "\t")) and current:
+            header.values[current] += "\n" + raw.strip()
+            continue
+        m = re.match(r"^([A-Za-z][A-Za-z0-9_-]*)\s*:\s*(.*)$", raw)
+        if not m:
+            problems.append(Problem("header", f"line is not 'Key: value': {raw[:60]!r}",
+                                    "a blank line between the metadata and the Markdown body", i))
+            current = None
+            continue
+        key = m.group(1).lower().replace("_", "-")
+        if key in header.values:
+            problems.append(Problem(key, f"appears twice (first on line {header.lines[key]})", "each key once", i))
+            continue
+        current = key
+        header.values[key] = m.group(2).strip()
+        header.lines[key] = i
+    else:
+        i = len(lines) + 1
+    header.body = "\n".join(lines[i:])
+    header.body_line = i + 1
+    return header, problems
+
+
+def _did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(word.lower(), [c.lower() for c in choices], n=1, cutoff=0.6)
+    if close:
+        return next(c for c in choices if c.lower() == close[0])
+    return ""
+
+
+def parse_pay(text: str) -> Compensation:
+    m = _PAY.match(text.strip())
+    if not m:
+        raise ValueError(f"cannot read {text!r}")
+    cur_raw = m.group("cur1") or m.group("cur3") or m.group("cur2") or ""
+    currency = vocab.canonical_currency(cur_raw) if cur_raw else None
+    if currency is None:
+        raise ValueError(f"unknown or missing currency in {text!r}")
+    low = float(m.group("min").replace(",", ""))
+    high = float(m.group("max").replace(",", "")) if m.group("max") else low
+    unit = "total" if m.group("unit").lower() in ("total", "fixed", "flat") else "hour"
+    return Compensation(min=low, max=high, currency=currency, unit=unit)
+
+
+def parse_hours(text: str) -> Hours:
+    m = _HOURS.match(text.strip())
+    if not m:
+        raise ValueError(f"cannot read {text!r}")
+    low = int(m.group(1))
+    return Hours(low, int(m.group(2)) if m.group(2) else low)
+
+
+def parse_offset(text: str) -> float:
+    m = _TZ.match(text.strip().replace("−", "-"))
+    if not m:
+        raise ValueError(f"cannot read {text!r}")
+    if not m.group(1):
+        return 0.0
+    raw = m.group(1).replace(" ", "")
+    sign = -1 if raw[0] == "-" else 1
+    hours, _, minutes = raw[1:].partition(":")
+    if not minutes and len(hours) > 2:
+        hours, minutes = hours[:-2], hours[-2:]
+    value = int(hours) + int(minutes or 0) / 60
+    if value > 14:
+        raise ValueError(f"{text!r} is not a real UTC offset")
+    return sign * value
+
+
+def parse_timezones(text: str) -> tuple[float, float]:
+    parts = re.split(r"\s*(?:\.\.|\bto\b|–)\s*", text.strip(), flags=re.I)
+    if len(parts) == 1:
+        off = parse_offset(parts[0])
+        return (off, off)
+    if len(parts) != 2:
+        raise ValueError(f"cannot read {text!r}")
+    west, east = parse_offset(parts[0]), parse_offset(parts[1])
+    if west > east:
+        raise ValueError(f"{text!r} runs east to west")
+    return (west, east)
+
+
+def parse_posting(path: Path, policy: Policy, now: datetime, text: str | None = None) -> tuple[Entry | None, list[Problem]]:
+    """Read one posting file; return its entry (None if unusable) and every problem found."""
+    if text is None:
+        raw = path.read_bytes()
+        if len(raw) > MAX_FILE_BYTES:
+            return None, [Problem("file", f"is {len(raw)} bytes", f"at most {MAX_FILE_BYTES} bytes", 1)]
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            return None, [Problem("file", f"is not UTF-8 ({exc.reason} at byte {exc.start})", "a UTF-8 text file", 1)]
+    header, problems = read_header(text)
+    v, at = header.values, header.lines
+    add = lambda f, m, x="": problems.append(Problem(f, m, x or EXAMPLES.get(f, ""), at.get(f, 1)))  # noqa: E731
+
+    slug = path.stem
+    if not SLUG_RE.match(slug) or len(slug) > 80:
+        problems.append(Problem("file name", f"{path.name!r} is not a valid slug",
+                                "lower-case letters, digits and hyphens, e.g. data-dashboard-harvest-share.md", 1))
+    for key in v:
+        if key not in KNOWN:
+            hint = _did_you_mean(key, KNOWN)
+            add(key, "unknown key" + (f"; did you mean '{hint.title()}'?" if hint else ""), "one of: " + ", ".join(KNOWN))
+    for key in REQUIRED:
+        if not v.get(key):
+            problems.append(Problem(key, "is missing", EXAMPLES.get(key, ""), at.get(key, 1)))
+    if not v.get("apply-url") and not v.get("apply-email"):
+        problems.append(Problem("apply-url", "is missing (and no Apply-Email either)",
+                                "Apply-URL: https://… or Apply-Email: name@example.org", 1))
+    for key, value in v.items():
+        if has_control_chars(value):
+            add(key, "contains control or invisible characters", "plain printable text")
+
+    def parsed(key: str, fn, default=None):
+        if not v.get(key):
+            return default
+        try:
+            return fn(v[key])
+        except ValueError as exc:
+            add(key, str(exc))
+            return default
+
+    hours = parsed("hours", parse_hours)
+    pay = parsed("pay", parse_pay)
+    posted = parsed("posted", parse_datetime)
+    apply_by = parsed("apply-by", lambda s: parse_datetime(s, end_of_day=True))
+    updated = parsed("updated", parse_datetime)
+    last_verified = parsed("last-verified", parse_datetime)
+    timezones = parsed("timezones", parse_timezones)
+
+    category = vocab.slugify(v.get("category", ""))
+    if v.get("category") and category not in vocab.CATEGORIES:
+        by_label = {vocab.slugify(label): slug_ for slug_, label in vocab.CATEGORIES.items()}
+        category = by_label.get(category, category)
+    skills, unknown = normalize_skills(v.get("skills", "").split(","))
+    for word in unknown:
+        choices = list(vocab.SKILLS) + [a for al in vocab.SKILLS.values() for a in al]
+        hint = _did_you_mean(word, choices)
+        hint = vocab.canonical_skill(hint) if hint else ""
+        add("skills", f"unknown skill {word!r}" + (f"; did you mean '{hint}'?" if hint else ""),
+            "skills from the list in README (ask for a new one in your pull request)")
+    if v.get("skills") and len(skills) > 8:
+        add("skills", f"{len(skills)} skills listed", "at most 8")
+    regions: list[str] = []
+    for word in (v.get("eligible-regions") or "WORLDWIDE").split(","):
+        if not word.strip():
+            continue
+        code = vocab.canonical_region(word)
+        if code is None:
+            add("eligible-regions", f"unknown country or region {word.strip()!r}")
+        elif code not in regions:
+            regions.append(code)
+    deliverables = tuple(clean_text(d) for d in re.split(r"[;\n]", v.get("deliverables", "")) if clean_text(d))
+    description = markdown_to_html(header.body) if header.body.strip() else ""
+
+    if hours is None or pay is None or posted is None:
+        return None, problems  # the cross-field rules below need these typed values
+
+    entry = Entry(
+        slug=slug,
+        title=clean_text(v.get("title")),
+        organization=Organization(clean_text(v.get("organization")), v.get("organization-url") or None),
+        summary=clean_text(v.get("summary")),
+        description_html=description,
+        hours=hours,
+        compensation=pay,
+        category=category,
+        posted=posted,
+        apply_url=v.get("apply-url") or None,
+        apply_email=v.get("apply-email") or None,
+        apply_by=apply_by,
+        deliverables=deliverables,
+        skills=skills,
+        eligibility=Eligibility(
+            regions=tuple(regions) or ("WORLDWIDE",),
+            timezones=timezones,
+            students=v.get("students", "enrolled-or-recent").strip().lower(),
+            work_authorization=v.get("work-authorization", "not-required").strip().lower(),
+        ),
+        updated=updated,
+        status=v.get("status", "open").strip().lower(),
+        source=Source(kind="employer", name="employer"),
+        last_verified=last_verified,
+    )
+    seen = {(p.field, p.line) for p in problems}
+    for p in check(entry, policy, now):
+        key = {"apply": "apply-url", "description": "body", "slug": "file name"}.get(p.field, p.field)
+        line = header.body_line if key == "body" else at.get(key, 1)
+        if (key, line) in seen:
+            continue
+        problems.append(Problem(key, p.message, p.expected, line))
+    return (None if problems else entry), problems

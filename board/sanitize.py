@@ -1,0 +1,64 @@
+"""HTML and URL sanitizing for everything that comes from outside.
+
+Python-Markdown passes raw HTML and ``javascript:`` links straight through, and
+feedparser's own sanitizer leaves some URL attributes alone, so every body is
+cleaned here with nh3 (ammonia's allow-list) before it reaches a template.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import markdown
+import nh3
+
+from .entry import url_problem
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "dl", "dt", "em", "h2", "h3", "h4",
+    "hr", "i", "li", "ol", "p", "pre", "s", "strong", "sub", "sup", "table", "tbody", "td", "th",
+    "thead", "tr", "ul",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "td": {"colspan", "rowspan"},
+                      "th": {"colspan", "rowspan", "scope"}, "ol": {"start"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+_HEADING = re.compile(r"<(/?)h1(\b[^>]*)>", re.I)
+
+
+def clean_html(fragment: str) -> str:
+    """Allow-listed HTML: no scripts, styles, event handlers, images or odd URL schemes.
+
+    Relative and scheme-relative links are dropped (``url_relative="deny"``): on our
+    site they would point somewhere the author never meant.
+    """
+    fragment = _HEADING.sub(r"<\1h2\2>", fragment)  # the page's h1 is the posting title
+    return nh3.clean(
+        fragment,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        url_relative="deny",
+        link_rel="nofollow ugc noopener noreferrer",
+        strip_comments=True,
+    ).strip()
+
+
+def markdown_to_html(text: str) -> str:
+    """Render an employer's Markdown body, then sanitize the result."""
+    return clean_html(markdown.markdown(text, extensions=["sane_lists"], output_format="html"))
+
+
+def html_to_text(fragment: str) -> str:
+    """Plain text of an HTML fragment (for summaries, feeds' plain fields, search)."""
+    stripped = nh3.clean(fragment, tags=set(), attributes={}, strip_comments=True)
+    return re.sub(r"\s+", " ", html.unescape(stripped)).strip()
+
+
+def safe_url(url: str | None, https_only: bool = False) -> str | None:
+    """The URL if it may be published as a link, else None."""
+    if not url:
+        return None
+    url = url.strip()
+    return None if url_problem(url, https_only=https_only) else url

@@ -1,0 +1,74 @@
+"""``python -m board.validate [paths…]``: check posting files, print every problem at once.
+
+Output is ``path:line: field: problem (expected …)``, one line each, exit status 1
+if anything is wrong; the site build refuses invalid postings with the same lines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .entry import Entry, Problem
+from .policy import Policy, load_policy
+from .posting import parse_posting
+
+POSTINGS_DIR = Path("content/postings")
+
+
+def posting_files(paths: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for p in paths:
+        files.extend(sorted(p.glob("*.md")) if p.is_dir() else [p])
+    return files
+
+
+def validate_files(files: list[Path], policy: Policy, now: datetime) -> tuple[list[Entry], list[str]]:
+    """Parse and check every file; also catch duplicates across files."""
+    entries: list[Entry] = []
+    errors: list[str] = []
+    slugs: dict[str, Path] = {}
+    apply_urls: dict[str, Path] = {}
+    for path in files:
+        entry, problems = parse_posting(path, policy, now)
+        errors.extend(p.format(str(path)) for p in problems)
+        if entry is None:
+            continue
+        if entry.slug in slugs:
+            errors.append(Problem("file name", f"slug {entry.slug!r} is already used by {slugs[entry.slug]}",
+                                  "a unique file name", 1).format(str(path)))
+            continue
+        slugs[entry.slug] = path
+        if entry.apply_url and entry.status == "open":
+            key = entry.apply_url.rstrip("/").lower()
+            if key in apply_urls:
+                errors.append(Problem("apply-url", f"same apply URL as {apply_urls[key]}",
+                                      "one posting per application link", 1).format(str(path)))
+                continue
+            apply_urls[key] = path
+        entries.append(entry)
+    return entries, errors
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m board.validate", description=__doc__.splitlines()[0])
+    ap.add_argument("paths", nargs="*", type=Path, default=[POSTINGS_DIR], help="posting files or folders")
+    ap.add_argument("--policy", type=Path, default=None, help="board.toml with pay floors")
+    ap.add_argument("--now", default=None, help="pretend it is this ISO date (for reproducible checks)")
+    args = ap.parse_args(argv)
+    now = datetime.fromisoformat(args.now).replace(tzinfo=timezone.utc) if args.now else datetime.now(timezone.utc)
+    files = posting_files(args.paths)
+    _, errors = validate_files(files, load_policy(args.policy), now)
+    for line in errors:
+        print(line)
+    if errors:
+        print(f"\n{len(errors)} problem(s) in {len(files)} posting file(s).", file=sys.stderr)
+        return 1
+    print(f"{len(files)} posting file(s) OK.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

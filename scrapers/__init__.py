@@ -1,0 +1,1 @@
+"""Scheduled scrapers: public job sources -> curated, normalized entries in content/scraped/."""
