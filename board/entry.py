@@ -295,8 +295,13 @@ def normalize_skills(values: Iterable[str]) -> tuple[tuple[str, ...], list[str]]
 # ---- rules that apply to every entry, however it arrived ------------------------
 
 
-def check(entry: Entry, policy: Policy, now: datetime, https_only: bool = True) -> list[Problem]:
-    """Semantic rules shared by the posting validator and the scrapers."""
+def check(entry: Entry, policy: Policy, now: datetime, https_only: bool = True,
+          allow_expired: bool = False) -> list[Problem]:
+    """Semantic rules shared by the posting validator and the scrapers.
+
+    ``allow_expired`` is for the site build: a posting past its deadline is shown as
+    closed automatically, whereas a submission with a past deadline is an error.
+    """
     problems: list[Problem] = []
     add = lambda f, m, x="": problems.append(Problem(f, m, x))  # noqa: E731
 
@@ -338,7 +343,7 @@ def check(entry: Entry, policy: Policy, now: datetime, https_only: bool = True) 
         add("organization-url", why, "an https:// URL")
     if entry.status not in STATUSES:
         add("status", f"unknown status {entry.status!r}", " or ".join(STATUSES))
-    if entry.status == "open" and entry.apply_by is not None and entry.apply_by < now:
+    if not allow_expired and entry.status == "open" and entry.apply_by is not None and entry.apply_by < now:
         add("apply-by", f"deadline {entry.apply_by.date()} has passed for an open posting",
             "a future date, or Status: closed")
     if entry.apply_by is not None and entry.apply_by < entry.posted:

@@ -154,7 +154,8 @@ def parse_timezones(text: str) -> tuple[float, float]:
     return (west, east)
 
 
-def parse_posting(path: Path, policy: Policy, now: datetime, text: str | None = None) -> tuple[Entry | None, list[Problem]]:
+def parse_posting(path: Path, policy: Policy, now: datetime, text: str | None = None,
+                  allow_expired: bool = False) -> tuple[Entry | None, list[Problem]]:
     """Read one posting file; return its entry (None if unusable) and every problem found."""
     if text is None:
         raw = path.read_bytes()
@@ -258,7 +259,7 @@ def parse_posting(path: Path, policy: Policy, now: datetime, text: str | None = 
         last_verified=last_verified,
     )
     seen = {(p.field, p.line) for p in problems}
-    for p in check(entry, policy, now):
+    for p in check(entry, policy, now, allow_expired=allow_expired):
         key = {"apply": "apply-url", "description": "body", "slug": "file name"}.get(p.field, p.field)
         line = header.body_line if key == "body" else at.get(key, 1)
         if (key, line) in seen:

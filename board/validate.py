@@ -25,14 +25,15 @@ def posting_files(paths: list[Path]) -> list[Path]:
     return files
 
 
-def validate_files(files: list[Path], policy: Policy, now: datetime) -> tuple[list[Entry], list[str]]:
+def validate_files(files: list[Path], policy: Policy, now: datetime,
+                   allow_expired: bool = False) -> tuple[list[Entry], list[str]]:
     """Parse and check every file; also catch duplicates across files."""
     entries: list[Entry] = []
     errors: list[str] = []
     slugs: dict[str, Path] = {}
     apply_urls: dict[str, Path] = {}
     for path in files:
-        entry, problems = parse_posting(path, policy, now)
+        entry, problems = parse_posting(path, policy, now, allow_expired=allow_expired)
         errors.extend(p.format(str(path)) for p in problems)
         if entry is None:
             continue

@@ -1,0 +1,163 @@
+"""All entries of the board, from both ways in, grouped the way the site shows them.
+
+``load_catalog`` reads employer postings (refusing invalid ones with the validator's
+own messages) and scraped entries (re-sanitized: the JSON in git is data, not trust),
+merges duplicates, and sorts them into open and closed. The Pelican plugin, the
+benchmarks and the feeds all start from a :class:`Catalog`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import pickle
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+
+from . import vocabulary as vocab
+from .entry import Entry, check
+from .policy import Policy
+from .sanitize import clean_html
+from .validate import posting_files, validate_files
+
+log = logging.getLogger(__name__)
+
+
+class InvalidPostings(Exception):
+    """Raised by the build when a posting file fails validation."""
+
+    def __init__(self, errors: list[str]):
+        super().__init__("invalid posting(s):\n" + "\n".join(errors))
+        self.errors = errors
+
+
+@dataclass
+class Catalog:
+    now: datetime
+    open: list[Entry]  # newest first
+    closed: list[Entry]
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def all(self) -> list[Entry]:
+        return self.open + self.closed
+
+    def closing_soon(self, days: int) -> list[Entry]:
+        soon = [e for e in self.open if e.apply_by and (e.days_left(self.now) or 0) <= days]
+        return sorted(soon, key=lambda e: e.apply_by)
+
+    def group(self, key) -> dict[str, list[Entry]]:
+        """slug -> entries (open first, then closed), e.g. ``group(lambda e: [e.category])``."""
+        groups: dict[str, list[Entry]] = defaultdict(list)
+        for e in self.all:
+            for k in key(e):
+                groups[k].append(e)
+        return dict(sorted(groups.items()))
+
+    def by_category(self) -> dict[str, list[Entry]]:
+        groups = {slug: [] for slug in vocab.CATEGORIES}
+        groups.update(self.group(lambda e: [e.category]))
+        return groups
+
+    def by_skill(self) -> dict[str, list[Entry]]:
+        return self.group(lambda e: [vocab.slugify(s) for s in e.skills])
+
+    def by_organization(self) -> dict[str, list[Entry]]:
+        return self.group(lambda e: [e.organization.slug])
+
+
+def _cache_key(path: Path, policy: Policy, now: datetime) -> str:
+    st = path.stat()
+    raw = f"{path}|{st.st_mtime_ns}|{st.st_size}|{now.date()}|{sorted(policy.pay_floors.items())}"
+    return hashlib.sha1(raw.encode()).hexdigest()
+
+
+def load_postings(folder: Path, policy: Policy, now: datetime, cache_dir: Path | None = None) -> list[Entry]:
+    """Employer postings; raises :class:`InvalidPostings` listing every problem.
+
+    Parsed entries are cached per file (path, mtime, size, day, policy), so a rebuild
+    with nothing changed skips Markdown parsing entirely.
+    """
+    files = posting_files([folder]) if folder.exists() else []
+    cache: dict[str, Entry] = {}
+    cache_file = cache_dir / "postings.pickle" if cache_dir else None
+    if cache_file and cache_file.exists():
+        try:
+            cache = pickle.loads(cache_file.read_bytes())
+        except Exception:  # a stale or foreign cache is just a miss
+            cache = {}
+    keys = {f: _cache_key(f, policy, now) for f in files}
+    missing = [f for f in files if keys[f] not in cache]
+    entries, errors = validate_files(missing, policy, now, allow_expired=True)
+    if errors:
+        raise InvalidPostings(errors)
+    fresh = dict(zip((keys[f] for f in missing), entries))
+    result = [cache.get(keys[f]) or fresh[keys[f]] for f in files]
+    if _has_duplicates(result):  # a cached file may clash with a fresh one: validate together
+        raise InvalidPostings(validate_files(files, policy, now, allow_expired=True)[1])
+    if cache_file:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        cache_file.write_bytes(pickle.dumps({keys[f]: e for f, e in zip(files, result)}))
+    return result
+
+
+def _has_duplicates(entries: list[Entry]) -> bool:
+    urls = [e.apply_url.rstrip("/").lower() for e in entries if e.apply_url and e.status == "open"]
+    return len(set(urls)) != len(urls)
+
+
+def load_scraped(folder: Path, policy: Policy, now: datetime) -> tuple[list[Entry], list[str]]:
+    """Scraped entries from ``content/scraped/*.json``; a bad record is skipped and reported."""
+    entries: list[Entry] = []
+    warnings: list[str] = []
+    for path in sorted(folder.glob("*.json")) if folder.exists() else []:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            records = data["entries"]
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            warnings.append(f"{path}: unreadable ({exc}); skipped")
+            continue
+        for i, raw in enumerate(records):
+            try:
+                e = Entry.from_dict(raw)
+                e = replace(e, description_html=clean_html(e.description_html))
+            except Exception as exc:  # noqa: BLE001 - any malformed record is skipped, never fatal
+                warnings.append(f"{path}: entry {i}: {exc}; skipped")
+                continue
+            problems = [p for p in check(e, policy, now, https_only=False, allow_expired=True)]
+            if problems:
+                warnings.append(f"{path}: {e.slug}: " + "; ".join(p.format() for p in problems) + "; skipped")
+                continue
+            entries.append(e)
+    return entries, warnings
+
+
+def build_catalog(postings: list[Entry], scraped: list[Entry], now: datetime) -> Catalog:
+    """Merge both ways in; an employer's own posting wins over a scraped copy."""
+    seen_slugs: set[str] = set()
+    seen_apply: set[str] = set()
+    merged: list[Entry] = []
+    warnings: list[str] = []
+    for e in postings + scraped:
+        apply_key = (e.apply_url or e.apply_email or "").rstrip("/").lower()
+        if e.slug in seen_slugs or (e.status == "open" and apply_key in seen_apply):
+            warnings.append(f"{e.source.name}: {e.slug}: duplicate of an entry already on the board; skipped")
+            continue
+        seen_slugs.add(e.slug)
+        if e.status == "open":
+            seen_apply.add(apply_key)
+        merged.append(e)
+    open_ = sorted((e for e in merged if e.is_open(now)), key=lambda e: (e.posted, e.slug), reverse=True)
+    closed = sorted((e for e in merged if not e.is_open(now)), key=lambda e: (e.posted, e.slug), reverse=True)
+    return Catalog(now=now, open=open_, closed=closed, warnings=warnings)
+
+
+def load_catalog(content: Path, policy: Policy, now: datetime, cache_dir: Path | None = None) -> Catalog:
+    postings = load_postings(content / "postings", policy, now, cache_dir)
+    scraped, warnings = load_scraped(content / "scraped", policy, now)
+    catalog = build_catalog(postings, scraped, now)
+    catalog.warnings[:0] = warnings
+    return catalog

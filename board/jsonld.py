@@ -1,0 +1,99 @@
+"""schema.org ``JobPosting`` structured data for a posting page.
+
+Follows Google's rules for a 100 % remote job (see the JobPosting notes): TELECOMMUTE
+plus applicantLocationRequirements when applicants must live somewhere, baseSalary
+with a case-sensitive unitText, identifier, directApply. ``script_json`` escapes the
+result so that no description can close the ``<script>`` element it sits in.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from . import vocabulary as vocab
+from .entry import Entry, format_datetime
+from .sanitize import clean_html
+
+
+def _amount(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else round(value, 2)
+
+
+def remote_statement(entry: Entry) -> str:
+    """The sentence Google wants in the description of a remote job (and we show it)."""
+    regions = entry.eligibility.regions
+    if not regions or "WORLDWIDE" in regions:
+        where = "applicants anywhere in the world"
+    else:
+        where = "applicants in " + ", ".join(vocab.region_label(r) for r in regions)
+    return f"This is a 100% remote project, open to {where}."
+
+
+def job_posting(entry: Entry, url: str) -> dict[str, Any]:
+    """The JobPosting object for an open entry whose page lives at ``url``."""
+    c = entry.compensation
+    low, high = entry.hourly
+    value: dict[str, Any] = {"@type": "QuantitativeValue", "unitText": "HOUR"}
+    if round(low, 2) == round(high, 2):
+        value["value"] = _amount(low)
+    else:
+        value["minValue"], value["maxValue"] = _amount(low), _amount(high)
+    h = entry.hours
+    hours_text = f"{h.min} hours in total" if h.min == h.max else f"{h.min}-{h.max} hours in total"
+    description = entry.description_html
+    if entry.deliverables:
+        items = "".join(f"<li>{_esc(d)}</li>" for d in entry.deliverables)
+        description += f"<p>Deliverables:</p><ul>{items}</ul>"
+    description += f"<p>{_esc(remote_statement(entry))} Expected effort: {hours_text}.</p>"
+    data: dict[str, Any] = {
+        "@context": "https://schema.org/",
+        "@type": "JobPosting",
+        "title": entry.title,
+        "description": clean_html(description),
+        "datePosted": format_datetime(entry.posted),
+        "hiringOrganization": {"@type": "Organization", "name": entry.organization.name},
+        "employmentType": ["CONTRACTOR", "INTERN"],
+        "jobLocationType": "TELECOMMUTE",
+        "baseSalary": {"@type": "MonetaryAmount", "currency": c.currency, "value": value},
+        "identifier": {"@type": "PropertyValue", "name": entry.organization.name, "value": entry.slug},
+        # Applicants follow our link to the employer's own process, so not "direct".
+        "directApply": False,
+        "url": url,
+        "workHours": hours_text,
+        "occupationalCategory": vocab.category_label(entry.category),
+    }
+    if c.unit == "total":
+        total = f"{_amount(c.min)}" if c.min == c.max else f"{_amount(c.min)}-{_amount(c.max)}"
+        data["incentiveCompensation"] = f"{total} {c.currency} for the whole project"
+    if entry.organization.url:
+        data["hiringOrganization"]["sameAs"] = entry.organization.url
+    if entry.apply_by:
+        data["validThrough"] = format_datetime(entry.apply_by)
+    if entry.skills:
+        data["skills"] = ", ".join(entry.skills)
+    regions = [r for r in entry.eligibility.regions if r != "WORLDWIDE"]
+    if regions:
+        data["applicantLocationRequirements"] = [
+            {"@type": "Country", "name": vocab.countries()[r]} if r in vocab.countries()
+            else {"@type": "AdministrativeArea", "name": vocab.region_label(r)}
+            for r in regions
+        ]
+    if entry.eligibility.students != "anyone":
+        data["educationRequirements"] = vocab.STUDENT_STATUS[entry.eligibility.students]
+    return data
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def script_json(data: Any) -> str:
+    """JSON safe inside ``<script type="application/ld+json">``.
+
+    ``<``, ``>`` and ``&`` become ``\\u003c`` etc., so neither ``</script>`` nor
+    ``<!--`` can appear; U+2028/2029 are escaped for old parsers. Still valid JSON.
+    """
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))

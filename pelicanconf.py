@@ -1,0 +1,41 @@
+"""Pelican settings for development builds (``make html``, ``make serve``)."""
+
+AUTHOR = "Micro-internship board"
+SITENAME = "Micro-internship board"
+SITESUBTITLE = "Paid, remote, 5–40 hour projects you can do around your classes"
+SITEURL = ""  # links are root-relative while developing
+# Absolute base for feeds, sitemap, Open Graph and JSON-LD (they must be absolute).
+BOARD_PUBLIC_URL = "http://localhost:8000"
+
+PATH = "content"
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+THEME = "theme"
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["board_site"]
+
+# The board plugin renders postings itself (content/postings, content/scraped);
+# Pelican's own article machinery is switched off so its URLs cannot collide with ours.
+ARTICLE_PATHS: list[str] = []
+PAGE_PATHS = ["pages"]
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+STATIC_PATHS: list[str] = []
+DIRECT_TEMPLATES: list[str] = []
+ARCHIVES_SAVE_AS = AUTHORS_SAVE_AS = CATEGORIES_SAVE_AS = TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = CATEGORY_SAVE_AS = TAG_SAVE_AS = ""
+FEED_ALL_ATOM = FEED_ALL_RSS = CATEGORY_FEED_ATOM = CATEGORY_FEED_RSS = None
+AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = None
+
+# Board settings (read by plugins/board_site).
+BOARD_PER_PAGE = 24  # cards per static page of the board
+BOARD_FEED_LIMIT = 100  # newest items per feed
+BOARD_POLICY = "board.toml"  # pay floors, closing-soon window, repository
+# BOARD_NOW = "2026-11-26T12:00:00Z"  # pin "today" for reproducible builds and tests
+
+CACHE_PATH = ".cache/pelican"
+LOAD_CONTENT_CACHE = False
+DEFAULT_PAGINATION = False
+RELATIVE_URLS = False
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}  # every string is untrusted

@@ -1,0 +1,220 @@
+"""The Pelican generator that turns the board's entries into pages, feeds and data.
+
+Pelican drives it (settings, theme, Jinja environment, the build loop); the entries
+come from ``board.catalog``. Every URL the site uses is made by :class:`Urls`, so
+paths are designed once and cannot collide: postings, categories, skills and
+organizations each live under their own prefix, and so do their feeds.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+
+from pelican.generators import Generator
+
+from board import vocabulary as vocab
+from board.catalog import Catalog, load_catalog
+from board.entry import Entry, format_datetime, parse_datetime
+from board.jsonld import job_posting, remote_statement, script_json
+from board.policy import load_policy
+
+from . import feeds, present
+
+log = logging.getLogger(__name__)
+
+
+class Urls:
+    """Every path on the site: relative ``path`` for files, ``abs`` for feeds and JSON-LD."""
+
+    def __init__(self, site_url: str, public_url: str):
+        self.site_url = site_url.rstrip("/")  # what pages link with ("" in development)
+        self.public_url = (public_url or "http://localhost:8000").rstrip("/")  # absolute, for feeds
+
+    def abs(self, path: str) -> str:
+        return f"{self.public_url}/{path}"
+
+    def href(self, path: str) -> str:
+        return f"{self.site_url}/{path}"
+
+    @staticmethod
+    def posting(slug: str) -> str:
+        return f"postings/{slug}/"
+
+    @staticmethod
+    def taxonomy(kind: str, slug: str) -> str:
+        return f"{kind}/{slug}/"
+
+    @staticmethod
+    def feed(kind: str, slug: str | None, fmt: str) -> str:
+        ext = "atom.xml" if fmt == "atom" else "rss.xml"
+        return f"feeds/all.{ext}" if kind == "all" else f"feeds/{kind}/{slug}.{ext}"
+
+
+TAXONOMIES = ("categories", "skills", "organizations")
+
+
+def board_now(settings: dict) -> datetime:
+    """One "now" for the whole build (pinned by BOARD_NOW for reproducible builds)."""
+    if not settings.get("BOARD_NOW"):
+        settings["BOARD_NOW"] = format_datetime(datetime.now(timezone.utc))
+    return parse_datetime(settings["BOARD_NOW"])
+
+
+def site_urls(settings: dict) -> Urls:
+    return Urls(settings.get("SITEURL", ""), settings.get("BOARD_PUBLIC_URL") or settings.get("SITEURL", ""))
+
+
+def install_template_helpers(generator) -> None:
+    """Every generator (ours and Pelican's pages) gets the same filters and links."""
+    present.install(generator.env, site_urls(generator.settings), board_now(generator.settings))
+
+
+class BoardGenerator(Generator):
+    """Reads every entry in ``generate_context`` and writes the board in ``generate_output``."""
+
+    def generate_context(self) -> None:
+        s = self.settings
+        now = board_now(s)
+        self.policy = load_policy(s.get("BOARD_POLICY"))
+        cache_dir = Path(s.get("CACHE_PATH", "cache")) / "board" if s.get("BOARD_CACHE", True) else None
+        self.catalog: Catalog = load_catalog(Path(self.path), self.policy, now, cache_dir)
+        for warning in self.catalog.warnings:
+            log.warning(warning)
+        self.urls = site_urls(s)
+        self.context["board_catalog"] = self.catalog
+        self.written: set[str] = set()
+
+    # ---- writing -------------------------------------------------------------
+    def write(self, rel_path: str, text: str) -> None:
+        """Write only what changed: an unchanged rebuild touches no file."""
+        path = Path(self.output_path) / rel_path
+        self.written.add(rel_path)
+        data = text.encode("utf-8")
+        try:
+            if path.stat().st_size == len(data) and path.read_bytes() == data:
+                return
+        except FileNotFoundError:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+
+    def render(self, template: str, rel_path: str, **ctx) -> None:
+        context = dict(self.context)
+        context.update(ctx, output_file=rel_path)
+        self.write(rel_path, self.get_template(template.removesuffix(".html")).render(context))
+
+    # ---- the site ------------------------------------------------------------
+    def generate_output(self, writer) -> None:  # noqa: ARG002 - we write files ourselves
+        c, u = self.catalog, self.urls
+        all_feeds = self.feed_links("all", None, "All open micro-internships")
+        self.render_board(c.open, "index.html", "", title=None, feeds=all_feeds,
+                          closing_soon=c.closing_soon(self.policy.closing_soon_days))
+        for e in c.all:
+            self.render_posting(e)
+        groups = {"categories": c.by_category(), "skills": c.by_skill(), "organizations": c.by_organization()}
+        opml: list[tuple[str, str, str]] = [("All open micro-internships", u.abs(Urls.feed("all", None, "atom")), u.abs(""))]
+        feed_rows = [{"name": "All open micro-internships", "page": u.href(""), "links": all_feeds}]
+        for kind in TAXONOMIES:
+            index = []
+            for slug, entries in groups[kind].items():
+                label = present.taxonomy_label(kind, slug, entries)
+                open_ = [e for e in entries if e.is_open(c.now)]
+                closed = [e for e in entries if not e.is_open(c.now)]
+                feeds_ = self.feed_links(kind, slug, label)
+                page = Urls.taxonomy(kind, slug)
+                self.render_board(open_, f"{page}index.html", page, title=label, feeds=feeds_, kind=kind,
+                                  slug=slug, past=closed, template="taxonomy.html")
+                self.write_feeds(kind, slug, label, open_, page)
+                opml.append((f"{present.KIND_LABELS[kind]}: {label}", u.abs(Urls.feed(kind, slug, "atom")), u.abs(page)))
+                feed_rows.append({"name": f"{present.KIND_LABELS[kind]}: {label}", "page": u.href(page), "links": feeds_})
+                index.append((slug, label, len(open_)))
+            self.render("taxonomy_index.html", f"{kind}/index.html", kind=kind, items=index,
+                        page_title=present.KIND_TITLES[kind], canonical=u.abs(f"{kind}/"))
+        self.write_feeds("all", None, "All open micro-internships", c.open, "")
+        newest = max((e.modified for e in c.all), default=c.now)
+        self.write("feeds.opml", feeds.render_opml("Micro-internship board feeds", opml, newest))
+        self.render("feeds.html", "feeds/index.html", feed_rows=feed_rows, page_title="Feeds",
+                    canonical=u.abs("feeds/"))
+        self.write("sitemap.xml", self.sitemap(groups))
+        self.write("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {u.abs('sitemap.xml')}\n")
+        self.render("404.html", "404.html", page_title="Page not found", noindex=True)
+        self.write("search/entries.json", self.search_index())
+
+    def feed_links(self, kind: str, slug: str | None, label: str) -> list[dict]:
+        return [
+            {"title": f"{label} (Atom)", "type": "application/atom+xml", "href": self.urls.href(Urls.feed(kind, slug, "atom"))},
+            {"title": f"{label} (RSS)", "type": "application/rss+xml", "href": self.urls.href(Urls.feed(kind, slug, "rss"))},
+        ]
+
+    def render_board(self, entries: list[Entry], first_path: str, page_dir: str, *, template: str = "board.html",
+                     **ctx) -> None:
+        """Paginated static list: works without JavaScript, page 1 is what loads first."""
+        per_page = int(self.settings.get("BOARD_PER_PAGE", 24))
+        pages = max(1, -(-len(entries) // per_page))
+        for n in range(1, pages + 1):
+            rel = first_path if n == 1 else f"{page_dir}page/{n}/index.html"
+            page_url = lambda k: page_dir if k == 1 else f"{page_dir}page/{k}/"  # noqa: E731
+            self.render(
+                template, rel,
+                entries=entries[(n - 1) * per_page: n * per_page], total=len(entries), page_number=n, pages=pages,
+                previous_url=self.urls.href(page_url(n - 1)) if n > 1 else None,
+                next_url=self.urls.href(page_url(n + 1)) if n < pages else None,
+                canonical=self.urls.abs(page_url(n)), page_title=ctx.get("title"), **ctx,
+            )
+
+    def render_posting(self, e: Entry) -> None:
+        path = Urls.posting(e.slug)
+        is_open = e.is_open(self.catalog.now)
+        ld = None
+        if is_open and e.source.jsonld:
+            ld = script_json(job_posting(e, self.urls.abs(path)))
+        self.render(
+            "posting.html", f"{path}index.html", entry=e, is_open=is_open, jsonld=ld, noindex=not is_open,
+            page_title=f"{e.title} at {e.organization.name}", canonical=self.urls.abs(path),
+            description=e.summary, remote_statement=remote_statement(e),
+            feeds=self.feed_links("categories", e.category, vocab.category_label(e.category)),
+            edit_url=present.edit_url(self.policy.repository, e),
+        )
+
+    def write_feeds(self, kind: str, slug: str | None, label: str, entries: list[Entry], page: str) -> None:
+        u = self.urls
+        limit = int(self.settings.get("BOARD_FEED_LIMIT", 100))
+        for fmt in ("atom", "rss"):
+            path = Urls.feed(kind, slug, fmt)
+            text = feeds.render_feed(
+                fmt, title=f"Micro-internships: {label}", site_url=u.public_url, page_url=u.abs(page),
+                feed_url=u.abs(path), feed_path=path, entries=entries[:limit],
+                entry_url=lambda e: u.abs(Urls.posting(e.slug)), describe=lambda e: present.feed_summary(e, self.catalog.now),
+                now=self.catalog.now, description=f"Paid, remote, 5-40 hour projects for students: {label}.",
+            )
+            self.write(path, text)
+
+    def sitemap(self, groups: dict[str, dict[str, list[Entry]]]) -> str:
+        """Only what a search engine should index: open postings and pages that list them."""
+        u, c = self.urls, self.catalog
+        rows = [(u.abs(""), max((e.modified for e in c.open), default=c.now))]
+        rows += [(u.abs(Urls.posting(e.slug)), e.modified) for e in c.open]
+        open_set = set(id(e) for e in c.open)
+        for kind, group in groups.items():
+            for slug, entries in group.items():
+                live = [e for e in entries if id(e) in open_set]
+                if live:
+                    rows.append((u.abs(Urls.taxonomy(kind, slug)), max(e.modified for e in live)))
+        body = "".join(f"<url><loc>{_xml(loc)}</loc><lastmod>{format_datetime(mod)}</lastmod></url>\n" for loc, mod in rows)
+        return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+                '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + body + "</urlset>\n")
+
+    def search_index(self) -> str:
+        """Compact facts of every open entry for the in-browser filters."""
+        rows = [present.index_row(e, self.urls.href(Urls.posting(e.slug)), self.catalog.now) for e in self.catalog.open]
+        return json.dumps({"generated": format_datetime(self.catalog.now), "entries": rows},
+                          ensure_ascii=False, separators=(",", ":"))
+
+
+def _xml(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
