@@ -1,0 +1,98 @@
+"""Any RSS 0.9x/1.0/2.0 or Atom feed, read with feedparser.
+
+feedparser is handed bytes in a BytesIO (a string could be taken for a URL or a path) and
+the response headers, so it picks the right encoding and resolves relative links against
+the feed's own URL. Its sanitizer is not trusted (links are never scheme-checked):
+everything is re-sanitized by ``scrapers.normalize``. Job-board extension elements
+(We Work Remotely's ``region``/``type``/``expires_at``, WP Job Manager's ``job_listing_*``)
+are read when present.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import io
+import time
+from datetime import datetime, timezone
+from typing import Any, Iterator, Mapping
+
+import feedparser
+
+from ..record import ParseError, RawRecord, SourceConfig
+from ._common import each, first, s, strings
+
+KIND = "feed"
+CONTENT_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml",
+                 "application/rdf+xml")
+
+
+def _when(entry: Any, key: str) -> str | None:
+    parsed = entry.get(f"{key}_parsed")
+    if isinstance(parsed, time.struct_time):
+        try:
+            return datetime(*parsed[:6], tzinfo=timezone.utc).isoformat()
+        except (ValueError, OverflowError):
+            return None
+    return s(entry.get(key))
+
+
+def _body(entry: Any) -> str:
+    for item in entry.get("content") or []:
+        value = s(item.get("value")) if isinstance(item, dict) else None
+        if value:
+            return html.escape(value) if item.get("type") == "text/plain" else value
+    detail = entry.get("summary_detail") or {}
+    summary = s(entry.get("summary")) or ""
+    return html.escape(summary) if detail.get("type") == "text/plain" else summary
+
+
+def _split_title(title: str) -> tuple[str | None, str]:
+    """"Company: Role" (We Work Remotely and others) -> ("Company", "Role")."""
+    org, sep, role = title.partition(": ")
+    if sep and org.strip() and role.strip() and len(org) <= 80:
+        return org.strip(), role.strip()
+    return None, title
+
+
+def _record(entry: Any, source: SourceConfig) -> RawRecord:
+    title = s(entry.get("title")) or ""
+    org = source.organization or s(entry.get("author")) or s(entry.get("job_listing_company"))
+    if not org:
+        org, title = _split_title(title)
+    link = s(entry.get("link"))
+    places = [x for x in (s(entry.get(k)) for k in ("region", "country", "state", "location",
+                                                       "job_listing_location")) if x]
+    skills = [t.strip() for t in (s(entry.get("skills")) or "").split(",") if t.strip()]
+    return RawRecord(
+        source_id=first(entry.get("id"), link) or hashlib.sha1(title.encode()).hexdigest()[:16],
+        title=title,
+        organization=org,
+        organization_url=source.organization_url,
+        url=link,
+        apply_url=link,
+        description_html=_body(entry),
+        posted=_when(entry, "published") or _when(entry, "updated"),
+        valid_through=first(entry.get("expires_at"), entry.get("validthrough"), entry.get("job_listing_expires")),
+        location=", ".join(dict.fromkeys(places)) or None,
+        employment_type=strings(entry.get("type")) + strings(entry.get("job_listing_job_type")),
+        tags=[t for t in (s(tag.get("term")) for tag in entry.get("tags") or [] if isinstance(tag, dict)) if t] + skills,
+        category=s(entry.get("category")),
+    )
+
+
+def parse(body: bytes, source: SourceConfig, headers: Mapping[str, str] | None = None) -> Iterator[RawRecord]:
+    if not isinstance(body, (bytes, bytearray)):
+        raise ParseError(f"expected bytes, got {type(body).__name__}")
+    if not body.strip():
+        raise ParseError("empty body")
+    response_headers = {k.lower(): v for k, v in (headers or {}).items()}
+    response_headers.setdefault("content-location", source.url)
+    try:
+        d = feedparser.parse(io.BytesIO(bytes(body)), response_headers=response_headers)
+    except Exception as exc:  # a third-party parser fed hostile bytes: report, never crash the run
+        raise ParseError(f"feedparser failed: {type(exc).__name__}: {exc}") from None
+    if not d.get("version") and not d.get("entries"):
+        why = d.get("bozo_exception")
+        raise ParseError(f"not an RSS or Atom feed{f': {why}' if why else ''}")
+    yield from each(d.get("entries") or [], lambda e: _record(e, source), source)
