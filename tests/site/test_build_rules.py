@@ -1,0 +1,65 @@
+"""The build refuses invalid postings, survives bad scraped data, and rebuilds cheaply."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from board.catalog import InvalidPostings
+
+from .conftest import build_site, sample_content, scraped_entry, write_scraped
+
+
+def test_build_refuses_invalid_posting_with_validator_message(tmp_path):
+    content = sample_content(tmp_path / "content")
+    (content / "postings" / "broken.md").write_text(
+        "Title: Broken\nOrganization: X\nHourz: 10\nPay: 5 USD total\n\nBody\n", encoding="utf-8")
+    with pytest.raises(Exception) as info:
+        build_site(content, tmp_path / "out")
+    exc = info.value
+    while not isinstance(exc, InvalidPostings) and exc.__cause__ is not None:
+        exc = exc.__cause__
+    message = str(exc)
+    assert "broken.md:3: hourz: unknown key; did you mean 'Hours'?" in message
+    assert "broken.md:1: summary: is missing" in message
+
+
+def test_bad_scraped_records_are_skipped_not_fatal(tmp_path):
+    content = sample_content(tmp_path / "content")
+    write_scraped(content, "bad-source", [
+        scraped_entry(),
+        scraped_entry(slug="evil-link-x", apply_url="javascript:alert(1)"),
+        {"slug": "half-a-record"},
+        scraped_entry(slug="xss-body-x", apply_url="https://jobs.example.com/2",
+                      description_html="<p>ok</p><script>alert(1)</script><a href='javascript:x'>x</a>"),
+    ])
+    (content / "scraped" / "garbage.json").write_text("{not json", encoding="utf-8")
+    out = build_site(content, tmp_path / "out")
+    assert (out / "postings/survey-analysis-sprint-openfields-a1b2c3/index.html").exists()
+    assert not (out / "postings/evil-link-x").exists()
+    assert not (out / "postings/half-a-record").exists()
+    body = (out / "postings/xss-body-x/index.html").read_text()
+    assert "<script>alert" not in body and "javascript:" not in body
+
+
+def test_unchanged_rebuild_rewrites_no_generated_file(tmp_path):
+    content = sample_content(tmp_path / "content")
+    out = build_site(content, tmp_path / "out")
+    generated = [p for p in out.rglob("*") if p.is_file() and "theme" not in p.parts]
+    before = {p: p.stat().st_mtime_ns for p in generated}
+    build_site(content, tmp_path / "out")
+    changed = [p for p in generated if p.stat().st_mtime_ns != before[p]]
+    # Pelican itself rewrites its pages/ output; everything the board writes is left alone.
+    assert [p for p in changed if p.parts[-2] not in ("about", "post-a-project")] == []
+
+
+def test_search_index_lists_open_entries(tmp_path):
+    content = sample_content(tmp_path / "content")
+    out = build_site(content, tmp_path / "out")
+    data = json.loads((out / "search/entries.json").read_text())
+    urls = {row["u"] for row in data["entries"]}
+    board = (out / "index.html").read_text()
+    assert urls and all(u.startswith("/postings/") for u in urls)
+    assert data["entries"][0]["u"] in board
