@@ -246,7 +246,10 @@ def parse_datetime(value: Any, end_of_day: bool = False) -> datetime:
         return parse_datetime(date.fromisoformat(text), end_of_day)
     if text.endswith(("Z", "z")):
         text = text[:-1] + "+00:00"
-    return utc(datetime.fromisoformat(text))
+    try:
+        return utc(datetime.fromisoformat(text))
+    except OverflowError:  # e.g. 0001-01-01T00:00+05:00 has no UTC equivalent
+        raise ValueError(f"{text!r} is out of range") from None
 
 
 def format_datetime(dt: datetime) -> str:

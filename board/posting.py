@@ -51,7 +51,7 @@ _PAY = re.compile(
     re.X | re.I,
 )
 _HOURS = re.compile(r"^(\d{1,3})\s*(?:(?:-|–|to)\s*(\d{1,3}))?\s*(?:h|hours?|hrs?)?$", re.I)
-_TZ = re.compile(r"^UTC\s*([+-−]\s*\d{1,2}(?::?(\d{2}))?)?$", re.I)
+_TZ = re.compile(r"^UTC\s*([+\-−]\s*\d{1,2}(?::?(\d{2}))?)?$", re.I)
 
 
 @dataclass

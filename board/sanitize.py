@@ -25,6 +25,7 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "td": {"colspan
 URL_SCHEMES = {"http", "https", "mailto"}
 
 _HEADING = re.compile(r"<(/?)h1(\b[^>]*)>", re.I)
+_BLOCK_END = re.compile(r"(</(?:p|div|li|h[1-6]|tr|td|th|dd|dt|blockquote|pre|table)\s*>|<br\s*/?>)", re.I)
 
 
 def clean_html(fragment: str) -> str:
@@ -52,7 +53,8 @@ def markdown_to_html(text: str) -> str:
 
 def html_to_text(fragment: str) -> str:
     """Plain text of an HTML fragment (for summaries, feeds' plain fields, search)."""
-    stripped = nh3.clean(fragment, tags=set(), attributes={}, strip_comments=True)
+    spaced = _BLOCK_END.sub(r"\1 ", fragment)  # "<p>a</p><p>b</p>" is "a b", not "ab"
+    stripped = nh3.clean(spaced, tags=set(), attributes={}, strip_comments=True)
     return re.sub(r"\s+", " ", html.unescape(stripped)).strip()
 
 

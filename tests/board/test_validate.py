@@ -1,0 +1,145 @@
+"""``python -m board.validate``: every problem at once, exit status, cross-file rules."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from board import vocabulary as vocab
+from board.policy import load_policy
+from board.validate import main, posting_files, validate_files
+from board_testkit import FIXTURES, NOW, NOW_ARG, POLICY, REPO, make_posting
+
+SAMPLE = REPO / "content" / "postings"
+BROKEN = FIXTURES / "broken-posting.md"
+BROKEN_LINES = [
+    f"{BROKEN}:2: organisation: unknown key; did you mean 'Organization'? (expected one of: title, organization, "
+    "summary, category, skills, hours, pay, apply-by, posted, organization-url, apply-url, apply-email, deliverables, "
+    "eligible-regions, timezones, students, work-authorization, updated, status, last-verified)",
+    f"{BROKEN}:1: organization: is missing (expected the organization's name, e.g. Harvest Share)",
+    f"{BROKEN}:12: timezones: 'UTC+5 to UTC-5' runs east to west (expected a UTC offset range, e.g. UTC-8 to UTC+2)",
+    f"{BROKEN}:5: skills: unknown skill 'Pythn'; did you mean 'Python'? "
+    "(expected skills from the list in README (ask for a new one in your pull request))",
+    f"{BROKEN}:11: eligible-regions: unknown country or region 'Narnia' "
+    "(expected country codes or regions, e.g. US, CA or WORLDWIDE)",
+    f"{BROKEN}:4: category: unknown category 'cooking' (expected one of software, data, design, marketing, writing, "
+    "research, business, finance, education)",
+    f"{BROKEN}:8: apply-url: uses scheme 'http' (expected an https:// URL)",
+    f"{BROKEN}:9: apply-by: deadline 2026-11-01 has passed for an open posting (expected a future date, or Status: closed)",
+    f"{BROKEN}:9: apply-by: is before the posting date (expected a date after Posted)",
+]
+
+
+def run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "board.validate", *args], cwd=cwd, capture_output=True,
+                          text=True, timeout=60)
+
+
+def test_main_prints_every_problem_at_once_and_exits_1(capsys, policy_file):
+    rc = main([str(BROKEN), str(FIXTURES / "valid-posting.md"), "--now", NOW_ARG, "--policy", str(policy_file)])
+    out, err = capsys.readouterr()
+    assert rc == 1
+    assert out.splitlines() == BROKEN_LINES
+    assert err.strip() == "9 problem(s) in 2 posting file(s)."
+
+
+def test_main_ok_exits_0(capsys, policy_file):
+    rc = main([str(FIXTURES / "valid-posting.md"), str(FIXTURES / "closed-posting.md"), "--now", NOW_ARG,
+               "--policy", str(policy_file)])
+    out, err = capsys.readouterr()
+    assert rc == 0
+    assert out.strip() == "2 posting file(s) OK."
+    assert err == ""
+
+
+def test_main_reports_problems_in_several_files(tmp_path, capsys, policy_file):
+    (tmp_path / "one.md").write_text(make_posting(Hours="50", Pay="30 USD per hour"), encoding="utf-8")
+    (tmp_path / "two.md").write_text(make_posting(Apply_URL="javascript:alert(1)"), encoding="utf-8")
+    (tmp_path / "three.md").write_bytes(b"Title: \xff\n")
+    (tmp_path / "ignored.txt").write_text("not a posting", encoding="utf-8")
+    rc = main([str(tmp_path), "--now", NOW_ARG, "--policy", str(policy_file)])
+    out, err = capsys.readouterr()
+    assert rc == 1
+    assert out.splitlines() == [
+        f"{tmp_path / 'one.md'}:7: hours: 50-50 is outside 5-40 total hours "
+        "(expected total project hours between 5 and 40, e.g. 15-20)",
+        f"{tmp_path / 'three.md'}:1: file: is not UTF-8 (invalid start byte at byte 7) (expected a UTF-8 text file)",
+        f"{tmp_path / 'two.md'}:9: apply-url: uses scheme 'javascript' (expected an https:// URL)",
+    ]
+    assert "3 problem(s) in 3 posting file(s)." in err
+
+
+def test_subprocess_exit_1_with_every_problem(policy_file):
+    proc = run(str(BROKEN.relative_to(REPO)), "--now", NOW_ARG, "--policy", str(policy_file))
+    assert proc.returncode == 1
+    rel = str(BROKEN.relative_to(REPO))
+    assert proc.stdout.splitlines() == [line.replace(str(BROKEN), rel) for line in BROKEN_LINES]
+    assert "9 problem(s) in 1 posting file(s)." in proc.stderr
+
+
+def test_subprocess_ok_on_fixture_folder_subset(tmp_path, policy_file):
+    for name in ("valid-posting.md", "closed-posting.md"):
+        (tmp_path / name).write_bytes((FIXTURES / name).read_bytes())
+    proc = run(str(tmp_path), "--now", NOW_ARG, "--policy", str(policy_file))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert proc.stdout.strip() == "2 posting file(s) OK."
+
+
+def test_duplicate_apply_urls_across_files(tmp_path):
+    url = "https://harvestshare.example.org/jobs/dashboard"
+    (tmp_path / "a-first.md").write_text(make_posting(Apply_URL=url), encoding="utf-8")
+    (tmp_path / "b-second.md").write_text(make_posting(Apply_URL=url.upper().replace("HTTPS", "https") + "/"),
+                                          encoding="utf-8")
+    (tmp_path / "c-closed.md").write_text(make_posting(Apply_URL=url, extra=[("Status", "filled")]), encoding="utf-8")
+    entries, errors = validate_files(posting_files([tmp_path]), POLICY, NOW)
+    assert errors == [f"{tmp_path / 'b-second.md'}:1: apply-url: same apply URL as {tmp_path / 'a-first.md'} "
+                      "(expected one posting per application link)"]
+    assert [e.slug for e in entries] == ["a-first", "c-closed"]
+
+
+def test_duplicate_slug_when_a_file_is_given_twice():
+    path = FIXTURES / "valid-posting.md"
+    entries, errors = validate_files([path, path], POLICY, NOW)
+    assert errors == [f"{path}:1: file name: slug 'valid-posting' is already used by {path} (expected a unique file name)"]
+    assert len(entries) == 1
+
+
+def test_posting_files_expands_folders_sorted_and_keeps_files():
+    files = posting_files([FIXTURES, FIXTURES / "valid-posting.md"])
+    assert [f.name for f in files] == ["broken-posting.md", "closed-posting.md", "valid-posting.md", "valid-posting.md"]
+
+
+# ---- the bundled sample content ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("now", [NOW_ARG, "2027-02-28T23:00:00"])
+def test_bundled_sample_content_is_valid(capsys, now):
+    rc = main([str(SAMPLE), "--now", now, "--policy", str(REPO / "board.toml")])
+    out, _ = capsys.readouterr()
+    assert rc == 0, out
+    assert out.strip() == f"{len(list(SAMPLE.glob('*.md')))} posting file(s) OK."
+
+
+def test_bundled_sample_content_via_subprocess_with_default_policy():
+    proc = run("content/postings", "--now", NOW_ARG)
+    assert proc.returncode == 0, proc.stdout
+    assert proc.stdout.strip().endswith("posting file(s) OK.")
+
+
+def test_bundled_sample_content_covers_the_board():
+    entries, errors = validate_files(posting_files([SAMPLE]), load_policy(REPO / "board.toml"), NOW)
+    assert errors == []
+    assert len(entries) >= 18
+    categories = Counter(e.category for e in entries)
+    assert set(categories) == set(vocab.CATEGORIES)
+    assert sum(1 for n in categories.values() if n >= 2) >= 5
+    assert len({e.compensation.currency for e in entries}) >= 5
+    assert {e.compensation.unit for e in entries} == {"total", "hour"}
+    assert any(e.compensation.min != e.compensation.max for e in entries)
+    assert 3 <= sum(1 for e in entries if e.status != "open") <= 4
+    assert any(e.apply_email and not e.apply_url for e in entries)
+    assert all(e.is_open(NOW) for e in entries if e.status == "open")
