@@ -1,0 +1,504 @@
+"""Curation: which scraped records are real micro-internships, and why each one is or is not.
+
+The base rate in real job data is close to zero, and one full-time job on the board costs
+more trust than a missed micro-internship, so every rule here errs towards rejecting.
+
+The rules are one table (:data:`RULES`): rows of (reason code, description, test), tried
+in order on the :class:`Facts` of a record; the first test that returns a detail string
+rejects the record with that row's code. A record no row rejects is built into an Entry
+(``scrapers.normalize``), which must also pass ``board.entry.check``; then it is kept
+with ``KEPT_MICRO``. Maintainers can override any of this per posting, per URL, per
+organization or per source in ``scrapers/curation.toml`` (see that file), and a source
+may relax two rules in its ``curation`` table in ``sources.toml``::
+
+    curation = { assume_remote = true, require_students = false }
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Callable
+
+from board import vocabulary as vocab
+from board.entry import Compensation, Entry, Hours, HOURS_MAX, HOURS_MIN, check, parse_datetime
+from board.policy import Policy
+
+from . import extract, normalize
+from .record import RawRecord, SourceConfig
+
+DEFAULT_PATH = Path(__file__).resolve().parent / "curation.toml"
+
+#: Every reason a decision can carry, for --explain and the run summary.
+REASONS: dict[str, str] = {
+    "KEPT_MICRO": "paid, remote, 5-40 total hours, pay above the floor: a micro-internship",
+    "FORCED_INCLUDE": "kept because curation.toml force-includes it",
+    "EXCLUDED_BY_CURATION": "excluded by curation.toml",
+    "HIDDEN_BY_CURATION": "hidden by curation.toml (until a date, or until the row is removed)",
+    "REJECT_NOT_A_POSTING": "not something a student can apply to (news, explainer, employer-facing page, no title)",
+    "REJECT_BAD_URL": "no http(s) link to apply or to read the posting",
+    "REJECT_UNPAID": "pay is not guaranteed (volunteer, unpaid, credit, commission, equity, success fee)",
+    "REJECT_INTERVIEW_TASK": "the 'paid project' is a step of a hiring process",
+    "REJECT_PER_PIECE": "per-piece gig work (per article, AI rating), not a student project",
+    "REJECT_FULL_TIME": "full-time, permanent or salaried employment",
+    "REJECT_ONGOING": "ongoing, open-ended or part-time position rather than one project",
+    "REJECT_NOT_REMOTE": "not explicitly remote (on-site, hybrid, or no remote wording)",
+    "REJECT_TOO_LONG": "more than 40 total hours, or a long term (months, a semester)",
+    "REJECT_WEEKLY_OPEN_ENDED": "weekly hours without a fixed duration to multiply them by",
+    "REJECT_HOURS_UNKNOWN": "no amount of work stated",
+    "REJECT_TOO_SHORT": "fewer than 5 total hours",
+    "REJECT_NOT_FOR_STUDENTS": "nothing aims it at students or recent graduates",
+    "REJECT_NO_PAY_SIGNAL": "no usable amount of pay (hourly rate or fixed fee) stated",
+    "REJECT_BELOW_PAY_FLOOR": "effective hourly pay below the board's floor for its currency",
+    "REJECT_EXPIRED": "the application deadline has passed",
+    "REJECT_INVALID": "the normalized entry fails the board's entry rules",
+}
+
+
+@dataclass(frozen=True)
+class Decision:
+    keep: bool
+    reason: str  # a key of REASONS
+    detail: str = ""  # what in the record decided it, quoted where possible
+    entry: Entry | None = None
+
+
+# ---- the maintainers' curation file ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Override:
+    """One row of curation.toml: selectors (all given must match) and, for includes, facts."""
+
+    id: str | None = None  # "source-name:source-id"
+    source: str | None = None  # source name
+    url: str | None = None  # posting or apply URL
+    organization: str | None = None  # compared by slug: "ACME Inc." == "acme-inc"
+    reason: str = ""
+    until: datetime | None = None  # hide rows only
+    hours: Hours | None = None  # include rows: when the text does not say
+    pay: Compensation | None = None
+
+    def matches(self, record: RawRecord, source: SourceConfig) -> bool:
+        if self.id is not None and self.id != f"{source.name}:{normalize.s(record.source_id)}":
+            return False
+        if self.source is not None and self.source != source.name:
+            return False
+        if self.url is not None and _url_key(self.url) not in {
+                _url_key(normalize.s(record.url)), _url_key(normalize.s(record.apply_url))}:
+            return False
+        if self.organization is not None:
+            org = normalize.s(record.organization) or normalize.s(source.organization)
+            if vocab.slugify(self.organization) != vocab.slugify(org):
+                return False
+        return True
+
+
+@dataclass(frozen=True)
+class CurationRules:
+    include: tuple[Override, ...] = ()
+    exclude: tuple[Override, ...] = ()
+    hide: tuple[Override, ...] = ()
+
+
+def _url_key(url: str) -> str:
+    url = url.strip()
+    scheme, sep, rest = url.partition("://")
+    host, slash, path = rest.partition("/")
+    return f"{scheme.lower()}{sep}{host.lower()}{slash}{path}".rstrip("/")
+
+
+_ROW_KEYS = {"id", "source", "url", "organization", "reason", "until", "hours", "pay"}
+
+
+def _override(row: Any, section: str, index: int) -> Override:
+    where = f"curation.toml [[{section}]] #{index + 1}"
+    if not isinstance(row, dict):
+        raise ValueError(f"{where}: expected a table")
+    unknown = set(row) - _ROW_KEYS
+    if unknown:
+        raise ValueError(f"{where}: unknown key(s) {', '.join(sorted(unknown))} (known: {', '.join(sorted(_ROW_KEYS))})")
+    if not any(row.get(k) for k in ("id", "source", "url", "organization")):
+        raise ValueError(f"{where}: needs at least one of id, source, url, organization")
+    hours = pay = until = None
+    if "hours" in row:
+        h = row["hours"]
+        if not (isinstance(h, list) and len(h) == 2 and all(isinstance(x, int) for x in h)):
+            raise ValueError(f"{where}: hours must be [min, max] total hours, e.g. [15, 20]")
+        hours = Hours(*h)
+    if "pay" in row:
+        p = row["pay"]
+        if not isinstance(p, dict) or not {"min", "currency"} <= set(p):
+            raise ValueError(f'{where}: pay must be {{ min = 600, max = 600, currency = "USD", unit = "total" }}')
+        currency = vocab.canonical_currency(str(p["currency"]))
+        if currency is None:
+            raise ValueError(f"{where}: unknown currency {p['currency']!r}")
+        pay = Compensation(float(p["min"]), float(p.get("max", p["min"])), currency, str(p.get("unit", "total")))
+    if "until" in row:
+        value = row["until"]
+        until = parse_datetime(value, end_of_day=isinstance(value, date) and not isinstance(value, datetime))
+    return Override(id=row.get("id"), source=row.get("source"), url=row.get("url"), organization=row.get("organization"),
+                    reason=str(row.get("reason", "")), until=until, hours=hours, pay=pay)
+
+
+def load_rules(path: Path | str | None = None) -> CurationRules:
+    """Read curation.toml; a missing file means no overrides. Mistakes raise ValueError with the row."""
+    p = Path(path) if path else DEFAULT_PATH
+    if not p.exists():
+        return CurationRules()
+    data = tomllib.loads(p.read_text(encoding="utf-8"))
+    unknown = set(data) - {"include", "exclude", "hide"}
+    if unknown:
+        raise ValueError(f"curation.toml: unknown section(s) {', '.join(sorted(unknown))} (known: include, exclude, hide)")
+    return CurationRules(**{
+        section: tuple(_override(row, section, i) for i, row in enumerate(data.get(section, [])))
+        for section in ("include", "exclude", "hide")
+    })
+
+
+# ---- what the rules look at ---------------------------------------------------------------
+
+
+@dataclass
+class Facts:
+    """A record's text and the values extracted from it, computed once and on demand."""
+
+    record: RawRecord
+    source: SourceConfig
+    policy: Policy
+    now: datetime
+    options: dict[str, Any] = field(default_factory=dict)
+
+    @cached_property
+    def body(self) -> str:
+        return normalize.plain_text(self.record)
+
+    @cached_property
+    def title(self) -> str:
+        return extract.prepare(normalize.clean_text(normalize.s(self.record.title)))
+
+    @cached_property
+    def where(self) -> str:
+        return extract.prepare(normalize.s(self.record.location))
+
+    @cached_property
+    def types(self) -> str:
+        """Employment types squashed: "Full-time" / "FULL_TIME" / "fulltime_permanent" -> "fulltime"."""
+        return " ".join(re.sub(r"[^a-z]", "", t.lower()) for t in normalize.strs(self.record.employment_type))
+
+    @cached_property
+    def text(self) -> str:
+        """Everything a human would read, prepared for the extractors."""
+        return " . ".join([self.title, self.where, self.types, extract.prepare(self.body)])
+
+    @cached_property
+    def weekly(self) -> extract.Found | None:
+        return extract.weekly_hours(self.text)
+
+    @cached_property
+    def duration(self) -> extract.Found | None:
+        return extract.duration_near(self.text, self.weekly.at if self.weekly else 0)
+
+    @cached_property
+    def hours(self) -> tuple[Hours | None, str]:
+        """Total hours: stated, or weekly hours times the duration; with the words that said so."""
+        total = extract.total_hours(self.text)
+        if total:
+            return Hours(round(total.low), round(total.high)), total.quote
+        if self.weekly and self.duration:
+            low = self.weekly.low * self.duration.low
+            high = self.weekly.high * self.duration.high
+            return Hours(round(low), round(high)), f"{self.weekly.quote} x {self.duration.quote}"
+        return None, ""
+
+    @cached_property
+    def pay(self) -> tuple[Compensation | None, str]:
+        r = self.record
+        cur = normalize.currency_code(r.salary_currency)
+        unit = normalize.s(r.salary_unit).upper()
+        low = r.salary_min if isinstance(r.salary_min, (int, float)) and not isinstance(r.salary_min, bool) else None
+        high = r.salary_max if isinstance(r.salary_max, (int, float)) and not isinstance(r.salary_max, bool) else None
+        if cur and low and low > 0 and unit in ("HOUR", "TOTAL"):
+            high = high if high and high >= low else low
+            return Compensation(float(low), float(high), cur, "hour" if unit == "HOUR" else "total"), \
+                f"salary field {low:g}-{high:g} {cur}/{unit.lower()}"
+        best = extract.best_pay(extract.pay_mentions(self.text))
+        if best:
+            return Compensation(best.low, best.high, best.currency, best.unit), best.quote
+        return None, ""
+
+
+def _find(pattern: re.Pattern[str], *texts: str) -> str | None:
+    for text in texts:
+        m = pattern.search(text)
+        if m:
+            return text[max(0, m.start() - 30): m.end() + 30].strip()
+    return None
+
+
+# ---- the rules ----------------------------------------------------------------------------
+
+_NEWS_TITLE = re.compile(r"^(?:ask|tell|show) hn\b|\bfor employers\b|\b(?:news|press release|announces?|announcement|explainer|how to"
+                         r"|guide to|what is|podcast|newsletter|webinar|policy|report|blog)\b|\?$")
+_EMPLOYER_FACING = re.compile(r"\b(?:hire (?:an? |our )?(?:students?|interns?|student talent)|post (?:a|your) (?:project|job)"
+                              r"|employers can|companies can (?:post|hire)|find (?:student )?talent)\b")
+_UNPAID = re.compile(r"\b(?:unpaid\b(?!\s+(?:leave|time|vacation|overtime|sick))|not paid|no pay\b|without pay"
+                     r"|volunteer(?:ing)? (?:position|role|opportunity|basis|project|work\b|team)|(?:as|is|be) a volunteer"
+                     r"|volunteers? (?:needed|wanted)|ehrenamt\w*|pro bono|compensation (?:is )?encouraged"
+                     r"|pay and/or (?:academic )?credit|(?:academic|course|college) credit|for (?:academic |course )?credit only"
+                     r"|success fee|commission[- ](?:only|based)|commission only|equity[- ]only|only equity|paid in equity"
+                     r"|for exposure\b(?! to)|unverg[uü]tet|no compensation|uncompensated|revenue share)")
+_INTERVIEW = re.compile(r"\b(?:paid|compensated)\s+(?:take[- ]home\s+)?(?:project|task|assignment|trial|exercise|test)\b"
+                        r"[^.]{0,120}\b(?:interview|hiring|application|selection|recruit\w*)\b"
+                        r"|\b(?:interview|hiring|application|selection|recruit\w*)\s+(?:process|stage|step)[^.]{0,160}"
+                        r"\b(?:paid|compensated)\s+(?:take[- ]home\s+)?(?:project|task|assignment|trial|exercise)\b"
+                        r"|\b(?:paid (?:work )?trial|take[- ]home (?:assignment|project|exercise|test|challenge))\b")
+_PER_PIECE = re.compile(r"\b(?:per (?:article|word|piece|post|task|item|video|review|submission|blog post)|by the article"
+                        r"|ai (?:rating|raters?|trainers?|evaluators?|tutors?)\b|freelance ai\b|(?:rate|evaluate|review) ai"
+                        r" (?:responses|outputs)|data annotators?|annotation (?:tasks|work|projects)|search engine evaluator"
+                        r"|crowd ?work\w*)")
+_FULL_TIME = re.compile(r"\bfull[- ]?time\b(?!\s+(?:students?|enrol\w*|study|studies|degree))")
+_EMPLOYEE = re.compile(r"\b(?:401\s*\(?k\)?|annual salary|salary range|per annum|base salary|equity package|stock options"
+                       r"|medical, dental|dental,? (?:and )?vision|health insurance|paid time off|unlimited pto"
+                       r"|parental leave|permanent (?:position|role|contract|employment))\b")
+_FULL_TIME_TYPES = re.compile(r"fulltime|permanent|regular|festanstellung|vollzeit")
+_ONGOING = re.compile(r"\b(?:ongoing (?:basis|work|role|position|needs|engagement|opportunity|contract|support)|on an ongoing"
+                      r"|indefinite\w*|open[- ]ended|long[- ]term|option (?:of|to) (?:expand|extend)\w*|possibility of "
+                      r"(?:extension|extending)|monthly renewal|renew\w* monthly|werkstudent\w*|working student"
+                      r"|student assistant|part[- ]time (?:position|role|job|employment|employee|contract)|permanent part[- ]time"
+                      r"|retainer|regular work|recurring work|future projects|minijob|teilzeit)\b")
+_ONGOING_TYPES = re.compile(r"parttimepermanent|werkstudent|teilzeit|minijob")
+_REMOTE = re.compile(r"\b(?:remote(?:ly)?|work from (?:home|anywhere)|wfh|telecommut\w*|100% online|fully online"
+                     r"|virtual(?:ly)?|anywhere in the world|location[- ]independent)\b")
+_ONSITE = re.compile(r"\b(?:on[- ]?site|in[- ]office|in[- ]person|hybrid|office[- ]based|vor ort)\b")
+_LONG_TERM = re.compile(r"\b(?:semester|academic year|school year|full[- ]year|year[- ]long|\d+[- ]years?[- ](?:contract|"
+                        r"position|role|program|programme|engagement|internship)|(?:[3-9]|1[0-2])[- ]months?[- ](?:long|"
+                        r"contract|internship|program|programme|role|position|engagement|term|assignment|placement))\b")
+_STUDENTS = re.compile(r"\b(?:micro[- ]?internships?|internships?|interns?|students?|graduates?|grads|undergrad\w*"
+                       r"|college|university|universities|early[- ]career|entry[- ]level|bootcamp|studierende|praktik\w*)\b")
+_STUDENT_TRAPS = re.compile(r"\b(?:our|your|k-?12|gcse|a[- ]level|high[- ]school|school|middle[- ]school|grade|\d+(?:st|nd|rd|th)"
+                            r"[- ]grade|tutor(?:ing)?|teach(?:ing)?|with|serve|serving|help(?:ing)?|coach(?:ing)?|mentor(?:ing)?"
+                            r"|support(?:ing)?|engage|engaging)\s+(?:\w+\s+){0,2}students?\b|\bstudents?\s+(?:we|you)\s+"
+                            r"(?:serve|teach|tutor|support|coach)\b|\b(?:grade|grading|mark(?:ing)?)\s+(?:student\s+)?"
+                            r"(?:essays|papers|work|assignments)\b|\bgraduate degree\b|\buniversity degree\b|college degree\b")
+
+
+def _not_a_posting(f: Facts) -> str | None:
+    if not f.title.strip():
+        return "no title"
+    if not (normalize.s(f.record.organization) or normalize.s(f.source.organization)).strip():
+        return "no organization"
+    if hit := _find(_NEWS_TITLE, f.title):
+        return f"title reads like an article or question: {hit!r}"
+    if hit := _find(_EMPLOYER_FACING, f.title, f.text[:400]):
+        return f"addressed to employers: {hit!r}"
+    return None
+
+
+def _bad_url(f: Facts) -> str | None:
+    if normalize.safe_link(f.record.apply_url) or normalize.safe_link(f.record.url):
+        return None
+    return f"no usable http(s) URL (apply_url={normalize.s(f.record.apply_url)[:80]!r}, url={normalize.s(f.record.url)[:80]!r})"
+
+
+def _unpaid(f: Facts) -> str | None:
+    if "volunteer" in f.types or "unpaid" in f.types:
+        return f"employment type {f.types!r}"
+    return _find(_UNPAID, f.text)
+
+
+def _full_time(f: Facts) -> str | None:
+    if m := _FULL_TIME_TYPES.search(f.types):
+        return f"employment type {m.group(0)!r}"
+    if normalize.s(f.record.salary_unit).upper() in ("YEAR", "MONTH") and f.record.salary_min:
+        return f"salary per {normalize.s(f.record.salary_unit).lower()}"
+    if hit := _find(_FULL_TIME, f.title, f.where, f.text):
+        return f"full-time: {hit!r}"
+    if hit := _find(_EMPLOYEE, f.text):
+        return f"employee salary or benefits: {hit!r}"
+    pay, quote = f.pay
+    if pay is None and any(p.unit == "year" for p in extract.pay_mentions(f.text)):
+        return "only a yearly salary is stated"
+    return None
+
+
+def _ongoing(f: Facts) -> str | None:
+    if m := _ONGOING_TYPES.search(f.types):
+        return f"employment type {m.group(0)!r}"
+    return _find(_ONGOING, f.text)
+
+
+def _not_remote(f: Facts) -> str | None:
+    if f.options.get("assume_remote"):
+        return None
+    if f.record.remote is False:
+        return f"the source marks it not remote (location {normalize.s(f.record.location)[:60]!r})"
+    head = f"{f.title} . {f.where}"
+    if (hit := _find(_ONSITE, head)) and not _REMOTE.search(head):
+        return f"on-site or hybrid: {hit!r}"
+    if f.record.remote is True or _REMOTE.search(f.text):
+        return None
+    return "no remote wording in the location, title or text"
+
+
+def _long_term(f: Facts) -> str | None:
+    if hit := _find(_LONG_TERM, f.text):
+        return f"long term: {hit!r}"
+    if (span := extract.month_span(f.text)) and span.high > 8.7:
+        return f"runs {span.quote!r}"
+    long = [d for d, _ in extract.durations(f.text) if d.high > 8.7]
+    if long:
+        return f"lasts {long[0].quote!r} (over 2 months)"
+    return None
+
+
+def _weekly_open_ended(f: Facts) -> str | None:
+    hours, _ = f.hours
+    if hours is None and f.weekly:
+        return f"{f.weekly.quote!r} with no fixed duration"
+    return None
+
+
+def _hours_unknown(f: Facts) -> str | None:
+    return None if f.hours[0] else "no total hours or weekly hours x duration found"
+
+
+def _too_long(f: Facts) -> str | None:
+    hours, quote = f.hours
+    if hours and hours.max > HOURS_MAX:
+        return f"{hours.min}-{hours.max} total hours from {quote!r}"
+    return None
+
+
+def _too_short(f: Facts) -> str | None:
+    hours, quote = f.hours
+    if hours and hours.min < HOURS_MIN:
+        return f"{hours.min}-{hours.max} total hours from {quote!r}"
+    return None
+
+
+def _not_for_students(f: Facts) -> str | None:
+    if not f.options.get("require_students", True):
+        return None
+    untrapped = _STUDENT_TRAPS.sub(" ", f.text)
+    if _STUDENTS.search(untrapped):
+        return None
+    return "no mention of students, graduates or internships" + (" (only as the people served)" if _STUDENTS.search(f.text) else "")
+
+
+def _no_pay_signal(f: Facts) -> str | None:
+    pay, _ = f.pay
+    if pay is None:
+        return "no hourly rate, stipend or fee found"
+    if pay.currency not in vocab.currencies():
+        return f"unknown currency {pay.currency!r}"
+    return None
+
+
+def _below_floor(f: Facts) -> str | None:
+    pay, quote = f.pay
+    hours, _ = f.hours
+    if pay is None or hours is None:
+        return None
+    floor = f.policy.pay_floor(pay.currency)
+    low = pay.hourly_range(hours)[0]
+    if floor is not None and low < floor:
+        return f"{low:.2f} {pay.currency}/hour from {quote!r}, floor {floor:g}"
+    return None
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    description: str
+    test: Callable[[Facts], str | None]
+    forced: bool = False  # also applies to force-included records
+
+
+#: The curation table, tried in order; the first rule that returns a detail rejects.
+RULES: tuple[Rule, ...] = (
+    Rule("REJECT_NOT_A_POSTING", "title, organization and a posting (not news, not employer-facing)", _not_a_posting, True),
+    Rule("REJECT_BAD_URL", "an http(s) apply or posting URL", _bad_url, True),
+    Rule("REJECT_UNPAID", "no volunteer/unpaid/credit/commission/equity wording", _unpaid),
+    Rule("REJECT_INTERVIEW_TASK", "no paid take-home or trial as a hiring step", lambda f: _find(_INTERVIEW, f.text)),
+    Rule("REJECT_PER_PIECE", "no per-piece gig wording", lambda f: _find(_PER_PIECE, f.text)),
+    Rule("REJECT_FULL_TIME", "not full-time, permanent or salaried", _full_time),
+    Rule("REJECT_ONGOING", "not ongoing, open-ended or a part-time position", _ongoing),
+    Rule("REJECT_NOT_REMOTE", "explicitly remote, not on-site or hybrid", _not_remote),
+    Rule("REJECT_TOO_LONG", "no term longer than 2 months", _long_term),
+    Rule("REJECT_WEEKLY_OPEN_ENDED", "weekly hours come with a fixed duration", _weekly_open_ended),
+    Rule("REJECT_HOURS_UNKNOWN", "total hours are stated or derivable", _hours_unknown),
+    Rule("REJECT_TOO_LONG", f"at most {HOURS_MAX} total hours", _too_long),
+    Rule("REJECT_TOO_SHORT", f"at least {HOURS_MIN} total hours", _too_short),
+    Rule("REJECT_NOT_FOR_STUDENTS", "aimed at students or recent graduates", _not_for_students),
+    Rule("REJECT_NO_PAY_SIGNAL", "an hourly rate or fixed fee is stated", _no_pay_signal),
+    Rule("REJECT_BELOW_PAY_FLOOR", "effective hourly pay at or above the floor", _below_floor),
+)
+#: Rules a source may not switch off in its ``curation.disable`` list.
+ALWAYS = {"REJECT_NOT_A_POSTING", "REJECT_BAD_URL"}
+
+
+# ---- the decision ---------------------------------------------------------------------------
+
+
+def _first(rows: tuple[Override, ...], record: RawRecord, source: SourceConfig) -> Override | None:
+    return next((row for row in rows if row.matches(record, source)), None)
+
+
+def _finish(f: Facts, hours: Hours, pay: Compensation, kept: str, detail: str) -> Decision:
+    try:
+        entry = normalize.to_entry(f.record, f.source, f.now, hours=hours, compensation=pay, text=f.body)
+    except (ValueError, TypeError, OverflowError) as exc:  # a value no normalizer could save
+        return Decision(False, "REJECT_INVALID", f"cannot normalize: {type(exc).__name__}: {exc}")
+    if entry.apply_by is not None and entry.apply_by < f.now:
+        return Decision(False, "REJECT_EXPIRED", f"apply by {entry.apply_by.date()}", entry)
+    problems = check(entry, f.policy, f.now, https_only=False)
+    if problems:
+        return Decision(False, "REJECT_INVALID", "; ".join(p.format() for p in problems), entry)
+    return Decision(True, kept, detail, entry)
+
+
+def curate(record: RawRecord, source: SourceConfig, rules: CurationRules, policy: Policy, now: datetime) -> Decision:
+    """Keep or reject one record, with the reason code of the rule that decided it."""
+    if row := _first(rules.exclude, record, source):
+        return Decision(False, "EXCLUDED_BY_CURATION", row.reason)
+    if (row := _first(rules.hide, record, source)) and (row.until is None or now <= row.until):
+        return Decision(False, "HIDDEN_BY_CURATION", row.reason + (f" (until {row.until.date()})" if row.until else ""))
+    options = dict(source.curation or {})
+    disabled = {str(c) for c in options.get("disable", []) if isinstance(c, str)} - ALWAYS
+    f = Facts(record, source, policy, now, options)
+    forced = _first(rules.include, record, source)
+
+    for rule in RULES:
+        if rule.code in disabled or (forced and not rule.forced):
+            continue
+        detail = rule.test(f)
+        if detail:
+            return Decision(False, rule.code, detail)
+
+    if forced:
+        hours = forced.hours or f.hours[0]
+        pay = forced.pay or f.pay[0]
+        if hours is None:
+            return Decision(False, "REJECT_HOURS_UNKNOWN", "force-included, but neither curation.toml nor the text gives hours")
+        if pay is None:
+            return Decision(False, "REJECT_NO_PAY_SIGNAL", "force-included, but neither curation.toml nor the text gives pay")
+        return _finish(f, hours, pay, "FORCED_INCLUDE", forced.reason)
+
+    hours, hours_quote = f.hours
+    pay, pay_quote = f.pay
+    if hours is None:  # only when a source disabled the hours rules
+        return Decision(False, "REJECT_HOURS_UNKNOWN", "no total hours found")
+    if pay is None:
+        return Decision(False, "REJECT_NO_PAY_SIGNAL", "no hourly rate, stipend or fee found")
+    return _finish(f, hours, pay, "KEPT_MICRO", f"{hours.min}-{hours.max} h from {hours_quote!r}; pay from {pay_quote!r}")
+
+
+def explain(decision: Decision) -> str:
+    """One line for --explain."""
+    verdict = "keep" if decision.keep else "drop"
+    return f"{verdict} {decision.reason}: {decision.detail or REASONS.get(decision.reason, '')}"

@@ -1,0 +1,273 @@
+"""Hours, durations and pay read out of posting prose.
+
+Separate from the rules (``scrapers.curation``) because the rules decide and these only
+measure. Every extractor returns *what it found and where* so a rejection can quote it.
+Amounts are read conservatively: weekly hours are never mistaken for total hours, an
+hour count that is a deadline ("within 48 hours"), a meeting ("a 1-hour call") or a credit
+("12 credit hours") is skipped, and a "$151K" or "per year" figure is a salary, not a fee.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from board import vocabulary as vocab
+
+_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "twenty-five": 25, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60,
+}
+_WORD_RE = re.compile(r"\b(" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")\b")
+
+
+def prepare(text: str) -> str:
+    """Lower-case, one kind of dash, number words as digits, "between 10 and 15" as "10-15"."""
+    text = text.lower()
+    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
+    text = re.sub(r"\b(for|over|within|lasting|in|about|of) an? (?=(?:week|month|day)\b)", r"\1 1 ", text)  # "for a week"
+    text = _WORD_RE.sub(lambda m: str(_WORDS[m.group(1)]), text)
+    text = re.sub(r"\bbetween (\d+(?:\.\d+)?) and (\d+(?:\.\d+)?)", r"\1-\2", text)
+    return text
+
+
+_NUM = r"(\d{1,4}(?:\.\d+)?)"
+_RNG = rf"{_NUM}(?:\s*(?:-|to|or)\s*{_NUM})?"
+_HRS = r"(?:hours?|hrs?|h)\b"
+_WEEK = r"(?:/|per|a|an|each|every)\s*(?:week|wk)\b|weekly\b"
+
+WEEKLY = re.compile(rf"{_RNG}\s*-?\+?\s*{_HRS}\s*(?:of\s+(?:\w+\s+)?work\s+|of\s+time\s+)?(?:{_WEEK})")
+HOURS = re.compile(rf"{_RNG}\s*\+?\s*-?\s*{_HRS}")
+DURATION = re.compile(rf"{_NUM}\s*-?\s*(week|wk|month|day)s?\b(?:\s*(?:-|to)\s*{_NUM}\s*-?\s*(week|wk|month|day)s?\b)?"
+                      rf"|{_NUM}\s*(?:-|to)\s*{_NUM}\s*-?\s*(week|wk|month|day)s?\b")
+
+# Hour counts that are not the amount of work.
+_HOURS_BEFORE_SKIP = re.compile(r"(?:within|every|per|after|last|past|next|before|in|credit|response|than|of)\s*$")
+_HOURS_AFTER_SKIP = re.compile(
+    r"^\s*(?:of\s+)?(?:credit|notice|response|turnaround|ahead|behind|difference|overlap|shift|time ?zone|ago|later"
+    r"|before|after|a day|per day|/\s*day|daily|a month|per month|/\s*month|call|meeting|interview|session|kick-?off"
+    r"|onboarding|training|webinar|workshop|orientation|window|flight|drive|/7)")
+_HOURS_STRONG = re.compile(
+    r"^\s*(?:-\s*)?(?:project|assignment|engagement|micro-?internship|task|commitment|of (?:paid |total |project )?work"
+    r"|total|in total|of work in total|worth|to complete|of effort|over|across|spread|estimated)")
+_HOURS_STRONG_BEFORE = re.compile(r"(?:total of|approximately|approx\.?|about|around|estimated|up to|takes?|requires?"
+                                  r"|expected to take|roughly|only)\s*$")
+
+_DUR_AFTER_SKIP = re.compile(r"^\s*(?:of\s+)?(?:experience|exp\b|ago|old|notice|probation|pto|paid|vacation|holiday"
+                             r"|off\b|leave|sick|annual|a week|per week|/\s*week|a month|per month|of (?:the|each))")
+_DUR_ENGAGEMENT = re.compile(r"(?:for|over|lasting|within|across|during|spanning|duration of|takes?|in|due)\s*(?:about\s+|approximately\s+|roughly\s+|just\s+)?$")
+_DUR_ENGAGEMENT_AFTER = re.compile(r"^\s*(?:-\s*)?(?:long\s+)?(?:project|contract|internship|micro-?internship|cohort"
+                                   r"|engagement|program|programme|assignment|sprint|term|period|commitment|duration|role"
+                                   r"|position|placement|gig|timeline|timeframe|window|after (?:the )?(?:kick-?off|start))")
+
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"]
+MONTH_SPAN = re.compile(r"\b(?:from\s+)?(" + "|".join(_MONTHS) + r")\s+(?:through|thru|to|until|-)\s+("
+                        + "|".join(_MONTHS) + r")\b")
+
+
+@dataclass(frozen=True)
+class Found:
+    low: float
+    high: float
+    quote: str
+    at: int = 0  # position in the text
+
+
+def _rng(a: str | None, b: str | None) -> tuple[float, float]:
+    low = float(a) if a else 0.0
+    high = float(b) if b else low
+    return (min(low, high), max(low, high))
+
+
+def _quote(text: str, start: int, end: int) -> str:
+    return text[max(0, start - 20): end + 20].strip()
+
+
+def weekly_hours(text: str) -> Found | None:
+    """"10-15 hrs/week", "20 hours per week" -> (10, 15)."""
+    m = WEEKLY.search(text)
+    if not m:
+        return None
+    low, high = _rng(m.group(1), m.group(2))
+    return Found(low, high, _quote(text, m.start(), m.end()), m.start()) if 0 < high <= 80 else None
+
+
+def total_hours(text: str) -> Found | None:
+    """A total amount of work: "a 30-hour project", "15 hours of work", "5 to 40 hours".
+
+    Mentions with project wording win over bare ones; weekly and daily counts, deadlines,
+    meetings and credit hours are skipped.
+    """
+    weekly_spans = [m.span() for m in WEEKLY.finditer(text)]
+    strong: list[Found] = []
+    bare: list[Found] = []
+    for m in HOURS.finditer(text):
+        if any(a <= m.start() < b for a, b in weekly_spans):
+            continue
+        before, after = text[max(0, m.start() - 25): m.start()], text[m.end(): m.end() + 40]
+        if _HOURS_BEFORE_SKIP.search(before) or _HOURS_AFTER_SKIP.search(after) or re.match(r"^\s*(?:/|per|a|an|each|every)\s*(?:week|wk)\b", after):
+            continue
+        low, high = _rng(m.group(1), m.group(2))
+        if not 0 < high <= 2000:
+            continue
+        found = Found(low, high, _quote(text, m.start(), m.end()))
+        (strong if _HOURS_STRONG.search(after) or _HOURS_STRONG_BEFORE.search(before) else bare).append(found)
+    if strong:
+        return strong[0]
+    return bare[0] if bare else None
+
+
+def _weeks(n: float, unit: str) -> float:
+    return {"day": n / 7, "week": n, "wk": n, "month": n * 4.3}[unit]
+
+
+def durations(text: str) -> list[tuple[Found, int]]:
+    """Engagement durations in weeks, with their position: "for 3 weeks", "a 3-week cohort",
+    "within 2 to 6 weeks", "1 week to 1 month after kick-off"."""
+    out = []
+    for m in DURATION.finditer(text):
+        before, after = text[max(0, m.start() - 30): m.start()], text[m.end(): m.end() + 40]
+        if _DUR_AFTER_SKIP.search(after):
+            continue
+        if not (_DUR_ENGAGEMENT.search(before) or _DUR_ENGAGEMENT_AFTER.search(after)):
+            continue
+        if m.group(1):  # "3 weeks" or "1 week to 1 month"
+            low = _weeks(float(m.group(1)), m.group(2))
+            high = _weeks(float(m.group(3)), m.group(4)) if m.group(3) else low
+        else:  # "2 to 6 weeks"
+            unit = m.group(7)
+            low, high = _weeks(float(m.group(5)), unit), _weeks(float(m.group(6)), unit)
+        if 0 < low <= high <= 520:
+            out.append((Found(low, high, _quote(text, m.start(), m.end())), m.start()))
+    return out
+
+
+def duration_near(text: str, pos: int) -> Found | None:
+    """The engagement duration closest after ``pos`` (within a sentence or two), else the first one."""
+    found = durations(text)
+    after = [f for f, at in found if 0 <= at - pos <= 120]
+    if after:
+        return after[0]
+    return found[0][0] if found else None
+
+
+def month_span(text: str) -> Found | None:
+    """"from September through May" -> months between (inclusive)."""
+    m = MONTH_SPAN.search(text)
+    if not m:
+        return None
+    a, b = _MONTHS.index(m.group(1)), _MONTHS.index(m.group(2))
+    months = (b - a) % 12 + 1
+    return Found(months * 4.3, months * 4.3, _quote(text, m.start(), m.end()))
+
+
+# ---- pay ----------------------------------------------------------------------------
+
+_SYM = r"(?:us\$|usd\$|c\$|ca\$|a\$|au\$|\$|€|£|₹|¥)"
+#: ISO codes read in prose; rarer codes are left out because they are also English words (ALL, TRY, TOP).
+CODES = ("usd", "eur", "gbp", "cad", "aud", "nzd", "chf", "sek", "nok", "dkk", "pln", "inr", "brl", "mxn",
+         "jpy", "sgd", "zar", "czk", "huf", "ron", "hkd", "ils", "krw", "php", "ngn", "kes", "ars", "clp", "cop")
+_CODE = r"\b(?:" + "|".join(CODES) + r")\b"
+_AMT = r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?!\d)|\d+,\d{1,2}(?!\d)|\d+(?:\.\d{1,2})?"
+MONEY = re.compile(
+    rf"(?P<pre>{_SYM}|{_CODE})\s?(?P<a1>{_AMT})\s?(?P<ak1>k\b)?"
+    rf"(?:\s*(?:-|to)\s*(?:{_SYM}|{_CODE})?\s?(?P<a2>{_AMT})\s?(?P<ak2>k\b)?)?(?:\s?(?P<post1>{_CODE}))?"
+    rf"|(?P<b1>{_AMT})\s?(?P<bk1>k\b)?(?:\s*(?:-|to)\s*(?P<b2>{_AMT})\s?(?P<bk2>k\b)?)?"
+    rf"\s?(?P<post>{_SYM}|{_CODE}|dollars|euros|pounds)"
+)
+_UNIT_AFTER = [
+    ("hour", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)(?:hour|hr|h)\b|^\s*hourly\b|^\s*(?:pro|je)\s+(?:stunde|std)")),
+    ("year", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)(?:year|yr|annum)\b|^\s*(?:annual(?:ly)?|yearly|p\.?a\.?)(?!\w)")),
+    ("month", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)(?:month|mo)\b|^\s*monthly\b|^\s*(?:pro|im)\s+monat")),
+    ("week", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)(?:week|wk)\b|^\s*weekly\b")),
+    ("day", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)day\b|^\s*daily\b")),
+    ("piece", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)(?:article|word|piece|post|task|item|video|review"
+                         r"|submission|page)\b")),
+]
+_UNIT_BEFORE = [
+    ("hour", re.compile(r"(?:hourly (?:rate|pay|wage)|per hour|rate)(?:\s+of)?[:\s]*$")),
+    ("year", re.compile(r"(?:salary|annual|yearly|per year|ote|compensation range|pay range|base pay)[^.]{0,40}$")),
+    ("month", re.compile(r"monthly[^.]{0,15}$")),
+]
+_TOTAL_HINT = re.compile(r"stipend|honorari|\bfee\b|\bflat\b|\bfixed\b|completion|for (?:the|this|a|an)\s+(?:\d+[- ]hours?\s+)?"
+                         r"(?:project|assignment|engagement|micro-?internship)|\btotal\b|lump sum|one-time|\baward|\bpaid\b|\bpays?\b")
+_NOT_PAY = re.compile(r"budget|revenue|raised|funding|\barr\b|valuation|spend|sales|million|billion|\bbn\b|grant|prize"
+                      r"|client|worth|\bmrr\b|saved|\bgmv\b|customers?")
+
+
+@dataclass(frozen=True)
+class Pay:
+    low: float
+    high: float
+    currency: str
+    unit: str  # "hour", "total", "year", "month", "week", "day", "piece"
+    quote: str
+    hinted: bool = False  # a total with stipend/fee/completion wording around it
+
+
+def _amount(num: str | None, k: str | None) -> float | None:
+    if not num:
+        return None
+    if re.fullmatch(r"\d+,\d{1,2}", num):  # "25,50": a decimal comma
+        num = num.replace(",", ".")
+    value = float(num.replace(",", ""))
+    return value * 1000 if k else value
+
+
+def _currency(token: str | None) -> str | None:
+    if not token:
+        return None
+    token = token.strip()
+    words = {"dollars": "USD", "euros": "EUR", "pounds": "GBP"}
+    if token in words:
+        return words[token]
+    if token.isalpha() and (len(token) != 3 or token.upper() not in vocab.currencies()):
+        return None
+    return vocab.canonical_currency(token)
+
+
+def pay_mentions(text: str) -> list[Pay]:
+    """Every amount of money with its currency and unit; unit "total" for a fee/stipend or bare amount."""
+    out = []
+    for m in MONEY.finditer(text):
+        g = m.groupdict()
+        if g["pre"] is not None:
+            cur = _currency(g["pre"]) or _currency(g["post1"])
+            low, high = _amount(g["a1"], g["ak1"]), _amount(g["a2"], g["ak2"])
+            kilo = g["ak1"] or g["ak2"]
+        else:
+            cur = _currency(g["post"])
+            low, high = _amount(g["b1"], g["bk1"]), _amount(g["b2"], g["bk2"])
+            kilo = g["bk1"] or g["bk2"]
+        if cur is None or not low:
+            continue
+        high = high or low
+        low, high = min(low, high), max(low, high)
+        before, after = text[max(0, m.start() - 60): m.start()], text[m.end(): m.end() + 60]
+        unit = next((u for u, rx in _UNIT_AFTER if rx.search(after)), None)
+        unit = unit or next((u for u, rx in _UNIT_BEFORE if rx.search(before)), None)
+        if unit is None and kilo:
+            unit = "year"  # "$151K": a salary
+        if unit is None:
+            if _NOT_PAY.search(before[-30:] + " " + after[:25]):
+                continue
+            unit = "total"
+        hinted = unit == "total" and bool(_TOTAL_HINT.search(before[-40:] + " " + m.group(0) + " " + after[:45]))
+        out.append(Pay(low, high, cur, unit, _quote(text, m.start(), m.end()), hinted))
+    return out
+
+
+def best_pay(mentions: list[Pay]) -> Pay | None:
+    """The pay the student gets: an hourly rate, else a stipend/fee, else a lone bare amount."""
+    hourly = [p for p in mentions if p.unit == "hour" and 1 <= p.low <= 1000]
+    if hourly:
+        return hourly[0]
+    totals = [p for p in mentions if p.unit == "total" and 10 <= p.low and p.high <= 20_000]
+    hinted = [p for p in totals if p.hinted]
+    if hinted:
+        return hinted[0]
+    if len({(p.low, p.high, p.currency) for p in totals}) == 1:
+        return totals[0]
+    return None
