@@ -74,6 +74,16 @@ $(CHROMIUM):
 
 browser: $(CHROMIUM)
 
+# The Nu HTML Checker (vnu-jar from npm, pinned), run with Java, for `make check`.
+VNU_VERSION=26.9.27
+VNU_JAR=$(CURDIR)/.cache/npm/node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU_JAR):
+	@command -v java >/dev/null || { [ "$$(id -u)" = 0 ] && SUDO= || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq default-jre-headless >/dev/null; }
+	npm install --prefix $(CURDIR)/.cache/npm --no-audit --no-fund --silent vnu-jar@$(VNU_VERSION)
+
+vnu: $(VNU_JAR)
+
 html: venv
 	"$(PELICAN)" "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
 
@@ -109,13 +119,13 @@ new-posting: venv
 scrape: venv
 	$(BIN)/python -m scrapers $(SCRAPE_ARGS)
 
-test: venv browser
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+test: venv browser vnu
+	VNU_JAR=$(VNU_JAR) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
-check: venv browser
-	$(BIN)/python -m pytest -m "check or corpus" $(PYTEST_ARGS)
+check: venv browser vnu
+	VNU_JAR=$(VNU_JAR) $(BIN)/python -m pytest -m "check or corpus" $(PYTEST_ARGS)
 
 bench: venv browser
 	$(BIN)/python -m bench $(BENCH_ARGS)
 
-.PHONY: help venv browser html clean regenerate serve serve-global devserver publish github validate new-posting scrape test check bench
+.PHONY: help venv browser vnu html clean regenerate serve serve-global devserver publish github validate new-posting scrape test check bench

@@ -25,6 +25,10 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "td": {"colspan
 URL_SCHEMES = {"http", "https", "mailto"}
 
 _HEADING = re.compile(r"<(/?)h1(\b[^>]*)>", re.I)
+LINK_REL = "nofollow ugc noopener noreferrer"
+# nh3 drops an unsafe href but keeps the <a rel=…>; a link without a target is invalid
+# HTML and useless, so keep only its text. (nh3 output is normalized: one form to match.)
+_HREFLESS = re.compile(r'<a(?: title="[^"]*")? rel="' + LINK_REL + r'">(.*?)</a>', re.S)
 _BLOCK_END = re.compile(r"(</(?:p|div|li|h[1-6]|tr|td|th|dd|dt|blockquote|pre|table)\s*>|<br\s*/?>)", re.I)
 
 
@@ -35,15 +39,16 @@ def clean_html(fragment: str) -> str:
     site they would point somewhere the author never meant.
     """
     fragment = _HEADING.sub(r"<\1h2\2>", fragment)  # the page's h1 is the posting title
-    return nh3.clean(
+    cleaned = nh3.clean(
         fragment,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         url_relative="deny",
-        link_rel="nofollow ugc noopener noreferrer",
+        link_rel=LINK_REL,
         strip_comments=True,
-    ).strip()
+    )
+    return _HREFLESS.sub(r"\1", cleaned).strip()
 
 
 def markdown_to_html(text: str) -> str:
