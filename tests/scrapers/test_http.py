@@ -1,0 +1,300 @@
+"""scrapers.http against a real local server: the good path and every injected failure."""
+
+from __future__ import annotations
+
+import threading
+import time
+from email.utils import format_datetime as http_date
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from werkzeug import Request, Response as WResponse
+
+from scrapers import http
+from scrapers.http import Fetcher, Validators
+
+from .conftest import fast_settings, free_port
+
+JSON = ("application/json",)
+
+
+def get(fetcher: Fetcher, url: str, **kw) -> http.Response:
+    kw.setdefault("content_types", JSON)
+    kw.setdefault("min_delay", 0.0)
+    return fetcher.get(url, **kw)
+
+
+def requests_to(server, path: str) -> list[Request]:
+    return [req for req, _resp in server.log if req.path == path]
+
+
+def test_ok_sends_user_agent_with_contact_and_accept(server, settings):
+    server.expect_request("/jobs").respond_with_json({"jobs": []})
+    with Fetcher(settings) as f:
+        r = get(f, server.url_for("/jobs"))
+    assert r.status == 200 and r.body.startswith(b"{") and not r.not_modified
+    assert r.content_type == "application/json"
+    req = requests_to(server, "/jobs")[0]
+    ua = req.headers["User-Agent"]
+    assert "microboard" in ua and settings.contact_url in ua
+    assert req.headers["Accept"].startswith("application/json")
+
+
+def test_etag_second_run_is_a_304_costing_no_body(server, settings):
+    body = b'{"jobs": [' + b'{"id": 1, "title": "x"},' * 2000 + b'{"id": 2, "title": "y"}]}'
+
+    def handler(req: Request) -> WResponse:
+        if req.headers.get("If-None-Match") == '"v1"':
+            return WResponse(status=304, headers={"ETag": '"v1"'})
+        return WResponse(body, content_type="application/json", headers={"ETag": '"v1"'})
+
+    server.expect_request("/jobs").respond_with_handler(handler)
+    with Fetcher(settings) as f:
+        first = get(f, server.url_for("/jobs"))
+        assert first.validators == Validators(etag='"v1"')
+        stored = first.validators.to_dict()  # what the run persists between runs
+    with Fetcher(settings) as f:  # the next run: a new session
+        second = get(f, server.url_for("/jobs"), validators=Validators.from_dict(stored))
+    assert len(first.body) == len(body)
+    assert second.not_modified and second.status == 304 and second.body == b""
+    assert second.validators == Validators(etag='"v1"')
+    reqs = requests_to(server, "/jobs")
+    assert "If-None-Match" not in reqs[0].headers
+    assert reqs[1].headers["If-None-Match"] == '"v1"'
+
+
+def test_last_modified_becomes_if_modified_since(server, settings):
+    stamp = "Wed, 04 Mar 2026 10:00:00 GMT"
+    server.expect_request("/feed").respond_with_data("<rss/>", content_type="application/rss+xml",
+                                                     headers={"Last-Modified": stamp})
+    with Fetcher(settings) as f:
+        r = get(f, server.url_for("/feed"), content_types=("application/*xml",))
+        get(f, server.url_for("/feed"), content_types=("application/*xml",), validators=r.validators)
+    assert requests_to(server, "/feed")[1].headers["If-Modified-Since"] == stamp
+
+
+def test_timeout_is_retried_then_reported(server):
+    release = threading.Event()
+    calls = []
+
+    def slow(req: Request) -> WResponse:
+        calls.append(req.path)  # counted on arrival: the log only records finished requests
+        release.wait(2)
+        return WResponse("{}", content_type="application/json")
+
+    server.expect_request("/slow").respond_with_handler(slow)
+    settings = fast_settings(read_timeout=0.2, retries=1)
+    try:
+        with Fetcher(settings) as f, pytest.raises(http.FetchTimeout) as err:
+            get(f, server.url_for("/slow"))
+    finally:
+        release.set()
+    assert err.value.code == "timeout"
+    assert len(calls) == 2  # first try + one retry
+
+
+def test_500_then_success_is_retried(server, settings):
+    server.expect_oneshot_request("/flaky").respond_with_data("oops", status=500)
+    server.expect_oneshot_request("/flaky").respond_with_data("oops", status=503)
+    server.expect_oneshot_request("/flaky").respond_with_json({"jobs": []})
+    with Fetcher(settings) as f:
+        r = get(f, server.url_for("/flaky"))
+    assert r.status == 200 and r.attempts == 3
+
+
+def test_persistent_500_gives_a_status_error(server, settings):
+    server.expect_request("/down").respond_with_data("oops", status=500)
+    with Fetcher(settings) as f, pytest.raises(http.HttpStatusError) as err:
+        get(f, server.url_for("/down"))
+    assert err.value.status == 500 and err.value.code == "http-500"
+    assert len(requests_to(server, "/down")) == settings.retries + 1
+
+
+def test_404_is_not_retried(server, settings):
+    server.expect_request("/gone").respond_with_data("no", status=404)
+    with Fetcher(settings) as f, pytest.raises(http.HttpStatusError) as err:
+        get(f, server.url_for("/gone"))
+    assert err.value.status == 404 and len(requests_to(server, "/gone")) == 1
+
+
+def test_429_with_retry_after_is_honoured(server, settings):
+    server.expect_oneshot_request("/limited").respond_with_data("slow down", status=429, headers={"Retry-After": "0"})
+    server.expect_oneshot_request("/limited").respond_with_json({"jobs": []})
+    with Fetcher(settings) as f:
+        r = get(f, server.url_for("/limited"))
+    assert r.status == 200 and r.attempts == 2
+
+
+def test_429_asking_for_too_long_gives_up_without_hammering(server, settings):
+    server.expect_request("/limited").respond_with_data("slow down", status=429, headers={"Retry-After": "3600"})
+    with Fetcher(settings) as f, pytest.raises(http.RateLimited) as err:
+        get(f, server.url_for("/limited"))
+    assert err.value.status == 429 and "3600" in err.value.message
+    assert len(requests_to(server, "/limited")) == 1
+
+
+def test_retry_after_http_date():
+    now = datetime(2026, 3, 10, 12, 0, tzinfo=timezone.utc)
+    later = http_date(now + timedelta(seconds=90), usegmt=True)
+    assert http.parse_retry_after(later, now=now.timestamp()) == pytest.approx(90)
+    assert http.parse_retry_after("120") == 120
+    assert http.parse_retry_after("soon") is None
+    assert http.parse_retry_after(http_date(now - timedelta(hours=1), usegmt=True), now=now.timestamp()) == 0
+
+
+def test_truncated_body_is_an_error(server, settings):
+    resp = WResponse(b'{"jobs": [{"id": 1')
+    resp.headers["Content-Type"] = "application/json"
+    resp.automatically_set_content_length = False
+    resp.headers["Content-Length"] = "5000"
+    server.expect_request("/cut").respond_with_response(resp)
+    with Fetcher(settings) as f, pytest.raises(http.TruncatedBody) as err:
+        get(f, server.url_for("/cut"))
+    assert err.value.code == "truncated"
+
+
+def test_declared_oversize_body_is_refused_before_download(server):
+    server.expect_request("/huge").respond_with_data(b"x" * 5000, content_type="application/json")
+    with Fetcher(fast_settings(max_bytes=1000)) as f, pytest.raises(http.BodyTooLarge):
+        get(f, server.url_for("/huge"))
+
+
+def test_streamed_oversize_body_is_aborted(server):
+    def chunks():
+        for _ in range(1000):  # 1000 x 1 KiB, no Content-Length: only streaming can stop it
+            yield b"x" * 1024
+
+    server.expect_request("/stream").respond_with_response(WResponse(chunks(), content_type="application/json"))
+    with Fetcher(fast_settings(max_bytes=20_000)) as f, pytest.raises(http.BodyTooLarge) as err:
+        get(f, server.url_for("/stream"))
+    assert "20,000" in err.value.message
+
+
+def test_wrong_content_type_is_refused(server, settings):
+    server.expect_request("/html").respond_with_data("<html>login</html>", content_type="text/html")
+    with Fetcher(settings) as f, pytest.raises(http.WrongContentType) as err:
+        get(f, server.url_for("/html"))
+    assert "text/html" in err.value.message
+
+
+def test_content_type_patterns():
+    assert http.content_type_allowed("application/rss+xml; charset=utf-8", ("application/*xml",))
+    assert http.content_type_allowed("Application/JSON", ("application/json",))
+    assert not http.content_type_allowed("", ("application/json",))
+    assert not http.content_type_allowed("text/html", ("application/json", "text/xml"))
+
+
+def test_robots_disallow_is_respected_and_fetched_once(server, settings):
+    server.clear()
+    server.expect_request("/robots.txt").respond_with_data(
+        "User-agent: *\nDisallow: /private\n\nUser-agent: microboard\nDisallow: /jobs/secret\n",
+        content_type="text/plain")
+    server.expect_request("/jobs/open").respond_with_json({"jobs": []})
+    server.expect_request("/jobs/secret").respond_with_json({"jobs": []})
+    with Fetcher(settings) as f:
+        assert get(f, server.url_for("/jobs/open")).status == 200
+        with pytest.raises(http.RobotsDisallowed):
+            get(f, server.url_for("/jobs/secret"))
+        get(f, server.url_for("/jobs/open"))
+    assert requests_to(server, "/jobs/secret") == []
+    assert len(requests_to(server, "/robots.txt")) == 1
+
+
+def test_robots_server_error_means_disallow(server, settings):
+    server.clear()
+    server.expect_request("/robots.txt").respond_with_data("down", status=503)
+    server.expect_request("/jobs").respond_with_json({"jobs": []})
+    with Fetcher(settings) as f, pytest.raises(http.RobotsDisallowed):
+        get(f, server.url_for("/jobs"))
+    assert requests_to(server, "/jobs") == []
+
+
+def test_robots_crawl_delay_raises_the_interval_capped(server):
+    server.clear()
+    server.expect_request("/robots.txt").respond_with_data("User-agent: *\nCrawl-delay: 30\n")
+    f = Fetcher(fast_settings(max_crawl_delay=0.05))
+    with f:
+        assert f._interval(server.url_for("/x"), 0.01) == pytest.approx(0.05)
+        assert f._interval(server.url_for("/x"), 0.2) == pytest.approx(0.2)
+
+
+def test_redirect_is_followed(server, settings):
+    server.expect_request("/old").respond_with_data("", status=301, headers={"Location": "/new"})
+    server.expect_request("/new").respond_with_json({"jobs": []})
+    with Fetcher(settings) as f:
+        r = get(f, server.url_for("/old"))
+    assert r.url.endswith("/new") and r.attempts == 2
+
+
+def test_redirect_loop_is_an_error(server, settings):
+    server.expect_request("/a").respond_with_data("", status=302, headers={"Location": "/b"})
+    server.expect_request("/b").respond_with_data("", status=302, headers={"Location": "/a"})
+    with Fetcher(settings) as f, pytest.raises(http.RedirectError) as err:
+        get(f, server.url_for("/a"))
+    assert "loop" in err.value.message
+
+
+def test_too_many_redirects_is_an_error(server, settings):
+    for i in range(10):
+        server.expect_request(f"/r{i}").respond_with_data("", status=302, headers={"Location": f"/r{i + 1}"})
+    with Fetcher(settings) as f, pytest.raises(http.RedirectError) as err:
+        get(f, server.url_for("/r0"))
+    assert "more than 5 redirects" in err.value.message
+    assert len([r for r, _ in server.log if r.path.startswith("/r") and r.path != "/robots.txt"]) == 6
+
+
+def test_redirect_to_another_scheme_is_an_error(server, settings):
+    server.expect_request("/evil").respond_with_data("", status=302, headers={"Location": "file:///etc/passwd"})
+    with Fetcher(settings) as f, pytest.raises(http.RedirectError):
+        get(f, server.url_for("/evil"))
+
+
+def test_connection_refused(settings):
+    with Fetcher(settings) as f, pytest.raises(http.ConnectFailed) as err:
+        get(f, f"http://127.0.0.1:{free_port()}/jobs")
+    assert err.value.code == "connect" and "refused" in err.value.message.lower()
+
+
+def test_one_request_at_a_time_per_host(server, settings):
+    active, peak, lock = [0], [0], threading.Lock()
+
+    def handler(req: Request) -> WResponse:
+        with lock:
+            active[0] += 1
+            peak[0] = max(peak[0], active[0])
+        time.sleep(0.02)
+        with lock:
+            active[0] -= 1
+        return WResponse("{}", content_type="application/json")
+
+    server.expect_request("/p").respond_with_handler(handler)
+    with Fetcher(settings) as f:
+        threads = [threading.Thread(target=get, args=(f, server.url_for("/p"))) for _ in range(5)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    assert len(requests_to(server, "/p")) == 5
+    assert peak[0] == 1
+
+
+def test_different_hosts_are_fetched_concurrently(server, other_server, settings):
+    # Each handler waits until the other host's handler has started: that only
+    # completes if the two requests are in flight at the same time.
+    both = threading.Barrier(2, timeout=5)
+
+    def handler(req: Request) -> WResponse:
+        both.wait()
+        return WResponse("{}", content_type="application/json")
+
+    server.expect_request("/c").respond_with_handler(handler)
+    other_server.expect_request("/c").respond_with_handler(handler)
+    results = []
+    with Fetcher(settings) as f:
+        threads = [threading.Thread(target=lambda u=u: results.append(get(f, u).status))
+                   for u in (server.url_for("/c"), other_server.url_for("/c"))]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    assert results == [200, 200]
