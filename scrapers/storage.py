@@ -1,0 +1,484 @@
+"""Git is the database: one pretty-printed JSON file of entries per source.
+
+``content/scraped/<source>.json`` holds ``{"source", "updated", "entries"}`` with the
+entries sorted by slug and every key sorted, so a scheduled commit is a readable diff.
+The Pelican plugin reads ``entries`` with :meth:`board.entry.Entry.from_dict`.
+
+Guarantees (see scrapers/README.md):
+
+* Writes are atomic: a temp file in the same folder, fsync, ``os.replace``. A killed
+  run leaves the previous file whole.
+* A source that fails keeps its previous entries untouched (the file is not rewritten).
+* A source that suddenly returns nothing, or fewer than half the records of its last
+  accepted run, closes nothing until that is confirmed over ``confirm_runs``
+  consecutive runs (new and changed entries still come in meanwhile).
+* An entry that disappears from its source is marked ``closed``, never deleted.
+* ``first_seen`` never moves; ``last_seen`` and ``last_success`` are refreshed at most
+  once per ``seen_resolution`` (a day), so an unchanged board makes no commit.
+* The same posting reached from two sources is one entry (see :func:`dedupe`).
+
+Per-source run state (the shrink counter, last success, HTTP validators) lives apart,
+in ``<state dir>/<source>.json``, so each source's files are written by exactly one
+shard of a sharded run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+import time
+from contextlib import suppress
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any, Iterable
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from board import vocabulary as vocab
+from board.entry import Entry, format_datetime, parse_datetime
+
+STATE_DIRNAME = ".state"
+_NAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+_TRACKING_PARAMS = re.compile(r"^(utm_[a-z]+|ref|referrer|source|src|gh_src|lever-source|fbclid|gclid)$", re.I)
+_FAR_FUTURE = datetime.max.replace(tzinfo=timezone.utc)
+
+
+class StorageError(Exception):
+    """A stored file cannot be read; the run leaves it alone and reports it."""
+
+
+@dataclass(frozen=True)
+class Guard:
+    """How cautious storage is about a source that suddenly shrinks."""
+
+    confirm_runs: int = 3  # consecutive short runs before disappearances are applied
+    shrink_ratio: float = 0.5  # "short" = fewer records than this share of the last accepted run
+    seen_resolution: timedelta = timedelta(hours=24)
+
+
+@dataclass
+class SourceState:
+    """What a source's next run needs to know about its previous ones."""
+
+    last_count: int | None = None  # records in the last accepted run
+    consecutive_short: int = 0
+    consecutive_failures: int = 0
+    last_success: datetime | None = None
+    last_error: str | None = None
+    fingerprint: str | None = None  # config + curation + adapter code the validators were earned with
+    http: dict[str, dict[str, str]] = field(default_factory=dict)  # url -> {"etag", "last_modified"}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "consecutive_failures": self.consecutive_failures,
+            "consecutive_short": self.consecutive_short,
+            "fingerprint": self.fingerprint,
+            "http": {u: dict(sorted(v.items())) for u, v in sorted(self.http.items())},
+            "last_count": self.last_count,
+            "last_error": self.last_error,
+            "last_success": format_datetime(self.last_success) if self.last_success else None,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "SourceState":
+        last = data.get("last_success")
+        return cls(
+            last_count=data.get("last_count"),
+            consecutive_short=int(data.get("consecutive_short") or 0),
+            consecutive_failures=int(data.get("consecutive_failures") or 0),
+            last_success=parse_datetime(last) if last else None,
+            last_error=data.get("last_error"),
+            fingerprint=data.get("fingerprint"),
+            http={str(k): dict(v) for k, v in (data.get("http") or {}).items()},
+        )
+
+
+@dataclass
+class Outcome:
+    """What storage did with one source's run, for the summary."""
+
+    action: str  # applied | held | confirmed | not-modified | failed
+    new: int = 0
+    updated: int = 0
+    closed: int = 0
+    reopened: int = 0
+    held_back: int = 0  # entries that would have closed but are held by the shrink guard
+    total: int = 0
+    note: str = ""
+
+
+# ---- atomic files ---------------------------------------------------------------------
+
+
+def atomic_write_json(path: Path, data: Any) -> None:
+    """Write JSON so that readers see the old file or the new one, never half of either.
+
+    The JSON is streamed into a temp file in the same folder (same file system, so
+    ``os.replace`` is atomic), fsynced, renamed over ``path``, and the folder fsynced so
+    the rename survives a crash. Any failure removes the temp file and re-raises.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        os.fchmod(fd, 0o644)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fp:
+            json.dump(data, fp, indent=2, sort_keys=True, ensure_ascii=False)
+            fp.write("\n")
+            fp.flush()
+            os.fsync(fp.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    with suppress(OSError):  # not every platform can fsync a directory
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+def read_json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise StorageError(f"{path}: cannot read ({e})") from e
+
+
+# ---- the store ------------------------------------------------------------------------
+
+
+class Store:
+    """Files of one output folder: ``<out>/<source>.json`` and ``<state>/<source>.json``."""
+
+    def __init__(self, out_dir: Path | str, state_dir: Path | str | None = None):
+        self.out_dir = Path(out_dir)
+        self.state_dir = Path(state_dir) if state_dir else self.out_dir / STATE_DIRNAME
+
+    def entries_path(self, name: str) -> Path:
+        _check_name(name)
+        return self.out_dir / f"{name}.json"
+
+    def state_path(self, name: str) -> Path:
+        _check_name(name)
+        return self.state_dir / f"{name}.json"
+
+    def sources(self) -> list[str]:
+        """Names of every source with an entries file in the folder."""
+        if not self.out_dir.is_dir():
+            return []
+        return sorted(p.stem for p in self.out_dir.glob("*.json") if not p.name.startswith("."))
+
+    def has_entries(self, name: str) -> bool:
+        return self.entries_path(name).exists()
+
+    def load_entries(self, name: str) -> list[Entry]:
+        path = self.entries_path(name)
+        if not path.exists():
+            return []
+        data = read_json(path)
+        if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
+            raise StorageError(f"{path}: not an entries file (no 'entries' list)")
+        try:
+            return [Entry.from_dict(e) for e in data["entries"]]
+        except (TypeError, ValueError, KeyError) as e:
+            raise StorageError(f"{path}: an entry cannot be read ({e})") from e
+
+    def save_entries(self, name: str, entries: Iterable[Entry], now: datetime) -> bool:
+        """Write the file if its entries changed; return whether it was written."""
+        path = self.entries_path(name)
+        new = [e.to_dict() for e in sorted(entries, key=_sort_key)]
+        if path.exists():
+            with suppress(StorageError):
+                old = read_json(path)
+                if isinstance(old, dict) and old.get("entries") == new and old.get("source") == name:
+                    return False
+        atomic_write_json(path, {"source": name, "updated": format_datetime(now), "entries": new})
+        return True
+
+    def load_state(self, name: str) -> SourceState:
+        path = self.state_path(name)
+        if not path.exists():
+            return SourceState()
+        data = read_json(path)
+        if not isinstance(data, dict):
+            raise StorageError(f"{path}: not a state file")
+        return SourceState.from_dict(data)
+
+    def save_state(self, name: str, state: SourceState) -> bool:
+        path = self.state_path(name)
+        data = state.to_dict()
+        if path.exists():
+            with suppress(StorageError):
+                if read_json(path) == data:
+                    return False
+        atomic_write_json(path, data)
+        return True
+
+    def clean_stale_temp(self, older_than: float = 3600.0) -> list[Path]:
+        """Remove temp files a killed run left behind (only old ones: a live run may own new ones)."""
+        removed = []
+        cutoff = time.time() - older_than
+        for folder in (self.out_dir, self.state_dir):
+            if not folder.is_dir():
+                continue
+            for p in folder.glob(".*.tmp"):
+                with suppress(OSError):
+                    if p.stat().st_mtime < cutoff:
+                        p.unlink()
+                        removed.append(p)
+        return removed
+
+
+def _check_name(name: str) -> None:
+    if not _NAME_RE.match(name) or len(name) > 80:
+        raise StorageError(f"source name {name!r} is not a safe file name")
+
+
+def _sort_key(e: Entry) -> tuple[str, str]:
+    return (e.slug, ",".join(e.source.ids))
+
+
+# ---- merging one source's run into its file -------------------------------------------
+
+
+def own_ids(entry: Entry, source_name: str) -> set[str]:
+    prefix = source_name + ":"
+    return {i for i in entry.source.ids if i.startswith(prefix)}
+
+
+def _bump(previous: datetime | None, now: datetime, resolution: timedelta) -> datetime:
+    """``now`` if the stored time is missing or older than ``resolution``, else unchanged."""
+    if previous is None or now - previous >= resolution or previous > now:
+        return now
+    return previous
+
+
+def apply_run(
+    source_name: str,
+    previous: list[Entry],
+    fresh: list[Entry],
+    record_count: int,
+    state: SourceState,
+    now: datetime,
+    guard: Guard = Guard(),
+    uncertain_ids: frozenset[str] = frozenset(),
+) -> tuple[list[Entry], SourceState, Outcome]:
+    """Merge a successful fetch of a source into its previous entries.
+
+    ``record_count`` is how many records the source returned (kept or not): the shrink
+    guard compares it with the last accepted run. ``uncertain_ids`` are this source's
+    ids whose records could not be curated this run; their entries stay as they were.
+    """
+    state = replace(state, http=dict(state.http))
+    short = bool(state.last_count) and record_count < state.last_count * guard.shrink_ratio
+    if short:
+        state.consecutive_short += 1
+        confirmed = state.consecutive_short >= guard.confirm_runs
+    else:
+        state.consecutive_short = 0
+        confirmed = True
+    if confirmed:
+        state.consecutive_short = 0
+        state.last_count = record_count
+    state.consecutive_failures = 0
+    state.last_error = None
+    state.last_success = _bump(state.last_success, now, guard.seen_resolution)
+
+    by_id: dict[str, Entry] = {}
+    by_slug: dict[str, Entry] = {}
+    for e in fresh:
+        for i in own_ids(e, source_name):
+            by_id[i] = e
+        by_slug.setdefault(e.slug, e)
+
+    outcome = Outcome(action="applied" if not short else ("confirmed" if confirmed else "held"))
+    result: list[Entry] = []
+    used: set[int] = set()
+    for old in previous:
+        ids = own_ids(old, source_name)
+        match = next((by_id[i] for i in sorted(ids) if i in by_id), None)
+        if match is None and not ids:
+            match = by_slug.get(old.slug)
+        if match is not None and id(match) not in used:
+            used.add(id(match))
+            merged = _carry_over(old, match, now, guard)
+            if old.status == "closed" and merged.status == "open":
+                outcome.reopened += 1
+            elif merged != old:
+                outcome.updated += 1
+            result.append(merged)
+        elif ids & uncertain_ids or old.status != "open":
+            result.append(old)
+        elif not confirmed:
+            outcome.held_back += 1
+            result.append(old)
+        else:
+            outcome.closed += 1
+            result.append(old.with_status("closed"))
+    for e in fresh:
+        if id(e) in used:
+            continue
+        used.add(id(e))
+        outcome.new += 1
+        result.append(replace(e, first_seen=now, last_seen=now))
+    outcome.total = len(result)
+    if short and not confirmed:
+        outcome.note = (f"{record_count} records vs {state.last_count} last time: holding "
+                        f"({state.consecutive_short}/{guard.confirm_runs})")
+    elif short:
+        outcome.note = f"shrink to {record_count} records confirmed over {guard.confirm_runs} runs"
+    return result, state, outcome
+
+
+def _carry_over(old: Entry, new: Entry, now: datetime, guard: Guard) -> Entry:
+    """The fresh entry, keeping the history the stored one knew."""
+    ids = tuple(sorted(set(old.source.ids) | set(new.source.ids)))
+    return replace(
+        new,
+        source=replace(new.source, ids=ids),
+        first_seen=old.first_seen or new.first_seen or now,
+        last_seen=_bump(old.last_seen, now, guard.seen_resolution),
+    )
+
+
+def apply_not_modified(
+    previous: list[Entry], state: SourceState, now: datetime, guard: Guard = Guard()
+) -> tuple[list[Entry], SourceState, Outcome]:
+    """A 304: the source is unchanged, so its open entries were seen again."""
+    state = replace(state, http=dict(state.http))
+    state.consecutive_failures = 0
+    state.last_error = None
+    state.last_success = _bump(state.last_success, now, guard.seen_resolution)
+    result = [
+        replace(e, last_seen=_bump(e.last_seen, now, guard.seen_resolution)) if e.status == "open" else e
+        for e in previous
+    ]
+    return result, state, Outcome(action="not-modified", total=len(result))
+
+
+def apply_failure(state: SourceState, error: str) -> tuple[SourceState, Outcome]:
+    """A failed source: entries untouched, the failure counted and remembered."""
+    state = replace(state, http=dict(state.http))
+    state.consecutive_failures += 1
+    state.last_error = error[:500]
+    return state, Outcome(action="failed", note=error[:200])
+
+
+# ---- dedupe across sources ------------------------------------------------------------
+
+
+def normalize_url(url: str) -> str:
+    """A comparison key for apply URLs: case, www, default ports, tracking and slashes removed."""
+    try:
+        p = urlsplit(url.strip())
+        host = (p.hostname or "").lower()
+        port = p.port
+    except ValueError:
+        return url.strip()
+    host = host.removeprefix("www.")
+    netloc = host if port in (None, 80, 443) else f"{host}:{port}"
+    query = urlencode(sorted((k, v) for k, v in parse_qsl(p.query, keep_blank_values=True)
+                             if not _TRACKING_PARAMS.match(k)))
+    path = re.sub(r"/+$", "", p.path) or ""
+    return urlunsplit(("https" if p.scheme.lower() in ("http", "https") else p.scheme.lower(), netloc, path, query, ""))
+
+
+def dedupe_keys(entry: Entry) -> list[str]:
+    keys = []
+    if entry.apply_url:
+        keys.append("url:" + normalize_url(entry.apply_url))
+    title = vocab.slugify(entry.title)
+    if title:
+        keys.append(f"org-title:{entry.organization.slug}/{title}")
+    return keys
+
+
+@dataclass
+class _Group:
+    owner_file: str
+    owner: Entry
+    files: set[str]
+    members: list[Entry]
+
+
+@dataclass
+class DedupeResult:
+    files: dict[str, list[Entry]]
+    merged: list[tuple[str, str, str]]  # (slug, absorbed from file, into file)
+    changed: set[str]  # files whose entries changed
+
+
+def dedupe(files: dict[str, list[Entry]]) -> DedupeResult:
+    """One entry per posting across all source files.
+
+    Two entries from *different* sources are the same posting when their normalized
+    apply URLs match or their organization + title slugs match. The survivor (owner)
+    is, in order: an open copy before a closed one, then the earliest ``first_seen``,
+    then the source name, then the slug. So a posting stays in the file of the first
+    source that had it, and moves only if that source closed it while another still
+    lists it. The survivor keeps its own fields and gains every copy's ``source.ids``,
+    the earliest ``first_seen`` and the latest ``last_seen``. Entries of the same source
+    are never merged with each other (two openings with one title are two postings).
+    The result does not depend on input order, and a second pass changes nothing.
+    """
+    items = [(name, e) for name in sorted(files) for e in files[name]]
+    items.sort(key=lambda it: (it[1].status != "open", it[1].first_seen or _FAR_FUTURE, it[0], it[1].slug,
+                               ",".join(it[1].source.ids)))
+    groups: list[_Group] = []
+    index: dict[str, list[_Group]] = {}
+    for name, e in items:
+        target = None
+        for key in dedupe_keys(e):
+            target = next((g for g in index.get(key, []) if name not in g.files), None)
+            if target:
+                break
+        if target is None:
+            g = _Group(name, e, {name}, [e])
+            groups.append(g)
+            for key in dedupe_keys(e):
+                index.setdefault(key, []).append(g)
+        else:
+            target.files.add(name)
+            target.members.append(e)
+
+    out: dict[str, list[Entry]] = {name: [] for name in files}
+    merged: list[tuple[str, str, str]] = []
+    for g in groups:
+        entry = g.owner
+        if len(g.members) > 1:
+            ids = tuple(sorted({i for m in g.members for i in m.source.ids}))
+            firsts = [m.first_seen for m in g.members if m.first_seen]
+            lasts = [m.last_seen for m in g.members if m.last_seen]
+            entry = replace(
+                entry,
+                source=replace(entry.source, ids=ids),
+                first_seen=min(firsts) if firsts else entry.first_seen,
+                last_seen=max(lasts) if lasts else entry.last_seen,
+            )
+            for m in g.members[1:]:
+                merged.append((m.slug, _file_of(m, files), g.owner_file))
+        out[g.owner_file].append(entry)
+    changed = {name for name in files
+               if sorted((e.to_dict() for e in out[name]), key=_dict_key) != sorted((e.to_dict() for e in files[name]), key=_dict_key)}
+    return DedupeResult(out, merged, changed)
+
+
+def _dict_key(d: dict[str, Any]) -> str:
+    return json.dumps(d, sort_keys=True)
+
+
+def _file_of(entry: Entry, files: dict[str, list[Entry]]) -> str:
+    return next(name for name, entries in files.items() if any(e is entry for e in entries))
+
+
+def dedupe_store(store: Store, now: datetime) -> DedupeResult:
+    """Run :func:`dedupe` over every file of the store and rewrite the files it changed."""
+    files = {name: store.load_entries(name) for name in store.sources()}
+    result = dedupe(files)
+    for name in sorted(result.changed):
+        store.save_entries(name, result.files[name], now)
+    return result
