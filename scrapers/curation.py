@@ -242,8 +242,9 @@ def _find(pattern: re.Pattern[str], *texts: str) -> str | None:
 
 # ---- the rules ----------------------------------------------------------------------------
 
-_NEWS_TITLE = re.compile(r"^(?:ask|tell|show) hn\b|\bfor employers\b|\b(?:news|press release|announces?|announcement|explainer|how to"
-                         r"|guide to|what is|podcast|newsletter|webinar|policy|report|blog)\b|\?$")
+_NEWS_TITLE = re.compile(r"^(?:ask|tell|show) hn\b|\bfor employers\b|^(?:news|breaking|opinion|report|podcast|webinar"
+                         r"|guide|explainer)\s*[:|-]|\bpress release\b|\bannounces?\b|\bexplainer\b|^how (?:to|do|can)\b"
+                         r"|\bguide to\b|^what (?:is|are)\b|^why\b|\btips for\b|^\d+ (?:ways|tips|things|reasons)\b|\?$")
 _EMPLOYER_FACING = re.compile(r"\b(?:hire (?:an? |our )?(?:students?|interns?|student talent)|post (?:a|your) (?:project|job)"
                               r"|employers can|companies can (?:post|hire)|find (?:student )?talent)\b")
 _UNPAID = re.compile(r"\b(?:unpaid\b(?!\s+(?:leave|time|vacation|overtime|sick))|not paid|no pay\b|without pay"
@@ -265,7 +266,7 @@ _FULL_TIME = re.compile(r"\bfull[- ]?time\b(?!\s+(?:students?|enrol\w*|study|stu
 _EMPLOYEE = re.compile(r"\b(?:401\s*\(?k\)?|annual salary|salary range|per annum|base salary|equity package|stock options"
                        r"|medical, dental|dental,? (?:and )?vision|health insurance|paid time off|unlimited pto"
                        r"|parental leave|permanent (?:position|role|contract|employment))\b")
-_FULL_TIME_TYPES = re.compile(r"fulltime|permanent|regular|festanstellung|vollzeit")
+_FULL_TIME_TYPES = re.compile(r"fulltime|(?<!parttime)permanent|regular|festanstellung|vollzeit")
 _ONGOING = re.compile(r"\b(?:ongoing (?:basis|work|role|position|needs|engagement|opportunity|contract|support)|on an ongoing"
                       r"|indefinite\w*|open[- ]ended|long[- ]term|option (?:of|to) (?:expand|extend)\w*|possibility of "
                       r"(?:extension|extending)|monthly renewal|renew\w* monthly|werkstudent\w*|working student"
@@ -277,7 +278,8 @@ _REMOTE = re.compile(r"\b(?:remote(?:ly)?|work from (?:home|anywhere)|wfh|teleco
 _ONSITE = re.compile(r"\b(?:on[- ]?site|in[- ]office|in[- ]person|hybrid|office[- ]based|vor ort)\b")
 _LONG_TERM = re.compile(r"\b(?:semester|academic year|school year|full[- ]year|year[- ]long|\d+[- ]years?[- ](?:contract|"
                         r"position|role|program|programme|engagement|internship)|(?:[3-9]|1[0-2])[- ]months?[- ](?:long|"
-                        r"contract|internship|program|programme|role|position|engagement|term|assignment|placement))\b")
+                        r"contract|internship|program|programme|role|position|engagement|term|assignment|placement)"
+                        r"|(?:for|of|lasting|over) (?:\d+|several|multiple) years?)\b")
 _STUDENTS = re.compile(r"\b(?:micro[- ]?internships?|internships?|interns?|students?|graduates?|grads|undergrad\w*"
                        r"|college|university|universities|early[- ]career|entry[- ]level|bootcamp|studierende|praktik\w*)\b")
 _STUDENT_TRAPS = re.compile(r"\b(?:our|your|k-?12|gcse|a[- ]level|high[- ]school|school|middle[- ]school|grade|\d+(?:st|nd|rd|th)"

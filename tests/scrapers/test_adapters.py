@@ -1,0 +1,207 @@
+"""Each adapter on a small fixture written for it: one micro-internship, one near-miss.
+
+The fixtures copy the real APIs' shapes (see ../shared/corpus/payloads for recordings);
+each also goes through curation so the adapter's field mapping is tested end to end.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from scrapers import adapters
+from scrapers.curation import CurationRules, curate
+from scrapers.record import ParseError, RawRecord, SourceConfig
+
+from conftest import FIXTURES, NOW, POLICY
+
+TITLE = "Survey Data Cleanup Micro-Internship"
+ATS = {"greenhouse", "lever", "ashby", "workable", "smartrecruiters", "recruitee"}
+
+# kind, fixture, reason for the second record (the near-miss)
+CASES = [
+    ("greenhouse", "greenhouse.json", "REJECT_FULL_TIME"),
+    ("lever", "lever.json", "REJECT_WEEKLY_OPEN_ENDED"),
+    ("ashby", "ashby.json", "REJECT_INTERVIEW_TASK"),
+    ("workable", "workable.json", "REJECT_UNPAID"),
+    ("recruitee", "recruitee.json", "REJECT_ONGOING"),
+    ("remoteok", "remoteok.json", "REJECT_FULL_TIME"),
+    ("remotive", "remotive.json", "REJECT_PER_PIECE"),
+    ("himalayas", "himalayas.json", "REJECT_TOO_LONG"),
+    ("jobicy", "jobicy.json", "REJECT_TOO_LONG"),
+    ("arbeitnow", "arbeitnow.json", "REJECT_NOT_REMOTE"),
+    ("feed", "feed.xml", "REJECT_UNPAID"),
+    ("jsonfeed", "jsonfeed.json", "REJECT_TOO_LONG"),
+    ("jsonld", "jsonld.html", "REJECT_FULL_TIME"),
+    ("hn_algolia", "hn_algolia.json", "REJECT_FULL_TIME"),
+]
+
+
+def source(kind: str, **kw) -> SourceConfig:
+    org = "Acme Analytics" if kind in ("lever", "ashby") else None
+    return SourceConfig(name=f"test-{kind}", kind=kind, url="https://api.example.org/v1/x", organization=org, **kw)
+
+
+def parse(kind: str, name: str, **kw) -> list[RawRecord]:
+    return list(adapters.get(kind).parse((FIXTURES / name).read_bytes(), source(kind, **kw)))
+
+
+def test_registry_knows_every_kind():
+    for kind in adapters.KINDS:
+        module = adapters.get(kind)
+        assert module.KIND == kind and callable(module.parse) and module.CONTENT_TYPES
+    with pytest.raises(ValueError, match="unknown source kind"):
+        adapters.get("myspace")
+    assert adapters.accepts_headers(adapters.get("feed"))
+    assert not adapters.accepts_headers(adapters.get("lever"))
+
+
+@pytest.mark.parametrize("kind,name,near_miss", CASES, ids=[c[0] for c in CASES])
+def test_fixture_yields_micro_and_near_miss(kind, name, near_miss):
+    src = source(kind)
+    records = list(adapters.get(kind).parse((FIXTURES / name).read_bytes(), src))
+    assert len(records) == 2
+    for r in records:
+        assert r.title and r.organization and r.source_id
+        assert r.url and r.url.startswith("https://")
+    micro, miss = records
+    assert micro.title.endswith(TITLE) or "micro-internship" in micro.title.lower()
+    kept = curate(micro, src, CurationRules(), POLICY, NOW)
+    assert (kept.reason, kept.keep) == ("KEPT_MICRO", True), kept.detail
+    assert kept.entry.hours.min == kept.entry.hours.max == 20
+    assert kept.entry.compensation.min == 400 and kept.entry.compensation.currency == "USD"
+    assert kept.entry.source.ids == (f"test-{kind}:{micro.source_id}",)
+    rejected = curate(miss, src, CurationRules(), POLICY, NOW)
+    assert (rejected.reason, rejected.keep) == (near_miss, False), rejected.detail
+
+
+def test_greenhouse_urls_and_unescaped_content():
+    src = source("greenhouse")
+    assert "content=true" in adapters.get("greenhouse").urls(src)[0]
+    r = parse("greenhouse", "greenhouse.json")[0]
+    assert r.description_html.startswith("<p>") and r.remote is True and r.posted.startswith("2026-07-20")
+
+
+def test_greenhouse_single_job_endpoint():
+    job = json.loads((FIXTURES / "greenhouse.json").read_text())["jobs"][0]
+    records = list(adapters.get("greenhouse").parse(json.dumps(job).encode(), source("greenhouse")))
+    assert [r.source_id for r in records] == ["4001"]
+
+
+def test_lever_query_and_epoch_millis():
+    assert adapters.get("lever").urls(source("lever"))[0].endswith("mode=json")
+    r = parse("lever", "lever.json")[0]
+    assert r.posted.startswith("2026-07-20") and "Deliverable" in r.description_html and r.remote is True
+
+
+def test_lever_error_object_is_a_parse_error():
+    with pytest.raises(ParseError, match="Lever returned an error"):
+        list(adapters.get("lever").parse(b'{"ok": false, "error": "Document not found"}', source("lever")))
+
+
+def test_ashby_asks_for_compensation():
+    assert "includeCompensation=true" in adapters.get("ashby").urls(source("ashby"))[0]
+
+
+def test_workable_uses_account_name_and_details():
+    assert "details=true" in adapters.get("workable").urls(source("workable"))[0]
+    assert parse("workable", "workable.json")[0].organization == "Acme Analytics"
+
+
+def test_smartrecruiters_follows_details_on_its_own_host_only():
+    sr = adapters.get("smartrecruiters")
+    src = SourceConfig(name="test-sr", kind="smartrecruiters",
+                       url="https://api.smartrecruiters.com/v1/companies/AcmeAnalytics/postings")
+    body = (FIXTURES / "smartrecruiters_list.json").read_bytes()
+    assert sr.follow(body, src) == ["https://api.smartrecruiters.com/v1/companies/AcmeAnalytics/postings/744000000000001"]
+    listing = list(sr.parse(body, src))
+    assert [r.remote for r in listing] == [True, False]
+    assert listing[0].url == "https://jobs.smartrecruiters.com/AcmeAnalytics/744000000000001"
+    detail = list(sr.parse((FIXTURES / "smartrecruiters.json").read_bytes(), src))
+    assert len(detail) == 1 and "20-hour project" in detail[0].description_html
+    assert sr.follow(b"not json", src) == []
+
+
+def test_remoteok_skips_legal_notice():
+    records = parse("remoteok", "remoteok.json")
+    assert [r.source_id for r in records] == ["2000001", "2000002"]
+    assert records[1].salary_unit == "YEAR" and records[0].salary_min is None
+
+
+def test_remotive_salary_text_reaches_prose():
+    assert "Salary: $400 stipend" in parse("remotive", "remotive.json")[0].description_html
+
+
+def test_recruitee_date_and_deadline_formats():
+    r = parse("recruitee", "recruitee.json")[0]
+    assert r.posted == "2026-07-25 09:00:00 UTC" and r.valid_through == "2026-08-31 23:59:00 UTC"
+    assert "Python" in r.tags
+
+
+def test_jsonld_graph_types_salary_and_requirements():
+    records = parse("jsonld", "jsonld.html")
+    micro, full = records
+    assert micro.source_id == "ACME-101" and micro.remote is True
+    assert micro.salary_unit == "TOTAL" and micro.salary_min == 400
+    assert micro.countries == ["US", "CA"] and micro.valid_through == "2026-08-31T23:59:00Z"
+    assert micro.organization_url == "https://acme.example"
+    assert full.salary_unit == "YEAR" and full.employment_type == ["FULL_TIME"]
+
+
+def test_jsonld_without_jobposting_yields_nothing_and_all_broken_is_error():
+    jl = adapters.get("jsonld")
+    page = b'<html><script type="application/ld+json">{"@type": "Organization", "name": "X"}</script></html>'
+    assert list(jl.parse(page, source("jsonld"))) == []
+    assert list(jl.parse(b"<html><body>no data</body></html>", source("jsonld"))) == []
+    with pytest.raises(ParseError, match="none is valid JSON"):
+        list(jl.parse(b'<script type="application/ld+json">{oops</script>', source("jsonld")))
+
+
+def test_jsonfeed_teamtailor_style_item():
+    micro = parse("jsonfeed", "jsonfeed.json")[0]
+    assert micro.source_id == "7001" and micro.remote is True and micro.organization == "Acme Analytics"
+    with pytest.raises(ParseError, match="not a JSON Feed"):
+        list(adapters.get("jsonfeed").parse(b'{"hello": "world"}', source("jsonfeed")))
+
+
+def test_feed_splits_company_from_title_and_reads_extensions():
+    micro = parse("feed", "feed.xml")[0]
+    assert (micro.organization, micro.title) == ("Acme Analytics", TITLE)
+    assert micro.location == "Anywhere in the World" and micro.employment_type == ["Contract"]
+    assert micro.valid_through.startswith("Mon, 31 Aug 2026")
+
+
+def test_feed_with_headers_and_non_feed():
+    feed = adapters.get("feed")
+    body = (FIXTURES / "feed.xml").read_bytes()
+    assert len(list(feed.parse(body, source("feed"), headers={"Content-Type": "application/rss+xml"}))) == 2
+    with pytest.raises(ParseError, match="not an RSS or Atom feed"):
+        list(feed.parse(b'{"jobs": []}', source("feed")))
+
+
+def test_hn_only_top_level_comments_with_pipes():
+    records = parse("hn_algolia", "hn_algolia.json")
+    assert [(r.organization, r.title) for r in records] == [
+        ("Acme Analytics", "Survey data micro-internship"), ("Othercorp", "Backend Engineer")]
+    assert records[0].url == "https://news.ycombinator.com/item?id=48000001"
+
+
+@pytest.mark.parametrize("kind", [k for k in adapters.KINDS if k not in ("feed", "jsonld")])
+@pytest.mark.parametrize("body", [b"", b"{", b"<html>Service unavailable</html>", b"\xff\xfe\x00garbage", b"42", b"null"])
+def test_malformed_body_is_parse_error(kind, body):
+    with pytest.raises(ParseError):
+        list(adapters.get(kind).parse(body, source(kind)))
+
+
+@pytest.mark.parametrize("kind,name", [(k, n) for k, n, _ in CASES if n.endswith(".json")])
+def test_one_badly_typed_record_does_not_abort_the_rest(kind, name):
+    data = json.loads((FIXTURES / name).read_text())
+    items = data if isinstance(data, list) else next(v for v in data.values() if isinstance(v, list))
+    good = len(list(adapters.get(kind).parse(json.dumps(data).encode(), source(kind))))
+    weird = [None, 7, "string", [1, 2], {"id": {"nested": True}, "title": ["a list"], "text": 5, "name": None}]
+    items[:0] = weird
+    records = list(adapters.get(kind).parse(json.dumps(data).encode(), source(kind)))
+    assert len(records) >= good
+    for r in records:
+        assert isinstance(r.title, str) and isinstance(r.source_id, str) and r.title
