@@ -23,6 +23,7 @@ from board.jsonld import job_posting, remote_statement, script_json
 from board.policy import load_policy
 
 from . import feeds, present
+from .students import Students, write_json_feed
 
 log = logging.getLogger(__name__)
 
@@ -50,8 +51,12 @@ class Urls:
 
     @staticmethod
     def feed(kind: str, slug: str | None, fmt: str) -> str:
-        ext = "atom.xml" if fmt == "atom" else "rss.xml"
-        return f"feeds/all.{ext}" if kind == "all" else f"feeds/{kind}/{slug}.{ext}"
+        ext = {"atom": "atom.xml", "rss": "rss.xml", "json": "json"}[fmt]
+        return f"feeds/{kind}.{ext}" if slug is None else f"feeds/{kind}/{slug}.{ext}"  # all, new, closing-soon
+
+    @staticmethod
+    def calendar(kind: str, slug: str | None) -> str:
+        return f"calendars/{kind}.ics" if slug is None else f"calendars/{kind}/{slug}.ics"
 
 
 TAXONOMIES = ("categories", "skills", "organizations")
@@ -87,6 +92,7 @@ class BoardGenerator(Generator):
         self.urls = site_urls(s)
         self.context["board_catalog"] = self.catalog
         self.written: set[str] = set()
+        self.students = Students(self)  # calendars, JSON Feed, new/closing-soon, stats (students.py)
 
     # ---- writing -------------------------------------------------------------
     def write(self, rel_path: str, text: str) -> None:
@@ -136,6 +142,7 @@ class BoardGenerator(Generator):
             self.render("taxonomy_index.html", f"{kind}/index.html", kind=kind, items=index,
                         page_title=present.KIND_TITLES[kind], canonical=u.abs(f"{kind}/"))
         self.write_feeds("all", None, "All open micro-internships", c.open, "")
+        self.students.write(opml, feed_rows)
         newest = max((e.modified for e in c.all), default=c.now)
         self.write("feeds.opml", feeds.render_opml("Micro-internship board feeds", opml, newest))
         self.render("feeds.html", "feeds/index.html", feed_rows=feed_rows, page_title="Feeds",
@@ -143,12 +150,14 @@ class BoardGenerator(Generator):
         self.write("sitemap.xml", self.sitemap(groups))
         self.write("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {u.abs('sitemap.xml')}\n")
         self.render("404.html", "404.html", page_title="Page not found", noindex=True)
-        self.write("search/entries.json", self.search_index())
+        for path, text in self.search_index().items():  # entries.json + text.json (present.search_index)
+            self.write(path, text)
 
     def feed_links(self, kind: str, slug: str | None, label: str) -> list[dict]:
         return [
             {"title": f"{label} (Atom)", "type": "application/atom+xml", "href": self.urls.href(Urls.feed(kind, slug, "atom"))},
             {"title": f"{label} (RSS)", "type": "application/rss+xml", "href": self.urls.href(Urls.feed(kind, slug, "rss"))},
+            {"title": f"{label} (JSON Feed)", "type": "application/feed+json", "href": self.urls.href(Urls.feed(kind, slug, "json"))},
         ]
 
     def render_board(self, entries: list[Entry], first_path: str, page_dir: str, *, template: str = "board.html",
@@ -193,6 +202,7 @@ class BoardGenerator(Generator):
                 now=self.catalog.now, description=f"Paid, remote, 5-40 hour projects for students: {label}.",
             )
             self.write(path, text)
+        write_json_feed(self, kind, slug, label, entries[:limit], page)
 
     def sitemap(self, groups: dict[str, dict[str, list[Entry]]]) -> str:
         """Only what a search engine should index: open postings and pages that list them."""
@@ -209,11 +219,10 @@ class BoardGenerator(Generator):
         return ('<?xml version="1.0" encoding="UTF-8"?>\n'
                 '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + body + "</urlset>\n")
 
-    def search_index(self) -> str:
-        """Compact facts of every open entry for the in-browser filters."""
-        rows = [present.index_row(e, self.urls.href(Urls.posting(e.slug)), self.catalog.now) for e in self.catalog.open]
-        return json.dumps({"generated": format_datetime(self.catalog.now), "entries": rows},
-                          ensure_ascii=False, separators=(",", ":"))
+    def search_index(self) -> dict[str, str]:
+        """Compact facts of every open entry for the in-browser filters, {path: JSON}."""
+        return present.search_index(self.catalog.open, lambda e: self.urls.href(Urls.posting(e.slug)),
+                                    self.catalog.now, self.policy.pay_floors)
 
 
 def _xml(text: str) -> str:

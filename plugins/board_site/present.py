@@ -7,6 +7,7 @@ the same way ("600 USD total", "≈ 30–40 USD/h", "Closes in 4 days").
 from __future__ import annotations
 
 import html
+import json
 from datetime import datetime
 
 from board import vocabulary as vocab
@@ -105,28 +106,106 @@ def feed_summary(e: Entry, now: datetime) -> str:
     return item_summary(e, pay_label(e), f"{hours_label(e)} ({hourly_label(e)})", deadline_label(e, now))
 
 
-def index_row(e: Entry, url: str, now: datetime) -> dict:
-    """One entry in search/entries.json: short keys, numbers, no HTML."""
+def index_row(e: Entry, url: str, now: datetime, orgs: dict[str, int] | None = None,
+              skills: dict[str, int] | None = None) -> dict:
+    """One entry in search/entries.json: short keys, numbers, no HTML, defaults left out.
+
+    Days are whole days relative to the build's "now" (``d`` until the deadline, ``p``
+    since posting), so the browser filters with integer compares. With ``orgs`` and
+    ``skills`` (name -> position in the index's tables) organizations and skills are
+    numbers; without them, names. The summary lives in the text shard (search/text.json).
+    """
     low, high = e.hourly
     tot_low, tot_high = e.total_pay
-    return {
+    c = e.compensation
+    row: dict = {
         "u": url,
         "t": e.title,
-        "o": e.organization.name,
+        "o": orgs[e.organization.name] if orgs is not None else e.organization.name,
         "c": e.category,
-        "k": list(e.skills),
+        "k": [skills[s] for s in e.skills] if skills is not None else list(e.skills),
         "h": [e.hours.min, e.hours.max],
-        "cur": e.compensation.currency,
-        "pt": round(tot_low, 2),
-        "ph": round(low, 2),
-        "d": format_datetime(e.apply_by) if e.apply_by else None,
-        "p": format_datetime(e.posted),
-        "r": list(e.eligibility.regions),
-        "tz": list(e.eligibility.timezones) if e.eligibility.timezones else None,
-        "st": e.eligibility.students,
-        "wa": e.eligibility.work_authorization,
-        "src": e.source.kind,
-        "s": e.summary,
+        "m": [_num(c.min), _num(c.max), c.currency, c.unit],
+        "ph": [round(low, 2), round(high, 2)],
+        "pt": [round(tot_low, 2), round(tot_high, 2)],
+        "p": max(0, (now.date() - e.posted.date()).days),
+    }
+    if e.apply_by:
+        row["d"] = e.days_left(now)
+        row["dt"] = e.apply_by.date().isoformat()
+    if tuple(e.eligibility.regions) != ("WORLDWIDE",):
+        row["r"] = list(e.eligibility.regions)
+    if e.eligibility.timezones:
+        row["z"] = [_num(x) for x in e.eligibility.timezones]
+    if e.eligibility.students != "enrolled-or-recent":
+        row["st"] = e.eligibility.students
+    if e.eligibility.work_authorization == "required":
+        row["wa"] = 1
+    if e.source.kind == "scraper":
+        row["v"] = e.source.attribution or e.source.name
+    return row
+
+
+def _num(x: float) -> float | int:
+    return int(x) if float(x).is_integer() else round(x, 2)
+
+
+def search_index(entries: list[Entry], href, now: datetime, floors: dict[str, float]) -> dict[str, str]:
+    """The in-browser filter index, as {relative path: JSON text}.
+
+    ``search/entries.json`` has every fact the filters and cards need (tables of
+    organizations, skills, labels and regions, then one row per open entry, newest
+    first); ``search/text.json`` has the summaries, aligned with the rows, loaded only
+    when someone types a search.
+    """
+    from .regions import members
+
+    org_names: dict[str, int] = {}
+    org_rows: list[list[str]] = []
+    skill_names: dict[str, int] = {}
+    for e in entries:
+        if e.organization.name not in org_names:
+            org_names[e.organization.name] = len(org_rows)
+            org_rows.append([e.organization.name, e.organization.slug])
+        for s in e.skills:
+            skill_names.setdefault(s, len(skill_names))
+    skills = [[s, vocab.slugify(s)] for s in skill_names]
+    rows = [index_row(e, href(e), now, org_names, skill_names) for e in entries]
+    used_regions = sorted({r for e in entries for r in e.eligibility.regions})
+    facts = {
+        "v": 2,
+        "generated": format_datetime(now),
+        "count": len(rows),
+        "categories": vocab.CATEGORIES,
+        "skills": skills,
+        "orgs": org_rows,
+        "regions": {r: vocab.region_label(r) for r in used_regions},
+        "members": members(),
+        "students": vocab.STUDENT_STATUS,
+        "floors": floors,
+        "entries": rows,
+    }
+    text = {"v": 2, "generated": format_datetime(now), "s": [e.summary for e in entries]}
+    dump = lambda d: json.dumps(d, ensure_ascii=False, separators=(",", ":"))  # noqa: E731
+    return {"search/entries.json": dump(facts), "search/text.json": dump(text)}
+
+
+def filter_options(entries: list[Entry]) -> dict:
+    """What the board's filter form offers: only values that occur among open entries."""
+    currencies: dict[str, int] = {}
+    skills: dict[str, int] = {}
+    categories: dict[str, int] = {}
+    for e in entries:
+        currencies[e.compensation.currency] = currencies.get(e.compensation.currency, 0) + 1
+        categories[e.category] = categories.get(e.category, 0) + 1
+        for s in e.skills:
+            skills[s] = skills.get(s, 0) + 1
+    return {
+        "currencies": sorted(currencies, key=lambda c: (-currencies[c], c)),
+        "categories": [(slug, label, categories.get(slug, 0)) for slug, label in vocab.CATEGORIES.items()],
+        "skills": sorted(((s, vocab.slugify(s), n) for s, n in skills.items()), key=lambda x: x[0].lower()),
+        "countries": sorted(vocab.countries().items(), key=lambda kv: kv[1]),
+        "regions": [(k, v) for k, v in vocab.REGIONS.items() if k != "WORLDWIDE"],
     }
 
 
@@ -153,4 +232,5 @@ def install(env, urls, now: datetime) -> None:
         KIND_LABELS=KIND_LABELS,
         KIND_TITLES=KIND_TITLES,
         escape=html.escape,
+        filter_options=filter_options,
     )
