@@ -14,7 +14,7 @@ from scrapers import adapters
 from scrapers.curation import CurationRules, curate
 from scrapers.record import ParseError, RawRecord, SourceConfig
 
-from conftest import FIXTURES, NOW, POLICY
+from .support import FIXTURES, NOW, POLICY
 
 TITLE = "Survey Data Cleanup Micro-Internship"
 ATS = {"greenhouse", "lever", "ashby", "workable", "smartrecruiters", "recruitee"}
