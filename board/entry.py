@@ -262,7 +262,10 @@ def url_problem(url: str, https_only: bool = True) -> str | None:
         return f"is {len(url)} characters long"
     if has_control_chars(url) or re.search(r"\s", url):
         return "contains spaces or control characters"
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. "https://[example.org": an unclosed IPv6 bracket
+        return "is not a valid URL"
     allowed = ("https",) if https_only else ("https", "http")
     if parts.scheme.lower() not in allowed:
         return f"uses scheme {parts.scheme or '(none)'!r}"

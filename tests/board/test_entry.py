@@ -232,6 +232,8 @@ def test_format_datetime():
     ("https://exa mple.org/", "contains spaces or control characters"),
     ("https://example.org/\u202e", "contains spaces or control characters"),
     ("https://example.org/" + "a" * 2000, "is 2020 characters long"),
+    ("https://[example.org/jobs", "is not a valid URL"),  # urlsplit raised ValueError
+    ("https://example.org]/jobs", "is not a valid URL"),
 ])
 def test_url_problem(url, problem):
     assert url_problem(url) == problem

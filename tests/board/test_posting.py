@@ -323,6 +323,11 @@ def test_apply_url_with_credentials_or_bad_host():
         f"{P}:9: apply-url: has no valid host name (expected an https:// URL)")
 
 
+def test_malformed_url_is_a_problem_not_a_crash():
+    assert only(make_posting(Organization_URL="https://[harvestshare.example.org")) == (
+        f"{P}:3: organization-url: is not a valid URL (expected an https:// URL)")
+
+
 def test_http_organization_url():
     assert only(make_posting(Organization_URL="http://harvestshare.example.org")) == (
         f"{P}:3: organization-url: uses scheme 'http' (expected an https:// URL)")

@@ -113,6 +113,7 @@ def test_html_to_text():
     ("javascript:alert(1)", False, None),
     ("//example.org/x", False, None),
     ("/x", False, None),
+    ("https://[example.org/x", False, None),
     ("", False, None),
     (None, False, None),
 ])
