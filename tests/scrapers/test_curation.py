@@ -1,0 +1,288 @@
+"""Every curation rule, each with a record it must reject and a near-miss it must let pass.
+
+The base record is a real micro-internship (remote, students, 20 total hours, $400 stipend);
+each case changes one thing. Precision first: when in doubt, a rule rejects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+
+from board.entry import SLUG_RE
+from scrapers import curation
+from scrapers.curation import REASONS, RULES, CurationRules, curate, load_rules
+from scrapers.record import RawRecord, SourceConfig
+
+from .support import NOW, POLICY
+
+SRC = SourceConfig(name="test-board", kind="remotive", url="https://api.example.org/jobs", attribution="Test board")
+BASE_BODY = ("<p>Paid micro-internship for college students and recent graduates, completed 100% remotely.</p>"
+             "<p>A 20-hour project: a competitive analysis of five tools, due within 2 to 3 weeks of kick-off.</p>"
+             "<p>$400 stipend upon successful completion.</p>")
+
+
+def rec(body: str = BASE_BODY, **kw) -> RawRecord:
+    base = dict(source_id="42", title="Competitive Analysis Micro-Internship", organization="Acme Analytics",
+                url="https://jobs.acme.example/42", apply_url="https://jobs.acme.example/42/apply",
+                description_html=body, posted="2026-07-20T09:00:00Z", employment_type=["Contract"])
+    base.update(kw)
+    return RawRecord(**base)
+
+
+def decide(record: RawRecord, source: SourceConfig = SRC, rules: CurationRules = CurationRules()):
+    d = curate(record, source, rules, POLICY, NOW)
+    assert d.reason in REASONS
+    return d
+
+
+def body(sentences: str) -> str:
+    """The base audience and remote wording around the sentences under test."""
+    return f"<p>Paid micro-internship for college students, completed 100% remotely.</p><p>{sentences}</p>"
+
+
+# ---- the kept case ---------------------------------------------------------------------------
+
+
+def test_real_micro_internship_is_kept_with_a_valid_entry():
+    d = decide(rec())
+    assert (d.keep, d.reason) == (True, "KEPT_MICRO")
+    e = d.entry
+    assert (e.hours.min, e.hours.max) == (20, 20)
+    assert (e.compensation.min, e.compensation.currency, e.compensation.unit) == (400, "USD", "total")
+    assert SLUG_RE.match(e.slug) and e.slug.startswith("competitive-analysis-micro-internship-acme-analytics-")
+    assert e.source.kind == "scraper" and e.source.ids == ("test-board:42",) and e.source.url == "https://jobs.acme.example/42"
+    assert e.first_seen == e.last_seen == NOW and e.apply_url == "https://jobs.acme.example/42/apply"
+    assert e.apply_by is None and e.status == "open"
+    assert "20-20 h" in d.detail and "$400 stipend" in d.detail
+
+
+@pytest.mark.parametrize("sentences,hours,pay", [
+    ("Expect 10-15 hrs/week for 2 weeks. USD 25/hour.", (20, 30), (25, "hour")),
+    ("A 30-hour project. USD 25/hour.", (30, 30), (25, "hour")),
+    ("$375 for a 25-hour project.", (25, 25), (375, "total")),
+    ("A 30-hour project, €500 on completion.", (30, 30), (500, "total")),
+    ("Between 15 and 20 hours of work in total; we pay a $600 stipend.", (15, 20), (600, "total")),
+    ("Five to forty hours of work, paid $20/hour.", (5, 40), (20, "hour")),
+    ("A 1-hour kickoff call, then 15 hours of work. Fee: £300.", (15, 15), (300, "total")),
+])
+def test_prose_hours_and_pay_are_extracted(sentences, hours, pay):
+    d = decide(rec(body(sentences)))
+    assert d.keep, d.detail
+    assert (d.entry.hours.min, d.entry.hours.max) == hours
+    assert (d.entry.compensation.min, d.entry.compensation.unit) == pay
+
+
+def test_structured_hourly_salary_is_used():
+    d = decide(rec(body("A 20-hour project."), salary_min=30, salary_max=35, salary_currency="usd", salary_unit="HOUR"))
+    assert d.keep and (d.entry.compensation.min, d.entry.compensation.unit) == (30, "hour")
+
+
+# ---- one test per rule: rejects, and a near-miss that it must not reject ----------------------
+
+REJECTS = [
+    # (code, record changes, id)
+    ("REJECT_NOT_A_POSTING", dict(title=""), "no-title"),
+    ("REJECT_NOT_A_POSTING", dict(organization=None), "no-organization"),
+    ("REJECT_NOT_A_POSTING", dict(title="News: micro-internships are booming"), "news"),
+    ("REJECT_NOT_A_POSTING", dict(title="How to land a paid micro-internship"), "explainer"),
+    ("REJECT_NOT_A_POSTING", dict(title="Micro-internships for employers"), "employer-page"),
+    ("REJECT_NOT_A_POSTING", dict(description_html="<p>Hire students for short projects: post a project today.</p>"
+                                  + BASE_BODY), "employer-call"),
+    ("REJECT_BAD_URL", dict(url="javascript:alert(1)", apply_url="data:text/html,hi"), "unsafe-schemes"),
+    ("REJECT_BAD_URL", dict(url=None, apply_url="/jobs/42"), "relative"),
+    ("REJECT_UNPAID", dict(description_html=body("A 20-hour volunteer project. This is a volunteer role.")), "volunteer"),
+    ("REJECT_UNPAID", dict(description_html=body("A 20-hour project. It is not paid, but looks great on a CV.")), "not-paid"),
+    ("REJECT_UNPAID", dict(description_html=body("A 20-hour project; compensation encouraged.")), "encouraged"),
+    ("REJECT_UNPAID", dict(description_html=body("A 20-hour project for pay and/or credit.")), "credit"),
+    ("REJECT_UNPAID", dict(description_html=body("A 20-hour project paid by success fee of $400.")), "success-fee"),
+    ("REJECT_UNPAID", dict(description_html=body("A 20-hour project. Commission-based pay.")), "commission"),
+    ("REJECT_UNPAID", dict(description_html=body("A 20-hour project, equity-only.")), "equity"),
+    ("REJECT_UNPAID", dict(title="Social Media Scout (m/w/d) 100 % remote (im Ehrenamt)"), "ehrenamt"),
+    ("REJECT_UNPAID", dict(employment_type=["Volunteer"]), "volunteer-type"),
+    ("REJECT_INTERVIEW_TASK", dict(description_html=body(
+        "As part of our interview process you complete a paid project (2-3 hours) for $100.")), "interview-step"),
+    ("REJECT_INTERVIEW_TASK", dict(description_html=body("Process: paid trial task, then a 20-hour project for $400.")), "trial"),
+    ("REJECT_PER_PIECE", dict(description_html=body("Write a 20-hour series, paid $50 per article.")), "per-article"),
+    ("REJECT_PER_PIECE", dict(title="Freelance AI Trainer (students welcome)"), "ai-trainer"),
+    ("REJECT_FULL_TIME", dict(employment_type=["Full-time"]), "type"),
+    ("REJECT_FULL_TIME", dict(employment_type=["FULL_TIME"]), "schema-type"),
+    ("REJECT_FULL_TIME", dict(title="Data Analyst (full-time)"), "title"),
+    ("REJECT_FULL_TIME", dict(salary_min=60000, salary_max=80000, salary_currency="USD", salary_unit="YEAR"), "yearly"),
+    ("REJECT_FULL_TIME", dict(description_html=body("A 20-hour onboarding, then the job. Salary $60,000 per year.")), "prose-salary"),
+    ("REJECT_FULL_TIME", dict(description_html=BASE_BODY + "<p>Benefits: 401(k), dental and vision.</p>"), "benefits"),
+    ("REJECT_ONGOING", dict(description_html=BASE_BODY + "<p>We have ongoing needs for this work.</p>"), "ongoing"),
+    ("REJECT_ONGOING", dict(description_html=BASE_BODY + "<p>The contract runs indefinitely.</p>"), "indefinite"),
+    ("REJECT_ONGOING", dict(description_html=BASE_BODY + "<p>With the option of expanding the scope.</p>"), "expand"),
+    ("REJECT_ONGOING", dict(description_html=BASE_BODY + "<p>Subject to monthly renewal.</p>"), "renewal"),
+    ("REJECT_ONGOING", dict(title="Werkstudent (m/w/d) Marketing"), "werkstudent"),
+    ("REJECT_ONGOING", dict(description_html=BASE_BODY + "<p>This is a remote part-time position.</p>"), "part-time"),
+    ("REJECT_NOT_REMOTE", dict(remote=False), "flag"),
+    ("REJECT_NOT_REMOTE", dict(location="On-site - Berlin"), "onsite"),
+    ("REJECT_NOT_REMOTE", dict(location="Hybrid (London)"), "hybrid"),
+    ("REJECT_NOT_REMOTE", dict(description_html="<p>Micro-internship for students. A 20-hour project. $400 stipend.</p>"),
+     "no-remote-wording"),
+    ("REJECT_TOO_LONG", dict(description_html=body("Expect 10-15 hrs/week for 3 weeks. $25/hour.")), "weekly-x-weeks"),
+    ("REJECT_TOO_LONG", dict(description_html=body("Ten hours a week from September through May, $20/hour.")), "sept-may"),
+    ("REJECT_TOO_LONG", dict(description_html=body("20 hours per week for a 10-week contract, $22/hour.")), "10-weeks"),
+    ("REJECT_TOO_LONG", dict(description_html=body("A 20-hour project spread over three months. $400.")), "months"),
+    ("REJECT_TOO_LONG", dict(description_html=body("A 3-month internship, 20 hours total, $400 stipend.")), "3-month"),
+    ("REJECT_TOO_LONG", dict(description_html=body("One project per semester, 20 hours, $400 stipend.")), "semester"),
+    ("REJECT_TOO_LONG", dict(description_html=body("A fixed-term contract for 1 year. $400 stipend for 20 hours.")), "year"),
+    ("REJECT_TOO_LONG", dict(description_html=body("A 60-hour project. $1,500 stipend.")), "60-hours"),
+    ("REJECT_WEEKLY_OPEN_ENDED", dict(description_html=body("About 6 hours/week. $20/hour.")), "6-per-week"),
+    ("REJECT_WEEKLY_OPEN_ENDED", dict(description_html=body("10-35 hours per week, $25/hour.")), "10-35"),
+    ("REJECT_HOURS_UNKNOWN", dict(description_html=body("A short project. $400 stipend.")), "none"),
+    ("REJECT_HOURS_UNKNOWN", dict(description_html=body("Earn 12 credit hours and a $400 stipend.")), "credit-hours"),
+    ("REJECT_HOURS_UNKNOWN", dict(description_html=body("We reply within 48 hours. $400 stipend.")), "deadline"),
+    ("REJECT_TOO_SHORT", dict(description_html=body("A 3-hour project, $100 stipend.")), "3-hours"),
+    ("REJECT_NOT_FOR_STUDENTS", dict(description_html="<p>Completed 100% remotely. A 20-hour project. $400 stipend.</p>",
+                                     title="Competitive Analysis Project"), "no-audience"),
+    ("REJECT_NOT_FOR_STUDENTS", dict(description_html="<p>Remote: tutor high school students for a 20-hour project. "
+                                     "$400 stipend.</p>", title="Maths Tutor"), "students-served"),
+    ("REJECT_NO_PAY_SIGNAL", dict(description_html=body("A paid 20-hour project.")), "paid-no-amount"),
+    ("REJECT_NO_PAY_SIGNAL", dict(description_html=body("A 20-hour project. Our budget is $50,000.")), "budget"),
+    ("REJECT_BELOW_PAY_FLOOR", dict(description_html=body("A 30-hour project, $100 stipend.")), "low-total"),
+    ("REJECT_BELOW_PAY_FLOOR", dict(description_html=body("A 20-hour project at USD 8/hour.")), "low-hourly"),
+    ("REJECT_EXPIRED", dict(valid_through="2026-07-15"), "deadline-passed"),
+    ("REJECT_INVALID", dict(posted="2031-01-01T00:00:00Z"), "posted-in-future"),
+]
+
+
+@pytest.mark.parametrize("code,changes", [(c, ch) for c, ch, _ in REJECTS], ids=[f"{c}-{i}" for c, _, i in REJECTS])
+def test_rule_rejects(code, changes):
+    d = decide(rec(**{"description_html": BASE_BODY, **changes}))
+    assert (d.keep, d.reason) == (False, code), d.detail
+    assert d.detail
+
+
+# Near-misses in the other direction: wording that looks like a rule's trigger but is not.
+PASSES = [
+    ("REJECT_FULL_TIME", dict(description_html=BASE_BODY + "<p>Open to full-time students.</p>"), "full-time-students"),
+    ("REJECT_FULL_TIME", dict(title="Contract Review Micro-Internship"), "contract-as-subject"),
+    ("REJECT_UNPAID", dict(description_html=BASE_BODY + "<p>Nonprofit founded by a Peace Corps volunteer.</p>"),
+     "volunteer-history"),
+    ("REJECT_UNPAID", dict(description_html=BASE_BODY + "<p>We build a platform for credit data.</p>"), "credit-data"),
+    ("REJECT_NOT_REMOTE", dict(location="Remote (US)", remote=None), "remote-location"),
+    ("REJECT_NOT_REMOTE", dict(location="Hybrid or remote", remote=True), "hybrid-or-remote"),
+    ("REJECT_HOURS_UNKNOWN", dict(description_html=BASE_BODY + "<p>Kick-off is a 1-hour call.</p>"), "meeting"),
+    ("REJECT_TOO_LONG", dict(description_html=BASE_BODY + "<p>Requires 2 years of experience? No: 3 months of Excel.</p>"),
+     "experience"),
+    ("REJECT_NOT_FOR_STUDENTS", dict(title="Tutoring Materials Micro-Internship",
+                                     description_html=BASE_BODY + "<p>Your worksheets will help high school students.</p>"),
+     "students-and-audience"),
+    ("REJECT_NOT_A_POSTING", dict(title="Newsletter Writer Micro-Internship"), "newsletter-title"),
+    ("REJECT_ONGOING", dict(employment_type=["Part-time"]), "part-time-type-alone"),
+]
+
+
+@pytest.mark.parametrize("code,changes", [(c, ch) for c, ch, _ in PASSES], ids=[f"{c}-{i}" for c, _, i in PASSES])
+def test_rule_lets_near_miss_through(code, changes):
+    d = decide(rec(**{"description_html": BASE_BODY, **changes}))
+    assert d.reason != code
+    assert (d.keep, d.reason) == (True, "KEPT_MICRO"), d.detail
+
+
+def test_every_rule_is_tested_and_described():
+    tested = {c for c, _, _ in REJECTS}
+    assert {r.code for r in RULES} <= tested
+    assert {r.code for r in RULES} | {"REJECT_EXPIRED", "REJECT_INVALID"} <= set(REASONS)
+    assert all(r.description for r in RULES)
+
+
+# ---- per-source options ------------------------------------------------------------------------
+
+
+def test_source_may_assume_remote_and_drop_the_audience_rule():
+    plain = rec(description_html="<p>A 20-hour project. $400 stipend.</p>", title="Competitive Analysis Project")
+    assert decide(plain).reason == "REJECT_NOT_REMOTE"
+    relaxed = replace(SRC, curation={"assume_remote": True, "require_students": False})
+    assert decide(plain, relaxed).reason == "KEPT_MICRO"
+
+
+def test_source_may_disable_rules_but_not_the_safety_ones():
+    src = replace(SRC, curation={"disable": ["REJECT_NOT_FOR_STUDENTS", "REJECT_BAD_URL"]})
+    no_audience = rec(description_html="<p>Remote. A 20-hour project. $400 stipend.</p>", title="Analysis Project")
+    assert decide(no_audience, src).keep
+    assert decide(rec(url="javascript:x", apply_url=None), src).reason == "REJECT_BAD_URL"
+
+
+def test_link_back_and_jsonld_terms_reach_the_entry():
+    src = replace(SRC, link_back=False, jsonld=False)
+    e = decide(rec(), src).entry
+    assert e.source.url is None and e.source.jsonld is False and e.source.attribution == "Test board"
+
+
+# ---- curation.toml ------------------------------------------------------------------------------
+
+
+def write(tmp_path, text):
+    path = tmp_path / "curation.toml"
+    path.write_text(text, encoding="utf-8")
+    return load_rules(path)
+
+
+def test_shipped_curation_file_loads():
+    assert isinstance(load_rules(), CurationRules)
+    assert load_rules("/nonexistent/curation.toml") == CurationRules()
+
+
+def test_exclude_by_organization_wins_over_include(tmp_path):
+    rules = write(tmp_path, '[[exclude]]\norganization = "ACME analytics"\nreason = "asked to be left out"\n'
+                            '[[include]]\nid = "test-board:42"\nreason = "x"\n')
+    d = decide(rec(), rules=rules)
+    assert (d.keep, d.reason, d.detail) == (False, "EXCLUDED_BY_CURATION", "asked to be left out")
+
+
+def test_exclude_by_source_and_by_url(tmp_path):
+    assert decide(rec(), rules=write(tmp_path, '[[exclude]]\nsource = "test-board"\n')).reason == "EXCLUDED_BY_CURATION"
+    rules = write(tmp_path, '[[exclude]]\nurl = "https://JOBS.acme.example/42/apply/"\n')
+    assert decide(rec(), rules=rules).reason == "EXCLUDED_BY_CURATION"
+    assert decide(rec(apply_url="https://jobs.acme.example/43"), rules=rules).reason == "KEPT_MICRO"
+
+
+def test_hide_until_a_date(tmp_path):
+    future = (NOW + timedelta(days=10)).date().isoformat()
+    past = (NOW - timedelta(days=10)).date().isoformat()
+    hidden = write(tmp_path, f'[[hide]]\nid = "test-board:42"\nuntil = {future}\nreason = "checking pay"\n')
+    d = decide(rec(), rules=hidden)
+    assert (d.reason, d.keep) == ("HIDDEN_BY_CURATION", False) and "checking pay" in d.detail
+    expired = write(tmp_path, f'[[hide]]\nid = "test-board:42"\nuntil = {past}\n')
+    assert decide(rec(), rules=expired).reason == "KEPT_MICRO"
+
+
+def test_force_include_supplies_hours_and_pay(tmp_path):
+    vague = rec(description_html="<p>Help us with a research sprint.</p>", title="Research Sprint")
+    assert not decide(vague).keep
+    rules = write(tmp_path, '[[include]]\nid = "test-board:42"\nhours = [15, 20]\n'
+                            'pay = { min = 400, currency = "usd" }\nreason = "verified with employer"\n')
+    d = decide(vague, rules=rules)
+    assert (d.keep, d.reason, d.detail) == (True, "FORCED_INCLUDE", "verified with employer")
+    assert (d.entry.hours.min, d.entry.hours.max, d.entry.compensation.currency) == (15, 20, "USD")
+
+
+def test_force_include_still_needs_facts_a_link_and_valid_entry(tmp_path):
+    no_facts = write(tmp_path, '[[include]]\nid = "test-board:42"\n')
+    assert decide(rec(description_html="<p>Help.</p>"), rules=no_facts).reason == "REJECT_HOURS_UNKNOWN"
+    assert decide(rec(url="javascript:alert(1)", apply_url=None), rules=no_facts).reason == "REJECT_BAD_URL"
+    cheap = write(tmp_path, '[[include]]\nid = "test-board:42"\nhours = [30, 40]\npay = { min = 50, currency = "USD" }\n')
+    d = decide(rec(description_html="<p>Help.</p>"), rules=cheap)
+    assert d.reason == "REJECT_INVALID" and "floor" in d.detail
+
+
+@pytest.mark.parametrize("text,message", [
+    ('[[exclude]]\nreason = "no selector"\n', "needs at least one of"),
+    ('[[exclude]]\norganisation = "typo"\n', "unknown key"),
+    ('[[include]]\nid = "a:b"\nhours = [15]\n', "hours must be"),
+    ('[[include]]\nid = "a:b"\npay = { min = 5, currency = "XXQ" }\n', "unknown currency"),
+    ('[[block]]\nid = "a:b"\n', "unknown section"),
+])
+def test_curation_file_mistakes_are_reported(tmp_path, text, message):
+    with pytest.raises(ValueError, match=message):
+        write(tmp_path, text)
+
+
+def test_explain_line():
+    assert curation.explain(decide(rec())).startswith("keep KEPT_MICRO: 20-20 h")
