@@ -67,6 +67,18 @@ def strs(value: Any) -> list[str]:
     return []
 
 
+def plain(value: Any, limit: int) -> str:
+    """A plain-text field: tags (and script contents) dropped, entities decoded, controls removed.
+
+    Twice, so an entity-escaped tag ("&lt;script&gt;") cannot come back as a real one.
+    """
+    text = s(value)[: limit * 20]
+    for _ in range(2):
+        if "<" in text or "&" in text:
+            text = html_to_text(text)
+    return clean_text(text, limit)
+
+
 def parse_date(value: Any, end_of_day: bool = False) -> datetime | None:
     """ISO 8601, "2026-08-05 10:10:39 UTC" or RFC 822 -> aware UTC datetime; else None."""
     text = s(value).strip()
@@ -193,8 +205,8 @@ def to_entry(record: RawRecord, source: SourceConfig, now: datetime, *, hours: H
              compensation: Compensation, text: str | None = None) -> Entry:
     """Build the Entry; callers run ``board.entry.check`` on it (curation does)."""
     text = plain_text(record) if text is None else text
-    title = clean_text(s(record.title), MAX_LEN["title"])
-    org_name = clean_text(s(record.organization) or s(source.organization), MAX_LEN["organization"])
+    title = plain(record.title, MAX_LEN["title"])
+    org_name = plain(s(record.organization) or s(source.organization), MAX_LEN["organization"])
     source_id = clean_text(s(record.source_id), 200)
     posting_url = safe_link(record.url)
     posted = parse_date(record.posted) or now
