@@ -331,7 +331,7 @@ def check(entry: Entry, policy: Policy, now: datetime, https_only: bool = True,
         add("pay", f"unknown currency {c.currency!r}", "an ISO 4217 code such as USD, EUR, GBP")
     elif c.min <= 0 or c.max < c.min:
         add("pay", f"amount {c.min:g}-{c.max:g} is not a positive range", "e.g. 600 USD total or 20-25 EUR per hour")
-    elif h.min > 0:
+    elif 0 < h.min <= h.max:  # hours like 15-0 are reported above; no division by zero
         floor = policy.pay_floor(c.currency)
         low = entry.hourly[0]
         if floor is not None and low < floor:

@@ -29,6 +29,7 @@ LINK_REL = "nofollow ugc noopener noreferrer"
 # nh3 drops an unsafe href but keeps the <a rel=…>; a link without a target is invalid
 # HTML and useless, so keep only its text. (nh3 output is normalized: one form to match.)
 _HREFLESS = re.compile(r'<a(?: title="[^"]*")? rel="' + LINK_REL + r'">(.*?)</a>', re.S)
+_SURROGATE = re.compile(r"[\ud800-\udfff]")  # lone surrogates (e.g. from JSON "\\ud800") cannot be encoded
 _BLOCK_END = re.compile(r"(</(?:p|div|li|h[1-6]|tr|td|th|dd|dt|blockquote|pre|table)\s*>|<br\s*/?>)", re.I)
 
 
@@ -38,7 +39,7 @@ def clean_html(fragment: str) -> str:
     Relative and scheme-relative links are dropped (``url_relative="deny"``): on our
     site they would point somewhere the author never meant.
     """
-    fragment = _HEADING.sub(r"<\1h2\2>", fragment)  # the page's h1 is the posting title
+    fragment = _HEADING.sub(r"<\1h2\2>", _SURROGATE.sub("\ufffd", fragment))  # the page's h1 is the posting title
     cleaned = nh3.clean(
         fragment,
         tags=ALLOWED_TAGS,
@@ -58,7 +59,7 @@ def markdown_to_html(text: str) -> str:
 
 def html_to_text(fragment: str) -> str:
     """Plain text of an HTML fragment (for summaries, feeds' plain fields, search)."""
-    spaced = _BLOCK_END.sub(r"\1 ", fragment)  # "<p>a</p><p>b</p>" is "a b", not "ab"
+    spaced = _BLOCK_END.sub(r"\1 ", _SURROGATE.sub("\ufffd", fragment))  # "<p>a</p><p>b</p>" is "a b", not "ab"
     stripped = nh3.clean(spaced, tags=set(), attributes={}, strip_comments=True)
     return re.sub(r"\s+", " ", html.unescape(stripped)).strip()
 

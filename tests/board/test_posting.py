@@ -178,6 +178,11 @@ def test_hours_out_of_range(hours):
                      "(expected total project hours between 5 and 40, e.g. 15-20)"]
 
 
+def test_reversed_hours_do_not_divide_by_zero():
+    assert only(make_posting(Hours="15-0")) == (f"{P}:7: hours: 15-0 is outside 5-40 total hours "
+                                                "(expected total project hours between 5 and 40, e.g. 15-20)")
+
+
 @pytest.mark.parametrize("text, low, high", [
     ("15-20", 15, 20), ("15 - 20", 15, 20), ("15–20", 15, 20), ("15 to 20 hours", 15, 20),
     ("10", 10, 10), ("10h", 10, 10), ("12 hrs", 12, 12),

@@ -119,3 +119,9 @@ def test_html_to_text():
 ])
 def test_safe_url(url, https_only, expected):
     assert safe_url(url, https_only=https_only) == expected
+
+
+def test_lone_surrogates_do_not_crash_the_sanitizer():
+    assert clean_html("<p>a\ud800b</p>") == "<p>a\ufffdb</p>"
+    assert html_to_text("<p>a\udfffb</p>") == "a\ufffdb"
+    assert markdown_to_html("x\ud800") == "<p>x\ufffd</p>"
