@@ -1,0 +1,94 @@
+"""``python -m scrapers`` (what ``make scrape`` runs). See scrapers/README.md.
+
+Exit status: 0 when the run completed (failed sources are reported, not fatal, so one
+flaky source cannot block the others' commit); 1 with ``--fail-on-error`` if any source
+failed; 2 for a bad command line or a bad sources file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import replace
+from datetime import datetime, timezone
+from pathlib import Path
+
+from board.entry import parse_datetime
+from . import run as runner
+from .config import DEFAULT_PATH, ConfigError, load_config
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="python -m scrapers",
+        description="Fetch the configured job sources, keep the real micro-internships, "
+                    "write content/scraped/<source>.json.",
+    )
+    p.add_argument("--sources", nargs="+", metavar="NAME", help="run only these sources (default: all)")
+    p.add_argument("--config", type=Path, default=DEFAULT_PATH, metavar="PATH",
+                   help="sources file (default: scrapers/sources.toml)")
+    p.add_argument("--out", type=Path, default=Path("content/scraped"), metavar="DIR",
+                   help="output folder (default: content/scraped)")
+    p.add_argument("--state", type=Path, default=None, metavar="DIR",
+                   help="run-state folder (default: OUT/.state)")
+    p.add_argument("--curation", type=Path, default=None, metavar="PATH",
+                   help="curation rules file (default: the curation module's own)")
+    p.add_argument("--shard", metavar="K/N",
+                   help="run only shard K of N (sources split by host); skips the cross-source dedupe")
+    p.add_argument("--merge", nargs="+", type=Path, metavar="DIR",
+                   help="instead of scraping, fold these shard output folders into OUT and dedupe")
+    p.add_argument("--explain", action="store_true", help="print why each record was kept or rejected")
+    p.add_argument("--summary-json", type=Path, metavar="PATH", help="also write the summary as JSON (for CI)")
+    p.add_argument("--now", metavar="ISO", help="pretend it is this time (reproducible runs and tests)")
+    p.add_argument("--workers", type=int, metavar="N", help="sources fetched at once (different hosts)")
+    p.add_argument("--fail-on-error", action="store_true", help="exit 1 if any source failed")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        now = parse_datetime(args.now) if args.now else datetime.now(timezone.utc).replace(microsecond=0)
+    except ValueError:
+        parser.error(f"--now must be an ISO 8601 date or time, not {args.now!r}")
+
+    if args.merge:
+        try:
+            merged = runner.merge_shards(args.merge, args.out, now, args.state)
+        except (ValueError, OSError) as e:
+            print(f"error: {e}", file=sys.stderr)
+            return 2
+        print(f"merged {len(merged.copied)} file(s) from {len(args.merge)} shard folder(s); "
+              f"{len(merged.merged)} duplicate(s) folded")
+        for line in merged.conflicts:
+            print(f"warning: {line}", file=sys.stderr)
+        return 0
+
+    try:
+        config = load_config(args.config)
+        shard = runner.parse_shard(args.shard) if args.shard else None
+        sources = runner.select_sources(config, args.sources, shard)
+    except (ConfigError, ValueError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    http = config.http if not args.workers else replace(config.http, workers=max(1, args.workers))
+    progress = runner.Progress(len(sources), enabled=False if args.no_progress else None)
+    result = runner.run(
+        config, args.out, names=args.sources, shard=shard, now=now, state_dir=args.state, http=http,
+        rules_path=args.curation, explain=args.explain, progress=progress,
+    )
+    if args.explain:
+        for s in result.sources:
+            for line in s.explain:
+                print(line)
+        print()
+    print(runner.format_summary(result))
+    if args.summary_json:
+        runner.write_summary_json(result, args.summary_json)
+    return 1 if (args.fail_on_error and result.failed) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

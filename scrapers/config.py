@@ -1,0 +1,133 @@
+"""Read ``scrapers/sources.toml`` into :class:`SourceConfig` objects and HTTP settings.
+
+Strict on purpose: an unknown key is far more often a typo (``min_dealy``) than a
+feature, and a typo in a terms field (``jsonld``, ``reuse_allowed``) would silently
+break a source's terms. Every error names the file, the source and the key.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from .http import HttpSettings
+from .record import SourceConfig
+
+DEFAULT_PATH = Path(__file__).resolve().parent / "sources.toml"
+
+_SOURCE_FIELDS = {f.name: f for f in fields(SourceConfig)}
+_REQUIRED = ("name", "kind", "url")
+_TYPES: dict[str, tuple[type, ...]] = {
+    "name": (str,), "kind": (str,), "url": (str,), "organization": (str,), "organization_url": (str,),
+    "attribution": (str,), "link_back": (bool,), "min_delay": (int, float), "jsonld": (bool,),
+    "reuse_allowed": (bool,), "enabled": (bool,), "curation": (dict,),
+}
+_HTTP_FIELDS = {f.name: f for f in fields(HttpSettings)}
+
+
+class ConfigError(ValueError):
+    """The sources file cannot be used; the message says where and why."""
+
+
+@dataclass(frozen=True)
+class Config:
+    sources: list[SourceConfig]
+    http: HttpSettings = field(default_factory=HttpSettings)
+    path: Path | None = None
+
+    def source(self, name: str) -> SourceConfig:
+        for s in self.sources:
+            if s.name == name:
+                return s
+        raise KeyError(name)
+
+
+def load_config(path: Path | str | None = None) -> Config:
+    p = Path(path) if path else DEFAULT_PATH
+    try:
+        text = p.read_text(encoding="utf-8")
+    except OSError as e:
+        raise ConfigError(f"{p}: cannot read the sources file ({e.strerror or e})") from e
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"{p}: not valid TOML: {e}") from e
+    return parse_config(data, p)
+
+
+def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
+    where = str(path) if path else "sources.toml"
+    unknown = set(data) - {"source", "http"}
+    if unknown:
+        raise ConfigError(f"{where}: unknown top-level key(s) {', '.join(sorted(unknown))} "
+                          "(expected [[source]] and [http]; curation overrides go in [source.curation])")
+    raw_sources = data.get("source", [])
+    if not isinstance(raw_sources, list):
+        raise ConfigError(f"{where}: 'source' must be an array of tables: write [[source]], not [source]")
+    sources = []
+    seen: dict[str, int] = {}
+    for i, raw in enumerate(raw_sources, 1):
+        src = _parse_source(raw, f"{where}: source #{i}")
+        if src.name in seen:
+            raise ConfigError(f"{where}: source #{i}: name {src.name!r} is already used by source #{seen[src.name]}")
+        seen[src.name] = i
+        sources.append(src)
+    return Config(sources=sources, http=_parse_http(data.get("http", {}), where), path=path)
+
+
+def _parse_source(raw: Any, where: str) -> SourceConfig:
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{where}: must be a table")
+    label = f"{where} ({raw.get('name')!r})" if isinstance(raw.get("name"), str) else where
+    unknown = set(raw) - set(_SOURCE_FIELDS)
+    if unknown:
+        raise ConfigError(f"{label}: unknown key(s) {', '.join(sorted(unknown))}; "
+                          f"known keys: {', '.join(_SOURCE_FIELDS)}")
+    for key in _REQUIRED:
+        if not raw.get(key):
+            raise ConfigError(f"{label}: missing required key {key!r}")
+    for key, value in raw.items():
+        allowed = _TYPES[key]
+        if not isinstance(value, allowed) or (bool not in allowed and isinstance(value, bool)):
+            names = " or ".join(t.__name__ for t in allowed)
+            raise ConfigError(f"{label}: {key} must be a {names}, not {type(value).__name__} {value!r}")
+    name = raw["name"]
+    if not all(c.isalnum() and c.isascii() and (c.islower() or c.isdigit()) or c in "-_." for c in name) \
+            or name.startswith((".", "-")) or len(name) > 80:
+        raise ConfigError(f"{label}: name must be lower-case letters, digits, '-', '_' or '.', "
+                          "at most 80 characters (it becomes a file name)")
+    for key in ("url", "organization_url"):
+        if raw.get(key):
+            parts = urlsplit(raw[key])
+            if parts.scheme not in ("http", "https") or not parts.hostname:
+                raise ConfigError(f"{label}: {key} must be an http(s) URL, not {raw[key]!r}")
+    if raw.get("min_delay", 1.0) < 0:
+        raise ConfigError(f"{label}: min_delay must be 0 or more seconds")
+    values = dict(raw)
+    if "min_delay" in values:
+        values["min_delay"] = float(values["min_delay"])
+    return SourceConfig(**values)
+
+
+def _parse_http(raw: Any, where: str) -> HttpSettings:
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{where}: [http] must be a table")
+    unknown = set(raw) - set(_HTTP_FIELDS)
+    if unknown:
+        raise ConfigError(f"{where}: [http]: unknown key(s) {', '.join(sorted(unknown))}; "
+                          f"known keys: {', '.join(_HTTP_FIELDS)}")
+    values = {}
+    for key, value in raw.items():
+        default = getattr(HttpSettings, key, None) if not isinstance(getattr(HttpSettings, key, None), property) else None
+        expected = type(default) if default is not None else str
+        if expected is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if not isinstance(value, expected) or (expected is not bool and isinstance(value, bool)):
+            raise ConfigError(f"{where}: [http]: {key} must be a {expected.__name__}, not {value!r}")
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and value < 0:
+            raise ConfigError(f"{where}: [http]: {key} must not be negative")
+        values[key] = value
+    return HttpSettings(**values)

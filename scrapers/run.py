@@ -1,0 +1,587 @@
+"""One scrape run: fetch every chosen source, curate its records, store the entries.
+
+Per source: skip it if disabled or if its terms forbid reuse; fetch each of the
+adapter's URLs through :mod:`scrapers.http`; parse the bodies into raw records; send
+every record to ``scrapers.curation.curate``; merge the kept entries into the source's
+file with :mod:`scrapers.storage`. Nothing a source does can crash the run: a failure
+is counted, reported and leaves that source's entries as they were.
+
+Sources run concurrently in a thread pool; the HTTP client serializes requests per
+host, so concurrency is across hosts only. After the sources, entries reached from two
+sources are merged (:func:`scrapers.storage.dedupe`), except in a shard run, whose
+``--merge`` step does it once for all shards.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import inspect
+import json
+import sys
+import threading
+import time
+import zlib
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from pathlib import Path
+from types import ModuleType
+from typing import Any, Callable, Iterable, TextIO
+from urllib.parse import urlsplit
+
+from board.entry import Entry, format_datetime
+from . import storage
+from .config import Config
+from .http import FetchError, Fetcher, HttpSettings, Response, Validators
+from .record import ParseError, RawRecord, SourceConfig
+
+MAX_FOLLOW = 500  # detail pages fetched per source and run, whatever follow() returns
+DEFAULT_CONTENT_TYPES = ("application/json", "application/*+json", "application/*xml", "text/xml",
+                         "text/html", "application/xhtml+xml")
+
+Curate = Callable[[RawRecord, SourceConfig, Any, datetime], Any]
+GetAdapter = Callable[[str], ModuleType]
+
+
+# ---- results --------------------------------------------------------------------------
+
+
+@dataclass
+class SourceResult:
+    """Everything the summary table and ``--summary-json`` say about one source."""
+
+    name: str
+    kind: str
+    status: str = "ok"  # ok | not-modified | held | failed | skipped
+    reason: str = ""  # why skipped or failed (reason code + message)
+    urls: int = 0
+    requests: int = 0
+    bytes: int = 0
+    fetched: int = 0  # raw records parsed
+    kept: int = 0
+    rejected: Counter = field(default_factory=Counter)  # reason code -> count
+    errors: int = 0  # records whose curation raised, plus a failed fetch or parse
+    error_messages: list[str] = field(default_factory=list)
+    not_modified: bool = False
+    new: int = 0
+    closed: int = 0
+    total: int = 0  # entries in the source's file afterwards
+    written: bool = False
+    seconds: float = 0.0
+    explain: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name, "kind": self.kind, "status": self.status, "reason": self.reason,
+            "urls": self.urls, "requests": self.requests, "bytes": self.bytes, "fetched": self.fetched,
+            "kept": self.kept, "rejected": dict(sorted(self.rejected.items())), "errors": self.errors,
+            "error_messages": self.error_messages[:20], "not_modified": self.not_modified, "new": self.new,
+            "closed": self.closed, "total": self.total, "written": self.written, "seconds": round(self.seconds, 3),
+        }
+
+
+@dataclass
+class RunResult:
+    now: datetime
+    shard: tuple[int, int] | None
+    sources: list[SourceResult]
+    merged: list[tuple[str, str, str]] = field(default_factory=list)  # dedupe: slug, from, into
+    dedupe_error: str = ""
+
+    @property
+    def failed(self) -> list[SourceResult]:
+        return [s for s in self.sources if s.status == "failed"]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "now": format_datetime(self.now),
+            "shard": f"{self.shard[0]}/{self.shard[1]}" if self.shard else None,
+            "sources": [s.to_dict() for s in self.sources],
+            "totals": {
+                "sources": len(self.sources),
+                "failed": len(self.failed),
+                "skipped": sum(s.status == "skipped" for s in self.sources),
+                "not_modified": sum(s.not_modified for s in self.sources),
+                "fetched": sum(s.fetched for s in self.sources),
+                "kept": sum(s.kept for s in self.sources),
+                "errors": sum(s.errors for s in self.sources),
+            },
+            "dedupe": {"merged": [list(m) for m in self.merged], "error": self.dedupe_error},
+        }
+
+
+# ---- choosing sources -----------------------------------------------------------------
+
+
+def parse_shard(text: str) -> tuple[int, int]:
+    """``"2/4"`` -> ``(2, 4)``; shards are numbered from 1."""
+    try:
+        k, n = (int(x) for x in text.split("/"))
+    except ValueError:
+        raise ValueError(f"--shard must look like K/N (e.g. 2/4), not {text!r}") from None
+    if not (n >= 1 and 1 <= k <= n):
+        raise ValueError(f"--shard {text}: need 1 <= K <= N")
+    return k, n
+
+
+def host_of(source: SourceConfig) -> str:
+    return (urlsplit(source.url).hostname or "").lower()
+
+
+def shard_sources(sources: Iterable[SourceConfig], k: int, n: int) -> list[SourceConfig]:
+    """The sources of shard ``k`` of ``n``.
+
+    Sources are split by *host*, so every source on one host lands in one shard and
+    per-host politeness holds across parallel shard jobs. A host's shard is a stable
+    hash of its name (crc32), so adding a source never moves the others.
+    """
+    return [s for s in sources if zlib.crc32(host_of(s).encode()) % n == k - 1]
+
+
+def select_sources(config: Config, names: Iterable[str] | None, shard: tuple[int, int] | None) -> list[SourceConfig]:
+    chosen = list(config.sources)
+    if names:
+        wanted = list(dict.fromkeys(names))
+        known = {s.name for s in chosen}
+        missing = [n for n in wanted if n not in known]
+        if missing:
+            raise ValueError(f"unknown source(s): {', '.join(missing)}; known: {', '.join(sorted(known))}")
+        chosen = [s for s in chosen if s.name in wanted]
+    if shard:
+        chosen = shard_sources(chosen, *shard)
+    return chosen
+
+
+# ---- adapters and curation ------------------------------------------------------------
+
+
+def default_get_adapter(kind: str) -> ModuleType:
+    """An adapter module by kind; a dotted kind names a module outside scrapers/adapters."""
+    if "." in kind:
+        return importlib.import_module(kind)
+    from . import adapters  # written alongside; imported late so the run works without it in tests
+
+    return adapters.get(kind)
+
+
+def default_curation(rules_path: Path | None = None) -> tuple[Curate, Any, list[Path]]:
+    """The curate function, its rules and the files whose change must defeat a 304.
+
+    ``scrapers.curation.curate`` may also take the board's pay-floor ``policy``; it is
+    bound here so the run calls every curate as ``curate(record, source, rules, now)``.
+    """
+    from board.policy import DEFAULT_PATH as POLICY_PATH, load_policy
+    from . import curation
+
+    load = getattr(curation, "load_rules", None)
+    rules = (load(rules_path) if rules_path else load()) if load else None
+    curate = curation.curate
+    if "policy" in inspect.signature(curate).parameters:
+        policy = load_policy()
+        base = curate
+
+        def curate(record: RawRecord, source: SourceConfig, rules: Any, now: datetime) -> Any:
+            return base(record, source, rules, policy, now)
+
+    files = [Path(curation.__file__ or ""), Path(POLICY_PATH)]
+    for mod in ("scrapers.normalize", "scrapers.extract", "board.entry", "board.sanitize"):
+        try:
+            files.append(Path(importlib.import_module(mod).__file__ or ""))
+        except ImportError:
+            pass
+    rules_file = rules_path or getattr(curation, "DEFAULT_PATH", None)
+    if rules_file:
+        files.append(Path(rules_file))
+    return curate, rules, files
+
+
+def fingerprint(source: SourceConfig, adapter: ModuleType, extra_files: Iterable[Path]) -> str:
+    """A hash of what decided this source's entries. A 304 is only trusted if it is unchanged:
+    new curation rules or a fixed adapter must re-read an unchanged source."""
+    h = hashlib.sha256(repr(source).encode())
+    files = [Path(inspect.getsourcefile(adapter) or "")] if getattr(adapter, "__file__", None) else []
+    for path in [*files, *extra_files]:
+        try:
+            h.update(path.read_bytes())
+        except OSError:
+            h.update(str(path).encode())
+    return h.hexdigest()[:16]
+
+
+# ---- the run --------------------------------------------------------------------------
+
+
+@dataclass
+class Context:
+    store: storage.Store
+    fetcher: Fetcher
+    now: datetime
+    curate: Curate
+    rules: Any
+    get_adapter: GetAdapter
+    guard: storage.Guard
+    explain: bool
+    code_files: list[Path]
+
+
+def run(
+    config: Config,
+    out_dir: Path | str,
+    *,
+    names: Iterable[str] | None = None,
+    shard: tuple[int, int] | None = None,
+    now: datetime | None = None,
+    state_dir: Path | str | None = None,
+    http: HttpSettings | None = None,
+    curate: Curate | None = None,
+    rules: Any = None,
+    rules_path: Path | None = None,
+    get_adapter: GetAdapter = default_get_adapter,
+    guard: storage.Guard = storage.Guard(),
+    explain: bool = False,
+    dedupe: bool | None = None,
+    progress: "Progress | None" = None,
+) -> RunResult:
+    """Run the chosen sources and return what happened; never raises for a source's fault."""
+    now = now or datetime.now(timezone.utc).replace(microsecond=0)
+    sources = select_sources(config, names, shard)
+    store = storage.Store(out_dir, state_dir)
+    store.clean_stale_temp()
+    code_files: list[Path] = []
+    curation_error = ""
+    if curate is None:
+        try:
+            curate, rules, code_files = default_curation(rules_path)
+        except Exception as e:  # a broken curation module fails every source, loudly, not the run
+            curation_error = f"curation unavailable: {type(e).__name__}: {e}"
+    settings = http or config.http
+    ctx_fetcher = Fetcher(settings)
+    ctx = Context(store, ctx_fetcher, now, curate, rules, get_adapter, guard, explain, code_files)  # type: ignore[arg-type]
+    progress = progress or Progress(len(sources), enabled=False)
+    results: dict[str, SourceResult] = {}
+    try:
+        with ThreadPoolExecutor(max_workers=max(1, settings.workers), thread_name_prefix="scrape") as pool:
+            futures = {}
+            for source in sources:
+                if curation_error:
+                    results[source.name] = _failed_result(source, "curation", curation_error)
+                    continue
+                futures[source.name] = pool.submit(_run_source_safely, source, ctx, progress)
+            for name, fut in futures.items():
+                results[name] = fut.result()
+    finally:
+        ctx_fetcher.close()
+        progress.finish()
+    result = RunResult(now=now, shard=shard, sources=[results[s.name] for s in sources])
+    if dedupe is None:
+        dedupe = shard is None
+    if dedupe:
+        try:
+            result.merged = storage.dedupe_store(store, now).merged
+        except storage.StorageError as e:
+            result.dedupe_error = str(e)
+    return result
+
+
+def _failed_result(source: SourceConfig, code: str, message: str) -> SourceResult:
+    r = SourceResult(source.name, source.kind, status="failed", reason=f"{code}: {message}", errors=1)
+    r.error_messages.append(message)
+    return r
+
+
+def _run_source_safely(source: SourceConfig, ctx: Context, progress: "Progress") -> SourceResult:
+    started = time.monotonic()
+    progress.start(source.name)
+    try:
+        result = run_source(source, ctx)
+    except Exception as e:  # the last line of defence: a bug in one source never ends the run
+        result = _failed_result(source, "internal", f"{type(e).__name__}: {e}")
+    result.seconds = time.monotonic() - started
+    progress.done(source.name)
+    return result
+
+
+def run_source(source: SourceConfig, ctx: Context) -> SourceResult:
+    result = SourceResult(source.name, source.kind)
+    if not source.reuse_allowed:
+        result.status, result.reason = "skipped", "terms: the source's terms forbid reuse (reuse_allowed = false)"
+        return result
+    if not source.enabled:
+        result.status, result.reason = "skipped", "disabled: enabled = false"
+        return result
+
+    store = ctx.store
+    try:
+        previous = store.load_entries(source.name)
+        state = store.load_state(source.name)
+    except storage.StorageError as e:
+        return _failed_result(source, "storage", str(e))
+
+    def fail(code: str, message: str) -> SourceResult:
+        new_state, _ = storage.apply_failure(state, f"{code}: {message}")
+        store.save_state(source.name, new_state)
+        failed = _failed_result(source, code, message)
+        failed.urls, failed.requests, failed.bytes = result.urls, result.requests, result.bytes
+        failed.total = len(previous)
+        return failed
+
+    try:
+        adapter = ctx.get_adapter(source.kind)
+    except Exception as e:
+        return fail("adapter", f"no adapter for kind {source.kind!r}: {type(e).__name__}: {e}")
+    try:
+        urls = list(adapter.urls(source)) if hasattr(adapter, "urls") else [source.url]
+    except Exception as e:
+        return fail("adapter", f"urls() failed: {type(e).__name__}: {e}")
+    content_types = tuple(getattr(adapter, "CONTENT_TYPES", None) or DEFAULT_CONTENT_TYPES)
+    result.urls = len(urls)
+
+    # Conditional requests only when what decided the stored entries is unchanged.
+    fp = fingerprint(source, adapter, ctx.code_files)
+    conditional = store.has_entries(source.name) and state.fingerprint == fp and state.consecutive_short == 0
+
+    def fetch(url: str, use_validators: bool) -> Response:
+        validators = Validators.from_dict(state.http.get(url)) if use_validators else None
+        resp = ctx.fetcher.get(url, content_types=content_types, min_delay=source.min_delay,
+                               validators=validators or None)
+        result.requests += resp.attempts
+        result.bytes += len(resp.body)
+        return resp
+
+    try:
+        responses = [fetch(url, conditional) for url in urls]
+        if responses and all(r.not_modified for r in responses):
+            entries, new_state, outcome = storage.apply_not_modified(previous, state, ctx.now, ctx.guard)
+            result.status, result.not_modified = "not-modified", True
+            result.written = store.save_entries(source.name, entries, ctx.now)
+            store.save_state(source.name, new_state)
+            result.total = outcome.total
+            return result
+        # Some URLs changed and some did not: the unchanged bodies are not stored, so refetch them.
+        responses = [fetch(url, False) if r.not_modified else r for url, r in zip(urls, responses)]
+    except FetchError as e:
+        return fail(e.code, e.message + (f" ({e.url})" if e.url else ""))
+
+    # Adapters with follow() (SmartRecruiters) list postings, then fetch each one's detail.
+    # A detail that cannot be fetched makes the run partial: nothing is closed this time.
+    partial = False
+    bodies = list(responses)
+    if hasattr(adapter, "follow"):
+        for resp in responses:
+            try:
+                more = list(adapter.follow(resp.body, source))[:MAX_FOLLOW]
+            except Exception as e:
+                return fail("adapter-crash", f"follow() failed: {type(e).__name__}: {e}")
+            for url in more:
+                try:
+                    bodies.append(fetch(url, False))
+                except FetchError as e:
+                    partial = True
+                    result.errors += 1
+                    result.error_messages.append(f"follow {e.code}: {e.message}"[:300])
+
+    by_id: dict[str, RawRecord] = {}
+    with_headers = _parse_takes_headers(adapter)
+    for resp in bodies:
+        try:
+            parsed = adapter.parse(resp.body, source, headers=dict(resp.headers)) if with_headers \
+                else adapter.parse(resp.body, source)
+            for record in parsed:
+                # A later body describes a posting better (a detail after its listing): last wins.
+                by_id.pop(str(record.source_id), None)
+                by_id[str(record.source_id)] = record
+        except ParseError as e:
+            return fail("parse", f"{resp.url}: {e}")
+        except Exception as e:  # an adapter bug on a hostile payload: the source fails, not the run
+            return fail("adapter-crash", f"{resp.url}: {type(e).__name__}: {e}")
+    records = list(by_id.values())
+    result.fetched = len(records)
+
+    fresh: list[Entry] = []
+    uncertain: set[str] = set()
+    if partial:
+        uncertain = {i for e in previous for i in storage.own_ids(e, source.name)}
+    for record in records:
+        rid = f"{source.name}:{record.source_id}"
+        try:
+            decision = ctx.curate(record, source, ctx.rules, ctx.now)
+            keep, reason, entry = bool(decision.keep), str(decision.reason), decision.entry
+            detail = str(getattr(decision, "detail", "") or "")
+            if keep and not isinstance(entry, Entry):
+                raise TypeError(f"curation kept the record but returned entry={entry!r}")
+        except Exception as e:
+            result.errors += 1
+            uncertain.add(rid)
+            message = f"record {record.source_id!r}: {type(e).__name__}: {e}"
+            result.error_messages.append(message[:300])
+            _decide(result, ctx, record, False, "curation-error", message)
+            continue
+        if keep:
+            if rid not in entry.source.ids:
+                entry = replace(entry, source=replace(entry.source, ids=tuple(sorted({*entry.source.ids, rid}))))
+            fresh.append(entry)
+        _decide(result, ctx, record, keep, reason, detail)
+
+    entries, new_state, outcome = storage.apply_run(
+        source.name, previous, fresh, len(records), state, ctx.now, ctx.guard, frozenset(uncertain)
+    )
+    if outcome.action in ("applied", "confirmed") and not uncertain:
+        new_state.http = {url: r.validators.to_dict() for url, r in zip(urls, responses) if r.validators}
+        new_state.fingerprint = fp
+    else:  # held or partly uncertain: make the next run look again in full
+        new_state.http = {}
+        new_state.fingerprint = None
+    result.written = store.save_entries(source.name, entries, ctx.now)
+    store.save_state(source.name, new_state)
+    result.status = "held" if outcome.action == "held" else "ok"
+    result.reason = outcome.note
+    result.new, result.closed, result.total = outcome.new, outcome.closed, outcome.total
+    return result
+
+
+def _parse_takes_headers(adapter: ModuleType) -> bool:
+    try:
+        return "headers" in inspect.signature(adapter.parse).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+def _decide(result: SourceResult, ctx: Context, record: RawRecord, keep: bool, reason: str, detail: str) -> None:
+    if keep:
+        result.kept += 1
+    else:
+        result.rejected[reason or "unknown"] += 1
+    if ctx.explain:
+        title = (record.title or "").replace("\n", " ")[:70]
+        tail = f"  [{detail[:120]}]" if detail else ""
+        result.explain.append(f"{result.name}\t{'KEEP' if keep else 'REJECT'}\t{reason or 'unknown'}\t"
+                              f"{record.source_id}\t{title}{tail}")
+
+
+# ---- merging shard outputs --------------------------------------------------------------
+
+
+@dataclass
+class MergeResult:
+    copied: list[str]
+    conflicts: list[str]
+    merged: list[tuple[str, str, str]]
+
+
+def merge_shards(shard_dirs: Iterable[Path | str], out_dir: Path | str, now: datetime,
+                 state_dir: Path | str | None = None) -> MergeResult:
+    """Fold the output folders of shard runs into ``out_dir``, then dedupe once.
+
+    Each shard started from the same checkout and wrote only its own sources' files, so
+    a file that differs from ``out_dir`` in exactly one shard is that shard's result.
+    If two shards changed one file (a source ran twice), the entries file with the later
+    ``updated`` wins and the conflict is reported.
+    """
+    store = storage.Store(out_dir, state_dir)
+    candidates: dict[Path, list[Path]] = {}
+    for d in sorted(Path(p) for p in shard_dirs):
+        if not d.is_dir():
+            raise ValueError(f"--merge: {d} is not a folder")
+        for sub, target_dir in ((d, store.out_dir), (d / storage.STATE_DIRNAME, store.state_dir)):
+            for f in sorted(sub.glob("*.json")):
+                target = target_dir / f.name
+                if target.exists() and target.read_bytes() == f.read_bytes():
+                    continue
+                candidates.setdefault(target, []).append(f)
+    copied, conflicts = [], []
+    for target, files in sorted(candidates.items()):
+        distinct = {f.read_bytes(): f for f in files}
+        chosen = files[0]
+        if len(distinct) > 1:
+            chosen = max(files, key=_updated_of)
+            conflicts.append(f"{target.name}: changed by {len(distinct)} shards; took {chosen}")
+        storage.read_json(chosen)  # refuse to copy a file that is not JSON
+        storage.atomic_write_json(target, json.loads(chosen.read_text(encoding="utf-8")))
+        copied.append(str(target))
+    merged = storage.dedupe_store(store, now).merged
+    return MergeResult(copied, conflicts, merged)
+
+
+def _updated_of(path: Path) -> str:
+    try:
+        return str(json.loads(path.read_text(encoding="utf-8")).get("updated") or "")
+    except (OSError, ValueError, AttributeError):
+        return ""
+
+
+# ---- terminal output ------------------------------------------------------------------
+
+
+class Progress:
+    """A one-line progress bar on stderr for interactive runs (no dependency needed)."""
+
+    def __init__(self, total: int, stream: TextIO | None = None, enabled: bool | None = None):
+        self.total = total
+        self.stream = stream or sys.stderr
+        self.enabled = self.stream.isatty() if enabled is None else enabled
+        self.finished = 0
+        self.running: list[str] = []
+        self.lock = threading.Lock()
+
+    def start(self, name: str) -> None:
+        with self.lock:
+            self.running.append(name)
+            self._draw()
+
+    def done(self, name: str) -> None:
+        with self.lock:
+            if name in self.running:
+                self.running.remove(name)
+            self.finished += 1
+            self._draw()
+
+    def _draw(self) -> None:
+        if not self.enabled or not self.total:
+            return
+        width = 24
+        filled = width * self.finished // self.total
+        names = ", ".join(self.running)[:40]
+        line = f"\r[{'#' * filled}{'.' * (width - filled)}] {self.finished}/{self.total} {names}"
+        self.stream.write(line.ljust(80)[:100])
+        self.stream.flush()
+
+    def finish(self) -> None:
+        if self.enabled and self.total:
+            self.stream.write("\r" + " " * 100 + "\r")
+            self.stream.flush()
+
+
+def format_summary(result: RunResult) -> str:
+    """The table every run ends with: one row per source."""
+    head = ("source", "result", "fetched", "kept", "rejected (by reason)", "errors", "304", "time")
+    rows = [head]
+    for s in result.sources:
+        rejected = ", ".join(f"{k} {v}" for k, v in s.rejected.most_common(4))
+        if len(s.rejected) > 4:
+            rejected += f", +{len(s.rejected) - 4} more"
+        status = s.status if not s.written else f"{s.status}*"
+        rows.append((s.name, status, str(s.fetched), str(s.kept), rejected or "-", str(s.errors),
+                     "yes" if s.not_modified else "-", f"{s.seconds:.1f}s"))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    notes = [f"  {s.name}: {s.reason}" for s in result.sources if s.reason]
+    if notes:
+        lines += ["", "notes:", *notes]
+    if result.merged:
+        lines += ["", f"dedupe: {len(result.merged)} duplicate(s) merged"]
+        lines += [f"  {slug}: {src} -> {dst}" for slug, src, dst in result.merged[:20]]
+    if result.dedupe_error:
+        lines += ["", f"dedupe skipped: {result.dedupe_error}"]
+    totals = result.to_dict()["totals"]
+    lines += ["", f"{totals['sources']} sources, {totals['failed']} failed, {totals['skipped']} skipped, "
+                  f"{totals['not_modified']} not modified; {totals['fetched']} records, {totals['kept']} kept"
+                  "  (* = file written)"]
+    return "\n".join(lines)
+
+
+def write_summary_json(result: RunResult, path: Path | str) -> None:
+    storage.atomic_write_json(Path(path), result.to_dict())
+

@@ -1,0 +1,411 @@
+"""scrapers.run end to end: real HTTP from a local server, a tiny registered adapter,
+failures injected per source, 304 reuse, shards and merge, the CLI, and a SIGKILL."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from werkzeug import Request, Response as WResponse
+
+from board.entry import format_datetime
+from scrapers import run as runner
+from scrapers import storage
+from scrapers.__main__ import main
+from scrapers.config import Config, ConfigError, load_config, parse_config
+from scrapers.record import SourceConfig
+
+from .conftest import ADAPTERS, NOW, curate, fast_settings, free_port, get_adapter, jobs, make_adapter, make_entry, source
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def do_run(config: Config, out: Path, **kw) -> runner.RunResult:
+    kw.setdefault("http", fast_settings())
+    kw.setdefault("curate", curate)
+    kw.setdefault("get_adapter", get_adapter)
+    kw.setdefault("now", NOW)
+    return runner.run(config, out, **kw)
+
+
+def by_name(result: runner.RunResult) -> dict[str, runner.SourceResult]:
+    return {s.name: s for s in result.sources}
+
+
+def requests_to(server, path: str):
+    return [req for req, _ in server.log if req.path == path]
+
+
+def test_run_keeps_rejects_explains_and_writes(server, tmp_path):
+    server.expect_request("/a").respond_with_json(jobs(("1", "Keep Data Sprint"), ("2", "Senior Engineer"),
+                                                       ("3", "Keep Logo Refresh", "Bakery")))
+    server.expect_request("/b").respond_with_json(jobs(("9", "Barista")))
+    config = Config([source("alpha", server.url_for("/a")), source("beta", server.url_for("/b"))])
+    result = do_run(config, tmp_path, explain=True)
+    a, b = by_name(result)["alpha"], by_name(result)["beta"]
+    assert (a.status, a.fetched, a.kept, dict(a.rejected)) == ("ok", 3, 2, {"not-micro-internship": 1})
+    assert (b.status, b.fetched, b.kept) == ("ok", 1, 0)
+    data = json.loads((tmp_path / "alpha.json").read_text())
+    assert [e["slug"] for e in data["entries"]] == ["acme-keep-data-sprint", "bakery-keep-logo-refresh"]
+    assert data["entries"][0]["source"]["ids"] == ["alpha:1"]
+    assert json.loads((tmp_path / "beta.json").read_text())["entries"] == []
+    assert any("\tREJECT\tnot-micro-internship\t2\tSenior Engineer" in line for line in a.explain)
+    assert any("\tKEEP\tkept-explicit-hours\t1\t" in line for line in a.explain)
+    table = runner.format_summary(result)
+    assert "rejected (by reason)" in table and "not-micro-internship 1" in table
+    summary = result.to_dict()
+    assert summary["totals"]["kept"] == 2 and summary["sources"][0]["rejected"] == {"not-micro-internship": 1}
+
+
+def test_disabled_and_reuse_forbidden_sources_are_skipped_without_a_request(server, tmp_path):
+    server.expect_request("/x").respond_with_json(jobs())
+    config = Config([source("off", server.url_for("/x"), enabled=False),
+                     source("forbidden", server.url_for("/x"), reuse_allowed=False)])
+    result = by_name(do_run(config, tmp_path))
+    assert result["off"].status == "skipped" and "enabled" in result["off"].reason
+    assert result["forbidden"].status == "skipped" and "terms" in result["forbidden"].reason
+    assert server.log == []
+    assert not (tmp_path / "off.json").exists()
+
+
+@pytest.mark.parametrize("inject, code", [
+    (lambda s: s.expect_request("/bad").respond_with_data('{"jobs": [{"id": 1,', content_type="application/json"),
+     "parse"),
+    (lambda s: s.expect_request("/bad").respond_with_json({"jobs": [{"id": 1, "title": "x", "crash": True}]}),
+     "adapter-crash"),
+    (lambda s: s.expect_request("/bad").respond_with_data("<html/>", content_type="text/html"), "content-type"),
+    (lambda s: s.expect_request("/bad").respond_with_data("oops", status=500), "http-500"),
+    (lambda s: s.expect_request("/bad").respond_with_data("x" * 3000, content_type="application/json"), "too-large"),
+])
+def test_a_failing_source_keeps_its_entries_and_the_run_goes_on(server, tmp_path, inject, code):
+    server.expect_oneshot_request("/bad").respond_with_json(jobs(("1", "Keep Data Sprint")))
+    server.expect_request("/good").respond_with_json(jobs(("5", "Keep Copy Edit")))
+    config = Config([source("flaky", server.url_for("/bad")), source("steady", server.url_for("/good"))])
+    http = fast_settings(max_bytes=2000)
+    do_run(config, tmp_path, http=http)
+    before = (tmp_path / "flaky.json").read_bytes()
+    inject(server)
+    result = by_name(do_run(config, tmp_path, http=http, now=NOW.replace(day=20)))
+    assert result["flaky"].status == "failed" and result["flaky"].reason.startswith(code)
+    assert result["flaky"].errors == 1
+    assert result["steady"].status in ("ok", "not-modified")
+    assert (tmp_path / "flaky.json").read_bytes() == before
+    state = storage.Store(tmp_path).load_state("flaky")
+    assert state.consecutive_failures == 1 and state.last_error.startswith(code)
+
+
+def test_connection_refused_is_reported_per_source(tmp_path):
+    config = Config([source("nowhere", f"http://127.0.0.1:{free_port()}/jobs")])
+    result = by_name(do_run(config, tmp_path))["nowhere"]
+    assert result.status == "failed" and result.reason.startswith("connect")
+
+
+def test_one_record_failing_curation_is_counted_and_its_entry_not_closed(server, tmp_path):
+    server.expect_oneshot_request("/a").respond_with_json(jobs(("1", "Keep One"), ("2", "Keep Two")))
+    server.expect_request("/a").respond_with_json(jobs(("1", "Keep One"), ("2", "Boom Two")))
+    config = Config([source("alpha", server.url_for("/a"))])
+    do_run(config, tmp_path)
+    result = by_name(do_run(config, tmp_path, now=NOW.replace(day=20), explain=True))["alpha"]
+    assert result.status == "ok" and result.errors == 1 and result.rejected == {"curation-error": 1}
+    assert any("curation bug" in line for line in result.explain)
+    statuses = {e.slug: e.status for e in storage.Store(tmp_path).load_entries("alpha")}
+    assert statuses == {"acme-keep-one": "open", "acme-keep-two": "open"}
+
+
+def etag_handler(payload: dict, etag: str = '"v1"'):
+    body = json.dumps(payload).encode()
+
+    def handler(req: Request) -> WResponse:
+        if req.headers.get("If-None-Match") == etag:
+            return WResponse(status=304, headers={"ETag": etag})
+        return WResponse(body, content_type="application/json", headers={"ETag": etag})
+
+    return handler
+
+
+def test_unchanged_source_costs_one_304_and_reuses_entries(server, tmp_path):
+    server.expect_request("/a").respond_with_handler(etag_handler(jobs(("1", "Keep Data Sprint"))))
+    config = Config([source("alpha", server.url_for("/a"))])
+    first = by_name(do_run(config, tmp_path))["alpha"]
+    before = (tmp_path / "alpha.json").read_bytes()
+    second = by_name(do_run(config, tmp_path, now=NOW.replace(hour=18)))["alpha"]
+    reqs = requests_to(server, "/a")
+    assert "If-None-Match" not in reqs[0].headers and reqs[1].headers["If-None-Match"] == '"v1"'
+    assert first.bytes > 0 and second.bytes == 0 and second.requests == 1
+    assert second.not_modified and second.status == "not-modified" and second.total == 1
+    assert (tmp_path / "alpha.json").read_bytes() == before
+    assert "yes" in runner.format_summary(runner.RunResult(NOW, None, [second]))
+
+
+def test_changed_source_config_defeats_the_304(server, tmp_path):
+    server.expect_request("/a").respond_with_handler(etag_handler(jobs(("1", "Keep Data Sprint"))))
+    src = source("alpha", server.url_for("/a"))
+    do_run(Config([src]), tmp_path)
+    changed = replace(src, curation={"assume_remote": True})
+    result = by_name(do_run(Config([changed]), tmp_path))["alpha"]
+    assert not result.not_modified and "If-None-Match" not in requests_to(server, "/a")[1].headers
+
+
+def test_a_held_shrink_forgets_validators_so_the_next_run_recounts(server, tmp_path):
+    server.expect_oneshot_request("/a").respond_with_handler(
+        etag_handler(jobs(*[(str(i), f"Keep Job {i}") for i in range(6)]), etag='"big"'))
+    server.expect_request("/a").respond_with_handler(etag_handler(jobs(("1", "Keep Job 1")), etag='"small"'))
+    config = Config([source("alpha", server.url_for("/a"))])
+    do_run(config, tmp_path)
+    statuses = []
+    for day in (11, 12, 13):
+        r = by_name(do_run(config, tmp_path, now=NOW.replace(day=day)))["alpha"]
+        statuses.append(r.status)
+    assert statuses == ["held", "held", "ok"]
+    reqs = requests_to(server, "/a")
+    assert reqs[1].headers["If-None-Match"] == '"big"'  # the first run was accepted
+    assert all("If-None-Match" not in r.headers for r in reqs[2:])  # held runs look again in full
+    entries = storage.Store(tmp_path).load_entries("alpha")
+    assert sum(e.status == "closed" for e in entries) == 5 and len(entries) == 6
+
+
+def test_follow_fetches_details_and_parse_gets_headers(server, tmp_path):
+    seen_headers = []
+
+    def parse(body, src, headers=None):
+        seen_headers.append((headers or {}).get("X-Kind"))
+        data = json.loads(body)
+        for job in data["jobs"]:
+            from scrapers.record import RawRecord
+            yield RawRecord(source_id=job["id"], title=job["title"])
+
+    mod = make_adapter("test-follow")
+    mod.parse = parse
+    mod.follow = lambda body, src: [server.url_for(f"/detail/{j['id']}") for j in json.loads(body)["jobs"]]
+    ADAPTERS["test-follow"] = mod
+    server.expect_request("/list").respond_with_json(jobs(("1", "Listing only"), ("2", "Listing only")),
+                                                     headers={"X-Kind": "list"})
+    server.expect_request("/detail/1").respond_with_json(jobs(("1", "Keep Detail One")), headers={"X-Kind": "detail"})
+    server.expect_request("/detail/2").respond_with_data("gone", status=404)
+    config = Config([source("sr", server.url_for("/list"), kind="test-follow")])
+    result = by_name(do_run(config, tmp_path))["sr"]
+    assert seen_headers == ["list", "detail"]
+    assert result.fetched == 2 and result.kept == 1 and result.errors == 1
+    assert [e.title for e in storage.Store(tmp_path).load_entries("sr")] == ["Keep Detail One"]
+
+
+def test_dedupe_runs_after_an_unsharded_run(server, tmp_path):
+    url = "https://jobs.example.org/acme/42"
+    server.expect_request("/a").respond_with_json(jobs(("1", "Keep Data Sprint", "Acme", url)))
+    server.expect_request("/b").respond_with_json(jobs(("x", "Keep Data Sprint", "Acme", url)))
+    result = do_run(Config([source("alpha", server.url_for("/a")), source("beta", server.url_for("/b"))]), tmp_path)
+    assert len(result.merged) == 1
+    [entry] = storage.Store(tmp_path).load_entries("alpha")
+    assert entry.source.ids == ("alpha:1", "beta:x")
+    assert storage.Store(tmp_path).load_entries("beta") == []
+
+
+# ---- shards and merge ------------------------------------------------------------------
+
+
+def test_shards_partition_sources_by_host_deterministically():
+    sources = [SourceConfig(f"s{i}", "greenhouse", f"https://host{i % 7}.example/jobs/{i}") for i in range(40)]
+    shards = [runner.shard_sources(sources, k, 4) for k in range(1, 5)]
+    names = [s.name for shard in shards for s in shard]
+    assert sorted(names) == sorted(s.name for s in sources) and len(names) == len(set(names))
+    for shard in shards:
+        hosts = {runner.host_of(s) for s in shard}
+        assert all(runner.host_of(s) in hosts for s in sources if s in shard)
+        for other in shards:
+            if other is not shard:
+                assert hosts.isdisjoint({runner.host_of(s) for s in other})
+    assert shards == [runner.shard_sources(sources, k, 4) for k in range(1, 5)]
+    assert runner.parse_shard("2/4") == (2, 4)
+    for bad in ("0/4", "5/4", "x", "1/0"):
+        with pytest.raises(ValueError):
+            runner.parse_shard(bad)
+
+
+def test_shard_runs_then_merge_equal_one_full_run(server, other_server, tmp_path):
+    url = "https://jobs.example.org/acme/7"
+    server.expect_request("/a").respond_with_json(jobs(("1", "Keep Data Sprint", "Acme", url), ("2", "Keep Other")))
+    other_server.expect_request("/b").respond_with_json(jobs(("9", "Keep Data Sprint", "Acme", url)))
+    config = Config([source("alpha", server.url_for("/a")), source("beta", other_server.url_for("/b"))])
+    base = tmp_path / "checkout"
+    base.mkdir()
+    shard_of = {s.name: k for k in (1, 2) for s in runner.shard_sources(config.sources, k, 2)}
+    dirs = []
+    for k in (1, 2):
+        d = tmp_path / f"shard-{k}"
+        import shutil
+        shutil.copytree(base, d)
+        result = do_run(config, d, shard=(k, 2))
+        assert result.merged == []  # shards never dedupe
+        assert {s.name for s in result.sources} == {n for n, kk in shard_of.items() if kk == k}
+        dirs.append(d)
+    merged = runner.merge_shards(dirs, base, NOW)
+    assert merged.conflicts == [] and len(merged.merged) == 1
+    full = tmp_path / "full"
+    do_run(config, full)
+    for name in ("alpha", "beta"):
+        assert (base / f"{name}.json").read_bytes() == (full / f"{name}.json").read_bytes()
+        assert (base / ".state" / f"{name}.json").exists()
+
+
+# ---- configuration and CLI -------------------------------------------------------------
+
+
+ADAPTER_MODULE = textwrap.dedent('''
+    """A test adapter importable by dotted kind, for CLI and subprocess runs."""
+    import json
+    from scrapers.record import ParseError, RawRecord
+    KIND = "tadapters.jsonjobs"
+    CONTENT_TYPES = ("application/json",)
+    def parse(body, source):
+        try:
+            data = json.loads(body)
+        except ValueError as e:
+            raise ParseError(str(e))
+        for job in data["jobs"]:
+            yield RawRecord(source_id=str(job["id"]), title=job["title"], description_html=job.get("text", ""))
+''')
+
+
+@pytest.fixture
+def dotted_adapter(tmp_path, monkeypatch) -> Path:
+    pkg = tmp_path / "mods" / "tadapters"
+    pkg.mkdir(parents=True)
+    (pkg / "__init__.py").write_text("")
+    (pkg / "jsonjobs.py").write_text(ADAPTER_MODULE)
+    monkeypatch.syspath_prepend(str(tmp_path / "mods"))
+    return tmp_path / "mods"
+
+
+def write_config(path: Path, *sources: dict) -> Path:
+    lines = ["[http]", "backoff = 0.01", "retries = 1", "workers = 2", ""]
+    for s in sources:
+        lines.append("[[source]]")
+        lines += [f"{k} = {json.dumps(v)}" for k, v in s.items()]
+        lines.append("")
+    path.write_text("\n".join(lines))
+    return path
+
+
+def test_cli_run_with_real_curation_explain_and_summary_json(server, tmp_path, dotted_adapter, capsys):
+    server.expect_request("/jobs").respond_with_json(
+        {"jobs": [{"id": 1, "title": "Senior Backend Engineer", "text": "Full-time, 401k, on-site in Berlin."}]})
+    cfg = write_config(tmp_path / "sources.toml", {"name": "cli-src", "kind": "tadapters.jsonjobs",
+                                                  "url": server.url_for("/jobs"), "min_delay": 0})
+    summary = tmp_path / "summary.json"
+    code = main(["--config", str(cfg), "--out", str(tmp_path / "out"), "--explain", "--summary-json", str(summary),
+                 "--now", "2026-03-10T12:00:00Z", "--no-progress"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "cli-src\tREJECT\tREJECT_" in out  # a reason code of the real curation
+    assert "fetched" in out and "cli-src" in out.split("\n-")[-1]
+    data = json.loads(summary.read_text())
+    assert data["now"] == "2026-03-10T12:00:00Z" and data["sources"][0]["fetched"] == 1
+    assert data["sources"][0]["kept"] == 0 and sum(data["sources"][0]["rejected"].values()) == 1
+
+
+def test_cli_bad_config_and_unknown_source_exit_2(tmp_path, capsys):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[source]]\nname = "x"\nkind = "greenhouse"\nurl = "https://e.example/"\nmin_dealy = 2\n')
+    assert main(["--config", str(bad)]) == 2
+    assert "min_dealy" in capsys.readouterr().err
+    good = write_config(tmp_path / "good.toml", {"name": "a", "kind": "greenhouse", "url": "https://e.example/"})
+    assert main(["--config", str(good), "--sources", "nope"]) == 2
+    assert "unknown source" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("toml, message", [
+    ('[source]\nname = "a"\nkind = "k"\nurl = "https://e.example/"', "[[source]]"),
+    ('[[source]]\nname = "a"\nkind = "k"', "missing required key 'url'"),
+    ('[[source]]\nname = "a"\nkind = "k"\nurl = "ftp://e.example/"', "http(s) URL"),
+    ('[[source]]\nname = "a"\nkind = "k"\nurl = "https://e.example/"\njsonld = "no"', "jsonld must be a bool"),
+    ('[[source]]\nname = "A B"\nkind = "k"\nurl = "https://e.example/"', "lower-case"),
+    ('[[source]]\nname = "a"\nkind = "k"\nurl = "https://e.example/"\n[[source]]\nname = "a"\nkind = "k"\n'
+     'url = "https://e.example/"', "already used"),
+    ('[http]\nretries = "3"', "retries must be a int"),
+    ('[[source]]\nname = "a"\nkind = "k"\nurl = "https://e.example/"\nmin_delay = -1', "min_delay"),
+    ('nonsense = [', "not valid TOML"),
+])
+def test_config_errors_are_clear(tmp_path, toml, message):
+    path = tmp_path / "s.toml"
+    path.write_text(toml)
+    with pytest.raises(ConfigError) as err:
+        load_config(path)
+    assert message in str(err.value) and str(path) in str(err.value)
+
+
+def test_repository_sources_file_is_valid_and_honours_terms():
+    from scrapers import adapters
+
+    config = load_config()
+    by_kind = {}
+    for s in config.sources:
+        by_kind.setdefault(s.kind, []).append(s)
+        assert s.kind in adapters.KINDS, f"{s.name}: unknown kind {s.kind}"
+    for kind in ("greenhouse", "lever", "ashby", "workable", "smartrecruiters", "recruitee", "remoteok",
+                 "remotive", "himalayas", "jobicy", "arbeitnow", "feed", "jsonfeed", "jsonld"):
+        assert kind in by_kind, f"no example source of kind {kind}"
+    for kind in ("remotive", "jobicy"):
+        assert all(not s.jsonld for s in by_kind[kind]), f"{kind} forbids pushing its jobs to Google"
+    assert any(not s.reuse_allowed for s in config.sources)
+    for s in config.sources:
+        assert s.attribution, f"{s.name}: attribution missing"
+
+
+# ---- a real process killed mid-write ---------------------------------------------------
+
+
+def test_sigkill_mid_write_leaves_the_previous_file_intact(server, tmp_path, dotted_adapter):
+    """Kill a real ``python -m scrapers`` while it writes a big file: the old file stays whole."""
+    out = tmp_path / "out"
+    cfg = write_config(tmp_path / "sources.toml", {"name": "big", "kind": "tadapters.jsonjobs",
+                                                  "url": server.url_for("/big"), "min_delay": 0})
+    # The previous run's state: 2,000 entries last seen a week ago, and the ETag it earned.
+    # This run gets a 304, so it must refresh last_seen on every entry: a big rewrite.
+    config = load_config(cfg)
+    src = config.sources[0]
+    week_ago = NOW.replace(day=3)
+    entries = [replace(make_entry("big", str(i), f"Keep Project {i}"), first_seen=week_ago, last_seen=week_ago)
+               for i in range(2000)]
+    store = storage.Store(out)
+    store.save_entries("big", entries, week_ago)
+    import tadapters.jsonjobs as adapter_module
+
+    _curate, _rules, files = runner.default_curation()
+    store.save_state("big", storage.SourceState(last_count=2000, http={src.url: {"etag": '"v1"'}},
+                                                fingerprint=runner.fingerprint(src, adapter_module, files)))
+    before = (out / "big.json").read_bytes()
+    server.expect_request("/big").respond_with_handler(etag_handler(jobs()))
+
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(REPO), str(dotted_adapter)]))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "scrapers", "--config", str(cfg), "--out", str(out), "--now", format_datetime(NOW),
+         "--no-progress"],
+        cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    killed = False
+    deadline = time.monotonic() + 60
+    try:
+        while time.monotonic() < deadline and proc.poll() is None:
+            if any(out.glob(".big.json.*.tmp")):
+                os.kill(proc.pid, signal.SIGKILL)
+                killed = True
+                break
+            time.sleep(0.001)
+    finally:
+        if proc.poll() is None and not killed:
+            proc.kill()
+        _stdout, stderr = proc.communicate(timeout=30)
+    assert killed, f"the run ended before it started writing: {stderr.decode()[-2000:]}"
+    assert proc.returncode == -signal.SIGKILL
+    assert "If-None-Match" in requests_to(server, "/big")[0].headers
+    assert (out / "big.json").read_bytes() == before
+    data = json.loads((out / "big.json").read_text())
+    assert len(data["entries"]) == 2000
+    assert list(out.glob(".big.json.*.tmp")), "the kill landed mid-write, so a temp file is left behind"
