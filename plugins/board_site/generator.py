@@ -76,6 +76,7 @@ def site_urls(settings: dict) -> Urls:
 def install_template_helpers(generator) -> None:
     """Every generator (ours and Pelican's pages) gets the same filters and links."""
     present.install(generator.env, site_urls(generator.settings), board_now(generator.settings))
+    from .submit import install as install_submit; install_submit(generator.env, generator.settings)  # noqa: E702
 
 
 class BoardGenerator(Generator):

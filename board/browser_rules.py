@@ -1,0 +1,249 @@
+"""The posting rules as data for the browser: one source of truth for ``submit.js``.
+
+The Submit page validates a posting in the browser with the same rules as
+``make validate``. Nothing here is typed twice: keys, examples, vocabularies, pay
+floors, limits and the regular expressions are read from ``board.posting``,
+``board.entry``, ``board.vocabulary`` and ``board.toml`` at build time and emitted as
+JSON; ``theme/static/js/submit.js`` interprets them. Python's regular expressions are
+translated to JavaScript ones (:func:`js_regex`) so that ``\\d``, ``\\s``, ``\\b`` and
+``$`` mean in the browser exactly what they mean to Python's ``re``.
+
+The few limits that live inline in the parser (8 skills, 20 deliverables) are mirrored
+in :data:`INLINE_LIMITS`; ``tests/browser/test_submit.py`` runs both validators on
+examples that cross each limit, so a change on one side fails the build.
+
+Imports neither Pelican nor requests.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from functools import cache
+from typing import Any, Iterable
+
+from . import entry as entry_mod
+from . import posting as posting_mod
+from . import vocabulary as vocab
+from .policy import Policy
+
+#: Limits written inline in ``parse_posting`` / ``check`` (guarded by the parity tests).
+INLINE_LIMITS = {"max_skills": 8, "max_deliverables": 20, "posted_future_days": 1}
+
+#: Regular expressions written inline in ``read_header`` and ``parse_timezones``.
+#: ``tests/browser/test_submit.py`` asserts they still appear verbatim in the source.
+HEADER_LINE = r"^([A-Za-z][A-Za-z0-9_-]*)\s*:\s*(.*)$"
+TZ_SPLIT = r"\s*(?:\.\.|\bto\b|–)\s*"
+ISO_DATE = r"\d{4}-\d{2}-\d{2}"
+DELIVERABLE_SPLIT = r"[;\n]"
+SKILL_KEY = r"[^a-z0-9+#]"
+
+#: File header keys as written (``Apply-URL``), in the order the form writes them.
+DISPLAY = {
+    "title": "Title", "organization": "Organization", "organization-url": "Organization-URL",
+    "summary": "Summary", "category": "Category", "skills": "Skills", "hours": "Hours", "pay": "Pay",
+    "apply-url": "Apply-URL", "apply-email": "Apply-Email", "apply-by": "Apply-By", "posted": "Posted",
+    "eligible-regions": "Eligible-Regions", "timezones": "Timezones", "students": "Students",
+    "work-authorization": "Work-Authorization", "deliverables": "Deliverables",
+}
+
+
+# ---- Python re -> JavaScript RegExp ----------------------------------------------
+
+
+@cache
+def _whitespace() -> str:
+    """Every character Python's ``\\s`` and ``str.strip()`` treat as whitespace."""
+    return "".join(chr(c) for c in range(0x110000) if chr(c).isspace())
+
+
+@cache
+def _digit_zeros() -> list[int]:
+    """Code points of every Unicode decimal digit zero (each starts a run of ten)."""
+    return [c for c in range(0x110000)
+            if unicodedata.category(chr(c)) == "Nd" and unicodedata.digit(chr(c)) == 0]
+
+
+def _u(c: int) -> str:
+    return f"\\u{{{c:x}}}"
+
+
+def _class_body(chars: Iterable[int]) -> str:
+    return "".join(_u(c) for c in chars)
+
+
+@cache
+def _digit_class_body() -> str:
+    return "".join(f"{_u(z)}-{_u(z + 9)}" for z in _digit_zeros())
+
+
+_WORD = r"[\p{L}\p{N}_]"
+
+
+def js_regex(pattern: str | re.Pattern, flags: int = 0) -> dict[str, str]:
+    """Translate a Python pattern to ``{"source", "flags"}`` for ``new RegExp`` (``u`` mode).
+
+    Handles what our patterns use: verbose mode, ``(?P<name>``, ``\\d``, ``\\s``, ``\\w``,
+    ``\\b``, ``$`` (end, or before a final newline, as in Python), ``\\A``/``\\Z`` and
+    ``re.I``. Anything else unusual raises, so a new construct cannot slip through.
+    """
+    if isinstance(pattern, re.Pattern):
+        flags |= pattern.flags
+        pattern = pattern.pattern
+    verbose = bool(flags & re.X)
+    out: list[str] = []
+    in_class = False
+    i, n = 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\" and i + 1 < n:
+            nxt = pattern[i + 1]
+            i += 2
+            if nxt == "d":
+                out.append(_digit_class_body() if in_class else f"[{_digit_class_body()}]")
+            elif nxt == "s":
+                body = _class_body(map(ord, _whitespace()))
+                out.append(body if in_class else f"[{body}]")
+            elif nxt == "w":
+                out.append(r"\p{L}\p{N}_" if in_class else _WORD)
+            elif nxt == "b" and not in_class:
+                out.append(f"(?:(?<={_WORD})(?!{_WORD})|(?<!{_WORD})(?={_WORD}))")
+            elif nxt == "A" and not in_class:
+                out.append("^")
+            elif nxt == "Z" and not in_class:
+                out.append(r"(?![\s\S])")
+            elif nxt in "DSWBU" or nxt.isdigit() and nxt != "0":
+                raise ValueError(f"js_regex: unsupported escape \\{nxt} in {pattern!r}")
+            elif nxt == "-" and not in_class:
+                out.append("-")
+            else:
+                out.append("\\" + nxt)
+            continue
+        if in_class:
+            if ch == "]":
+                in_class = False
+            elif ch == "[":
+                out.append("\\[")
+                i += 1
+                continue
+            out.append(ch)
+            i += 1
+            continue
+        if verbose and ch.isspace():
+            i += 1
+            continue
+        if verbose and ch == "#":
+            while i < n and pattern[i] != "\n":
+                i += 1
+            continue
+        if ch == "[":
+            in_class = True
+            out.append(ch)
+            i += 1
+            if i < n and pattern[i] == "^":
+                out.append("^")
+                i += 1
+            if i < n and pattern[i] == "]":  # a leading ] is literal in Python
+                out.append("\\]")
+                i += 1
+            continue
+        if pattern.startswith("(?P<", i):
+            out.append("(?<")
+            i += 4
+            continue
+        if pattern.startswith("(?P=", i) or (pattern.startswith("(?", i) and pattern[i + 2:i + 3] not in (":", "=", "!", "<")):
+            raise ValueError(f"js_regex: unsupported group at {i} in {pattern!r}")
+        if ch == "$":
+            out.append(r"(?=\n?(?![\s\S]))")
+            i += 1
+            continue
+        if ch in "{}" and not _is_quantifier(pattern, i):
+            out.append("\\" + ch)
+            i += 1
+            continue
+        out.append(ch)
+        i += 1
+    js_flags = "u" + ("i" if flags & re.I else "")
+    if flags & (re.M | re.S):
+        raise ValueError("js_regex: MULTILINE and DOTALL are not needed and not supported")
+    return {"source": "".join(out), "flags": js_flags}
+
+
+def _is_quantifier(pattern: str, i: int) -> bool:
+    if pattern[i] == "}":
+        j = pattern.rfind("{", 0, i)
+        return j >= 0 and re.fullmatch(r"\d*(,\d*)?", pattern[j + 1:i]) is not None
+    return re.match(r"\{\d*(,\d*)?\}", pattern[i:]) is not None
+
+
+# ---- the rules -------------------------------------------------------------------
+
+
+def _regexes() -> dict[str, dict[str, str]]:
+    p, e = posting_mod, entry_mod
+    return {
+        "pay": js_regex(p._PAY),
+        "hours": js_regex(p._HOURS),
+        "tz": js_regex(p._TZ),
+        "tz_split": js_regex(TZ_SPLIT, re.I),
+        "header_line": js_regex(HEADER_LINE),
+        "slug": js_regex(e.SLUG_RE),
+        "email": js_regex(e._EMAIL),
+        "control": js_regex(e._CONTROL),
+        "iso_date": js_regex(ISO_DATE),
+        "deliverable_split": js_regex(DELIVERABLE_SPLIT),
+        "skill_key": js_regex(SKILL_KEY),
+        "spaces": js_regex(r"\s+"),
+        "space": js_regex(r"\s"),
+    }
+
+
+def rules(policy: Policy, taken: dict[str, str] | None = None,
+          open_apply_urls: dict[str, str] | None = None) -> dict[str, Any]:
+    """Everything ``submit.js`` needs to give the verdict ``make validate`` gives.
+
+    ``taken`` maps existing posting slugs to their file, ``open_apply_urls`` maps the
+    normalized apply URL of each open posting to its file (the cross-file duplicate
+    checks of ``board.validate``).
+    """
+    p, e = posting_mod, entry_mod
+    return {
+        "version": 1,
+        "repository": policy.repository,
+        "branch": "main",
+        "postings_dir": "content/postings",
+        "required": list(p.REQUIRED),
+        "optional": list(p.OPTIONAL),
+        "known": list(p.KNOWN),
+        "display": DISPLAY,
+        "examples": dict(p.EXAMPLES),
+        "max_file_bytes": p.MAX_FILE_BYTES,
+        "max_len": dict(e.MAX_LEN),
+        "hours_min": e.HOURS_MIN,
+        "hours_max": e.HOURS_MAX,
+        "statuses": list(e.STATUSES),
+        **INLINE_LIMITS,
+        "categories": dict(vocab.CATEGORIES),
+        "skills": {name: list(aliases) for name, aliases in vocab.SKILLS.items()},
+        "skill_index": dict(vocab._skill_index()),
+        "regions": dict(vocab.REGIONS),
+        "countries": dict(vocab.countries()),
+        "currencies": sorted(vocab.currencies()),
+        "currency_aliases": dict(vocab.CURRENCY_ALIASES),
+        "student_status": dict(vocab.STUDENT_STATUS),
+        "work_authorization": dict(vocab.WORK_AUTHORIZATION),
+        "pay_floors": dict(sorted(policy.pay_floors.items())),
+        "regex": _regexes(),
+        "whitespace": _whitespace(),
+        "digit_zeros": _digit_zeros(),
+        "taken": dict(sorted((taken or {}).items())),
+        "open_apply_urls": dict(sorted((open_apply_urls or {}).items())),
+    }
+
+
+def rules_json(data: dict[str, Any]) -> str:
+    """JSON safe inside ``<script type="application/json">`` (no ``</script>``, no ``<!--``)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # dict order is meaningful
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))

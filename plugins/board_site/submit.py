@@ -1,0 +1,51 @@
+"""The Submit page (``/post-a-project/``): the posting rules as JSON for ``submit.js``.
+
+``content/pages/post-a-project.md`` is rendered with ``theme/templates/submit.html``,
+which embeds ``submit_rules(board_catalog)`` in ``<script id="submit-rules">``. The
+rules come from ``board.browser_rules`` (read from the Python schema at build time), so
+the browser validates with what ``make validate`` uses. Hooked by one line in
+``generator.install_template_helpers``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from board import vocabulary as vocab
+from board.browser_rules import rules, rules_json
+from board.policy import load_policy
+
+
+def taken_and_urls(catalog) -> tuple[dict[str, str], dict[str, str]]:
+    """Existing posting files and open apply URLs (``board.validate``'s cross-file checks)."""
+    taken: dict[str, str] = {}
+    urls: dict[str, str] = {}
+    for e in catalog.all if catalog is not None else ():
+        if e.source.kind != "employer":
+            continue
+        path = f"content/postings/{e.slug}.md"
+        taken[e.slug] = path
+        if e.apply_url and e.status == "open":
+            urls.setdefault(e.apply_url.rstrip("/").lower(), path)
+    return taken, urls
+
+
+def install(env, settings: dict) -> None:
+    """Add the ``submit_rules(catalog)`` global (JSON text, safe inside a script element)."""
+    policy_path = settings.get("BOARD_POLICY")
+
+    @lru_cache(maxsize=4)
+    def _json(taken: tuple, urls: tuple) -> str:
+        return rules_json(rules(load_policy(policy_path), dict(taken), dict(urls)))
+
+    def submit_rules(catalog=None) -> str:
+        taken, urls = taken_and_urls(catalog)
+        return _json(tuple(sorted(taken.items())), tuple(sorted(urls.items())))
+
+    def submit_currencies() -> list[str]:
+        """Currencies with a pay floor first (the common ones), then every other ISO code."""
+        floors = sorted(load_policy(policy_path).pay_floors)
+        return floors + [c for c in sorted(vocab.currencies()) if c not in floors]
+
+    env.globals["submit_rules"] = submit_rules
+    env.globals["submit_currencies"] = submit_currencies
