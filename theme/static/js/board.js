@@ -1,0 +1,445 @@
+/* Client-side filters of the board: progressive enhancement, no framework, no CDN.
+ *
+ * Without this script the board is its paginated static pages. With it, the filter form
+ * in _filters.html narrows every open posting. The index (search/entries.json, written by
+ * plugins/board_site/present.py:search_index) is fetched on the first interaction with the
+ * form, or at once when the URL already carries filters; summaries (search/text.json) only
+ * when someone types a search. Filter state lives in the URL query (pushState/popstate).
+ * Updates never move what is on screen: the status line has a reserved height and the
+ * results box keeps at least the height it filled down to the bottom of the viewport.
+ */
+(function () {
+  "use strict";
+  var form = document.getElementById("filters");
+  if (!form || !window.fetch || !window.history || !history.pushState || !window.URLSearchParams) return;
+
+  var $ = function (id) { return document.getElementById(id); };
+  var base = form.getAttribute("data-base") || "/";
+  var perPage = parseInt(form.getAttribute("data-per-page"), 10) || 24;
+  var statusEl = $("result-count");
+  var listBox = $("results-list");
+  var sortLabel = $("results-sort");
+  var activeEl = $("f-active");
+  var subscribeEl = $("f-subscribe");
+  var staticList = listBox.innerHTML;
+  var staticStatus = statusEl.textContent;
+
+  // ---- state <-> URL <-> form --------------------------------------------------
+  var SINGLE = ["q", "cat", "hmin", "hmax", "cur", "mintotal", "minhourly", "closes", "posted",
+                "country", "student", "noauth", "tz", "tzflex", "src", "sort"];
+
+  function readForm() {
+    var s = { skill: [] };
+    SINGLE.forEach(function (k) {
+      var el = form.elements[k];
+      if (!el) return;
+      var v = el.type === "checkbox" ? (el.checked ? el.value : "") : String(el.value || "").trim();
+      if (v) s[k] = v;
+    });
+    Array.prototype.forEach.call(form.querySelectorAll('input[name="skill"]'), function (el) {
+      if (el.checked) s.skill.push(el.value);
+    });
+    return s;
+  }
+
+  function readQuery(search) {
+    var p = new URLSearchParams(search), s = { skill: p.getAll("skill").filter(Boolean) };
+    SINGLE.forEach(function (k) { var v = (p.get(k) || "").trim(); if (v) s[k] = v; });
+    return s;
+  }
+
+  function toQuery(s) {
+    var p = new URLSearchParams();
+    SINGLE.forEach(function (k) { if (s[k] && k !== "sort") p.append(k, s[k]); });
+    s.skill.forEach(function (v) { p.append("skill", v); });
+    if (s.sort) p.append("sort", s.sort);
+    var q = p.toString();
+    return q ? "?" + q : "";
+  }
+
+  function writeForm(s) {
+    SINGLE.forEach(function (k) {
+      var el = form.elements[k];
+      if (!el) return;
+      if (el.type === "checkbox") el.checked = !!s[k];
+      else el.value = s[k] || "";
+      if (el.tagName === "SELECT" && el.selectedIndex < 0) el.selectedIndex = 0;
+    });
+    var want = {};
+    s.skill.forEach(function (v) { want[v] = 1; });
+    Array.prototype.forEach.call(form.querySelectorAll('input[name="skill"]'), function (el) {
+      el.checked = !!want[el.value];
+    });
+    if (hasMore(s)) $("f-more").open = true;
+  }
+
+  function isDefault(s) {
+    for (var k in s) if (k === "skill" ? s.skill.length : s[k]) return false;
+    return true;
+  }
+  function hasMore(s) {
+    for (var k in s) if (k !== "q" && k !== "cat" && k !== "sort" && (k === "skill" ? s.skill.length : s[k])) return true;
+    return false;
+  }
+
+  // ---- the index -----------------------------------------------------------------
+  var D = null, E = null, hay = null, orders = null, loading = null, textLoading = null, textLoaded = false;
+  var skillBySlug = {};
+
+  function fold(t) {
+    t = String(t || "").toLowerCase();
+    return t.normalize ? t.normalize("NFD").replace(/[\u0300-\u036f]/g, "") : t;
+  }
+
+  function load() {
+    if (loading) return loading;
+    loading = fetch(form.getAttribute("data-index"), { credentials: "same-origin" })
+      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+      .then(prepare)
+      .catch(function (err) {
+        loading = null;
+        statusEl.textContent = "Filters could not load (" + err.message + "). The list below is the static board.";
+        throw err;
+      });
+    return loading;
+  }
+
+  function prepare(data) {
+    D = data; E = data.entries;
+    var n = E.length, i, e;
+    hay = new Array(n);
+    D.skills.forEach(function (s, j) { skillBySlug[s[1]] = j; });
+    var floors = D.floors || {};
+    var norm = new Float64Array(n), dl = new Float64Array(n);
+    for (i = 0; i < n; i++) {
+      e = E[i];
+      var words = [e.t, D.orgs[e.o][0], D.categories[e.c] || e.c];
+      for (var j = 0; j < e.k.length; j++) words.push(D.skills[e.k[j]][0]);
+      hay[i] = fold(words.join(" \u0001 "));
+      norm[i] = e.ph[0] / (floors[e.m[2]] || e.ph[0] || 1);
+      dl[i] = e.d == null ? 1e9 : e.d;
+    }
+    var idx = function () { var a = new Array(n); for (var k = 0; k < n; k++) a[k] = k; return a; };
+    orders = {
+      "": idx(),
+      deadline: idx().sort(function (a, b) { return dl[a] - dl[b] || a - b; }),
+      hourly: idx().sort(function (a, b) { return norm[b] - norm[a] || a - b; })
+    };
+  }
+
+  function loadText() {
+    if (textLoading) return textLoading;
+    textLoading = fetch(form.getAttribute("data-text"), { credentials: "same-origin" })
+      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+      .then(function (t) {
+        return load().then(function () {
+          var s = t.s || [];
+          for (var i = 0; i < E.length && i < s.length; i++) hay[i] += " \u0001 " + fold(s[i]);
+          textLoaded = true;
+        });
+      })
+      .catch(function () { textLoading = null; });
+    return textLoading;
+  }
+
+  // ---- filters: one test per active group, each with a human label ----------------
+  var STUDENT_OK = { enrolled: null, recent: { "enrolled-or-recent": 1, anyone: 1 }, none: { anyone: 1 } };
+  var STUDENT_TEXT = { enrolled: "currently enrolled", recent: "recent graduates", none: "not students" };
+
+  function num(v) { var x = parseFloat(v); return isFinite(x) ? x : null; }
+  function tzText(x) {
+    var a = Math.abs(x), h = Math.floor(a), m = Math.round((a - h) * 60);
+    return "UTC" + (x < 0 ? "−" : "+") + h + (m ? ":" + (m < 10 ? "0" : "") + m : "");
+  }
+
+  function groups(s) {
+    var g = [], v;
+    if (s.q) {
+      var toks = fold(s.q).split(/\s+/).filter(Boolean);
+      if (toks.length) g.push({ key: "q", label: "search: " + s.q, test: function (e, i) {
+        var h = hay[i];
+        for (var t = 0; t < toks.length; t++) if (h.indexOf(toks[t]) < 0) return false;
+        return true;
+      } });
+    }
+    if (s.skill.length) {
+      var want = new Uint8Array(D.skills.length), names = [];
+      s.skill.forEach(function (slug) {
+        var j = skillBySlug[slug];
+        if (j != null) { want[j] = 1; names.push(D.skills[j][0]); } else names.push(slug);
+      });
+      g.push({ key: "skill", label: "skills: " + names.join(" or "), test: function (e) {
+        for (var t = 0; t < e.k.length; t++) if (want[e.k[t]]) return true;
+        return false;
+      } });
+    }
+    if ((v = num(s.hmin)) != null) { var hmin = v; g.push({ key: "hmin", label: "at least " + v + " hours", test: function (e) { return e.h[1] >= hmin; } }); }
+    if ((v = num(s.hmax)) != null) { var hmax = v; g.push({ key: "hmax", label: "at most " + v + " hours", test: function (e) { return e.h[0] <= hmax; } }); }
+    if (s.cur) {
+      var cur = s.cur;
+      g.push({ key: "cur", label: "paid in " + cur, test: function (e) { return e.m[2] === cur; } });
+      if ((v = num(s.mintotal)) != null) { var mt = v; g.push({ key: "mintotal", label: "at least " + money(v, cur) + " in total", test: function (e) { return e.pt[0] >= mt; } }); }
+      if ((v = num(s.minhourly)) != null) { var mh = v; g.push({ key: "minhourly", label: "at least " + money(v, cur) + " per hour", test: function (e) { return e.ph[0] >= mh; } }); }
+    }
+    if ((v = num(s.closes)) != null) { var cl = v; g.push({ key: "closes", label: "closing within " + v + " days", test: function (e) { return e.d != null && e.d <= cl; } }); }
+    if ((v = num(s.posted)) != null) { var po = v; g.push({ key: "posted", label: "posted in the last " + (v === 1 ? "day" : v + " days"), test: function (e) { return e.p <= po; } }); }
+    if (s.country) {
+      var c = s.country, ok = {};
+      if (c === "WORLDWIDE") ok.WORLDWIDE = 1;
+      else {
+        ok.WORLDWIDE = 1; ok[c] = 1;
+        var m = D.members || {};
+        for (var r in m) if (m[r].indexOf(c) >= 0) ok[r] = 1;
+      }
+      var cname = c === "WORLDWIDE" ? null : (form.elements.country.selectedOptions[0] || {}).textContent || c;
+      g.push({ key: "country", label: cname ? "open to applicants in " + cname : "open worldwide", test: function (e) {
+        if (!e.r) return true;
+        for (var t = 0; t < e.r.length; t++) if (ok[e.r[t]]) return true;
+        return false;
+      } });
+    }
+    if (s.student && STUDENT_OK[s.student]) {
+      var so = STUDENT_OK[s.student];
+      g.push({ key: "student", label: "open to " + STUDENT_TEXT[s.student], test: function (e) { return so[e.st || "enrolled-or-recent"] === 1; } });
+    }
+    if (s.noauth) g.push({ key: "noauth", label: "no work authorization needed", test: function (e) { return !e.wa; } });
+    if ((v = num(s.tz)) != null) {
+      var tz = v, flex = num(s.tzflex) || 0;
+      g.push({ key: "tz", label: "time zones near " + tzText(v) + (flex ? " (±" + flex + " h)" : ""), test: function (e) {
+        return !e.z || (tz >= e.z[0] - flex && tz <= e.z[1] + flex);
+      } });
+    }
+    if (s.src === "employer" || s.src === "scraper") {
+      var scr = s.src === "scraper";
+      g.push({ key: "src", label: scr ? "found on other job boards" : "posted by employers", test: function (e) { return !!e.v === scr; } });
+    }
+    return g;
+  }
+
+  function passes(gs, e, i, skip) {
+    for (var t = 0; t < gs.length; t++) if (t !== skip && !gs[t].test(e, i)) return false;
+    return true;
+  }
+
+  // ---- formatting, mirroring present.py -------------------------------------------
+  function money(x, cur) {
+    var int = Math.round(x * 100) % 100 === 0;
+    var t = Number(x).toLocaleString("en-US", { minimumFractionDigits: int ? 0 : 2, maximumFractionDigits: int ? 0 : 2 });
+    return cur ? t + " " + cur : t;
+  }
+  function range(lo, hi, cur) {
+    return Math.round(lo * 100) === Math.round(hi * 100) ? money(lo, cur) : money(lo) + "–" + money(hi) + " " + cur;
+  }
+  function esc(t) {
+    return String(t).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
+  }
+  function deadline(e) {
+    if (e.d == null) return "Open until filled";
+    if (e.d <= 0) return "Closes today";
+    if (e.d === 1) return "Closes tomorrow";
+    return "Closes in " + e.d + " days";
+  }
+  function card(e) {
+    var org = D.orgs[e.o], m = e.m, cur = m[2];
+    var pay = range(m[0], m[1], cur) + (m[3] === "total" ? " total" : "/hour");
+    var hourly = (m[3] === "total" ? "≈ " : "") + range(e.ph[0], e.ph[1], cur) + "/h";
+    var hours = e.h[0] === e.h[1] ? e.h[0] + " hours total" : e.h[0] + "–" + e.h[1] + " hours total";
+    var regions = (e.r || ["WORLDWIDE"]).map(function (r) { return D.regions[r] || r; }).join(", ");
+    var who = (D.students[e.st || "enrolled-or-recent"] || "") + "; " + regions;
+    var slug = e.u.split("/").filter(Boolean).pop();
+    var h = '<li><article class="card" data-slug="' + esc(slug) + '">' +
+      '<h3 class="card-title"><a href="' + esc(e.u) + '">' + esc(e.t) + "</a></h3>" +
+      '<p class="card-org"><a href="' + esc(base + "organizations/" + org[1] + "/") + '">' + esc(org[0]) + "</a>" +
+      (e.v ? ' <span class="badge">via ' + esc(e.v) + "</span>" : "") + "</p>" +
+      '<dl class="facts"><div><dt>Pay</dt><dd>' + esc(pay) + "</dd></div>" +
+      "<div><dt>Per hour</dt><dd>" + esc(hourly) + "</dd></div>" +
+      "<div><dt>Effort</dt><dd>" + esc(hours) + "</dd></div>" +
+      "<div><dt>Deadline</dt><dd>" + (e.dt ? '<time datetime="' + esc(e.dt) + '">' + deadline(e) + "</time>" : deadline(e)) + "</dd></div>" +
+      "<div><dt>Who may apply</dt><dd>" + esc(who) + "</dd></div></dl>";
+    if (e.k.length) {
+      h += '<ul class="skills" aria-label="Skills">';
+      for (var j = 0; j < e.k.length; j++) {
+        var s = D.skills[e.k[j]];
+        h += '<li><a href="' + esc(base + "skills/" + s[1] + "/") + '">' + esc(s[0]) + "</a></li>";
+      }
+      h += "</ul>";
+    }
+    return h + "</article></li>";
+  }
+  function plural(n, word) { return n.toLocaleString("en-US") + " " + word + (n === 1 ? "" : "s"); }
+
+  // ---- apply: filter, count, render --------------------------------------------------
+  var current = null, shown = 0, matches = [];
+
+  function apply(s) {
+    if (!D) return;
+    var gs = groups(s), order = orders[s.sort] || orders[""];
+    // Category is counted per option: entries passing every other filter, by category.
+    var catG = s.cat ? { key: "cat", label: "category " + (D.categories[s.cat] || s.cat), test: function (e) { return e.c === s.cat; } } : null;
+    var counts = {}, out = [], n = order.length;
+    for (var j = 0; j < n; j++) {
+      var i = order[j], e = E[i];
+      if (!passes(gs, e, i, -1)) continue;
+      counts[e.c] = (counts[e.c] || 0) + 1;
+      if (!catG || e.c === s.cat) out.push(i);
+    }
+    if (catG) gs.push(catG);
+    current = { s: s, groups: gs, counts: counts };
+    matches = out;
+    render(true);
+  }
+
+  function reserve() {
+    // Keep at least the height the results filled down to the viewport's bottom edge,
+    // so whatever is visible below them never moves up when results shrink.
+    var r = listBox.getBoundingClientRect();
+    var keep = Math.max(0, Math.min(r.height, window.innerHeight - r.top));
+    listBox.style.minHeight = keep ? Math.ceil(keep) + "px" : "";
+  }
+
+  function render(fresh) {
+    var s = current.s, gs = current.groups, total = matches.length;
+    if (fresh) { reserve(); shown = 0; }
+    var end = Math.min(total, fresh ? perPage : shown + perPage);
+    var html = [];
+    for (var j = shown; j < end; j++) html.push(card(E[matches[j]]));
+    var filtered = gs.length > 0;
+    if (fresh) {
+      var body;
+      if (total) body = '<ol class="cards" id="cards">' + html.join("") + "</ol>";
+      else body = emptyHtml(gs);
+      listBox.innerHTML = body + '<div class="show-more"' + (end < total ? "" : " hidden") +
+        '><button type="button" class="secondary" id="show-more">Show more postings</button></div>';
+    } else {
+      $("cards").insertAdjacentHTML("beforeend", html.join(""));
+      $("show-more").parentNode.hidden = end >= total;
+    }
+    shown = end;
+    var note = (s.mintotal || s.minhourly) && !s.cur ? ' <span class="result-note">(pick a currency to apply a minimum pay)</span>' : "";
+    var sortText = s.sort === "deadline" ? "deadline soonest" : s.sort === "hourly" ? "highest hourly pay first" : "newest first";
+    statusEl.innerHTML = esc(total ? (filtered ? plural(total, "posting") + " match" + (total === 1 ? "es" : "") + ", showing " + shown : plural(total, "open posting") + ", showing " + shown)
+      : "No postings match these filters.") + note;
+    sortLabel.textContent = "(" + sortText + ")";
+    updateOptions(current.counts, s);
+    updateSubscribe(s);
+    var more = 0;
+    for (var k = 0; k < gs.length; k++) if (["q", "cat"].indexOf(gs[k].key) < 0) more++;
+    activeEl.textContent = more ? " (" + more + " active)" : "";
+  }
+
+  function emptyHtml(gs) {
+    // Which single filter, removed, brings back the most postings?
+    var tips = gs.map(function (g, t) {
+      var c = 0;
+      for (var i = 0; i < E.length; i++) if (passes(gs, E[i], i, t)) c++;
+      return { g: g, c: c };
+    }).filter(function (x) { return x.c > 0; }).sort(function (a, b) { return b.c - a.c; });
+    var h = '<div class="empty" id="empty"><h3>No postings match all of these filters</h3>';
+    if (tips.length) {
+      h += "<p>Relax one of them:</p><ul>" + tips.slice(0, 4).map(function (x) {
+        return '<li><button type="button" data-relax="' + esc(x.g.key) + '">Remove “' + esc(x.g.label) + "”</button> to see " + esc(plural(x.c, "posting")) + ".</li>";
+      }).join("") + "</ul>";
+    } else {
+      h += "<p>Even removing any one filter leaves nothing. <button type=\"button\" data-relax=\"*\">Clear all filters</button>.</p>";
+    }
+    return h + "</div>";
+  }
+
+  var catOptions = Array.prototype.slice.call(form.elements.cat.options, 1);
+  var catNames = catOptions.map(function (o) { return o.textContent; });
+  function updateOptions(counts, s) {
+    for (var j = 0; j < catOptions.length; j++) {
+      var o = catOptions[j], c = counts[o.value] || 0;
+      var t = catNames[j] + " (" + c.toLocaleString("en-US") + ")";
+      if (o.textContent !== t) o.textContent = t;
+    }
+  }
+
+  function updateSubscribe(s) {
+    var kind = null, slug = null, label = "all postings";
+    if (s.cat) { kind = "categories"; slug = s.cat; label = D.categories[s.cat] || s.cat; }
+    else if (s.skill.length === 1 && skillBySlug[s.skill[0]] != null) { kind = "skills"; slug = s.skill[0]; label = D.skills[skillBySlug[s.skill[0]]][0]; }
+    var feed = base + (kind ? "feeds/" + kind + "/" + slug + ".atom.xml" : "feeds/all.atom.xml");
+    var h = 'Subscribe: <a href="' + esc(feed) + '">' + esc(kind ? label : "all postings") + " (Atom feed)</a>";
+    if (form.hasAttribute("data-calendars")) {
+      var cal = base + (kind ? "calendars/" + kind + "/" + slug + ".ics" : "calendars/all.ics");
+      h += ' · <a href="' + esc(cal) + '">deadlines (calendar)</a>';
+    }
+    var exact = isDefault({ skill: s.skill.length === 1 && !s.cat ? [] : s.skill, cat: "", q: s.q, hmin: s.hmin, hmax: s.hmax, cur: s.cur,
+      closes: s.closes, posted: s.posted, country: s.country, student: s.student, noauth: s.noauth, tz: s.tz, src: s.src });
+    if (!exact) h += ' <span class="muted">(the closest feed: it does not apply your other filters)</span>';
+    if (subscribeEl.innerHTML !== h) subscribeEl.innerHTML = h;
+  }
+
+  // ---- events -------------------------------------------------------------------------
+  var pushedFor = null;
+
+  function update(ev) {
+    var s = readForm(), q = toQuery(s);
+    var typing = ev && ev.type === "input" && ev.target && (ev.target.type === "search" || ev.target.type === "number");
+    if (q !== location.search) {
+      var url = location.pathname + q + location.hash;
+      // One history entry per typing burst in a text box, one per other change.
+      if (typing && pushedFor === ev.target) history.replaceState(null, "", url);
+      else history.pushState(null, "", url);
+    }
+    pushedFor = typing ? ev.target : null;
+    show(s);
+  }
+
+  function show(s) {
+    if (isDefault(s)) {
+      if (D) apply(s); else restoreStatic();
+      return;
+    }
+    if (s.q && !textLoaded) loadText().then(function () { if (current && current.s === s) apply(s); });
+    if (D) apply(s);
+    else {
+      statusEl.textContent = "Loading filters…";
+      load().then(function () { apply(readForm()); }, function () {});
+    }
+  }
+
+  function restoreStatic() {
+    listBox.innerHTML = staticList;
+    statusEl.textContent = staticStatus;
+  }
+
+  function warm() { load().catch(function () {}); }
+  form.addEventListener("focusin", warm);
+  form.addEventListener("pointerdown", warm);
+  form.addEventListener("input", update);
+  form.addEventListener("change", function (ev) { if (ev.target.type !== "search" && ev.target.type !== "number") update(ev); else pushedFor = null; });
+  form.addEventListener("submit", function (ev) { ev.preventDefault(); update(ev); });
+  form.addEventListener("reset", function () {
+    setTimeout(function () { writeForm({ skill: [] }); update(null); }, 0);
+  });
+  listBox.addEventListener("click", function (ev) {
+    var b = ev.target.closest ? ev.target.closest("button") : null;
+    if (!b) return;
+    if (b.id === "show-more") { render(false); return; }
+    var key = b.getAttribute("data-relax");
+    if (!key) return;
+    var s = readForm();
+    if (key === "*") s = { skill: [] };
+    else if (key === "skill") s.skill = [];
+    else if (key === "cur") { delete s.cur; delete s.mintotal; delete s.minhourly; }
+    else delete s[key];
+    writeForm(s);
+    update(null);
+    var first = form.elements[key === "*" ? "q" : key] || form.elements.q;
+    if (first && first.focus) (first.length && !first.tagName ? first[0] : first).focus();
+  });
+  window.addEventListener("popstate", function () {
+    var s = readQuery(location.search);
+    writeForm(s);
+    pushedFor = null;
+    show(s);
+  });
+
+  // A shared or bookmarked URL: restore its filters at once.
+  var initial = readQuery(location.search);
+  if (!isDefault(initial)) { writeForm(initial); show(initial); }
+
+  window.__board = { load: load, loadText: loadText, apply: function () { update(null); }, state: readForm };
+})();
