@@ -53,7 +53,7 @@ def calendar_description(e: Entry, url: str) -> str:
         e.summary,
         "",
         f"Organization: {e.organization.name}",
-        f"Pay: {present.pay_label(e)} ({present.hourly_label(e)})",
+        f"Pay: {present.pay_label(e)}" + (f" ({present.hourly_label(e)})" if e.compensation.unit == "total" else ""),
         f"Effort: {present.hours_label(e)}",
         f"Apply by: {deadline}",
         "",
