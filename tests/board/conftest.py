@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from board_testkit import POLICY_TOML
+from tests.board.board_testkit import POLICY_TOML
 
 
 @pytest.fixture

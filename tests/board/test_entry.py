@@ -12,7 +12,7 @@ from board.entry import (
     Compensation, Eligibility, Entry, Hours, Organization, Problem, Source,
     clean_text, format_datetime, normalize_skills, parse_datetime, url_problem, email_problem,
 )
-from board_testkit import NOW, POLICY, make_posting, parse
+from tests.board.board_testkit import NOW, POLICY, make_posting, parse
 
 
 def make_entry(**changes) -> Entry:

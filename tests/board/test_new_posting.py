@@ -11,7 +11,7 @@ import pytest
 
 from board.new_posting import EndOfAnswers, Scaffold
 from board.posting import parse_posting
-from board_testkit import NOW, NOW_ARG, POLICY, REPO
+from tests.board.board_testkit import NOW, NOW_ARG, POLICY, REPO
 
 # (bad answer or None, good answer) for every question, in the order they are asked.
 QUESTIONS = [

@@ -10,7 +10,7 @@ from board.policy import Policy
 
 from board.posting import EXAMPLES, KNOWN, MAX_FILE_BYTES, REQUIRED, parse_hours, parse_pay, parse_posting, \
     parse_timezones, read_header
-from board_testkit import FIXTURES, NOW, POLICY, VALID_HEADER, line_of, make_posting, messages, parse
+from tests.board.board_testkit import FIXTURES, NOW, POLICY, VALID_HEADER, line_of, make_posting, messages, parse
 
 P = "valid-posting.md"
 KNOWN_LIST = ", ".join(KNOWN)

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from board.entry import Entry
 from board.posting import KNOWN, parse_posting
-from board_testkit import NOW, POLICY, VALID_BODY, VALID_HEADER, make_posting
+from tests.board.board_testkit import NOW, POLICY, VALID_BODY, VALID_HEADER, make_posting
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 VALID = make_posting()

@@ -12,7 +12,7 @@ import pytest
 from board import vocabulary as vocab
 from board.policy import load_policy
 from board.validate import main, posting_files, validate_files
-from board_testkit import FIXTURES, NOW, NOW_ARG, POLICY, REPO, make_posting
+from tests.board.board_testkit import FIXTURES, NOW, NOW_ARG, POLICY, REPO, make_posting
 
 SAMPLE = REPO / "content" / "postings"
 BROKEN = FIXTURES / "broken-posting.md"
