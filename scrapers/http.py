@@ -276,7 +276,8 @@ class Fetcher:
         """
         started = time.monotonic()
         headers = dict(validators.headers()) if validators else {}
-        headers["Accept"] = accept or ", ".join(content_types) + ", */*;q=0.1"
+        exact = [t for t in content_types if "*" not in t]  # patterns are ours, not media ranges
+        headers["Accept"] = accept or ", ".join([*exact, "*/*;q=0.1"])
         seen = [url]
         attempts = 0
         current = url
