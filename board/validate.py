@@ -7,6 +7,8 @@ if anything is wrong; the site build refuses invalid postings with the same line
 from __future__ import annotations
 
 import argparse
+import re
+import subprocess
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
@@ -53,21 +55,56 @@ def validate_files(files: list[Path], policy: Policy, now: datetime,
     return entries, errors
 
 
+def github_annotation(line: str) -> str:
+    """``path:line: field: message`` as a GitHub Actions ``::error`` workflow command."""
+    m = re.match(r"^(?P<path>.+?):(?P<line>\d+): (?P<field>[^:]+): (?P<msg>.*)$", line, re.S)
+    if not m:
+        return f"::error::{_gh_escape(line)}"
+    prop = lambda v: _gh_escape(v).replace(":", "%3A").replace(",", "%2C")  # noqa: E731
+    return (f"::error file={prop(m['path'])},line={m['line']},title={prop(m['field'])}::"
+            f"{_gh_escape(m['field'] + ': ' + m['msg'])}")
+
+
+def _gh_escape(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def changed_postings(ref: str, folder: Path = POSTINGS_DIR) -> list[Path]:
+    """Posting files added or modified since ``ref`` (``git diff``; deletions are not checked)."""
+    out = subprocess.run(["git", "diff", "--name-only", "--diff-filter=d", ref, "--", str(folder)],
+                         capture_output=True, text=True, check=True).stdout
+    return sorted(Path(p) for p in out.splitlines() if p.endswith(".md"))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m board.validate", description=__doc__.splitlines()[0])
     ap.add_argument("paths", nargs="*", type=Path, default=[POSTINGS_DIR], help="posting files or folders")
     ap.add_argument("--policy", type=Path, default=None, help="board.toml with pay floors")
     ap.add_argument("--now", default=None, help="pretend it is this ISO date (for reproducible checks)")
+    ap.add_argument("--github", action="store_true", help="also print ::error annotations for GitHub Actions")
+    ap.add_argument("--changed-from", metavar="REF", default=None,
+                    help="report only posting files changed since this git ref (checked against all the others)")
     args = ap.parse_args(argv)
     now = datetime.fromisoformat(args.now).replace(tzinfo=timezone.utc) if args.now else datetime.now(timezone.utc)
     files = posting_files(args.paths)
+    report = set(files)
+    if args.changed_from:
+        changed = changed_postings(args.changed_from)
+        if not changed:
+            print(f"No posting file changed since {args.changed_from}.")
+            return 0
+        report = set(changed)  # the others come first, so a clash is reported on the changed file
+        files = [f for f in posting_files([POSTINGS_DIR]) if f not in report] + changed
     _, errors = validate_files(files, load_policy(args.policy), now)
+    errors = [e for e in errors if any(e.startswith(f"{f}:") for f in report)]
     for line in errors:
         print(line)
+        if args.github:
+            print(github_annotation(line))
     if errors:
-        print(f"\n{len(errors)} problem(s) in {len(files)} posting file(s).", file=sys.stderr)
+        print(f"\n{len(errors)} problem(s) in {len(report)} posting file(s).", file=sys.stderr)
         return 1
-    print(f"{len(files)} posting file(s) OK.")
+    print(f"{len(report)} posting file(s) OK.")
     return 0
 
 
