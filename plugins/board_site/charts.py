@@ -42,8 +42,13 @@ def _open(chart: Chart, width: int, height: int) -> list[str]:
     ]
 
 
-def bar_chart(chart: Chart, *, label_width: int = 210, bar_width: int = 360, row: int = 30) -> Chart:
-    """Horizontal bars, one labelled row per category; the value is printed after each bar."""
+def bar_chart(chart: Chart, *, label_width: int | None = None, bar_width: int = 360, row: int = 30) -> Chart:
+    """Horizontal bars, one labelled row per category; the value is printed after each bar.
+
+    The label column is sized for the longest label (about 8 px per character at 14 px).
+    """
+    if label_width is None:
+        label_width = max(80, 16 + 8 * max((len(label) for label, _ in chart.rows), default=0))
     top = max((v for _, v in chart.rows), default=0) or 1
     width = label_width + bar_width + 60
     height = row * len(chart.rows) + 8

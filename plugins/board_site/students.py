@@ -150,8 +150,8 @@ class Students:
                 "Open postings by worst-case hourly pay divided by the minimum the board accepts in that "
                 "posting's currency. " + charts.describe_counts(pay, "postings"),
                 "Hourly pay ÷ floor", "Open postings", pay,
-                notes=["Postings pay in six or more currencies and the board converts none of them (no exchange "
-                       "rates at build time). Instead each posting's effective hourly pay (the worst case: lowest "
+                notes=[f"Open postings pay in {len({e.compensation.currency for e in c.open})} currencies and the "
+                       "board converts none of them (no exchange rates at build time). Instead each posting's effective hourly pay (the worst case: lowest "
                        "fee over the most hours) is divided by the board's minimum for its own currency, so 1.5× "
                        "means 50% above the floor in any currency. The table after the chart gives the actual "
                        "numbers per currency."]
