@@ -1,0 +1,89 @@
+"""The feed and calendar finder (/feeds/): copy buttons put the address on the clipboard,
+fall back to a selected field when the clipboard API is missing, and without JavaScript
+the page is plain links."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def clip_page(browser, site_url):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    p = ctx.new_page()
+    errors: list[str] = []
+    p.on("pageerror", lambda exc: errors.append(str(exc)))
+    p.goto(site_url + "feeds/")
+    yield p
+    assert errors == []
+    ctx.close()
+
+
+def test_copy_button_puts_the_absolute_url_on_the_clipboard(clip_page, site_url):
+    p = clip_page
+    row = p.locator("tr.finder-row", has_text="All open micro-internships")
+    button = row.locator("td", has=p.locator('a[type="application/atom+xml"]')).locator("button.copy")
+    button.click()
+    p.wait_for_function("document.querySelector('#finder-status').textContent.startsWith('Copied')")
+    assert p.evaluate("navigator.clipboard.readText()") == site_url + "feeds/all.atom.xml"
+    assert button.get_attribute("data-copied") == "clipboard"
+    # a calendar's copy button copies the .ics address
+    cal = p.locator("tr.finder-row", has_text="Category: Data & analytics").locator(
+        "td", has=p.locator('a[type="text/calendar"]')).locator("button.copy")
+    cal.click()
+    p.wait_for_function("document.querySelector('#finder-status').textContent.includes('.ics')")
+    assert p.evaluate("navigator.clipboard.readText()") == site_url + "calendars/categories/data.ics"
+    # and the OPML button the OPML list
+    p.locator("li", has=p.locator("#opml-link")).locator("button.copy").click()
+    p.wait_for_function("document.querySelector('#finder-status').textContent.includes('feeds.opml')")
+    assert p.evaluate("navigator.clipboard.readText()") == site_url + "feeds.opml"
+
+
+def test_fallback_selects_the_address_without_the_clipboard_api(browser, site_url):
+    ctx = browser.new_context()
+    ctx.add_init_script("Object.defineProperty(Navigator.prototype, 'clipboard', {get: () => undefined});")
+    p = ctx.new_page()
+    errors: list[str] = []
+    p.on("pageerror", lambda exc: errors.append(str(exc)))
+    p.goto(site_url + "feeds/")
+    assert p.evaluate("navigator.clipboard") is None
+    row = p.locator("tr.finder-row", has_text="Closing soon")
+    row.locator("td", has=p.locator('a[type="application/feed+json"]')).locator("button.copy").click()
+    field = row.locator("input.copy-field")
+    assert field.input_value() == site_url + "feeds/closing-soon.json"
+    focused = p.evaluate("""() => { const f = document.activeElement;
+        return [f.className, f.value.substring(f.selectionStart, f.selectionEnd)]; }""")
+    assert focused == ["copy-field", site_url + "feeds/closing-soon.json"]
+    p.wait_for_function("document.querySelector('#finder-status').textContent.length > 0")
+    assert errors == []
+    ctx.close()
+
+
+def test_without_javascript_it_is_plain_links(browser, site_url, built_site):
+    ctx = browser.new_context(java_script_enabled=False)
+    p = ctx.new_page()
+    p.goto(site_url + "feeds/")
+    assert p.locator("button.copy").count() > 100
+    assert p.locator("button.copy:visible").count() == 0
+    assert not p.locator("#finder-q").is_visible()
+    # every feed and calendar file is a plain link on the page
+    files = sorted(f.relative_to(built_site).as_posix() for pattern in ("feeds/**/*.xml", "feeds/**/*.json",
+                                                                          "calendars/**/*.ics")
+                   for f in built_site.glob(pattern))
+    hrefs = set(p.eval_on_selector_all("a.finder-url", "els => els.map(a => a.getAttribute('href'))"))
+    assert {"/" + f for f in files} <= hrefs and len(files) > 60
+    ctx.close()
+
+
+def test_filter_narrows_the_list(clip_page):
+    p = clip_page
+    assert p.locator("button.copy:visible").count() > 100
+    p.fill("#finder-q", "python")
+    names = [t.strip() for t in p.locator("tr.finder-row:visible th").all_inner_texts()]
+    assert names and all("python" in n.lower() for n in names)
+    assert p.locator("#finder-skills").is_visible() and not p.locator("#finder-views").is_visible()
+    p.fill("#finder-q", "")
+    assert p.locator("#finder-views").is_visible()
