@@ -320,9 +320,11 @@ def run_source(source: SourceConfig, ctx: Context) -> SourceResult:
         return _failed_result(source, "storage", str(e))
 
     def fail(code: str, message: str) -> SourceResult:
-        new_state, _ = storage.apply_failure(state, f"{code}: {message}")
+        new_state, _ = storage.apply_failure(state, f"{code}: {message}", ctx.now)
         store.save_state(source.name, new_state)
         failed = _failed_result(source, code, message)
+        if state.failing_since:
+            failed.reason += f" (failing since {state.failing_since.date()})"
         failed.urls, failed.requests, failed.bytes = result.urls, result.requests, result.bytes
         failed.total = len(previous)
         return failed

@@ -64,7 +64,8 @@ class SourceState:
 
     last_count: int | None = None  # records in the last accepted run
     consecutive_short: int = 0
-    consecutive_failures: int = 0
+    failing_since: datetime | None = None  # first failure of the current streak (a date, not a
+    # counter, so a source that stays down does not change its state file on every run)
     last_success: datetime | None = None
     last_error: str | None = None
     fingerprint: str | None = None  # config + curation + adapter code the validators were earned with
@@ -72,7 +73,7 @@ class SourceState:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "consecutive_failures": self.consecutive_failures,
+            "failing_since": format_datetime(self.failing_since) if self.failing_since else None,
             "consecutive_short": self.consecutive_short,
             "fingerprint": self.fingerprint,
             "http": {u: dict(sorted(v.items())) for u, v in sorted(self.http.items())},
@@ -87,7 +88,7 @@ class SourceState:
         return cls(
             last_count=data.get("last_count"),
             consecutive_short=int(data.get("consecutive_short") or 0),
-            consecutive_failures=int(data.get("consecutive_failures") or 0),
+            failing_since=parse_datetime(data["failing_since"]) if data.get("failing_since") else None,
             last_success=parse_datetime(last) if last else None,
             last_error=data.get("last_error"),
             fingerprint=data.get("fingerprint"),
@@ -284,7 +285,7 @@ def apply_run(
     if confirmed:
         state.consecutive_short = 0
         state.last_count = record_count
-    state.consecutive_failures = 0
+    state.failing_since = None
     state.last_error = None
     state.last_success = _bump(state.last_success, now, guard.seen_resolution)
 
@@ -350,7 +351,7 @@ def apply_not_modified(
 ) -> tuple[list[Entry], SourceState, Outcome]:
     """A 304: the source is unchanged, so its open entries were seen again."""
     state = replace(state, http=dict(state.http))
-    state.consecutive_failures = 0
+    state.failing_since = None
     state.last_error = None
     state.last_success = _bump(state.last_success, now, guard.seen_resolution)
     result = [
@@ -360,10 +361,10 @@ def apply_not_modified(
     return result, state, Outcome(action="not-modified", total=len(result))
 
 
-def apply_failure(state: SourceState, error: str) -> tuple[SourceState, Outcome]:
-    """A failed source: entries untouched, the failure counted and remembered."""
+def apply_failure(state: SourceState, error: str, now: datetime) -> tuple[SourceState, Outcome]:
+    """A failed source: entries untouched, the failure dated and remembered."""
     state = replace(state, http=dict(state.http))
-    state.consecutive_failures += 1
+    state.failing_since = state.failing_since or now
     state.last_error = error[:500]
     return state, Outcome(action="failed", note=error[:200])
 

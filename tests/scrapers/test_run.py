@@ -99,7 +99,7 @@ def test_a_failing_source_keeps_its_entries_and_the_run_goes_on(server, tmp_path
     assert result["steady"].status in ("ok", "not-modified")
     assert (tmp_path / "flaky.json").read_bytes() == before
     state = storage.Store(tmp_path).load_state("flaky")
-    assert state.consecutive_failures == 1 and state.last_error.startswith(code)
+    assert state.failing_since == NOW.replace(day=20) and state.last_error.startswith(code)
 
 
 def test_connection_refused_is_reported_per_source(tmp_path):
@@ -409,3 +409,46 @@ def test_sigkill_mid_write_leaves_the_previous_file_intact(server, tmp_path, dot
     data = json.loads((out / "big.json").read_text())
     assert len(data["entries"]) == 2000
     assert list(out.glob(".big.json.*.tmp")), "the kill landed mid-write, so a temp file is left behind"
+
+
+# ---- terminal output and real adapters -------------------------------------------------
+
+
+def test_progress_bar_draws_on_a_terminal_only():
+    import io
+
+    stream = io.StringIO()
+    bar = runner.Progress(2, stream=stream, enabled=True)
+    bar.start("alpha")
+    bar.done("alpha")
+    bar.finish()
+    assert "[" + "#" * 12 + "." * 12 + "] 1/2" in stream.getvalue()
+    quiet = io.StringIO()
+    runner.Progress(2, stream=quiet).start("alpha")  # a StringIO is not a TTY
+    assert quiet.getvalue() == ""
+
+
+CORPUS = REPO.parent / "shared" / "corpus" / "payloads"
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"../shared corpus not found at {CORPUS}")
+def test_real_adapter_and_curation_on_a_recorded_payload(server, tmp_path):
+    """A recorded Greenhouse response served locally, through the real adapter and curation."""
+    body = (CORPUS / "greenhouse" / "lubobali__aws-job-streamer__greenhouse_jobs.json").read_bytes()
+
+    def handler(req: Request) -> WResponse:
+        if req.headers.get("If-None-Match") == '"gh1"':
+            return WResponse(status=304, headers={"ETag": '"gh1"'})
+        return WResponse(body, content_type="application/json; charset=utf-8", headers={"ETag": '"gh1"'})
+
+    server.expect_request("/v1/boards/anthropic/jobs").respond_with_handler(handler)
+    config = Config([SourceConfig("greenhouse-test", "greenhouse", server.url_for("/v1/boards/anthropic/jobs"),
+                                  organization="Anthropic", min_delay=0.0)])
+    kw = dict(http=fast_settings(), now=NOW, explain=True)
+    first = by_name(runner.run(config, tmp_path, **kw))["greenhouse-test"]
+    assert first.status == "ok" and first.fetched == 4 and first.errors == 0
+    assert first.kept + sum(first.rejected.values()) == 4 and len(first.explain) == 4
+    assert "content=true" in requests_to(server, "/v1/boards/anthropic/jobs")[0].query_string.decode()
+    second = by_name(runner.run(config, tmp_path, **kw))["greenhouse-test"]
+    assert second.not_modified and second.bytes == 0

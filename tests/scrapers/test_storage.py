@@ -64,12 +64,16 @@ def test_failed_source_keeps_entries_untouched(tmp_path):
     store = Store(tmp_path)
     run_once(store, "src", [make_entry("src", "1", "Keep Alpha")])
     before = (tmp_path / "src.json").read_bytes()
-    state, outcome = storage.apply_failure(store.load_state("src"), "http-500: HTTP 500")
+    state, outcome = storage.apply_failure(store.load_state("src"), "http-500: HTTP 500", NOW + DAY)
     store.save_state("src", state)
     assert outcome.action == "failed"
     assert (tmp_path / "src.json").read_bytes() == before
-    assert store.load_state("src").consecutive_failures == 1
+    assert store.load_state("src").failing_since == NOW + DAY
     assert store.load_state("src").last_error.startswith("http-500")
+    state, _ = storage.apply_failure(store.load_state("src"), "http-500: HTTP 500", NOW + 2 * DAY)
+    assert not store.save_state("src", state)  # still down, same error: nothing to commit
+    run_once(store, "src", [make_entry("src", "1", "Keep Alpha")], now=NOW + 3 * DAY)
+    assert store.load_state("src").failing_since is None and store.load_state("src").last_error is None
 
 
 def test_disappeared_entry_is_closed_not_deleted_and_can_reopen(tmp_path):
