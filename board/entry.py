@@ -211,8 +211,14 @@ def _jsonable(value: Any) -> Any:
 
 
 def clean_text(value: Any, limit: int | None = None) -> str:
-    """Plain text: NFC, no control or bidi-override characters, single spaces."""
-    text = unicodedata.normalize("NFC", str(value if value is not None else ""))
+    """Plain text: NFC, no control or bidi-override characters, single spaces.
+
+    Lone surrogates (JSON can carry ``"\\ud800"``) cannot be written as UTF-8: they
+    become U+FFFD here rather than crashing a later write.
+    """
+    text = str(value if value is not None else "")
+    text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    text = unicodedata.normalize("NFC", text)
     text = _CONTROL.sub("", text)
     text = re.sub(r"\s+", " ", text).strip()
     if limit is not None and len(text) > limit:

@@ -13,7 +13,7 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .entry import Entry, Problem
+from .entry import Entry, Problem, parse_datetime
 from .policy import Policy, load_policy
 from .posting import parse_posting
 
@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--changed-from", metavar="REF", default=None,
                     help="report only posting files changed since this git ref (checked against all the others)")
     args = ap.parse_args(argv)
-    now = datetime.fromisoformat(args.now).replace(tzinfo=timezone.utc) if args.now else datetime.now(timezone.utc)
+    now = parse_datetime(args.now) if args.now else datetime.now(timezone.utc)
     files = posting_files(args.paths)
     report = set(files)
     if args.changed_from:
