@@ -37,6 +37,7 @@ MAX_LEN = {
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -217,7 +218,7 @@ def clean_text(value: Any, limit: int | None = None) -> str:
     become U+FFFD here rather than crashing a later write.
     """
     text = str(value if value is not None else "")
-    text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    text = _SURROGATE.sub("\ufffd", text)
     text = unicodedata.normalize("NFC", text)
     text = _CONTROL.sub("", text)
     text = re.sub(r"\s+", " ", text).strip()
