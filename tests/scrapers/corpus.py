@@ -50,7 +50,9 @@ def _as_bytes(body: object) -> bytes:
 
 
 def _cassette(path: Path) -> list[Body]:
-    import yaml  # test-only dependency (pyproject [test]); cassettes are YAML
+    import pytest
+
+    yaml = pytest.importorskip("yaml", reason="PyYAML (a [test] extra) reads the VCR cassettes")
 
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     out = []
