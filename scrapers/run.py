@@ -265,7 +265,7 @@ def run(
         with ThreadPoolExecutor(max_workers=max(1, settings.workers), thread_name_prefix="scrape") as pool:
             futures = {}
             for source in sources:
-                if curation_error:
+                if curation_error and source.enabled and source.reuse_allowed:
                     results[source.name] = _failed_result(source, "curation", curation_error)
                     continue
                 futures[source.name] = pool.submit(_run_source_safely, source, ctx, progress)
