@@ -70,10 +70,11 @@ def _gh_escape(text: str) -> str:
 
 
 def changed_postings(ref: str, folder: Path = POSTINGS_DIR) -> list[Path]:
-    """Posting files added or modified since ``ref`` (``git diff``; deletions are not checked)."""
-    out = subprocess.run(["git", "diff", "--name-only", "--diff-filter=d", ref, "--", str(folder)],
-                         capture_output=True, text=True, check=True).stdout
-    return sorted(Path(p) for p in out.splitlines() if p.endswith(".md"))
+    """Posting files added or modified since ``ref``, plus untracked ones (deletions are not checked)."""
+    git = lambda *a: subprocess.run(["git", *a, "--", str(folder)], capture_output=True, text=True,  # noqa: E731
+                                    check=True).stdout.splitlines()
+    names = git("diff", "--name-only", "--diff-filter=d", ref) + git("ls-files", "--others", "--exclude-standard")
+    return sorted({Path(p) for p in names if p.endswith(".md")})
 
 
 def main(argv: list[str] | None = None) -> int:
