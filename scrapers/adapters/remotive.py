@@ -11,7 +11,7 @@ import html
 from typing import Any, Iterator
 
 from ..record import RawRecord, SourceConfig
-from ._common import each, expect_list, first, load_json, s, strings
+from ._common import each, expect_list, load_json, s, strings
 
 KIND = "remotive"
 CONTENT_TYPES = ("application/json",)
