@@ -87,3 +87,18 @@ def test_filter_narrows_the_list(clip_page):
     assert p.locator("#finder-skills").is_visible() and not p.locator("#finder-views").is_visible()
     p.fill("#finder-q", "")
     assert p.locator("#finder-views").is_visible()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["feeds/", "stats/", "new/", "organizations/harvest-share/"]  # closing-soon/ shares new/'s template)
+def test_student_pages_pass_axe(browser, site_url, path, scheme):
+    """axe-core (WCAG 2.x A/AA rules, colour contrast included) in both colour schemes."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    ctx = browser.new_context(color_scheme=scheme)
+    p = ctx.new_page()
+    p.goto(site_url + path)
+    results = Axe().run(p, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa"]}})
+    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
+    assert violations == [], violations
+    ctx.close()
