@@ -90,7 +90,7 @@ def test_filter_narrows_the_list(clip_page):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", ["feeds/", "stats/", "new/", "organizations/harvest-share/"]  # closing-soon/ shares new/'s template)
+@pytest.mark.parametrize("path", ["feeds/", "stats/", "new/", "organizations/harvest-share/"])  # closing-soon/: new/'s template
 def test_student_pages_pass_axe(browser, site_url, path, scheme):
     """axe-core (WCAG 2.x A/AA rules, colour contrast included) in both colour schemes."""
     from axe_playwright_python.sync_playwright import Axe
