@@ -58,13 +58,36 @@ def _child(kind: str, content: Path, output: Path, cache: Path, profile: Path | 
 
 # ---- the parent ----------------------------------------------------------------
 
-def run_build(kind: str, content: Path, output: Path, cache: Path, profile: Path | None = None) -> dict:
-    """One build in a subprocess: wall seconds, in-process build seconds, peak RSS (MB)."""
+SNAPSHOT = ("board", "plugins", "theme", "bench", "pelicanconf.py", "board.toml")
+
+
+def snapshot(dest: Path) -> Path:
+    """A copy of the code the builds run, taken once per benchmark run.
+
+    Others edit the tree while benchmarks run; every build of one run must run the same
+    code, or a "nothing changed" rebuild would measure somebody's edit.
+    """
+    shutil.rmtree(dest, ignore_errors=True)
+    dest.mkdir(parents=True)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "results.json")
+    for name in SNAPSHOT:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=ignore)
+        elif src.exists():
+            shutil.copy2(src, dest / name)
+    return dest
+
+
+def run_build(kind: str, content: Path, output: Path, cache: Path, profile: Path | None = None,
+              src: Path = ROOT) -> dict:
+    """One build in a subprocess (code from ``src``): wall seconds, in-process seconds, peak RSS (MB)."""
     cmd = [sys.executable, "-m", "bench.build", "child", kind, str(content), str(output), str(cache)]
     if profile:
         cmd.append(str(profile))
+    env = dict(os.environ, PYTHONPATH=str(src), PYTHONDONTWRITEBYTECODE="1")
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(cmd, cwd=src, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         out, err = proc.communicate(timeout=CHILD_TIMEOUT)
     except subprocess.TimeoutExpired:
@@ -92,8 +115,10 @@ def _fresh(*paths: Path) -> None:
         shutil.rmtree(p, ignore_errors=True)
 
 
-def bench_size(n: int, work: Path, repeat: int = 1, log=print) -> dict:
+def bench_size(n: int, work: Path, repeat: int = 1, log=print, src: Path | None = None) -> dict:
     """All build figures for ``n`` postings; ``repeat`` cold builds of each site, median taken."""
+    src = src or snapshot(work / "src")
+    run = lambda *a: run_build(*a, src=src)  # noqa: E731
     base = work / f"n{n}"
     content = synthetic.generate(base / "content", n)
     pel_content = synthetic.to_pelican(content, base / "pelican-content")
@@ -103,16 +128,16 @@ def bench_size(n: int, work: Path, repeat: int = 1, log=print) -> dict:
     for i in range(repeat):  # alternate so both see the same neighbours
         _fresh(ours_out, ours_cache)
         log(f"  n={n}: our cold build ({i + 1}/{repeat}) …")
-        cold.append(run_build("ours", content, ours_out, ours_cache))
+        cold.append(run("ours", content, ours_out, ours_cache))
         _fresh(pel_out, pel_cache)
         log(f"  n={n}: plain Pelican cold build ({i + 1}/{repeat}) …")
-        pelican.append(run_build("pelican", pel_content, pel_out, pel_cache))
+        pelican.append(run("pelican", pel_content, pel_out, pel_cache))
     ours_stats, pel_stats = output_stats(ours_out), output_stats(pel_out)
     log(f"  n={n}: rebuild, nothing changed …")
-    nochange = run_build("ours", content, ours_out, ours_cache)
+    nochange = run("ours", content, ours_out, ours_cache)
     synthetic.touch_one(content)
     log(f"  n={n}: rebuild, one posting changed …")
-    onechange = run_build("ours", content, ours_out, ours_cache)
+    onechange = run("ours", content, ours_out, ours_cache)
 
     med = lambda runs, k="wall_s": statistics.median(r[k] for r in runs)  # noqa: E731
     ours_cold, pel_cold = med(cold), med(pelican)

@@ -205,9 +205,7 @@ def to_pelican(src: Path, dest: Path) -> Path:
     dest = Path(dest)
     if dest.exists():
         shutil.rmtree(dest)
-    (dest / "articles").mkdir(parents=True)
-    if (src / "pages").exists():
-        shutil.copytree(src / "pages", dest / "pages")
+    (dest / "articles").mkdir(parents=True)  # our static pages use our templates: left out
 
     def article(slug, title, date, category, tags, author, summary, body):
         meta = [f"Title: {title}", f"Date: {date}", f"Category: {category}", f"Tags: {', '.join(tags)}",

@@ -22,7 +22,7 @@ from board.entry import Entry, format_datetime, parse_datetime
 from board.jsonld import job_posting, remote_statement, script_json
 from board.policy import load_policy
 
-from . import feeds, present
+from . import feeds, present, rendercache
 from .students import Students, write_json_feed
 
 log = logging.getLogger(__name__)
@@ -100,6 +100,8 @@ class BoardGenerator(Generator):
         """Write only what changed: an unchanged rebuild touches no file."""
         path = Path(self.output_path) / rel_path
         self.written.add(rel_path)
+        if getattr(self, "_unit_paths", None) is not None:  # rendercache.cached() is recording
+            self._unit_paths.append(rel_path)
         data = text.encode("utf-8")
         try:
             if path.stat().st_size == len(data) and path.read_bytes() == data:
@@ -111,9 +113,12 @@ class BoardGenerator(Generator):
         os.replace(tmp, path)
 
     def render(self, template: str, rel_path: str, **ctx) -> None:
-        context = dict(self.context)
-        context.update(ctx, output_file=rel_path)
-        self.write(rel_path, self.get_template(template.removesuffix(".html")).render(context))
+        """Render unless the render cache knows the page's inputs are unchanged (rendercache.py)."""
+        def produce() -> None:
+            context = dict(self.context)
+            context.update(ctx, output_file=rel_path)
+            self.write(rel_path, self.get_template(template.removesuffix(".html")).render(context))
+        rendercache.cached(self, rel_path, ("page", template, rel_path, ctx), produce)
 
     # ---- the site ------------------------------------------------------------
     def generate_output(self, writer) -> None:  # noqa: ARG002 - we write files ourselves
@@ -192,6 +197,14 @@ class BoardGenerator(Generator):
         )
 
     def write_feeds(self, kind: str, slug: str | None, label: str, entries: list[Entry], page: str) -> None:
+        limit = int(self.settings.get("BOARD_FEED_LIMIT", 100))
+        now = self.catalog.now  # feeds clamp dates to "now" and an empty feed is dated "now"
+        exact = not entries or any(e.posted > now or e.modified > now for e in entries[:limit])
+        rendercache.cached(self, f"feeds:{kind}:{slug}", ("feeds", kind, slug, label, page, entries[:limit],
+                                                          now if exact else None),
+                           lambda: self._write_feeds(kind, slug, label, entries, page))
+
+    def _write_feeds(self, kind: str, slug: str | None, label: str, entries: list[Entry], page: str) -> None:
         u = self.urls
         limit = int(self.settings.get("BOARD_FEED_LIMIT", 100))
         for fmt in ("atom", "rss"):
