@@ -158,6 +158,7 @@ class BoardGenerator(Generator):
         self.render("404.html", "404.html", page_title="Page not found", noindex=True)
         for path, text in self.search_index().items():  # entries.json + text.json (present.search_index)
             self.write(path, text)
+        rendercache.save(self)
 
     def feed_links(self, kind: str, slug: str | None, label: str) -> list[dict]:
         return [
