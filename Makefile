@@ -51,6 +51,7 @@ help:
 	@echo '   make validate             check every posting in content/postings/'
 	@echo '   make new-posting          answer questions, get a valid posting file'
 	@echo '   make scrape               run the scheduled scrapers (scrapers/sources.toml)'
+	@echo '   make check-links          check the apply link of every open posting (Last-Verified, closes dead ones)'
 	@echo '   make test                 run every test (installs Chromium if missing)'
 	@echo '   make check                validity checks of the built site'
 	@echo '   make bench                benchmarks: prints a table, writes bench/results.json'
@@ -119,6 +120,9 @@ new-posting: venv
 scrape: venv
 	$(BIN)/python -m scrapers $(SCRAPE_ARGS)
 
+check-links: venv
+	$(BIN)/python -m scrapers.linkcheck $(LINKCHECK_ARGS)
+
 test: venv browser vnu
 	VNU_JAR=$(VNU_JAR) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
@@ -128,4 +132,4 @@ check: venv browser vnu
 bench: venv browser
 	$(BIN)/python -m bench $(BENCH_ARGS)
 
-.PHONY: help venv browser vnu html clean regenerate serve serve-global devserver publish github validate new-posting scrape test check bench
+.PHONY: help venv browser vnu html clean regenerate serve serve-global devserver publish github validate new-posting scrape check-links test check bench
