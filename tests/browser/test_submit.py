@@ -353,3 +353,26 @@ def test_every_form_control_has_a_label(submit_page):
     unlabeled = submit_page.evaluate("""() => Array.from(document.querySelectorAll('#submit-form input, #submit-form select, #submit-form textarea'))
         .filter(el => !el.labels || el.labels.length === 0).map(el => el.id)""")
     assert unlabeled == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_submit_page_passes_axe_with_errors_and_with_preview(browser, site_url, scheme):
+    """axe-core WCAG 2.x A/AA (contrast included): the error state and the preview state."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    ctx = browser.new_context(color_scheme=scheme)
+    try:
+        page = ctx.new_page()
+        page.goto(site_url + "post-a-project/")
+        options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa"]}}
+        page.fill("#f-apply-url", "http://example.org")
+        page.click("button[type=submit]")
+        for state in ("errors", "preview"):
+            results = Axe().run(page, options=options)
+            violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
+            assert violations == [], (state, violations)
+            fill_valid(page)
+            page.click("button[type=submit]")
+        assert page.locator("#card-preview .card").is_visible()
+    finally:
+        ctx.close()
