@@ -223,6 +223,8 @@ class BoardGenerator(Generator):
         """Only what a search engine should index: open postings and pages that list them."""
         u, c = self.urls, self.catalog
         rows = [(u.abs(""), max((e.modified for e in c.open), default=c.now))]
+        newest = rows[0][1]
+        rows += [(u.abs(view), newest) for view in ("new/", "closing-soon/", "stats/")]
         rows += [(u.abs(Urls.posting(e.slug)), e.modified) for e in c.open]
         open_set = set(id(e) for e in c.open)
         for kind, group in groups.items():
@@ -236,8 +238,8 @@ class BoardGenerator(Generator):
 
     def search_index(self) -> dict[str, str]:
         """Compact facts of every open entry for the in-browser filters, {path: JSON}."""
-        return present.search_index(self.catalog.open, lambda e: self.urls.href(Urls.posting(e.slug)),
-                                    self.catalog.now, self.policy.pay_floors)
+        return present.search_index(self.catalog.open, self.urls.href("postings/"), self.catalog.now,
+                                    self.policy.pay_floors)
 
 
 def _xml(text: str) -> str:

@@ -106,33 +106,32 @@ def feed_summary(e: Entry, now: datetime) -> str:
     return item_summary(e, pay_label(e), f"{hours_label(e)} ({hourly_label(e)})", deadline_label(e, now))
 
 
-def index_row(e: Entry, url: str, now: datetime, orgs: dict[str, int] | None = None,
+def index_row(e: Entry, now: datetime, orgs: dict[str, int] | None = None,
               skills: dict[str, int] | None = None) -> dict:
     """One entry in search/entries.json: short keys, numbers, no HTML, defaults left out.
 
-    Days are whole days relative to the build's "now" (``d`` until the deadline, ``p``
-    since posting), so the browser filters with integer compares. With ``orgs`` and
-    ``skills`` (name -> position in the index's tables) organizations and skills are
-    numbers; without them, names. The summary lives in the text shard (search/text.json).
+    Nothing derivable is stored (gzip cannot squeeze what it cannot see repeated): the
+    posting's URL is ``postings`` + slug + "/", and the slug, when it is the slugified
+    ASCII title plus a suffix, is stored as that suffix ``x`` (else in full as ``s``);
+    effective hourly and total pay follow from ``m`` (pay) and ``h`` (hours); days are
+    whole days relative to the build's "now" (``d`` until the deadline, ``p`` since
+    posting). With ``orgs`` and ``skills`` (name -> position in the index's tables)
+    organizations and skills are numbers. Summaries live in search/text.json.
     """
-    low, high = e.hourly
-    tot_low, tot_high = e.total_pay
     c = e.compensation
-    row: dict = {
-        "u": url,
+    stem = vocab.slugify(e.title) if e.title.isascii() else ""
+    row: dict = {"x": e.slug[len(stem):]} if stem and e.slug.startswith(stem) else {"s": e.slug}
+    row.update({
         "t": e.title,
         "o": orgs[e.organization.name] if orgs is not None else e.organization.name,
         "c": e.category,
         "k": [skills[s] for s in e.skills] if skills is not None else list(e.skills),
         "h": [e.hours.min, e.hours.max],
         "m": [_num(c.min), _num(c.max), c.currency, c.unit],
-        "ph": [round(low, 2), round(high, 2)],
-        "pt": [round(tot_low, 2), round(tot_high, 2)],
         "p": max(0, (now.date() - e.posted.date()).days),
-    }
+    })
     if e.apply_by:
         row["d"] = e.days_left(now)
-        row["dt"] = e.apply_by.date().isoformat()
     if tuple(e.eligibility.regions) != ("WORLDWIDE",):
         row["r"] = list(e.eligibility.regions)
     if e.eligibility.timezones:
@@ -150,7 +149,12 @@ def _num(x: float) -> float | int:
     return int(x) if float(x).is_integer() else round(x, 2)
 
 
-def search_index(entries: list[Entry], href, now: datetime, floors: dict[str, float]) -> dict[str, str]:
+def row_slug(row: dict, title: str | None = None) -> str:
+    """The posting slug of an index row (what board.js computes the same way)."""
+    return row["s"] if "s" in row else vocab.slugify(title or row["t"]) + row["x"]
+
+
+def search_index(entries: list[Entry], postings: str, now: datetime, floors: dict[str, float]) -> dict[str, str]:
     """The in-browser filter index, as {relative path: JSON text}.
 
     ``search/entries.json`` has every fact the filters and cards need (tables of
@@ -170,12 +174,13 @@ def search_index(entries: list[Entry], href, now: datetime, floors: dict[str, fl
         for s in e.skills:
             skill_names.setdefault(s, len(skill_names))
     skills = [[s, vocab.slugify(s)] for s in skill_names]
-    rows = [index_row(e, href(e), now, org_names, skill_names) for e in entries]
+    rows = [index_row(e, now, org_names, skill_names) for e in entries]
     used_regions = sorted({r for e in entries for r in e.eligibility.regions})
     facts = {
         "v": 2,
         "generated": format_datetime(now),
         "count": len(rows),
+        "postings": postings,  # URL prefix of a posting page: postings + slug + "/"
         "categories": vocab.CATEGORIES,
         "skills": skills,
         "orgs": org_rows,

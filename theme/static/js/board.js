@@ -86,6 +86,11 @@
   var D = null, E = null, hay = null, orders = null, loading = null, textLoading = null, textLoaded = false;
   var skillBySlug = {};
 
+  function slugify(t) {  // vocabulary.slugify, for ASCII titles (the index stores others in full)
+    return t.toLowerCase().replace(/&/g, " and ").replace(/\+/g, " plus ").replace(/#/g, " sharp ")
+      .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  }
+
   function fold(t) {
     t = String(t || "").toLowerCase();
     return t.normalize ? t.normalize("NFD").replace(/[\u0300-\u036f]/g, "") : t;
@@ -111,8 +116,15 @@
     D.skills.forEach(function (s, j) { skillBySlug[s[1]] = j; });
     var floors = D.floors || {};
     var norm = new Float64Array(n), dl = new Float64Array(n);
+    var day0 = Date.parse(String(D.generated).slice(0, 10) + "T00:00:00Z");
     for (i = 0; i < n; i++) {
       e = E[i];
+      // Derived facts, as board/entry.py computes them (hourly: worst case = min pay / max hours).
+      var m = e.m, total = m[3] === "total";
+      e.ph = total ? [m[0] / e.h[1], m[1] / e.h[0]] : [m[0], m[1]];
+      e.pt = total ? [m[0], m[1]] : [m[0] * e.h[0], m[1] * e.h[1]];
+      e.u = D.postings + (e.s != null ? e.s : slugify(e.t) + e.x) + "/";
+      if (e.d != null) e.dt = new Date(day0 + e.d * 864e5).toISOString().slice(0, 10);
       var words = [e.t, D.orgs[e.o][0], D.categories[e.c] || e.c];
       for (var j = 0; j < e.k.length; j++) words.push(D.skills[e.k[j]][0]);
       hay[i] = fold(words.join(" \u0001 "));
@@ -242,11 +254,11 @@
   function card(e) {
     var org = D.orgs[e.o], m = e.m, cur = m[2];
     var pay = range(m[0], m[1], cur) + (m[3] === "total" ? " total" : "/hour");
-    var hourly = (m[3] === "total" ? "≈ " : "") + range(e.ph[0], e.ph[1], cur) + "/h";
+    var hourly = (m[3] === "total" ? "≈ " : "") + range(r2(e.ph[0]), r2(e.ph[1]), cur) + "/h";
     var hours = e.h[0] === e.h[1] ? e.h[0] + " hours total" : e.h[0] + "–" + e.h[1] + " hours total";
     var regions = (e.r || ["WORLDWIDE"]).map(function (r) { return D.regions[r] || r; }).join(", ");
     var who = (D.students[e.st || "enrolled-or-recent"] || "") + "; " + regions;
-    var slug = e.u.split("/").filter(Boolean).pop();
+    var slug = e.s != null ? e.s : slugify(e.t) + e.x;
     var h = '<li><article class="card" data-slug="' + esc(slug) + '">' +
       '<h3 class="card-title"><a href="' + esc(e.u) + '">' + esc(e.t) + "</a></h3>" +
       '<p class="card-org"><a href="' + esc(base + "organizations/" + org[1] + "/") + '">' + esc(org[0]) + "</a>" +
@@ -266,6 +278,7 @@
     }
     return h + "</article></li>";
   }
+  function r2(x) { return Math.round(x * 100) / 100; }
   function plural(n, word) { return n.toLocaleString("en-US") + " " + word + (n === 1 ? "" : "s"); }
 
   // ---- apply: filter, count, render --------------------------------------------------
@@ -315,10 +328,9 @@
       $("show-more").parentNode.hidden = end >= total;
     }
     shown = end;
-    var note = (s.mintotal || s.minhourly) && !s.cur ? ' <span class="result-note">(pick a currency to apply a minimum pay)</span>' : "";
     var sortText = s.sort === "deadline" ? "deadline soonest" : s.sort === "hourly" ? "highest hourly pay first" : "newest first";
-    statusEl.innerHTML = esc(total ? (filtered ? plural(total, "posting") + " match" + (total === 1 ? "es" : "") + ", showing " + shown : plural(total, "open posting") + ", showing " + shown)
-      : "No postings match these filters.") + note;
+    statusEl.textContent = (total ? (filtered ? plural(total, "posting") + " match" + (total === 1 ? "es" : "") + " · showing " + shown : plural(total, "open posting") + " · showing " + shown)
+      : "No postings match these filters.");
     sortLabel.textContent = "(" + sortText + ")";
     updateOptions(current.counts, s);
     updateSubscribe(s);
@@ -360,14 +372,11 @@
     if (s.cat) { kind = "categories"; slug = s.cat; label = D.categories[s.cat] || s.cat; }
     else if (s.skill.length === 1 && skillBySlug[s.skill[0]] != null) { kind = "skills"; slug = s.skill[0]; label = D.skills[skillBySlug[s.skill[0]]][0]; }
     var feed = base + (kind ? "feeds/" + kind + "/" + slug + ".atom.xml" : "feeds/all.atom.xml");
-    var h = 'Subscribe: <a href="' + esc(feed) + '">' + esc(kind ? label : "all postings") + " (Atom feed)</a>";
+    var h = 'Closest feed: <a href="' + esc(feed) + '">' + esc(kind ? label : "all postings") + " (Atom)</a>";
     if (form.hasAttribute("data-calendars")) {
       var cal = base + (kind ? "calendars/" + kind + "/" + slug + ".ics" : "calendars/all.ics");
-      h += ' · <a href="' + esc(cal) + '">deadlines (calendar)</a>';
+      h += ' · <a href="' + esc(cal) + '">its deadlines (iCal)</a>';
     }
-    var exact = isDefault({ skill: s.skill.length === 1 && !s.cat ? [] : s.skill, cat: "", q: s.q, hmin: s.hmin, hmax: s.hmax, cur: s.cur,
-      closes: s.closes, posted: s.posted, country: s.country, student: s.student, noauth: s.noauth, tz: s.tz, src: s.src });
-    if (!exact) h += ' <span class="muted">(the closest feed: it does not apply your other filters)</span>';
     if (subscribeEl.innerHTML !== h) subscribeEl.innerHTML = h;
   }
 
