@@ -196,6 +196,7 @@ def _regexes() -> dict[str, dict[str, str]]:
         "skill_key": js_regex(SKILL_KEY),
         "spaces": js_regex(r"\s+"),
         "space": js_regex(r"\s"),
+        **({"body_control": js_regex(p._BODY_CONTROL)} if hasattr(p, "_BODY_CONTROL") else {}),
     }
 
 

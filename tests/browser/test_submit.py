@@ -139,6 +139,7 @@ MUTATIONS: list[tuple[str, str]] = [
     ("deliverable long", make_posting(Deliverables="d" * 201)),
     ("html in fields", make_posting(Title="<script>alert(1)</script>", Summary="a & b < c")),
     ("big body", make_posting(body="x" * 100_001)),
+    ("body control char", make_posting(body="Hello\n\nbell \x07 here\nand \x1b\n")),
 ]
 
 

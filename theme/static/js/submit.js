@@ -37,6 +37,7 @@
       skillKey: new RegExp(rx.skill_key.source, rx.skill_key.flags + "g"),
       spaces: new RegExp(rx.spaces.source, rx.spaces.flags + "g"),
       space: re("space"),
+      bodyControl: rx.body_control ? re("body_control") : null,
     };
 
     function strip(s) {
@@ -504,6 +505,15 @@
       const deliverables = get("deliverables", "").split(R.deliverableSplit).map(py.cleanText).filter(Boolean);
       // The build renders Markdown and sanitizes it; here the Markdown text stands in for it.
       const description = py.strip(header.body) ? header.body : "";
+      if (R.bodyControl) {
+        const bodyLines = py.splitlines(header.body);
+        for (let n = 0; n < bodyLines.length; n++) {
+          if (R.bodyControl.test(bodyLines[n])) {
+            problems.push(P("body", "contains control characters", "plain text and Markdown only", header.bodyLine + n));
+            break;
+          }
+        }
+      }
 
       if (hours === null || pay === null || posted === null) return problems;
 
