@@ -54,6 +54,9 @@ _HOURS = re.compile(r"^(\d{1,3})\s*(?:(?:-|–|to)\s*(\d{1,3}))?\s*(?:h|hours?|h
 _TZ = re.compile(r"^UTC\s*([+\-−]\s*\d{1,2}(?::?(\d{2}))?)?$", re.I)
 
 
+_BODY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 @dataclass
 class Header:
     """The metadata block: values plus the line each key was on."""
@@ -228,6 +231,10 @@ def parse_posting(path: Path, policy: Policy, now: datetime, text: str | None = 
             regions.append(code)
     deliverables = tuple(clean_text(d) for d in re.split(r"[;\n]", v.get("deliverables", "")) if clean_text(d))
     description = markdown_to_html(header.body) if header.body.strip() else ""
+    for n, line in enumerate(header.body.splitlines(), start=header.body_line):
+        if _BODY_CONTROL.search(line):
+            problems.append(Problem("body", "contains control characters", "plain text and Markdown only", n))
+            break
 
     if hours is None or pay is None or posted is None:
         return None, problems  # the cross-field rules below need these typed values

@@ -30,6 +30,9 @@ LINK_REL = "nofollow ugc noopener noreferrer"
 # HTML and useless, so keep only its text. (nh3 output is normalized: one form to match.)
 _HREFLESS = re.compile(r'<a(?: title="[^"]*")? rel="' + LINK_REL + r'">(.*?)</a>', re.S)
 _SURROGATE = re.compile(r"[\ud800-\udfff]")  # lone surrogates (e.g. from JSON "\\ud800") cannot be encoded
+# Characters XML 1.0 cannot carry (C0 controls but tab/newline/CR, U+FFFE/FFFF): one in a
+# body would make every feed containing it unwritable, so they go before anything else.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _BLOCK_END = re.compile(r"(</(?:p|div|li|h[1-6]|tr|td|th|dd|dt|blockquote|pre|table)\s*>|<br\s*/?>)", re.I)
 
 
@@ -39,7 +42,8 @@ def clean_html(fragment: str) -> str:
     Relative and scheme-relative links are dropped (``url_relative="deny"``): on our
     site they would point somewhere the author never meant.
     """
-    fragment = _HEADING.sub(r"<\1h2\2>", _SURROGATE.sub("\ufffd", fragment))  # the page's h1 is the posting title
+    fragment = _NOT_XML.sub("", _SURROGATE.sub("\ufffd", fragment))
+    fragment = _HEADING.sub(r"<\1h2\2>", fragment)  # the page's h1 is the posting title
     cleaned = nh3.clean(
         fragment,
         tags=ALLOWED_TAGS,

@@ -40,6 +40,7 @@ BASE = {
 class Report:
     vectors: int = 0
     body_postings: int = 0
+    body_rejected: int = 0
     field_accepted: Counter = field(default_factory=Counter)
     field_rejected: Counter = field(default_factory=Counter)
     scraped_kept: int = 0
@@ -65,11 +66,24 @@ def build_hostile_site(vectors: list[str], base: Path) -> tuple[Path, Report]:
     postings.mkdir(parents=True)
     shutil.copytree(ROOT / "content" / "pages", content / "pages")
 
-    # 1. Markdown bodies, many vectors per posting.
-    for n, start in enumerate(range(0, len(vectors), PER_BODY)):
-        values = dict(BASE, title=f"Body check {n}", **{"apply-url": f"https://apply.example.org/body/{n}"})
-        (postings / f"body-{n}.md").write_text(posting_text(values, "\n\n".join(vectors[start:start + PER_BODY])))
+    # 1. Markdown bodies, many vectors per posting; a chunk the validator refuses (control
+    #    characters) is retried one vector at a time so the rest still reach the site.
+    def body_posting(name: str, chunk: list[str]) -> bool:
+        values = dict(BASE, title=f"Body check {name}", **{"apply-url": f"https://apply.example.org/body/{name}"})
+        text = posting_text(values, "\n\n".join(chunk))
+        entry, problems = parse_posting(postings / f"body-{name}.md", policy, now, text=text)
+        if entry is None:
+            return False
+        (postings / f"body-{name}.md").write_text(text)
         report.body_postings += 1
+        return True
+
+    for n, start in enumerate(range(0, len(vectors), PER_BODY)):
+        chunk = vectors[start:start + PER_BODY]
+        if not body_posting(str(n), chunk):
+            for j, vector in enumerate(chunk):
+                if not body_posting(f"{n}-{j}", [vector]):
+                    report.body_rejected += 1
 
     # 2. Metadata fields, each vector alone in one field, judged by the validator.
     accepted: dict[str, list[str]] = {f: [] for f in FIELDS}

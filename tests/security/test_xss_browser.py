@@ -111,7 +111,7 @@ def run_vectors(vectors, tmp_path, browser, serve) -> dict:
     site, report = build_hostile_site(vectors, tmp_path)
     base_url = serve(site)
     result = check_pages(browser, base_url, site, pages_to_check(site), report.titles)
-    print(f"\n{report.vectors} vectors: {report.body_postings} body postings; fields accepted "
+    print(f"\n{report.vectors} vectors: {report.body_postings} body postings ({report.body_rejected} vectors refused by the validator); fields accepted "
           f"{dict(report.field_accepted)}, rejected {dict(report.field_rejected)}; scraped kept "
           f"{report.scraped_kept}, rejected {dict(report.scraped_rejected)}; {result['pages']} pages and "
           f"{result['ld_blocks']} JSON-LD blocks checked in Chromium")

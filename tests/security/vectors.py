@@ -47,9 +47,10 @@ def corpus_vectors(shared: Path) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for path in sorted(root.iterdir()):
         if path.suffix == ".jsonl":
-            rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+            # split on "\n" only: payloads contain U+2028, which splitlines() would break on
+            rows = [json.loads(line) for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
             out[path.name] = [r.get("payload") or r.get("block") or "" for r in rows]
         elif path.suffix == ".txt":
-            out[path.name] = [line for line in path.read_text(encoding="utf-8", errors="replace").splitlines() if line.strip()]
+            out[path.name] = [line for line in path.read_text(encoding="utf-8", errors="replace").split("\n") if line.strip()]
         out[path.name] = [v for v in out.get(path.name, []) if v.strip()]
     return out

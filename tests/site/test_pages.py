@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from board import vocabulary as vocab
+from tests.site.conftest import PUBLIC
 
 
 class Links(HTMLParser):
@@ -59,6 +60,7 @@ def test_every_entry_has_a_page_and_closed_ones_are_marked(site):
     sitemap = (site / "sitemap.xml").read_text()
     assert "expired-posting" not in sitemap
     assert "postings/hostile-posting/" in sitemap
+    assert f"{PUBLIC}/new/" in sitemap and f"{PUBLIC}/stats/" in sitemap
 
 
 def test_filled_sample_posting_is_closed_but_reachable(site):
