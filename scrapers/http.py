@@ -428,6 +428,23 @@ class Fetcher:
             raise TruncatedBody(url, f"got {len(body):,} of {int(declared):,} bytes")
         return body
 
+    def head(self, url: str, min_delay: float = 1.0) -> int:
+        """Status of one HEAD request (redirects not followed), robots.txt and politeness applied.
+
+        For the link checker: cheap liveness before it falls back to :meth:`get`.
+        """
+        interval = self._interval(url, min_delay)  # raises RobotsDisallowed; honours Crawl-delay
+        s = self.settings
+        with self._slot(self._gate(url), interval):
+            try:
+                resp = self.session.head(url, allow_redirects=False, timeout=(s.connect_timeout, s.read_timeout))
+            except requests.exceptions.Timeout as e:
+                raise FetchTimeout(url, "HEAD timed out") from e
+            except requests.exceptions.RequestException as e:
+                raise FetchError(url, f"HEAD failed: {e}") from e
+            resp.close()
+            return resp.status_code
+
     # -- robots and politeness --------------------------------------------------------
 
     def _interval(self, url: str, min_delay: float) -> float:

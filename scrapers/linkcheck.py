@@ -31,8 +31,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-import requests
-
 from board.entry import Entry, format_datetime, parse_datetime
 from board.policy import load_policy
 from board.posting import parse_posting, read_header
@@ -102,7 +100,7 @@ class Report:
 def check_url(fetcher: Fetcher, url: str, min_delay: float = 2.0) -> Verdict:
     """HEAD, then GET if HEAD was not a plain 2xx; both under the fetcher's politeness rules."""
     try:
-        status = _head(fetcher, url, min_delay)
+        status = fetcher.head(url, min_delay)
     except RobotsDisallowed as e:
         return Verdict("skipped", f"robots: {e.message}")
     except FetchError:
@@ -128,21 +126,6 @@ def check_url(fetcher: Fetcher, url: str, min_delay: float = 2.0) -> Verdict:
     if 200 <= resp.status < 300:
         return Verdict("live", f"HTTP {resp.status}" + (f" via {resp.url}" if resp.url != url else ""), resp.url)
     return Verdict("dead", f"http-{resp.status}")
-
-
-def _head(fetcher: Fetcher, url: str, min_delay: float) -> int:
-    """One HEAD request in the host's slot (robots.txt and the per-host interval apply)."""
-    interval = fetcher._interval(url, min_delay)  # raises RobotsDisallowed; honours Crawl-delay
-    s = fetcher.settings
-    with fetcher._slot(fetcher._gate(url), interval):
-        try:
-            resp = fetcher.session.head(url, allow_redirects=False, timeout=(s.connect_timeout, s.read_timeout))
-        except requests.exceptions.Timeout as e:
-            raise FetchTimeout(url, "HEAD timed out") from e
-        except requests.exceptions.RequestException as e:
-            raise FetchError(url, f"HEAD failed: {e}") from e
-        resp.close()
-        return resp.status_code
 
 
 # ---- what to check -------------------------------------------------------------------
