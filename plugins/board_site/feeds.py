@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import html
 from datetime import datetime
+from io import StringIO
 from urllib.parse import urlsplit
 from xml.sax.saxutils import quoteattr
 
 from feedgenerator import Atom1Feed, Rss201rev2Feed
+from feedgenerator.django.utils.xmlutils import SimplerXMLGenerator
 
 from board.entry import Entry
 from board.jsonld import remote_statement
@@ -31,12 +33,39 @@ class _Stable:
         return self.feed["fallback_updated"]
 
 
-class AtomFeed(_Stable, Atom1Feed):
+class _Memo:
+    """Each entry's item XML is made once per build and reused by every feed it is in.
+
+    An entry sits in the all-feed and in its category, skill and organization feeds, so
+    a build would otherwise serialize it a dozen times. Used when ``render_feed`` gets an
+    ``item_memo`` dict (one per build: items depend only on the entry and the build).
+    """
+
+    item_tag = "entry"
+
+    def write_items(self, handler):
+        memo, keys = self.feed.get("item_memo"), self.feed.get("item_keys")
+        if memo is None:
+            return super().write_items(handler)
+        handler.characters("")  # close a pending start tag before writing raw XML
+        for key, item in zip(keys, self.items):
+            text = memo.get(key)
+            if text is None:
+                buf = StringIO()
+                h = SimplerXMLGenerator(buf, "utf-8", short_empty_elements=True)
+                h.startElement(self.item_tag, self.item_attributes(item))
+                self.add_item_elements(h, item)
+                h.endElement(self.item_tag)
+                text = memo[key] = buf.getvalue()
+            handler._write(text)
+
+
+class AtomFeed(_Memo, _Stable, Atom1Feed):
     pass
 
 
-class RssFeed(_Stable, Rss201rev2Feed):
-    pass
+class RssFeed(_Memo, _Stable, Rss201rev2Feed):
+    item_tag = "item"
 
 
 def tag_uri(site_url: str, path: str, since: str = "2026") -> str:
@@ -60,8 +89,13 @@ def item_summary(entry: Entry, pay: str, hours: str, deadline: str) -> str:
 
 
 def render_feed(kind: str, *, title: str, site_url: str, page_url: str, feed_url: str, feed_path: str,
-                entries: list[Entry], entry_url, describe, now: datetime, description: str) -> str:
-    """One feed as text. ``describe(entry)`` gives the summary HTML for an item."""
+                entries: list[Entry], entry_url, describe, now: datetime, description: str,
+                item_memo: dict | None = None) -> str:
+    """One feed as text. ``describe(entry)`` gives the summary HTML for an item.
+
+    ``item_memo``: a dict shared by the feeds of one build (same ``entry_url``,
+    ``describe`` and ``now``), so each entry's item is serialized once per format.
+    """
     cls = AtomFeed if kind == "atom" else RssFeed
     newest = max((e.modified for e in entries), default=None)
     feed = cls(
@@ -73,6 +107,8 @@ def render_feed(kind: str, *, title: str, site_url: str, page_url: str, feed_url
         language="en",
         author_name="Micro-internship board",
         fallback_updated=min(newest or now, now),
+        item_memo=item_memo,
+        item_keys=[(kind, id(e)) for e in entries] if item_memo is not None else None,
     )
     for e in entries:
         url = entry_url(e)

@@ -91,6 +91,7 @@ class BoardGenerator(Generator):
         for warning in self.catalog.warnings:
             log.warning(warning)
         self.urls = site_urls(s)
+        self.env.auto_reload = False  # one build: no stat() of every template on every render
         self.context["board_catalog"] = self.catalog
         self.written: set[str] = set()
         self.students = Students(self)  # calendars, JSON Feed, new/closing-soon, stats (students.py)
@@ -213,11 +214,19 @@ class BoardGenerator(Generator):
             text = feeds.render_feed(
                 fmt, title=f"Micro-internships: {label}", site_url=u.public_url, page_url=u.abs(page),
                 feed_url=u.abs(path), feed_path=path, entries=entries[:limit],
-                entry_url=lambda e: u.abs(Urls.posting(e.slug)), describe=lambda e: present.feed_summary(e, self.catalog.now),
+                entry_url=lambda e: u.abs(Urls.posting(e.slug)), describe=self._feed_summary,
                 now=self.catalog.now, description=f"Paid, remote, 5-40 hour projects for students: {label}.",
+                item_memo=self.__dict__.setdefault("_feed_items", {}),  # each item serialized once per build
             )
             self.write(path, text)
         write_json_feed(self, kind, slug, label, entries[:limit], page)
+
+    def _feed_summary(self, e: Entry) -> str:
+        """present.feed_summary, once per entry and build (an entry is in many feeds)."""
+        memo = self.__dict__.setdefault("_feed_summaries", {})
+        if id(e) not in memo:
+            memo[id(e)] = present.feed_summary(e, self.catalog.now)
+        return memo[id(e)]
 
     def sitemap(self, groups: dict[str, dict[str, list[Entry]]]) -> str:
         """Only what a search engine should index: open postings and pages that list them."""

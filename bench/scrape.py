@@ -1,0 +1,233 @@
+"""Scrape benchmark: our scraper run versus a naive sequential ``requests.get`` loop.
+
+A threaded HTTP server listens on several loopback addresses (127.0.0.1 … 127.0.0.H,
+one port each), so the sources live on H different hosts and the client's per-host
+politeness applies. Every response, robots.txt included, is delayed by ``LATENCY``.
+Each source is a Greenhouse job board (our real adapter and curation) with 20 jobs;
+the server answers ``If-None-Match`` with 304.
+
+Measured side by side in one run: the naive loop over the 200 source URLs; our run
+(``scrapers.run.run``) cold; our run again with nothing changed. The server's log
+checks politeness (never two requests at once on a host, starts at least ``min_delay``
+apart) and that the second run's source requests were all conditional and answered 304.
+Only 127.0.0.x is contacted; every loop is bounded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import threading
+import time
+from collections import defaultdict
+from datetime import datetime, timezone
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+LATENCY = 0.2  # seconds added to every response
+SOURCES = 200
+HOSTS = 40
+MIN_DELAY = 0.25  # seconds between two requests to one host (the sources' min_delay)
+JOBS_PER_SOURCE = 20
+NOW = datetime(2026, 11, 26, 12, tzinfo=timezone.utc)
+DEADLINE = 300  # seconds; the whole naive loop stops here whatever happens
+
+
+def _job(source: int, k: int) -> dict:
+    jid = source * 1000 + k
+    micro = k % 3 != 2  # two in three are real micro-internships, one is a full-time job
+    title = (f"Survey data cleanup micro-internship {jid}" if micro else f"Senior data analyst {jid}")
+    content = ("<p>Paid micro-internship for college students and recent graduates, completed 100% remotely.</p>"
+               f"<p>A 20-hour project: clean and chart survey batch {jid} in Python and Excel, due within 2 to 3 "
+               "weeks of kick-off.</p><p>$500 stipend upon successful completion.</p>" if micro else
+               "<p>Full-time, permanent role. 5+ years of experience required. Salary 120,000 USD.</p>")
+    return {
+        "absolute_url": f"https://job-boards.example.com/org{source}/jobs/{jid}", "id": jid,
+        "internal_job_id": jid, "title": title, "company_name": f"Organization {source}",
+        "updated_at": "2026-11-20T10:00:00-04:00", "first_published": "2026-11-20T09:00:00-04:00",
+        "application_deadline": None, "language": "en", "location": {"name": "Remote"},
+        "metadata": [{"id": 1, "name": "Location Type", "value": "Remote", "value_type": "single_select"}],
+        "content": content.replace("<", "&lt;").replace(">", "&gt;"),
+        "departments": [{"id": 1, "name": "Data", "child_ids": [], "parent_id": None}], "offices": [],
+    }
+
+
+def payload(source: int) -> bytes:
+    return json.dumps({"jobs": [_job(source, k) for k in range(JOBS_PER_SOURCE)],
+                       "meta": {"total": JOBS_PER_SOURCE}}, indent=2).encode()
+
+
+class _Server:
+    """One ThreadingHTTPServer per loopback address; a shared request log."""
+
+    def __init__(self, hosts: int, latency: float):
+        self.log: list[dict] = []
+        self.lock = threading.Lock()
+        self.bodies = {i: payload(i) for i in range(SOURCES)}
+        self.etags = {i: '"' + hashlib.sha1(b).hexdigest()[:16] + '"' for i, b in self.bodies.items()}
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args):  # quiet
+                pass
+
+            def do_GET(self):
+                start = time.monotonic()
+                time.sleep(latency)
+                host = f"{self.server.server_address[0]}:{self.server.server_address[1]}"
+                conditional = bool(self.headers.get("If-None-Match") or self.headers.get("If-Modified-Since"))
+                if self.path == "/robots.txt":
+                    status, body, ctype, etag = 200, b"User-agent: *\nAllow: /\n", "text/plain", None
+                elif self.path.startswith("/boards/") and self.path.split("/")[2].isdigit():
+                    i = int(self.path.split("/")[2])
+                    etag = outer.etags.get(i)
+                    if i not in outer.bodies:
+                        status, body, ctype = 404, b"", "text/plain"
+                    elif self.headers.get("If-None-Match") == etag:
+                        status, body, ctype = 304, b"", "application/json"
+                    else:
+                        status, body, ctype = 200, outer.bodies[i], "application/json"
+                else:
+                    status, body, ctype, etag = 404, b"", "text/plain", None
+                self.send_response(status)
+                self.send_header("Content-Type", ctype)
+                if etag:
+                    self.send_header("ETag", etag)
+                if status != 304:
+                    self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                if status != 304:
+                    self.wfile.write(body)
+                with outer.lock:
+                    outer.log.append({"host": host, "path": self.path, "start": start, "end": time.monotonic(),
+                                      "status": status, "bytes": len(body), "conditional": conditional,
+                                      "ua": self.headers.get("User-Agent", "")})
+
+        self.servers = []
+        for h in range(hosts):
+            srv = ThreadingHTTPServer((f"127.0.0.{h + 1}", 0), Handler)
+            srv.daemon_threads = True
+            threading.Thread(target=srv.serve_forever, daemon=True).start()
+            self.servers.append(srv)
+
+    def url(self, i: int) -> str:
+        addr, port = self.servers[i % len(self.servers)].server_address
+        return f"http://{addr}:{port}/boards/{i}/jobs"
+
+    def take_log(self) -> list[dict]:
+        with self.lock:
+            log, self.log = self.log, []
+        return log
+
+    def close(self) -> None:
+        for srv in self.servers:
+            srv.shutdown()
+            srv.server_close()
+
+
+def politeness(log: list[dict]) -> dict:
+    """Per host: most requests in flight at once, and the smallest gap between two starts."""
+    by_host: dict[str, list[dict]] = defaultdict(list)
+    for r in log:
+        by_host[r["host"]].append(r)
+    max_inflight, min_gap = 0, float("inf")
+    for reqs in by_host.values():
+        reqs.sort(key=lambda r: r["start"])
+        events = sorted([(r["start"], 1) for r in reqs] + [(r["end"], -1) for r in reqs], key=lambda e: (e[0], e[1]))
+        inflight = 0
+        for _, d in events:
+            inflight += d
+            max_inflight = max(max_inflight, inflight)
+        for a, b in zip(reqs, reqs[1:]):
+            min_gap = min(min_gap, b["start"] - a["start"])
+    return {"hosts": len(by_host), "max_in_flight_per_host": max_inflight,
+            "min_gap_between_starts_s": round(min_gap, 3) if min_gap != float("inf") else None}
+
+
+def naive(urls: list[str]) -> dict:
+    import requests
+
+    start = time.perf_counter()
+    size = done = 0
+    for url in urls:
+        if time.perf_counter() - start > DEADLINE:
+            break
+        r = requests.get(url, timeout=10)
+        size += len(r.content)
+        done += 1
+    return {"seconds": round(time.perf_counter() - start, 3), "requests": done, "bytes": size}
+
+
+def ours(server: _Server, out: Path, workers: int) -> dict:
+    from scrapers import run as runner
+    from scrapers.config import Config
+    from scrapers.http import HttpSettings
+    from scrapers.record import SourceConfig
+
+    sources = [SourceConfig(name=f"bench-{i:03d}", kind="greenhouse", url=server.url(i),
+                            organization=f"Organization {i}", organization_url=f"https://org{i}.example.org",
+                            attribution="Bench board", min_delay=MIN_DELAY) for i in range(SOURCES)]
+    http = HttpSettings(connect_timeout=5.0, read_timeout=10.0, total_timeout=30.0, retries=1, backoff=0.1,
+                        workers=workers)
+    start = time.perf_counter()
+    result = runner.run(Config(sources, http=http), out, now=NOW)
+    seconds = time.perf_counter() - start
+    res = result.sources
+    return {"seconds": round(seconds, 3), "status": dict(sorted(_count(s.status for s in res).items())),
+            "kept": sum(s.kept for s in res), "fetched": sum(s.fetched for s in res),
+            "errors": sum(s.errors for s in res)}
+
+
+def _count(items) -> dict:
+    out: dict = defaultdict(int)
+    for i in items:
+        out[i] += 1
+    return out
+
+
+def _source_requests(log: list[dict]) -> list[dict]:
+    return [r for r in log if r["path"].startswith("/boards/")]
+
+
+def bench(work: Path, log=print, workers: int = HOSTS) -> dict:
+    server = _Server(HOSTS, LATENCY)
+    try:
+        urls = [server.url(i) for i in range(SOURCES)]
+        out = work / "scraped"
+        shutil.rmtree(out, ignore_errors=True)
+        log(f"  scrape: naive sequential loop over {SOURCES} URLs …")
+        naive_r = naive(urls)
+        server.take_log()
+        log(f"  scrape: our run, {SOURCES} sources on {HOSTS} hosts …")
+        first = ours(server, out, workers)
+        first_log = server.take_log()
+        log("  scrape: our run again, nothing changed …")
+        second = ours(server, out, workers)
+        second_log = server.take_log()
+    finally:
+        server.close()
+    src1, src2 = _source_requests(first_log), _source_requests(second_log)
+    bytes1 = sum(r["bytes"] for r in first_log)
+    bytes2 = sum(r["bytes"] for r in second_log)
+    return {
+        "sources": SOURCES, "hosts": HOSTS, "latency_s": LATENCY, "min_delay_s": MIN_DELAY, "workers": workers,
+        "naive_s": naive_r["seconds"], "naive_requests": naive_r["requests"], "naive_bytes": naive_r["bytes"],
+        "ours_s": first["seconds"], "ours_again_s": second["seconds"],
+        "speedup": round(naive_r["seconds"] / first["seconds"], 2),
+        "first": {**first, "requests": len(first_log), "source_requests": len(src1), "bytes": bytes1,
+                  "politeness": politeness(first_log)},
+        "second": {**second, "requests": len(second_log), "source_requests": len(src2),
+                   "conditional": sum(r["conditional"] for r in src2), "status_304": sum(r["status"] == 304 for r in src2),
+                   "robots_requests": len(second_log) - len(src2), "bytes": bytes2,
+                   "politeness": politeness(second_log)},
+        "bytes_ratio_second_vs_first": round(bytes2 / bytes1, 4) if bytes1 else None,
+        "targets": {"speedup": 10.0, "bytes_ratio_second_vs_first": 0.05},
+    }
+
+
+if __name__ == "__main__":
+    import sys
+    print(json.dumps(bench(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/tmp/bench-scrape")), indent=2))
