@@ -417,8 +417,10 @@
   function warm() { load().catch(function () {}); }
   form.addEventListener("focusin", warm);
   form.addEventListener("pointerdown", warm);
+  // Every control fires "input" (selects and checkboxes too); "change" on a text box
+  // (Enter, leaving it) only ends its typing burst, so the next edit gets its own entry.
   form.addEventListener("input", update);
-  form.addEventListener("change", function (ev) { if (ev.target.type !== "search" && ev.target.type !== "number") update(ev); else pushedFor = null; });
+  form.addEventListener("change", function () { pushedFor = null; });
   form.addEventListener("submit", function (ev) { ev.preventDefault(); update(ev); });
   form.addEventListener("reset", function () {
     setTimeout(function () { writeForm({ skill: [] }); update(null); }, 0);
