@@ -34,6 +34,11 @@ def fold(line: str, limit: int = 75) -> str:
     Continuation lines start with a single space, which counts towards their 75 octets.
     A multi-octet UTF-8 character is never split across lines.
     """
+    if line.isascii():  # one octet per character: plain slices (most lines, and much faster)
+        if len(line) <= limit:
+            return line
+        rest = line[limit:]
+        return "\r\n ".join([line[:limit], *(rest[i:i + limit - 1] for i in range(0, len(rest), limit - 1))])
     out: list[str] = []
     current, size = "", 0
     budget = limit
