@@ -39,6 +39,18 @@ def fold(line: str, limit: int = 75) -> str:
             return line
         rest = line[limit:]
         return "\r\n ".join([line[:limit], *(rest[i:i + limit - 1] for i in range(0, len(rest), limit - 1))])
+    if limit > 4:  # every character fits a line: cut the octets greedily, backing off to a character start
+        data = line.encode("utf-8")
+        if len(data) <= limit:
+            return line
+        chunks, start, budget = [], 0, limit
+        while start < len(data):
+            end = min(start + budget, len(data))
+            while end < len(data) and data[end] & 0xC0 == 0x80:  # inside a multi-octet character
+                end -= 1
+            chunks.append(data[start:end].decode("utf-8"))
+            start, budget = end, limit - 1
+        return "\r\n ".join(chunks)
     out: list[str] = []
     current, size = "", 0
     budget = limit
