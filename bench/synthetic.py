@@ -190,10 +190,19 @@ def generate(dest: Path, n: int, seed: int = 7, sources: int = 20, pages: bool =
 
 
 def touch_one(content: Path) -> Path:
-    """Change one employer posting (its summary), as an edit in a pull request would."""
+    """Change one employer posting (its summary), as an edit in a pull request would.
+
+    The edit toggles, so repeated calls never grow the summary past the validator's limit.
+    """
     path = sorted((content / "postings").glob("*.md"))[0]
     text = path.read_text(encoding="utf-8")
-    text = re.sub(r"^Summary: (.*)$", lambda m: f"Summary: {m.group(1).rstrip('.')} (edited).", text, count=1, flags=re.M)
+
+    def edit(m: re.Match) -> str:
+        summary = m.group(1)
+        if summary.endswith(" (edited)."):
+            return f"Summary: {summary.removesuffix(' (edited).')}."
+        return f"Summary: {summary.rstrip('.')} (edited)."
+    text = re.sub(r"^Summary: (.*)$", edit, text, count=1, flags=re.M)
     path.write_text(text, encoding="utf-8")
     return path
 

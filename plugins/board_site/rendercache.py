@@ -3,15 +3,20 @@
 A page's key is a hash of everything its bytes can depend on:
 
 * the *site* fingerprint: the source of our code (``board/``, this plugin), every theme
-  template, every Pelican setting, the context values the templates refer to by name,
-  and the build's day (deadline labels count days);
+  template, the policy file, every Pelican setting, and the build's day (deadline
+  labels count days);
+* the *template's* dependencies: the context values, globals and filters that the
+  template and everything it extends, includes or imports refer to by name (e.g.
+  ``board_catalog`` makes a page depend on every entry);
 * the page's own inputs: template name and the keyword context passed to ``render``,
   where an :class:`~board.entry.Entry` stands for the ``repr`` of all its fields.
 
-Values the cache cannot fingerprint make that page (or, for site-wide values, the whole
-build) uncacheable: it is rendered as before, never served stale. The key of each
-output path is kept in ``CACHE_PATH/board/render.json`` with the file's size and mtime,
-so an output file deleted or edited by hand is rendered again.
+A feed's key is its entries, label and paths (plus "now" when it clamps dates to it).
+A value the cache cannot fingerprint makes that page uncacheable: it is rendered as
+before, never served stale. The key of each output is kept in
+``CACHE_PATH/board/render.json`` with the files' sizes and mtimes, so an output file
+deleted or edited by hand is rendered again. ``BOARD_RENDER_CACHE_DEBUG=path`` dumps the
+fingerprints, to diff when pages are never reused.
 """
 
 from __future__ import annotations
@@ -27,11 +32,12 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from board.catalog import Catalog
 from board.entry import Entry
 
 log = logging.getLogger(__name__)
 
-VERSION = 2
+VERSION = 3
 _ADDR = re.compile(r" at 0x[0-9a-f]+")
 _CODE_DIRS = (Path(__file__).resolve().parent, Path(__file__).resolve().parents[2] / "board")
 
@@ -82,6 +88,11 @@ class RenderCache:
             return sorted((self.canon(v) for v in value), key=repr)
         if is_dataclass(value):
             return [type(value).__qualname__, repr(value)]
+        if isinstance(value, Catalog):  # every entry, open and closed, and the build's "now"
+            h = hashlib.sha1(value.now.isoformat().encode())
+            for e in value.open + value.closed:
+                h.update(self.canon(e)[1].encode())
+            return ["Catalog", len(value.open), h.hexdigest()]
         if hasattr(value, "source_path") and hasattr(value, "_content"):  # a Pelican page or article
             meta = _ADDR.sub("", repr(sorted((k, repr(v)) for k, v in getattr(value, "metadata", {}).items())))
             raw = f"{value.source_path}|{value._content}|{meta}|{getattr(value, 'url', '')}"
@@ -200,7 +211,11 @@ def cached(gen, unit: str, parts: tuple, produce) -> None:
             Path(gen.settings.get("CACHE_PATH", "cache")) / "board" / "render.json"
             if gen.settings.get("BOARD_CACHE", True) else None,
             gen.output_path, site_fingerprint(gen))
-    key = cache.key(*parts)
+    if parts and parts[0] == "page":  # what the template (and what it extends, includes, imports) reads
+        deps = template_deps(gen, cache, parts[1])
+        key = cache.key(*parts, deps) if deps is not None else None
+    else:
+        key = cache.key(*parts)
     paths = cache.fresh(unit, key)
     if paths is not None:
         gen.written.update(paths)
@@ -230,45 +245,81 @@ def _files_digest(paths: list[Path]) -> str:
     return h.hexdigest()
 
 
+def _refs(env, name: str) -> tuple[set[str], set[str], set[str]]:
+    """Names, filters and templates one template refers to (its own source only)."""
+    import jinja2.nodes as n
+
+    source = env.loader.get_source(env, name)[0]
+    ast = env.parse(source)
+    names = {x.name for x in ast.find_all(n.Name)}
+    filters = {x.name for x in ast.find_all(n.Filter)}
+    templates = set()
+    for node in ast.find_all((n.Extends, n.Include, n.Import, n.FromImport)):
+        if isinstance(node.template, n.Const) and isinstance(node.template.value, str):
+            templates.add(node.template.value)
+        else:  # a computed template name: depend on every template
+            templates.update(env.list_templates())
+    return names, filters, templates
+
+
+def template_deps(gen, cache: RenderCache, template: str) -> str | None:
+    """Digest of the context values, globals and filters ``template`` can reach; None if unknowable.
+
+    Settings, code and template sources are in the site fingerprint already; this covers
+    the data a page reads besides its own keyword context, e.g. ``board_catalog`` (then
+    the page changes whenever any entry does) or a global closing over a dict.
+    """
+    memo = cache.__dict__.setdefault("_template_deps", {})
+    if template in memo:
+        return memo[template]
+    env, context, settings = gen.env, gen.context, gen.settings
+    try:
+        names, filters, seen, todo = set(), set(), set(), [template]
+        while todo:
+            t = todo.pop()
+            if t in seen:
+                continue
+            seen.add(t)
+            nm, fl, refs = _refs(env, t)
+            names |= nm
+            filters |= fl
+            todo.extend(refs - seen)
+        parts = {
+            "context": {k: cache.canon(context[k]) for k in sorted(names) if k in context and k not in settings},
+            "globals": {k: global_fingerprint(cache, env.globals[k], gen)
+                        for k in sorted(names) if k in env.globals and k not in context and k != "now"},
+            "filters": {k: global_fingerprint(cache, env.filters[k], gen) for k in sorted(filters) if k in env.filters},
+            # deadline labels count days (site fingerprint); a template reading `now` depends on the second
+            "now": gen.catalog.now.isoformat() if "now" in names else None,
+        }
+        digest = hashlib.sha1(json.dumps(parts, sort_keys=True, default=str).encode("utf-8")).hexdigest()
+        if os.environ.get("BOARD_RENDER_CACHE_DEBUG"):
+            Path(os.environ["BOARD_RENDER_CACHE_DEBUG"] + "." + template.replace("/", "_")).write_text(
+                json.dumps(parts, sort_keys=True, indent=1, default=str)[:200_000])
+    except Uncacheable as exc:
+        log.info("render cache: %s not cached (no fingerprint for a value of type %s)", template, exc)
+        digest = None
+    except Exception as exc:  # noqa: BLE001 - a template we cannot read: render it every time
+        log.info("render cache: %s not cached (%s)", template, exc)
+        digest = None
+    memo[template] = digest
+    return digest
+
+
 def site_fingerprint(gen) -> str | None:
-    """Everything every page may depend on; None if some of it has no stable fingerprint."""
-    import jinja2.nodes
-
-    settings, context, env, theme, now = gen.settings, gen.context, gen.env, gen.theme, gen.catalog.now
-
+    """What every output may depend on: code, templates, policy, settings, the build's day."""
+    settings, theme, now = gen.settings, gen.theme, gen.catalog.now
     code = [p for d in _CODE_DIRS for p in d.rglob("*") if p.suffix in (".py", ".json", ".toml") and p.is_file()]
     templates = [p for p in Path(theme, "templates").rglob("*") if p.is_file()]
-    names: set[str] = set()
-    filters: set[str] = set()
-    for p in templates:
-        try:
-            ast = env.parse(p.read_text(encoding="utf-8"))
-        except Exception:  # noqa: BLE001 - a template we cannot parse: cache nothing
-            return None
-        names |= {n.name for n in ast.find_all(jinja2.nodes.Name)}
-        filters |= {n.name for n in ast.find_all(jinja2.nodes.Filter)}
-    cache = RenderCache(None, ".", None)
-    settings_part = {k: _ADDR.sub("", repr(v)) for k, v in settings.items() if k != "BOARD_NOW"}
     policy = settings.get("BOARD_POLICY")
-    try:
-        context_part = {n: cache.canon(context[n]) for n in sorted(names) if n in context and n not in settings}
-        globals_part = {n: global_fingerprint(cache, env.globals[n], gen)
-                        for n in sorted(names) if n in env.globals and n not in context and n != "now"}
-        filters_part = {n: global_fingerprint(cache, env.filters[n], gen) for n in sorted(filters) if n in env.filters}
-    except Uncacheable as exc:
-        log.info("render cache off for this build: no fingerprint for a value of type %s", exc)
-        return None
     parts = {
         "code": _files_digest(code),
         "templates": _files_digest(templates),
         "policy": _files_digest([Path(policy)]) if policy and Path(policy).is_file() else None,
-        "settings": settings_part,
-        "context": context_part,
-        "globals": globals_part, "filters": filters_part,
-        # deadline labels count days; a template that reads `now` itself depends on the second
-        "now": now.isoformat() if "now" in names else now.date().isoformat(),
+        "settings": {k: _ADDR.sub("", repr(v)) for k, v in settings.items() if k != "BOARD_NOW"},
+        "now": now.date().isoformat(),  # deadline labels count days
     }
     text = json.dumps(parts, sort_keys=True, default=str)
-    if os.environ.get("BOARD_RENDER_CACHE_DEBUG"):  # a file to diff when pages are never reused
+    if os.environ.get("BOARD_RENDER_CACHE_DEBUG"):  # files to diff when pages are never reused
         Path(os.environ["BOARD_RENDER_CACHE_DEBUG"]).write_text(json.dumps(parts, sort_keys=True, indent=1, default=str))
     return hashlib.sha1(text.encode("utf-8")).hexdigest()

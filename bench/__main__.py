@@ -1,0 +1,194 @@
+"""``python -m bench`` (``make bench``): build, scrape and browser benchmarks.
+
+    python -m bench [--sizes 1000,10000] [--only build,scrape,browser] [--quick] [--repeat N]
+
+Prints a table, writes ``bench/results.json`` and ``BENCHMARKS.md``. Every judged figure
+is a ratio of two measurements taken side by side in this run (the machine is shared);
+absolute seconds are reported for context only. ``--quick`` is 1,000 postings, one
+repetition, browser at 1,000: for iterating, not for the committed figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import platform
+import sys
+import time
+import traceback
+from datetime import datetime, timezone
+from pathlib import Path
+
+from . import build, scrape
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "bench" / "results.json"
+REPORT = ROOT / "BENCHMARKS.md"
+
+
+def log(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+def _ok(value, target, below=True) -> str:
+    if value is None:
+        return "n/a"
+    return "yes" if (value <= target if below else value >= target) else "**no**"
+
+
+def build_rows(r: dict) -> list[tuple[str, str, str, str]]:
+    n = f"{r['n']:,}"
+    t, c, w = r["targets"], r["cpu"], r["wall"]
+
+    def ratio(key: str, parts: str) -> str:
+        return f"{c[key]:.3f} ({parts}); wall {w[key]:.3f}"
+
+    return [
+        (f"build {n}: our cold / plain Pelican cold",
+         ratio("ratio_cold_vs_pelican", f"{c['ours_cold_s']:.1f} s / {c['pelican_cold_s']:.1f} s CPU"),
+         f"≤ {t['ratio_cold_vs_pelican']}", _ok(c["ratio_cold_vs_pelican"], t["ratio_cold_vs_pelican"])),
+        (f"build {n}: rebuild, nothing changed / our cold",
+         ratio("ratio_nochange_vs_cold", f"{c['ours_nochange_s']:.1f} s CPU"),
+         f"≤ {t['ratio_nochange_vs_cold']}", _ok(c["ratio_nochange_vs_cold"], t["ratio_nochange_vs_cold"])),
+        (f"build {n}: rebuild, one posting changed / our cold",
+         ratio("ratio_onechange_vs_cold", f"{c['ours_onechange_s']:.1f} s CPU"),
+         f"≤ {t['ratio_onechange_vs_cold']}", _ok(c["ratio_onechange_vs_cold"], t["ratio_onechange_vs_cold"])),
+        (f"build {n}: peak memory, ours (Pelican)", f"{r['peak_mb']:.0f} MB ({r['pelican_peak_mb']:.0f} MB)",
+         f"≤ {t['peak_mb']} MB", _ok(r["peak_mb"], t["peak_mb"])),
+        (f"build {n}: output, ours (Pelican)", f"{r['ours_output']['files']:,} files, {r['ours_output']['mb']} MB "
+         f"({r['pelican_output']['files']:,} files, {r['pelican_output']['mb']} MB)", "", ""),
+    ]
+
+
+def scrape_rows(r: dict) -> list[tuple[str, str, str, str]]:
+    s = r["second"]
+    return [
+        (f"scrape {r['sources']} sources / {r['hosts']} hosts: naive loop / our run",
+         f"{r['speedup']:.1f}× ({r['naive_s']:.1f} s / {r['ours_s']:.1f} s)", "≥ 10×", _ok(r["speedup"], 10, below=False)),
+        ("scrape: politeness (max in flight per host, min gap)",
+         f"{r['first']['politeness']['max_in_flight_per_host']}, {r['first']['politeness']['min_gap_between_starts_s']} s",
+         f"1, ≥ {r['min_delay_s']} s",
+         "yes" if r["first"]["politeness"]["max_in_flight_per_host"] == 1
+         and (r["first"]["politeness"]["min_gap_between_starts_s"] or 0) >= r["min_delay_s"] else "**no**"),
+        ("scrape again, nothing changed: conditional / 304 of source requests",
+         f"{s['conditional']}/{s['source_requests']}, {s['status_304']}/{s['source_requests']} ({r['ours_again_s']:.1f} s)",
+         "all", "yes" if s["conditional"] == s["status_304"] == s["source_requests"] else "**no**"),
+        ("scrape again: bytes downloaded / first run", f"{r['bytes_ratio_second_vs_first']:.4f} "
+         f"({s['bytes']:,} B / {r['first']['bytes']:,} B)", "≤ 0.05", _ok(r["bytes_ratio_second_vs_first"], 0.05)),
+    ]
+
+
+def _flatten(d, prefix=""):
+    for k, v in d.items():
+        if isinstance(v, dict):
+            yield from _flatten(v, f"{prefix}{k}.")
+        elif isinstance(v, (int, float, str, bool)) or v is None:
+            yield f"{prefix}{k}", v
+
+
+def browser_rows(r: dict) -> list[tuple[str, str, str, str]]:
+    if "skipped" in r or "error" in r:
+        return [("browser", r.get("skipped") or r.get("error"), "", "")]
+    return [(f"browser: {k}", str(v), "", "") for k, v in _flatten(r) if not k.startswith("_")]
+
+
+def table(rows: list[tuple[str, str, str, str]]) -> str:
+    head = ("measurement", "value", "target", "met")
+    lines = ["| " + " | ".join(head) + " |", "| --- | --- | --- | --- |"]
+    lines += ["| " + " | ".join(str(c).replace("|", "\\|") for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def run_browser(n: int) -> dict:
+    path = ROOT / "bench" / "browser.py"
+    if not path.exists():
+        return {"skipped": "bench/browser.py is not there yet"}
+    try:
+        spec = importlib.util.spec_from_file_location("bench.browser", path)
+        mod = importlib.util.module_from_spec(spec)
+        sys.modules["bench.browser"] = mod
+        spec.loader.exec_module(mod)
+        if not hasattr(mod, "run"):
+            return {"skipped": "bench/browser.py has no run(n)"}
+        return mod.run(n)
+    except Exception as exc:  # noqa: BLE001 - one part failing must not lose the others' figures
+        log(traceback.format_exc())
+        return {"error": f"{type(exc).__name__}: {exc}"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="1000,10000", help="numbers of postings for the build benchmark")
+    ap.add_argument("--only", default="build,scrape,browser", help="comma-separated parts to run")
+    ap.add_argument("--quick", action="store_true", help="1,000 postings, one repetition (iterating)")
+    ap.add_argument("--repeat", type=int, default=None, help="cold builds per site and size (median kept)")
+    ap.add_argument("--work", type=Path, default=ROOT / ".cache" / "bench", help="scratch folder")
+    ap.add_argument("--no-write", action="store_true", help="print only; leave results.json and BENCHMARKS.md")
+    args = ap.parse_args(argv)
+    parts = {p.strip() for p in args.only.split(",") if p.strip()}
+    sizes = [1000] if args.quick else [int(s) for s in args.sizes.split(",") if s.strip()]
+    args.work.mkdir(parents=True, exist_ok=True)
+
+    started = time.time()
+    results: dict = {
+        "date": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform(),
+                    "load_at_start": os.getloadavg()},
+        "quick": args.quick, "build": [], "scrape": None, "browser": None,
+    }
+    rows: list = []
+    if "build" in parts:
+        src = build.snapshot(args.work / "src")
+        for n in sizes:
+            repeat = args.repeat or (1 if args.quick or n >= 10000 else 3)
+            rebuilds = 1 if args.quick else 3
+            log(f"build benchmark, {n:,} postings ({repeat} cold build(s) of each site, {rebuilds} of each rebuild) …")
+            r = build.bench_size(n, args.work, repeat=repeat, log=log, src=src, rebuilds=rebuilds)
+            results["build"].append(r)
+            rows += build_rows(r)
+            print(table(build_rows(r)), flush=True)
+    if "scrape" in parts:
+        log("scrape benchmark …")
+        results["scrape"] = scrape.bench(args.work / "scrape", log=log)
+        rows += scrape_rows(results["scrape"])
+        print(table(scrape_rows(results["scrape"])), flush=True)
+    if "browser" in parts:
+        n = 1000 if args.quick else 10000
+        log(f"browser benchmark, {n:,} postings …")
+        results["browser"] = run_browser(n)
+        rows += browser_rows(results["browser"])
+    results["machine"]["load_at_end"] = os.getloadavg()
+    results["seconds"] = round(time.time() - started, 1)
+    print()
+    print(table(rows))
+    if not args.no_write:
+        RESULTS.write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")
+        REPORT.write_text(report(results, rows), encoding="utf-8")
+        log(f"wrote {RESULTS.relative_to(ROOT)} and {REPORT.relative_to(ROOT)}")
+    return 0
+
+
+def report(results: dict, rows: list) -> str:
+    from .notes import NOTES
+
+    m = results["machine"]
+    return "\n".join([
+        "# Benchmarks",
+        "",
+        f"`make bench` on {results['date']} ({m['cpus']} CPUs shared with other jobs, Python {m['python']}, "
+        f"load average {m['load_at_start'][0]:.1f} at start, {m['load_at_end'][0]:.1f} at end; "
+        f"{results['seconds'] / 60:.0f} minutes){' — quick run' if results['quick'] else ''}.",
+        "Judged figures are ratios of measurements taken side by side in the same run; absolute",
+        "seconds are for context only (the machine is shared and noisy). Raw figures: `bench/results.json`.",
+        "",
+        table(rows),
+        "",
+        NOTES.strip(),
+        "",
+    ])
+
+
+if __name__ == "__main__":
+    sys.exit(main())
