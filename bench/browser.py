@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -84,6 +85,49 @@ def _file_for(root: Path, base_url: str, url: str) -> Path | None:
     return f if f.is_file() else None
 
 
+def boost_own_processes(nice: int = -10) -> int:
+    """Raise the priority of this process and its descendants (the browser we launched).
+
+    The benchmark often shares a small machine with builds and tests; a phone showing the
+    board does not. Only our own process tree is touched. Returns how many were changed.
+    """
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            parents[int(stat.parent.name)] = int(fields[1])
+        except (OSError, IndexError, ValueError):
+            continue
+    ours, changed = {os.getpid()}, 0
+    grew = True
+    while grew:
+        new = {pid for pid, ppid in parents.items() if ppid in ours} - ours
+        ours |= new
+        grew = bool(new)
+    for pid in ours:
+        try:
+            os.setpriority(os.PRIO_PROCESS, pid, nice)
+            changed += 1
+        except OSError:  # not allowed (not root) or gone: measure as we are
+            pass
+    return changed
+
+
+def renderer_cpu(page) -> float | None:
+    """CPU seconds used so far by the browser's renderer processes (Chromium's own count).
+
+    Unlike wall-clock latency this does not grow when other processes share the CPUs, so
+    the work a filter change costs can be told apart from time spent waiting for a core.
+    """
+    try:
+        cdp = page.context.browser.new_browser_cdp_session()
+        info = cdp.send("SystemInfo.getProcessInfo")["processInfo"]
+        cdp.detach()
+    except Exception:  # noqa: BLE001 - an older Chromium without it: report nothing
+        return None
+    return sum(p["cpuTime"] for p in info if p.get("type") == "renderer")
+
+
 def pct(xs: list[float], q: float) -> float:
     xs = sorted(xs)
     if not xs:
@@ -137,7 +181,10 @@ async (change) => {
   last.dispatchEvent(new Event('input', {bubbles: true}));  // what a browser fires for any control
   last.dispatchEvent(new Event('change', {bubbles: true}));
   await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
-  return {ms: performance.now() - t0, status: document.getElementById('result-count').textContent,
+  const visible = performance.now() - t0;  // count + the cards a screen shows, painted
+  await window.__board.settled();
+  await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+  return {ms: visible, full: performance.now() - t0, filter: window.__board.timing.filter, render: window.__board.timing.render, status: document.getElementById('result-count').textContent,
           cards: document.querySelectorAll('#results-list .card').length};
 }
 """
@@ -168,12 +215,16 @@ def measure_own(page, base_url: str, root: Path, rounds: int = 4) -> dict:
         if f:
             data = f.read_bytes()
             index.append((url[len(base_url):], len(data), gz(data)))
-    times, samples = [], []
+    times, full, script, samples = [], [], [], []
+    cpu0 = renderer_cpu(page)
     for _ in range(rounds):
         for change in CHANGES:
             r = page.evaluate(_CHANGE_JS, change)
             times.append(r["ms"])
+            full.append(r["full"])
+            script.append(r["filter"] + r["render"])
             samples.append(r["status"])
+    cpu1 = renderer_cpu(page)
     cls = page.evaluate("({cls: window.__cls, all: window.__shiftAll, n: window.__shifts.length})")
     return {
         "first_load": first,
@@ -187,6 +238,11 @@ def measure_own(page, base_url: str, root: Path, rounds: int = 4) -> dict:
         "filter_ms_p95": pct(times, 0.95),
         "filter_ms_max": max(times),
         "filter_changes": len(times),
+        "full_page_ms_p50": pct(full, 0.5),
+        "full_page_ms_p95": pct(full, 0.95),
+        "renderer_cpu_ms_per_change": (cpu1 - cpu0) * 1000 / len(times) if cpu0 is not None and cpu1 is not None else None,
+        "script_ms_p50": pct(script, 0.5),
+        "script_ms_p95": pct(script, 0.95),
         "cls": cls["cls"],
         "layout_shift_all": cls["all"],
         "example_status": samples[len(CHANGES) - 2],
@@ -249,35 +305,54 @@ def measure_pagefind(page, base_url: str, root: Path) -> dict:
 
 # ---- run --------------------------------------------------------------------------------
 
-def run(n: int, keep: Path | None = None, pagefind: bool | None = None, rounds: int = 4) -> dict:
-    """Build a board of about ``n`` open postings, measure it in Chromium, print a table, return figures."""
+def run(n: int, keep: Path | None = None, pagefind: bool | None = None, rounds: int = 4,
+        reuse: bool = False, boost: bool = True) -> dict:
+    """Build a board of about ``n`` open postings, measure it in Chromium, print a table, return figures.
+
+    ``keep``: build into this folder and leave it; ``reuse``: measure the board already
+    built there (with today's theme files copied over it) instead of building again.
+    """
     from playwright.sync_api import sync_playwright
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-browser-")) if keep is None else Path(keep)
     try:
         t0 = time.perf_counter()
-        root = build(n, tmp)
+        reused = reuse and (tmp / "output/search/entries.json").is_file()
+        if reused:
+            root = tmp / "output"
+            shutil.copytree(ROOT / "theme/static", root / "theme", dirs_exist_ok=True)
+            shutil.rmtree(root / "pagefind", ignore_errors=True)
+        else:
+            root = build(n, tmp)
         build_s = time.perf_counter() - t0
         open_n = json.loads((root / "search/entries.json").read_text(encoding="utf-8"))["count"]
         server, base_url = serve(root)
-        result: dict = {"n_requested": n, "n_open": open_n, "build_seconds": build_s}
+        result: dict = {"n_requested": n, "n_open": open_n, "build_seconds": build_s,
+                        "reused": reused, "load_average": os.getloadavg(), "cpus": os.cpu_count()}
         try:
             with sync_playwright() as pw:
                 browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+                result["boosted_processes"] = boost_own_processes() if boost else 0
                 ctx = browser.new_context(viewport={"width": 1280, "height": 900})
                 ctx.add_init_script(_CLS_SCRIPT)
-                result["own"] = measure_own(ctx.new_page(), base_url, root, rounds)
+                page = ctx.new_page()
+                boost and boost_own_processes()  # the renderer of the new page too
+                result["own"] = measure_own(page, base_url, root, rounds)
                 ctx.close()
                 mobile = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2,
                                              is_mobile=True, has_touch=True)
                 mobile.add_init_script(_CLS_SCRIPT)
-                result["own_mobile"] = measure_own(mobile.new_page(), base_url, root, max(1, rounds // 2))
+                page = mobile.new_page()
+                boost and boost_own_processes()
+                result["own_mobile"] = measure_own(page, base_url, root, max(1, rounds // 2))
                 mobile.close()
                 if pagefind is None:
                     pagefind = pagefind_available()
                 if pagefind:
                     ctx = browser.new_context(viewport={"width": 1280, "height": 900})
-                    result["pagefind"] = measure_pagefind(ctx.new_page(), base_url, root)
+                    page = ctx.new_page()
+                    boost and boost_own_processes()
+                    result["pagefind"] = measure_pagefind(page, base_url, root)
                     ctx.close()
                 browser.close()
         finally:
@@ -294,21 +369,25 @@ def table(r: dict) -> str:
     o = r["own"]
     rows = [
         ("open postings", f"{r['n_open']:,}", ""),
-        ("build (s)", f"{r['build_seconds']:.1f}", ""),
+        ("build (s)" if not r.get("reused") else "reused build, copy theme (s)", f"{r['build_seconds']:.1f}", ""),
+        ("load average during run (1 min)", f"{r['load_average'][0]:.1f}", f"{r['cpus']} CPUs"),
         ("first load, compressed (KB)", f"{o['first_load_kb_gz']:.1f}", "<= 150"),
         ("first load, raw (KB)", f"{o['first_load_kb_raw']:.1f}", ""),
         ("index on first interaction, compressed (KB)", f"{o['index_kb_gz']:.1f}", "lazy"),
         ("index fetch + parse (ms)", f"{o['index_load_ms']:.0f}", ""),
         ("summaries shard fetch (ms)", f"{o['text_load_ms']:.0f}", "on first search"),
-        ("filter change p50 (ms)", f"{o['filter_ms_p50']:.1f}", ""),
-        ("filter change p95 (ms)", f"{o['filter_ms_p95']:.1f}", "<= 50"),
+        ("filter change -> count + visible cards, p50 (ms)", f"{o['filter_ms_p50']:.1f}", ""),
+        ("filter change -> count + visible cards, p95 (ms)", f"{o['filter_ms_p95']:.1f}", "<= 50"),
+        ("filter change -> all 24 cards painted, p50 / p95 (ms)", f"{o['full_page_ms_p50']:.1f} / {o['full_page_ms_p95']:.1f}", ""),
         ("filter change max (ms)", f"{o['filter_ms_max']:.1f}", ""),
+        ("  of which filter + build DOM, p50 / p95 (ms)", f"{o['script_ms_p50']:.1f} / {o['script_ms_p95']:.1f}", ""),
+        ("renderer CPU per filter change (ms)", f"{o['renderer_cpu_ms_per_change']:.1f}" if o.get('renderer_cpu_ms_per_change') is not None else "n/a", "load-independent"),
         ("CLS", f"{o['cls']:.4f}", "0"),
         ("layout shift incl. input-adjacent", f"{o['layout_shift_all']:.4f}", ""),
     ]
     if "own_mobile" in r:
         m = r["own_mobile"]
-        rows += [("mobile 390px: filter p95 (ms)", f"{m['filter_ms_p95']:.1f}", "<= 50"),
+        rows += [("mobile 390px: filter p50 / p95 (ms)", f"{m['filter_ms_p50']:.1f} / {m['filter_ms_p95']:.1f}", "<= 50"),
                  ("mobile 390px: CLS", f"{m['cls']:.4f}", "0")]
     if "pagefind" in r:
         p = r["pagefind"]
@@ -333,9 +412,10 @@ if __name__ == "__main__":
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("n", type=int, nargs="?", default=10_000)
     ap.add_argument("--keep", type=Path, help="build into this folder and keep it")
+    ap.add_argument("--reuse", action="store_true", help="measure the board already built in --keep")
     ap.add_argument("--no-pagefind", action="store_true")
     ap.add_argument("--json", type=Path, help="also write the figures here")
     a = ap.parse_args()
-    res = run(a.n, keep=a.keep, pagefind=False if a.no_pagefind else None)
+    res = run(a.n, keep=a.keep, pagefind=False if a.no_pagefind else None, reuse=a.reuse)
     if a.json:
         a.json.write_text(json.dumps(res, indent=2, default=str), encoding="utf-8")

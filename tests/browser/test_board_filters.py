@@ -35,6 +35,8 @@ def index(built_site: Path) -> dict:
 
 
 def slugs_on(page) -> list[str]:
+    """The cards on the page, once board.js has added the ones below the fold."""
+    page.evaluate("() => window.__board ? window.__board.settled() : null")
     return page.locator("#results-list article.card").evaluate_all("els => els.map(e => e.dataset.slug)")
 
 
@@ -84,6 +86,7 @@ def test_js_cards_read_like_the_static_cards(page, site_url):
     page.locator("#f-more summary").click()
     page.fill("#f-hmin", "5")  # matches every posting, so the same cards come back from the index
     wait_count(page, "match")
+    page.evaluate("() => window.__board.settled()")
     dynamic = page.locator("#results-list article.card").evaluate_all("els => els.map(e => e.outerHTML)")
 
     def norm(h: str) -> str:
@@ -120,7 +123,7 @@ def test_sort_by_deadline_and_by_hourly_pay(page, site_url, index):
     page.wait_for_timeout(50)
     rows = sorted(enumerate(index["entries"]), key=lambda ir: (ir[1].get("d", 10**9), ir[0]))
     assert slugs_on(page) == [r["slug"] for _, r in rows][:24]
-    assert "deadline soonest" in page.locator("#results-sort").inner_text()
+    assert page.locator("#results-sort").inner_text() == "(by deadline)"
     page.locator("#f-more summary").click()
     page.select_option("#f-cur", "USD")
     page.select_option("#f-sort", "hourly")

@@ -234,9 +234,14 @@
   }
 
   // ---- formatting, mirroring present.py -------------------------------------------
-  function money(x, cur) {
-    var int = Math.round(x * 100) % 100 === 0;
-    var t = Number(x).toLocaleString("en-US", { minimumFractionDigits: int ? 0 : 2, maximumFractionDigits: int ? 0 : 2 });
+  function group(n) {  // 12345 -> "12,345" (toLocaleString is ~100x slower)
+    var t = String(n), out = "";
+    while (t.length > 3) { out = "," + t.slice(-3) + out; t = t.slice(0, -3); }
+    return t + out;
+  }
+  function money(x, cur) {  // present.money: "1,200" or "31.30"
+    var cents = Math.round(x * 100), t = group(Math.floor(cents / 100));
+    if (cents % 100) t += "." + String(100 + cents % 100).slice(1);
     return cur ? t + " " + cur : t;
   }
   function range(lo, hi, cur) {
@@ -279,13 +284,15 @@
     return h + "</article></li>";
   }
   function r2(x) { return Math.round(x * 100) / 100; }
-  function plural(n, word) { return n.toLocaleString("en-US") + " " + word + (n === 1 ? "" : "s"); }
+  function plural(n, word) { return group(n) + " " + word + (n === 1 ? "" : "s"); }
 
   // ---- apply: filter, count, render --------------------------------------------------
-  var current = null, shown = 0, matches = [];
+  var current = null, shown = 0, matches = [], renderToken = 0, settling = Promise.resolve();
+  var FIRST_CHUNK = 12;
 
   function apply(s) {
     if (!D) return;
+    var t0 = performance.now();
     var gs = groups(s), order = orders[s.sort] || orders[""];
     // Category is counted per option: entries passing every other filter, by category.
     var catG = s.cat ? { key: "cat", label: "category " + (D.categories[s.cat] || s.cat), test: function (e) { return e.c === s.cat; } } : null;
@@ -299,13 +306,27 @@
     if (catG) gs.push(catG);
     current = { s: s, groups: gs, counts: counts };
     matches = out;
+    var t1 = performance.now();
     render(true);
+    timing.filter = t1 - t0;  // for bench/browser.py: script time, before layout and paint
+    timing.render = performance.now() - t1;
   }
+  var timing = { filter: 0, render: 0 };
 
+  var aboveFold = FIRST_CHUNK;
   function reserve() {
     // Keep at least the height the results filled down to the viewport's bottom edge,
     // so whatever is visible below them never moves up when results shrink.
     var r = listBox.getBoundingClientRect();
+    // How many cards can be on screen: columns x rows from the list's top (or from the
+    // scroll position inside it) to the bottom edge, with rows a little shorter than now.
+    var cards = $("cards"), li = cards && cards.firstElementChild;
+    if (li) {
+      var c = li.getBoundingClientRect(), rowH = Math.max(120, c.height * 0.75);
+      var cols = Math.max(1, Math.round((r.width + 16) / (c.width + 16)));
+      var rows = Math.ceil((window.innerHeight - Math.max(r.top, 0)) / rowH) + Math.ceil(Math.max(0, -r.top) / rowH);
+      aboveFold = Math.max(cols, cols * rows);
+    }
     var keep = Math.max(0, Math.min(r.height, window.innerHeight - r.top));
     listBox.style.minHeight = keep ? Math.ceil(keep) + "px" : "";
   }
@@ -314,9 +335,14 @@
     var s = current.s, gs = current.groups, total = matches.length;
     if (fresh) { reserve(); shown = 0; }
     var end = Math.min(total, fresh ? perPage : shown + perPage);
+    // The first cards (more than any screen shows above the fold) go in at once; the rest
+    // of the page follows right after that frame is painted, so the visible results and
+    // the count are never held up by cards below the fold.
+    var first = fresh ? Math.min(end, aboveFold) : end;
     var html = [];
-    for (var j = shown; j < end; j++) html.push(card(E[matches[j]]));
+    for (var j = shown; j < first; j++) html.push(card(E[matches[j]]));
     var filtered = gs.length > 0;
+    var token = ++renderToken;
     if (fresh) {
       var body;
       if (total) body = '<ol class="cards" id="cards">' + html.join("") + "</ol>";
@@ -327,8 +353,24 @@
       $("cards").insertAdjacentHTML("beforeend", html.join(""));
       $("show-more").parentNode.hidden = end >= total;
     }
+    if (first < end) {
+      var from = first, ids = matches;
+      settling = new Promise(function (resolve) {
+        requestAnimationFrame(function () {
+          setTimeout(function () {
+            if (token === renderToken && ids === matches) {
+              var rest = [];
+              for (var k = from; k < end; k++) rest.push(card(E[ids[k]]));
+              $("cards").insertAdjacentHTML("beforeend", rest.join(""));
+            }
+            resolve();
+          }, 0);
+        });
+      });
+    } else settling = Promise.resolve();
     shown = end;
-    var sortText = s.sort === "deadline" ? "deadline soonest" : s.sort === "hourly" ? "highest hourly pay first" : "newest first";
+    // Short, similar lengths and no wrapping inside (filters.css): the heading keeps its height.
+    var sortText = s.sort === "deadline" ? "by deadline" : s.sort === "hourly" ? "by hourly pay" : "newest first";
     statusEl.textContent = (total ? (filtered ? plural(total, "posting") + " match" + (total === 1 ? "es" : "") + " · showing " + shown : plural(total, "open posting") + " · showing " + shown)
       : "No postings match these filters.");
     sortLabel.textContent = "(" + sortText + ")";
@@ -362,7 +404,7 @@
   function updateOptions(counts, s) {
     for (var j = 0; j < catOptions.length; j++) {
       var o = catOptions[j], c = counts[o.value] || 0;
-      var t = catNames[j] + " (" + c.toLocaleString("en-US") + ")";
+      var t = catNames[j] + " (" + group(c) + ")";
       if (o.textContent !== t) o.textContent = t;
     }
   }
@@ -386,14 +428,31 @@
   function update(ev) {
     var s = readForm(), q = toQuery(s);
     var typing = ev && ev.type === "input" && ev.target && (ev.target.type === "search" || ev.target.type === "number");
-    if (q !== location.search) {
-      var url = location.pathname + q + location.hash;
-      // One history entry per typing burst in a text box, one per other change.
-      if (typing && pushedFor === ev.target) history.replaceState(null, "", url);
-      else history.pushState(null, "", url);
-    }
+    // One history entry per typing burst in a text box, one per other change.
+    var push = !(typing && pushedFor === ev.target);
+    if (q !== (pending ? pending.q : location.search)) queueHistory(q, push);
     pushedFor = typing ? ev.target : null;
     show(s);
+  }
+
+  // The URL is written just after the results are painted: pushState costs as much as
+  // the filtering itself, and nobody looks at the address bar in those milliseconds.
+  var pending = null;
+  function queueHistory(q, push) {
+    if (pending && push) flushHistory();
+    if (pending) { pending.q = q; return; }
+    pending = { q: q, push: push };
+    requestAnimationFrame(function () { setTimeout(function () { setTimeout(flushHistory, 0); }, 0); });
+    setTimeout(flushHistory, 250);  // rAF does not run in a hidden tab
+  }
+  function flushHistory() {
+    if (!pending) return;
+    var p = pending;
+    pending = null;
+    if (p.q === location.search) return;
+    var url = location.pathname + p.q + location.hash;
+    if (p.push) history.pushState(null, "", url);
+    else history.replaceState(null, "", url);
   }
 
   function show(s) {
@@ -442,6 +501,7 @@
     if (first && first.focus) (first.length && !first.tagName ? first[0] : first).focus();
   });
   window.addEventListener("popstate", function () {
+    pending = null;
     var s = readQuery(location.search);
     writeForm(s);
     pushedFor = null;
@@ -452,5 +512,6 @@
   var initial = readQuery(location.search);
   if (!isDefault(initial)) { writeForm(initial); show(initial); }
 
-  window.__board = { load: load, loadText: loadText, apply: function () { update(null); }, state: readForm };
+  window.__board = { load: load, loadText: loadText, apply: function () { update(null); }, state: readForm, timing: timing,
+    settled: function () { return settling; } };
 })();
