@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 from datetime import datetime
 
 from board import vocabulary as vocab
@@ -111,8 +112,9 @@ def index_row(e: Entry, now: datetime, orgs: dict[str, int] | None = None,
     """One entry in search/entries.json: short keys, numbers, no HTML, defaults left out.
 
     Nothing derivable is stored (gzip cannot squeeze what it cannot see repeated): the
-    posting's URL is ``postings`` + slug + "/", and the slug, when it is the slugified
-    ASCII title plus a suffix, is stored as that suffix ``x`` (else in full as ``s``);
+    posting's URL is ``postings`` + slug + "/", and the slug, when it starts with the
+    slugified ASCII title (or its first ``l`` characters), is stored as the rest ``x``
+    (else in full as ``s``);
     effective hourly and total pay follow from ``m`` (pay) and ``h`` (hours); days are
     whole days relative to the build's "now" (``d`` until the deadline, ``p`` since
     posting). With ``orgs`` and ``skills`` (name -> position in the index's tables)
@@ -120,7 +122,13 @@ def index_row(e: Entry, now: datetime, orgs: dict[str, int] | None = None,
     """
     c = e.compensation
     stem = vocab.slugify(e.title) if e.title.isascii() else ""
-    row: dict = {"x": e.slug[len(stem):]} if stem and e.slug.startswith(stem) else {"s": e.slug}
+    common = len(os.path.commonprefix([stem, e.slug]))
+    if common >= 8:  # the slug starts with (a cut of) the slugified title
+        row: dict = {"x": e.slug[common:]}
+        if common < len(stem):
+            row["l"] = common
+    else:
+        row = {"s": e.slug}
     row.update({
         "t": e.title,
         "o": orgs[e.organization.name] if orgs is not None else e.organization.name,
@@ -151,7 +159,10 @@ def _num(x: float) -> float | int:
 
 def row_slug(row: dict, title: str | None = None) -> str:
     """The posting slug of an index row (what board.js computes the same way)."""
-    return row["s"] if "s" in row else vocab.slugify(title or row["t"]) + row["x"]
+    if "s" in row:
+        return row["s"]
+    stem = vocab.slugify(title or row["t"])
+    return stem[: row.get("l", len(stem))] + row["x"]
 
 
 def search_index(entries: list[Entry], postings: str, now: datetime, floors: dict[str, float]) -> dict[str, str]:

@@ -338,3 +338,36 @@ def test_show_more_appends_the_next_page(page, paged_site, index):
     page.wait_for_function("document.querySelectorAll('#results-list article.card').length === 10")
     assert slugs_on(page) == [r["slug"] for r in index["entries"]][:10]
     assert "showing 10" in page.locator(COUNT).inner_text()
+
+
+@pytest.fixture(scope="module")
+def slug_site(tmp_path_factory, serve) -> tuple[str, Path]:
+    """Scraped entries whose slugs are the title plus a suffix, or a cut of it (index key x, l)."""
+    from tests.site.conftest import scraped_entry, write_scraped
+
+    base = tmp_path_factory.mktemp("slug-site")
+    content = sample_content(base / "content")
+    long_title = "Summarise forty interviews with bike co-op members about winter riding habits"
+    write_scraped(content, "slugs", [
+        scraped_entry(slug="survey-analysis-sprint-openfields-a1b2c3", title="Survey analysis sprint",
+                      apply_url="https://jobs.example.com/1"),
+        scraped_entry(slug="summarise-forty-interviews-with-bike-co-op-me-9f8e7d", title=long_title,
+                      apply_url="https://jobs.example.com/2", source={**scraped_entry()["source"], "ids": ["x:2"]}),
+        scraped_entry(slug="caf-menu-translation-77aa00", title="Café menu translation",
+                      apply_url="https://jobs.example.com/3", source={**scraped_entry()["source"], "ids": ["x:3"]}),
+    ])
+    out = build_site(content, base / "output")
+    return serve(out), out
+
+
+def test_index_rebuilds_every_posting_url(page, slug_site):
+    url, out = slug_site
+    data = json.loads((out / "search/entries.json").read_text(encoding="utf-8"))
+    keys = {k for row in data["entries"] for k in ("x", "l", "s") if k in row}
+    assert keys == {"x", "l", "s"}  # all three ways of storing a slug occur
+    open_board(page, url, "?src=scraper")
+    wait_count(page, "match")
+    hrefs = page.locator("#results-list article.card .card-title a").evaluate_all("els => els.map(a => a.getAttribute('href'))")
+    assert len(hrefs) == 3
+    for href in hrefs:
+        assert (out / href.lstrip("/") / "index.html").is_file(), href

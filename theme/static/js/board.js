@@ -91,6 +91,12 @@
       .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
   }
 
+  function slugOf(e) {  // present.row_slug
+    if (e.s != null) return e.s;
+    var stem = slugify(e.t);
+    return (e.l != null ? stem.slice(0, e.l) : stem) + e.x;
+  }
+
   function fold(t) {
     t = String(t || "").toLowerCase();
     return t.normalize ? t.normalize("NFD").replace(/[\u0300-\u036f]/g, "") : t;
@@ -123,7 +129,7 @@
       var m = e.m, total = m[3] === "total";
       e.ph = total ? [m[0] / e.h[1], m[1] / e.h[0]] : [m[0], m[1]];
       e.pt = total ? [m[0], m[1]] : [m[0] * e.h[0], m[1] * e.h[1]];
-      e.u = D.postings + (e.s != null ? e.s : slugify(e.t) + e.x) + "/";
+      e.u = D.postings + slugOf(e) + "/";
       if (e.d != null) e.dt = new Date(day0 + e.d * 864e5).toISOString().slice(0, 10);
       var words = [e.t, D.orgs[e.o][0], D.categories[e.c] || e.c];
       for (var j = 0; j < e.k.length; j++) words.push(D.skills[e.k[j]][0]);
@@ -263,7 +269,7 @@
     var hours = e.h[0] === e.h[1] ? e.h[0] + " hours total" : e.h[0] + "–" + e.h[1] + " hours total";
     var regions = (e.r || ["WORLDWIDE"]).map(function (r) { return D.regions[r] || r; }).join(", ");
     var who = (D.students[e.st || "enrolled-or-recent"] || "") + "; " + regions;
-    var slug = e.s != null ? e.s : slugify(e.t) + e.x;
+    var slug = slugOf(e);
     var h = '<li><article class="card" data-slug="' + esc(slug) + '">' +
       '<h3 class="card-title"><a href="' + esc(e.u) + '">' + esc(e.t) + "</a></h3>" +
       '<p class="card-org"><a href="' + esc(base + "organizations/" + org[1] + "/") + '">' + esc(org[0]) + "</a>" +
