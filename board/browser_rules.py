@@ -39,14 +39,6 @@ ISO_DATE = r"\d{4}-\d{2}-\d{2}"
 DELIVERABLE_SPLIT = r"[;\n]"
 SKILL_KEY = r"[^a-z0-9+#]"
 
-#: File header keys as written (``Apply-URL``), in the order the form writes them.
-DISPLAY = {
-    "title": "Title", "organization": "Organization", "organization-url": "Organization-URL",
-    "summary": "Summary", "category": "Category", "skills": "Skills", "hours": "Hours", "pay": "Pay",
-    "apply-url": "Apply-URL", "apply-email": "Apply-Email", "apply-by": "Apply-By", "posted": "Posted",
-    "eligible-regions": "Eligible-Regions", "timezones": "Timezones", "students": "Students",
-    "work-authorization": "Work-Authorization", "deliverables": "Deliverables",
-}
 
 
 # ---- Python re -> JavaScript RegExp ----------------------------------------------
@@ -217,7 +209,7 @@ def rules(policy: Policy, taken: dict[str, str] | None = None,
         "required": list(p.REQUIRED),
         "optional": list(p.OPTIONAL),
         "known": list(p.KNOWN),
-        "display": DISPLAY,
+        "display": posting_mod.DISPLAY,
         "examples": dict(p.EXAMPLES),
         "max_file_bytes": p.MAX_FILE_BYTES,
         "max_len": dict(e.MAX_LEN),

@@ -24,18 +24,10 @@ from typing import Callable, TextIO
 from . import vocabulary as vocab
 from .entry import Problem, format_datetime, parse_datetime
 from .policy import Policy, load_policy
-from .posting import EXAMPLES, parse_posting, read_header
+from .posting import DISPLAY, EXAMPLES, parse_posting, read_header
 from .validate import POSTINGS_DIR
 from .validate import main as validate_main
 
-#: Header keys as written in files, in the order they are written.
-DISPLAY = {
-    "title": "Title", "organization": "Organization", "organization-url": "Organization-URL",
-    "summary": "Summary", "category": "Category", "skills": "Skills", "hours": "Hours", "pay": "Pay",
-    "apply-url": "Apply-URL", "apply-email": "Apply-Email", "apply-by": "Apply-By", "posted": "Posted",
-    "eligible-regions": "Eligible-Regions", "timezones": "Timezones", "students": "Students",
-    "work-authorization": "Work-Authorization", "deliverables": "Deliverables",
-}
 
 #: Stand-ins for fields not asked yet: they parse, so the cross-field rules still run
 #: for the field being asked. Problems about them are ignored until they are asked.

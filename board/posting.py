@@ -25,6 +25,14 @@ REQUIRED = ("title", "organization", "summary", "category", "skills", "hours", "
 OPTIONAL = ("organization-url", "apply-url", "apply-email", "deliverables", "eligible-regions", "timezones",
             "students", "work-authorization", "updated", "status", "last-verified")
 KNOWN = REQUIRED + OPTIONAL
+#: Keys as written in a file (``Apply-URL``), in the order the form and the scaffold write them.
+DISPLAY = {
+    "title": "Title", "organization": "Organization", "organization-url": "Organization-URL",
+    "summary": "Summary", "category": "Category", "skills": "Skills", "hours": "Hours", "pay": "Pay",
+    "apply-url": "Apply-URL", "apply-email": "Apply-Email", "apply-by": "Apply-By", "posted": "Posted",
+    "eligible-regions": "Eligible-Regions", "timezones": "Timezones", "students": "Students",
+    "work-authorization": "Work-Authorization", "deliverables": "Deliverables",
+}
 MAX_FILE_BYTES = 100_000
 
 EXAMPLES = {
