@@ -138,6 +138,14 @@ def main(argv: list[str] | None = None) -> int:
                     "load_at_start": os.getloadavg()},
         "quick": args.quick, "build": [], "scrape": None, "browser": None,
     }
+    if parts != {"build", "scrape", "browser"} and RESULTS.exists() and not args.no_write:
+        # a partial run keeps the other parts' figures from the last run (each part carries its date)
+        previous = json.loads(RESULTS.read_text(encoding="utf-8"))
+        for part in {"build", "scrape", "browser"} - parts:
+            results[part] = previous.get(part)
+            results.setdefault("dates", {})[part] = previous.get("dates", {}).get(part, previous.get("date"))
+    for part in parts:
+        results.setdefault("dates", {})[part] = results["date"]
     rows: list = []
     if "build" in parts:
         src = build.snapshot(args.work / "src")
@@ -158,6 +166,13 @@ def main(argv: list[str] | None = None) -> int:
         n = 1000 if args.quick else 10000
         log(f"browser benchmark, {n:,} postings …")
         results["browser"] = run_browser(n)
+        rows += browser_rows(results["browser"])
+    rows = []
+    for r in results["build"] or []:
+        rows += build_rows(r)
+    if results["scrape"]:
+        rows += scrape_rows(results["scrape"])
+    if results["browser"]:
         rows += browser_rows(results["browser"])
     results["machine"]["load_at_end"] = os.getloadavg()
     results["seconds"] = round(time.time() - started, 1)
@@ -180,6 +195,8 @@ def report(results: dict, rows: list) -> str:
         f"`make bench` on {results['date']} ({m['cpus']} CPUs shared with other jobs, Python {m['python']}, "
         f"load average {m['load_at_start'][0]:.1f} at start, {m['load_at_end'][0]:.1f} at end; "
         f"{results['seconds'] / 60:.0f} minutes){' — quick run' if results['quick'] else ''}.",
+        *([f"Parts measured on: " + ", ".join(f"{k} {v}" for k, v in sorted(results["dates"].items())) + "."]
+          if len(set(results.get("dates", {}).values())) > 1 else []),
         "Judged figures are ratios of measurements taken side by side in the same run; absolute",
         "seconds are for context only (the machine is shared and noisy). Raw figures: `bench/results.json`.",
         "",
