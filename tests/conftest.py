@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -35,43 +40,52 @@ def site(tmp_path_factory) -> Path:
 
 # ---- a real browser: Debian's Chromium driven by Playwright -------------------------
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the stdlib's name
+        pass
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+def start_server(root: Path) -> tuple[ThreadingHTTPServer, str]:
+    """A static file server for ``root`` on 127.0.0.1:<random port>, in a daemon thread."""
+    server = _Server(("127.0.0.1", 0), partial(_QuietHandler, directory=str(root)))
+    threading.Thread(target=server.serve_forever, name=f"serve {root}", daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 @pytest.fixture(scope="session")
 def browser():
     """Headless Chromium (Playwright cannot download browsers here; `make test` installs Debian's)."""
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium")
+    if not Path(CHROMIUM).exists() and not shutil.which(CHROMIUM):
+        pytest.skip(f"Chromium not found at {CHROMIUM} (make browser installs it)")
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield b
         b.close()
 
 
 @pytest.fixture(scope="session")
 def serve():
-    """serve(folder) -> base URL of a static server on 127.0.0.1 for that folder."""
-    import functools
-    import threading
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+    """``serve(path) -> base URL`` ending in "/"; every server stops when the session ends."""
+    servers: list[ThreadingHTTPServer] = []
 
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    servers = []
-
-    def start(folder: Path) -> str:
-        server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+    def _serve(path: Path) -> str:
+        server, url = start_server(Path(path))
         servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}"
+        return url
 
-    yield start
-    for server in servers:
-        server.shutdown()
+    yield _serve
+    for s in servers:
+        s.shutdown()
+        s.server_close()

@@ -109,7 +109,7 @@ def pages_to_check(site: Path) -> list[Path]:
 
 def run_vectors(vectors, tmp_path, browser, serve) -> dict:
     site, report = build_hostile_site(vectors, tmp_path)
-    base_url = serve(site)
+    base_url = serve(site).rstrip("/")
     result = check_pages(browser, base_url, site, pages_to_check(site), report.titles)
     print(f"\n{report.vectors} vectors: {report.body_postings} body postings ({report.body_rejected} vectors refused by the validator); fields accepted "
           f"{dict(report.field_accepted)}, rejected {dict(report.field_rejected)}; scraped kept "
@@ -132,7 +132,7 @@ def test_the_inspector_catches_a_planted_script(tmp_path, browser, serve):
     page.write_text('<!doctype html><title>t</title><h1>T</h1><article><img src=x onerror="alert(1)">'
                     '<a href="javascript:alert(2)">x</a></article>'
                     '<script type="application/ld+json">{"title": "Other"}</script>')
-    result = check_pages(browser, serve(tmp_path), tmp_path, [page], {"planted": "T"})
+    result = check_pages(browser, serve(tmp_path).rstrip("/"), tmp_path, [page], {"planted": "T"})
     found = "\n".join(result["problems"])
     for expected in ("IMG onerror", "A href=javascript:alert(2)", "sentinel hit", "element img", "JSON-LD title"):
         assert expected in found
