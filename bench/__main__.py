@@ -91,7 +91,9 @@ def _flatten(d, prefix=""):
 def browser_rows(r: dict) -> list[tuple[str, str, str, str]]:
     if "skipped" in r or "error" in r:
         return [("browser", r.get("skipped") or r.get("error"), "", "")]
-    return [(f"browser: {k}", str(v), "", "") for k, v in _flatten(r) if not k.startswith("_")]
+    def fmt(v) -> str:
+        return f"{v:,.1f}" if isinstance(v, float) else str(v)
+    return [(f"browser: {k}", fmt(v), "", "") for k, v in _flatten(r) if not k.startswith("_")]
 
 
 def table(rows: list[tuple[str, str, str, str]]) -> str:
@@ -126,7 +128,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=None, help="cold builds per site and size (median kept)")
     ap.add_argument("--work", type=Path, default=ROOT / ".cache" / "bench", help="scratch folder")
     ap.add_argument("--no-write", action="store_true", help="print only; leave results.json and BENCHMARKS.md")
+    ap.add_argument("--report-only", action="store_true", help="measure nothing: rewrite BENCHMARKS.md from results.json")
     args = ap.parse_args(argv)
+    if args.report_only:
+        results = json.loads(RESULTS.read_text(encoding="utf-8"))
+        rows = [row for r in results["build"] or [] for row in build_rows(r)]
+        rows += scrape_rows(results["scrape"]) if results["scrape"] else []
+        rows += browser_rows(results["browser"]) if results["browser"] else []
+        REPORT.write_text(report(results, rows), encoding="utf-8")
+        return 0
     parts = {p.strip() for p in args.only.split(",") if p.strip()}
     sizes = [1000] if args.quick else [int(s) for s in args.sizes.split(",") if s.strip()]
     args.work.mkdir(parents=True, exist_ok=True)
@@ -200,7 +210,11 @@ def report(results: dict, rows: list) -> str:
         "Judged figures are ratios of measurements taken side by side in the same run; absolute",
         "seconds are for context only (the machine is shared and noisy). Raw figures: `bench/results.json`.",
         "",
-        table(rows),
+        table([r for r in rows if not r[0].startswith("browser")]),
+        "",
+        "### Browser (`bench/browser.py`, figures as it returns them)",
+        "",
+        table([r for r in rows if r[0].startswith("browser")]),
         "",
         NOTES.strip(),
         "",
