@@ -26,6 +26,7 @@ from typing import Any, Iterable
 from . import entry as entry_mod
 from . import posting as posting_mod
 from . import vocabulary as vocab
+from .jsonld import script_json
 from .policy import Policy
 
 #: Limits written inline in ``parse_posting`` / ``check`` (guarded by the parity tests).
@@ -237,6 +238,4 @@ def rules(policy: Policy, taken: dict[str, str] | None = None,
 
 def rules_json(data: dict[str, Any]) -> str:
     """JSON safe inside ``<script type="application/json">`` (no ``</script>``, no ``<!--``)."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # dict order is meaningful
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return script_json(data, sort_keys=False)  # dict order is meaningful

@@ -88,12 +88,12 @@ def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def script_json(data: Any) -> str:
-    """JSON safe inside ``<script type="application/ld+json">``.
+def script_json(data: Any, sort_keys: bool = True) -> str:
+    """JSON safe inside a ``<script>`` element (JSON-LD, or data for our own scripts).
 
-    ``<``, ``>`` and ``&`` become ``\\u003c`` etc., so neither ``</script>`` nor
-    ``<!--`` can appear; U+2028/2029 are escaped for old parsers. Still valid JSON.
+    ASCII only, so no character HTML forbids (C1 controls such as U+0085) or old parsers
+    choke on (U+2028/2029) can appear; ``<``, ``>`` and ``&`` become ``\\u003c`` etc., so
+    neither ``</script>`` nor ``<!--`` can close or confuse the element. Still valid JSON.
     """
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    text = json.dumps(data, ensure_ascii=True, sort_keys=sort_keys, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

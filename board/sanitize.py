@@ -30,9 +30,10 @@ LINK_REL = "nofollow ugc noopener noreferrer"
 # HTML and useless, so keep only its text. (nh3 output is normalized: one form to match.)
 _HREFLESS = re.compile(r'<a(?: title="[^"]*")? rel="' + LINK_REL + r'">(.*?)</a>', re.S)
 _SURROGATE = re.compile(r"[\ud800-\udfff]")  # lone surrogates (e.g. from JSON "\\ud800") cannot be encoded
-# Characters XML 1.0 cannot carry (C0 controls but tab/newline/CR, U+FFFE/FFFF): one in a
-# body would make every feed containing it unwritable, so they go before anything else.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Characters XML 1.0 cannot carry (C0 controls but tab/newline/CR, U+FFFE/FFFF) or HTML
+# forbids (C1 controls such as U+0085): one in a body would make every feed containing it
+# unwritable or the page invalid, so they go before anything else.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _BLOCK_END = re.compile(r"(</(?:p|div|li|h[1-6]|tr|td|th|dd|dt|blockquote|pre|table)\s*>|<br\s*/?>)", re.I)
 
 
