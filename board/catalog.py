@@ -109,30 +109,78 @@ def _has_duplicates(entries: list[Entry]) -> bool:
     return len(set(urls)) != len(urls)
 
 
-def load_scraped(folder: Path, policy: Policy, now: datetime) -> tuple[list[Entry], list[str]]:
-    """Scraped entries from ``content/scraped/*.json``; a bad record is skipped and reported."""
+def _code_version() -> str:
+    """Digest of this package's source: sanitizing and checking rules live here."""
+    h = hashlib.sha1()
+    for p in sorted(Path(__file__).parent.rglob("*")):
+        if p.suffix in (".py", ".json") and p.is_file():
+            h.update(p.name.encode())
+            h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def load_scraped(folder: Path, policy: Policy, now: datetime,
+                 cache_dir: Path | None = None) -> tuple[list[Entry], list[str]]:
+    """Scraped entries from ``content/scraped/*.json``; a bad record is skipped and reported.
+
+    With ``cache_dir``, each file's result is cached like the postings (path, mtime, size,
+    day, policy, plus this package's code), so an unchanged file is not re-sanitized.
+    A file with an entry posted after "now" is not cached (that check depends on the hour).
+    """
     entries: list[Entry] = []
     warnings: list[str] = []
-    for path in sorted(folder.glob("*.json")) if folder.exists() else []:
+    cache: dict[str, tuple[list[Entry], list[str]]] = {}
+    cache_file = cache_dir / "scraped.pickle" if cache_dir else None
+    if cache_file and cache_file.exists():
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            records = data["entries"]
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            warnings.append(f"{path}: unreadable ({exc}); skipped")
+            cache = pickle.loads(cache_file.read_bytes())
+        except Exception:  # a stale or foreign cache is just a miss
+            cache = {}
+    version = _code_version() if cache_file else ""
+    kept: dict[str, tuple[list[Entry], list[str]]] = {}
+    for path in sorted(folder.glob("*.json")) if folder.exists() else []:
+        key = _cache_key(path, policy, now) + version if cache_file else ""
+        if key in cache:
+            kept[key] = cache[key]
+            entries.extend(cache[key][0])
+            warnings.extend(cache[key][1])
             continue
-        for i, raw in enumerate(records):
-            try:
-                e = Entry.from_dict(raw)
-                e = replace(e, description_html=clean_html(e.description_html))
-            except Exception as exc:  # noqa: BLE001 - any malformed record is skipped, never fatal
-                warnings.append(f"{path}: entry {i}: {exc}; skipped")
-                continue
-            problems = [p for p in check(e, policy, now, https_only=False, allow_expired=True)]
-            if problems:
-                warnings.append(f"{path}: {e.slug}: " + "; ".join(p.format() for p in problems) + "; skipped")
-                continue
-            entries.append(e)
+        file_entries, file_warnings, hourly = _load_scraped_file(path, policy, now)
+        entries.extend(file_entries)
+        warnings.extend(file_warnings)
+        if cache_file and not hourly:
+            kept[key] = (file_entries, file_warnings)
+    if cache_file:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        cache_file.write_bytes(pickle.dumps(kept))
     return entries, warnings
+
+
+def _load_scraped_file(path: Path, policy: Policy, now: datetime) -> tuple[list[Entry], list[str], bool]:
+    """One scraped file: its entries, its warnings, and whether the result depends on the hour."""
+    entries: list[Entry] = []
+    warnings: list[str] = []
+    hourly = False
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        records = data["entries"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        warnings.append(f"{path}: unreadable ({exc}); skipped")
+        return entries, warnings, True  # unreadable now: read it again next time
+    for i, raw in enumerate(records):
+        try:
+            e = Entry.from_dict(raw)
+            e = replace(e, description_html=clean_html(e.description_html))
+        except Exception as exc:  # noqa: BLE001 - any malformed record is skipped, never fatal
+            warnings.append(f"{path}: entry {i}: {exc}; skipped")
+            continue
+        hourly = hourly or e.posted > now
+        problems = [p for p in check(e, policy, now, https_only=False, allow_expired=True)]
+        if problems:
+            warnings.append(f"{path}: {e.slug}: " + "; ".join(p.format() for p in problems) + "; skipped")
+            continue
+        entries.append(e)
+    return entries, warnings, hourly
 
 
 def build_catalog(postings: list[Entry], scraped: list[Entry], now: datetime) -> Catalog:
@@ -157,7 +205,7 @@ def build_catalog(postings: list[Entry], scraped: list[Entry], now: datetime) ->
 
 def load_catalog(content: Path, policy: Policy, now: datetime, cache_dir: Path | None = None) -> Catalog:
     postings = load_postings(content / "postings", policy, now, cache_dir)
-    scraped, warnings = load_scraped(content / "scraped", policy, now)
+    scraped, warnings = load_scraped(content / "scraped", policy, now, cache_dir)
     catalog = build_catalog(postings, scraped, now)
     catalog.warnings[:0] = warnings
     return catalog

@@ -79,7 +79,17 @@ class RenderCache:
                 self._entry_digest[id(value)] = d
             return ["E", d]
         if isinstance(value, (list, tuple)):
-            return [self.canon(v) for v in value]
+            if len(value) <= 8 or not all(isinstance(v, Entry) for v in value):
+                return [self.canon(v) for v in value]
+            # long lists of entries (a taxonomy's past postings) are passed to every page of it
+            # and never changed afterwards: digest once per object (the memo holds the object,
+            # so its id cannot be reused by another)
+            memo = self.__dict__.setdefault("_list_digest", {})
+            hit = memo.get(id(value))
+            if hit is None or hit[0] is not value:
+                raw = json.dumps([self.canon(v) for v in value], separators=(",", ":"), ensure_ascii=False)
+                hit = memo[id(value)] = (value, ["L", len(value), hashlib.sha1(raw.encode("utf-8")).hexdigest()])
+            return hit[1]
         if isinstance(value, dict):
             return {str(k): self.canon(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
         if isinstance(value, (datetime, date)):
@@ -219,6 +229,8 @@ def cached(gen, unit: str, parts: tuple, produce) -> None:
     paths = cache.fresh(unit, key)
     if paths is not None:
         gen.written.update(paths)
+        if getattr(gen, "_unit_paths", None) is not None:  # inside an outer cached unit
+            gen._unit_paths.extend(paths)
         return
     outer = getattr(gen, "_unit_paths", None)
     gen._unit_paths = []
