@@ -202,7 +202,7 @@ def report(results: dict, rows: list) -> str:
     return "\n".join([
         "# Benchmarks",
         "",
-        f"`make bench` on {results['date']} ({m['cpus']} CPUs shared with other jobs, Python {m['python']}, "
+        f"Last `make bench` run {results['date']} ({m['cpus']} CPUs shared with other jobs, Python {m['python']}, "
         f"load average {m['load_at_start'][0]:.1f} at start, {m['load_at_end'][0]:.1f} at end; "
         f"{results['seconds'] / 60:.0f} minutes){' — quick run' if results['quick'] else ''}.",
         *([f"Parts measured on: " + ", ".join(f"{k} {v}" for k, v in sorted(results["dates"].items())) + "."]

@@ -86,8 +86,8 @@ and the interpreter.
   recomputed by each caller (~1.5 s at 10k). At 1,000 postings those fixed costs
   (interpreter, Pelican, submit page) are most of a rebuild, so the 1,000 ratios sit
   close to their targets and move with the noise.
-- The parsed-postings cache is keyed on the file, the day and the pay floors, not on the
-  validator's code (as it was); after changing `board/`'s rules, clear `.cache/`.
+- The parsed-postings cache was keyed on the file, the day and the pay floors only; it
+  now also keys on `board/`'s code, so new validator rules re-read every posting.
 - **Scrape speed-up misses its target** (about 2.6× against ≥ 10×), and not because of the
   network: politeness holds (one request in flight per host, starts ≥ 0.45 s apart) and
   the per-host queues would finish in ~2.7 s, but the run is CPU-bound under the GIL. A

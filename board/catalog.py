@@ -78,8 +78,8 @@ def _cache_key(path: Path, policy: Policy, now: datetime) -> str:
 def load_postings(folder: Path, policy: Policy, now: datetime, cache_dir: Path | None = None) -> list[Entry]:
     """Employer postings; raises :class:`InvalidPostings` listing every problem.
 
-    Parsed entries are cached per file (path, mtime, size, day, policy), so a rebuild
-    with nothing changed skips Markdown parsing entirely.
+    Parsed entries are cached per file (path, mtime, size, day, policy, this package's
+    code), so a rebuild with nothing changed skips Markdown parsing entirely.
     """
     files = posting_files([folder]) if folder.exists() else []
     cache: dict[str, Entry] = {}
@@ -89,7 +89,8 @@ def load_postings(folder: Path, policy: Policy, now: datetime, cache_dir: Path |
             cache = pickle.loads(cache_file.read_bytes())
         except Exception:  # a stale or foreign cache is just a miss
             cache = {}
-    keys = {f: _cache_key(f, policy, now) for f in files}
+    version = _code_version() if cache_file else ""  # new parsing or checking rules re-read every file
+    keys = {f: _cache_key(f, policy, now) + version for f in files}
     missing = [f for f in files if keys[f] not in cache]
     entries, errors = validate_files(missing, policy, now, allow_expired=True)
     if errors:
