@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field, asdict, replace
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any, Iterable
 from urllib.parse import urlsplit
@@ -173,7 +173,7 @@ class Entry:
     # ---- storage -------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict with sorted keys and ISO dates, for readable git diffs."""
-        return _jsonable(asdict(self))
+        return _jsonable(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Entry":
@@ -199,6 +199,10 @@ class Entry:
 
 
 def _jsonable(value: Any) -> Any:
+    """Plain JSON values; walks dataclasses by their fields (``asdict`` deep-copies, which
+    the scrapers paid for on every record of every run)."""
+    if is_dataclass(value):
+        return {f.name: _jsonable(getattr(value, f.name)) for f in sorted(fields(value), key=lambda f: f.name)}
     if isinstance(value, dict):
         return {k: _jsonable(v) for k, v in sorted(value.items())}
     if isinstance(value, (list, tuple)):

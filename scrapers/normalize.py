@@ -11,6 +11,7 @@ are coerced or dropped, never raised.
 from __future__ import annotations
 
 import email.utils
+import functools
 import hashlib
 import html
 import re
@@ -149,18 +150,30 @@ def category_for(record: RawRecord, text: str) -> str:
     return DEFAULT_CATEGORY
 
 
-def _prose_skills(text: str) -> list[str]:
-    found: list[tuple[int, str]] = []
-    low = text.lower()
+@functools.cache
+def _prose_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One regex for every skill spelling trusted in prose (longest first), and spelling -> skill.
+
+    The lookahead finds overlapping matches, so a spelling inside a longer one still counts;
+    one pass over the text replaces a search per spelling.
+    """
+    names: dict[str, str] = {}
     for name, aliases in vocab.SKILLS.items():
         for spelling in (name, *aliases):
-            if spelling.lower() in _PROSE_SKIP or len(spelling) < 3:
-                continue
-            m = re.search(r"(?<![\w.+#])" + re.escape(spelling.lower()) + r"(?![\w+#])", low)
-            if m:
-                found.append((m.start(), name))
-                break
-    return [name for _, name in sorted(found)]
+            low = spelling.lower()
+            if low not in _PROSE_SKIP and len(spelling) >= 3:
+                names.setdefault(low, name)
+    alternatives = "|".join(re.escape(w) for w in sorted(names, key=len, reverse=True))
+    return re.compile(r"(?<![\w.+#])(?=(" + alternatives + r")(?![\w+#]))"), names
+
+
+def _prose_skills(text: str) -> list[str]:
+    """Skills named in prose, in order of first mention."""
+    pattern, names = _prose_pattern()
+    found: dict[str, int] = {}
+    for m in pattern.finditer(text.lower()):
+        found.setdefault(names[m.group(1)], m.start())
+    return sorted(found, key=found.get)
 
 
 def skills_for(record: RawRecord, text: str) -> tuple[str, ...]:
