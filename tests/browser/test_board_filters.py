@@ -206,6 +206,7 @@ def test_back_and_forward_buttons_restore_filters(page, site_url, index):
     first = slugs_on(page)
     page.select_option("#f-cat", "data")
     page.wait_for_function("location.search === '?cat=data'")
+    wait_count(page, "match")  # the URL is written before a slow index download ends
     data_cards = slugs_on(page)
     page.select_option("#f-cat", "design")
     page.wait_for_function("location.search === '?cat=design'")

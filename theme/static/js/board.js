@@ -470,7 +470,8 @@
     if (D) apply(s);
     else {
       statusEl.textContent = "Loading filters…";
-      load().then(function () { apply(readForm()); }, function () {});
+      // settled() covers the index download too, so nothing reads the old cards as new.
+      settling = load().then(function () { apply(readForm()); return settling; }, function () {});
     }
   }
 
