@@ -82,13 +82,8 @@ def load_postings(folder: Path, policy: Policy, now: datetime, cache_dir: Path |
     code), so a rebuild with nothing changed skips Markdown parsing entirely.
     """
     files = posting_files([folder]) if folder.exists() else []
-    cache: dict[str, Entry] = {}
     cache_file = cache_dir / "postings.pickle" if cache_dir else None
-    if cache_file and cache_file.exists():
-        try:
-            cache = pickle.loads(cache_file.read_bytes())
-        except Exception:  # a stale or foreign cache is just a miss
-            cache = {}
+    cache: dict[str, Entry] = _read_cache(cache_file)
     version = _code_version() if cache_file else ""  # new parsing or checking rules re-read every file
     keys = {f: _cache_key(f, policy, now) + version for f in files}
     missing = [f for f in files if keys[f] not in cache]
@@ -99,10 +94,23 @@ def load_postings(folder: Path, policy: Policy, now: datetime, cache_dir: Path |
     result = [cache.get(keys[f]) or fresh[keys[f]] for f in files]
     if _has_duplicates(result):  # a cached file may clash with a fresh one: validate together
         raise InvalidPostings(validate_files(files, policy, now, allow_expired=True)[1])
+    _write_cache(cache_file, {keys[f]: e for f, e in zip(files, result)})
+    return result
+
+
+def _read_cache(cache_file: Path | None) -> dict:
+    if not cache_file or not cache_file.exists():
+        return {}
+    try:
+        return pickle.loads(cache_file.read_bytes())
+    except Exception:  # a stale or foreign cache is just a miss
+        return {}
+
+
+def _write_cache(cache_file: Path | None, data: dict) -> None:
     if cache_file:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
-        cache_file.write_bytes(pickle.dumps({keys[f]: e for f, e in zip(files, result)}))
-    return result
+        cache_file.write_bytes(pickle.dumps(data))
 
 
 def _has_duplicates(entries: list[Entry]) -> bool:
@@ -130,13 +138,8 @@ def load_scraped(folder: Path, policy: Policy, now: datetime,
     """
     entries: list[Entry] = []
     warnings: list[str] = []
-    cache: dict[str, tuple[list[Entry], list[str]]] = {}
     cache_file = cache_dir / "scraped.pickle" if cache_dir else None
-    if cache_file and cache_file.exists():
-        try:
-            cache = pickle.loads(cache_file.read_bytes())
-        except Exception:  # a stale or foreign cache is just a miss
-            cache = {}
+    cache: dict[str, tuple[list[Entry], list[str]]] = _read_cache(cache_file)
     version = _code_version() if cache_file else ""
     kept: dict[str, tuple[list[Entry], list[str]]] = {}
     for path in sorted(folder.glob("*.json")) if folder.exists() else []:
@@ -151,9 +154,7 @@ def load_scraped(folder: Path, policy: Policy, now: datetime,
         warnings.extend(file_warnings)
         if cache_file and not hourly:
             kept[key] = (file_entries, file_warnings)
-    if cache_file:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        cache_file.write_bytes(pickle.dumps(kept))
+    _write_cache(cache_file, kept)
     return entries, warnings
 
 
