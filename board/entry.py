@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any, Iterable
@@ -38,6 +39,7 @@ MAX_LEN = {
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_SPACES = re.compile(r"\s+")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -201,8 +203,13 @@ class Entry:
 def _jsonable(value: Any) -> Any:
     """Plain JSON values; walks dataclasses by their fields (``asdict`` deep-copies, which
     the scrapers paid for on every record of every run)."""
-    if is_dataclass(value):
-        return {f.name: _jsonable(getattr(value, f.name)) for f in sorted(fields(value), key=lambda f: f.name)}
+    names = _FIELD_NAMES.get(type(value))
+    if names is None and is_dataclass(value) and not isinstance(value, type):
+        names = _FIELD_NAMES[type(value)] = tuple(sorted(f.name for f in fields(value)))
+    if names is not None:
+        return {name: _jsonable(getattr(value, name)) for name in names}
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
     if isinstance(value, dict):
         return {k: _jsonable(v) for k, v in sorted(value.items())}
     if isinstance(value, (list, tuple)):
@@ -210,6 +217,9 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, datetime):
         return format_datetime(value)
     return value
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}  # dataclass -> its field names, sorted
 
 
 # ---- normalizers: every string from outside goes through one of these ------------
@@ -225,7 +235,7 @@ def clean_text(value: Any, limit: int | None = None) -> str:
     text = _SURROGATE.sub("\ufffd", text)
     text = unicodedata.normalize("NFC", text)
     text = _CONTROL.sub("", text)
-    text = re.sub(r"\s+", " ", text).strip()
+    text = _SPACES.sub(" ", text).strip()
     if limit is not None and len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
     return text
@@ -267,8 +277,13 @@ def format_datetime(dt: datetime) -> str:
     return utc(dt).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
+@lru_cache(maxsize=16384)
 def url_problem(url: str, https_only: bool = True) -> str | None:
-    """Why this URL may not be published, or None if it is fine."""
+    """Why this URL may not be published, or None if it is fine.
+
+    Cached: a pure function of its arguments, asked four times per scraped record,
+    mostly about the same few URLs (a source's organization URL, its apply pages).
+    """
     if len(url) > MAX_LEN["url"]:
         return f"is {len(url)} characters long"
     if has_control_chars(url) or re.search(r"\s", url):
