@@ -200,8 +200,12 @@ class Facts:
         return extract.weekly_hours(self.text)
 
     @cached_property
+    def durations(self) -> list[tuple[extract.Found, int]]:
+        return extract.durations(self.text)
+
+    @cached_property
     def duration(self) -> extract.Found | None:
-        return extract.duration_near(self.text, self.weekly.at if self.weekly else 0)
+        return extract.duration_near(self.text, self.weekly.at if self.weekly else 0, self.durations)
 
     @cached_property
     def hours(self) -> tuple[Hours | None, str]:
@@ -216,6 +220,11 @@ class Facts:
         return None, ""
 
     @cached_property
+    def mentions(self) -> list[extract.Pay]:
+        """Every amount of money in the text (the pay and the full-time rules both look)."""
+        return extract.pay_mentions(self.text)
+
+    @cached_property
     def pay(self) -> tuple[Compensation | None, str]:
         r = self.record
         cur = normalize.currency_code(r.salary_currency)
@@ -226,7 +235,7 @@ class Facts:
             high = high if high and high >= low else low
             return Compensation(float(low), float(high), cur, "hour" if unit == "HOUR" else "total"), \
                 f"salary field {low:g}-{high:g} {cur}/{unit.lower()}"
-        best = extract.best_pay(extract.pay_mentions(self.text))
+        best = extract.best_pay(self.mentions)
         if best:
             return Compensation(best.low, best.high, best.currency, best.unit), best.quote
         return None, ""
@@ -323,7 +332,7 @@ def _full_time(f: Facts) -> str | None:
     if hit := _find(_EMPLOYEE, f.text):
         return f"employee salary or benefits: {hit!r}"
     pay, quote = f.pay
-    if pay is None and any(p.unit == "year" for p in extract.pay_mentions(f.text)):
+    if pay is None and any(p.unit == "year" for p in f.mentions):
         return "only a yearly salary is stated"
     return None
 
@@ -352,7 +361,7 @@ def _long_term(f: Facts) -> str | None:
         return f"long term: {hit!r}"
     if (span := extract.month_span(f.text)) and span.high > 8.7:
         return f"runs {span.quote!r}"
-    long = [d for d, _ in extract.durations(f.text) if d.high > 8.7]
+    long = [d for d, _ in f.durations if d.high > 8.7]
     if long:
         return f"lasts {long[0].quote!r} (over 2 months)"
     return None

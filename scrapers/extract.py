@@ -144,9 +144,12 @@ def durations(text: str) -> list[tuple[Found, int]]:
     return out
 
 
-def duration_near(text: str, pos: int) -> Found | None:
-    """The engagement duration closest after ``pos`` (within a sentence or two), else the first one."""
-    found = durations(text)
+def duration_near(text: str, pos: int, found: list[tuple[Found, int]] | None = None) -> Found | None:
+    """The engagement duration closest after ``pos`` (within a sentence or two), else the first one.
+
+    ``found``: ``durations(text)`` if the caller already has it.
+    """
+    found = durations(text) if found is None else found
     after = [f for f, at in found if 0 <= at - pos <= 120]
     if after:
         return after[0]
@@ -174,7 +177,7 @@ _AMT = r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?!\d)|\d+,\d{1,2}(?!\d)|\d+(?:\.\d{1,2
 MONEY = re.compile(
     rf"(?P<pre>{_SYM}|{_CODE})\s?(?P<a1>{_AMT})\s?(?P<ak1>k\b)?"
     rf"(?:\s*(?:-|to)\s*(?:{_SYM}|{_CODE})?\s?(?P<a2>{_AMT})\s?(?P<ak2>k\b)?)?(?:\s?(?P<post1>{_CODE}))?"
-    rf"|(?P<b1>{_AMT})\s?(?P<bk1>k\b)?(?:\s*(?:-|to)\s*(?P<b2>{_AMT})\s?(?P<bk2>k\b)?)?"
+    rf"|(?<!\d)(?P<b1>{_AMT})\s?(?P<bk1>k\b)?(?:\s*(?:-|to)\s*(?P<b2>{_AMT})\s?(?P<bk2>k\b)?)?"
     rf"\s?(?P<post>{_SYM}|{_CODE}|dollars|euros|pounds)"
 )
 _UNIT_AFTER = [

@@ -32,11 +32,12 @@ from typing import Any, Callable, Iterable, TextIO
 from urllib.parse import urlsplit
 
 from board.entry import Entry, format_datetime
-from . import storage
+from . import pool as curation_pool, storage
 from .config import Config
 from .http import FetchError, Fetcher, HttpSettings, Response, Validators
 from .record import ParseError, RawRecord, SourceConfig
 
+MAX_THREADS = 256  # threads of a run, one per source up to this
 MAX_FOLLOW = 500  # detail pages fetched per source and run, whatever follow() returns
 DEFAULT_CONTENT_TYPES = ("application/json", "application/*+json", "application/*xml", "text/xml",
                          "text/html", "application/xhtml+xml")
@@ -71,6 +72,7 @@ class SourceResult:
     written: bool = False
     seconds: float = 0.0
     explain: list[str] = field(default_factory=list)
+    entries: list[Entry] | None = field(default=None, repr=False)  # the source's file as written (for dedupe)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -203,11 +205,24 @@ def fingerprint(source: SourceConfig, adapter: ModuleType, extra_files: Iterable
     h = hashlib.sha256(repr(source).encode())
     files = [Path(inspect.getsourcefile(adapter) or "")] if getattr(adapter, "__file__", None) else []
     for path in [*files, *extra_files]:
-        try:
-            h.update(path.read_bytes())
-        except OSError:
-            h.update(str(path).encode())
+        h.update(_file_digest(path))
     return h.hexdigest()[:16]
+
+
+_DIGESTS: dict[tuple[str, int, int], bytes] = {}  # (path, mtime_ns, size) -> sha256 of the bytes
+
+
+def _file_digest(path: Path) -> bytes:
+    """A code file's hash, read once per version of the file (every source of a run hashes the same files)."""
+    try:
+        st = path.stat()
+        key = (str(path), st.st_mtime_ns, st.st_size)
+        digest = _DIGESTS.get(key)
+        if digest is None:
+            digest = _DIGESTS[key] = hashlib.sha256(path.read_bytes()).digest()
+        return digest
+    except OSError:
+        return str(path).encode()
 
 
 # ---- the run --------------------------------------------------------------------------
@@ -224,6 +239,12 @@ class Context:
     guard: storage.Guard
     explain: bool
     code_files: list[Path]
+    pool: curation_pool.CurationPool | None = None
+
+    def decide(self, records: list[RawRecord], source: SourceConfig) -> list[curation_pool.Outcome]:
+        if self.pool is not None:
+            return self.pool.decide(records, source, self.now)
+        return curation_pool.decide(self.curate, self.rules, records, source, self.now)
 
 
 def run(
@@ -243,14 +264,20 @@ def run(
     explain: bool = False,
     dedupe: bool | None = None,
     progress: "Progress | None" = None,
+    processes: int | None = None,
 ) -> RunResult:
-    """Run the chosen sources and return what happened; never raises for a source's fault."""
+    """Run the chosen sources and return what happened; never raises for a source's fault.
+
+    ``processes``: worker processes for the default curation (see :mod:`scrapers.pool`);
+    None picks by the number of sources and CPUs, 0 curates in the fetching threads.
+    """
     now = now or datetime.now(timezone.utc).replace(microsecond=0)
     sources = select_sources(config, names, shard)
     store = storage.Store(out_dir, state_dir)
     store.clean_stale_temp()
     code_files: list[Path] = []
     curation_error = ""
+    default = curate is None
     if curate is None:
         try:
             curate, rules, code_files = default_curation(rules_path)
@@ -259,10 +286,18 @@ def run(
     settings = http or config.http
     ctx_fetcher = Fetcher(settings)
     ctx = Context(store, ctx_fetcher, now, curate, rules, get_adapter, guard, explain, code_files)  # type: ignore[arg-type]
+    if processes is None:
+        processes = curation_pool.auto_processes(sum(s.enabled and s.reuse_allowed for s in sources))
+    if default and not curation_error and processes > 0:
+        ctx.pool = curation_pool.CurationPool(processes, rules_path, curate, rules)  # type: ignore[arg-type]
     progress = progress or Progress(len(sources), enabled=False)
     results: dict[str, SourceResult] = {}
     try:
-        with ThreadPoolExecutor(max_workers=max(1, settings.workers), thread_name_prefix="scrape") as pool:
+        # A thread per source (up to MAX_THREADS): a source's thread spends most of its time
+        # queued at its host's gate or waiting for curation, and must not hold up the fetches
+        # of other sources meanwhile. Requests in flight are bounded by ``http.workers``.
+        threads = max(1, settings.workers, min(len(sources), MAX_THREADS))
+        with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="scrape") as pool:
             futures = {}
             for source in sources:
                 if curation_error and source.enabled and source.reuse_allowed:
@@ -273,13 +308,16 @@ def run(
                 results[name] = fut.result()
     finally:
         ctx_fetcher.close()
+        if ctx.pool is not None:
+            ctx.pool.close()
         progress.finish()
     result = RunResult(now=now, shard=shard, sources=[results[s.name] for s in sources])
     if dedupe is None:
         dedupe = shard is None
     if dedupe:
         try:
-            result.merged = storage.dedupe_store(store, now).merged
+            known = {s.name: s.entries for s in result.sources if s.entries is not None}
+            result.merged = storage.dedupe_store(store, now, known).merged
         except storage.StorageError as e:
             result.dedupe_error = str(e)
     return result
@@ -357,8 +395,10 @@ def run_source(source: SourceConfig, ctx: Context) -> SourceResult:
         if responses and all(r.not_modified for r in responses):
             entries, new_state, outcome = storage.apply_not_modified(previous, state, ctx.now, ctx.guard)
             result.status, result.not_modified = "not-modified", True
-            result.written = store.save_entries(source.name, entries, ctx.now)
+            # Usually nothing changed at all (last_seen moves once a day): skip the comparison with the file.
+            result.written = entries != previous and store.save_entries(source.name, entries, ctx.now)
             store.save_state(source.name, new_state)
+            result.entries = entries
             result.total = outcome.total
             return result
         # Some URLs changed and some did not: the unchanged bodies are not stored, so refetch them.
@@ -405,26 +445,21 @@ def run_source(source: SourceConfig, ctx: Context) -> SourceResult:
     uncertain: set[str] = set()
     if partial:
         uncertain = {i for e in previous for i in storage.own_ids(e, source.name)}
-    for record in records:
+    for record, decided in zip(records, ctx.decide(records, source)):
         rid = f"{source.name}:{record.source_id}"
-        try:
-            decision = ctx.curate(record, source, ctx.rules, ctx.now)
-            keep, reason, entry = bool(decision.keep), str(decision.reason), decision.entry
-            detail = str(getattr(decision, "detail", "") or "")
-            if keep and not isinstance(entry, Entry):
-                raise TypeError(f"curation kept the record but returned entry={entry!r}")
-        except Exception as e:
+        if decided.error:
             result.errors += 1
             uncertain.add(rid)
-            message = f"record {record.source_id!r}: {type(e).__name__}: {e}"
+            message = f"record {record.source_id!r}: {decided.error}"
             result.error_messages.append(message[:300])
             _decide(result, ctx, record, False, "curation-error", message)
             continue
-        if keep:
+        entry = decided.entry
+        if decided.keep and entry is not None:
             if rid not in entry.source.ids:
                 entry = replace(entry, source=replace(entry.source, ids=tuple(sorted({*entry.source.ids, rid}))))
             fresh.append(entry)
-        _decide(result, ctx, record, keep, reason, detail)
+        _decide(result, ctx, record, decided.keep, decided.reason, decided.detail)
 
     entries, new_state, outcome = storage.apply_run(
         source.name, previous, fresh, len(records), state, ctx.now, ctx.guard, frozenset(uncertain)
@@ -437,6 +472,7 @@ def run_source(source: SourceConfig, ctx: Context) -> SourceResult:
         new_state.fingerprint = None
     result.written = store.save_entries(source.name, entries, ctx.now)
     store.save_state(source.name, new_state)
+    result.entries = entries
     result.status = "held" if outcome.action == "held" else "ok"
     result.reason = outcome.note
     result.new, result.closed, result.total = outcome.new, outcome.closed, outcome.total

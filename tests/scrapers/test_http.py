@@ -298,3 +298,44 @@ def test_different_hosts_are_fetched_concurrently(server, other_server, settings
         for t in threads:
             t.join()
     assert results == [200, 200]
+
+
+def test_requests_in_flight_never_exceed_workers_across_hosts(settings):
+    """Six hosts and six threads, but ``workers = 2``: at most two requests are open at once."""
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    from concurrent.futures import ThreadPoolExecutor
+
+    state = {"now": 0, "max": 0}
+    lock = threading.Lock()
+
+    class Slow(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):
+            with lock:
+                state["now"] += 1
+                state["max"] = max(state["max"], state["now"])
+            time.sleep(0.15)
+            body = b"User-agent: *\nAllow: /\n" if self.path == "/robots.txt" else b'{"jobs": []}'
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain" if self.path == "/robots.txt" else "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            with lock:
+                state["now"] -= 1
+
+    servers = [ThreadingHTTPServer((f"127.0.0.{i}", 0), Slow) for i in range(2, 8)]
+    for srv in servers:
+        threading.Thread(target=srv.serve_forever, daemon=True).start()
+    try:
+        urls = [f"http://{srv.server_address[0]}:{srv.server_address[1]}/jobs" for srv in servers]
+        with Fetcher(fast_settings(workers=2)) as f, ThreadPoolExecutor(6) as ex:
+            responses = list(ex.map(lambda u: get(f, u), urls))
+    finally:
+        for srv in servers:
+            srv.shutdown()
+            srv.server_close()
+    assert [r.status for r in responses] == [200] * 6
+    assert state["max"] == 2

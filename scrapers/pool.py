@@ -1,0 +1,125 @@
+"""Curation on every CPU: decide a source's records in worker processes.
+
+Fetching is I/O and runs in the run's threads; curating is pure-Python regex and
+normalizing work, about a millisecond per record, and under the GIL it serializes
+every thread behind it. A run of 200 sources spent most of its time there, so a big
+run hands each source's records to a small process pool and waits (the GIL is free
+while it waits). Records and decisions cross the process boundary by pickle; both are
+plain dataclasses.
+
+A pool only exists for the default curation (``scrapers.curation.curate`` with the
+rules file the run was given): an injected ``curate`` callable, as tests use, stays in
+the calling thread, and so does everything when the run is small (:data:`MIN_SOURCES`).
+Workers start from a ``forkserver`` (never a plain ``fork`` of a process that has
+threads running) that imports this module and the curation code once.
+
+Nothing here may lose a record: a worker that dies or a batch that cannot be pickled
+is decided again in the calling thread.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Callable
+
+from board.entry import Entry
+from .record import RawRecord, SourceConfig
+
+#: Below this many sources a pool costs more (about 0.5 s of CPU to start) than it saves.
+MIN_SOURCES = 16
+#: At most this many worker processes, whatever the machine has.
+MAX_PROCESSES = 4
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What curation said about one record, or why it could not say."""
+
+    keep: bool = False
+    reason: str = ""
+    detail: str = ""
+    entry: Entry | None = None
+    error: str = ""  # "TypeError: …" when curation raised for this record
+
+
+def decide(curate: Callable[..., Any], rules: Any, records: list[RawRecord], source: SourceConfig,
+           now: datetime) -> list[Outcome]:
+    """Curate each record; a record whose curation raises becomes an error outcome, never an exception."""
+    out = []
+    for record in records:
+        try:
+            d = curate(record, source, rules, now)
+            keep, entry = bool(d.keep), d.entry
+            if keep and not isinstance(entry, Entry):
+                raise TypeError(f"curation kept the record but returned entry={entry!r}")
+            out.append(Outcome(keep, str(d.reason), str(getattr(d, "detail", "") or ""), entry))
+        except Exception as e:
+            out.append(Outcome(error=f"{type(e).__name__}: {e}"))
+    return out
+
+
+def auto_processes(n_sources: int) -> int:
+    """Worker processes for a run of ``n_sources``: none for a small run or a one-CPU machine."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if n_sources < MIN_SOURCES or cpus < 2:
+        return 0
+    return min(cpus, MAX_PROCESSES)
+
+
+# ---- the worker side ----------------------------------------------------------------------
+
+_WORKER: tuple[Callable[..., Any], Any] | None = None  # (curate, rules), set once per worker process
+
+
+def _init_worker(rules_path: str | None) -> None:
+    global _WORKER
+    from .run import default_curation  # the same binding of policy and rules as the calling process
+
+    curate, rules, _files = default_curation(Path(rules_path) if rules_path else None)
+    _WORKER = (curate, rules)
+
+
+def _decide_in_worker(records: list[RawRecord], source: SourceConfig, now: datetime) -> list[Outcome]:
+    assert _WORKER is not None, "worker not initialized"
+    curate, rules = _WORKER
+    return decide(curate, rules, records, source, now)
+
+
+# ---- the calling side ---------------------------------------------------------------------
+
+
+class CurationPool:
+    """Decide batches of records in ``processes`` workers; fall back to the caller's thread."""
+
+    def __init__(self, processes: int, rules_path: Path | None, fallback: Callable[..., Any], rules: Any):
+        self.fallback, self.rules = fallback, rules
+        try:
+            ctx = multiprocessing.get_context("forkserver")
+            ctx.set_forkserver_preload(["scrapers.pool", "scrapers.run", "scrapers.curation"])
+        except ValueError:  # no forkserver on this platform
+            ctx = multiprocessing.get_context("spawn")
+        self.executor: ProcessPoolExecutor | None = ProcessPoolExecutor(
+            max_workers=processes, mp_context=ctx, initializer=_init_worker,
+            initargs=(str(rules_path) if rules_path else None,))
+
+    def decide(self, records: list[RawRecord], source: SourceConfig, now: datetime) -> list[Outcome]:
+        executor = self.executor
+        if executor is not None and records:
+            try:
+                return executor.submit(_decide_in_worker, records, source, now).result()
+            except BrokenProcessPool:  # a worker died (OOM killer, a crash in a C extension)
+                self.executor = None
+            except Exception:  # e.g. a record that cannot be pickled: decide it here
+                pass
+        return decide(self.fallback, self.rules, records, source, now)
+
+    def close(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+            self.executor = None
