@@ -1,7 +1,7 @@
 """Scrape benchmark: our scraper run versus a naive sequential ``requests.get`` loop.
 
-A threaded HTTP server listens on several loopback addresses (127.0.0.1 … 127.0.0.H,
-one port each), so the sources live on H different hosts and the client's per-host
+A threaded HTTP server, in a process of its own, listens on several loopback addresses
+(127.0.0.1 … 127.0.0.H, one port each), so the sources live on H different hosts and the client's per-host
 politeness applies. Every response, robots.txt included, is delayed by ``LATENCY``.
 Each source is a Greenhouse job board (our real adapter and curation) with 20 jobs;
 the server answers ``If-None-Match`` with 304.
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import shutil
 import threading
 import time
@@ -59,73 +60,116 @@ def payload(source: int) -> bytes:
 
 
 class _Server:
-    """One ThreadingHTTPServer per loopback address; a shared request log."""
+    """The sources: one ThreadingHTTPServer per loopback address, in a process of its own.
+
+    The server must not share our interpreter: its 40 threads would compete with the run
+    for the GIL, which a real remote host never does. The parent talks to it over a pipe
+    ("log" returns and clears the request log, "close" stops it).
+    """
 
     def __init__(self, hosts: int, latency: float):
-        self.log: list[dict] = []
-        self.lock = threading.Lock()
-        self.bodies = {i: payload(i) for i in range(SOURCES)}
-        self.etags = {i: '"' + hashlib.sha1(b).hexdigest()[:16] + '"' for i, b in self.bodies.items()}
-        outer = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, *args):  # quiet
-                pass
-
-            def do_GET(self):
-                start = time.monotonic()
-                time.sleep(latency)
-                host = f"{self.server.server_address[0]}:{self.server.server_address[1]}"
-                conditional = bool(self.headers.get("If-None-Match") or self.headers.get("If-Modified-Since"))
-                if self.path == "/robots.txt":
-                    status, body, ctype, etag = 200, b"User-agent: *\nAllow: /\n", "text/plain", None
-                elif self.path.startswith("/boards/") and self.path.split("/")[2].isdigit():
-                    i = int(self.path.split("/")[2])
-                    etag = outer.etags.get(i)
-                    if i not in outer.bodies:
-                        status, body, ctype = 404, b"", "text/plain"
-                    elif self.headers.get("If-None-Match") == etag:
-                        status, body, ctype = 304, b"", "application/json"
-                    else:
-                        status, body, ctype = 200, outer.bodies[i], "application/json"
-                else:
-                    status, body, ctype, etag = 404, b"", "text/plain", None
-                self.send_response(status)
-                self.send_header("Content-Type", ctype)
-                if etag:
-                    self.send_header("ETag", etag)
-                if status != 304:
-                    self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                if status != 304:
-                    self.wfile.write(body)
-                with outer.lock:
-                    outer.log.append({"host": host, "path": self.path, "start": start, "end": time.monotonic(),
-                                      "status": status, "bytes": len(body), "conditional": conditional,
-                                      "ua": self.headers.get("User-Agent", "")})
-
-        self.servers = []
-        for h in range(hosts):
-            srv = ThreadingHTTPServer((f"127.0.0.{h + 1}", 0), Handler)
-            srv.daemon_threads = True
-            threading.Thread(target=srv.serve_forever, daemon=True).start()
-            self.servers.append(srv)
+        ctx = multiprocessing.get_context("spawn")
+        self._conn, child = ctx.Pipe()
+        self._proc = ctx.Process(target=_serve, args=(child, hosts, latency), daemon=True)
+        self._proc.start()
+        deadline = time.monotonic() + 60
+        while not self._conn.poll(0.1):
+            if not self._proc.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError(f"the bench server did not start (exit code {self._proc.exitcode})")
+        self.addresses: list[tuple[str, int]] = self._conn.recv()
 
     def url(self, i: int) -> str:
-        addr, port = self.servers[i % len(self.servers)].server_address
+        addr, port = self.addresses[i % len(self.addresses)]
         return f"http://{addr}:{port}/boards/{i}/jobs"
 
     def take_log(self) -> list[dict]:
-        with self.lock:
-            log, self.log = self.log, []
-        return log
+        self._conn.send("log")
+        return self._conn.recv()
 
     def close(self) -> None:
-        for srv in self.servers:
-            srv.shutdown()
-            srv.server_close()
+        try:
+            self._conn.send("close")
+            self._conn.recv()
+        except (EOFError, OSError):
+            pass
+        self._proc.join(10)
+        if self._proc.is_alive():
+            self._proc.kill()
+
+
+def _serve(conn, hosts: int, latency: float) -> None:
+    """The server process: start the hosts, report their addresses, answer the parent's commands."""
+    log: list[dict] = []
+    lock = threading.Lock()
+    bodies = {i: payload(i) for i in range(SOURCES)}
+    etags = {i: '"' + hashlib.sha1(b).hexdigest()[:16] + '"' for i, b in bodies.items()}
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args):  # quiet
+            pass
+
+        def do_GET(self):
+            start = time.monotonic()
+            time.sleep(latency)
+            host = f"{self.server.server_address[0]}:{self.server.server_address[1]}"
+            conditional = bool(self.headers.get("If-None-Match") or self.headers.get("If-Modified-Since"))
+            if self.path == "/robots.txt":
+                status, body, ctype, etag = 200, b"User-agent: *\nAllow: /\n", "text/plain", None
+            elif self.path.startswith("/boards/") and self.path.split("/")[2].isdigit():
+                i = int(self.path.split("/")[2])
+                etag = etags.get(i)
+                if i not in bodies:
+                    status, body, ctype = 404, b"", "text/plain"
+                elif self.headers.get("If-None-Match") == etag:
+                    status, body, ctype = 304, b"", "application/json"
+                else:
+                    status, body, ctype = 200, bodies[i], "application/json"
+            else:
+                status, body, ctype, etag = 404, b"", "text/plain", None
+            self.send_response(status)
+            self.send_header("Content-Type", ctype)
+            if etag:
+                self.send_header("ETag", etag)
+            if status != 304:
+                self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if status != 304:
+                self.wfile.write(body)
+            with lock:
+                log.append({"host": host, "path": self.path, "start": start, "end": time.monotonic(),
+                            "status": status, "bytes": len(body), "conditional": conditional,
+                            "ua": self.headers.get("User-Agent", "")})
+
+    servers = []
+    for h in range(hosts):
+        srv = ThreadingHTTPServer((f"127.0.0.{h + 1}", 0), Handler)
+        srv.daemon_threads = True
+        threading.Thread(target=srv.serve_forever, daemon=True).start()
+        servers.append(srv)
+    conn.send([srv.server_address[:2] for srv in servers])
+    while True:
+        try:
+            command = conn.recv()
+        except EOFError:  # the parent went away
+            command = "close"
+        if command == "log":
+            with lock:
+                taken = log[:]
+                log.clear()
+            conn.send(taken)
+        elif command == "cpu":
+            conn.send(time.process_time())
+        elif command == "close":
+            for srv in servers:
+                srv.shutdown()
+                srv.server_close()
+            try:
+                conn.send("closed")
+            except OSError:
+                pass
+            return
 
 
 def politeness(log: list[dict]) -> dict:
