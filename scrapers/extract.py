@@ -32,15 +32,17 @@ def prepare(text: str) -> str:
     return text
 
 
-_NUM = r"(\d{1,4}(?:\.\d+)?)"
+# "\d\d{0,3}" rather than "\d{1,4}": a pattern that opens with a plain character class lets
+# the regex engine skip straight to the next digit instead of trying every position.
+_NUM = r"(\d\d{0,3}(?:\.\d+)?)"
 _RNG = rf"{_NUM}(?:\s*(?:-|to|or)\s*{_NUM})?"
 _HRS = r"(?:hours?|hrs?|h)\b"
 _WEEK = r"(?:/|per|a|an|each|every)\s*(?:week|wk)\b|weekly\b"
 
 WEEKLY = re.compile(rf"{_RNG}\s*-?\+?\s*{_HRS}\s*(?:of\s+(?:\w+\s+)?work\s+|of\s+time\s+)?(?:{_WEEK})")
 HOURS = re.compile(rf"{_RNG}\s*\+?\s*-?\s*{_HRS}")
-DURATION = re.compile(rf"{_NUM}\s*-?\s*(week|wk|month|day)s?\b(?:\s*(?:-|to)\s*{_NUM}\s*-?\s*(week|wk|month|day)s?\b)?"
-                      rf"|{_NUM}\s*(?:-|to)\s*{_NUM}\s*-?\s*(week|wk|month|day)s?\b")
+DURATION = re.compile(rf"(?=\d)(?:{_NUM}\s*-?\s*(week|wk|month|day)s?\b(?:\s*(?:-|to)\s*{_NUM}\s*-?\s*(week|wk|month|day)s?\b)?"
+                      rf"|{_NUM}\s*(?:-|to)\s*{_NUM}\s*-?\s*(week|wk|month|day)s?\b)")
 
 # Hour counts that are not the amount of work.
 _HOURS_BEFORE_SKIP = re.compile(r"(?:within|every|per|after|last|past|next|before|in|credit|response|than|of)\s*$")

@@ -10,8 +10,9 @@ plain dataclasses.
 A pool only exists for the default curation (``scrapers.curation.curate`` with the
 rules file the run was given): an injected ``curate`` callable, as tests use, stays in
 the calling thread, and so does everything when the run is small (:data:`MIN_SOURCES`).
-Workers start from a ``forkserver`` (never a plain ``fork`` of a process that has
-threads running) that imports this module and the curation code once.
+Workers are forked while the calling process has no other thread (the CLI), else
+started from a ``forkserver`` that imports this module and the curation code once
+(never a plain ``fork`` of a process with threads running).
 
 Nothing here may lose a record: a worker that dies or a batch that cannot be pickled
 is decided again in the calling thread.
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -85,6 +87,10 @@ def _init_worker(rules_path: str | None) -> None:
     _WORKER = (curate, rules)
 
 
+def _ready() -> bool:
+    return _WORKER is not None
+
+
 def _decide_in_worker(records: list[RawRecord], source: SourceConfig, now: datetime) -> list[Outcome]:
     assert _WORKER is not None, "worker not initialized"
     curate, rules = _WORKER
@@ -99,14 +105,36 @@ class CurationPool:
 
     def __init__(self, processes: int, rules_path: Path | None, fallback: Callable[..., Any], rules: Any):
         self.fallback, self.rules = fallback, rules
-        try:
-            ctx = multiprocessing.get_context("forkserver")
+        methods = multiprocessing.get_all_start_methods()
+        # A plain fork is the cheapest start (no interpreter to boot, no imports), and safe
+        # while this is the process's only thread: the children inherit no lock that
+        # another thread held. Otherwise (tests, an embedding program) a forkserver.
+        forking = "fork" in methods and threading.active_count() == 1
+        method = "fork" if forking else "forkserver" if "forkserver" in methods else "spawn"
+        ctx = multiprocessing.get_context(method)
+        if method == "forkserver":
             ctx.set_forkserver_preload(["scrapers.pool", "scrapers.run", "scrapers.curation"])
-        except ValueError:  # no forkserver on this platform
-            ctx = multiprocessing.get_context("spawn")
+        self.method = method
         self.executor: ProcessPoolExecutor | None = ProcessPoolExecutor(
             max_workers=processes, mp_context=ctx, initializer=_init_worker,
             initargs=(str(rules_path) if rules_path else None,))
+        if forking:  # fork every worker now, before this process starts any thread
+            self.executor.submit(_ready)
+        else:
+            # Start the workers in the background: booting a forkserver imports the
+            # curation code (about half a second), which then overlaps the run's first
+            # requests (robots.txt, the first responses) instead of delaying the first batch.
+            threading.Thread(target=self._warm, args=(processes,), name="curation-pool-start", daemon=True).start()
+
+    def _warm(self, processes: int) -> None:
+        executor = self.executor
+        if executor is None:
+            return
+        try:
+            for _ in range(processes):
+                executor.submit(_ready)
+        except RuntimeError:  # closed before it started (a run with nothing to fetch)
+            pass
 
     def decide(self, records: list[RawRecord], source: SourceConfig, now: datetime) -> list[Outcome]:
         executor = self.executor

@@ -88,3 +88,40 @@ def test_small_runs_and_single_cpu_machines_get_no_pool(monkeypatch):
     assert pool.auto_processes(pool.MIN_SOURCES) == pool.MAX_PROCESSES
     monkeypatch.setattr(pool.os, "sched_getaffinity", lambda pid: {0}, raising=False)
     assert pool.auto_processes(500) == 0
+
+
+def test_a_single_threaded_program_forks_its_workers_and_gets_the_same_files(server, tmp_path):
+    """The CLI's case: no other thread at start, so the workers are plain forks."""
+    import json
+    import subprocess
+    import sys
+
+    sources = _sources(server, 4)
+    spec = [{"name": s.name, "url": s.url, "organization": s.organization, "organization_url": s.organization_url}
+            for s in sources]
+    script = f"""
+import json, sys
+from pathlib import Path
+from scrapers import pool, run as runner
+from scrapers.config import Config
+from scrapers.http import HttpSettings
+from scrapers.record import SourceConfig
+from board.entry import parse_datetime
+sources = [SourceConfig(kind="greenhouse", min_delay=0.0, **s) for s in json.loads(sys.argv[1])]
+methods = []
+original = pool.CurationPool.__init__
+def init(self, *a, **k):
+    original(self, *a, **k)
+    methods.append(self.method)
+pool.CurationPool.__init__ = init
+result = runner.run(Config(sources), Path(sys.argv[2]), now=parse_datetime({NOW.isoformat()!r}),
+                    http=HttpSettings(retries=0, workers=4), processes=2)
+print(json.dumps({{"methods": methods, "kept": sum(s.kept for s in result.sources)}}))
+"""
+    done = subprocess.run([sys.executable, "-c", script, json.dumps(spec), str(tmp_path / "forked")],
+                          capture_output=True, text=True, timeout=120, cwd=Path(__file__).resolve().parents[2])
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report == {"methods": ["fork"], "kept": 4}
+    runner.run(Config(sources), tmp_path / "inline", now=NOW, http=fast_settings(), processes=0)
+    assert _files(tmp_path / "forked") == _files(tmp_path / "inline")
