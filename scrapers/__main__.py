@@ -40,7 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--explain", action="store_true", help="print why each record was kept or rejected")
     p.add_argument("--summary-json", type=Path, metavar="PATH", help="also write the summary as JSON (for CI)")
     p.add_argument("--now", metavar="ISO", help="pretend it is this time (reproducible runs and tests)")
-    p.add_argument("--workers", type=int, metavar="N", help="sources fetched at once (different hosts)")
+    p.add_argument("--workers", type=int, metavar="N", help="requests in flight at once (different hosts)")
+    p.add_argument("--processes", type=int, metavar="N",
+                   help="curation worker processes (default: by number of sources and CPUs; 0 = none)")
     p.add_argument("--fail-on-error", action="store_true", help="exit 1 if any source failed")
     p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
     return p
@@ -78,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     result = runner.run(
         config, args.out, names=args.sources, shard=shard, now=now, state_dir=args.state, http=http,
         rules_path=args.curation, explain=args.explain, progress=progress,
+        processes=None if args.processes is None else max(0, args.processes),
     )
     if args.explain:
         for s in result.sources:

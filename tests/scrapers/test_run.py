@@ -294,14 +294,15 @@ def write_config(path: Path, *sources: dict) -> Path:
     return path
 
 
-def test_cli_run_with_real_curation_explain_and_summary_json(server, tmp_path, dotted_adapter, capsys):
+@pytest.mark.parametrize("extra", [[], ["--processes", "2"]], ids=["in-thread", "worker-processes"])
+def test_cli_run_with_real_curation_explain_and_summary_json(server, tmp_path, dotted_adapter, capsys, extra):
     server.expect_request("/jobs").respond_with_json(
         {"jobs": [{"id": 1, "title": "Senior Backend Engineer", "text": "Full-time, 401k, on-site in Berlin."}]})
     cfg = write_config(tmp_path / "sources.toml", {"name": "cli-src", "kind": "tadapters.jsonjobs",
                                                   "url": server.url_for("/jobs"), "min_delay": 0})
     summary = tmp_path / "summary.json"
     code = main(["--config", str(cfg), "--out", str(tmp_path / "out"), "--explain", "--summary-json", str(summary),
-                 "--now", "2026-03-10T12:00:00Z", "--no-progress"])
+                 "--now", "2026-03-10T12:00:00Z", "--no-progress", *extra])
     out = capsys.readouterr().out
     assert code == 0
     assert "cli-src\tREJECT\tREJECT_" in out  # a reason code of the real curation
