@@ -93,6 +93,10 @@ class BoardGenerator(Generator):
         self.urls = site_urls(s)
         self.env.auto_reload = False  # one build: no stat() of every template on every render
         self.context["board_catalog"] = self.catalog
+        # The filter form reads only these options, not the catalog: a page that includes it
+        # then depends on the set of categories, skills and currencies, so editing one
+        # posting re-renders the pages that show it, not every board page.
+        self.context["board_filter_options"] = present.filter_options(self.catalog.open)
         self.written: set[str] = set()
         self.students = Students(self)  # calendars, JSON Feed, new/closing-soon, stats (students.py)
 

@@ -64,3 +64,29 @@ def test_search_index_lists_open_entries(tmp_path):
     board = (out / "index.html").read_text()
     assert urls and all(u.startswith("/postings/") for u in urls)
     assert data["postings"] + row_slug(data["entries"][0]) + "/" in board
+
+
+def test_editing_one_posting_rewrites_only_the_board_pages_that_show_it(tmp_path):
+    """The filter form depends on the set of options, not on every entry (render cache)."""
+    content = sample_content(tmp_path / "content")
+    out = build_site(content, tmp_path / "out", BOARD_PER_PAGE=4)
+    pages = sorted([out / "index.html", *out.glob("page/*/index.html")])
+    assert len(pages) >= 4
+    later = "".join(p.read_text() for p in pages[1:])  # a posting on a later page, not the first
+
+    def title(path):
+        return next(line for line in path.read_text().splitlines() if line.startswith("Title:"))
+
+    posting = next(p for p in sorted((content / "postings").glob("*.md")) if f">{title(p)[6:].strip()}</a>" in later)
+    before = {p: (p.stat().st_mtime_ns, p.read_text()) for p in pages}
+    keys = json.loads((tmp_path / "cache" / "board" / "render.json").read_text())["pages"]
+    posting.write_text(posting.read_text().replace(title(posting), title(posting) + " (paid)"))
+    build_site(content, tmp_path / "out", BOARD_PER_PAGE=4)
+    rewritten = [p for p in pages if p.stat().st_mtime_ns != before[p][0]]
+    assert len(rewritten) == 1, [str(p.relative_to(out)) for p in rewritten]
+    assert " (paid)</a>" in rewritten[0].read_text()
+    assert all(before[p][1] == p.read_text() for p in pages if p not in rewritten)
+    # Rendered again (its cache key changed): the one board page that shows the posting.
+    new_keys = json.loads((tmp_path / "cache" / "board" / "render.json").read_text())["pages"]
+    board = {str(p.relative_to(out)) for p in pages}
+    assert [k for k in sorted(board) if new_keys[k][0] != keys[k][0]] == [str(rewritten[0].relative_to(out))]
