@@ -156,6 +156,8 @@ def main(argv: list[str] | None = None) -> int:
         for part in {"build", "scrape", "browser"} - parts:
             results[part] = previous.get(part)
             results.setdefault("dates", {})[part] = previous.get("dates", {}).get(part, previous.get("date"))
+        if "build" in parts:  # and a build run of some sizes keeps the other sizes' figures
+            results["build"] = [r for r in previous.get("build") or [] if r.get("n") not in sizes]
     for part in parts:
         results.setdefault("dates", {})[part] = results["date"]
     rows: list = []
@@ -167,6 +169,7 @@ def main(argv: list[str] | None = None) -> int:
             log(f"build benchmark, {n:,} postings ({repeat} cold build(s) of each site, {rebuilds} of each rebuild) …")
             r = build.bench_size(n, args.work, repeat=repeat, log=log, src=src, rebuilds=rebuilds)
             results["build"].append(r)
+            results["build"].sort(key=lambda r: r.get("n", 0))
             rows += build_rows(r)
             print(table(build_rows(r)), flush=True)
     if "scrape" in parts:

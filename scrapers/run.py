@@ -289,7 +289,10 @@ def run(
     if processes is None:
         processes = curation_pool.auto_processes(sum(s.enabled and s.reuse_allowed for s in sources))
     if default and not curation_error and processes > 0:
-        ctx.pool = curation_pool.CurationPool(processes, rules_path, curate, rules)  # type: ignore[arg-type]
+        try:
+            ctx.pool = curation_pool.CurationPool(processes, rules_path, curate, rules)  # type: ignore[arg-type]
+        except (OSError, ValueError) as e:  # no processes here (a sandbox, a limit): curate in the threads
+            print(f"warning: curation stays in-thread: {type(e).__name__}: {e}", file=sys.stderr)
     progress = progress or Progress(len(sources), enabled=False)
     results: dict[str, SourceResult] = {}
     try:
