@@ -23,6 +23,17 @@ from .policy import Policy
 
 HOURS_MIN, HOURS_MAX = 5, 40
 STATUSES = ("open", "filled", "closed")
+#: What an entry is: one project ("posting") or a recurring scheme that offers them ("programme").
+KINDS = ("posting", "programme")
+#: A programme takes students all year ("rolling") or in cohorts with dates.
+SCHEDULES = ("rolling", "cohort")
+#: A programme is not "filled"; it runs or it does not.
+PROGRAMME_STATUSES = ("open", "closed")
+#: Programmes publish hours for several project sizes (e.g. 25 or 45 h); the smallest must fit
+#: the board's 5-40 h, the largest may go up to this.
+PROGRAMME_HOURS_MAX = 2 * HOURS_MAX
+#: A programme's page may say nothing about work permits; we then say so, not guess.
+UNSTATED = "unstated"
 PAY_UNITS = ("total", "hour")
 SOURCE_KINDS = ("employer", "scraper")
 
@@ -34,7 +45,10 @@ MAX_LEN = {
     "deliverable": 200,
     "description": 20_000,
     "url": 2_000,
+    "note": 500,  # a programme's pay, eligibility or how-to-apply notes
+    "institution": 120,
 }
+MAX_INSTITUTIONS = 40
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
@@ -118,6 +132,28 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Programme:
+    """What only a programme has; its hours, pay and eligibility live on the :class:`Entry`.
+
+    A programme is listed for what its own public page says, so the page (``source_url``)
+    and the day someone last read it (``verified``) are part of the entry. Cohort dates
+    are optional: a cohort whose dates passed makes the programme "not currently open",
+    never an invalid file, so programme files do not decay with the calendar.
+    """
+
+    schedule: str = "rolling"  # "rolling" or "cohort"
+    source_url: str = ""
+    verified: datetime | None = None
+    starts: datetime | None = None  # the next (or last published) cohort's first day
+    ends: datetime | None = None
+    institutions: tuple[str, ...] = ()  # empty: students of any institution
+    partner: str | None = None  # the platform it runs on, e.g. "Parker Dewey"
+    pay_note: str = ""  # pay as the programme publishes it, e.g. "$375 for 25 hours"
+    eligibility_note: str = ""
+    how_to_apply: str = ""
+
+
+@dataclass(frozen=True)
 class Entry:
     slug: str
     title: str
@@ -140,6 +176,8 @@ class Entry:
     first_seen: datetime | None = None
     last_seen: datetime | None = None
     last_verified: datetime | None = None
+    kind: str = "posting"  # one of KINDS
+    programme: Programme | None = None  # set exactly when kind == "programme"
 
     # ---- derived -------------------------------------------------------------
     @property
@@ -158,11 +196,19 @@ class Entry:
     def modified(self) -> datetime:
         return self.updated or self.posted
 
+    @property
+    def closes(self) -> datetime | None:
+        """When applications close: the deadline, else (for a cohort) the cohort's start."""
+        if self.apply_by is not None or self.programme is None:
+            return self.apply_by
+        return self.programme.starts
+
     def is_open(self, now: datetime) -> bool:
         """Open means status open and deadline not passed: expiry needs nobody."""
         if self.status != "open":
             return False
-        return self.apply_by is None or self.apply_by >= now
+        closes = self.closes
+        return closes is None or closes >= now
 
     def days_left(self, now: datetime) -> int | None:
         if self.apply_by is None:
@@ -191,6 +237,13 @@ class Entry:
         s = dict(d.get("source") or {})
         s["ids"] = tuple(s.get("ids") or ())
         d["source"] = Source(**s)
+        if d.get("programme"):
+            p = dict(d["programme"])
+            p["institutions"] = tuple(p.get("institutions") or ())
+            for key in ("verified", "starts", "ends"):
+                if p.get(key):
+                    p[key] = parse_datetime(p[key])
+            d["programme"] = Programme(**p)
         for key in ("deliverables", "skills"):
             d[key] = tuple(d.get(key) or ())
         for key in ("posted", "apply_by", "updated", "first_seen", "last_seen", "last_verified"):
@@ -349,7 +402,12 @@ def check(entry: Entry, policy: Policy, now: datetime, https_only: bool = True,
     if not entry.description_html.strip():
         add("description", "is empty", "a Markdown body describing the project")
     h = entry.hours
-    if not (HOURS_MIN <= h.min <= h.max <= HOURS_MAX):
+    programme = entry.kind == "programme"
+    if programme and not (HOURS_MIN <= h.min <= HOURS_MAX and h.min <= h.max <= PROGRAMME_HOURS_MAX):
+        add("hours", f"{h.min}-{h.max} does not start within {HOURS_MIN}-{HOURS_MAX} total hours",
+            f"the programme's project sizes in total hours, the smallest {HOURS_MIN}-{HOURS_MAX}, "
+            f"the largest at most {PROGRAMME_HOURS_MAX}, e.g. 25-45")
+    elif not programme and not (HOURS_MIN <= h.min <= h.max <= HOURS_MAX):
         add("hours", f"{h.min}-{h.max} is outside {HOURS_MIN}-{HOURS_MAX} total hours",
             f"total project hours between {HOURS_MIN} and {HOURS_MAX}, e.g. 15-20")
     c = entry.compensation
@@ -363,7 +421,7 @@ def check(entry: Entry, policy: Policy, now: datetime, https_only: bool = True,
         if floor is not None and low < floor:
             add("pay", f"works out at {low:.2f} {c.currency}/hour, below the board's floor of {floor:g} {c.currency}/hour",
                 "more pay or fewer hours")
-    if entry.category not in vocab.CATEGORIES:
+    if entry.category not in vocab.CATEGORIES and not (programme and not entry.category):
         add("category", f"unknown category {entry.category!r}", "one of " + ", ".join(vocab.CATEGORIES))
     if not entry.apply_url and not entry.apply_email:
         add("apply", "no way to apply", "Apply-URL: https://… or Apply-Email: name@example.org")
@@ -373,12 +431,15 @@ def check(entry: Entry, policy: Policy, now: datetime, https_only: bool = True,
         add("apply-email", why, "name@example.org")
     if entry.organization.url and (why := url_problem(entry.organization.url, https_only)):
         add("organization-url", why, "an https:// URL")
-    if entry.status not in STATUSES:
-        add("status", f"unknown status {entry.status!r}", " or ".join(STATUSES))
-    if not allow_expired and entry.status == "open" and entry.apply_by is not None and entry.apply_by < now:
+    statuses = PROGRAMME_STATUSES if programme else STATUSES
+    if entry.status not in statuses:
+        add("status", f"unknown status {entry.status!r}", " or ".join(statuses))
+    # A programme's passed cohort deadline only makes it "not currently open".
+    if (not allow_expired and not programme and entry.status == "open" and entry.apply_by is not None
+            and entry.apply_by < now):
         add("apply-by", f"deadline {entry.apply_by.date()} has passed for an open posting",
             "a future date, or Status: closed")
-    if entry.apply_by is not None and entry.apply_by < entry.posted:
+    if not programme and entry.apply_by is not None and entry.apply_by < entry.posted:
         add("apply-by", "is before the posting date", "a date after Posted")
     if entry.posted > now + timedelta(days=1):
         add("posted", f"{entry.posted.date()} is in the future", "today's date or earlier")
@@ -389,7 +450,48 @@ def check(entry: Entry, policy: Policy, now: datetime, https_only: bool = True,
             add("eligible-regions", f"unknown region {region!r}", "ISO country codes (US, DE) or " + ", ".join(vocab.REGIONS))
     if entry.eligibility.students not in vocab.STUDENT_STATUS:
         add("students", f"unknown value {entry.eligibility.students!r}", " or ".join(vocab.STUDENT_STATUS))
-    if entry.eligibility.work_authorization not in vocab.WORK_AUTHORIZATION:
+    wa = entry.eligibility.work_authorization
+    if wa not in vocab.WORK_AUTHORIZATION and not (programme and wa == UNSTATED):
         add("work-authorization", f"unknown value {entry.eligibility.work_authorization!r}",
-            " or ".join(vocab.WORK_AUTHORIZATION))
+            " or ".join(vocab.WORK_AUTHORIZATION) + (f" or {UNSTATED}" if programme else ""))
+    if entry.kind not in KINDS:
+        add("kind", f"unknown kind {entry.kind!r}", " or ".join(KINDS))
+    elif programme != (entry.programme is not None):
+        add("kind", "programme facts and kind disagree", "kind 'programme' exactly when programme facts are set")
+    if entry.programme is not None:
+        problems.extend(check_programme(entry, now, https_only))
+    return problems
+
+
+def check_programme(entry: Entry, now: datetime, https_only: bool = True) -> list[Problem]:
+    """Rules only a programme has. None depends on "now" except that nothing is verified
+    or posted in the future: a past cohort date is history, not an error."""
+    p = entry.programme
+    assert p is not None
+    problems: list[Problem] = []
+    add = lambda f, m, x="": problems.append(Problem(f, m, x))  # noqa: E731
+    if p.schedule not in SCHEDULES:
+        add("schedule", f"unknown schedule {p.schedule!r}", " or ".join(SCHEDULES))
+    elif p.schedule == "rolling" and (entry.apply_by or p.starts or p.ends):
+        add("schedule", "a rolling programme has no deadline or cohort dates",
+            "Schedule: cohort with the dates, or no Apply-By, Starts and Ends")
+    if p.starts and p.ends and p.ends < p.starts:
+        add("ends", "is before Starts", "the cohort's last day, after its first")
+    if not p.source_url:
+        add("source-url", "is missing", "the public page the facts are taken from, https://…")
+    elif why := url_problem(p.source_url, https_only):
+        add("source-url", why, "an https:// URL")
+    if p.verified is None:
+        add("verified", "is missing", "the date you read the source page, e.g. 2026-12-01")
+    elif p.verified > now + timedelta(days=1):
+        add("verified", f"{p.verified.date()} is in the future", "the date you read the source page")
+    if len(p.institutions) > MAX_INSTITUTIONS or any(len(i) > MAX_LEN["institution"] for i in p.institutions):
+        add("institutions", "too many or too long",
+            f"at most {MAX_INSTITUTIONS} names of {MAX_LEN['institution']} characters")
+    if p.partner is not None and not 0 < len(p.partner) <= MAX_LEN["organization"]:
+        add("partner", "is empty or too long", f"a name of at most {MAX_LEN['organization']} characters")
+    for name, value in (("pay-note", p.pay_note), ("eligibility", p.eligibility_note),
+                        ("how-to-apply", p.how_to_apply)):
+        if len(value) > MAX_LEN["note"]:
+            add(name, f"is {len(value)} characters long", f"at most {MAX_LEN['note']}")
     return problems

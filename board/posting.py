@@ -165,17 +165,47 @@ def parse_timezones(text: str) -> tuple[float, float]:
     return (west, east)
 
 
+def read_text(path: Path) -> tuple[str | None, list[Problem]]:
+    """A content file's text, or None and the reason (too big, not UTF-8)."""
+    raw = path.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [Problem("file", f"is {len(raw)} bytes", f"at most {MAX_FILE_BYTES} bytes", 1)]
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        return None, [Problem("file", f"is not UTF-8 ({exc.reason} at byte {exc.start})", "a UTF-8 text file", 1)]
+
+
+def parse_regions(text: str) -> tuple[list[str], list[str]]:
+    """Comma-separated countries or regions -> (codes in order, words not understood)."""
+    regions: list[str] = []
+    unknown: list[str] = []
+    for word in text.split(","):
+        if not word.strip():
+            continue
+        code = vocab.canonical_region(word)
+        if code is None:
+            unknown.append(word.strip())
+        elif code not in regions:
+            regions.append(code)
+    return regions, unknown
+
+
+def unknown_skill_message(word: str) -> str:
+    """'unknown skill …; did you mean …?' (postings and programmes say it the same way)."""
+    choices = list(vocab.SKILLS) + [a for al in vocab.SKILLS.values() for a in al]
+    hint = _did_you_mean(word, choices)
+    hint = vocab.canonical_skill(hint) if hint else ""
+    return f"unknown skill {word!r}" + (f"; did you mean '{hint}'?" if hint else "")
+
+
 def parse_posting(path: Path, policy: Policy, now: datetime, text: str | None = None,
                   allow_expired: bool = False) -> tuple[Entry | None, list[Problem]]:
     """Read one posting file; return its entry (None if unusable) and every problem found."""
     if text is None:
-        raw = path.read_bytes()
-        if len(raw) > MAX_FILE_BYTES:
-            return None, [Problem("file", f"is {len(raw)} bytes", f"at most {MAX_FILE_BYTES} bytes", 1)]
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            return None, [Problem("file", f"is not UTF-8 ({exc.reason} at byte {exc.start})", "a UTF-8 text file", 1)]
+        text, unreadable = read_text(path)
+        if text is None:
+            return None, unreadable
     header, problems = read_header(text)
     v, at = header.values, header.lines
     add = lambda f, m, x="": problems.append(Problem(f, m, x or EXAMPLES.get(f, ""), at.get(f, 1)))  # noqa: E731
@@ -221,22 +251,13 @@ def parse_posting(path: Path, policy: Policy, now: datetime, text: str | None = 
         category = by_label.get(category, category)
     skills, unknown = normalize_skills(v.get("skills", "").split(","))
     for word in unknown:
-        choices = list(vocab.SKILLS) + [a for al in vocab.SKILLS.values() for a in al]
-        hint = _did_you_mean(word, choices)
-        hint = vocab.canonical_skill(hint) if hint else ""
-        add("skills", f"unknown skill {word!r}" + (f"; did you mean '{hint}'?" if hint else ""),
+        add("skills", unknown_skill_message(word),
             "skills from the list in README (ask for a new one in your pull request)")
     if v.get("skills") and len(skills) > 8:
         add("skills", f"{len(skills)} skills listed", "at most 8")
-    regions: list[str] = []
-    for word in (v.get("eligible-regions") or "WORLDWIDE").split(","):
-        if not word.strip():
-            continue
-        code = vocab.canonical_region(word)
-        if code is None:
-            add("eligible-regions", f"unknown country or region {word.strip()!r}")
-        elif code not in regions:
-            regions.append(code)
+    regions, unknown_regions = parse_regions(v.get("eligible-regions") or "WORLDWIDE")
+    for word in unknown_regions:
+        add("eligible-regions", f"unknown country or region {word!r}")
     deliverables = tuple(clean_text(d) for d in re.split(r"[;\n]", v.get("deliverables", "")) if clean_text(d))
     description = markdown_to_html(header.body) if header.body.strip() else ""
     for n, line in enumerate(header.body.splitlines(), start=header.body_line):

@@ -1,4 +1,4 @@
-"""``python -m board.validate [paths…]``: check posting files, print every problem at once.
+"""``python -m board.validate [paths…]``: check posting and programme files, print every problem at once.
 
 Output is ``path:line: field: problem (expected …)``, one line each, exit status 1
 if anything is wrong; the site build refuses invalid postings with the same lines.
@@ -16,8 +16,10 @@ from pathlib import Path
 from .entry import Entry, Problem, parse_datetime
 from .policy import Policy, load_policy
 from .posting import parse_posting
+from .programme import is_programme_file, parse_programme
 
 POSTINGS_DIR = Path("content/postings")
+PROGRAMMES_DIR = Path("content/programmes")
 
 
 def posting_files(paths: list[Path]) -> list[Path]:
@@ -29,26 +31,28 @@ def posting_files(paths: list[Path]) -> list[Path]:
 
 def validate_files(files: list[Path], policy: Policy, now: datetime,
                    allow_expired: bool = False) -> tuple[list[Entry], list[str]]:
-    """Parse and check every file; also catch duplicates across files."""
+    """Parse and check every file (a posting, or a programme by its folder); also catch
+    duplicates across files of the same kind (their pages live under different prefixes)."""
     entries: list[Entry] = []
     errors: list[str] = []
-    slugs: dict[str, Path] = {}
-    apply_urls: dict[str, Path] = {}
+    slugs: dict[tuple[str, str], Path] = {}
+    apply_urls: dict[tuple[str, str], Path] = {}
     for path in files:
-        entry, problems = parse_posting(path, policy, now, allow_expired=allow_expired)
+        parse = parse_programme if is_programme_file(path) else parse_posting
+        entry, problems = parse(path, policy, now, allow_expired=allow_expired)
         errors.extend(p.format(str(path)) for p in problems)
         if entry is None:
             continue
-        if entry.slug in slugs:
-            errors.append(Problem("file name", f"slug {entry.slug!r} is already used by {slugs[entry.slug]}",
+        if (entry.kind, entry.slug) in slugs:
+            errors.append(Problem("file name", f"slug {entry.slug!r} is already used by {slugs[entry.kind, entry.slug]}",
                                   "a unique file name", 1).format(str(path)))
             continue
-        slugs[entry.slug] = path
+        slugs[entry.kind, entry.slug] = path
         if entry.apply_url and entry.status == "open":
-            key = entry.apply_url.rstrip("/").lower()
+            key = (entry.kind, entry.apply_url.rstrip("/").lower())
             if key in apply_urls:
                 errors.append(Problem("apply-url", f"same apply URL as {apply_urls[key]}",
-                                      "one posting per application link", 1).format(str(path)))
+                                      f"one {entry.kind} per application link", 1).format(str(path)))
                 continue
             apply_urls[key] = path
         entries.append(entry)
@@ -69,6 +73,19 @@ def _gh_escape(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
+def count_label(files: set[Path] | list[Path]) -> str:
+    """'3 posting file(s)', or '3 posting file(s) and 8 programme file(s)' when there are programmes."""
+    programmes = sum(1 for f in files if is_programme_file(f))
+    postings = len(files) - programmes
+    parts = [f"{postings} posting file(s)"] if postings or not programmes else []
+    return " and ".join(parts + ([f"{programmes} programme file(s)"] if programmes else []))
+
+
+def default_paths() -> list[Path]:
+    """What a bare ``python -m board.validate`` checks: postings, and programmes if there are any."""
+    return [POSTINGS_DIR] + ([PROGRAMMES_DIR] if PROGRAMMES_DIR.is_dir() else [])
+
+
 def changed_postings(ref: str, folder: Path = POSTINGS_DIR) -> list[Path]:
     """Posting files added or modified since ``ref``, plus untracked ones (deletions are not checked)."""
     git = lambda *a: subprocess.run(["git", *a, "--", str(folder)], capture_output=True, text=True,  # noqa: E731
@@ -79,7 +96,8 @@ def changed_postings(ref: str, folder: Path = POSTINGS_DIR) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m board.validate", description=__doc__.splitlines()[0])
-    ap.add_argument("paths", nargs="*", type=Path, default=[POSTINGS_DIR], help="posting files or folders")
+    ap.add_argument("paths", nargs="*", type=Path, default=None,
+                    help="posting or programme files or folders (default: content/postings and content/programmes)")
     ap.add_argument("--policy", type=Path, default=None, help="board.toml with pay floors")
     ap.add_argument("--now", default=None, help="pretend it is this ISO date (for reproducible checks)")
     ap.add_argument("--github", action="store_true", help="also print ::error annotations for GitHub Actions")
@@ -87,15 +105,15 @@ def main(argv: list[str] | None = None) -> int:
                     help="report only posting files changed since this git ref (checked against all the others)")
     args = ap.parse_args(argv)
     now = parse_datetime(args.now) if args.now else datetime.now(timezone.utc)
-    files = posting_files(args.paths)
+    files = posting_files(args.paths or default_paths())
     report = set(files)
     if args.changed_from:
-        changed = changed_postings(args.changed_from)
+        changed = sorted({p for folder in default_paths() for p in changed_postings(args.changed_from, folder)})
         if not changed:
             print(f"No posting file changed since {args.changed_from}.")
             return 0
         report = set(changed)  # the others come first, so a clash is reported on the changed file
-        files = [f for f in posting_files([POSTINGS_DIR]) if f not in report] + changed
+        files = [f for f in posting_files(default_paths()) if f not in report] + changed
     _, errors = validate_files(files, load_policy(args.policy), now)
     errors = [e for e in errors if any(e.startswith(f"{f}:") for f in report)]
     for line in errors:
@@ -103,9 +121,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.github:
             print(github_annotation(line))
     if errors:
-        print(f"\n{len(errors)} problem(s) in {len(report)} posting file(s).", file=sys.stderr)
+        print(f"\n{len(errors)} problem(s) in {count_label(report)}.", file=sys.stderr)
         return 1
-    print(f"{len(report)} posting file(s) OK.")
+    print(f"{count_label(report)} OK.")
     return 0
 
 

@@ -1,0 +1,172 @@
+"""Programme files: ``content/programmes/<slug>.md`` -> :class:`Entry` of kind "programme".
+
+A programme is a recurring scheme that offers micro-internships (a university's, a state's,
+a platform's). Same file format as a posting (``Key: value`` lines, a blank line, a
+Markdown body) and the same entry type, so pay, hours, eligibility and the checks on them
+are the posting's own; only what a programme alone has (who runs it with whom, schedule,
+cohort dates, the page the facts come from and when they were read) is new. Parsed here
+so every problem still names its line.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from pathlib import Path
+
+from . import vocabulary as vocab
+from .entry import (
+    Eligibility, Entry, Organization, Problem, Programme, SLUG_RE, Source,
+    check, clean_text, has_control_chars, normalize_skills, parse_datetime,
+)
+from .policy import Policy
+from .posting import (
+    EXAMPLES as POSTING_EXAMPLES, _BODY_CONTROL, _did_you_mean, parse_hours, parse_pay, parse_regions,
+    read_header, read_text, unknown_skill_message,
+)
+from .sanitize import markdown_to_html
+
+#: The folder name that makes a file a programme (``content/programmes``).
+FOLDER = "programmes"
+
+REQUIRED = ("title", "organization", "summary", "hours", "pay", "schedule", "apply-url", "source-url", "verified")
+OPTIONAL = ("organization-url", "partner", "category", "skills", "pay-note", "institutions", "eligible-regions",
+            "students", "work-authorization", "eligibility", "how-to-apply", "apply-by", "starts", "ends",
+            "posted", "status")
+KNOWN = REQUIRED + OPTIONAL
+
+EXAMPLES = {
+    **POSTING_EXAMPLES,
+    "title": "the programme's name, e.g. Kansas Micro-Internship Program",
+    "organization": "who runs it, e.g. Kansas Board of Regents",
+    "hours": "total hours of one project as published, e.g. 10-40 (the smallest between 5 and 40)",
+    "pay": "pay as a range the board can compare, e.g. 600 CAD total or 15-20 USD per hour",
+    "schedule": "rolling (all year) or cohort (fixed dates)",
+    "apply-url": "the page where a student starts, https://…",
+    "source-url": "the public page the facts are taken from, https://…",
+    "verified": "the date you read the source page, e.g. 2026-12-01",
+    "apply-by": "the cohort's application deadline, e.g. 2027-01-15",
+    "starts": "the cohort's first day, e.g. 2027-01-05",
+    "ends": "the cohort's last day, e.g. 2027-01-23",
+    "posted": "the date it was added to the board (default: Verified)",
+    "institutions": "schools whose students may apply, separated by ';' (none: any)",
+}
+
+
+def is_programme_file(path: Path) -> bool:
+    """Programmes are told apart by their folder, so a file needs no extra ``Kind`` key."""
+    return path.parent.name == FOLDER
+
+
+def parse_programme(path: Path, policy: Policy, now: datetime, text: str | None = None,
+                    allow_expired: bool = True) -> tuple[Entry | None, list[Problem]]:
+    """Read one programme file; return its entry (None if unusable) and every problem found.
+
+    ``allow_expired`` is accepted for the validator's sake and changes nothing: a cohort
+    deadline that passed makes a programme "not currently open", never invalid.
+    """
+    del allow_expired
+    if text is None:
+        text, unreadable = read_text(path)
+        if text is None:
+            return None, unreadable
+    header, problems = read_header(text)
+    v, at = header.values, header.lines
+    add = lambda f, m, x="": problems.append(Problem(f, m, x or EXAMPLES.get(f, ""), at.get(f, 1)))  # noqa: E731
+
+    slug = path.stem
+    if not SLUG_RE.match(slug) or len(slug) > 80:
+        problems.append(Problem("file name", f"{path.name!r} is not a valid slug",
+                                "lower-case letters, digits and hyphens, e.g. kansas-micro-internships.md", 1))
+    for key in v:
+        if key not in KNOWN:
+            hint = _did_you_mean(key, KNOWN)
+            add(key, "unknown key" + (f"; did you mean '{hint.title()}'?" if hint else ""), "one of: " + ", ".join(KNOWN))
+    for key in REQUIRED:
+        if not v.get(key):
+            problems.append(Problem(key, "is missing", EXAMPLES.get(key, ""), at.get(key, 1)))
+    for key, value in v.items():
+        if has_control_chars(value):
+            add(key, "contains control or invisible characters", "plain printable text")
+
+    def parsed(key: str, fn, default=None):
+        if not v.get(key):
+            return default
+        try:
+            return fn(v[key])
+        except ValueError as exc:
+            add(key, str(exc))
+            return default
+
+    hours = parsed("hours", parse_hours)
+    pay = parsed("pay", parse_pay)
+    verified = parsed("verified", parse_datetime)
+    posted = parsed("posted", parse_datetime, verified)
+    apply_by = parsed("apply-by", lambda s: parse_datetime(s, end_of_day=True))
+    starts = parsed("starts", parse_datetime)
+    ends = parsed("ends", lambda s: parse_datetime(s, end_of_day=True))
+
+    category = vocab.slugify(v.get("category", ""))
+    if category and category not in vocab.CATEGORIES:
+        by_label = {vocab.slugify(label): slug_ for slug_, label in vocab.CATEGORIES.items()}
+        category = by_label.get(category, category)
+    skills, unknown = normalize_skills(v.get("skills", "").split(","))
+    for word in unknown:
+        add("skills", unknown_skill_message(word), "skills from the list in README")
+    regions, unknown_regions = parse_regions(v.get("eligible-regions") or "WORLDWIDE")
+    for word in unknown_regions:
+        add("eligible-regions", f"unknown country or region {word!r}")
+    institutions = tuple(clean_text(i) for i in re.split(r"[;\n]", v.get("institutions", "")) if clean_text(i))
+    description = markdown_to_html(header.body) if header.body.strip() else ""
+    for n, line in enumerate(header.body.splitlines(), start=header.body_line):
+        if _BODY_CONTROL.search(line):
+            problems.append(Problem("body", "contains control characters", "plain text and Markdown only", n))
+            break
+
+    if hours is None or pay is None or posted is None:
+        return None, problems  # the cross-field rules below need these typed values
+
+    entry = Entry(
+        slug=slug,
+        kind="programme",
+        title=clean_text(v.get("title")),
+        organization=Organization(clean_text(v.get("organization")), v.get("organization-url") or None),
+        summary=clean_text(v.get("summary")),
+        description_html=description,
+        hours=hours,
+        compensation=pay,
+        category=category,
+        posted=posted,
+        apply_url=v.get("apply-url") or None,
+        apply_by=apply_by,
+        skills=skills,
+        eligibility=Eligibility(
+            regions=tuple(regions) or ("WORLDWIDE",),
+            students=v.get("students", "enrolled-or-recent").strip().lower(),
+            work_authorization=v.get("work-authorization", "not-required").strip().lower(),
+        ),
+        updated=verified if verified and verified > posted else None,
+        status=v.get("status", "open").strip().lower(),
+        source=Source(kind="employer", name="programme", url=v.get("source-url") or None, jsonld=False),
+        last_verified=verified,
+        programme=Programme(
+            schedule=v.get("schedule", "").strip().lower(),
+            source_url=v.get("source-url", ""),
+            verified=verified,
+            starts=starts,
+            ends=ends,
+            institutions=institutions,
+            partner=clean_text(v["partner"]) if v.get("partner") else None,
+            pay_note=clean_text(v.get("pay-note")),
+            eligibility_note=clean_text(v.get("eligibility")),
+            how_to_apply=clean_text(v.get("how-to-apply")),
+        ),
+    )
+    seen = {(p.field, p.line) for p in problems}
+    for p in check(entry, policy, now):
+        key = {"apply": "apply-url", "description": "body", "slug": "file name"}.get(p.field, p.field)
+        line = header.body_line if key == "body" else at.get(key, 1)
+        if (key, line) in seen or (key, 1) in seen:
+            continue
+        problems.append(Problem(key, p.message, p.expected, line))
+    return (None if problems else entry), problems
