@@ -2,7 +2,9 @@
 
 ``load_catalog`` reads employer postings (refusing invalid ones with the validator's
 own messages) and scraped entries (re-sanitized: the JSON in git is data, not trust),
-merges duplicates, and sorts them into open and closed. The Pelican plugin, the
+merges duplicates, and sorts them into open and closed. Programmes (entries of kind
+"programme", ``content/programmes``) are kept beside them in ``programmes``, so every
+count, feed and page of postings stays about postings. The Pelican plugin, the
 benchmarks and the feeds all start from a :class:`Catalog`.
 """
 
@@ -40,10 +42,26 @@ class Catalog:
     open: list[Entry]  # newest first
     closed: list[Entry]
     warnings: list[str] = field(default_factory=list)
+    programmes: list[Entry] = field(default_factory=list)  # currently open first, then by title
 
     @property
     def all(self) -> list[Entry]:
         return self.open + self.closed
+
+    @property
+    def open_programmes(self) -> list[Entry]:
+        return [p for p in self.programmes if p.is_open(self.now)]
+
+    @property
+    def closed_programmes(self) -> list[Entry]:
+        """Closed, or between cohorts: their pages stay, marked "not currently open"."""
+        return [p for p in self.programmes if not p.is_open(self.now)]
+
+    def programmes_by_organization(self) -> dict[str, list[Entry]]:
+        groups: dict[str, list[Entry]] = defaultdict(list)
+        for p in self.programmes:
+            groups[p.organization.slug].append(p)
+        return dict(sorted(groups.items()))
 
     def closing_soon(self, days: int) -> list[Entry]:
         soon = [e for e in self.open if e.apply_by and (e.days_left(self.now) or 0) <= days]
@@ -75,14 +93,16 @@ def _cache_key(path: Path, policy: Policy, now: datetime) -> str:
     return hashlib.sha1(raw.encode()).hexdigest()
 
 
-def load_postings(folder: Path, policy: Policy, now: datetime, cache_dir: Path | None = None) -> list[Entry]:
-    """Employer postings; raises :class:`InvalidPostings` listing every problem.
+def load_postings(folder: Path, policy: Policy, now: datetime, cache_dir: Path | None = None,
+                  cache_name: str = "postings.pickle") -> list[Entry]:
+    """Employer postings (or programmes: the validator knows a file's kind by its folder);
+    raises :class:`InvalidPostings` listing every problem.
 
     Parsed entries are cached per file (path, mtime, size, day, policy, this package's
     code), so a rebuild with nothing changed skips Markdown parsing entirely.
     """
     files = posting_files([folder]) if folder.exists() else []
-    cache_file = cache_dir / "postings.pickle" if cache_dir else None
+    cache_file = cache_dir / cache_name if cache_dir else None
     cache: dict[str, Entry] = _read_cache(cache_file)
     version = _code_version() if cache_file else ""  # new parsing or checking rules re-read every file
     keys = {f: _cache_key(f, policy, now) + version for f in files}
@@ -210,4 +230,11 @@ def load_catalog(content: Path, policy: Policy, now: datetime, cache_dir: Path |
     scraped, warnings = load_scraped(content / "scraped", policy, now, cache_dir)
     catalog = build_catalog(postings, scraped, now)
     catalog.warnings[:0] = warnings
+    catalog.programmes = load_programmes(content / "programmes", policy, now, cache_dir)
     return catalog
+
+
+def load_programmes(folder: Path, policy: Policy, now: datetime, cache_dir: Path | None = None) -> list[Entry]:
+    """Programme files, validated like postings; currently open ones first, then by title."""
+    programmes = load_postings(folder, policy, now, cache_dir, cache_name="programmes.pickle")
+    return sorted(programmes, key=lambda p: (not p.is_open(now), p.title.lower(), p.slug))

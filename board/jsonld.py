@@ -97,3 +97,35 @@ def script_json(data: Any, sort_keys: bool = True) -> str:
     """
     text = json.dumps(data, ensure_ascii=True, sort_keys=sort_keys, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def educational_program(entry: Entry, url: str) -> dict[str, Any]:
+    """schema.org ``EducationalOccupationalProgram`` for an open programme's page.
+
+    Not JobPosting: Google wants that only for a single job, and a programme is a scheme
+    that offers many. Only facts shown on the page go in (provider, dates, the programme's
+    own page as ``sameAs``); pay stays in the visible text, since schema.org's
+    ``trainingSalary`` is a salary distribution we do not have.
+    """
+    p = entry.programme
+    assert p is not None
+    provider: dict[str, Any] = {"@type": "Organization", "name": entry.organization.name}
+    if entry.organization.url:
+        provider["sameAs"] = entry.organization.url
+    data: dict[str, Any] = {
+        "@context": "https://schema.org/",
+        "@type": "EducationalOccupationalProgram",
+        "name": entry.title,
+        "description": entry.summary,
+        "url": url,
+        "sameAs": p.source_url,
+        "provider": provider,
+        "programType": "Micro-internship programme",
+    }
+    if entry.apply_by:
+        data["applicationDeadline"] = entry.apply_by.date().isoformat()
+    if p.starts:
+        data["startDate"] = p.starts.date().isoformat()
+    if p.ends:
+        data["endDate"] = p.ends.date().isoformat()
+    return data

@@ -90,8 +90,11 @@ def item_summary(entry: Entry, pay: str, hours: str, deadline: str) -> str:
 
 def render_feed(kind: str, *, title: str, site_url: str, page_url: str, feed_url: str, feed_path: str,
                 entries: list[Entry], entry_url, describe, now: datetime, description: str,
-                item_memo: dict | None = None) -> str:
+                item_memo: dict | None = None, entry_path=None) -> str:
     """One feed as text. ``describe(entry)`` gives the summary HTML for an item.
+
+    ``entry_path(entry)`` is the path its ``tag:`` id is made from (default
+    ``postings/<slug>``; programmes live under ``programmes/<slug>``).
 
     ``item_memo``: a dict shared by the feeds of one build (same ``entry_url``,
     ``describe`` and ``now``), so each entry's item is serialized once per format.
@@ -120,9 +123,9 @@ def render_feed(kind: str, *, title: str, site_url: str, page_url: str, feed_url
             content=e.description_html if kind == "atom" else None,
             pubdate=posted,
             updateddate=max(posted, min(e.modified, now)),
-            unique_id=tag_uri(site_url, f"postings/{e.slug}"),
+            unique_id=tag_uri(site_url, entry_path(e) if entry_path else f"postings/{e.slug}"),
             unique_id_is_permalink=False,
-            categories=[e.category, *e.skills],
+            categories=[c for c in (e.category, *e.skills) if c],  # a programme may have no category
             author_name=e.organization.name,
         )
     return feed.writeString("utf-8")

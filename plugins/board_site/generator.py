@@ -23,6 +23,7 @@ from board.jsonld import job_posting, remote_statement, script_json
 from board.policy import load_policy
 
 from . import feeds, present, rendercache
+from .programmes import Programmes
 from .students import Students, write_json_feed
 
 log = logging.getLogger(__name__)
@@ -44,6 +45,10 @@ class Urls:
     @staticmethod
     def posting(slug: str) -> str:
         return f"postings/{slug}/"
+
+    @staticmethod
+    def programme(slug: str) -> str:
+        return f"programmes/{slug}/"
 
     @staticmethod
     def taxonomy(kind: str, slug: str) -> str:
@@ -130,22 +135,27 @@ class BoardGenerator(Generator):
         c, u = self.catalog, self.urls
         all_feeds = self.feed_links("all", None, "All open micro-internships")
         self.render_board(c.open, "index.html", "", title=None, feeds=all_feeds,
-                          closing_soon=c.closing_soon(self.policy.closing_soon_days))
+                          closing_soon=c.closing_soon(self.policy.closing_soon_days),
+                          open_programmes=c.open_programmes)  # the kind switch, and the empty state
         for e in c.all:
             self.render_posting(e)
-        groups = {"categories": c.by_category(), "skills": c.by_skill(), "organizations": c.by_organization()}
+        by_org = c.programmes_by_organization()  # organizations that run programmes get pages too
+        groups = {"categories": c.by_category(), "skills": c.by_skill(),
+                  "organizations": dict(sorted({**{k: [] for k in by_org}, **c.by_organization()}.items()))}
         opml: list[tuple[str, str, str]] = [("All open micro-internships", u.abs(Urls.feed("all", None, "atom")), u.abs(""))]
         feed_rows = [{"name": "All open micro-internships", "page": u.href(""), "links": all_feeds}]
         for kind in TAXONOMIES:
             index = []
             for slug, entries in groups[kind].items():
-                label = present.taxonomy_label(kind, slug, entries)
+                programmes = by_org.get(slug, []) if kind == "organizations" else []
+                label = present.taxonomy_label(kind, slug, entries or programmes)
                 open_ = [e for e in entries if e.is_open(c.now)]
                 closed = [e for e in entries if not e.is_open(c.now)]
                 feeds_ = self.feed_links(kind, slug, label)
                 page = Urls.taxonomy(kind, slug)
                 self.render_board(open_, f"{page}index.html", page, title=label, feeds=feeds_, kind=kind,
-                                  slug=slug, past=closed, template="taxonomy.html")
+                                  slug=slug, past=closed, template="taxonomy.html",
+                                  **({"programmes": programmes} if programmes else {}))
                 self.write_feeds(kind, slug, label, open_, page)
                 opml.append((f"{present.KIND_LABELS[kind]}: {label}", u.abs(Urls.feed(kind, slug, "atom")), u.abs(page)))
                 feed_rows.append({"name": f"{present.KIND_LABELS[kind]}: {label}", "page": u.href(page), "links": feeds_})
@@ -153,6 +163,7 @@ class BoardGenerator(Generator):
             self.render("taxonomy_index.html", f"{kind}/index.html", kind=kind, items=index,
                         page_title=present.KIND_TITLES[kind], canonical=u.abs(f"{kind}/"))
         self.write_feeds("all", None, "All open micro-internships", c.open, "")
+        Programmes(self).write(opml, feed_rows)  # programme pages, the Programmes view, its feeds
         self.students.write(opml, feed_rows)
         newest = max((e.modified for e in c.all), default=c.now)
         self.write("feeds.opml", feeds.render_opml("Micro-internship board feeds", opml, newest))
@@ -239,10 +250,14 @@ class BoardGenerator(Generator):
         newest = rows[0][1]
         rows += [(u.abs(view), newest) for view in ("new/", "closing-soon/", "stats/")]
         rows += [(u.abs(Urls.posting(e.slug)), e.modified) for e in c.open]
+        rows += Programmes.sitemap_rows(u, c)
         open_set = set(id(e) for e in c.open)
+        programme_orgs = c.programmes_by_organization()
         for kind, group in groups.items():
             for slug, entries in group.items():
                 live = [e for e in entries if id(e) in open_set]
+                if kind == "organizations":
+                    live += [p for p in programme_orgs.get(slug, []) if p.is_open(c.now)]
                 if live:
                     rows.append((u.abs(Urls.taxonomy(kind, slug)), max(e.modified for e in live)))
         body = "".join(f"<url><loc>{_xml(loc)}</loc><lastmod>{format_datetime(mod)}</lastmod></url>\n" for loc, mod in rows)

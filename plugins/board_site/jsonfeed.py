@@ -19,10 +19,10 @@ VERSION = "https://jsonfeed.org/version/1.1"
 MIME = "application/feed+json"
 
 
-def _item(e: Entry, *, site_url: str, url: str, summary_html: str, now: datetime) -> dict:
+def _item(e: Entry, *, site_url: str, url: str, summary_html: str, now: datetime, path: str) -> dict:
     posted = min(e.posted, now)
     item = {
-        "id": tag_uri(site_url, f"postings/{e.slug}"),
+        "id": tag_uri(site_url, path),
         "url": url,
         "title": f"{e.title} at {e.organization.name}",
         "content_html": summary_html + e.description_html,
@@ -30,7 +30,7 @@ def _item(e: Entry, *, site_url: str, url: str, summary_html: str, now: datetime
         "date_published": format_datetime(posted),
         "date_modified": format_datetime(max(posted, min(e.modified, now))),
         "authors": [{"name": e.organization.name, **({"url": e.organization.url} if e.organization.url else {})}],
-        "tags": [e.category, *e.skills],
+        "tags": [t for t in (e.category, *e.skills) if t],
         "_microboard": {
             "apply_url": e.apply_link,
             "apply_by": format_datetime(e.apply_by) if e.apply_by else None,
@@ -42,14 +42,19 @@ def _item(e: Entry, *, site_url: str, url: str, summary_html: str, now: datetime
             "regions": list(e.eligibility.regions),
         },
     }
+    if e.kind != "posting":
+        item["_microboard"]["kind"] = e.kind
     if e.apply_url:
         item["external_url"] = e.apply_url
     return item
 
 
 def render_json_feed(*, title: str, site_url: str, page_url: str, feed_url: str, entries: list[Entry],
-                     entry_url, describe, now: datetime, description: str) -> str:
-    """One JSON Feed as text (stable key order, so an unchanged board writes the same bytes)."""
+                     entry_url, describe, now: datetime, description: str, entry_path=None) -> str:
+    """One JSON Feed as text (stable key order, so an unchanged board writes the same bytes).
+
+    ``entry_path`` as in ``feeds.render_feed``: what each item's ``tag:`` id is made from."""
+    path = entry_path or (lambda e: f"postings/{e.slug}")
     feed = {
         "version": VERSION,
         "title": title,
@@ -58,6 +63,7 @@ def render_json_feed(*, title: str, site_url: str, page_url: str, feed_url: str,
         "description": description,
         "language": "en",
         "authors": [{"name": "Micro-internship board", "url": site_url.rstrip("/") + "/"}],
-        "items": [_item(e, site_url=site_url, url=entry_url(e), summary_html=describe(e), now=now) for e in entries],
+        "items": [_item(e, site_url=site_url, url=entry_url(e), summary_html=describe(e), now=now, path=path(e))
+                  for e in entries],
     }
     return json.dumps(feed, ensure_ascii=False, indent=1) + "\n"

@@ -97,10 +97,60 @@ def taxonomy_label(kind: str, slug: str, entries: list[Entry]) -> str:
 
 
 def edit_url(repository: str, e: Entry) -> str | None:
-    """GitHub's edit page of an employer's posting file ("Mark as filled", "Extend")."""
+    """GitHub's edit page of an employer's posting file ("Mark as filled", "Extend"), or of
+    a programme's file ("Update these facts")."""
     if not repository or e.source.kind != "employer":
         return None
-    return f"https://github.com/{repository}/edit/main/content/postings/{e.slug}.md"
+    folder = "programmes" if e.kind == "programme" else "postings"
+    return f"https://github.com/{repository}/edit/main/content/{folder}/{e.slug}.md"
+
+
+# ---- programmes -------------------------------------------------------------------
+
+
+def programme_state(e: Entry, now: datetime) -> str:
+    """"open", "between-cohorts" (a cohort's dates passed) or "closed" (status)."""
+    if e.status != "open":
+        return "closed"
+    return "open" if e.is_open(now) else "between-cohorts"
+
+
+def schedule_label(e: Entry, now: datetime) -> str:
+    """When a student can join, in words: 'Rolling: apply at any time of year' etc."""
+    p = e.programme
+    if p is None:
+        return ""
+    state = programme_state(e, now)
+    if state == "closed":
+        return "Closed: the programme is not running"
+    if p.schedule == "rolling":
+        return "Rolling: apply at any time of year"
+    if state == "between-cohorts":
+        last = f" (the last published cohort started {human_date(p.starts)})" if p.starts else ""
+        return f"Not currently open: between cohorts{last}; see the programme's page for the next one"
+    if e.apply_by:
+        return f"Cohort: apply by {human_date(e.apply_by)}" + (f", starts {human_date(p.starts)}" if p.starts else "")
+    if p.starts:
+        return f"Cohort: starts {human_date(p.starts)}"
+    return "Cohorts: dates are on the programme's page"
+
+
+def work_authorization_label(value: str) -> str:
+    return vocab.WORK_AUTHORIZATION.get(value, "Not stated on the programme's page")
+
+
+def programme_summary(e: Entry, now: datetime) -> str:
+    """The feed item HTML of a programme: the facts a student decides on, escaped."""
+    p = e.programme
+    rows = [
+        f"Run by: {e.organization.name}" + (f" with {p.partner}" if p and p.partner else ""),
+        f"Pay: {pay_label(e)}" + (f" ({p.pay_note})" if p and p.pay_note else ""),
+        f"Hours: {hours_label(e)} per project",
+        schedule_label(e, now),
+        "Who may apply: " + (", ".join(p.institutions) if p and p.institutions else regions_label(e)),
+    ]
+    items = "".join(f"<li>{html.escape(r)}</li>" for r in rows if r)
+    return f"<p>{html.escape(e.summary)}</p><ul>{items}</ul>"
 
 
 def feed_summary(e: Entry, now: datetime) -> str:
@@ -232,6 +282,8 @@ def install(env, urls, now: datetime) -> None:
         deadline_label=lambda e: deadline_label(e, now), human_date=human_date, isodate=format_datetime,
         timezone_label=timezone_label, regions_label=regions_label, slugify=vocab.slugify,
         category_label=vocab.category_label, region_label=vocab.region_label,
+        schedule_label=lambda e: schedule_label(e, now), programme_state=lambda e: programme_state(e, now),
+        work_authorization_label=work_authorization_label,
     )
     env.globals.update(
         now=now,
@@ -239,6 +291,7 @@ def install(env, urls, now: datetime) -> None:
         href=urls.href,
         absolute=urls.abs,
         posting_href=lambda e: urls.href(f"postings/{e.slug}/"),
+        programme_href=lambda e: urls.href(urls.programme(e.slug)),
         taxonomy_href=lambda kind, slug: urls.href(f"{kind}/{slug}/"),
         skill_href=lambda name: urls.href(f"skills/{vocab.slugify(name)}/"),
         CATEGORIES=vocab.CATEGORIES,
