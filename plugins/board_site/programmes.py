@@ -85,5 +85,7 @@ class Programmes:
     def sitemap_rows(u, c: Catalog) -> list[tuple[str, datetime]]:
         """The Programmes view and every currently open programme (closed ones are noindex)."""
         live = c.open_programmes
-        rows = [(u.abs(f"{VIEW}/"), max((e.modified for e in live), default=c.now))]
+        if not live:
+            return []  # an empty view is not worth indexing
+        rows = [(u.abs(f"{VIEW}/"), max(e.modified for e in live))]
         return rows + [(u.abs(u.programme(e.slug)), e.modified) for e in live]
