@@ -48,7 +48,7 @@ help:
 	@echo '   make serve [PORT=8000]    serve site at http://localhost:8000'
 	@echo '   make devserver [PORT=8000] serve and regenerate together'
 	@echo '   make github               upload the web site via gh-pages'
-	@echo '   make validate             check every posting in content/postings/'
+	@echo '   make validate             check every posting (content/postings/ and the samples)'
 	@echo '   make new-posting          answer questions, get a valid posting file'
 	@echo '   make scrape               run the scheduled scrapers (scrapers/sources.toml)'
 	@echo '   make check-links          check the apply link of every open posting (Last-Verified, closes dead ones)'
@@ -112,7 +112,7 @@ github: publish
 	git push origin $(GITHUB_PAGES_BRANCH)
 
 validate: venv
-	$(BIN)/python -m board.validate content/postings
+	$(BIN)/python -m board.validate content/postings content/samples/postings
 
 new-posting: venv
 	$(BIN)/python -m board.new_posting

@@ -13,6 +13,7 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
+from . import samples
 from .entry import Entry, Problem, parse_datetime
 from .policy import Policy, load_policy
 from .posting import parse_posting
@@ -29,13 +30,18 @@ def posting_files(paths: list[Path]) -> list[Path]:
 
 def validate_files(files: list[Path], policy: Policy, now: datetime,
                    allow_expired: bool = False) -> tuple[list[Entry], list[str]]:
-    """Parse and check every file; also catch duplicates across files."""
+    """Parse and check every file; also catch duplicates across files.
+
+    Sample files (``content/samples/postings/``) are checked as of the day they are written
+    for (``board.samples.AS_OF``), so the bundled samples validate on any date.
+    """
     entries: list[Entry] = []
     errors: list[str] = []
     slugs: dict[str, Path] = {}
     apply_urls: dict[str, Path] = {}
     for path in files:
-        entry, problems = parse_posting(path, policy, now, allow_expired=allow_expired)
+        file_now = samples.AS_OF if samples.is_sample_path(path) else now
+        entry, problems = parse_posting(path, policy, file_now, allow_expired=allow_expired)
         errors.extend(p.format(str(path)) for p in problems)
         if entry is None:
             continue
@@ -79,7 +85,8 @@ def changed_postings(ref: str, folder: Path = POSTINGS_DIR) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m board.validate", description=__doc__.splitlines()[0])
-    ap.add_argument("paths", nargs="*", type=Path, default=[POSTINGS_DIR], help="posting files or folders")
+    ap.add_argument("paths", nargs="*", type=Path, default=[POSTINGS_DIR, samples.FOLDER],
+                    help="posting files or folders (default: content/postings and the samples)")
     ap.add_argument("--policy", type=Path, default=None, help="board.toml with pay floors")
     ap.add_argument("--now", default=None, help="pretend it is this ISO date (for reproducible checks)")
     ap.add_argument("--github", action="store_true", help="also print ::error annotations for GitHub Actions")

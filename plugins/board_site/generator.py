@@ -17,7 +17,7 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from board import vocabulary as vocab
-from board.catalog import Catalog, load_catalog
+from board.catalog import Catalog, load_catalog, refuse_samples
 from board.entry import Entry, format_datetime, parse_datetime
 from board.jsonld import job_posting, remote_statement, script_json
 from board.policy import load_policy
@@ -87,7 +87,10 @@ class BoardGenerator(Generator):
         now = board_now(s)
         self.policy = load_policy(s.get("BOARD_POLICY"))
         cache_dir = Path(s.get("CACHE_PATH", "cache")) / "board" if s.get("BOARD_CACHE", True) else None
-        self.catalog: Catalog = load_catalog(Path(self.path), self.policy, now, cache_dir)
+        with_samples = bool(s.get("BOARD_SAMPLES"))
+        self.catalog: Catalog = load_catalog(Path(self.path), self.policy, now, cache_dir, with_samples)
+        if not with_samples:  # a published board: a sample copied into content/postings is refused
+            refuse_samples([e for e in self.catalog.all if e.source.kind == "employer"])
         for warning in self.catalog.warnings:
             log.warning(warning)
         self.urls = site_urls(s)
@@ -159,11 +162,16 @@ class BoardGenerator(Generator):
         self.render("feeds.html", "feeds/index.html", feed_rows=feed_rows, page_title="Feeds",
                     canonical=u.abs("feeds/"))
         self.write("sitemap.xml", self.sitemap(groups))
-        self.write("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {u.abs('sitemap.xml')}\n")
+        self.write("robots.txt", self.robots_txt())
         self.render("404.html", "404.html", page_title="Page not found", noindex=True)
         for path, text in self.search_index().items():  # entries.json + text.json (present.search_index)
             self.write(path, text)
         rendercache.save(self)
+
+    def robots_txt(self) -> str:
+        """A board showing sample data asks crawlers to keep out: invented jobs must not be indexed."""
+        rule = "Disallow: /  # sample data: not for search engines" if self.settings.get("BOARD_SAMPLES") else "Allow: /"
+        return f"User-agent: *\n{rule}\n\nSitemap: {self.urls.abs('sitemap.xml')}\n"
 
     def feed_links(self, kind: str, slug: str | None, label: str) -> list[dict]:
         return [

@@ -11,6 +11,7 @@ import json
 import os
 from datetime import datetime
 
+from board import samples
 from board import vocabulary as vocab
 from board.entry import Entry, format_datetime
 
@@ -100,7 +101,7 @@ def edit_url(repository: str, e: Entry) -> str | None:
     """GitHub's edit page of an employer's posting file ("Mark as filled", "Extend")."""
     if not repository or e.source.kind != "employer":
         return None
-    return f"https://github.com/{repository}/edit/main/content/postings/{e.slug}.md"
+    return f"https://github.com/{repository}/edit/main/{samples.posting_path(e)}"
 
 
 def feed_summary(e: Entry, now: datetime) -> str:
