@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
+from board import samples
 from board import vocabulary as vocab
 from board.catalog import Catalog, load_catalog, refuse_samples
 from board.entry import Entry, format_datetime, parse_datetime
@@ -60,6 +61,7 @@ class Urls:
 
 
 TAXONOMIES = ("categories", "skills", "organizations")
+SUMMARY_SETTING = "BOARD_BUILD_SUMMARY"  # the one-line build summary, printed by the plugin's finalized hook
 
 
 def board_now(settings: dict) -> datetime:
@@ -167,6 +169,17 @@ class BoardGenerator(Generator):
         for path, text in self.search_index().items():  # entries.json + text.json (present.search_index)
             self.write(path, text)
         rendercache.save(self)
+        self.settings[SUMMARY_SETTING] = self.summary()
+
+    def summary(self) -> str:
+        """"Board: 23 postings (19 open, 4 closed), 212 pages, 180 feeds" for the end of the build."""
+        c = self.catalog
+        pages = sum(1 for p in self.written if p.endswith(".html"))
+        feeds_ = sum(1 for p in self.written if p.startswith("feeds/") and p.endswith((".xml", ".json")))
+        n_samples = sum(1 for e in c.all if samples.is_sample(e))
+        note = f", {n_samples} of them samples" if n_samples else ""
+        return (f"Board: {len(c.all)} postings ({len(c.open)} open, {len(c.closed)} closed{note}), "
+                f"{pages} pages, {feeds_} feeds, written to {self.output_path}")
 
     def robots_txt(self) -> str:
         """A board showing sample data asks crawlers to keep out: invented jobs must not be indexed."""
