@@ -26,13 +26,15 @@ ifeq ($(RELATIVE), 1)
 	PELICANOPTS += --relative-urls
 endif
 
+# Port and bind address only mean something to the commands that serve (-l).
 SERVER ?= "127.0.0.1"
 PORT ?= 8000
+SERVEOPTS=
 ifneq ($(PORT), 0)
-	PELICANOPTS += -p $(PORT)
+	SERVEOPTS += -p $(PORT)
 endif
 ifneq ($(SERVER), 0)
-	PELICANOPTS += -b $(SERVER)
+	SERVEOPTS += -b $(SERVER)
 endif
 
 CHROMIUM ?= /usr/bin/chromium
@@ -48,12 +50,13 @@ help:
 	@echo '   make serve [PORT=8000]    serve site at http://localhost:8000'
 	@echo '   make devserver [PORT=8000] serve and regenerate together'
 	@echo '   make github               upload the web site via gh-pages'
-	@echo '   make validate             check every posting and programme (content/postings, content/programmes)'
+	@echo '   make validate             check every posting and programme (content/postings/, the samples, content/programmes/)'
 	@echo '   make new-posting          answer questions, get a valid posting file'
 	@echo '   make scrape               run the scheduled scrapers (scrapers/sources.toml)'
 	@echo '   make check-links          check the apply link of every open posting (Last-Verified, closes dead ones)'
 	@echo '   make test                 run every test (installs Chromium if missing)'
-	@echo '   make check                validity checks of the built site'
+	@echo '   make test-quick           every test but the full XSS corpus in Chromium (-m "not slow")'
+	@echo '   make check                validity checks of the built site (HTML, feeds, JSON-LD; -m check)'
 	@echo '   make bench                benchmarks: prints a table, writes bench/results.json'
 	@echo ''
 	@echo 'Set the DEBUG variable to 1 to enable debugging, e.g. make DEBUG=1 html'
@@ -71,7 +74,8 @@ venv: $(BIN)/.installed
 $(CHROMIUM):
 	@command -v apt-get >/dev/null || { echo "Install Chromium and set CHROMIUM=/path/to/chromium"; exit 1; }
 	if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null
+	$$SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq && DEBIAN_FRONTEND=noninteractive \
+	  $$SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -qq chromium >/dev/null
 
 browser: $(CHROMIUM)
 
@@ -80,7 +84,8 @@ VNU_VERSION=26.9.27
 VNU_JAR=$(CURDIR)/.cache/npm/node_modules/vnu-jar/build/dist/vnu.jar
 $(VNU_JAR):
 	@command -v java >/dev/null || { [ "$$(id -u)" = 0 ] && SUDO= || SUDO=sudo; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq default-jre-headless >/dev/null; }
+	  $$SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq && DEBIAN_FRONTEND=noninteractive \
+	  $$SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -qq default-jre-headless >/dev/null; }
 	npm install --prefix $(CURDIR)/.cache/npm --no-audit --no-fund --silent vnu-jar@$(VNU_VERSION)
 
 vnu: $(VNU_JAR)
@@ -95,13 +100,13 @@ regenerate: venv
 	"$(PELICAN)" -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
 
 serve: venv
-	"$(PELICAN)" -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
+	"$(PELICAN)" -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) $(SERVEOPTS)
 
 serve-global: venv
-	"$(PELICAN)" -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) -b 0.0.0.0
+	"$(PELICAN)" -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) -p $(PORT) -b 0.0.0.0
 
 devserver: venv
-	"$(PELICAN)" -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
+	"$(PELICAN)" -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) $(SERVEOPTS)
 
 publish: venv
 	"$(PELICAN)" "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" $(PELICANOPTS)
@@ -112,7 +117,7 @@ github: publish
 	git push origin $(GITHUB_PAGES_BRANCH)
 
 validate: venv
-	$(BIN)/python -m board.validate content/postings content/programmes
+	$(BIN)/python -m board.validate content/postings content/samples/postings content/programmes
 
 new-posting: venv
 	$(BIN)/python -m board.new_posting
@@ -126,10 +131,13 @@ check-links: venv
 test: venv browser vnu
 	VNU_JAR=$(VNU_JAR) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
+test-quick: venv browser vnu
+	VNU_JAR=$(VNU_JAR) $(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
+
 check: venv browser vnu
-	VNU_JAR=$(VNU_JAR) $(BIN)/python -m pytest -m "check or corpus" $(PYTEST_ARGS)
+	VNU_JAR=$(VNU_JAR) $(BIN)/python -m pytest -m check $(PYTEST_ARGS)
 
 bench: venv browser
 	$(BIN)/python -m bench $(BENCH_ARGS)
 
-.PHONY: help venv browser vnu html clean regenerate serve serve-global devserver publish github validate new-posting scrape check-links test check bench
+.PHONY: help venv browser vnu html clean regenerate serve serve-global devserver publish github validate new-posting scrape check-links test test-quick check bench

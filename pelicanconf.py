@@ -32,6 +32,9 @@ AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RS
 BOARD_PER_PAGE = 24  # cards per static page of the board
 BOARD_FEED_LIMIT = 100  # newest items per feed
 BOARD_POLICY = "board.toml"  # pay floors, closing-soon window, repository
+# The invented sample postings (content/samples/postings/, board/samples.py) fill the
+# development board, with a "Sample data" banner and noindex; never set in publishconf.py.
+BOARD_SAMPLES = True
 # BOARD_NOW = "2026-11-26T12:00:00Z"  # pin "today" for reproducible builds and tests
 
 CACHE_PATH = ".cache/pelican"

@@ -11,3 +11,6 @@ SITEURL = os.environ.get("SITEURL", "https://microboard.github.io/microboard")
 BOARD_PUBLIC_URL = SITEURL
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
+# Only real content is published: no sample posting, and the build refuses a posting that
+# links to a host reserved for examples (a sample copied into content/postings/).
+BOARD_SAMPLES = False

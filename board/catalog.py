@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
+from . import samples
 from . import vocabulary as vocab
 from .entry import Entry, check
 from .policy import Policy
@@ -94,7 +95,7 @@ def _cache_key(path: Path, policy: Policy, now: datetime) -> str:
 
 
 def load_postings(folder: Path, policy: Policy, now: datetime, cache_dir: Path | None = None,
-                  cache_name: str = "postings.pickle") -> list[Entry]:
+                  cache_name: str = "postings") -> list[Entry]:
     """Employer postings (or programmes: the validator knows a file's kind by its folder);
     raises :class:`InvalidPostings` listing every problem.
 
@@ -102,10 +103,11 @@ def load_postings(folder: Path, policy: Policy, now: datetime, cache_dir: Path |
     code), so a rebuild with nothing changed skips Markdown parsing entirely.
     """
     files = posting_files([folder]) if folder.exists() else []
-    cache_file = cache_dir / cache_name if cache_dir else None
+    cache_file = cache_dir / f"{cache_name}.pickle" if cache_dir else None
     cache: dict[str, Entry] = _read_cache(cache_file)
     version = _code_version() if cache_file else ""  # new parsing or checking rules re-read every file
-    keys = {f: _cache_key(f, policy, now) + version for f in files}
+    day = samples.AS_OF if files and samples.is_sample_path(files[0]) else now  # samples: checked as of AS_OF
+    keys = {f: _cache_key(f, policy, day) + version for f in files}
     missing = [f for f in files if keys[f] not in cache]
     entries, errors = validate_files(missing, policy, now, allow_expired=True)
     if errors:
@@ -225,8 +227,27 @@ def build_catalog(postings: list[Entry], scraped: list[Entry], now: datetime) ->
     return Catalog(now=now, open=open_, closed=closed, warnings=warnings)
 
 
-def load_catalog(content: Path, policy: Policy, now: datetime, cache_dir: Path | None = None) -> Catalog:
+def load_samples(folder: Path, policy: Policy, now: datetime, cache_dir: Path | None = None) -> list[Entry]:
+    """The invented sample postings, validated as of their day and rolled forward to ``now``."""
+    return [samples.rolled_forward(e, now) for e in load_postings(folder, policy, now, cache_dir, "samples")]
+
+
+def refuse_samples(postings: list[Entry]) -> None:
+    """A published board takes no sample: a posting (or programme) linking to an example host is one."""
+    errors = [f"{samples.posting_path(e)}:1: apply-url: {url} is on a host reserved for examples, so this "
+              "looks like a sample posting (expected the real application link, or move the file to "
+              f"{samples.FOLDER}/)"
+              for e in postings for url in (e.apply_url, e.organization.url) if samples.reserved_host(url)]
+    if errors:
+        raise InvalidPostings(errors)
+
+
+def load_catalog(content: Path, policy: Policy, now: datetime, cache_dir: Path | None = None,
+                 with_samples: bool = False) -> Catalog:
+    """Every entry: employer postings, the samples when ``with_samples`` (development), scraped."""
     postings = load_postings(content / "postings", policy, now, cache_dir)
+    if with_samples:
+        postings += load_samples(content / samples.CONTENT_SUBDIR, policy, now, cache_dir)
     scraped, warnings = load_scraped(content / "scraped", policy, now, cache_dir)
     catalog = build_catalog(postings, scraped, now)
     catalog.warnings[:0] = warnings
@@ -236,5 +257,5 @@ def load_catalog(content: Path, policy: Policy, now: datetime, cache_dir: Path |
 
 def load_programmes(folder: Path, policy: Policy, now: datetime, cache_dir: Path | None = None) -> list[Entry]:
     """Programme files, validated like postings; currently open ones first, then by title."""
-    programmes = load_postings(folder, policy, now, cache_dir, cache_name="programmes.pickle")
+    programmes = load_postings(folder, policy, now, cache_dir, cache_name="programmes")
     return sorted(programmes, key=lambda p: (not p.is_open(now), p.title.lower(), p.slug))

@@ -13,6 +13,7 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
+from . import samples
 from .entry import Entry, Problem, parse_datetime
 from .policy import Policy, load_policy
 from .posting import parse_posting
@@ -32,14 +33,19 @@ def posting_files(paths: list[Path]) -> list[Path]:
 def validate_files(files: list[Path], policy: Policy, now: datetime,
                    allow_expired: bool = False) -> tuple[list[Entry], list[str]]:
     """Parse and check every file (a posting, or a programme by its folder); also catch
-    duplicates across files of the same kind (their pages live under different prefixes)."""
+    duplicates across files of the same kind (their pages live under different prefixes).
+
+    Sample files (``content/samples/postings/``) are checked as of the day they are written
+    for (``board.samples.AS_OF``), so the bundled samples validate on any date.
+    """
     entries: list[Entry] = []
     errors: list[str] = []
     slugs: dict[tuple[str, str], Path] = {}
     apply_urls: dict[tuple[str, str], Path] = {}
     for path in files:
+        file_now = samples.AS_OF if samples.is_sample_path(path) else now
         parse = parse_programme if is_programme_file(path) else parse_posting
-        entry, problems = parse(path, policy, now, allow_expired=allow_expired)
+        entry, problems = parse(path, policy, file_now, allow_expired=allow_expired)
         errors.extend(p.format(str(path)) for p in problems)
         if entry is None:
             continue
@@ -81,9 +87,14 @@ def count_label(files: set[Path] | list[Path]) -> str:
     return " and ".join(parts + ([f"{programmes} programme file(s)"] if programmes else []))
 
 
-def default_paths() -> list[Path]:
-    """What a bare ``python -m board.validate`` checks: postings, and programmes if there are any."""
+def real_paths() -> list[Path]:
+    """The real content a pull request changes: postings, and programmes if there are any."""
     return [POSTINGS_DIR] + ([PROGRAMMES_DIR] if PROGRAMMES_DIR.is_dir() else [])
+
+
+def default_paths() -> list[Path]:
+    """What a bare ``python -m board.validate`` checks: the real content and the samples."""
+    return [POSTINGS_DIR, samples.FOLDER] + real_paths()[1:]
 
 
 def changed_postings(ref: str, folder: Path = POSTINGS_DIR) -> list[Path]:
@@ -97,7 +108,8 @@ def changed_postings(ref: str, folder: Path = POSTINGS_DIR) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m board.validate", description=__doc__.splitlines()[0])
     ap.add_argument("paths", nargs="*", type=Path, default=None,
-                    help="posting or programme files or folders (default: content/postings and content/programmes)")
+                    help="posting or programme files or folders "
+                         "(default: content/postings, the samples and content/programmes)")
     ap.add_argument("--policy", type=Path, default=None, help="board.toml with pay floors")
     ap.add_argument("--now", default=None, help="pretend it is this ISO date (for reproducible checks)")
     ap.add_argument("--github", action="store_true", help="also print ::error annotations for GitHub Actions")
@@ -108,12 +120,12 @@ def main(argv: list[str] | None = None) -> int:
     files = posting_files(args.paths or default_paths())
     report = set(files)
     if args.changed_from:
-        changed = sorted({p for folder in default_paths() for p in changed_postings(args.changed_from, folder)})
+        changed = sorted({p for folder in real_paths() for p in changed_postings(args.changed_from, folder)})
         if not changed:
             print(f"No posting file changed since {args.changed_from}.")
             return 0
         report = set(changed)  # the others come first, so a clash is reported on the changed file
-        files = [f for f in posting_files(default_paths()) if f not in report] + changed
+        files = [f for f in posting_files(real_paths()) if f not in report] + changed
     _, errors = validate_files(files, load_policy(args.policy), now)
     errors = [e for e in errors if any(e.startswith(f"{f}:") for f in report)]
     for line in errors:

@@ -10,11 +10,17 @@ Verdicts:
 * **live**: a 2xx answer (after redirects). The posting file gets ``Last-Verified:
   <date>`` (shown on its page as "Verified open on …"); a scraped entry gets
   ``last_verified`` in its ``content/scraped/<source>.json``.
-* **dead**: 404, 410 or another definitive 4xx, 5xx after retries, a host that does not
-  resolve or refuses connections, a timeout, a redirect loop. After ``--dead-after``
-  (3) dead checks in a row an employer posting is set to ``Status: closed``.
+* **dead**: a definite answer from the employer's server that the page is gone: 404,
+  410 or another definitive 4xx. After ``--dead-after`` (3) dead checks in a row an
+  employer posting is set to ``Status: closed``.
+* **unreachable**: no definite answer: a host that does not resolve, a refused
+  connection, a timeout, a TLS error, a 5xx after retries, a redirect loop. A network
+  fault is never evidence that a posting closed, so this changes no count and no file.
 * **skipped**: robots.txt disallows us, or the server blocks or rate-limits us (401,
   403, 429): nothing is learned, so nothing changes.
+
+If more than half of the checked hosts are unreachable, the run is a network problem
+(:class:`NetworkProblem`): it changes nothing at all and exits 3 with a message.
 
 The consecutive-failure count lives in ``content/.linkcheck.json``. Files are edited
 line by line (only the one header line changes) and re-validated, so the result is a
@@ -30,6 +36,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from board.entry import Entry, format_datetime, parse_datetime
 from board.policy import load_policy
@@ -49,9 +56,13 @@ LINKCHECK_SETTINGS = HttpSettings(connect_timeout=10.0, read_timeout=20.0, total
                                   backoff=2.0, max_bytes=2_000_000, workers=4)
 
 
+class NetworkProblem(Exception):
+    """Most hosts gave no answer: our network is down, not their postings."""
+
+
 @dataclass(frozen=True)
 class Verdict:
-    state: str  # "live", "dead" or "skipped"
+    state: str  # "live", "dead", "unreachable" or "skipped"
     reason: str  # "HTTP 200", "http-404", "robots", "timeout", …
     final_url: str | None = None
 
@@ -76,9 +87,10 @@ class Report:
         lines = ["## Link check", ""]
         dead = [(t, v) for t, v in self.checked if v.state == "dead"]
         skipped = [(t, v) for t, v in self.checked if v.state == "skipped"]
+        unreachable = [(t, v) for t, v in self.checked if v.state == "unreachable"]
         live = [t for t, v in self.checked if v.state == "live"]
         lines.append(f"{len(self.checked)} apply links checked: {len(live)} live, {len(dead)} dead, "
-                     f"{len(skipped)} skipped.")
+                     f"{len(unreachable)} unreachable, {len(skipped)} skipped.")
         if self.closed:
             lines += ["", f"**Closed** (dead for {dead_after} checks in a row; please confirm before merging):"]
             lines += [f"- `{k}`" for k in self.closed]
@@ -86,6 +98,9 @@ class Report:
             lines += ["", "Dead links (consecutive failures):"]
             lines += [f"- `{t.key}` {t.url} — {v.reason} ({state['links'].get(t.key, {}).get('failures', 0)}/{dead_after})"
                       for t, v in dead]
+        if unreachable:
+            lines += ["", "No answer (a network fault is not evidence; nothing changes):"]
+            lines += [f"- `{t.key}` {t.url} — {v.reason}" for t, v in unreachable]
         if skipped:
             lines += ["", "Not checked (robots.txt or the server blocked us):"]
             lines += [f"- `{t.key}` {t.url} — {v.reason}" for t, v in skipped]
@@ -118,14 +133,40 @@ def check_url(fetcher: Fetcher, url: str, min_delay: float = 2.0) -> Verdict:
     except HttpStatusError as e:
         if e.status in INCONCLUSIVE_STATUSES:
             return Verdict("skipped", f"{e.code}: the server does not let us check")
+        if e.status >= 500:
+            return Verdict("unreachable", f"{e.code}: the server failed, which says nothing about the posting")
         return Verdict("dead", e.code)
     except FetchTimeout as e:
-        return Verdict("dead", f"timeout: {e.message}")
-    except FetchError as e:
-        return Verdict("dead", f"{e.code}: {e.message}")
+        return Verdict("unreachable", f"timeout: {e.message}")
+    except FetchError as e:  # DNS, refused, TLS, redirect loop, truncated body: no answer
+        return Verdict("unreachable", f"{e.code}: {e.message}")
     if 200 <= resp.status < 300:
         return Verdict("live", f"HTTP {resp.status}" + (f" via {resp.url}" if resp.url != url else ""), resp.url)
+    if resp.status >= 500:
+        return Verdict("unreachable", f"http-{resp.status}")
     return Verdict("dead", f"http-{resp.status}")
+
+
+def unreachable_hosts(checked: list[tuple[Target, Verdict]]) -> tuple[set[str], set[str]]:
+    """(hosts that gave no answer to any link, every host checked)."""
+    answered: set[str] = set()
+    hosts: set[str] = set()
+    for target, verdict in checked:
+        parts = urlsplit(target.url)
+        host = f"{(parts.hostname or '').lower()}:{parts.port or parts.scheme}"
+        hosts.add(host)
+        if verdict.state != "unreachable":
+            answered.add(host)
+    return hosts - answered, hosts
+
+
+def network_problem(checked: list[tuple[Target, Verdict]]) -> str | None:
+    """The message that stops the run when more than half of the hosts gave no answer."""
+    down, hosts = unreachable_hosts(checked)
+    if hosts and 2 * len(down) > len(hosts):
+        return (f"{len(down)} of {len(hosts)} hosts gave no answer (DNS, connection, timeout or 5xx): this looks "
+                "like a network problem, not closed postings. Nothing was changed; run the check again later.")
+    return None
 
 
 # ---- what to check -------------------------------------------------------------------
@@ -241,6 +282,8 @@ def run(content: Path, now: datetime, *, state_path: Path | None = None, fetcher
     finally:
         if own:
             fetcher.close()
+    if why := network_problem(list(zip(targets, verdicts))):
+        raise NetworkProblem(why)
     today = now.date().isoformat()
     links = state["links"]
     scraped_verified: dict[Path, dict[str, str]] = {}
@@ -268,7 +311,7 @@ def run(content: Path, now: datetime, *, state_path: Path | None = None, fetcher
                 report.closed.append(target.key)
                 if not dry_run and (why := update_posting(target.path, {"Status": "closed"}, now)):
                     report.problems.append(why)
-        # "skipped": nothing learned, the count stays as it was
+        # "unreachable", "skipped": nothing learned, the count stays as it was
     live_keys = {t.key for t in targets}
     state["links"] = {k: v for k, v in sorted(links.items()) if k in live_keys}  # forget closed and removed postings
     if not dry_run:
@@ -289,8 +332,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--summary", type=Path, default=None, help="also write the report as Markdown here (PR body)")
     args = ap.parse_args(argv)
     now = parse_datetime(args.now) if args.now else datetime.now(timezone.utc)
-    report, state = run(args.content, now, state_path=args.state, dead_after=args.dead_after,
-                        min_delay=args.interval, dry_run=args.dry_run)
+    try:
+        report, state = run(args.content, now, state_path=args.state, dead_after=args.dead_after,
+                            min_delay=args.interval, dry_run=args.dry_run)
+    except NetworkProblem as e:
+        print(f"linkcheck: stopped: {e}", file=sys.stderr)
+        return 3
     for target, verdict in report.checked:
         print(f"{verdict.state:7} {target.key}  {target.url}  ({verdict.reason})")
     for p in report.problems:

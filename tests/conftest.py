@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.site.conftest import HOSTILE_POSTING, ROOT, build_site, sample_content, scraped_entry, write_scraped
+from tests.site.conftest import HOSTILE_POSTING, NOW, ROOT, build_site, sample_content, scraped_entry, write_scraped
 
 SHARED = ROOT.parent / "shared"
 
@@ -30,7 +30,7 @@ def site(tmp_path_factory) -> Path:
     base = tmp_path_factory.mktemp("site")
     content = sample_content(base / "content")
     (content / "postings" / "hostile-posting.md").write_text(HOSTILE_POSTING, encoding="utf-8")
-    expired = (ROOT / "content/postings/food-bank-donations-dashboard.md").read_text(encoding="utf-8")
+    expired = (ROOT / "content/samples/postings/food-bank-donations-dashboard.md").read_text(encoding="utf-8")
     expired = expired.replace("Apply-By: 2027-03-15", "Apply-By: 2026-11-25").replace(
         "harvestshare.example.org/volunteer/dashboard-project", "harvestshare.example.org/volunteer/expired")
     (content / "postings" / "expired-posting.md").write_text(expired, encoding="utf-8")
@@ -62,6 +62,27 @@ def start_server(root: Path) -> tuple[ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
+class PinnedClockBrowser:
+    """A Playwright browser whose every context reads the same "now" as the built site.
+
+    The sample site is built with ``BOARD_NOW`` pinned (tests/site/conftest.py); the page's
+    own scripts (days left, the form's "Posted" default) read the browser's clock, so that
+    clock is pinned to the same instant in every context, whatever the machine's date.
+    """
+
+    def __init__(self, browser, now: str = NOW):
+        self._browser = browser
+        self.now = now
+
+    def new_context(self, **kwargs):
+        ctx = self._browser.new_context(**kwargs)
+        ctx.clock.set_fixed_time(self.now)
+        return ctx
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Headless Chromium (Playwright cannot download browsers here; `make test` installs Debian's)."""
@@ -71,7 +92,7 @@ def browser():
 
     with sync_playwright() as pw:
         b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield b
+        yield PinnedClockBrowser(b)
         b.close()
 
 

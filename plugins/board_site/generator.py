@@ -16,8 +16,9 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
+from board import samples
 from board import vocabulary as vocab
-from board.catalog import Catalog, load_catalog
+from board.catalog import Catalog, load_catalog, refuse_samples
 from board.entry import Entry, format_datetime, parse_datetime
 from board.jsonld import job_posting, remote_statement, script_json
 from board.policy import load_policy
@@ -65,6 +66,7 @@ class Urls:
 
 
 TAXONOMIES = ("categories", "skills", "organizations")
+SUMMARY_SETTING = "BOARD_BUILD_SUMMARY"  # the one-line build summary, printed by the plugin's finalized hook
 
 
 def board_now(settings: dict) -> datetime:
@@ -92,7 +94,10 @@ class BoardGenerator(Generator):
         now = board_now(s)
         self.policy = load_policy(s.get("BOARD_POLICY"))
         cache_dir = Path(s.get("CACHE_PATH", "cache")) / "board" if s.get("BOARD_CACHE", True) else None
-        self.catalog: Catalog = load_catalog(Path(self.path), self.policy, now, cache_dir)
+        with_samples = bool(s.get("BOARD_SAMPLES"))
+        self.catalog: Catalog = load_catalog(Path(self.path), self.policy, now, cache_dir, with_samples)
+        if not with_samples:  # a published board: a sample copied into content/postings is refused
+            refuse_samples([e for e in self.catalog.all if e.source.kind == "employer"] + self.catalog.programmes)
         for warning in self.catalog.warnings:
             log.warning(warning)
         self.urls = site_urls(s)
@@ -170,11 +175,27 @@ class BoardGenerator(Generator):
         self.render("feeds.html", "feeds/index.html", feed_rows=feed_rows, page_title="Feeds",
                     canonical=u.abs("feeds/"))
         self.write("sitemap.xml", self.sitemap(groups))
-        self.write("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {u.abs('sitemap.xml')}\n")
+        self.write("robots.txt", self.robots_txt())
         self.render("404.html", "404.html", page_title="Page not found", noindex=True)
         for path, text in self.search_index().items():  # entries.json + text.json (present.search_index)
             self.write(path, text)
         rendercache.save(self)
+        self.settings[SUMMARY_SETTING] = self.summary()
+
+    def summary(self) -> str:
+        """"Board: 23 postings (19 open, 4 closed), 212 pages, 180 feeds" for the end of the build."""
+        c = self.catalog
+        pages = sum(1 for p in self.written if p.endswith(".html"))
+        feeds_ = sum(1 for p in self.written if p.startswith("feeds/") and p.endswith((".xml", ".json")))
+        n_samples = sum(1 for e in c.all if samples.is_sample(e))
+        note = f", {n_samples} of them samples" if n_samples else ""
+        return (f"Board: {len(c.all)} postings ({len(c.open)} open, {len(c.closed)} closed{note}), "
+                f"{pages} pages, {feeds_} feeds, written to {self.output_path}")
+
+    def robots_txt(self) -> str:
+        """A board showing sample data asks crawlers to keep out: invented jobs must not be indexed."""
+        rule = "Disallow: /  # sample data: not for search engines" if self.settings.get("BOARD_SAMPLES") else "Allow: /"
+        return f"User-agent: *\n{rule}\n\nSitemap: {self.urls.abs('sitemap.xml')}\n"
 
     def feed_links(self, kind: str, slug: str | None, label: str) -> list[dict]:
         return [

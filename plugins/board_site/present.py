@@ -11,6 +11,7 @@ import json
 import os
 from datetime import datetime
 
+from board import samples
 from board import vocabulary as vocab
 from board.entry import Entry, format_datetime
 
@@ -101,8 +102,7 @@ def edit_url(repository: str, e: Entry) -> str | None:
     a programme's file ("Update these facts")."""
     if not repository or e.source.kind != "employer":
         return None
-    folder = "programmes" if e.kind == "programme" else "postings"
-    return f"https://github.com/{repository}/edit/main/content/{folder}/{e.slug}.md"
+    return f"https://github.com/{repository}/edit/main/{samples.posting_path(e)}"
 
 
 # ---- programmes -------------------------------------------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from board import samples
 from board import vocabulary as vocab
 from board.browser_rules import rules, rules_json
 from board.policy import load_policy
@@ -23,7 +24,7 @@ def taken_and_urls(catalog) -> tuple[dict[str, str], dict[str, str]]:
     for e in catalog.all if catalog is not None else ():
         if e.source.kind != "employer":
             continue
-        path = f"content/postings/{e.slug}.md"
+        path = samples.posting_path(e)
         taken[e.slug] = path
         if e.apply_url and e.status == "open":
             urls.setdefault(e.apply_url.rstrip("/").lower(), path)

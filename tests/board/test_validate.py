@@ -14,7 +14,7 @@ from board.policy import load_policy
 from board.validate import main, posting_files, validate_files
 from tests.board.board_testkit import FIXTURES, NOW, NOW_ARG, POLICY, REPO, make_posting
 
-SAMPLE = REPO / "content" / "postings"
+SAMPLE = REPO / "content" / "samples" / "postings"
 BROKEN = FIXTURES / "broken-posting.md"
 BROKEN_LINES = [
     f"{BROKEN}:2: organisation: unknown key; did you mean 'Organization'? (expected one of: title, organization, "
@@ -125,7 +125,7 @@ def test_bundled_sample_content_is_valid(capsys, now):
 
 
 def test_bundled_sample_content_via_subprocess_with_default_policy():
-    proc = run("content/postings", "--now", NOW_ARG)
+    proc = run("content/samples/postings", "--now", NOW_ARG)
     assert proc.returncode == 0, proc.stdout
     assert proc.stdout.strip().endswith("posting file(s) OK.")
 
@@ -143,3 +143,21 @@ def test_bundled_sample_content_covers_the_board():
     assert 3 <= sum(1 for e in entries if e.status != "open") <= 4
     assert any(e.apply_email and not e.apply_url for e in entries)
     assert all(e.is_open(NOW) for e in entries if e.status == "open")
+
+
+@pytest.mark.parametrize("day", ["2026-11-26", "2027-06-30", "2031-02-28", "2040-12-31"])
+def test_bundled_samples_validate_on_any_day(capsys, day):
+    """Samples are checked as of board.samples.AS_OF, so `make validate` never turns red with time."""
+    rc = main([str(SAMPLE), "--now", day, "--policy", str(REPO / "board.toml")])
+    out, _ = capsys.readouterr()
+    assert rc == 0, out
+    assert out.strip() == f"{len(list(SAMPLE.glob('*.md')))} posting file(s) OK."
+
+
+def test_a_real_posting_is_still_checked_against_the_real_day(tmp_path, capsys):
+    """Only files of a samples/postings folder get the samples' day; a real expired posting fails."""
+    real = tmp_path / "content" / "postings"
+    real.mkdir(parents=True)
+    (real / "late.md").write_text(make_posting(**{"Apply-By": "2026-12-31"}), encoding="utf-8")
+    assert main([str(real), "--now", "2027-01-15", "--policy", str(REPO / "board.toml")]) == 1
+    assert "apply-by" in capsys.readouterr().out

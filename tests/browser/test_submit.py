@@ -20,7 +20,7 @@ from board.policy import load_policy
 from board.posting import parse_posting
 from tests.board.board_testkit import FIXTURES, NOW, POLICY, REPO, VALID_BODY, make_posting
 
-SAMPLE = REPO / "content" / "postings"
+SAMPLE = REPO / "content" / "samples" / "postings"
 BOARD_NOW = "2026-11-26T12:00:00Z"  # tests/site/conftest.py NOW, which the built site is pinned to
 
 # ---- the examples ---------------------------------------------------------------------------
@@ -325,12 +325,12 @@ def test_existing_slug_and_apply_url_are_refused(submit_page):
     fill_valid(page)
     page.fill("#f-slug", "food-bank-donations-dashboard")
     page.click("button[type=submit]")
-    assert "is already used by content/postings/food-bank-donations-dashboard.md" in page.inner_text("#f-slug-error")
+    assert "is already used by content/samples/postings/food-bank-donations-dashboard.md" in page.inner_text("#f-slug-error")
     page.fill("#f-slug", "another-dashboard")
     taken_url = re.search(r"^Apply-URL: (.+)$", (SAMPLE / "food-bank-donations-dashboard.md").read_text(), re.M)[1]
     page.fill("#f-apply-url", taken_url)
     page.click("button[type=submit]")
-    assert "same apply URL as content/postings/food-bank-donations-dashboard.md" in page.inner_text("#f-apply-url-error")
+    assert "same apply URL as content/samples/postings/food-bank-donations-dashboard.md" in page.inner_text("#f-apply-url-error")
 
 
 def test_form_fits_a_320px_screen(browser, site_url):

@@ -87,6 +87,7 @@ def serve_links(srv: HTTPServer) -> None:
     srv.expect_request("/missing").respond_with_data("no", status=404)
     srv.expect_request("/moved").respond_with_data("", status=301, headers={"Location": "/live"})
     srv.expect_request("/slow").respond_with_handler(slow)
+    srv.expect_request("/broken").respond_with_data("oops", status=503)
     srv.expect_request("/private/apply").respond_with_data("secret", content_type="text/html")
     srv.expect_request("/forbidden").respond_with_data("no bots", status=403)
     srv.expect_request("/no-head", method="HEAD").respond_with_data("", status=405)
@@ -101,7 +102,8 @@ def serve_links(srv: HTTPServer) -> None:
     ("/gone", "dead", "http-410"),
     ("/missing", "dead", "http-404"),
     ("/moved", "live", "HTTP 200 via"),
-    ("/slow", "dead", "timeout"),
+    ("/slow", "unreachable", "timeout"),
+    ("/broken", "unreachable", "http-50"),
     ("/private/apply", "skipped", "robots"),
     ("/forbidden", "skipped", "http-403"),
     ("/no-head", "live", "HTTP 200"),
@@ -136,10 +138,15 @@ def test_requests_to_one_host_keep_the_interval(https, fetcher):
     assert time.monotonic() - started >= 0.6  # three HEADs, two waits (robots.txt shares the slot)
 
 
-def test_refused_connection_is_dead(fetcher):
+def test_refused_connection_is_unreachable_not_dead(fetcher):
     from .conftest import free_port
     verdict = check_url(fetcher, f"https://127.0.0.1:{free_port()}/apply", min_delay=0)
-    assert verdict.state == "dead" and verdict.reason.startswith("connect")
+    assert verdict.state == "unreachable" and verdict.reason.startswith("connect")
+
+
+def test_unresolvable_host_is_unreachable_not_dead(fetcher):
+    verdict = check_url(fetcher, "https://no-such-host.invalid/apply", min_delay=0)
+    assert verdict.state == "unreachable", verdict
 
 
 # ---- a whole run over a content folder ---------------------------------------------------
@@ -169,7 +176,7 @@ def test_run_records_verification_and_closes_after_three_dead_checks(content, fe
     report, state = run(content, NOW, fetcher=fetcher, min_delay=0)
     verdicts = {t.key: v.state for t, v in report.checked}
     assert verdicts == {"postings/live-one": "live", "postings/dead-one": "dead", "postings/moved-one": "live",
-                        "postings/slow-one": "dead", "postings/robots-one": "skipped",
+                        "postings/slow-one": "unreachable", "postings/robots-one": "skipped",
                         "scraped/example-board/survey-analysis-sprint-openfields-a1b2c3": "live"}
     # live postings: one new header line, nothing else changed; the page shows it
     live = (posts / "live-one.md").read_text()
@@ -186,18 +193,22 @@ def test_run_records_verification_and_closes_after_three_dead_checks(content, fe
     assert saved["links"]["postings/dead-one"]["failures"] == 1
     assert saved["links"]["postings/live-one"]["failures"] == 0
     assert "postings/robots-one" in saved["links"] and "failures" not in saved["links"]["postings/robots-one"]
+    assert "failures" not in saved["links"]["postings/slow-one"]  # a timeout is no evidence
+    assert saved["links"]["postings/slow-one"]["last_result"].startswith("timeout")
     assert "postings/closed-one" not in saved["links"]  # only open postings are checked
 
     run(content, NOW, fetcher=fetcher, min_delay=0)
     assert "Status:" not in (posts / "dead-one.md").read_text()  # two dead checks: not yet
     report, state = run(content, NOW, fetcher=fetcher, min_delay=0)
-    assert sorted(report.closed) == ["postings/dead-one", "postings/slow-one"]
+    assert sorted(report.closed) == ["postings/dead-one"]  # the slow one never answered: still open
+    assert (posts / "slow-one.md").read_text() == before["slow-one.md"]
     dead = (posts / "dead-one.md").read_text()
     assert dead.replace("Status: closed\n", "") == before["dead-one.md"]
     entry, _ = parse_posting(posts / "dead-one.md", load_policy(), NOW)
     assert entry.status == "closed" and not entry.is_open(NOW)
     md = report.markdown(3, state)
     assert "**Closed**" in md and "`postings/dead-one`" in md and "robots" in md
+    assert "No answer" in md and "`postings/slow-one`" in md
     # a closed posting is no longer checked, and its count is forgotten
     report, state = run(content, NOW, fetcher=fetcher, min_delay=0)
     assert "postings/dead-one" not in {t.key for t, _ in report.checked}
@@ -227,3 +238,55 @@ def test_dry_run_changes_nothing(content, fetcher):
 ])
 def test_set_header_touches_one_line(text, expected):
     assert set_header(text, "Status", "closed") == expected
+
+
+# ---- a network fault is never evidence ----------------------------------------------------
+
+
+@pytest.fixture
+def mostly_unreachable(tmp_path, https) -> Path:
+    """One reachable host and two that give no answer (an unresolvable name, a closed port)."""
+    from .conftest import free_port
+    serve_links(https)
+    posts = tmp_path / "content" / "postings"
+    posts.mkdir(parents=True)
+    for slug, url in (("live-one", base(https) + "/live"), ("nowhere", "https://no-such-host.invalid/apply"),
+                      ("refused", f"https://127.0.0.1:{free_port()}/apply")):
+        (posts / f"{slug}.md").write_text(make_posting(Apply_URL=url), encoding="utf-8")
+    return tmp_path / "content"
+
+
+def test_mostly_unreachable_run_stops_and_changes_nothing(mostly_unreachable, fetcher):
+    from scrapers.linkcheck import NetworkProblem
+    state = mostly_unreachable / ".linkcheck.json"
+    state.write_text(json.dumps({"version": 1, "links": {"postings/nowhere": {
+        "url": "https://no-such-host.invalid/apply", "failures": 2}}}))
+    before = {p: p.read_bytes() for p in mostly_unreachable.rglob("*") if p.is_file()}
+    for _ in range(3):
+        with pytest.raises(NetworkProblem, match="2 of 3 hosts gave no answer"):
+            run(mostly_unreachable, NOW, fetcher=fetcher, min_delay=0)
+    assert {p: p.read_bytes() for p in mostly_unreachable.rglob("*") if p.is_file()} == before
+
+
+def test_mostly_unreachable_cli_exits_non_zero_with_a_clear_message(mostly_unreachable, cert, monkeypatch, capsys):
+    from scrapers import linkcheck
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(cert / "cert.pem"))
+    monkeypatch.setattr(linkcheck, "LINKCHECK_SETTINGS", fast_settings(read_timeout=0.5, connect_timeout=0.5,
+                                                                        retries=1, total_timeout=2.0))
+    before = {p: p.read_bytes() for p in mostly_unreachable.rglob("*") if p.is_file()}
+    rc = linkcheck.main(["--content", str(mostly_unreachable), "--now", "2026-11-26", "--interval", "0"])
+    assert rc == 3
+    assert "network problem" in capsys.readouterr().err
+    assert {p: p.read_bytes() for p in mostly_unreachable.rglob("*") if p.is_file()} == before
+
+
+def test_a_minority_of_unreachable_hosts_changes_only_what_answered(content, fetcher, https):
+    """Unreachable links among answering hosts: the run goes on, they keep their count."""
+    from .conftest import free_port
+    (content / "postings" / "refused.md").write_text(
+        make_posting(Apply_URL=f"https://127.0.0.1:{free_port()}/apply"), encoding="utf-8")
+    for _ in range(3):
+        report, state = run(content, NOW, fetcher=fetcher, min_delay=0)
+    assert "Status:" not in (content / "postings" / "refused.md").read_text()
+    assert {t.key: v.state for t, v in report.checked}["postings/refused"] == "unreachable"
+    assert "postings/dead-one" in report.closed or "Status: closed" in (content / "postings" / "dead-one.md").read_text()

@@ -77,7 +77,7 @@ def test_editing_one_posting_rewrites_only_the_board_pages_that_show_it(tmp_path
     def title(path):
         return next(line for line in path.read_text().splitlines() if line.startswith("Title:"))
 
-    posting = next(p for p in sorted((content / "postings").glob("*.md")) if f">{title(p)[6:].strip()}</a>" in later)
+    posting = next(p for p in sorted((content / "samples" / "postings").glob("*.md")) if f">{title(p)[6:].strip()}</a>" in later)
     before = {p: (p.stat().st_mtime_ns, p.read_text()) for p in pages}
     keys = json.loads((tmp_path / "cache" / "board" / "render.json").read_text())["pages"]
     posting.write_text(posting.read_text().replace(title(posting), title(posting) + " (paid)"))

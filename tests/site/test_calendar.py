@@ -26,7 +26,7 @@ HOST = "board.example.org"
 
 @pytest.fixture(scope="module")
 def catalog(site):
-    return load_catalog(site.parent / "content", load_policy(ROOT / "board.toml"), parse_datetime(NOW))
+    return load_catalog(site.parent / "content", load_policy(ROOT / "board.toml"), parse_datetime(NOW), with_samples=True)
 
 
 def ics_files(site: Path) -> list[Path]:

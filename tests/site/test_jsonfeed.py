@@ -24,7 +24,7 @@ RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:
 
 @pytest.fixture(scope="module")
 def catalog(site):
-    return load_catalog(site.parent / "content", load_policy(ROOT / "board.toml"), parse_datetime(NOW))
+    return load_catalog(site.parent / "content", load_policy(ROOT / "board.toml"), parse_datetime(NOW), with_samples=True)
 
 
 def json_feeds(site: Path) -> list[Path]:

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from board.programme import parse_programme
-from board.policy import load_policy
+from board.catalog import InvalidPostings
 from board.entry import parse_datetime
+from board.policy import load_policy
+from board.programme import parse_programme
 from tests.check.test_validity import _Refs, _target
 from tests.site.conftest import PUBLIC, ROOT, build_site, sample_content
 from tests.site.test_pages import parse
@@ -61,12 +62,11 @@ def psite(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def empty_board(tmp_path_factory) -> Path:
-    """No posting at all: only the pages and the shipped programmes."""
+    """The published board as it is today: real content only (no samples, no open posting)."""
     base = tmp_path_factory.mktemp("empty")
     content = base / "content"
-    shutil.copytree(ROOT / "content" / "pages", content / "pages")
-    shutil.copytree(SHIPPED, content / "programmes")
-    return build_site(content, base / "output", BOARD_NOW=NOW)
+    shutil.copytree(ROOT / "content", content, ignore=shutil.ignore_patterns("scraped", "samples"))
+    return build_site(content, base / "output", BOARD_NOW=NOW, BOARD_SAMPLES=False)
 
 
 def jsonld(page: Path) -> list[dict]:
@@ -92,8 +92,8 @@ def test_every_programme_has_a_page_and_the_view_lists_them(psite):
 
 
 @pytest.mark.parametrize("slug", shipped_slugs())
-def test_programme_pages_carry_no_jobposting_and_say_where_the_facts_come_from(psite, slug):
-    page = psite / "programmes" / slug / "index.html"
+def test_programme_pages_carry_no_jobposting_and_say_where_the_facts_come_from(empty_board, slug):
+    page = empty_board / "programmes" / slug / "index.html"
     text = page.read_text(encoding="utf-8")
     blocks = jsonld(page)
     assert all(b["@type"] != "JobPosting" for b in blocks)
@@ -218,3 +218,13 @@ def test_no_broken_internal_link_with_programmes(request, fixture):
             if target is not None and not target.exists():
                 broken.append(f"{page.relative_to(root)} -> {ref}")
     assert broken == [], "\n".join(sorted(set(broken))[:30])
+
+
+def test_published_build_refuses_a_programme_on_an_example_host(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content" / "pages", content / "pages")
+    (content / "programmes").mkdir()
+    (content / "programmes" / "hostile-programme.md").write_text(HOSTILE_PROGRAMME, encoding="utf-8")
+    with pytest.raises(InvalidPostings) as err:
+        build_site(content, tmp_path / "out", BOARD_NOW=NOW, BOARD_SAMPLES=False)
+    assert "content/programmes/hostile-programme.md:1: apply-url:" in str(err.value)

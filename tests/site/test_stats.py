@@ -30,7 +30,7 @@ def policy():
 
 @pytest.fixture(scope="module")
 def catalog(site, policy):
-    return load_catalog(site.parent / "content", policy, parse_datetime(NOW))
+    return load_catalog(site.parent / "content", policy, parse_datetime(NOW), with_samples=True)
 
 
 class ChartReader(HTMLParser):
