@@ -228,3 +228,23 @@ def test_published_build_refuses_a_programme_on_an_example_host(tmp_path):
     with pytest.raises(InvalidPostings) as err:
         build_site(content, tmp_path / "out", BOARD_NOW=NOW, BOARD_SAMPLES=False)
     assert "content/programmes/hostile-programme.md:1: apply-url:" in str(err.value)
+
+
+@pytest.mark.check
+@pytest.mark.parametrize("fixture", ["psite", "empty_board"])
+def test_programme_pages_pass_the_nu_html_checker(request, fixture):
+    """The shared validity check covers the sample board; this covers programme pages."""
+    import subprocess
+
+    from tests.check.test_validity import vnu_jar
+
+    jar = vnu_jar()  # skips when `make check` has not installed it
+    root: Path = request.getfixturevalue(fixture)
+    targets = [str(p) for p in [root / "index.html", root / "programmes/index.html", *root.glob("programmes/*/index.html"),
+                                root / "organizations/riipen/index.html"] if p.exists()]
+    run = subprocess.run(["java", "-Xss4m", "-jar", str(jar), "--errors-only", "--format", "json", *targets],
+                         capture_output=True, text=True, timeout=600)
+    messages = json.loads(run.stderr or '{"messages": []}')["messages"]
+    errors = [f"{m.get('url', '')}:{m.get('lastLine', '?')}: {m.get('message')}" for m in messages
+              if m.get("type") == "error" or m.get("subType") == "fatal"]
+    assert errors == [], "\n".join(errors[:30])
