@@ -75,12 +75,16 @@ def is_all_day(deadline: datetime) -> bool:
 
 
 def event_lines(e: Entry, *, host: str, url: str, description: str, now: datetime) -> list[str]:
-    """The content lines of one posting's deadline event (unfolded)."""
+    """The content lines of one posting's (or programme cohort's) deadline event (unfolded).
+
+    A programme's UID is prefixed with its kind: a posting and a programme may share a slug.
+    """
     assert e.apply_by is not None
     stamp = ical_datetime(min(e.modified, now))
+    uid = e.slug if e.kind == "posting" else f"{e.kind}-{e.slug}"
     lines = [
         "BEGIN:VEVENT",
-        f"UID:{e.slug}@{host}",
+        f"UID:{uid}@{host}",
         f"DTSTAMP:{stamp}",
         f"LAST-MODIFIED:{stamp}",
     ]
@@ -94,7 +98,7 @@ def event_lines(e: Entry, *, host: str, url: str, description: str, now: datetim
         f"SUMMARY:{escape_text(f'Apply by: {e.title} ({e.organization.name})')}",
         f"DESCRIPTION:{escape_text(description)}",
         f"URL:{url}",
-        f"CATEGORIES:{escape_text(e.category)}",
+        *([f"CATEGORIES:{escape_text(e.category)}"] if e.category else []),  # a programme may have none
         "TRANSP:TRANSPARENT",  # a deadline does not make anyone busy
         "STATUS:CONFIRMED",
         "CLASS:PUBLIC",

@@ -15,7 +15,10 @@ from board.catalog import Catalog
 from board.entry import Entry
 from board.jsonld import educational_program, script_json
 
+from urllib.parse import urlsplit
+
 from . import feeds, present, rendercache
+from .calendars import render_calendar
 from .jsonfeed import render_json_feed
 
 VIEW = "programmes"
@@ -34,13 +37,34 @@ class Programmes:
         links = g.feed_links(VIEW, None, LABEL)
         for e in c.programmes:
             self.render_programme(e)
+        calendar = self.write_calendar(c.open_programmes)
         g.render("programmes.html", f"{VIEW}/index.html", page_title="Programmes", canonical=u.abs(f"{VIEW}/"),
                  description=LEDE, lede=LEDE, feeds=links, open_programmes=c.open_programmes,
-                 closed_programmes=c.closed_programmes, posting_count=len(c.open))
+                 closed_programmes=c.closed_programmes, posting_count=len(c.open), calendar=calendar)
         self.write_feeds(c.open_programmes)
         at = 1 if feed_rows else 0  # after "everything", like New and Closing soon
         opml.insert(at, (LABEL, u.abs(u.feed(VIEW, None, "atom")), u.abs(f"{VIEW}/")))
-        feed_rows.insert(at, {"name": LABEL, "page": u.href(f"{VIEW}/"), "links": links, "section": "views"})
+        feed_rows.insert(at, {"name": LABEL, "page": u.href(f"{VIEW}/"), "links": links, "section": "views",
+                              "calendar": calendar})
+
+    def write_calendar(self, entries: list[Entry]) -> dict:
+        """``calendars/programmes.ics``: one event per open cohort's application deadline."""
+        g, c, u = self.gen, self.gen.catalog, self.gen.urls
+        path = u.calendar(VIEW, None)
+        host = urlsplit(u.public_url).hostname or "localhost"
+        dated = [e for e in entries if e.apply_by is not None]
+        exact = any(e.modified > c.now for e in dated)  # event stamps are min(modified, now)
+        rendercache.cached(g, f"calendar:{path}", ("calendar", path, host, dated, c.now if exact else None),
+                           lambda: g.write(path, render_calendar(
+                               dated, name=f"Micro-internship deadlines: {LABEL}", host=host, now=c.now,
+                               description="Application deadlines of open programme cohorts.",
+                               url_for=lambda e: u.abs(u.programme(e.slug)),
+                               describe=lambda e: f"{e.summary}\n\n{present.schedule_label(e, c.now)}\n\n"
+                                                  f"Details: {u.abs(u.programme(e.slug))}",
+                               source_url=u.abs(path))))
+        absolute = u.abs(path)
+        return {"title": f"{LABEL} deadlines (iCalendar)", "href": u.href(path), "abs": absolute,
+                "webcal": "webcal://" + absolute.split("://", 1)[-1]}
 
     def render_programme(self, e: Entry) -> None:
         g, c, u = self.gen, self.gen.catalog, self.gen.urls

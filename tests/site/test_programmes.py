@@ -248,3 +248,15 @@ def test_programme_pages_pass_the_nu_html_checker(request, fixture):
     errors = [f"{m.get('url', '')}:{m.get('lastLine', '?')}: {m.get('message')}" for m in messages
               if m.get("type") == "error" or m.get("subType") == "fatal"]
     assert errors == [], "\n".join(errors[:30])
+
+
+def test_cohort_deadlines_are_in_the_programmes_calendar(psite):
+    ics = (psite / "calendars/programmes.ics").read_bytes().decode("utf-8")
+    assert ics.startswith("BEGIN:VCALENDAR\r\n") and ics.endswith("END:VCALENDAR\r\n")
+    assert ics.count("BEGIN:VEVENT") == 1  # only the hostile one has a deadline ahead; rolling ones have none
+    assert "UID:programme-hostile-programme@board.example.org" in ics
+    assert "DTSTART;VALUE=DATE:20270115" in ics and "CATEGORIES" not in ics
+    assert f"URL:{PUBLIC}/programmes/hostile-programme/" in ics
+    finder = (psite / "feeds/index.html").read_text(encoding="utf-8")
+    assert 'href="/calendars/programmes.ics"' in finder
+    assert 'href="/calendars/programmes.ics"' in (psite / "programmes/index.html").read_text(encoding="utf-8")
