@@ -183,6 +183,7 @@ class Students:
             description="The board at a glance: open postings by category, pay, hours and postings per week.",
             charts=self.charts(), pay_rows=stats.pay_by_currency(c.open, floors),
             open_count=len(c.open), org_count=len({e.organization.slug for e in c.open}),
+            programme_count=len(c.open_programmes),
             new_count=len(stats.new_since(c.open, c.now, NEW_DAYS)),
             closing_count=len(c.closing_soon(g.policy.closing_soon_days)),
             closing_days=g.policy.closing_soon_days, new_days=NEW_DAYS,

@@ -260,3 +260,9 @@ def test_cohort_deadlines_are_in_the_programmes_calendar(psite):
     finder = (psite / "feeds/index.html").read_text(encoding="utf-8")
     assert 'href="/calendars/programmes.ics"' in finder
     assert 'href="/calendars/programmes.ics"' in (psite / "programmes/index.html").read_text(encoding="utf-8")
+
+
+def test_stats_count_open_programmes_apart_from_postings(psite, baseline):
+    stat = lambda root, id_: re.search(rf'id="{id_}">(\d+)<', (root / "stats/index.html").read_text())[1]  # noqa: E731
+    assert stat(psite, "stat-programmes") == str(len(open_slugs()) + 1) and stat(baseline, "stat-programmes") == "0"
+    assert stat(psite, "stat-open") == stat(baseline, "stat-open")
