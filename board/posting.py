@@ -106,7 +106,7 @@ def read_header(text: str) -> tuple[Header, list[Problem]]:
     return header, problems
 
 
-def _did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
+def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
     close = difflib.get_close_matches(word.lower(), [c.lower() for c in choices], n=1, cutoff=0.6)
     if close:
         return next(c for c in choices if c.lower() == close[0])
@@ -194,7 +194,7 @@ def parse_regions(text: str) -> tuple[list[str], list[str]]:
 def unknown_skill_message(word: str) -> str:
     """'unknown skill …; did you mean …?' (postings and programmes say it the same way)."""
     choices = list(vocab.SKILLS) + [a for al in vocab.SKILLS.values() for a in al]
-    hint = _did_you_mean(word, choices)
+    hint = did_you_mean(word, choices)
     hint = vocab.canonical_skill(hint) if hint else ""
     return f"unknown skill {word!r}" + (f"; did you mean '{hint}'?" if hint else "")
 
@@ -216,7 +216,7 @@ def parse_posting(path: Path, policy: Policy, now: datetime, text: str | None = 
                                 "lower-case letters, digits and hyphens, e.g. data-dashboard-harvest-share.md", 1))
     for key in v:
         if key not in KNOWN:
-            hint = _did_you_mean(key, KNOWN)
+            hint = did_you_mean(key, KNOWN)
             add(key, "unknown key" + (f"; did you mean '{hint.title()}'?" if hint else ""), "one of: " + ", ".join(KNOWN))
     for key in REQUIRED:
         if not v.get(key):
@@ -260,10 +260,7 @@ def parse_posting(path: Path, policy: Policy, now: datetime, text: str | None = 
         add("eligible-regions", f"unknown country or region {word!r}")
     deliverables = tuple(clean_text(d) for d in re.split(r"[;\n]", v.get("deliverables", "")) if clean_text(d))
     description = markdown_to_html(header.body) if header.body.strip() else ""
-    for n, line in enumerate(header.body.splitlines(), start=header.body_line):
-        if _BODY_CONTROL.search(line):
-            problems.append(Problem("body", "contains control characters", "plain text and Markdown only", n))
-            break
+    problems.extend(body_problems(header))
 
     if hours is None or pay is None or posted is None:
         return None, problems  # the cross-field rules below need these typed values
@@ -294,11 +291,25 @@ def parse_posting(path: Path, policy: Policy, now: datetime, text: str | None = 
         source=Source(kind="employer", name="employer"),
         last_verified=last_verified,
     )
-    seen = {(p.field, p.line) for p in problems}
-    for p in check(entry, policy, now, allow_expired=allow_expired):
-        key = {"apply": "apply-url", "description": "body", "slug": "file name"}.get(p.field, p.field)
-        line = header.body_line if key == "body" else at.get(key, 1)
-        if (key, line) in seen:
-            continue
-        problems.append(Problem(key, p.message, p.expected, line))
+    problems.extend(located(check(entry, policy, now, allow_expired=allow_expired), header, problems))
     return (None if problems else entry), problems
+
+
+def body_problems(header: Header) -> list[Problem]:
+    """The first line of the Markdown body with a control character, if any."""
+    for n, line in enumerate(header.body.splitlines(), start=header.body_line):
+        if _BODY_CONTROL.search(line):
+            return [Problem("body", "contains control characters", "plain text and Markdown only", n)]
+    return []
+
+
+def located(checked: list[Problem], header: Header, found: list[Problem]) -> list[Problem]:
+    """``check``'s problems named by the file's keys, on their lines; none already ``found``."""
+    seen = {(p.field, p.line) for p in found}
+    out: list[Problem] = []
+    for p in checked:
+        key = {"apply": "apply-url", "description": "body", "slug": "file name"}.get(p.field, p.field)
+        line = header.body_line if key == "body" else header.lines.get(key, 1)
+        if (key, line) not in seen:
+            out.append(Problem(key, p.message, p.expected, line))
+    return out

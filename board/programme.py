@@ -21,7 +21,7 @@ from .entry import (
 )
 from .policy import Policy
 from .posting import (
-    EXAMPLES as POSTING_EXAMPLES, _BODY_CONTROL, _did_you_mean, parse_hours, parse_pay, parse_regions,
+    EXAMPLES as POSTING_EXAMPLES, body_problems, did_you_mean, located, parse_hours, parse_pay, parse_regions,
     read_header, read_text, unknown_skill_message,
 )
 from .sanitize import markdown_to_html
@@ -80,7 +80,7 @@ def parse_programme(path: Path, policy: Policy, now: datetime, text: str | None 
                                 "lower-case letters, digits and hyphens, e.g. kansas-micro-internships.md", 1))
     for key in v:
         if key not in KNOWN:
-            hint = _did_you_mean(key, KNOWN)
+            hint = did_you_mean(key, KNOWN)
             add(key, "unknown key" + (f"; did you mean '{hint.title()}'?" if hint else ""), "one of: " + ", ".join(KNOWN))
     for key in REQUIRED:
         if not v.get(key):
@@ -118,10 +118,7 @@ def parse_programme(path: Path, policy: Policy, now: datetime, text: str | None 
         add("eligible-regions", f"unknown country or region {word!r}")
     institutions = tuple(clean_text(i) for i in re.split(r"[;\n]", v.get("institutions", "")) if clean_text(i))
     description = markdown_to_html(header.body) if header.body.strip() else ""
-    for n, line in enumerate(header.body.splitlines(), start=header.body_line):
-        if _BODY_CONTROL.search(line):
-            problems.append(Problem("body", "contains control characters", "plain text and Markdown only", n))
-            break
+    problems.extend(body_problems(header))
 
     if hours is None or pay is None or posted is None:
         return None, problems  # the cross-field rules below need these typed values
@@ -162,11 +159,6 @@ def parse_programme(path: Path, policy: Policy, now: datetime, text: str | None 
             how_to_apply=clean_text(v.get("how-to-apply")),
         ),
     )
-    seen = {(p.field, p.line) for p in problems}
-    for p in check(entry, policy, now):
-        key = {"apply": "apply-url", "description": "body", "slug": "file name"}.get(p.field, p.field)
-        line = header.body_line if key == "body" else at.get(key, 1)
-        if (key, line) in seen or (key, 1) in seen:
-            continue
-        problems.append(Problem(key, p.message, p.expected, line))
+    missing = {p.field for p in problems if p.message == "is missing"}  # said once, not again by check()
+    problems.extend(p for p in located(check(entry, policy, now), header, problems) if p.field not in missing)
     return (None if problems else entry), problems
