@@ -135,6 +135,17 @@ def schedule_label(e: Entry, now: datetime) -> str:
     return "Cohorts: dates are on the programme's page"
 
 
+#: A programme's facts read longer ago than this get a "may be out of date" note on its page.
+STALE_DAYS = 180
+
+
+def verified_age(e: Entry, now: datetime) -> int | None:
+    """Whole days since the programme's source page was read (None: not a programme)."""
+    if e.programme is None or e.programme.verified is None:
+        return None
+    return max(0, (now.date() - e.programme.verified.date()).days)
+
+
 def work_authorization_label(value: str) -> str:
     return vocab.WORK_AUTHORIZATION.get(value, "Not stated on the programme's page")
 
@@ -283,7 +294,7 @@ def install(env, urls, now: datetime) -> None:
         timezone_label=timezone_label, regions_label=regions_label, slugify=vocab.slugify,
         category_label=vocab.category_label, region_label=vocab.region_label,
         schedule_label=lambda e: schedule_label(e, now), programme_state=lambda e: programme_state(e, now),
-        work_authorization_label=work_authorization_label,
+        work_authorization_label=work_authorization_label, verified_age=lambda e: verified_age(e, now),
     )
     env.globals.update(
         now=now,
@@ -300,6 +311,7 @@ def install(env, urls, now: datetime) -> None:
         WORK_AUTHORIZATION=vocab.WORK_AUTHORIZATION,
         KIND_LABELS=KIND_LABELS,
         KIND_TITLES=KIND_TITLES,
+        STALE_DAYS=STALE_DAYS,
         escape=html.escape,
         filter_options=filter_options,
     )

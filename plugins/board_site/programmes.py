@@ -44,7 +44,7 @@ class Programmes:
         self.write_feeds(c.open_programmes)
         at = 1 if feed_rows else 0  # after "everything", like New and Closing soon
         opml.insert(at, (LABEL, u.abs(u.feed(VIEW, None, "atom")), u.abs(f"{VIEW}/")))
-        feed_rows.insert(at, {"name": LABEL, "page": u.href(f"{VIEW}/"), "links": links, "section": "views",
+        feed_rows.insert(at, {"name": LABEL, "page": u.href(f"{VIEW}/"), "links": links, "section": VIEW,
                               "calendar": calendar})
 
     def write_calendar(self, entries: list[Entry]) -> dict:

@@ -25,6 +25,7 @@ NEW_DAYS = 7
 SECTIONS = (
     ("everything", "Everything"),
     ("views", "New and closing soon"),
+    ("programmes", "Programmes"),
     ("categories", "Categories"),
     ("skills", "Skills"),
     ("organizations", "Organizations"),

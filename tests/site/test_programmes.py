@@ -266,3 +266,13 @@ def test_stats_count_open_programmes_apart_from_postings(psite, baseline):
     stat = lambda root, id_: re.search(rf'id="{id_}">(\d+)<', (root / "stats/index.html").read_text())[1]  # noqa: E731
     assert stat(psite, "stat-programmes") == str(len(open_slugs()) + 1) and stat(baseline, "stat-programmes") == "0"
     assert stat(psite, "stat-open") == stat(baseline, "stat-open")
+
+
+def test_facts_read_long_ago_are_marked_as_possibly_out_of_date(tmp_path, empty_board):
+    assert "may be out of date" not in (empty_board / "programmes/riipen-labs/index.html").read_text(encoding="utf-8")
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content" / "pages", content / "pages")
+    shutil.copytree(SHIPPED, content / "programmes")
+    out = build_site(content, tmp_path / "out", BOARD_NOW="2027-12-01T00:00:00Z", BOARD_SAMPLES=False)
+    page = (out / "programmes/riipen-labs/index.html").read_text(encoding="utf-8")
+    assert "last checked 365 days ago and may be out of date" in page
