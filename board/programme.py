@@ -101,7 +101,8 @@ def parse_programme(path: Path, policy: Policy, now: datetime, text: str | None 
     hours = parsed("hours", parse_hours)
     pay = parsed("pay", parse_pay)
     verified = parsed("verified", parse_datetime)
-    posted = parsed("posted", parse_datetime, verified)
+    # Without Verified (reported above) the other rules are still checked, as of "now".
+    posted = parsed("posted", parse_datetime, verified if v.get("verified") else now)
     apply_by = parsed("apply-by", lambda s: parse_datetime(s, end_of_day=True))
     starts = parsed("starts", parse_datetime)
     ends = parsed("ends", lambda s: parse_datetime(s, end_of_day=True))

@@ -177,3 +177,10 @@ def test_shipped_programmes_are_real_and_cite_their_source():
         assert e.programme.source_url.startswith("https://")
         assert ".example" not in e.programme.source_url and ".example" not in (e.apply_url or "")
         assert e.programme.verified.date().isoformat() == "2026-12-01"
+
+
+def test_every_problem_is_reported_at_once_even_without_verified(tmp_path):
+    header = changed(Verified=None, Schedule="rolling", Source_URL="http://college.example.edu/micro")
+    _, errors = validate_files([write(tmp_path, header)], POLICY, NOW)
+    fields = sorted(e.split(": ")[1] for e in errors)
+    assert fields == ["schedule", "source-url", "verified"], errors
