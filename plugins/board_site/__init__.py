@@ -9,11 +9,14 @@ import time
 from pelican import signals
 from pelican.log import console
 
-from .generator import SUMMARY_SETTING, BoardGenerator, install_template_helpers
+from .generator import BoardGenerator, install_template_helpers
+
+#: When each run started, by ``id(pelican)``: kept out of the settings, which the render cache digests.
+_started: dict[int, float] = {}
 
 
 def get_generators(pelican):
-    pelican.settings["BOARD_BUILD_STARTED"] = time.perf_counter()
+    _started[id(pelican)] = time.perf_counter()
     console.quiet = False  # see print_summary
     return BoardGenerator
 
@@ -26,10 +29,11 @@ def print_summary(pelican) -> None:
     console is silenced from here to the end of this run (that line is all it prints after
     ``finalized``) and un-silenced when the next run starts (``get_generators``).
     """
-    summary = pelican.settings.get(SUMMARY_SETTING)
-    if not summary:
+    summary = BoardGenerator.last_summary
+    started = _started.pop(id(pelican), None)
+    if not summary or started is None:
         return
-    seconds = time.perf_counter() - pelican.settings.get("BOARD_BUILD_STARTED", time.perf_counter())
+    seconds = time.perf_counter() - started
     console.print(f"{summary} in {seconds:.1f} s.", soft_wrap=True)
     console.quiet = True
 

@@ -66,7 +66,6 @@ class Urls:
 
 
 TAXONOMIES = ("categories", "skills", "organizations")
-SUMMARY_SETTING = "BOARD_BUILD_SUMMARY"  # the one-line build summary, printed by the plugin's finalized hook
 
 
 def board_now(settings: dict) -> datetime:
@@ -88,6 +87,8 @@ def install_template_helpers(generator) -> None:
 
 class BoardGenerator(Generator):
     """Reads every entry in ``generate_context`` and writes the board in ``generate_output``."""
+
+    last_summary: str = ""  # the last build's one-line summary (not a setting: settings are digested)
 
     def generate_context(self) -> None:
         s = self.settings
@@ -180,7 +181,7 @@ class BoardGenerator(Generator):
         for path, text in self.search_index().items():  # entries.json + text.json (present.search_index)
             self.write(path, text)
         rendercache.save(self)
-        self.settings[SUMMARY_SETTING] = self.summary()
+        BoardGenerator.last_summary = self.summary()  # printed by the plugin's finalized hook
 
     def summary(self) -> str:
         """"Board: 23 postings (19 open, 4 closed), 212 pages, 180 feeds" for the end of the build."""

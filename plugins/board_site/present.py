@@ -211,6 +211,8 @@ def index_row(e: Entry, now: datetime, orgs: dict[str, int] | None = None,
         row["wa"] = 1
     if e.source.kind == "scraper":
         row["v"] = e.source.attribution or e.source.name
+    if samples.is_sample(e):
+        row["sm"] = 1  # the card's "Sample" badge
     return row
 
 
@@ -292,7 +294,7 @@ def install(env, urls, now: datetime) -> None:
         money=money, pay_label=pay_label, hourly_label=hourly_label, hours_label=hours_label,
         deadline_label=lambda e: deadline_label(e, now), human_date=human_date, isodate=format_datetime,
         timezone_label=timezone_label, regions_label=regions_label, slugify=vocab.slugify,
-        category_label=vocab.category_label, region_label=vocab.region_label,
+        category_label=vocab.category_label, region_label=vocab.region_label, is_sample=samples.is_sample,
         schedule_label=lambda e: schedule_label(e, now), programme_state=lambda e: programme_state(e, now),
         work_authorization_label=work_authorization_label, verified_age=lambda e: verified_age(e, now),
     )

@@ -38,8 +38,6 @@ from board.entry import Entry
 log = logging.getLogger(__name__)
 
 VERSION = 3
-#: Settings that differ on every build without changing any output.
-_PER_BUILD_SETTINGS = ("BOARD_NOW", "BOARD_BUILD_STARTED")
 _ADDR = re.compile(r" at 0x[0-9a-f]+")
 _CODE_DIRS = (Path(__file__).resolve().parent, Path(__file__).resolve().parents[2] / "board")
 
@@ -330,8 +328,7 @@ def site_fingerprint(gen) -> str | None:
         "code": _files_digest(code),
         "templates": _files_digest(templates),
         "policy": _files_digest([Path(policy)]) if policy and Path(policy).is_file() else None,
-        # BOARD_NOW is in "now" below; BOARD_BUILD_STARTED is a clock reading for the build summary
-        "settings": {k: _ADDR.sub("", repr(v)) for k, v in settings.items() if k not in _PER_BUILD_SETTINGS},
+        "settings": {k: _ADDR.sub("", repr(v)) for k, v in settings.items() if k != "BOARD_NOW"},
         "now": now.date().isoformat(),  # deadline labels count days
     }
     text = json.dumps(parts, sort_keys=True, default=str)

@@ -273,6 +273,7 @@
     var h = '<li><article class="card" data-slug="' + esc(slug) + '">' +
       '<h3 class="card-title"><a href="' + esc(e.u) + '">' + esc(e.t) + "</a></h3>" +
       '<p class="card-org"><a href="' + esc(base + "organizations/" + org[1] + "/") + '">' + esc(org[0]) + "</a>" +
+      (e.sm ? ' <span class="badge sample">Sample</span>' : "") +
       (e.v ? ' <span class="badge">via ' + esc(e.v) + "</span>" : "") + "</p>" +
       '<dl class="facts"><div><dt>Pay</dt><dd>' + esc(pay) + "</dd></div>" +
       "<div><dt>Per hour</dt><dd>" + esc(hourly) + "</dd></div>" +
