@@ -190,7 +190,8 @@ class BoardGenerator(Generator):
         feeds_ = sum(1 for p in self.written if p.startswith("feeds/") and p.endswith((".xml", ".json")))
         n_samples = sum(1 for e in c.all if samples.is_sample(e))
         note = f", {n_samples} of them samples" if n_samples else ""
-        return (f"Board: {len(c.all)} postings ({len(c.open)} open, {len(c.closed)} closed{note}), "
+        programmes = f", {len(c.programmes)} programmes ({len(c.open_programmes)} open)" if c.programmes else ""
+        return (f"Board: {len(c.all)} postings ({len(c.open)} open, {len(c.closed)} closed{note}){programmes}, "
                 f"{pages} pages, {feeds_} feeds, written to {self.output_path}")
 
     def robots_txt(self) -> str:
