@@ -35,6 +35,19 @@ OPTIONAL = ("organization-url", "partner", "category", "skills", "pay-note", "in
             "posted", "status")
 KNOWN = REQUIRED + OPTIONAL
 
+#: Keys as written in a file (``Source-URL``), in the order the scaffold writes them.
+DISPLAY = {
+    "title": "Title", "organization": "Organization", "organization-url": "Organization-URL", "partner": "Partner",
+    "summary": "Summary", "hours": "Hours", "pay": "Pay", "pay-note": "Pay-Note", "schedule": "Schedule",
+    "apply-by": "Apply-By", "starts": "Starts", "ends": "Ends", "institutions": "Institutions",
+    "eligible-regions": "Eligible-Regions", "students": "Students", "work-authorization": "Work-Authorization",
+    "eligibility": "Eligibility", "how-to-apply": "How-To-Apply", "apply-url": "Apply-URL",
+    "source-url": "Source-URL", "verified": "Verified", "category": "Category", "skills": "Skills",
+    "posted": "Posted", "status": "Status",
+}
+#: What the scaffold fills in: the common answer, to change when the programme's page says otherwise.
+SCAFFOLD_DEFAULTS = {"schedule": "rolling", "students": "enrolled-or-recent", "work-authorization": "unstated"}
+
 EXAMPLES = {
     **POSTING_EXAMPLES,
     "title": "the programme's name, e.g. Kansas Micro-Internship Program",
@@ -163,3 +176,14 @@ def parse_programme(path: Path, policy: Policy, now: datetime, text: str | None 
     missing = {p.field for p in problems if p.message == "is missing"}  # said once, not again by check()
     problems.extend(p for p in located(check(entry, policy, now), header, problems) if p.field not in missing)
     return (None if problems else entry), problems
+
+
+def scaffold(today: datetime | None = None) -> str:
+    """An empty programme file with every key the parser reads, for a pull request by hand
+    (the Post-a-project page links to GitHub's new-file page with it). Required keys left
+    empty are what the pull-request check then asks for, with an example each."""
+    values = dict(SCAFFOLD_DEFAULTS, **({"verified": today.date().isoformat()} if today else {}))
+    lines = [f"{DISPLAY[key]}: {values.get(key, '')}".rstrip() for key in DISPLAY]
+    body = ("What the programme is, who runs it, how students take part: facts from the page in "
+            "Source-URL, in your own words.")
+    return "\n".join(lines) + "\n\n" + body + "\n"

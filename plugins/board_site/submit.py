@@ -11,10 +11,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from urllib.parse import quote
+
 from board import samples
 from board import vocabulary as vocab
 from board.browser_rules import rules, rules_json
+from board.entry import parse_datetime
 from board.policy import load_policy
+from board.programme import scaffold
+from board.validate import PROGRAMMES_DIR
 
 
 def taken_and_urls(catalog) -> tuple[dict[str, str], dict[str, str]]:
@@ -48,5 +53,19 @@ def install(env, settings: dict) -> None:
         floors = sorted(load_policy(policy_path).pay_floors)
         return floors + [c for c in sorted(vocab.currencies()) if c not in floors]
 
+    def programme_file_url() -> str | None:
+        """GitHub's new-file page in content/programmes, filled with the programme scaffold.
+
+        The form writes postings only; a programme is written by hand and checked by the
+        pull-request check (``board.validate``), so this link is all the page offers for it.
+        """
+        repository = load_policy(policy_path).repository
+        if not repository:
+            return None
+        today = parse_datetime(settings["BOARD_NOW"]) if settings.get("BOARD_NOW") else None
+        return (f"https://github.com/{repository}/new/main/{PROGRAMMES_DIR.as_posix()}"
+                f"?filename=your-programme.md&value={quote(scaffold(today))}")
+
     env.globals["submit_rules"] = submit_rules
     env.globals["submit_currencies"] = submit_currencies
+    env.globals["programme_file_url"] = programme_file_url

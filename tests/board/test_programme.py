@@ -184,3 +184,17 @@ def test_every_problem_is_reported_at_once_even_without_verified(tmp_path):
     _, errors = validate_files([write(tmp_path, header)], POLICY, NOW)
     fields = sorted(e.split(": ")[1] for e in errors)
     assert fields == ["schedule", "source-url", "verified"], errors
+
+
+def test_the_scaffold_names_every_key_and_asks_only_for_the_required_ones(tmp_path):
+    from board.programme import DISPLAY, KNOWN, REQUIRED, scaffold
+
+    assert set(DISPLAY) == set(KNOWN)  # a new key cannot be left out of the scaffold
+    path = tmp_path / "programmes" / "your-programme.md"
+    path.parent.mkdir()
+    path.write_text(scaffold(NOW), encoding="utf-8")
+    entry, problems = parse_programme(path, POLICY, NOW)
+    assert entry is None
+    missing = {p.field for p in problems if p.message == "is missing"}
+    assert missing == set(REQUIRED) - {"verified", "schedule"}  # prefilled: today, rolling
+    assert all(p.message == "is missing" for p in problems), problems

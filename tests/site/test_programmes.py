@@ -276,3 +276,16 @@ def test_facts_read_long_ago_are_marked_as_possibly_out_of_date(tmp_path, empty_
     out = build_site(content, tmp_path / "out", BOARD_NOW="2027-12-01T00:00:00Z", BOARD_SAMPLES=False)
     page = (out / "programmes/riipen-labs/index.html").read_text(encoding="utf-8")
     assert "last checked 365 days ago and may be out of date" in page
+
+
+def test_post_a_project_links_to_a_new_programme_file(empty_board):
+    from urllib.parse import parse_qs, urlsplit
+
+    page = empty_board / "post-a-project/index.html"
+    links = [d["href"] for tag, d in parse(page).links if tag == "a" and "/new/main/content/programmes" in d.get("href", "")]
+    [url] = links
+    parts = urlsplit(url)
+    assert parts.netloc == "github.com" and parts.path == "/microboard/microboard/new/main/content/programmes"
+    query = parse_qs(parts.query)
+    assert query["filename"] == ["your-programme.md"]
+    assert "\nSource-URL:" in query["value"][0] and "Verified: 2026-12-02" in query["value"][0]
