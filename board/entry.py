@@ -1,7 +1,8 @@
 """The one normalized entry type, its normalizers and its rules.
 
-Employer postings (``board.posting``) and scraped records (``scrapers``) both become
-an :class:`Entry`; the Pelican plugin renders only entries. This module imports neither
+Employer postings (``board.posting``), scraped records (``scrapers``) and programmes
+(``board.programme``: ``kind`` "programme", with :class:`Programme` facts) all become an
+:class:`Entry`; the Pelican plugin renders only entries. This module imports neither
 Pelican nor requests, so the validator, the scrapers and the browser rules can share it.
 
 Derived values (effective hourly pay, open/closed, days left) are properties, never
@@ -220,8 +221,15 @@ class Entry:
 
     # ---- storage -------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready dict with sorted keys and ISO dates, for readable git diffs."""
-        return _jsonable(self)
+        """JSON-ready dict with sorted keys and ISO dates, for readable git diffs.
+
+        A posting is stored without ``kind`` and ``programme`` (``from_dict`` fills them in),
+        exactly as before programmes existed, so no stored scraped file changes for them.
+        """
+        d = _jsonable(self)
+        if self.kind == "posting" and self.programme is None:
+            del d["kind"], d["programme"]
+        return d
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Entry":

@@ -198,3 +198,12 @@ def test_the_scaffold_names_every_key_and_asks_only_for_the_required_ones(tmp_pa
     missing = {p.field for p in problems if p.message == "is missing"}
     assert missing == set(REQUIRED) - {"verified", "schedule"}  # prefilled: today, rolling
     assert all(p.message == "is missing" for p in problems), problems
+
+
+def test_a_posting_is_stored_exactly_as_before_programmes_existed():
+    from tests.board.test_entry import make_entry
+
+    posting = make_entry()
+    stored = posting.to_dict()
+    assert "kind" not in stored and "programme" not in stored  # no churn in content/scraped/*.json
+    assert Entry.from_dict(stored) == posting and Entry.from_dict(stored).kind == "posting"
