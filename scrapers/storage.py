@@ -238,10 +238,14 @@ class Store:
         atomic_write_json(path, data)
         return True
 
-    def clean_stale_temp(self, older_than: float = 3600.0) -> list[Path]:
-        """Remove temp files a killed run left behind (only old ones: a live run may own new ones)."""
+    def clean_stale_temp(self, older_than: float = 3600.0, now: float | None = None) -> list[Path]:
+        """Remove temp files a killed run left behind (only old ones: a live run may own new ones).
+
+        Age is compared with the file system's clock (``now`` defaults to ``time.time()``);
+        tests pass ``now`` so the answer does not depend on the machine's date.
+        """
         removed = []
-        cutoff = time.time() - older_than
+        cutoff = (time.time() if now is None else now) - older_than
         for folder in (self.out_dir, self.state_dir):
             if not folder.is_dir():
                 continue
