@@ -506,7 +506,7 @@ def _watch_source(source: SourceConfig, adapter: ModuleType, urls: list[str], st
         return fail("adapter-crash", f"{type(e).__name__}: {e}")
     ctx.store.save_state(source.name, done.state)
     result.status, result.not_modified = done.status, done.status == "not-modified"
-    result.fetched, result.queued, result.reason = done.pages, done.queued, done.note
+    result.queued, result.reason = done.queued, done.note  # fetched stays 0: a page yields no records
     return result
 
 

@@ -79,13 +79,7 @@ class SourceState:
     snapshot: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        data = self._to_dict()
-        if self.snapshot:
-            data["snapshot"] = {u: dict(sorted(v.items())) for u, v in sorted(self.snapshot.items())}
-        return data
-
-    def _to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "failing_since": format_datetime(self.failing_since) if self.failing_since else None,
             "consecutive_short": self.consecutive_short,
             "fingerprint": self.fingerprint,
@@ -94,6 +88,9 @@ class SourceState:
             "last_error": self.last_error,
             "last_success": format_datetime(self.last_success) if self.last_success else None,
         }
+        if self.snapshot:
+            data["snapshot"] = {u: dict(sorted(v.items())) for u, v in sorted(self.snapshot.items())}
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "SourceState":

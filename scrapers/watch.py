@@ -236,7 +236,8 @@ def watch_source(source: SourceConfig, adapter: ModuleType, urls: list[str], sta
     """Fetch a watched source's pages, queue meaningful changes, return the new state.
 
     Raises FetchError, ParseError or StorageError (the run reports the source as failed and
-    keeps its state); anything else from the adapter propagates as an adapter crash.
+    keeps its state, so nothing is half-applied); anything else from the adapter propagates
+    as an adapter crash.
     """
     conditional = state.fingerprint == fingerprint
     responses = [fetch(url, conditional and url in state.snapshot) for url in urls]
@@ -246,30 +247,16 @@ def watch_source(source: SourceConfig, adapter: ModuleType, urls: list[str], sta
     for url, resp in zip(urls, responses):
         if resp.not_modified:
             continue
-        try:
-            page = adapter.extract(resp.body, dict(resp.headers))
-        except ParseError as e:
-            raise ParseError(f"{resp.url}: {e}") from None
-        lines = content_lines(page.lines)
-        new_hash = text_hash(lines)
-        old = snapshot.get(url)
-        if old is None:
-            firsts += 1
-        elif old.get("hash") == new_hash:
-            continue  # the same content (or only noise and order changed): keep the snapshot as it was
-        else:
-            change = compare(old.get("lines") or [], lines)
-            if change is None:  # the stored snapshot predates a rule change; nothing a reader would see
-                snapshot[url] = {**old, "hash": new_hash}
-                continue
-            items.append(page_item(source, url, page.title, change, old, new_hash, resp.status, now))
-        snapshot[url] = {"hash": new_hash, "lines": lines, "since": format_datetime(now), "title": page.title}
+        firsts += url not in snapshot
+        stored, item = check_page(source, adapter, url, resp, snapshot.get(url), now)
+        snapshot[url] = stored
+        items += [item] if item else []
     if items:
         queue = load_queue(out_dir, source.name)
         for item in items:
             queue = upsert(queue, item)
         write_queue(out_dir, source.name, queue, now)
-    _, new_state, _ = storage.apply_not_modified([], state, now, guard)
+    _, new_state, _ = storage.apply_not_modified([], state, now, guard)  # clears failures, dates the success
     new_state = replace(new_state, snapshot=snapshot, fingerprint=fingerprint,
                         http={u: r.validators.to_dict() for u, r in zip(urls, responses) if r.validators})
     pages = sum(not r.not_modified for r in responses)
@@ -277,3 +264,22 @@ def watch_source(source: SourceConfig, adapter: ModuleType, urls: list[str], sta
             ([f"first snapshot of {firsts} page(s) stored; nothing queued"] if firsts else [])
     return Watched("not-modified" if pages == 0 else "ok", pages, len(items), "; ".join(notes), new_state)
 
+
+def check_page(source: SourceConfig, adapter: ModuleType, url: str, resp: Response, old: dict[str, Any] | None,
+               now: datetime) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """One fetched page against its stored snapshot: (the snapshot to keep, a review item or None)."""
+    try:
+        page = adapter.extract(resp.body, dict(resp.headers))
+    except ParseError as e:
+        raise ParseError(f"{resp.url}: {e}") from None
+    lines = content_lines(page.lines)
+    new_hash = text_hash(lines)
+    fresh = {"hash": new_hash, "lines": lines, "since": format_datetime(now), "title": page.title}
+    if old is None:
+        return fresh, None  # first run: the baseline, nothing to review
+    if old.get("hash") == new_hash:
+        return old, None  # same content (or only noise and order changed): the snapshot stays as it was
+    change = compare(old.get("lines") or [], lines)
+    if change is None:  # the stored snapshot predates a rule change; nothing a reader would see
+        return {**old, "hash": new_hash}, None
+    return fresh, page_item(source, url, page.title, change, old, new_hash, resp.status, now)

@@ -11,16 +11,20 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from werkzeug import Request, Response as WResponse
 
-from scrapers import storage, watch
+from scrapers import run as runner, storage, watch
 from scrapers.__main__ import main
 from scrapers.adapters import page as page_adapter
 from scrapers.record import ParseError
 
+REPO = Path(__file__).resolve().parents[2]
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 NOW = "2026-11-26T12:00:00Z"
 LATER = ["2026-11-27T12:00:00Z", "2026-11-28T12:00:00Z", "2026-11-29T12:00:00Z", "2026-11-30T12:00:00Z"]
@@ -161,6 +165,38 @@ def test_the_queue_keeps_other_items_sorted_and_a_later_change_is_a_second_item(
     assert items[0] == other and [i["kind"] for i in items[1:]] == ["page-change", "page-change"]
     reverted = next(i for i in items[1:] if i["first_queued"] == LATER[1])
     assert "+ Pay is at least $18 per estimated hour of work." in reverted["diff"]
+
+
+def test_python_m_scrapers_queues_the_change_in_a_real_process(server, tmp_path):
+    """The command a maintainer and the cron job run, as a subprocess: first run, then v2."""
+    site = Site(fixture("programme-v1.html"))
+    server.expect_request("/p").respond_with_handler(site)
+    out = tmp_path / "out"
+    cfg = write_sources(tmp_path / "sources.toml", page_source("nsu", server.url_for("/p")))
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+
+    def cli(now: str) -> str:
+        done = subprocess.run([sys.executable, "-m", "scrapers", "--config", str(cfg), "--out", str(out),
+                               "--now", now, "--no-progress", "--processes", "0"],
+                              cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    assert "first snapshot of 1 page(s) stored" in cli(NOW)
+    site.body = fixture("programme-v2.html")
+    assert "queued 1 page change(s) for review" in cli(LATER[0])
+    [item] = json.loads(queue_file(out, "nsu").read_text())["items"]
+    assert "+ Pay is at least $20 per estimated hour of work." in item["diff"]
+
+
+def test_shard_merge_carries_the_review_queue(tmp_path):
+    base, shard = tmp_path / "base", tmp_path / "shard-1"
+    base.mkdir()
+    item = {"key": "page-change:https://e.example/#1", "kind": "page-change", "diff": "+ x"}
+    watch.write_queue(shard, "nsu", [item], watch_now())
+    merged = runner.merge_shards([shard], base, watch_now())
+    assert str(queue_file(base, "nsu")) in merged.copied
+    assert watch.load_queue(base, "nsu") == [item]
 
 
 def watch_now():
