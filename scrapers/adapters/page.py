@@ -36,6 +36,11 @@ WATCH = True  # scrapers.run: this kind feeds the review queue, not the entries 
 MAX_TEXT_CHARS = 200_000
 MAX_LINE_CHARS = 1_000
 MIN_TEXT_CHARS = 40  # less readable text than this: an error page, a JS shell, a binary body
+#: A programme page has a few thousand elements nested a few dozen deep. Far more is a
+#: generated or hostile page, refused before parsing: lexbor's tree building turns quadratic
+#: past ~5,000 levels (40,000 nested <div>s: 15 s) and the chrome rules search subtrees.
+MAX_ELEMENTS = 30_000
+MAX_DEPTH = 2_000
 
 _ALWAYS_DROP = ("script, style, noscript, template, iframe, object, embed, svg, canvas, form, button, select, "
                 "textarea, nav, aside, dialog, [role=navigation], [role=banner], [role=contentinfo], "
@@ -47,6 +52,10 @@ _BLOCK = frozenset("address article blockquote body br dd details div dl dt fiel
 _CELL = frozenset(("td", "th"))
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _SPACE = re.compile(r"\s+")
+_TAG = re.compile(r"<[A-Za-z]")
+# Containers that real pages close; unclosed <p>, <li>, <td>, <b>… are common and do not nest.
+_NESTING = re.compile(r"<(/?)(?:div|span|section|article|main|aside|nav|header|footer|table|ul|ol|blockquote|form)\b",
+                      re.I)
 
 
 @dataclass(frozen=True)
@@ -60,6 +69,7 @@ class PageText:
 def extract(body: bytes, headers: Mapping[str, str] | None = None) -> PageText:
     """The main text of an HTML page, or ParseError for a body that is not a readable page."""
     text = decode(body, headers or {})
+    _check_shape(text)
     tree = LexborHTMLParser(text)
     title_node = tree.css_first("title")
     title = _clean(title_node.text(deep=True)) if title_node is not None else ""
@@ -74,6 +84,21 @@ def extract(body: bytes, headers: Mapping[str, str] | None = None) -> PageText:
     if size > MAX_TEXT_CHARS:
         raise ParseError(f"{size:,} characters of text, more than the {MAX_TEXT_CHARS:,} a programme page has")
     return PageText(title=title[:300], lines=lines)
+
+
+def _check_shape(text: str) -> None:
+    """Refuse, before parsing, what is not an HTML page or would make the parser crawl."""
+    tags = len(_TAG.findall(text))
+    if tags == 0:
+        raise ParseError("no HTML markup in the body (JSON or plain text served as text/html?)")
+    if tags > MAX_ELEMENTS:
+        raise ParseError(f"{tags:,} tags, more than the {MAX_ELEMENTS:,} a programme page has")
+    depth = deepest = 0
+    for m in _NESTING.finditer(text):
+        depth = max(0, depth - 1) if m.group(1) else depth + 1
+        deepest = max(deepest, depth)
+    if deepest > MAX_DEPTH:
+        raise ParseError(f"containers nested {deepest:,} deep, more than {MAX_DEPTH:,}")
 
 
 def parse(body: bytes, source: SourceConfig) -> Iterator[RawRecord]:
@@ -114,9 +139,11 @@ def _meta_charset(head: bytes) -> str | None:
 
 def _strip_chrome(root: LexborNode) -> None:
     """Remove what is not the page's content: code, forms, navigation, banners, footers."""
-    for node in root.css(_ALWAYS_DROP):
+    # Children before parents (reverse document order): a node is never touched after an
+    # ancestor's decompose() has freed it.
+    for node in reversed(root.css(_ALWAYS_DROP)):
         node.decompose()
-    for node in root.css("header, footer, [class], [id]"):
+    for node in reversed(root.css("header, footer, [class], [id]")):
         if node.tag in ("main", "article", "body", "html"):
             continue
         names = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"

@@ -214,6 +214,9 @@ HOSTILE = {
                      b"<script>" + b"var x=1;" * 5000 + b"</script></body></html>", "text/html", "parse"),
     "huge-text": (b"<html><body>" + b"<p>Line of text that goes on and on.</p>" * 10_000 + b"</body></html>",
                   "text/html", "parse"),
+    "element-bomb": (b"<html><body>" + b"<div class=menu>" * 40_000 + b"Applications open" + b"</div>" * 40_000
+                     + b"</body></html>", "text/html", "parse"),
+    "json-as-html": (b'{"jobs": [{"id": 1, "title": "not a page"}]}', "text/html", "parse"),
 }
 
 
@@ -303,6 +306,20 @@ def test_extract_keeps_content_and_drops_chrome():
                    "We use cookies to improve your experience.", "Home › Students › Micro-Internships"):
         assert not any(chrome in line for line in v1.lines), chrome
     assert not any("dataLayer" in line or "cacheBust" in line for line in v1.lines)
+
+
+def test_malformed_and_deeply_nested_markup_is_read_without_crashing():
+    malformed = (b"<html><body><main><h1>Programme<p>Students <b>earn <i>a fixed fee</b> for short projects</i>"
+                 b"<table><tr><td>Hours<td>10 to 40</table></p></span></div><li>Apply by June 1"
+                 b"<nav><div class=menu><a>Home</a><button>Go</button></div></nav></main>")
+    got = page_adapter.extract(malformed, {})
+    assert got.lines[:2] == ("Programme", "Students earn a fixed fee for short projects")
+    assert "Hours | 10 to 40" in got.lines and "Apply by June 1" in got.lines and "Home" not in got.lines
+    nested = b"<html><body>" + b"<div>" * 1_500 + b"<p>A deeply nested paragraph about the programme.</p>" + \
+        b"</div>" * 1_500 + b"</body></html>"
+    assert page_adapter.extract(nested, {}).lines == ("A deeply nested paragraph about the programme.",)
+    with pytest.raises(ParseError, match="nested 2,001 deep"):
+        page_adapter.extract(nested.replace(b"<div>" * 1_500, b"<div>" * 2_001), {})
 
 
 def test_extract_decodes_by_header_then_meta_and_keeps_a_header_that_holds_the_h1():
