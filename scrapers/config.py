@@ -3,10 +3,16 @@
 Strict on purpose: an unknown key is far more often a typo (``min_dealy``) than a
 feature, and a typo in a terms field (``jsonld``, ``reuse_allowed``) would silently
 break a source's terms. Every error names the file, the source and the key.
+
+Two ways to write a source: a ``[[source]]`` table, or, for an employer's ATS board, one
+row of ``[employers] boards`` (``{ ats = "greenhouse", board = "acme", organization =
+"Acme" }``): the row expands to the same :class:`SourceConfig` (name ``<ats>-<board>``,
+the ATS adapter's ``BOARD_URL``, a default attribution) and is validated like one.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -26,6 +32,10 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "reuse_allowed": (bool,), "enabled": (bool,), "curation": (dict,),
 }
 _HTTP_FIELDS = {f.name: f for f in fields(HttpSettings)}
+#: Keys of one ``[employers] boards`` row: the ATS, the employer's slug on it, then any source key.
+_BOARD_KEYS = ("ats", "board", "organization", "organization_url", "name", "attribution", "min_delay",
+               "enabled", "curation", "link_back", "jsonld")
+_BOARD_SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 
 
 class ConfigError(ValueError):
@@ -60,20 +70,23 @@ def load_config(path: Path | str | None = None) -> Config:
 
 def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
     where = str(path) if path else "sources.toml"
-    unknown = set(data) - {"source", "http"}
+    unknown = set(data) - {"source", "http", "employers"}
     if unknown:
         raise ConfigError(f"{where}: unknown top-level key(s) {', '.join(sorted(unknown))} "
-                          "(expected [[source]] and [http]; curation overrides go in [source.curation])")
+                          "(expected [[source]], [employers] and [http]; curation overrides go in "
+                          "[source.curation])")
     raw_sources = data.get("source", [])
     if not isinstance(raw_sources, list):
         raise ConfigError(f"{where}: 'source' must be an array of tables: write [[source]], not [source]")
+    labelled = [(f"{where}: source #{i}", raw) for i, raw in enumerate(raw_sources, 1)]
+    labelled += _employer_rows(data.get("employers", {}), where)
     sources = []
-    seen: dict[str, int] = {}
-    for i, raw in enumerate(raw_sources, 1):
-        src = _parse_source(raw, f"{where}: source #{i}")
+    seen: dict[str, str] = {}
+    for label, raw in labelled:
+        src = _parse_source(raw, label)
         if src.name in seen:
-            raise ConfigError(f"{where}: source #{i}: name {src.name!r} is already used by source #{seen[src.name]}")
-        seen[src.name] = i
+            raise ConfigError(f"{label}: name {src.name!r} is already used by {seen[src.name].split(': ', 1)[-1]}")
+        seen[src.name] = label
         sources.append(src)
     return Config(sources=sources, http=_parse_http(data.get("http", {}), where), path=path)
 
@@ -110,6 +123,55 @@ def _parse_source(raw: Any, where: str) -> SourceConfig:
     if "min_delay" in values:
         values["min_delay"] = float(values["min_delay"])
     return SourceConfig(**values)
+
+
+def _employer_rows(raw: Any, where: str) -> list[tuple[str, dict[str, Any]]]:
+    """``[employers] boards = [{ ats, board, organization, … }, …]`` -> raw source tables."""
+    if not isinstance(raw, dict) or set(raw) - {"boards"}:
+        raise ConfigError(f"{where}: [employers] must hold one key, boards = [ {{ ats = …, board = …, "
+                          "organization = … }, … ]")
+    rows = raw.get("boards", [])
+    if not isinstance(rows, list):
+        raise ConfigError(f"{where}: [employers] boards must be a list of {{ ats, board, organization }} rows")
+    return [(f"{where}: employer board #{i}", _board_source(row, f"{where}: employer board #{i}"))
+            for i, row in enumerate(rows, 1)]
+
+
+def _board_source(row: Any, label: str) -> dict[str, Any]:
+    """One employer row as the ``[[source]]`` table it stands for."""
+    if not isinstance(row, dict):
+        raise ConfigError(f"{label}: must be an inline table {{ ats = …, board = …, organization = … }}")
+    unknown = set(row) - set(_BOARD_KEYS)
+    if unknown:
+        raise ConfigError(f"{label}: unknown key(s) {', '.join(sorted(unknown))}; known keys: {', '.join(_BOARD_KEYS)}")
+    for key in ("ats", "board", "organization"):
+        if not isinstance(row.get(key), str) or not row[key].strip():
+            raise ConfigError(f"{label}: missing required key {key!r}")
+    adapter = _board_adapter(row["ats"], label)
+    if not _BOARD_SLUG.match(row["board"]):
+        raise ConfigError(f"{label}: board must be the employer's slug on {row['ats']} "
+                          f"(letters, digits, '.', '_', '-'), not {row['board']!r}")
+    raw = {k: v for k, v in row.items() if k not in ("ats", "board")}
+    raw["kind"] = row["ats"]
+    raw["url"] = adapter.BOARD_URL.format(board=row["board"])
+    raw.setdefault("name", f"{row['ats']}-{row['board'].lower()}")
+    raw.setdefault("attribution", f"Posted on {row['organization']}'s careers board ({adapter.BOARD_LABEL})")
+    if getattr(adapter, "BOARD_MIN_DELAY", None):
+        raw.setdefault("min_delay", adapter.BOARD_MIN_DELAY)
+    return raw
+
+
+def _board_adapter(ats: str, label: str) -> Any:
+    from . import adapters  # late: the adapters import this package's record module
+
+    try:
+        module = adapters.get(ats)
+    except ValueError:
+        module = None
+    if module is None or not getattr(module, "BOARD_URL", None):
+        known = [k for k in adapters.KINDS if getattr(adapters.get(k), "BOARD_URL", None)]
+        raise ConfigError(f"{label}: ats must be one of {', '.join(known)}, not {ats!r}")
+    return module
 
 
 def _parse_http(raw: Any, where: str) -> HttpSettings:

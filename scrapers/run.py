@@ -66,6 +66,7 @@ class SourceResult:
     errors: int = 0  # records whose curation raised, plus a failed fetch or parse
     error_messages: list[str] = field(default_factory=list)
     not_modified: bool = False
+    queued: int = 0  # review items queued (watched pages, kind "page")
     new: int = 0
     closed: int = 0
     total: int = 0  # entries in the source's file afterwards
@@ -79,7 +80,8 @@ class SourceResult:
             "name": self.name, "kind": self.kind, "status": self.status, "reason": self.reason,
             "urls": self.urls, "requests": self.requests, "bytes": self.bytes, "fetched": self.fetched,
             "kept": self.kept, "rejected": dict(sorted(self.rejected.items())), "errors": self.errors,
-            "error_messages": self.error_messages[:20], "not_modified": self.not_modified, "new": self.new,
+            "error_messages": self.error_messages[:20], "not_modified": self.not_modified, "queued": self.queued,
+            "new": self.new,
             "closed": self.closed, "total": self.total, "written": self.written, "seconds": round(self.seconds, 3),
         }
 
@@ -393,6 +395,9 @@ def run_source(source: SourceConfig, ctx: Context) -> SourceResult:
         result.bytes += len(resp.body)
         return resp
 
+    if getattr(adapter, "WATCH", False):
+        return _watch_source(source, adapter, urls, state, fetch, ctx, result, fail)
+
     try:
         responses = [fetch(url, conditional) for url in urls]
         if responses and all(r.not_modified for r in responses):
@@ -482,6 +487,29 @@ def run_source(source: SourceConfig, ctx: Context) -> SourceResult:
     return result
 
 
+def _watch_source(source: SourceConfig, adapter: ModuleType, urls: list[str], state: storage.SourceState,
+                  fetch: Callable[[str, bool], Response], ctx: Context, result: SourceResult,
+                  fail: Callable[[str, str], SourceResult]) -> SourceResult:
+    """A watched page (kind "page"): no entries, only review items (see :mod:`scrapers.watch`)."""
+    from . import watch
+
+    fp = fingerprint(source, adapter, [Path(watch.__file__)])
+    try:
+        done = watch.watch_source(source, adapter, urls, state, fetch, fp, ctx.store.out_dir, ctx.now, ctx.guard)
+    except FetchError as e:
+        return fail(e.code, e.message + (f" ({e.url})" if e.url else ""))
+    except ParseError as e:
+        return fail("parse", str(e))
+    except storage.StorageError as e:
+        return fail("storage", str(e))
+    except Exception as e:  # an extractor bug on a hostile page: the source fails, not the run
+        return fail("adapter-crash", f"{type(e).__name__}: {e}")
+    ctx.store.save_state(source.name, done.state)
+    result.status, result.not_modified = done.status, done.status == "not-modified"
+    result.queued, result.reason = done.queued, done.note  # fetched stays 0: a page yields no records
+    return result
+
+
 def _parse_takes_headers(adapter: ModuleType) -> bool:
     try:
         return "headers" in inspect.signature(adapter.parse).parameters
@@ -525,7 +553,8 @@ def merge_shards(shard_dirs: Iterable[Path | str], out_dir: Path | str, now: dat
     for d in sorted(Path(p) for p in shard_dirs):
         if not d.is_dir():
             raise ValueError(f"--merge: {d} is not a folder")
-        for sub, target_dir in ((d, store.out_dir), (d / storage.STATE_DIRNAME, store.state_dir)):
+        for sub, target_dir in ((d, store.out_dir), (d / storage.STATE_DIRNAME, store.state_dir),
+                                (d / watch_queue_dirname(), store.out_dir / watch_queue_dirname())):
             for f in sorted(sub.glob("*.json")):
                 target = target_dir / f.name
                 if target.exists() and target.read_bytes() == f.read_bytes():
@@ -543,6 +572,13 @@ def merge_shards(shard_dirs: Iterable[Path | str], out_dir: Path | str, now: dat
         copied.append(str(target))
     merged = storage.dedupe_store(store, now).merged
     return MergeResult(copied, conflicts, merged)
+
+
+def watch_queue_dirname() -> str:
+    """The review-queue folder inside an output folder (a shard's queue files are merged too)."""
+    from .watch import QUEUE_DIRNAME
+
+    return QUEUE_DIRNAME
 
 
 def _updated_of(path: Path) -> str:

@@ -73,9 +73,13 @@ class SourceState:
     last_error: str | None = None
     fingerprint: str | None = None  # config + curation + adapter code the validators were earned with
     http: dict[str, dict[str, str]] = field(default_factory=dict)  # url -> {"etag", "last_modified"}
+    # Watched pages (kind "page", scrapers/watch.py): url -> the last accepted text
+    # {"hash", "lines", "since", "title"}. Written only when present, so the state files of
+    # other sources keep their bytes.
+    snapshot: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "failing_since": format_datetime(self.failing_since) if self.failing_since else None,
             "consecutive_short": self.consecutive_short,
             "fingerprint": self.fingerprint,
@@ -84,6 +88,9 @@ class SourceState:
             "last_error": self.last_error,
             "last_success": format_datetime(self.last_success) if self.last_success else None,
         }
+        if self.snapshot:
+            data["snapshot"] = {u: dict(sorted(v.items())) for u, v in sorted(self.snapshot.items())}
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "SourceState":
@@ -96,6 +103,7 @@ class SourceState:
             last_error=data.get("last_error"),
             fingerprint=data.get("fingerprint"),
             http={str(k): dict(v) for k, v in (data.get("http") or {}).items()},
+            snapshot={str(k): dict(v) for k, v in (data.get("snapshot") or {}).items() if isinstance(v, dict)},
         )
 
 
@@ -238,10 +246,14 @@ class Store:
         atomic_write_json(path, data)
         return True
 
-    def clean_stale_temp(self, older_than: float = 3600.0) -> list[Path]:
-        """Remove temp files a killed run left behind (only old ones: a live run may own new ones)."""
+    def clean_stale_temp(self, older_than: float = 3600.0, now: float | None = None) -> list[Path]:
+        """Remove temp files a killed run left behind (only old ones: a live run may own new ones).
+
+        Age is compared with the file system's clock (``now`` defaults to ``time.time()``);
+        tests pass ``now`` so the answer does not depend on the machine's date.
+        """
         removed = []
-        cutoff = time.time() - older_than
+        cutoff = (time.time() if now is None else now) - older_than
         for folder in (self.out_dir, self.state_dir):
             if not folder.is_dir():
                 continue

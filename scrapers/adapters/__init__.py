@@ -8,6 +8,10 @@ optional ``urls(source)``, ``parse(body, source)``). Two optional extensions:
   each followed body goes through the same ``parse``.
 - ``parse(body, source, headers=None)`` in :mod:`.feed`: response headers help feedparser
   pick the encoding and resolve relative links (use :func:`accepts_headers`).
+
+A kind with ``WATCH = True`` (:mod:`.page`) is not parsed into records at all: it offers
+``extract(body, headers)`` and the run hands it to :mod:`scrapers.watch`, which queues
+meaningful changes of the page for review and never publishes an entry.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from ..record import SourceConfig
 KINDS: tuple[str, ...] = (
     "greenhouse", "lever", "ashby", "workable", "smartrecruiters", "recruitee",
     "remoteok", "remotive", "himalayas", "jobicy", "arbeitnow",
-    "feed", "jsonfeed", "jsonld", "hn_algolia",
+    "feed", "jsonfeed", "jsonld", "hn_algolia", "page",
 )
 
 

@@ -10,6 +10,9 @@ from ._common import as_list, each, expect_list, first, flag, get, gs, load_json
 
 KIND = "ashby"
 CONTENT_TYPES = ("application/json",)
+#: An employer's board from one row of ``[employers] boards`` in sources.toml (scrapers.config).
+BOARD_URL = "https://api.ashbyhq.com/posting-api/job-board/{board}"
+BOARD_LABEL = "Ashby"
 
 _INTERVAL = {"1 HOUR": "HOUR", "1 DAY": "DAY", "1 WEEK": "WEEK", "1 MONTH": "MONTH", "1 YEAR": "YEAR"}
 

@@ -15,6 +15,9 @@ from ._common import as_list, each, first, gs, load_json, s, strings, with_query
 
 KIND = "greenhouse"
 CONTENT_TYPES = ("application/json",)
+#: An employer's board from one row of ``[employers] boards`` in sources.toml (scrapers.config).
+BOARD_URL = "https://boards-api.greenhouse.io/v1/boards/{board}/jobs"
+BOARD_LABEL = "Greenhouse"
 
 
 def urls(source: SourceConfig) -> list[str]:

@@ -14,6 +14,9 @@ from ._common import as_list, each, epoch_iso, first, get, gs, load_json, num, s
 
 KIND = "lever"
 CONTENT_TYPES = ("application/json",)
+#: An employer's board from one row of ``[employers] boards`` in sources.toml (scrapers.config).
+BOARD_URL = "https://api.lever.co/v0/postings/{board}"
+BOARD_LABEL = "Lever"
 
 _INTERVALS = {"per-hour-wage": "HOUR", "per-year-salary": "YEAR", "per-month-salary": "MONTH",
               "per-week-salary": "WEEK", "per-day-wage": "DAY", "one-time": "TOTAL"}

@@ -9,6 +9,9 @@ from ._common import as_list, each, expect_list, first, flag, gs, load_json, num
 
 KIND = "recruitee"
 CONTENT_TYPES = ("application/json",)
+#: An employer's board from one row of ``[employers] boards`` in sources.toml (scrapers.config).
+BOARD_URL = "https://{board}.recruitee.com/api/offers/"
+BOARD_LABEL = "Recruitee"
 
 _PERIOD = {"hour": "HOUR", "day": "DAY", "week": "WEEK", "month": "MONTH", "year": "YEAR"}
 _EMPLOYMENT = {

@@ -17,6 +17,10 @@ from ._common import as_list, each, first, flag, get, gs, load_json, s
 
 KIND = "smartrecruiters"
 CONTENT_TYPES = ("application/json",)
+#: An employer's board from one row of ``[employers] boards`` in sources.toml (scrapers.config).
+BOARD_URL = "https://api.smartrecruiters.com/v1/companies/{board}/postings"
+BOARD_LABEL = "SmartRecruiters"
+BOARD_MIN_DELAY = 2.0  # a listing plus one detail request per posting
 #: A listing page holds at most 100 postings; do not follow more than this per run.
 MAX_FOLLOW = 200
 

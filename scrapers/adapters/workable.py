@@ -12,6 +12,9 @@ from ._common import as_list, each, expect_list, first, flag, gs, load_json, s, 
 
 KIND = "workable"
 CONTENT_TYPES = ("application/json",)
+#: An employer's board from one row of ``[employers] boards`` in sources.toml (scrapers.config).
+BOARD_URL = "https://apply.workable.com/api/v1/widget/accounts/{board}"
+BOARD_LABEL = "Workable"
 
 
 def urls(source: SourceConfig) -> list[str]:

@@ -181,8 +181,10 @@ def test_stale_temp_files_are_cleaned_but_fresh_ones_kept(tmp_path):
     new = tmp_path / ".src.json.def.tmp"
     old.write_text("{")
     new.write_text("{")
-    os.utime(old, (0, 0))
-    assert store.clean_stale_temp() == [old]
+    now = 1_795_000_000.0  # a fixed clock: file times are set, not read from the machine's date
+    os.utime(old, (now - 7200, now - 7200))
+    os.utime(new, (now - 60, now - 60))
+    assert store.clean_stale_temp(now=now) == [old]
     assert new.exists() and not old.exists()
 
 
