@@ -43,6 +43,7 @@ MAX_AMOUNT = 10_000_000
 #: Dates from outside must fall in a window every later stage (calendars, feeds) can add days to.
 EARLIEST_DATE = datetime(2000, 1, 1, tzinfo=timezone.utc)
 MAX_DEADLINE_AHEAD = timedelta(days=3 * 366)  # an open deadline more than ~3 years after now
+MAX_DEADLINE_AHEAD_LABEL = "three years"
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
@@ -343,8 +344,8 @@ def date_window_problems(entry: Entry, now: datetime) -> list[Problem]:
         if value is not None and value < EARLIEST_DATE:
             problems.append(Problem(name, f"{value.date()} is before {EARLIEST_DATE.year}", "a recent date"))
     if entry.apply_by is not None and entry.apply_by > max(now, entry.posted) + MAX_DEADLINE_AHEAD:
-        problems.append(Problem("apply-by", f"{entry.apply_by.date()} is more than three years away",
-                                "a deadline within the next three years"))
+        problems.append(Problem("apply-by", f"{entry.apply_by.date()} is more than {MAX_DEADLINE_AHEAD_LABEL} away",
+                                f"a deadline within the next {MAX_DEADLINE_AHEAD_LABEL}"))
     return problems
 
 
