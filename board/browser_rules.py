@@ -77,7 +77,7 @@ _WORD = r"[\p{L}\p{N}_]"
 def js_regex(pattern: str | re.Pattern, flags: int = 0) -> dict[str, str]:
     """Translate a Python pattern to ``{"source", "flags"}`` for ``new RegExp`` (``u`` mode).
 
-    Handles what our patterns use: verbose mode, ``(?P<name>``, ``\\d``, ``\\s``, ``\\w``,
+    Handles what our patterns use: verbose mode, ``(?P<name>``, ``.``, ``\\d``, ``\\s``, ``\\w``,
     ``\\b``, ``$`` (end, or before a final newline, as in Python), ``\\A``/``\\Z`` and
     ``re.I``. Anything else unusual raises, so a new construct cannot slip through.
     """
@@ -124,6 +124,10 @@ def js_regex(pattern: str | re.Pattern, flags: int = 0) -> dict[str, str]:
             i += 1
             continue
         if verbose and ch.isspace():
+            i += 1
+            continue
+        if ch == ".":  # Python's dot matches U+2028, U+2029 and \r too; JavaScript's does not
+            out.append(r"[^\n]")
             i += 1
             continue
         if verbose and ch == "#":
@@ -217,6 +221,12 @@ def rules(policy: Policy, taken: dict[str, str] | None = None,
         "hours_min": e.HOURS_MIN,
         "hours_max": e.HOURS_MAX,
         "statuses": list(e.STATUSES),
+        "max_amount": e.MAX_AMOUNT,
+        "max_amount_label": f"{e.MAX_AMOUNT:,}",
+        "earliest_year": e.EARLIEST_DATE.year,
+        "max_deadline_ahead_days": e.MAX_DEADLINE_AHEAD.days,
+        "max_deadline_ahead_label": e.MAX_DEADLINE_AHEAD_LABEL,
+        "line_separators": dict(p.LINE_SEPARATORS),
         **INLINE_LIMITS,
         "categories": dict(vocab.CATEGORIES),
         "skills": {name: list(aliases) for name, aliases in vocab.SKILLS.items()},

@@ -24,7 +24,7 @@ from . import vocabulary as vocab
 from .entry import Entry, check
 from .policy import Policy
 from .sanitize import clean_html
-from .validate import posting_files, validate_files
+from .validate import posting_files, unusable_files, validate_files
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +102,8 @@ def load_postings(folder: Path, policy: Policy, now: datetime, cache_dir: Path |
     Parsed entries are cached per file (path, mtime, size, day, policy, this package's
     code), so a rebuild with nothing changed skips Markdown parsing entirely.
     """
+    if folder.exists() and (unusable := unusable_files([folder])):
+        raise InvalidPostings(unusable)
     files = posting_files([folder]) if folder.exists() else []
     cache_file = cache_dir / f"{cache_name}.pickle" if cache_dir else None
     cache: dict[str, Entry] = _read_cache(cache_file)

@@ -11,6 +11,7 @@ stored and never typed in by anyone.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from functools import lru_cache
@@ -50,6 +51,14 @@ MAX_LEN = {
     "institution": 120,
 }
 MAX_INSTITUTIONS = 40
+
+#: The largest amount of pay we show (any currency): beyond it a figure is a typo or an attack,
+#: and float('inf') from a 400-digit number would make every JSON output invalid.
+MAX_AMOUNT = 10_000_000
+#: Dates from outside must fall in a window every later stage (calendars, feeds) can add days to.
+EARLIEST_DATE = datetime(2000, 1, 1, tzinfo=timezone.utc)
+MAX_DEADLINE_AHEAD = timedelta(days=3 * 366)  # an open deadline more than ~3 years after now
+MAX_DEADLINE_AHEAD_LABEL = "three years"
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
@@ -388,6 +397,19 @@ def normalize_skills(values: Iterable[str]) -> tuple[tuple[str, ...], list[str]]
 # ---- rules that apply to every entry, however it arrived ------------------------
 
 
+def date_window_problems(entry: Entry, now: datetime) -> list[Problem]:
+    """Dates outside the window later stages can compute with (``9999-12-31`` overflows a calendar)."""
+    problems = []
+    for name, value in (("posted", entry.posted), ("updated", entry.updated), ("apply-by", entry.apply_by),
+                        ("last-verified", entry.last_verified)):
+        if value is not None and value < EARLIEST_DATE:
+            problems.append(Problem(name, f"{value.date()} is before {EARLIEST_DATE.year}", "a recent date"))
+    if entry.apply_by is not None and entry.apply_by > max(now, entry.posted) + MAX_DEADLINE_AHEAD:
+        problems.append(Problem("apply-by", f"{entry.apply_by.date()} is more than {MAX_DEADLINE_AHEAD_LABEL} away",
+                                f"a deadline within the next {MAX_DEADLINE_AHEAD_LABEL}"))
+    return problems
+
+
 def check(entry: Entry, policy: Policy, now: datetime, https_only: bool = True,
           allow_expired: bool = False) -> list[Problem]:
     """Semantic rules shared by the posting validator and the scrapers.
@@ -421,6 +443,8 @@ def check(entry: Entry, policy: Policy, now: datetime, https_only: bool = True,
     c = entry.compensation
     if c.currency not in vocab.currencies():
         add("pay", f"unknown currency {c.currency!r}", "an ISO 4217 code such as USD, EUR, GBP")
+    elif not (math.isfinite(c.min) and math.isfinite(c.max)) or c.max > MAX_AMOUNT:
+        add("pay", "amount is too large to be real", f"at most {MAX_AMOUNT:,} per posting or hour, e.g. 600 USD total")
     elif c.min <= 0 or c.max < c.min:
         add("pay", f"amount {c.min:g}-{c.max:g} is not a positive range", "e.g. 600 USD total or 20-25 EUR per hour")
     elif 0 < h.min <= h.max:  # hours like 15-0 are reported above; no division by zero
@@ -451,6 +475,7 @@ def check(entry: Entry, policy: Policy, now: datetime, https_only: bool = True,
         add("apply-by", "is before the posting date", "a date after Posted")
     if entry.posted > now + timedelta(days=1):
         add("posted", f"{entry.posted.date()} is in the future", "today's date or earlier")
+    problems.extend(date_window_problems(entry, now))
     if len(entry.deliverables) > 20 or any(len(d) > MAX_LEN["deliverable"] for d in entry.deliverables):
         add("deliverables", "too many or too long", f"at most 20 items of {MAX_LEN['deliverable']} characters")
     for region in entry.eligibility.regions:

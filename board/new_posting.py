@@ -24,7 +24,7 @@ from typing import Callable, TextIO
 from . import vocabulary as vocab
 from .entry import Problem, format_datetime, parse_datetime
 from .policy import Policy, load_policy
-from .posting import DISPLAY, EXAMPLES, parse_posting, read_header
+from .posting import DISPLAY, EXAMPLES, has_line_separator, parse_posting, read_header
 from .validate import POSTINGS_DIR
 from .validate import main as validate_main
 
@@ -97,7 +97,8 @@ class Scaffold:
         # round trip through the file format: say so rather than write a broken file.
         header, _ = read_header(text)
         for key in fields:
-            if key in self.answers and self.answers[key] and header.values.get(key) != self.answers[key]:
+            answer = self.answers.get(key)
+            if answer and (header.values.get(key) != answer or has_line_separator(answer)):
                 mine.append(Problem(key, "contains a line break or a character that ends a line",
                                     "one line of plain text"))
         return mine

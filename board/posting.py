@@ -63,6 +63,30 @@ _TZ = re.compile(r"^UTC\s*([+\-−]\s*\d{1,2}(?::?(\d{2}))?)?$", re.I)
 
 
 _BODY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: What ``str.splitlines`` also splits at: in a posting file each is an error, never a line break
+#: (``Summary: x\u2028Apply-URL: https://evil`` must not become a second key).
+LINE_SEPARATORS = {"\x0b": "a vertical tab", "\x0c": "a form feed", "\x1c": "a file separator",
+                     "\x1d": "a group separator", "\x1e": "a record separator", "\x85": "a next-line (NEL)",
+                     "\u2028": "a line separator (U+2028)", "\u2029": "a paragraph separator (U+2029)"}
+_OTHER_SEPARATOR = re.compile("[" + "".join(LINE_SEPARATORS) + "]")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+def split_lines(text: str, keepends: bool = False) -> list[str]:
+    """Lines end at ``\n``, ``\r\n`` or ``\r`` only (unlike ``str.splitlines``)."""
+    parts = _LINE.findall(text)
+    return parts if keepends else [p.rstrip("\r\n") for p in parts]
+
+
+def has_line_separator(value: str) -> bool:
+    """True for a value holding a character other readers take as a line break (U+2028, FF, NEL…)."""
+    return bool(_OTHER_SEPARATOR.search(value))
+
+
+def separator_problems(lines: list[str]) -> list[Problem]:
+    """Every other line-separator character, with its line: shown to the author, never obeyed."""
+    return [Problem("text", f"line contains {LINE_SEPARATORS[m.group()]}", "ordinary line breaks only", n)
+            for n, line in enumerate(lines, start=1) if (m := _OTHER_SEPARATOR.search(line))]
 
 
 @dataclass
@@ -76,8 +100,9 @@ class Header:
 
 
 def read_header(text: str) -> tuple[Header, list[Problem]]:
-    header, problems = Header(), []
-    lines = text.splitlines()
+    header = Header()
+    lines = split_lines(text)
+    problems = separator_problems(lines)
     current: str | None = None
     i = 0
     for i, raw in enumerate(lines, start=1):
@@ -297,7 +322,7 @@ def parse_posting(path: Path, policy: Policy, now: datetime, text: str | None = 
 
 def body_problems(header: Header) -> list[Problem]:
     """The first line of the Markdown body with a control character, if any."""
-    for n, line in enumerate(header.body.splitlines(), start=header.body_line):
+    for n, line in enumerate(split_lines(header.body), start=header.body_line):
         if _BODY_CONTROL.search(line):
             return [Problem("body", "contains control characters", "plain text and Markdown only", n)]
     return []

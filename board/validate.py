@@ -24,10 +24,59 @@ PROGRAMMES_DIR = Path("content/programmes")
 
 
 def posting_files(paths: list[Path]) -> list[Path]:
+    """The posting files of ``paths`` (files or folders): regular ``*.md`` files only, never a link.
+
+    Anything else a folder holds that looks meant as a posting is reported by
+    :func:`unusable_files` instead of being read (a symlink may point at ``/dev/zero`` or
+    at a file outside the repository, whose lines must not reach a public log).
+    """
     files: list[Path] = []
     for p in paths:
-        files.extend(sorted(p.glob("*.md")) if p.is_dir() else [p])
+        candidates = sorted(p.glob("*.md")) if p.is_dir() and not p.is_symlink() else [p]
+        files.extend(f for f in candidates if _regular(f))
     return files
+
+
+def _regular(path: Path) -> bool:
+    return not path.is_symlink() and path.is_file()
+
+
+def unusable_files(paths: list[Path]) -> list[str]:
+    """``path:1: file: …`` for everything in ``paths`` that is not a usable posting file.
+
+    Symlinks, folders named ``*.md``, other file types, and files that would be silently
+    skipped (``x.MD``, ``x.markdown``, a posting in a subfolder). Nothing of their content
+    is read or printed.
+    """
+    out: list[str] = []
+    for p in paths:
+        if p.is_symlink() or (p.exists() and not p.is_dir() and not p.is_file()):
+            out.append(_unusable(p, "is a symbolic link or a special file"))
+            continue
+        if not p.is_dir():
+            continue
+        for f in sorted(p.iterdir()):
+            name = f.name
+            if f.is_symlink():
+                out.append(_unusable(f, "is a symbolic link"))
+            elif f.is_dir():
+                if name.lower().endswith((".md", ".markdown")) or any(f.rglob("*.md")):
+                    out.append(_unusable(f, "is a folder; postings are files directly in this folder"))
+            elif not f.is_file():
+                out.append(_unusable(f, "is not a regular file"))
+            elif name.lower().endswith((".md", ".markdown")) and not name.endswith(".md"):
+                out.append(_unusable(f, "would be ignored: the file name must end in .md (lower case)"))
+    return out
+
+
+def _unusable(path: Path, why: str) -> str:
+    return f"{display_path(path)}:1: file: {why} (expected a regular file named <slug>.md)"
+
+
+def display_path(path: Path) -> str:
+    """The path as printed: a newline or ESC in a file name cannot forge a line of output."""
+    text = str(path)
+    return text if text.isprintable() else repr(text)[1:-1]
 
 
 def validate_files(files: list[Path], policy: Policy, now: datetime,
@@ -46,19 +95,19 @@ def validate_files(files: list[Path], policy: Policy, now: datetime,
         file_now = samples.AS_OF if samples.is_sample_path(path) else now
         parse = parse_programme if is_programme_file(path) else parse_posting
         entry, problems = parse(path, policy, file_now, allow_expired=allow_expired)
-        errors.extend(p.format(str(path)) for p in problems)
+        errors.extend(p.format(display_path(path)) for p in problems)
         if entry is None:
             continue
         if (entry.kind, entry.slug) in slugs:
             errors.append(Problem("file name", f"slug {entry.slug!r} is already used by {slugs[entry.kind, entry.slug]}",
-                                  "a unique file name", 1).format(str(path)))
+                                  "a unique file name", 1).format(display_path(path)))
             continue
         slugs[entry.kind, entry.slug] = path
         if entry.apply_url and entry.status == "open":
             key = (entry.kind, entry.apply_url.rstrip("/").lower())
             if key in apply_urls:
                 errors.append(Problem("apply-url", f"same apply URL as {apply_urls[key]}",
-                                      f"one {entry.kind} per application link", 1).format(str(path)))
+                                      f"one {entry.kind} per application link", 1).format(display_path(path)))
                 continue
             apply_urls[key] = path
         entries.append(entry)
@@ -99,10 +148,12 @@ def default_paths() -> list[Path]:
 
 def changed_postings(ref: str, folder: Path = POSTINGS_DIR) -> list[Path]:
     """Posting files added or modified since ``ref``, plus untracked ones (deletions are not checked)."""
-    git = lambda *a: subprocess.run(["git", *a, "--", str(folder)], capture_output=True, text=True,  # noqa: E731
-                                    check=True).stdout.splitlines()
+    # -z: names NUL-separated and unquoted (git quotes "café.md" or a name with a newline otherwise,
+    # and a quoted name would not end in .md, so a file main refuses would pass the check unseen).
+    git = lambda *a: subprocess.run(["git", "-c", "core.quotepath=off", *a, "-z", "--", str(folder)],  # noqa: E731
+                                    capture_output=True, text=True, check=True).stdout.split("\0")
     names = git("diff", "--name-only", "--diff-filter=d", ref) + git("ls-files", "--others", "--exclude-standard")
-    return sorted({Path(p) for p in names if p.endswith(".md")})
+    return sorted({Path(p) for p in names if p})
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -124,10 +175,13 @@ def main(argv: list[str] | None = None) -> int:
         if not changed:
             print(f"No posting file changed since {args.changed_from}.")
             return 0
+        usable = set(posting_files(real_paths()))  # x.MD, sub/y.md, links: reported by unusable_files
+        changed = [c for c in changed if c in usable]
         report = set(changed)  # the others come first, so a clash is reported on the changed file
-        files = [f for f in posting_files(real_paths()) if f not in report] + changed
+        files = [f for f in sorted(usable) if f not in report] + changed
     _, errors = validate_files(files, load_policy(args.policy), now)
-    errors = [e for e in errors if any(e.startswith(f"{f}:") for f in report)]
+    errors = [e for e in errors if any(e.startswith(f"{display_path(f)}:") for f in report)]
+    errors = unusable_files(real_paths() if args.changed_from else args.paths or default_paths()) + errors
     for line in errors:
         print(line)
         if args.github:

@@ -40,7 +40,7 @@ from urllib.parse import urlsplit
 
 from board.entry import Entry, format_datetime, parse_datetime
 from board.policy import load_policy
-from board.posting import parse_posting, read_header
+from board.posting import parse_posting, read_header, split_lines
 from board.validate import posting_files
 
 from .http import (
@@ -207,7 +207,7 @@ def set_header(text: str, key: str, value: str) -> str:
     """Set ``Key: value`` in a posting's header, touching no other line."""
     header, _ = read_header(text)
     newline = "\r\n" if "\r\n" in text else "\n"
-    lines = text.splitlines(keepends=True)
+    lines = split_lines(text, keepends=True)
     new_line = f"{key}: {value}{newline}"
     at = header.lines.get(key.lower())
     if at is not None:

@@ -537,3 +537,34 @@ def test_body_html_is_sanitized():
     assert "<script" not in html and "javascript:" not in html
     assert 'href="https://example.org/ok"' in html
     assert "<h1" not in html and "<h2>Big heading</h2>" in html
+
+
+SEPARATORS = ["\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
+
+
+@pytest.mark.parametrize("sep", SEPARATORS, ids=lambda s: f"U+{ord(s):04X}")
+@pytest.mark.parametrize("smuggled", ["Apply-URL: https://evil.example/phish", "Status: filled",
+                                      "Work-Authorization: required"])
+def test_a_key_smuggled_after_another_line_separator_is_an_error_not_a_key(tmp_path, sep, smuggled):
+    """str.splitlines() splits at FF, VT, NEL, U+2028…; a posting file's lines end at \\n, \\r\\n, \\r only."""
+    from board.posting import parse_posting, read_header
+    from tests.board.board_testkit import NOW, POLICY, line_of, make_posting
+    text = make_posting()
+    summary_line = line_of(text, "Summary")
+    lines = text.split("\n")
+    lines[summary_line - 1] += sep + smuggled
+    text = "\n".join(lines)
+    header, problems = read_header(text)
+    key = smuggled.split(":")[0].lower()
+    assert header.values.get(key) != smuggled.split(": ", 1)[1]
+    assert [(p.field, p.line) for p in problems] == [("text", summary_line)]
+    entry, problems = parse_posting(tmp_path / "x.md", POLICY, NOW, text=text)
+    assert entry is None and ("text", summary_line) in [(p.field, p.line) for p in problems]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["LF", "CRLF", "CR"])
+def test_ordinary_line_breaks_all_work(tmp_path, newline):
+    from board.posting import parse_posting
+    from tests.board.board_testkit import NOW, POLICY, make_posting
+    entry, problems = parse_posting(tmp_path / "x.md", POLICY, NOW, text=make_posting().replace("\n", newline))
+    assert problems == [] and entry is not None

@@ -161,3 +161,53 @@ def test_a_real_posting_is_still_checked_against_the_real_day(tmp_path, capsys):
     (real / "late.md").write_text(make_posting(**{"Apply-By": "2026-12-31"}), encoding="utf-8")
     assert main([str(real), "--now", "2027-01-15", "--policy", str(REPO / "board.toml")]) == 1
     assert "apply-by" in capsys.readouterr().out
+
+
+def hostile_folder(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """content/postings holding everything that is not a regular posting file, and one good file."""
+    posts = tmp_path / "content" / "postings"
+    posts.mkdir(parents=True)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("SECRET-TOKEN-LINE one\nSECRET-TOKEN-LINE two\n", encoding="utf-8")
+    (outside / "valid.md").write_text(make_posting(Apply_URL="https://harvestshare.example.org/outside"),
+                                      encoding="utf-8")
+    (posts / "good.md").write_text(make_posting(), encoding="utf-8")
+    (posts / "folder.md").mkdir()
+    (posts / "link-to-folder.md").symlink_to(outside, target_is_directory=True)
+    (posts / "dangling.md").symlink_to(tmp_path / "nowhere.md")
+    (posts / "zero.md").symlink_to("/dev/zero")
+    (posts / "secret.md").symlink_to(outside / "secret.txt")
+    (posts / "outside-valid.md").symlink_to(outside / "valid.md")
+    (posts / "upper.MD").write_text(make_posting(), encoding="utf-8")
+    (posts / "long.markdown").write_text(make_posting(), encoding="utf-8")
+    (posts / "sub").mkdir()
+    (posts / "sub" / "nested.md").write_text(make_posting(), encoding="utf-8")
+    (posts / "new\nline.md").write_text(make_posting(), encoding="utf-8")
+    expected = {"folder.md": "is a folder", "link-to-folder.md": "symbolic link", "dangling.md": "symbolic link",
+                "zero.md": "symbolic link", "secret.md": "symbolic link", "outside-valid.md": "symbolic link",
+                "upper.MD": "must end in .md", "long.markdown": "must end in .md", "sub": "is a folder"}
+    return posts, expected
+
+
+def test_only_regular_files_are_postings_and_nothing_else_is_read(tmp_path):
+    posts, expected = hostile_folder(tmp_path)
+    proc = run(str(posts), "--now", NOW_ARG, "--policy", str(REPO / "board.toml"))  # a 60 s timeout guards /dev/zero
+    assert proc.returncode == 1
+    lines = proc.stdout.splitlines()
+    for name, why in expected.items():
+        assert any(line.startswith(f"{posts / name}:1: file: ") and why in line for line in lines), (name, proc.stdout)
+    assert "SECRET-TOKEN-LINE" not in proc.stdout + proc.stderr
+    assert not [line for line in lines if line.startswith(str(posts / "good.md"))]
+    assert any(line.startswith(str(posts) + "/new\\nline.md:") for line in lines)  # the name cannot forge a line
+    assert not [line for line in lines if line.startswith("line.md")]
+
+
+def test_the_build_refuses_non_regular_files_with_the_validators_message(tmp_path):
+    from board.catalog import InvalidPostings, load_postings
+    posts, expected = hostile_folder(tmp_path)
+    with pytest.raises(InvalidPostings) as err:
+        load_postings(posts, load_policy(REPO / "board.toml"), NOW)
+    text = "\n".join(err.value.errors)
+    assert all(f"{posts / name}:1: file: " in text for name in expected)
+    assert "SECRET-TOKEN-LINE" not in text

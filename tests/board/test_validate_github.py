@@ -132,3 +132,20 @@ def test_comment_when_no_posting_changed(tmp_path):
 
 def test_md_escaping():
     assert md("a|b *c* <d> @e\nf") == "a\\|b \\*c\\* &lt;d&gt; @\u200be f"
+
+
+@pytest.mark.parametrize("name, problem", [
+    ("café-project.md", "file name: 'café-project.md' is not a valid slug"),
+    ("it's.md", "is not a valid slug"),
+    ("esc\x1b[31m.md", "is not a valid slug"),
+    ("upper.MD", "file: would be ignored"),
+    ("long.markdown", "file: would be ignored"),
+])
+def test_changed_from_sees_files_git_would_quote_or_main_would_skip(repo, name, problem):
+    """git quotes such names ("caf\\303\\251…"), so `.endswith(".md")` once dropped them: a green check main refuses."""
+    (repo / "content" / "postings" / name).write_text(
+        make_posting(Apply_URL="https://harvestshare.example.org/jobs/odd"), encoding="utf-8")
+    r = run_validate(repo, "--changed-from", "main")
+    assert r.returncode == 1, r.stdout
+    assert problem in r.stdout
+    assert "\x1b" not in r.stdout

@@ -41,6 +41,16 @@ MUTATIONS: list[tuple[str, str]] = [
     ("crlf", make_posting().replace("\n", "\r\n")),
     ("bom", "\ufeff" + make_posting()),
     ("form feed line break", make_posting().replace("Category: data\n", "Category: data\x0c")),
+    *[(f"key smuggled after U+{ord(sep):04X}", make_posting().replace(
+        "Category: data\n", f"Category: data{sep}Apply-URL: https://evil.example/phish\n"))
+      for sep in ("\u2028", "\u2029", "\x85", "\x0b", "\x1e")],
+    ("old mac line breaks", make_posting().replace("\n", "\r")),
+    ("deadline year 9999", make_posting(Apply_By="9999-12-31")),
+    ("deadline four years on", make_posting(Apply_By="2030-12-31")),
+    ("posted in 1999", make_posting(Posted="1999-12-31")),
+    ("updated in year 1", make_posting(extra=[("Updated", "0001-01-01")])),
+    ("pay 400 digits", make_posting(Pay="9" * 400 + " USD total")),
+    ("pay eleven million", make_posting(Pay="11000000 USD total")),
     ("continuation after bad line", make_posting().replace("Category: data\n", "Category data\n    more\n")),
     ("tab continuation", make_posting(Deliverables="One\n\tTwo\n\tThree")),
     ("long bad line", make_posting().replace("Category: data\n", "Category data " + "x" * 90 + "\n")),
@@ -229,7 +239,7 @@ def fill_valid(page, slug_title="Build a donations dashboard"):
     page.select_option("#f-pay-currency", "USD")
     page.select_option("#f-pay-unit", "total")
     page.fill("#f-apply-url", "https://harvestshare.example.org/jobs/new-dashboard")
-    page.fill("#f-apply-by", "2099-03-15")
+    page.fill("#f-apply-by", "2027-03-15")
     page.fill("#f-eligible-regions", "US, CA")
     page.fill("#f-timezones", "UTC-8 to UTC-5")
     page.fill("#f-deliverables", "A cleaned dataset\nA one-page dashboard")

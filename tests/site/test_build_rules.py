@@ -90,3 +90,47 @@ def test_editing_one_posting_rewrites_only_the_board_pages_that_show_it(tmp_path
     new_keys = json.loads((tmp_path / "cache" / "board" / "render.json").read_text())["pages"]
     board = {str(p.relative_to(out)) for p in pages}
     assert [k for k in sorted(board) if new_keys[k][0] != keys[k][0]] == [str(rewritten[0].relative_to(out))]
+
+
+OUT_OF_RANGE = [
+    pytest.param({"apply_by": "9999-12-31T23:59:59Z"}, "apply-by", id="deadline-year-9999"),
+    pytest.param({"apply_by": "2031-01-01T00:00:00Z"}, "apply-by", id="deadline-four-years-away"),
+    pytest.param({"posted": "0001-01-01T00:00:00Z"}, "posted", id="posted-year-1"),
+    pytest.param({"compensation": {"min": 1e400, "max": 1e400, "currency": "USD", "unit": "total"}}, "pay",
+                 id="amount-infinite"),
+    pytest.param({"compensation": {"min": 5e7, "max": 5e7, "currency": "USD", "unit": "total"}}, "pay",
+                 id="amount-fifty-million"),
+]
+
+
+@pytest.mark.parametrize("change, field", OUT_OF_RANGE)
+def test_one_out_of_range_scraped_record_is_skipped_and_the_build_survives(tmp_path, caplog, change, field):
+    """A far-future date once broke every build in the calendars; an inf amount every JSON file."""
+    content = sample_content(tmp_path / "content")
+    bad = scraped_entry(slug="bad-record-a1b2c3", apply_url="https://jobs.example.com/bad", **change)
+    write_scraped(content, "example-board", [scraped_entry(), bad])
+    out = build_site(content, tmp_path / "out")
+    assert not (out / "postings" / "bad-record-a1b2c3").exists()
+    assert (out / "postings" / "survey-analysis-sprint-openfields-a1b2c3" / "index.html").exists()
+    assert any("bad-record-a1b2c3" in r.getMessage() and f"{field}:" in r.getMessage() for r in caplog.records)
+    for path in [out / "search" / "entries.json", out / "feeds" / "all.json"]:
+        json.loads(path.read_text(encoding="utf-8"), parse_constant=lambda c: pytest.fail(f"{path}: {c}"))
+
+
+@pytest.mark.parametrize("header, field", [
+    ("Apply-By: 9999-12-31", "apply-by"),
+    ("Pay: " + "9" * 400 + " USD total", "pay"),
+])
+def test_out_of_range_posting_fails_validation_not_the_build(tmp_path, header, field):
+    content = sample_content(tmp_path / "content")
+    text = (content / "samples" / "postings" / "food-bank-donations-dashboard.md").read_text(encoding="utf-8")
+    key = header.split(":")[0]
+    text = "\n".join(header if line.startswith(key + ":") else line for line in text.splitlines()) + "\n"
+    (content / "postings" / "far.md").write_text(text.replace("harvestshare.example.org/", "harvestshare.example.org/far/"),
+                                                 encoding="utf-8")
+    with pytest.raises(Exception) as info:
+        build_site(content, tmp_path / "out")
+    exc = info.value
+    while not isinstance(exc, InvalidPostings) and exc.__cause__ is not None:
+        exc = exc.__cause__
+    assert isinstance(exc, InvalidPostings) and f"far.md:" in str(exc) and f": {field}:" in str(exc), str(exc)

@@ -323,9 +323,25 @@
       return null;
     }
 
+    // board.posting.split_lines: lines end at \n, \r\n or \r only; any other separator is an error.
+    function splitLines(text) {
+      const parts = text.split(/\r\n|\r|\n/);
+      if (parts.length && parts[parts.length - 1] === "") parts.pop();
+      return parts;
+    }
+    function separatorProblems(all) {
+      const out = [];
+      for (let n = 0; n < all.length; n++) {
+        const ch = Array.from(all[n]).find(x => Object.prototype.hasOwnProperty.call(rules.line_separators, x));
+        if (ch !== undefined) out.push(P("text", `line contains ${rules.line_separators[ch]}`, "ordinary line breaks only", n + 1));
+      }
+      return out;
+    }
+
     function readHeader(text) {
-      const values = new Map(), lines = new Map(), problems = [];
-      const all = py.splitlines(text);
+      const values = new Map(), lines = new Map();
+      const all = splitLines(text);
+      const problems = separatorProblems(all);
       let current = null, i = 0, broke = false;
       for (let k = 0; k < all.length; k++) {
         i = k + 1;
@@ -468,8 +484,8 @@
       const pay = parsed("pay", parsePay);
       const posted = parsed("posted", s => dates.parseDatetime(s));
       const applyBy = parsed("apply-by", s => dates.parseDatetime(s, true));
-      parsed("updated", s => dates.parseDatetime(s));
-      parsed("last-verified", s => dates.parseDatetime(s));
+      const updated = parsed("updated", s => dates.parseDatetime(s));
+      const lastVerified = parsed("last-verified", s => dates.parseDatetime(s));
       const timezones = parsed("timezones", parseTimezones);
 
       let category = slugify(get("category", ""));
@@ -506,7 +522,7 @@
       // The build renders Markdown and sanitizes it; here the Markdown text stands in for it.
       const description = py.strip(header.body) ? header.body : "";
       if (R.bodyControl) {
-        const bodyLines = py.splitlines(header.body);
+        const bodyLines = splitLines(header.body);
         for (let n = 0; n < bodyLines.length; n++) {
           if (R.bodyControl.test(bodyLines[n])) {
             problems.push(P("body", "contains control characters", "plain text and Markdown only", header.bodyLine + n));
@@ -533,6 +549,9 @@
         c("hours", `${hours.min}-${hours.max} is outside ${H0}-${H1} total hours`, `total project hours between ${H0} and ${H1}, e.g. 15-20`);
       }
       if (!currencies.has(pay.currency)) c("pay", `unknown currency ${py.repr(pay.currency)}`, "an ISO 4217 code such as USD, EUR, GBP");
+      else if (!isFinite(pay.min) || !isFinite(pay.max) || pay.max > rules.max_amount) {
+        c("pay", "amount is too large to be real", `at most ${rules.max_amount_label} per posting or hour, e.g. 600 USD total`);
+      }
       else if (pay.min <= 0 || pay.max < pay.min) c("pay", `amount ${py.g(pay.min)}-${py.g(pay.max)} is not a positive range`, "e.g. 600 USD total or 20-25 EUR per hour");
       else if (hours.min > 0) {
         const floor = Object.prototype.hasOwnProperty.call(rules.pay_floors, pay.currency) ? rules.pay_floors[pay.currency] : null;
@@ -557,6 +576,14 @@
       }
       if (applyBy !== null && applyBy < posted) c("apply-by", "is before the posting date", "a date after Posted");
       if (posted > now + rules.posted_future_days * 86400000) c("posted", `${isoDateOf(posted)} is in the future`, "today's date or earlier");
+      // board.entry.date_window_problems
+      const earliest = Date.UTC(rules.earliest_year, 0, 1);
+      for (const [f, d] of [["posted", posted], ["updated", updated], ["apply-by", applyBy], ["last-verified", lastVerified]]) {
+        if (d !== null && d < earliest) c(f, `${isoDateOf(d)} is before ${rules.earliest_year}`, "a recent date");
+      }
+      if (applyBy !== null && applyBy > Math.max(now, posted) + rules.max_deadline_ahead_days * 86400000) {
+        c("apply-by", `${isoDateOf(applyBy)} is more than ${rules.max_deadline_ahead_label} away`, `a deadline within the next ${rules.max_deadline_ahead_label}`);
+      }
       if (deliverables.length > rules.max_deliverables || deliverables.some(d => py.len(d) > rules.max_len.deliverable)) {
         c("deliverables", "too many or too long", `at most ${rules.max_deliverables} items of ${rules.max_len.deliverable} characters`);
       }
