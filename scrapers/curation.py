@@ -240,6 +240,11 @@ _MICRO = re.compile(r"\b(?:micro[- ]?internships?|micro[- ]?projects?|project[- 
                     r"|sprint project|paid project)")
 
 
+#: Structured pay units that mean one amount for the whole project.
+_FIXED_UNITS = {"PROJECT": "TOTAL", "ONE-TIME": "TOTAL", "ONETIME": "TOTAL", "FIXED": "TOTAL", "FLAT": "TOTAL",
+                "ONE_TIME": "TOTAL", "LUMP SUM": "TOTAL", "HOURLY": "HOUR"}
+
+
 @dataclass
 class Facts:
     """A record's text and the facts extracted from it, computed once and on demand.
@@ -344,6 +349,7 @@ class Facts:
         unit = normalize.s(r.salary_unit).upper()
         low = r.salary_min if isinstance(r.salary_min, (int, float)) and not isinstance(r.salary_min, bool) else None
         high = r.salary_max if isinstance(r.salary_max, (int, float)) and not isinstance(r.salary_max, bool) else None
+        unit = _FIXED_UNITS.get(unit, unit)
         if cur and low and low > 0 and unit in ("HOUR", "TOTAL"):
             high = high if high and high >= low else low
             return Fact(Compensation(float(low), float(high), cur, "hour" if unit == "HOUR" else "total"),
@@ -461,7 +467,7 @@ _UNPAID = re.compile(r"\b(?:unpaid\b(?!\s+(?:leave|time|vacation|overtime|sick))
 _INTERVIEW = re.compile(r"\b(?:paid|compensated)\s+(?:take[- ]home\s+)?(?:project|task|assignment|trial|exercise|test)\b"
                         r"[^.]{0,120}\b(?:interview|hiring|application|selection|recruit\w*)\b"
                         r"|\b(?:interview|hiring|application|selection|recruit\w*)\s+(?:process|stage|step)[^.]{0,160}"
-                        r"\b(?:paid|compensated)\s+(?:take[- ]home\s+)?(?:project|task|assignment|trial|exercise)\b"
+                        r"\b(?:paid|compensated)\s+(?:[a-z]+\s+)?(?:take[- ]home\s+)?(?:project|task|assignment|trial|exercise)\b"
                         r"|\b(?:paid (?:work )?trial|take[- ]home (?:assignment|project|exercise|test|challenge))\b")
 _PER_PIECE = re.compile(r"\b(?:per (?:article|word|piece|post|task|item|video|review|submission|blog post)|by the article"
                         r"|ai (?:rating|raters?|trainers?|evaluators?|tutors?)\b|freelance ai\b|(?:rate|evaluate|review) ai"

@@ -121,6 +121,20 @@ def _hour_mentions(text: str) -> tuple[list[Found], list[Found]]:
 _PER_WEEK_AFTER = re.compile(r"^\s*(?:/|per|a|an|each|every)\s*(?:week|wk)\b")
 
 
+#: "Estimated hours: 20", "Hours: 6-8 total", "Time commitment: about 15 hours": a label, then the number.
+LABELLED_HOURS = re.compile(rf"(?:hours|time commitment|commitment|workload|effort|time required|time needed|duration)"
+                            rf"\s*(?:\(total\)\s*)?:\s*(?:about |approx\.? |approximately |around |roughly |~|up to )?{_RNG}"
+                            rf"(?!\s*(?:am|pm|:|weeks?|days?|months?)\b)(?:\s*(?:hours?|hrs?|h)\b)?(?!\s*(?:/|per|a|an|each)\s*(?:week|wk|day)\b)")
+
+
+def labelled_hours(text: str) -> Found | None:
+    m = LABELLED_HOURS.search(text)
+    if not m:
+        return None
+    low, high = _rng(m.group(1), m.group(2))
+    return Found(low, high, _quote(text, m.start(), m.end()), m.start()) if 0 < high <= 2000 else None
+
+
 def total_hours(text: str) -> Found | None:
     """A total amount of work: "a 30-hour project", "15 hours of work", "5 to 40 hours".
 
@@ -130,7 +144,7 @@ def total_hours(text: str) -> Found | None:
     strong, bare = _hour_mentions(text)
     if strong:
         return strong[0]
-    return bare[0] if bare else None
+    return labelled_hours(text) or (bare[0] if bare else None)
 
 
 def hour_tracks(text: str) -> list[Found]:
