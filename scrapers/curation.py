@@ -211,6 +211,9 @@ _STAFF_BOILERPLATE = re.compile(r"\b(?:full[- ]?time|permanent|salaried) (?:empl
                                 r" (?:enjoy|receive|get|are eligible|have access)")
 _ENROLMENT = re.compile(r"\b(?:enrol(?:l)?ed|enrol(?:l)?ment|registered|studying|study)\b[^.]{0,30}\bfull[- ]?time\b"
                         r"|\bfull[- ]?time\b[^.]{0,10}\b(?:students?|enrol\w*|stud(?:y|ies)|degree|course|program)\b")
+#: Substrings one of which every other-role sentence holds: a cheap test before the regexes.
+_FT_WORDS = ("full-time", "full time", "fulltime", "permanent", "benefit", "401", "dental", "insurance", "pto",
+             "paid time off", "salaried")
 _FT_WORD = re.compile(r"\bfull[- ]?time\b|\bpermanent\b|\bbenefits?\b|\b401|dental|insurance|\bpto\b|paid time off")
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\s+\.\s+|\s+[-*\u2022]\s+")
 
@@ -219,6 +222,8 @@ _PAY_WORDS = re.compile(r"\b(?:paid\b(?!\s+(?:time off|leave|holidays?|vacation|
                         r"|social|acquisition|plan|subscription|tier|version|users?|customers?|app|tools?|trial))"
                         r"|stipends?|honorari(?:um|a)|compensated|compensation|payment|fixed fee|flat fee|project fee"
                         r"|remunerat\w+|vergütung|bezahlt)")
+#: Substrings one of which every student-pays phrase holds: a cheap test before the regex.
+_PAYS_WORDS = ("tuition", "fee", "cost", "charge", "subscri", "pay", "financial aid", "scholarship")
 #: Money the student pays: a fee, tuition or subscription is a product, not pay.
 _STUDENT_PAYS = re.compile(r"\b(?:tuition|(?:program|programme|participation|enrol(?:l)?ment|registration|application|course"
                            r"|placement|membership|admission|access|booking|service) (?:fees?|costs?|charges?)|subscription"
@@ -284,7 +289,11 @@ class Facts:
     @cached_property
     def other_roles(self) -> list[str]:
         """Sentences about another role: a later full-time job, staff benefits, full-time enrolment."""
-        return [x for x in _SENTENCE.split(self.text) if _FT_WORD.search(x) and (
+        text = self.text
+        if not (any(w in text for w in _FT_WORDS) and (_STAFF_BOILERPLATE.search(text) or _ENROLMENT.search(text)
+                                                      or _LATER_ROLE.search(text))):
+            return []  # the common case, without splitting the text into sentences
+        return [x for x in _SENTENCE.split(text) if _FT_WORD.search(x) and (
             _LATER_ROLE.search(x) or _STAFF_BOILERPLATE.search(x) or _ENROLMENT.search(x))]
 
     @cached_property
@@ -308,9 +317,13 @@ class Facts:
         return extract.duration_near(self.role, self.weekly.at if self.weekly else 0, self.durations)
 
     @cached_property
+    def hour_mentions(self) -> tuple[list[extract.Found], list[extract.Found]]:
+        return extract.hour_mentions(self.role)
+
+    @cached_property
     def tracks(self) -> list[extract.Found]:
         """Distinct total-hour mentions with project wording: a programme may offer several tracks."""
-        return extract.hour_tracks(self.role)
+        return extract.hour_tracks(self.role, self.hour_mentions[0])
 
     @cached_property
     def hours_fact(self) -> Fact:
@@ -322,7 +335,7 @@ class Facts:
                 t = fitting[0]
                 others = ", ".join(f"{o.low:g}-{o.high:g} h" for o in tracks if o is not t)
                 return Fact(Hours(round(t.low), round(t.high)), t.quote, f"track (of {len(tracks)}; others {others})")
-        total = tracks[0] if tracks else extract.total_hours(self.role)
+        total = tracks[0] if tracks else extract.total_hours(self.role, self.hour_mentions)
         if total:
             return Fact(Hours(round(total.low), round(total.high)), total.quote, "total")
         if self.weekly and self.duration:
@@ -390,12 +403,21 @@ class Facts:
         return Fact(None)
 
     @cached_property
+    def experience(self) -> Fact:
+        """Whether the role asks for experienced professionals (years of experience, a senior title)."""
+        if _EXPERIENCED_TITLE.search(self.title):
+            return Fact(True, f"title {normalize.s(self.record.title)[:80]!r}", "title")
+        role = self.role
+        if any(w in role for w in ("exp", "year", "professional", "senior", "seasoned", "level")) and (
+                hit := _find(_EXPERIENCED, role)):
+            return Fact(True, hit, "text")
+        return Fact(False)
+
+    @cached_property
     def audience(self) -> Fact:
         """"students" (or graduates, interns), "experienced" (years of experience, senior), or None."""
-        if m := _EXPERIENCED_TITLE.search(self.title):
-            return Fact("experienced", f"title {normalize.s(self.record.title)[:80]!r}", "title")
-        if hit := _find(_EXPERIENCED, self.role):
-            return Fact("experienced", hit, "text")
+        if self.experience.value:
+            return Fact("experienced", self.experience.quote, self.experience.by)
         untrapped = _STUDENT_TRAPS.sub(" ", self.text)
         if hit := _find(_STUDENTS, untrapped):
             return Fact("students", hit, "text")
@@ -403,8 +425,14 @@ class Facts:
 
     @cached_property
     def student_pays(self) -> Fact:
-        hit = _find(_STUDENT_PAYS, self.role)
-        return Fact(bool(hit), hit or "")
+        """A fee, tuition or subscription the student pays ("no application fee" is not one)."""
+        role = self.role
+        if not any(w in role for w in _PAYS_WORDS):
+            return Fact(False)
+        for m in _STUDENT_PAYS.finditer(role):
+            if not _NEGATED.search(role[max(0, m.start() - 40): m.start()]):
+                return Fact(True, role[max(0, m.start() - 30): m.end() + 40].strip())
+        return Fact(False)
 
     @cached_property
     def role_type(self) -> Fact:
@@ -423,23 +451,33 @@ class Facts:
         hit = _find(_MICRO, self.text)
         return Fact(bool(hit), hit or "")
 
-    def report(self) -> tuple[dict[str, Any], dict[str, str]]:
-        """The facts as plain JSON values, and the quoted words each was read from."""
-        hours, pay = self.hours_fact, self.pay_fact
-        facts: dict[str, Any] = {
-            "hours": [hours.value.min, hours.value.max] if hours.value else None,
-            "hours_by": hours.by or None,
-            "pay": ({"min": pay.value.min, "max": pay.value.max, "currency": pay.value.currency, "unit": pay.value.unit}
-                    if pay.value else None),
-            "pay_kind": pay.by or None,
-            "remote": self.remote_fact.value, "remote_by": self.remote_fact.by or None,
-            "audience": self.audience.value, "role_type": self.role_type.value,
-            "student_pays": self.student_pays.value, "micro_wording": self.micro.value,
-        }
-        evidence = {name: fact.quote[:200] for name, fact in (
-            ("hours", hours), ("pay", pay), ("remote", self.remote_fact), ("audience", self.audience),
-            ("role_type", self.role_type), ("student_pays", self.student_pays), ("micro_wording", self.micro))
-            if fact.quote}
+    #: report name -> Facts attribute
+    REPORTED = (("hours", "hours_fact"), ("pay", "pay_fact"), ("remote", "remote_fact"), ("audience", "audience"),
+                ("role_type", "role_type"), ("student_pays", "student_pays"), ("micro_wording", "micro"))
+
+    def report(self, full: bool = True) -> tuple[dict[str, Any], dict[str, str]]:
+        """The facts as plain JSON values, and the quoted words each was read from.
+
+        ``full=False`` reports only the facts the rules already read: a record rejected by
+        its employment type need not pay for reading its pay (curation stays about a
+        millisecond a record); the rule's detail quotes what decided it.
+        """
+        facts: dict[str, Any] = {}
+        evidence: dict[str, str] = {}
+        for name, attr in self.REPORTED:
+            if not full and attr not in self.__dict__:
+                continue
+            fact: Fact = getattr(self, attr)
+            value = fact.value
+            if isinstance(value, Hours):
+                value = [value.min, value.max]
+            elif isinstance(value, Compensation):
+                value = {"min": value.min, "max": value.max, "currency": value.currency, "unit": value.unit}
+            facts[name] = value
+            if name in ("hours", "pay", "remote"):
+                facts[f"{name}_by"] = fact.by or None
+            if fact.quote:
+                evidence[name] = fact.quote[:200]
         return facts, evidence
 
 
@@ -554,17 +592,12 @@ _NEGATED = re.compile(r"\b(?:no|free|without|never|zero|not|waived?|nothing|don'
 
 
 def _student_pays(f: Facts) -> str | None:
-    """A fee, tuition or subscription the student pays ("no application fee" is not one)."""
-    for m in _STUDENT_PAYS.finditer(f.role):
-        before = f.role[max(0, m.start() - 40): m.start()]
-        if not _NEGATED.search(before):
-            return f"the student pays: {f.role[max(0, m.start() - 30): m.end() + 40].strip()!r}"
-    return None
+    return f"the student pays: {f.student_pays.quote!r}" if f.student_pays.value else None
 
 
 def _experienced(f: Facts) -> str | None:
-    if f.audience.value == "experienced":
-        return f"asks for experience: {f.audience.quote!r}"
+    if f.experience.value:
+        return f"asks for experience: {f.experience.quote!r}"
     return None
 
 
@@ -737,13 +770,15 @@ def _expired(f: Facts) -> str | None:
 
 def _review_or_reject(f: Facts, missing: list[tuple[Rule, Missing]], hard: tuple[Rule, str] | None) -> Decision:
     """One fact missing and strong signals: review. Otherwise the first rule that failed rejects."""
-    facts, evidence = f.report()
     if hard is None and len(missing) == 1 and _strong(f):
+        facts, evidence = f.report()
         if expired := _expired(f):
             return Decision("reject", "REJECT_EXPIRED", expired, None, facts, evidence)
         rule, detail = missing[0]
         return Decision("review", detail.review, str(detail), None, facts, evidence)
     rule, detail = missing[0] if missing else hard  # type: ignore[misc]
+    facts, evidence = f.report(full=False)
+    evidence = {"decided_by": str(detail)[:200], **evidence}  # the rule's own quote first
     return Decision("reject", rule.code, str(detail), None, facts, evidence)
 
 

@@ -135,22 +135,29 @@ def labelled_hours(text: str) -> Found | None:
     return Found(low, high, _quote(text, m.start(), m.end()), m.start()) if 0 < high <= 2000 else None
 
 
-def total_hours(text: str) -> Found | None:
+hour_mentions = _hour_mentions
+
+
+def total_hours(text: str, mentions: tuple[list[Found], list[Found]] | None = None) -> Found | None:
     """A total amount of work: "a 30-hour project", "15 hours of work", "5 to 40 hours".
 
-    Mentions with project wording win over bare ones; weekly and daily counts, deadlines,
-    meetings and credit hours are skipped.
+    Mentions with project wording win over labelled ones ("Hours: 20") and bare ones; weekly
+    and daily counts, deadlines, meetings and credit hours are skipped. ``mentions``: what
+    :func:`hour_mentions` returned, if the caller already has it.
     """
-    strong, bare = _hour_mentions(text)
+    strong, bare = _hour_mentions(text) if mentions is None else mentions
     if strong:
         return strong[0]
     return labelled_hours(text) or (bare[0] if bare else None)
 
 
-def hour_tracks(text: str) -> list[Found]:
+def hour_tracks(text: str, strong: list[Found] | None = None) -> list[Found]:
     """Distinct total-hour mentions with project wording, in order: "a 25-hour or a 45-hour
-    project" is two tracks; the same "20-hour project" said twice is one."""
-    strong, _ = _hour_mentions(text)
+    project" is two tracks; the same "20-hour project" said twice is one.
+
+    ``strong``: the first list of :func:`hour_mentions` if the caller already has it.
+    """
+    strong = _hour_mentions(text)[0] if strong is None else strong
     out: list[Found] = []
     for f in strong:
         if not any((f.low, f.high) == (o.low, o.high) for o in out):
