@@ -66,6 +66,8 @@ def build_review_parser() -> argparse.ArgumentParser:
     p.add_argument("--pay", help='accept: the pay you checked, "600 USD total" or "20 EUR hour"')
     p.add_argument("--reason", default="", help="why (goes into the row)")
     p.add_argument("--now", metavar="ISO", help="pretend it is this time (tests)")
+    p.add_argument("--pr-body", nargs="+", type=Path, metavar="SUMMARY_JSON",
+                   help="print the review pull request's description from these run summaries (CI)")
     return p
 
 
@@ -79,6 +81,10 @@ def review_main(argv: list[str]) -> int:
         now = parse_datetime(args.now) if args.now else datetime.now(timezone.utc).replace(microsecond=0)
     except ValueError:
         parser.error(f"--now must be an ISO 8601 date or time, not {args.now!r}")
+    if args.pr_body:
+        new = review.new_keys(args.pr_body)
+        print(review.pr_body(args.out, new), end="")
+        return 0 if new else 3  # 3: nothing new, no pull request to open
     if args.action == "list":
         print(review.format_queue(args.out, args.source))
         return 0

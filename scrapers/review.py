@@ -224,3 +224,38 @@ def format_queue(out_dir: Path | str, names: Iterable[str] | None = None) -> str
                 lines.append("  diff:\n" + "\n".join("    " + x for x in str(item["diff"]).splitlines()[:40]))
             lines.append(f"  queued {item.get('first_queued', '?')}, last seen {item.get('last_seen', '?')}")
     return "\n".join(lines) if lines else "the review queue is empty"
+
+
+# ---- the scheduled workflow's pull request ---------------------------------------------------
+
+
+def new_keys(summary_paths: Iterable[Path | str]) -> list[str]:
+    """Keys new to the queue in a run, from its ``--summary-json`` files (one per shard)."""
+    keys: set[str] = set()
+    for path in summary_paths:
+        try:
+            data = storage.read_json(Path(path))
+        except (OSError, storage.StorageError):
+            continue
+        for src in data.get("sources", []) if isinstance(data, dict) else []:
+            if isinstance(src, dict):
+                keys.update(k for k in src.get("queued") or [] if isinstance(k, str))
+    return sorted(keys)
+
+
+def pr_body(out_dir: Path | str, new: list[str]) -> str:
+    """The review pull request's description: the new candidates first, then how to decide."""
+    items = {i["key"]: i for s in sources(out_dir) for i in load_queue(out_dir, s)}
+    lines = [f"{len(new)} new candidate(s) this run; {len(items)} item(s) in the queue.", "",
+             "| key | reason | title | organization | facts |", "| --- | --- | --- | --- | --- |"]
+    for key in new:
+        item = items.get(key, {"key": key})
+        facts = item.get("facts") or {}
+        shown = ", ".join(f"{k}={v}" for k, v in facts.items() if v not in (None, False) and not k.endswith("_by"))
+        cells = [key, item.get("reason", ""), item.get("title", ""), item.get("organization") or "", shown]
+        lines.append("| " + " | ".join(str(c).replace("|", "\\|").replace("\n", " ")[:160] for c in cells) + " |")
+    lines += ["", "Decide on this branch, then merge (see scrapers/README.md, \"Review the curation queue\"):", "",
+              "```", "python -m scrapers review                      # facts and quoted evidence of every item",
+              'python -m scrapers review accept KEY --hours 20 --pay "600 USD total" --reason "checked with employer"',
+              'python -m scrapers review decline KEY --reason "not a micro-internship"', "```"]
+    return "\n".join(lines) + "\n"

@@ -116,3 +116,18 @@ def test_a_hostile_queue_file_reads_as_empty(tmp_path):
     assert review.load_queue(tmp_path, "src-b") == []
     path.write_text('{"items": [1, {"key": "src-b:1"}]}')
     assert review.load_queue(tmp_path, "src-b") == [{"key": "src-b:1"}]
+
+
+def test_pull_request_body_lists_the_new_candidates(tmp_path, capsys):
+    out = tmp_path / "out"
+    review.write_queue(out, "src-c", [{"key": "src-c:1", "title": "Survey | design", "reason": "REVIEW_PAY_UNSTATED",
+                                       "facts": {"hours": [10, 10], "remote": True, "pay": None}},
+                                      {"key": "src-c:2", "title": "Old one"}], T0)
+    summary = tmp_path / "shard-1.json"
+    summary.write_text(json.dumps({"sources": [{"name": "src-c", "queued": ["src-c:1"]}, {"name": "x"}]}))
+    assert main(["review", "--out", str(out), "--pr-body", str(summary), str(tmp_path / "missing.json")]) == 0
+    body = capsys.readouterr().out
+    assert "1 new candidate(s) this run; 2 item(s)" in body and "src-c:1" in body and "src-c:2" not in body
+    assert "Survey \\| design" in body and "hours=[10, 10]" in body and "review accept KEY" in body
+    summary.write_text(json.dumps({"sources": [{"name": "src-c", "queued": []}]}))
+    assert main(["review", "--out", str(out), "--pr-body", str(summary)]) == 3
