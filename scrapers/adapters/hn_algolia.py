@@ -44,7 +44,7 @@ _LEAD = [  # "Company" as the first line's lead phrase, most specific first
     re.compile(r"^(?P<org>[A-Z][\w&.' ]{0,40}?)\s*(?:\s[\u2013\u2014-]\s|;)\s*(?P<role>[^\u2013\u2014;]{3,80})"),
 ]
 _ROLE_AFTER = re.compile(r"\b(?:hiring|looking for|seeking|offering)\s+(?:an?\s+|one\s+|several\s+|two\s+)?(?P<role>[^.,;!(]{3,80})", re.I)
-_HIRING = re.compile(r"\b(?:hiring|looking for|seeking|intern(?:ship)?s?|micro-?internship|apply|open roles?|role|position"
+_HIRING = re.compile(r"\b(?:hiring|looking for|seeking|intern(?:ship)?s?|micro-?internship|apply|open roles?|role|position|paid project|students?"
                      r"|job|contract|freelance|remote)\b", re.I)
 _LINK = re.compile(r"https?://([a-z0-9.-]+\.[a-z]{2,})", re.I)
 #: Hosts that are not the employer's own site.
@@ -52,12 +52,16 @@ _NOT_EMPLOYER = {"ycombinator", "github", "linkedin", "google", "notion", "lever
                  "bit", "forms", "docs", "calendly", "twitter", "x", "medium", "substack", "wellfound", "whoishiringjobs"}
 
 
+#: Lead words that are not a company ("We are hiring", "I am looking").
+_NOT_ORG = re.compile(r"^(?:we|i|our|my|this|it|they|you|hey|hi|hello|here|there|the team|team|everyone|us)$", re.I)
+
+
 def _lead(comment: str) -> tuple[str | None, str, str]:
     """A post without a pipe line: (organization or None, role, the first line)."""
     line = html.unescape(_TAG.sub("", re.split(r"<p>|\n", comment, maxsplit=1)[0])).strip()
     org = role = None
     for rx in _LEAD:
-        if m := rx.search(line):
+        if (m := rx.search(line)) and not _NOT_ORG.match(m.group("org").strip(" -–(").strip()):
             org = m.group("org").strip(" -–(").strip()
             role = m.groupdict().get("role")
             break
