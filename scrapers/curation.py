@@ -205,7 +205,13 @@ _LATER_ROLE = re.compile(r"\b(?:later|future|eventual\w*|may lead|could lead|can
                          r"|path(?:way)?s?|convert\w*|conversion|potential(?:ly)?|possib\w+|top performers|pipeline"
                          r"|consider\w* for|consideration for|down the road|afterwards|after (?:the|this|completion|a successful"
                          r"|successful)|following (?:the|completion|a successful)|stand-?out|strong performers|return offer"
-                         r"|chance (?:of|at|to)|may be offered|could be offered|might be offered|may receive an offer)\b")
+                         r"|chance (?:of|at|to)|may be offered|could be offered|might be offered|may receive an offer"
+                         # the student's own career goal: "as you look for the right full-time role"
+                         r"|seek\w*|search\w* for|look(?:ing)? for (?:the right|a|your)|land(?:ing)? (?:a|your)|launch\w*"
+                         r"|after graduation|upon graduation|post-graduation|once you graduate"
+                         # said not to be full-time: "without the full-time requirement", "not a full-time job"
+                         r"|without (?:the |a )?full[- ]?time|not (?:a |the )?full[- ]?time|no full[- ]?time|unlike (?:a )?full[- ]?time"
+                         r"|instead of (?:a )?full[- ]?time|rather than (?:a )?full[- ]?time)\b")
 _STAFF_BOILERPLATE = re.compile(r"\b(?:full[- ]?time|permanent|salaried) (?:employees|staff|team ?members|colleagues|hires"
                                 r"|workers|positions|roles|people|team)\b|\b(?:our|all) (?:employees|staff|team members)"
                                 r" (?:enjoy|receive|get|are eligible|have access)")
@@ -234,7 +240,8 @@ _STUDENT_PAYS = re.compile(r"\b(?:tuition|(?:program|programme|participation|enr
 #: A subscription or fee the employer is paid, said of something a student could buy; not a wage.
 _EXPERIENCED = re.compile(r"\b(?:[3-9]|1\d|20)\+? ?(?:-|to)? ?(?:\d+ )?(?:years?|yrs?)'?s?(?: of)?(?: [a-z/+-]+){0,3}"
                           r" (?:experience|exp)\b|\b(?:[3-9]|1\d)\+? years? (?:in|working|as|building|leading)\b"
-                          r"|\b(?:seasoned|experienced) professionals?\b|\b(?:you are|you're|as) an? (?:senior|seasoned)\b"
+                          r"|\b(?:seasoned|experienced) (?:professionals?|freelancers?|consultants?|practitioners?|marketers?"
+                          r"|engineers?|developers?|designers?|writers?|analysts?|hires?)\b|\b(?:you are|you're|as) an? (?:senior|seasoned)\b"
                           r"|\b(?:mid|senior)[- ]level (?:role|position|candidates?|professionals?|engineers?|hire)\b")
 _EXPERIENCED_TITLE = re.compile(r"\b(?:senior|sr\.?|principal|head of|director|vp|chief|staff (?:engineer|software|data|product"
                                 r"|designer|scientist|researcher)|lead (?:engineer|developer|designer|data|scientist|analyst))\b")
@@ -408,7 +415,7 @@ class Facts:
         if _EXPERIENCED_TITLE.search(self.title):
             return Fact(True, f"title {normalize.s(self.record.title)[:80]!r}", "title")
         role = self.role
-        if any(w in role for w in ("exp", "year", "professional", "senior", "seasoned", "level")) and (
+        if any(w in role for w in ("exp", "year", "senior", "seasoned", "level")) and (
                 hit := _find(_EXPERIENCED, role)):
             return Fact(True, hit, "text")
         return Fact(False)
@@ -497,6 +504,7 @@ _NEWS_TITLE = re.compile(r"^(?:ask|tell|show) hn\b|\bfor employers\b|^(?:news|br
 _EMPLOYER_FACING = re.compile(r"\b(?:hire (?:an? |our )?(?:students?|interns?|student talent)|post (?:a|your) (?:project|job)"
                               r"|employers can|companies can (?:post|hire)|find (?:student )?talent)\b")
 _UNPAID = re.compile(r"\b(?:unpaid\b(?!\s+(?:leave|time|vacation|overtime|sick))|not paid|no pay\b|without pay"
+                     r"|no payment|no stipend|not compensated|(?:free|unpaid|virtual|self-paced) job simulations?"
                      r"|volunteer(?:ing)? (?:position|role|opportunity|basis|project|work\b|team)|(?:as|is|be) a volunteer"
                      r"|volunteers? (?:needed|wanted)|ehrenamt\w*|pro bono|compensation (?:is )?encouraged"
                      r"|pay and/or (?:academic )?credit|(?:academic|course|college) credit|for (?:academic |course )?credit only"
@@ -523,7 +531,8 @@ _ONGOING = re.compile(r"\b(?:ongoing (?:basis|work|role|position|needs|engagemen
                       r"|retainer|regular work|recurring work|future projects|minijob|teilzeit)\b")
 _ONGOING_TYPES = re.compile(r"parttimepermanent|werkstudent|teilzeit|minijob")
 _REMOTE = re.compile(r"\b(?:remote(?:ly)?|work(?:ing|ed)? from (?:home|anywhere)|(?:done|completed|work) from home"
-                     r"|from anywhere|wfh|telecommut\w*|(?:100%|fully|entirely|completely|all|completed|done|delivered"
+                     r"|from anywhere|from wherever|wherever (?:you|they) (?:are|live)|from any location"
+                     r"|from your (?:own )?(?:home|location|laptop|couch)|wfh|telecommut\w*|(?:100%|fully|entirely|completely|all|completed|done|delivered"
                      r"|carried out|happens?|takes? place|worked) online|online (?:project|micro-?internship|internship"
                      r"|assignment|engagement)|virtual(?:ly)?|anywhere in the world|location[- ]independent)\b|^anywhere\b"
                      r"|\bonline\b(?! (?:store|shop|marketplace|platform|presence|business|retail|banking|payments?|course"
@@ -582,10 +591,18 @@ def _bad_url(f: Facts) -> str | None:
     return f"no usable http(s) URL (apply_url={normalize.s(f.record.apply_url)[:80]!r}, url={normalize.s(f.record.url)[:80]!r})"
 
 
+#: "Work beyond 30 hours is not compensated": the extra work is unpaid, not the project.
+_BEYOND = re.compile(r"\b(?:beyond|above|over|more than|in excess of|extra|additional|past|outside|after)\b[^.]{0,40}$")
+
+
 def _unpaid(f: Facts) -> str | None:
     if "volunteer" in f.types or "unpaid" in f.types:
         return f"employment type {f.types!r}"
-    return _find(_UNPAID, f.role)
+    role = f.role
+    for m in _UNPAID.finditer(role):
+        if not _BEYOND.search(role[max(0, m.start() - 45): m.start()]):
+            return role[max(0, m.start() - 30): m.end() + 30].strip()
+    return None
 
 
 _NEGATED = re.compile(r"\b(?:no|free|without|never|zero|not|waived?|nothing|don't|do not|doesn't|does not|isn't)\b[^.]{0,25}$")
