@@ -619,6 +619,8 @@ def _unpaid(f: Facts) -> str | None:
     if "volunteer" in f.types or "unpaid" in f.types:
         return f"employment type {f.types!r}"
     role = f.role
+    if not _UNPAID.search(role):  # the common case: one scan
+        return None
     for m in _UNPAID.finditer(role):
         if not _BEYOND.search(role[max(0, m.start() - 45): m.start()]):
             return role[max(0, m.start() - 30): m.end() + 30].strip()
