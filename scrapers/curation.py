@@ -331,26 +331,35 @@ class Facts:
         parts.append(self.text[last:])
         return " . ".join(parts)
 
+    # Measurements (hours, durations, money) read the whole text: a sentence about another
+    # role may also state this one's hours ("a 20-hour project, with the possibility of a
+    # full-time offer"). What kind of role it is (full-time, ongoing, long) reads `role`.
+
+    @cached_property
+    def role_durations(self) -> list[tuple[extract.Found, int]]:
+        """Durations said about this role (not "a later 3-month internship")."""
+        return self.durations if self.role is self.text else extract.durations(self.role)
+
     @cached_property
     def weekly(self) -> extract.Found | None:
-        return extract.weekly_hours(self.role)
+        return extract.weekly_hours(self.text)
 
     @cached_property
     def durations(self) -> list[tuple[extract.Found, int]]:
-        return extract.durations(self.role)
+        return extract.durations(self.text)
 
     @cached_property
     def duration(self) -> extract.Found | None:
-        return extract.duration_near(self.role, self.weekly.at if self.weekly else 0, self.durations)
+        return extract.duration_near(self.text, self.weekly.at if self.weekly else 0, self.durations)
 
     @cached_property
     def hour_mentions(self) -> tuple[list[extract.Found], list[extract.Found]]:
-        return extract.hour_mentions(self.role)
+        return extract.hour_mentions(self.text)
 
     @cached_property
     def tracks(self) -> list[extract.Found]:
         """Distinct total-hour mentions with project wording: a programme may offer several tracks."""
-        return extract.hour_tracks(self.role, self.hour_mentions[0])
+        return extract.hour_tracks(self.text, self.hour_mentions[0])
 
     @cached_property
     def hours_fact(self) -> Fact:
@@ -362,7 +371,7 @@ class Facts:
                 t = fitting[0]
                 others = ", ".join(f"{o.low:g}-{o.high:g} h" for o in tracks if o is not t)
                 return Fact(Hours(round(t.low), round(t.high)), t.quote, f"track (of {len(tracks)}; others {others})")
-        total = tracks[0] if tracks else extract.total_hours(self.role, self.hour_mentions)
+        total = tracks[0] if tracks else extract.total_hours(self.text, self.hour_mentions)
         if total:
             return Fact(Hours(round(total.low), round(total.high)), total.quote, "total")
         if self.weekly and self.duration:
@@ -379,7 +388,7 @@ class Facts:
     @cached_property
     def mentions(self) -> list[extract.Pay]:
         """Every amount of money in the text that is not money the student pays."""
-        return [p for p in extract.pay_mentions(self.role) if not _STUDENT_PAYS.search(p.quote)]
+        return [p for p in extract.pay_mentions(self.text) if not _STUDENT_PAYS.search(p.quote)]
 
     @cached_property
     def pay_fact(self) -> Fact:
@@ -396,12 +405,12 @@ class Facts:
                         f"salary field {low:g}-{high:g} {cur}/{unit.lower()}", "field")
         best = None
         if self.hours_fact.by.startswith("track"):
-            best = extract.pay_near(self.mentions, self.role.find(self.hours_fact.quote))
+            best = extract.pay_near(self.mentions, self.text.find(self.hours_fact.quote))
         best = best or extract.best_pay(self.mentions)
         if best:
             kind = "hourly" if best.unit == "hour" else ("stipend" if "stipend" in best.quote else "fixed")
             return Fact(Compensation(best.low, best.high, best.currency, best.unit), best.quote, kind)
-        if hit := _find(_PAY_WORDS, self.role):
+        if hit := _find(_PAY_WORDS, self.text):
             return Fact(None, hit, "stated without an amount")
         return Fact(None)
 
@@ -545,7 +554,8 @@ _EMPLOYEE = re.compile(r"\b(?:401\s*\(?k\)?|annual salary|salary range|per annum
                        r"|parental leave|permanent (?:position|role|contract|employment))\b")
 _FULL_TIME_TYPES = re.compile(r"fulltime|(?<!parttime)permanent|regular|festanstellung|vollzeit")
 _ONGOING = re.compile(r"\b(?:ongoing (?:basis|work|role|position|needs|engagement|opportunity|contract|support)|on an ongoing"
-                      r"|indefinite\w*|open[- ]ended|long[- ]term|option (?:of|to) (?:expand|extend)\w*|possibility of "
+                      r"|indefinite\w*|open[- ]ended|long[- ]term(?! (?:skills?|career|goals?|growth|impact|success|value|benefits?|"
+                      r"thinking|vision|mission|learning|relationships? with))|option (?:of|to) (?:expand|extend)\w*|possibility of "
                       r"(?:extension|extending)|monthly renewal|renew\w* monthly|werkstudent\w*|working student"
                       r"|student assistant|part[- ]time (?:position|role|job|employment|employee|contract)|permanent part[- ]time"
                       r"|retainer|regular work|recurring work|future projects|minijob|teilzeit)\b")
@@ -653,10 +663,20 @@ def _full_time(f: Facts) -> str | None:
     return None
 
 
+#: "Great micro-interns may be invited to future projects": a possible later engagement, not this one.
+_CONDITIONAL = re.compile(r"\b(?:may|might|could|possib\w*|potential\w*|opportunit\w*|invit\w*|eligible|chance)\b[^.]{0,60}$")
+
+
 def _ongoing(f: Facts) -> str | None:
     if m := _ONGOING_TYPES.search(f.types):
         return f"employment type {m.group(0)!r}"
-    return _find(_ONGOING, f.role)
+    role = f.role
+    if not _ONGOING.search(role):
+        return None
+    for m in _ONGOING.finditer(role):
+        if not _CONDITIONAL.search(role[max(0, m.start() - 70): m.start()]):
+            return role[max(0, m.start() - 30): m.end() + 30].strip()
+    return None
 
 
 def _not_remote(f: Facts) -> str | None:
@@ -675,7 +695,7 @@ def _long_term(f: Facts) -> str | None:
         return f"long term: {hit!r}"
     if (span := extract.month_span(f.role)) and span.high > 8.7:
         return f"runs {span.quote!r}"
-    long = [d for d, _ in f.durations if d.high > 8.7]
+    long = [d for d, _ in f.role_durations if d.high > 8.7]
     if long:
         return f"lasts {long[0].quote!r} (over 2 months)"
     return None

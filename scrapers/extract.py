@@ -61,6 +61,9 @@ _HOURS_STRONG = re.compile(
     r"^\s*(?:-\s*)?(?:project|assignment|engagement|micro-?internship|task|commitment|track|option|stream|tier|package"
     r"|of (?:paid |total |project )?work|(?:piece|block|chunk|amount) of work"
     r"|total|in total|of work in total|worth|to complete|of effort|over|across|spread|estimated)")
+#: A cap is a total: "no more than 20 hours", "a maximum of 25 hours" ("than"/"of" are skipped otherwise).
+_HOURS_CAP_BEFORE = re.compile(r"(?:no more than|not more than|not exceeding|at most|a maximum of|maximum of|max\.?|capped at"
+                               r"|limited to)\s*$")
 _HOURS_STRONG_BEFORE = re.compile(r"(?:total of|approximately|approx\.?|about|around|estimated|up to|takes?|requires?"
                                   r"|expected to take|roughly|only)\s*$")
 
@@ -115,13 +118,14 @@ def _hour_mentions(text: str) -> tuple[list[Found], list[Found]]:
         if any(a <= m.start() < b for a, b in weekly_spans):
             continue
         before, after = text[max(0, m.start() - 25): m.start()], text[m.end(): m.end() + 40]
-        if _HOURS_BEFORE_SKIP.search(before) or _HOURS_AFTER_SKIP.search(after) or _PER_WEEK_AFTER.match(after):
+        cap = bool(_HOURS_CAP_BEFORE.search(before))
+        if (not cap and _HOURS_BEFORE_SKIP.search(before)) or _HOURS_AFTER_SKIP.search(after) or _PER_WEEK_AFTER.match(after):
             continue
         low, high = _rng(m.group(1), m.group(2))
         if not 0 < high <= 2000:
             continue
         found = Found(low, high, _quote(text, m.start(), m.end()), m.start())
-        (strong if _HOURS_STRONG.search(after) or _HOURS_STRONG_BEFORE.search(before) else bare).append(found)
+        (strong if cap or _HOURS_STRONG.search(after) or _HOURS_STRONG_BEFORE.search(before) else bare).append(found)
     return strong, bare
 
 

@@ -208,6 +208,13 @@ PASSES = [
     ("REJECT_EXPERIENCED", dict(description_html=BASE_BODY + "<p>A senior analyst mentors you.</p>"), "senior-mentor"),
     ("REJECT_NOT_REMOTE", dict(description_html=BASE_BODY.replace("100% remotely", "online")), "completed-online"),
     ("REJECT_NOT_REMOTE", dict(description_html=BASE_BODY.replace("completed 100% remotely", "fully virtual")), "virtual"),
+    ("REJECT_HOURS_UNKNOWN", dict(description_html=body("A 20-hour project with a $400 stipend and the possibility of a "
+                                                        "full-time offer.")), "hours-in-a-conversion-sentence"),
+    ("REJECT_HOURS_UNKNOWN", dict(description_html=body("No more than 20 hours of work; $400 stipend.")), "cap"),
+    ("REJECT_ONGOING", dict(description_html=BASE_BODY + "<p>Build long-term skills for your career.</p>"), "long-term-skills"),
+    ("REJECT_ONGOING", dict(description_html=BASE_BODY + "<p>Great micro-interns may be invited to future projects.</p>"),
+     "future-projects-maybe"),
+    ("REJECT_UNPAID", dict(description_html=BASE_BODY + "<p>Work beyond 20 hours is not compensated.</p>"), "beyond-hours"),
 ]
 
 
