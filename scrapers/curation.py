@@ -228,16 +228,25 @@ _PAY_WORDS = re.compile(r"\b(?:paid\b(?!\s+(?:time off|leave|holidays?|vacation|
                         r"|stipends?|honorari(?:um|a)|compensated|compensation|payment|fixed fee|flat fee|project fee"
                         r"|remunerat\w+|vergütung|bezahlt)")
 #: Substrings one of which every student-pays phrase holds: a cheap test before the regex.
-_PAYS_WORDS = ("tuition", "fee", "cost", "charge", "subscri", "pay", "financial aid", "scholarship")
+_PAYS_WORDS = ("tuition", "fee", "cost", "charge", "subscri", "pay", "financial aid", "scholarship", "enrol", "price",
+               "pricing", "per student", "per participant", "per seat", "per learner", "access", "deposit", "registration",
+               "admission", " to participate", " to join", " to register")
 #: Money the student pays: a fee, tuition or subscription is a product, not pay.
 _STUDENT_PAYS = re.compile(r"\b(?:tuition|(?:program|programme|participation|enrol(?:l)?ment|registration|application|course"
                            r"|placement|membership|admission|access|booking|service) (?:fees?|costs?|charges?)|subscription"
                            r"(?: fee| plan| price| cost)?|(?:you|students?|participants?|interns?|applicants?) (?:will )?"
                            r"(?:pay|pays|are charged|is charged|must pay|need to pay|cover)\b|costs? (?:you|students?|"
                            r"participants?)|pay (?:us|a fee|the fee|to join|to participate)|per month to (?:join|access)"
-                           r"|(?:financial aid|scholarships?) (?:is|are) available (?:for|to cover) (?:the )?(?:fee|tuition|cost))")
+                           r"|(?:financial aid|scholarships?) (?:is|are) available|payment plans? (?:is |are )?available"
+                           r"|(?:pay|make|place|a|refundable|non-refundable) (?:a )?(?:[$€£]?\d[\d,.]* )?deposit"
+                           # a price: "Enrollment: $299", "Price: $199 per student", "$99 to participate"
+                           r"|(?:enrol(?:l)?ment|registration|price|pricing|cost|tuition|admission)\s*:"
+                           r"|(?:price|cost|fee|tuition)[^.]{0,20}\bper (?:student|participant|seat|learner)\b)"
+                           r"|(?:[$€£]|\b(?:usd|eur|gbp|cad|aud)\s?)\d[\d,.]*\s+(?:to (?:participate|join|enrol\w*|register|apply"
+                           r"|access)\b|for (?:access|enrol\w*|registration|the (?:course|programme|program|bootcamp|certificate))\b"
+                           r"|(?:gives|buys|grants) (?:you )?access)")
 #: A subscription or fee the employer is paid, said of something a student could buy; not a wage.
-_EXPERIENCED = re.compile(r"\b(?:[3-9]|1\d|20)\+? ?(?:-|to)? ?(?:\d+ )?(?:years?|yrs?)'?s?(?: of)?(?: [a-z/+-]+){0,3}"
+_EXPERIENCED = re.compile(r"\b(?:[3-9]|1\d|20)\+? ?(?:-|to)? ?(?:\d+ )?(?:or more |or over |plus )?(?:years?|yrs?)'?s?(?: of)?(?: [a-z/+-]+){0,3}"
                           r" (?:experience|exp)\b|\b(?:[3-9]|1\d)\+? years? (?:in|working|as|building|leading)\b"
                           r"|\b(?:seasoned|experienced) (?:professionals?|freelancers?|consultants?|practitioners?|marketers?"
                           r"|engineers?|developers?|designers?|writers?|analysts?|hires?)\b|\b(?:you are|you're|as) an? (?:senior|seasoned)\b"
@@ -466,7 +475,7 @@ class Facts:
         if not any(w in role for w in _PAYS_WORDS):
             return Fact(False)
         for m in _STUDENT_PAYS.finditer(role):
-            if not _NEGATED.search(role[max(0, m.start() - 40): m.start()]):
+            if not _NEGATED.search(role[max(0, m.start() - 40): m.start()]) and not _FREE_AFTER.match(role, m.end()):
                 return Fact(True, role[max(0, m.start() - 30): m.end() + 40].strip())
         return Fact(False)
 
@@ -533,7 +542,8 @@ _NEWS_TITLE = re.compile(r"^(?:ask|tell|show) hn\b|\bfor employers\b|^(?:news|br
 _EMPLOYER_FACING = re.compile(r"\b(?:hire (?:an? |our )?(?:students?|interns?|student talent)|post (?:a|your) (?:project|job)"
                               r"|employers can|companies can (?:post|hire)|find (?:student )?talent)\b")
 _UNPAID = re.compile(r"\b(?:unpaid\b(?!\s+(?:leave|time|vacation|overtime|sick))|not paid|no pay\b|without pay"
-                     r"|no payment|no stipend|not compensated|(?:free|unpaid|virtual|self-paced) job simulations?"
+                     r"|no payment|no stipend|not compensated|paid in (?:exposure|experience|credit|equity|references?)"
+                     r"|in exchange for (?:experience|exposure|a reference|a recommendation|a certificate)|(?:free|unpaid|virtual|self-paced) job simulations?"
                      r"|volunteer(?:ing)? (?:position|role|opportunity|basis|project|work\b|team)|(?:as|is|be) a volunteer"
                      r"|volunteers? (?:needed|wanted)|ehrenamt\w*|pro bono|compensation (?:is )?encouraged"
                      r"|pay and/or (?:academic )?credit|(?:academic|course|college) credit|for (?:academic |course )?credit only"
@@ -544,7 +554,9 @@ _INTERVIEW = re.compile(r"\b(?:paid|compensated)\s+(?:take[- ]home\s+)?(?:projec
                         r"|\b(?:interview|hiring|application|selection|recruit\w*)\s+(?:process|stage|step)[^.]{0,160}"
                         r"\b(?:paid|compensated)\s+(?:[a-z]+\s+)?(?:take[- ]home\s+)?(?:project|task|assignment|trial|exercise)\b"
                         r"|\b(?:paid (?:work )?trial|take[- ]home (?:assignment|project|exercise|test|challenge))\b")
-_PER_PIECE = re.compile(r"\b(?:per (?:article|word|piece|post|task|item|video|review|submission|blog post)|by the article"
+_PER_PIECE = re.compile(r"\b(?:(?:rate|rating|evaluate|evaluating|review|reviewing|label|labell?ing|annotate|annotating"
+                        r"|grade|grading|score|scoring)\s+(?:\d+\s+)?(?:ai|llm|chatbot|model)[- ]?(?:\w+\s+)?(?:responses|outputs"
+                        r"|answers|conversations|completions|prompts)|train(?:ing)? (?:ai|llm) models|per (?:article|word|piece|post|task|item|video|review|submission|blog post)|by the article"
                         r"|ai (?:rating|raters?|trainers?|evaluators?|tutors?)\b|freelance ai\b|(?:rate|evaluate|review) ai"
                         r" (?:responses|outputs)|data annotators?|annotation (?:tasks|work|projects)|search engine evaluator"
                         r"|crowd ?work\w*)")
@@ -570,7 +582,9 @@ _REMOTE = re.compile(r"\b(?:remote(?:ly)?|work(?:ing|ed)? from (?:home|anywhere)
                      r"|application|portal|safety|experience))")
 _ONSITE = re.compile(r"\b(?:on[- ]?site|in[- ]office|in[- ]person|hybrid|office[- ]based|vor ort)\b")
 #: On-site said in prose: only read when nothing says remote.
-_ONSITE_TEXT = re.compile(r"\b(?:(?:work|working|based|report(?:ing)?|come|commute)\b[^.]{0,25}\b(?:on[- ]?site|in[- ]person"
+_ONSITE_TEXT = re.compile(r"(?<!no )(?<!not )(?<!without )\b(?:in[- ]person|hybrid|in the office|office in [a-z]+"
+                          r"|at our (?:office|offices|studio|stores?|lab|warehouse|site|campus|headquarters|clinic|shop)\b"
+                          r"|(?:work|working|based|report(?:ing)?|come|commute)\b[^.]{0,25}\b(?:on[- ]?site|in[- ]person"
                           r"|in (?:our|the) office|at (?:our|the) (?:office|offices|studio|lab|campus|headquarters))"
                           r"|(?:on[- ]?site|in[- ]person|in[- ]office|hybrid) (?:role|position|internship|work|schedule|presence)"
                           r"|relocat\w+ (?:to|is required)|must (?:live|be located) (?:in|near|within commuting))\b")
@@ -637,6 +651,8 @@ def _unpaid(f: Facts) -> str | None:
     return None
 
 
+#: "Cost: nothing to you", "Fee: none", "Tuition: free".
+_FREE_AFTER = re.compile(r"\s*(?:nothing|free|none|no |zero|\$?0\b|n/a|waived|not applicable)")
 _NEGATED = re.compile(r"\b(?:no|free|without|never|zero|not|waived?|nothing|don't|do not|doesn't|does not|isn't)\b[^.]{0,25}$")
 
 

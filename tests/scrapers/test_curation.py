@@ -150,6 +150,15 @@ REJECTS = [
     ("REJECT_STUDENT_PAYS", dict(description_html=BASE_BODY + "<p>Membership: subscription of $49 a month.</p>"), "subscription"),
     ("REJECT_EXPERIENCED", dict(description_html=BASE_BODY + "<p>You bring 5+ years' experience in analytics.</p>"), "years"),
     ("REJECT_EXPERIENCED", dict(title="Senior Analyst Micro-Project"), "senior-title"),
+    ("REJECT_STUDENT_PAYS", dict(description_html=BASE_BODY + "<p>Enrollment: $99.</p>"), "price-label"),
+    ("REJECT_STUDENT_PAYS", dict(description_html=BASE_BODY + "<p>Just $49 to participate.</p>"), "price-to-join"),
+    ("REJECT_EXPERIENCED", dict(description_html=BASE_BODY + "<p>Must have 5 or more years of industry experience.</p>"),
+     "or-more-years"),
+    ("REJECT_NOT_REMOTE", dict(description_html=body("A 20-hour project, $400 stipend, at our office in Leeds.").replace(
+        "completed 100% remotely", "in the UK")), "office-in-prose"),
+    ("REJECT_PER_PIECE", dict(description_html=body("Review 40 AI chatbot answers an hour for 20 hours, $20/hour.")),
+     "ai-rating-prose"),
+    ("REJECT_UNPAID", dict(description_html=body("A 20-hour project, paid in exposure and a reference.")), "exposure"),
     ("REJECT_EXPIRED", dict(valid_through="2026-07-15"), "deadline-passed"),
     ("REJECT_INVALID", dict(posted="2031-01-01T00:00:00Z"), "posted-in-future"),
 ]
@@ -215,6 +224,10 @@ PASSES = [
     ("REJECT_ONGOING", dict(description_html=BASE_BODY + "<p>Great micro-interns may be invited to future projects.</p>"),
      "future-projects-maybe"),
     ("REJECT_UNPAID", dict(description_html=BASE_BODY + "<p>Work beyond 20 hours is not compensated.</p>"), "beyond-hours"),
+    ("REJECT_STUDENT_PAYS", dict(description_html=BASE_BODY + "<p>Paid by direct deposit. Cost: nothing to you.</p>"),
+     "direct-deposit-cost-nothing"),
+    ("REJECT_STUDENT_PAYS", dict(description_html=BASE_BODY.replace("$400 stipend", "$400 stipend per student")),
+     "stipend-per-student"),
 ]
 
 
