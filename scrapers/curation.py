@@ -669,8 +669,9 @@ def _experienced(f: Facts) -> str | None:
 def _full_time(f: Facts) -> str | None:
     if f.role_type.value == "full-time":
         return f"full-time: {f.role_type.quote!r}" if f.role_type.by == "text" else f.role_type.quote
-    if normalize.s(f.record.salary_unit).upper() in ("YEAR", "MONTH") and f.record.salary_min:
-        return f"salary per {normalize.s(f.record.salary_unit).lower()}"
+    unit = normalize.s(f.record.salary_unit).upper()
+    if unit in ("YEAR", "MONTH") and f.record.salary_min and not _small_salary(f.record):
+        return f"salary per {unit.lower()}"
     if hit := _find(_EMPLOYEE, f.role):
         return f"employee salary or benefits: {hit!r}"
     pay, quote = f.pay
@@ -681,6 +682,14 @@ def _full_time(f: Facts) -> str | None:
 
 #: "Great micro-interns may be invited to future projects": a possible later engagement, not this one.
 _CONDITIONAL = re.compile(r"\b(?:may|might|could|possib\w*|potential\w*|opportunit\w*|invit\w*|eligible|chance)\b[^.]{0,60}$")
+
+
+def _small_salary(record: RawRecord) -> bool:
+    """A yearly/monthly salary field too small to be a wage: the poster typed the project's fee there
+    (RemoteOK's salary fields are yearly by definition)."""
+    high = record.salary_max if isinstance(record.salary_max, (int, float)) else record.salary_min
+    unit = normalize.s(record.salary_unit).lower()
+    return isinstance(high, (int, float)) and 0 < high < extract.SMALLEST_SALARY.get(unit, 0)
 
 
 def _ongoing(f: Facts) -> str | None:

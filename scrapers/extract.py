@@ -260,6 +260,10 @@ _NOT_PAY = re.compile(r"budget|revenue|raised|funding|\barr\b|valuation|spend|sa
                       r"|client|worth|\bmrr\b|saved|\bgmv\b|customers?")
 
 
+#: Below these a yearly or monthly figure is not a salary (a board's "salary" field holding a fee).
+SMALLEST_SALARY = {"year": 5000, "month": 400}
+
+
 @dataclass(frozen=True)
 class Pay:
     low: float
@@ -313,7 +317,10 @@ def pay_mentions(text: str) -> list[Pay]:
         unit = next((u for u, rx in _UNIT_AFTER if rx.search(after)), None)
         if unit == "total" and (kilo or high > 20_000):  # "$150k total compensation" is a salary
             unit = None
-        unit = unit or next((u for u, rx in _UNIT_BEFORE if rx.search(before)), None)
+        if unit is None:
+            unit = next((u for u, rx in _UNIT_BEFORE if rx.search(before)), None)
+            if unit in ("year", "month") and not kilo and high < SMALLEST_SALARY[unit]:
+                unit = None  # "Salary: $500" on a job board's salary line is a project fee, not a wage
         if unit is None and kilo:
             unit = "year"  # "$151K": a salary
         if unit is None:

@@ -227,7 +227,10 @@ PASSES = [
     ("REJECT_STUDENT_PAYS", dict(description_html=BASE_BODY + "<p>Paid by direct deposit. Cost: nothing to you.</p>"),
      "direct-deposit-cost-nothing"),
     ("REJECT_STUDENT_PAYS", dict(description_html=BASE_BODY.replace("$400 stipend", "$400 stipend per student")),
-     "stipend-per-student"),
+     "stipend-per-student"),    ("REJECT_FULL_TIME", dict(salary_min=400, salary_max=400, salary_currency="USD", salary_unit="YEAR"),
+     "fee-in-a-yearly-salary-field"),
+    ("REJECT_FULL_TIME", dict(description_html=BASE_BODY.replace("$400 stipend upon successful completion",
+                                                                 "Salary: $400")), "fee-on-a-salary-line"),
 ]
 
 
