@@ -225,7 +225,7 @@ def month_span(text: str) -> Found | None:
 
 # ---- pay ----------------------------------------------------------------------------
 
-_SYM = r"(?:us\$|usd\$|c\$|ca\$|a\$|au\$|\$|€|£|₹|¥)"
+_SYM = r"(?:us\$|usd\$|c\$|ca\$|a\$|au\$|nz\$|\$|€|£|₹|¥|\brs\.?(?=\s?\d))"
 #: ISO codes read in prose; rarer codes are left out because they are also English words (ALL, TRY, TOP).
 CODES = ("usd", "eur", "gbp", "cad", "aud", "nzd", "chf", "sek", "nok", "dkk", "pln", "inr", "brl", "mxn",
          "jpy", "sgd", "zar", "czk", "huf", "ron", "hkd", "ils", "krw", "php", "ngn", "kes", "ars", "clp", "cop")
@@ -287,8 +287,8 @@ def _amount(num: str | None, k: str | None) -> float | None:
 def _currency(token: str | None) -> str | None:
     if not token:
         return None
-    token = token.strip()
-    words = {"dollars": "USD", "euros": "EUR", "pounds": "GBP"}
+    token = token.strip().rstrip(".")
+    words = {"dollars": "USD", "euros": "EUR", "pounds": "GBP", "nz$": "NZD", "rupees": "INR", "rs": "INR"}
     if token in words:
         return words[token]
     if token.isalpha() and (len(token) != 3 or token.upper() not in vocab.currencies()):

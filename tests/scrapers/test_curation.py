@@ -67,6 +67,10 @@ def test_real_micro_internship_is_kept_with_a_valid_entry():
     ("Between 15 and 20 hours of work in total; we pay a $600 stipend.", (15, 20), (600, "total")),
     ("Five to forty hours of work, paid $20/hour.", (5, 40), (20, "hour")),
     ("A 1-hour kickoff call, then 15 hours of work. Fee: £300.", (15, 15), (300, "total")),
+    ("A 20-hour project, Rs. 8,000 on completion.", (20, 20), (8000, "total")),
+    ("A 12-hour project; NZ$400 stipend.", (12, 12), (400, "total")),
+    ("Hours: 6-8 total. Rate: $30/hr.", (6, 8), (30, "hour")),
+    ("Choose a 25-hour track ($500) or a 60-hour track ($1,200).", (25, 25), (500, "total")),
 ])
 def test_prose_hours_and_pay_are_extracted(sentences, hours, pay):
     d = decide(rec(body(sentences)))
