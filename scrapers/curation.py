@@ -523,6 +523,8 @@ class Facts:
                 facts[f"{name}_by"] = fact.by or None
             if fact.quote:
                 evidence[name] = fact.quote[:200]
+        if "other_role_spans" in self.__dict__ and self.other_role_spans:  # why a "full-time" did not count
+            evidence["set_aside"] = " | ".join(x[:100] for x in self.other_roles)[:300]
         return facts, evidence
 
 
