@@ -1,15 +1,22 @@
 """Curation: which scraped records are real micro-internships, and why each one is or is not.
 
 The base rate in real job data is close to zero, and one full-time job on the board costs
-more trust than a missed micro-internship, so every rule here errs towards rejecting.
+more trust than a missed micro-internship, so every rule here errs towards rejecting; but a
+record that is a micro-internship in every fact except one that is merely *missing* goes to a
+person (the review queue, ``scrapers.review``) instead of being silently lost.
 
-The rules are one table (:data:`RULES`): rows of (reason code, description, test), tried
-in order on the :class:`Facts` of a record; the first test that returns a detail string
-rejects the record with that row's code. A record no row rejects is built into an Entry
-(``scrapers.normalize``), which must also pass ``board.entry.check``; then it is kept
-with ``KEPT_MICRO``. Maintainers can override any of this per posting, per URL, per
-organization or per source in ``scrapers/curation.toml`` (see that file), and a source
-may relax two rules in its ``curation`` table in ``sources.toml``::
+Facts first, then rules. :class:`Facts` is the one extraction step: total hours (stated, a
+fitting track of several, or per week x a bounded number of weeks), pay (amount, currency,
+unit, kind, or "stated without an amount"), remote (fields and words, and which won),
+audience, the employment type of *this* role (sentences about a later job, staff benefits or
+full-time enrolment are set aside), and who pays whom; each with the words it was read from.
+The rules are one table (:data:`RULES`): rows of (reason code, description, test), tried in
+order on the facts. A test returns a detail string to reject, or a :class:`Missing` detail
+when a fact is only absent. A record no row rejects is built into an Entry
+(``scrapers.normalize``), which must also pass ``board.entry.check``; then it is kept with
+``KEPT_MICRO``. Maintainers can override any of this per posting, per URL, per organization or
+per source in ``scrapers/curation.toml`` (see that file), and a source may relax two rules in
+its ``curation`` table in ``sources.toml``::
 
     curation = { assume_remote = true, require_students = false }
 """
@@ -397,7 +404,8 @@ class Facts:
     @cached_property
     def mentions(self) -> list[extract.Pay]:
         """Every amount of money in the text that is not money the student pays."""
-        return [p for p in extract.pay_mentions(self.text) if not _STUDENT_PAYS.search(p.quote)]
+        return [p for p in extract.pay_mentions(self.text)
+                if not (any(w in p.quote for w in _PAYS_WORDS) and _STUDENT_PAYS.search(p.quote))]
 
     @cached_property
     def pay_fact(self) -> Fact:
