@@ -830,6 +830,11 @@ ALWAYS = {"REJECT_NOT_A_POSTING", "REJECT_BAD_URL"}
 # ---- the decision ---------------------------------------------------------------------------
 
 
+def _selector(row: Override) -> str:
+    """The row's selectors, as the evidence of an override decision."""
+    return ", ".join(f"{k} = {v!r}" for k in ("id", "source", "url", "organization") if (v := getattr(row, k)))
+
+
 def _first(rows: tuple[Override, ...], record: RawRecord, source: SourceConfig) -> Override | None:
     return next((row for row in rows if row.matches(record, source)), None)
 
@@ -885,9 +890,10 @@ def curate(record: RawRecord, source: SourceConfig, rules: CurationRules, policy
     and strong signals, goes to review instead of being silently lost.
     """
     if row := _first(rules.exclude, record, source):
-        return Decision("reject", "EXCLUDED_BY_CURATION", row.reason)
+        return Decision("reject", "EXCLUDED_BY_CURATION", row.reason, evidence={"curation_toml": _selector(row)})
     if (row := _first(rules.hide, record, source)) and (row.until is None or now <= row.until):
-        return Decision("reject", "HIDDEN_BY_CURATION", row.reason + (f" (until {row.until.date()})" if row.until else ""))
+        return Decision("reject", "HIDDEN_BY_CURATION", row.reason + (f" (until {row.until.date()})" if row.until else ""),
+                        evidence={"curation_toml": _selector(row)})
     options = dict(source.curation or {})
     disabled = {str(c) for c in options.get("disable", []) if isinstance(c, str)} - ALWAYS
     f = Facts(record, source, policy, now, options)
