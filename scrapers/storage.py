@@ -242,7 +242,7 @@ class Store:
         """Remove temp files a killed run left behind (only old ones: a live run may own new ones)."""
         removed = []
         cutoff = time.time() - older_than
-        for folder in (self.out_dir, self.state_dir):
+        for folder in (self.out_dir, self.state_dir, self.out_dir / "review"):  # review/: scrapers.review's queue
             if not folder.is_dir():
                 continue
             for p in folder.glob(".*.tmp"):
