@@ -28,7 +28,7 @@ from typing import Any, Iterable
 
 from . import storage
 
-REVIEW_DIR = "review"
+REVIEW_DIR = storage.REVIEW_DIRNAME
 RECORD = "record"
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,99}$")
 
