@@ -1,6 +1,6 @@
-"""``python -m bench`` (``make bench``): build, scrape and browser benchmarks.
+"""``python -m bench`` (``make bench``): build, scrape, browser and curation benchmarks.
 
-    python -m bench [--sizes 1000,10000] [--only build,scrape,browser] [--quick] [--repeat N]
+    python -m bench [--sizes 1000,10000] [--only build,scrape,browser,curation] [--quick] [--repeat N]
 
 Prints a table, writes ``bench/results.json`` and ``BENCHMARKS.md``. Every judged figure
 is a ratio of two measurements taken side by side in this run (the machine is shared);
@@ -21,11 +21,12 @@ import traceback
 from datetime import datetime, timezone
 from pathlib import Path
 
-from . import build, scrape
+from . import build, curation, scrape
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results.json"
 REPORT = ROOT / "BENCHMARKS.md"
+PARTS = ("build", "scrape", "browser", "curation")
 
 
 def log(msg: str) -> None:
@@ -125,7 +126,7 @@ def run_browser(n: int) -> dict:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="1000,10000", help="numbers of postings for the build benchmark")
-    ap.add_argument("--only", default="build,scrape,browser", help="comma-separated parts to run")
+    ap.add_argument("--only", default=",".join(PARTS), help="comma-separated parts to run")
     ap.add_argument("--quick", action="store_true", help="1,000 postings, one repetition (iterating)")
     ap.add_argument("--repeat", type=int, default=None, help="cold builds per site and size (median kept)")
     ap.add_argument("--work", type=Path, default=ROOT / ".cache" / "bench", help="scratch folder")
@@ -137,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
         rows = [row for r in results["build"] or [] for row in build_rows(r)]
         rows += scrape_rows(results["scrape"]) if results["scrape"] else []
         rows += browser_rows(results["browser"]) if results["browser"] else []
+        rows += curation.rows(results["curation"]) if results.get("curation") else []
         REPORT.write_text(report(results, rows), encoding="utf-8")
         return 0
     parts = {p.strip() for p in args.only.split(",") if p.strip()}
@@ -148,12 +150,12 @@ def main(argv: list[str] | None = None) -> int:
         "date": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform(),
                     "load_at_start": os.getloadavg()},
-        "quick": args.quick, "build": [], "scrape": None, "browser": None,
+        "quick": args.quick, "build": [], "scrape": None, "browser": None, "curation": None,
     }
-    if parts != {"build", "scrape", "browser"} and RESULTS.exists() and not args.no_write:
+    if parts != set(PARTS) and RESULTS.exists() and not args.no_write:
         # a partial run keeps the other parts' figures from the last run (each part carries its date)
         previous = json.loads(RESULTS.read_text(encoding="utf-8"))
-        for part in {"build", "scrape", "browser"} - parts:
+        for part in set(PARTS) - parts:
             results[part] = previous.get(part)
             results.setdefault("dates", {})[part] = previous.get("dates", {}).get(part, previous.get("date"))
         if "build" in parts:  # and a build run of some sizes keeps the other sizes' figures
@@ -182,6 +184,10 @@ def main(argv: list[str] | None = None) -> int:
         log(f"browser benchmark, {n:,} postings …")
         results["browser"] = run_browser(n)
         rows += browser_rows(results["browser"])
+    if "curation" in parts:
+        log("curation benchmark (development set and ../shared negatives) …")
+        results["curation"] = curation.bench(log=log)
+        print(table(curation.rows(results["curation"])), flush=True)
     rows = []
     for r in results["build"] or []:
         rows += build_rows(r)
@@ -189,6 +195,8 @@ def main(argv: list[str] | None = None) -> int:
         rows += scrape_rows(results["scrape"])
     if results["browser"]:
         rows += browser_rows(results["browser"])
+    if results.get("curation"):
+        rows += curation.rows(results["curation"])
     results["machine"]["load_at_end"] = os.getloadavg()
     results["seconds"] = round(time.time() - started, 1)
     print()

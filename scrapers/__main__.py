@@ -3,6 +3,9 @@
 Exit status: 0 when the run completed (failed sources are reported, not fatal, so one
 flaky source cannot block the others' commit); 1 with ``--fail-on-error`` if any source
 failed; 2 for a bad command line or a bad sources file.
+
+``python -m scrapers review`` lists the review queue; ``review accept KEY --hours 20 --pay
+"600 USD total"`` and ``review decline KEY`` write the curation.toml row (see scrapers/README.md).
 """
 
 from __future__ import annotations
@@ -48,7 +51,61 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def build_review_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m scrapers review",
+                                description="List the review queue, or accept or decline one item "
+                                            "(writes the curation.toml include/exclude row).")
+    p.add_argument("action", nargs="?", choices=("list", "accept", "decline"), default="list")
+    p.add_argument("key", nargs="?", help='the item, "<source>:<id>" as listed')
+    p.add_argument("--out", type=Path, default=Path("content/scraped"), metavar="DIR",
+                   help="output folder whose review/ holds the queue (default: content/scraped)")
+    p.add_argument("--curation", type=Path, default=None, metavar="PATH",
+                   help="curation rules file to write the row to (default: scrapers/curation.toml)")
+    p.add_argument("--source", nargs="+", metavar="NAME", help="list only these sources' queues")
+    p.add_argument("--hours", help='accept: total hours you checked, "20" or "15-20"')
+    p.add_argument("--pay", help='accept: the pay you checked, "600 USD total" or "20 EUR hour"')
+    p.add_argument("--reason", default="", help="why (goes into the row)")
+    p.add_argument("--now", metavar="ISO", help="pretend it is this time (tests)")
+    p.add_argument("--pr-body", nargs="+", type=Path, metavar="SUMMARY_JSON",
+                   help="print the review pull request's description from these run summaries (CI)")
+    return p
+
+
+def review_main(argv: list[str]) -> int:
+    """The maintainer's side of the review queue."""
+    from . import curation, review
+
+    parser = build_review_parser()
+    args = parser.parse_args(argv)
+    try:
+        now = parse_datetime(args.now) if args.now else datetime.now(timezone.utc).replace(microsecond=0)
+    except ValueError:
+        parser.error(f"--now must be an ISO 8601 date or time, not {args.now!r}")
+    if args.pr_body:
+        new = review.new_keys(args.pr_body)
+        print(review.pr_body(args.out, new), end="")
+        return 0 if new else 3  # 3: nothing new, no pull request to open
+    if args.action == "list":
+        print(review.format_queue(args.out, args.source))
+        return 0
+    if not args.key:
+        parser.error(f"{args.action} needs the KEY of an item")
+    try:
+        hours = review.parse_hours(args.hours) if args.hours else None
+        pay = review.parse_pay(args.pay) if args.pay else None
+        row = review.decide_item(args.out, args.curation or curation.DEFAULT_PATH, args.key,
+                                 args.action == "accept", args.reason, now, hours, pay)
+    except (KeyError, ValueError) as e:
+        print(f"error: {e.args[0] if e.args else e}", file=sys.stderr)
+        return 2
+    print(f"wrote to {args.curation or curation.DEFAULT_PATH}:\n{row}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["review"]:
+        return review_main(argv[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -1,15 +1,22 @@
 """Curation: which scraped records are real micro-internships, and why each one is or is not.
 
 The base rate in real job data is close to zero, and one full-time job on the board costs
-more trust than a missed micro-internship, so every rule here errs towards rejecting.
+more trust than a missed micro-internship, so every rule here errs towards rejecting; but a
+record that is a micro-internship in every fact except one that is merely *missing* goes to a
+person (the review queue, ``scrapers.review``) instead of being silently lost.
 
-The rules are one table (:data:`RULES`): rows of (reason code, description, test), tried
-in order on the :class:`Facts` of a record; the first test that returns a detail string
-rejects the record with that row's code. A record no row rejects is built into an Entry
-(``scrapers.normalize``), which must also pass ``board.entry.check``; then it is kept
-with ``KEPT_MICRO``. Maintainers can override any of this per posting, per URL, per
-organization or per source in ``scrapers/curation.toml`` (see that file), and a source
-may relax two rules in its ``curation`` table in ``sources.toml``::
+Facts first, then rules. :class:`Facts` is the one extraction step: total hours (stated, a
+fitting track of several, or per week x a bounded number of weeks), pay (amount, currency,
+unit, kind, or "stated without an amount"), remote (fields and words, and which won),
+audience, the employment type of *this* role (sentences about a later job, staff benefits or
+full-time enrolment are set aside), and who pays whom; each with the words it was read from.
+The rules are one table (:data:`RULES`): rows of (reason code, description, test), tried in
+order on the facts. A test returns a detail string to reject, or a :class:`Missing` detail
+when a fact is only absent. A record no row rejects is built into an Entry
+(``scrapers.normalize``), which must also pass ``board.entry.check``; then it is kept with
+``KEPT_MICRO``. Maintainers can override any of this per posting, per URL, per organization or
+per source in ``scrapers/curation.toml`` (see that file), and a source may relax two rules in
+its ``curation`` table in ``sources.toml``::
 
     curation = { assume_remote = true, require_students = false }
 """
@@ -56,15 +63,42 @@ REASONS: dict[str, str] = {
     "REJECT_BELOW_PAY_FLOOR": "effective hourly pay below the board's floor for its currency",
     "REJECT_EXPIRED": "the application deadline has passed",
     "REJECT_INVALID": "the normalized entry fails the board's entry rules",
+    "REJECT_STUDENT_PAYS": "the student pays a fee, tuition or subscription: that is a product, not pay",
+    "REJECT_EXPERIENCED": "asks for years of professional experience or a senior level, not students",
+    "REVIEW_PAY_UNSTATED": "a micro-internship in every other fact, but pay is said without an amount: a person checks",
+    "REVIEW_HOURS_UNSTATED": "a micro-internship in every other fact, but the amount of work is not stated: a person checks",
+    "REVIEW_REMOTE_UNSTATED": "a micro-internship in every other fact, but neither remote nor on-site is said: a person checks",
+    "REVIEW_ORG_UNKNOWN": "a micro-internship in every other fact, but the source does not say who offers it: a person checks",
 }
+
+#: The three outcomes of a decision. A review record is never published; it waits in the queue.
+OUTCOMES = ("keep", "review", "reject")
 
 
 @dataclass(frozen=True)
 class Decision:
-    keep: bool
+    """What curation said about one record: the outcome, the rule's code, and the facts behind it.
+
+    ``outcome`` also accepts True/False (keep/reject), so callers written before the review
+    queue existed keep working; ``keep`` stays a property for them.
+    """
+
+    outcome: str  # "keep", "review" or "reject" (see OUTCOMES)
     reason: str  # a key of REASONS
     detail: str = ""  # what in the record decided it, quoted where possible
     entry: Entry | None = None
+    facts: dict[str, Any] = field(default_factory=dict)  # the extracted facts (Facts.report)
+    evidence: dict[str, str] = field(default_factory=dict)  # the words each fact was read from
+
+    def __post_init__(self) -> None:
+        if isinstance(self.outcome, bool):
+            object.__setattr__(self, "outcome", "keep" if self.outcome else "reject")
+        if self.outcome not in OUTCOMES:
+            raise ValueError(f"outcome must be one of {OUTCOMES}, not {self.outcome!r}")
+
+    @property
+    def keep(self) -> bool:
+        return self.outcome == "keep"
 
 
 # ---- the maintainers' curation file ---------------------------------------------------
@@ -163,9 +197,88 @@ def load_rules(path: Path | str | None = None) -> CurationRules:
 # ---- what the rules look at ---------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Fact:
+    """One extracted fact: its value and the words it was read from (for --explain and the queue)."""
+
+    value: Any
+    quote: str = ""
+    by: str = ""  # where it came from: "field", "location", "text", "track", …
+
+
+#: Sentences that use "full-time" (or staff benefits) about something other than this role:
+#: a later job (the path to conversion), the employer's staff benefits, the student's enrolment.
+_LATER_ROLE = re.compile(r"\b(?:later|future|eventual\w*|may lead|could lead|can lead|might lead|leads? to|lead into"
+                         r"|path(?:way)?s?|convert\w*|conversion|potential(?:ly)?|possib\w+|top performers|pipeline"
+                         r"|consider\w* for|consideration for|down the road|afterwards|after (?:the|this|completion|a successful"
+                         r"|successful)|following (?:the|completion|a successful)|stand-?out|strong performers|return offer"
+                         r"|chance (?:of|at|to)|may be offered|could be offered|might be offered|may receive an offer"
+                         # the student's own career goal: "as you look for the right full-time role"
+                         r"|seek\w*|search\w* for|look(?:ing)? for (?:the right|a|your)|land(?:ing)? (?:a|your)|launch\w*"
+                         r"|after graduation|upon graduation|post-graduation|once you graduate"
+                         # said not to be full-time: "without the full-time requirement", "not a full-time job"
+                         r"|without (?:the |a )?full[- ]?time|not (?:a |the )?full[- ]?time|no full[- ]?time|unlike (?:a )?full[- ]?time"
+                         r"|instead of (?:a )?full[- ]?time|rather than (?:a )?full[- ]?time)\b")
+_STAFF_BOILERPLATE = re.compile(r"\b(?:full[- ]?time|permanent|salaried) (?:employees|staff|team ?members|colleagues|hires"
+                                r"|workers|positions|roles|people|team)\b|\b(?:our|all) (?:employees|staff|team members)"
+                                r" (?:enjoy|receive|get|are eligible|have access)")
+_ENROLMENT = re.compile(r"\b(?:enrol(?:l)?ed|enrol(?:l)?ment|registered|studying|study)\b[^.]{0,30}\bfull[- ]?time\b"
+                        r"|\bfull[- ]?time\b[^.]{0,10}\b(?:students?|enrol\w*|stud(?:y|ies)|degree|course|program)\b")
+#: Substrings one of which every other-role sentence holds: a cheap test before the regexes.
+_FT_WORDS = ("full-time", "full time", "fulltime", "permanent", "benefit", "401", "dental", "insurance", "pto",
+             "paid time off", "salaried")
+_DELIMITERS = (". ", "! ", "? ", "; ", " \u2022 ", " - ", " * ")
+
+#: Pay said without a number ("paid", "a stipend on completion", "payment after the final deliverable").
+_PAY_WORDS = re.compile(r"\b(?:paid\b(?!\s+(?:time off|leave|holidays?|vacation|sick|parental|family|search|ads|media"
+                        r"|social|acquisition|plan|subscription|tier|version|users?|customers?|app|tools?|trial))"
+                        r"|stipends?|honorari(?:um|a)|compensated|compensation|payment|fixed fee|flat fee|project fee"
+                        r"|remunerat\w+|vergütung|bezahlt)")
+#: Substrings one of which every student-pays phrase holds: a cheap test before the regex.
+_PAYS_WORDS = ("tuition", "fee", "cost", "charge", "subscri", "pay", "financial aid", "scholarship", "enrol", "price",
+               "pricing", "per student", "per participant", "per seat", "per learner", "access", "deposit", "registration",
+               "admission", " to participate", " to join", " to register")
+#: Money the student pays: a fee, tuition or subscription is a product, not pay.
+_STUDENT_PAYS = re.compile(r"\b(?:tuition|(?:program|programme|participation|enrol(?:l)?ment|registration|application|course"
+                           r"|placement|membership|admission|access|booking|service) (?:fees?|costs?|charges?)|subscription"
+                           r"(?: fee| plan| price| cost)?|(?:you|students?|participants?|interns?|applicants?) (?:will )?"
+                           r"(?:pay|pays|are charged|is charged|must pay|need to pay|cover)\b|costs? (?:you|students?|"
+                           r"participants?)|pay (?:us|a fee|the fee|to join|to participate)|per month to (?:join|access)"
+                           r"|(?:financial aid|scholarships?) (?:is|are) available|payment plans? (?:is |are )?available"
+                           r"|(?:pay|make|place|a|refundable|non-refundable) (?:a )?(?:[$€£]?\d[\d,.]* )?deposit"
+                           # a price: "Enrollment: $299", "Price: $199 per student", "$99 to participate"
+                           r"|(?:enrol(?:l)?ment|registration|price|pricing|cost|tuition|admission)\s*:"
+                           r"|(?:price|cost|fee|tuition)[^.]{0,20}\bper (?:student|participant|seat|learner)\b)"
+                           r"|(?:[$€£]|\b(?:usd|eur|gbp|cad|aud)\s?)\d[\d,.]*\s+(?:to (?:participate|join|enrol\w*|register|apply"
+                           r"|access)\b|for (?:access|enrol\w*|registration|the (?:course|programme|program|bootcamp|certificate))\b"
+                           r"|(?:gives|buys|grants) (?:you )?access)")
+#: A subscription or fee the employer is paid, said of something a student could buy; not a wage.
+_EXPERIENCED = re.compile(r"\b(?:[3-9]|1\d|20)\+? ?(?:-|to)? ?(?:\d+ )?(?:or more |or over |plus )?(?:years?|yrs?)'?s?(?: of)?(?: [a-z/+-]+){0,3}"
+                          r" (?:experience|exp)\b|\b(?:[3-9]|1\d)\+? years? (?:in|working|as|building|leading)\b"
+                          r"|\b(?:seasoned|experienced) (?:professionals?|freelancers?|consultants?|practitioners?|marketers?"
+                          r"|engineers?|developers?|designers?|writers?|analysts?|hires?)\b|\b(?:you are|you're|as) an? (?:senior|seasoned)\b"
+                          r"|\b(?:mid|senior)[- ]level (?:role|position|candidates?|professionals?|engineers?|hire)\b")
+_EXPERIENCED_TITLE = re.compile(r"\b(?:senior|sr\.?|principal|head of|director|vp|chief|staff (?:engineer|software|data|product"
+                                r"|designer|scientist|researcher)|lead (?:engineer|developer|designer|data|scientist|analyst))\b")
+#: Wording that makes a record a micro-internship candidate worth a person's time when one fact is missing.
+_MICRO = re.compile(r"\b(?:micro[- ]?internships?|micro[- ]?projects?|project[- ]based (?:internship|work|experience)"
+                    r"|short[- ]term (?:project|assignment|internship)|mini[- ]internships?|\d+[- ]hours? (?:project|assignment)"
+                    r"|(?:one|single|a) (?:short |small |scoped |defined )?(?:project|deliverable|assignment)\b|externship"
+                    r"|sprint project|paid project)")
+
+
+#: Structured pay units that mean one amount for the whole project.
+_FIXED_UNITS = {"PROJECT": "TOTAL", "ONE-TIME": "TOTAL", "ONETIME": "TOTAL", "FIXED": "TOTAL", "FLAT": "TOTAL",
+                "ONE_TIME": "TOTAL", "LUMP SUM": "TOTAL", "HOURLY": "HOUR"}
+
+
 @dataclass
 class Facts:
-    """A record's text and the values extracted from it, computed once and on demand."""
+    """A record's text and the facts extracted from it, computed once and on demand.
+
+    This is the one extraction step: every rule reads these facts, never the raw record's
+    words directly, and :meth:`report` gives the facts with the words they were read from.
+    """
 
     record: RawRecord
     source: SourceConfig
@@ -196,6 +309,54 @@ class Facts:
         return " . ".join([self.title, self.where, self.types, extract.prepare(self.body)])
 
     @cached_property
+    def other_role_spans(self) -> list[tuple[int, int]]:
+        """Where the sentences about another role are: a later full-time job, staff benefits,
+        full-time enrolment. Only sentences holding a full-time/benefits word are tested, found
+        by substring search (a regex scan of the whole text cost a millisecond a record)."""
+        text = self.text
+        spans: set[tuple[int, int]] = set()
+        for word in _FT_WORDS:
+            at = text.find(word)
+            while at >= 0:
+                start = max(text.rfind(d, 0, at) for d in _DELIMITERS)
+                start = 0 if start < 0 else start + 1
+                ends = [e for e in (text.find(d, at) for d in _DELIMITERS) if e >= 0]
+                end = min(ends) if ends else len(text)
+                sentence = text[start:end]
+                if (start, end) not in spans and (_LATER_ROLE.search(sentence) or _STAFF_BOILERPLATE.search(sentence)
+                                                  or _ENROLMENT.search(sentence)):
+                    spans.add((start, end))
+                at = text.find(word, end)
+        return sorted(spans)
+
+    @cached_property
+    def other_roles(self) -> list[str]:
+        """The sentences :attr:`other_role_spans` points at (for the evidence)."""
+        return [self.text[a:b].strip() for a, b in self.other_role_spans]
+
+    @cached_property
+    def role(self) -> str:
+        """The text about this role only: :attr:`text` without :attr:`other_roles`."""
+        if not self.other_role_spans:
+            return self.text
+        parts, last = [], 0
+        for a, b in self.other_role_spans:
+            if a >= last:
+                parts.append(self.text[last:a])
+                last = b
+        parts.append(self.text[last:])
+        return " . ".join(parts)
+
+    # Measurements (hours, durations, money) read the whole text: a sentence about another
+    # role may also state this one's hours ("a 20-hour project, with the possibility of a
+    # full-time offer"). What kind of role it is (full-time, ongoing, long) reads `role`.
+
+    @cached_property
+    def role_durations(self) -> list[tuple[extract.Found, int]]:
+        """Durations said about this role (not "a later 3-month internship")."""
+        return self.durations if self.role is self.text else extract.durations(self.role)
+
+    @cached_property
     def weekly(self) -> extract.Found | None:
         return extract.weekly_hours(self.text)
 
@@ -208,37 +369,171 @@ class Facts:
         return extract.duration_near(self.text, self.weekly.at if self.weekly else 0, self.durations)
 
     @cached_property
-    def hours(self) -> tuple[Hours | None, str]:
-        """Total hours: stated, or weekly hours times the duration; with the words that said so."""
-        total = extract.total_hours(self.text)
+    def hour_mentions(self) -> tuple[list[extract.Found], list[extract.Found]]:
+        return extract.hour_mentions(self.text)
+
+    @cached_property
+    def tracks(self) -> list[extract.Found]:
+        """Distinct total-hour mentions with project wording: a programme may offer several tracks."""
+        return extract.hour_tracks(self.text, self.hour_mentions[0])
+
+    @cached_property
+    def hours_fact(self) -> Fact:
+        """Total hours: stated, or one fitting track of several, or weekly hours x a bounded duration."""
+        tracks = self.tracks
+        if len(tracks) > 1:
+            fitting = [t for t in tracks if HOURS_MIN <= t.low and t.high <= HOURS_MAX]
+            if fitting:
+                t = fitting[0]
+                others = ", ".join(f"{o.low:g}-{o.high:g} h" for o in tracks if o is not t)
+                return Fact(Hours(round(t.low), round(t.high)), t.quote, f"track (of {len(tracks)}; others {others})")
+        total = tracks[0] if tracks else extract.total_hours(self.text, self.hour_mentions)
         if total:
-            return Hours(round(total.low), round(total.high)), total.quote
+            return Fact(Hours(round(total.low), round(total.high)), total.quote, "total")
         if self.weekly and self.duration:
             low = self.weekly.low * self.duration.low
             high = self.weekly.high * self.duration.high
-            return Hours(round(low), round(high)), f"{self.weekly.quote} x {self.duration.quote}"
-        return None, ""
+            return Fact(Hours(round(low), round(high)), f"{self.weekly.quote} x {self.duration.quote}", "per week x weeks")
+        return Fact(None)
+
+    @cached_property
+    def hours(self) -> tuple[Hours | None, str]:
+        """Total hours with the words that said so (kept as a pair for the rules' messages)."""
+        return self.hours_fact.value, self.hours_fact.quote
 
     @cached_property
     def mentions(self) -> list[extract.Pay]:
-        """Every amount of money in the text (the pay and the full-time rules both look)."""
-        return extract.pay_mentions(self.text)
+        """Every amount of money in the text that is not money the student pays."""
+        return [p for p in extract.pay_mentions(self.text)
+                if not (any(w in p.quote for w in _PAYS_WORDS) and _STUDENT_PAYS.search(p.quote))]
 
     @cached_property
-    def pay(self) -> tuple[Compensation | None, str]:
+    def pay_fact(self) -> Fact:
+        """The pay: the structured salary, else the amount nearest the chosen track, else the best mention."""
         r = self.record
         cur = normalize.currency_code(r.salary_currency)
         unit = normalize.s(r.salary_unit).upper()
         low = r.salary_min if isinstance(r.salary_min, (int, float)) and not isinstance(r.salary_min, bool) else None
         high = r.salary_max if isinstance(r.salary_max, (int, float)) and not isinstance(r.salary_max, bool) else None
+        unit = _FIXED_UNITS.get(unit, unit)
         if cur and low and low > 0 and unit in ("HOUR", "TOTAL"):
             high = high if high and high >= low else low
-            return Compensation(float(low), float(high), cur, "hour" if unit == "HOUR" else "total"), \
-                f"salary field {low:g}-{high:g} {cur}/{unit.lower()}"
-        best = extract.best_pay(self.mentions)
+            return Fact(Compensation(float(low), float(high), cur, "hour" if unit == "HOUR" else "total"),
+                        f"salary field {low:g}-{high:g} {cur}/{unit.lower()}", "field")
+        best = None
+        if self.hours_fact.by.startswith("track"):
+            best = extract.pay_near(self.mentions, self.text.find(self.hours_fact.quote))
+        best = best or extract.best_pay(self.mentions)
         if best:
-            return Compensation(best.low, best.high, best.currency, best.unit), best.quote
-        return None, ""
+            kind = "hourly" if best.unit == "hour" else ("stipend" if "stipend" in best.quote else "fixed")
+            return Fact(Compensation(best.low, best.high, best.currency, best.unit), best.quote, kind)
+        if hit := _find(_PAY_WORDS, self.text):
+            return Fact(None, hit, "stated without an amount")
+        return Fact(None)
+
+    @cached_property
+    def pay(self) -> tuple[Compensation | None, str]:
+        return self.pay_fact.value, self.pay_fact.quote
+
+    @cached_property
+    def remote_fact(self) -> Fact:
+        """Remote (True), on-site/hybrid (False) or not said (None); which of fields and words won."""
+        if self.options.get("assume_remote"):
+            return Fact(True, "the source lists remote work only", "source")
+        head = f"{self.title} . {self.where}"
+        if self.record.remote is False:
+            return Fact(False, f"remote flag false (location {normalize.s(self.record.location)[:60]!r})", "field")
+        if (hit := _find(_ONSITE, head)) and not _REMOTE.search(head):
+            return Fact(False, hit, "location")
+        if self.record.remote is True:
+            return Fact(True, f"remote flag true (location {normalize.s(self.record.location)[:60]!r})", "field")
+        if hit := _find(_REMOTE, self.where, head):
+            return Fact(True, hit, "location")
+        if hit := _find(_REMOTE, self.text):
+            return Fact(True, hit, "text")
+        if hit := _find(_ONSITE_TEXT, self.role):
+            return Fact(False, hit, "text")
+        return Fact(None)
+
+    @cached_property
+    def experience(self) -> Fact:
+        """Whether the role asks for experienced professionals (years of experience, a senior title)."""
+        if _EXPERIENCED_TITLE.search(self.title):
+            return Fact(True, f"title {normalize.s(self.record.title)[:80]!r}", "title")
+        role = self.role
+        if any(w in role for w in ("exp", "year", "senior", "seasoned", "level")) and (
+                hit := _find(_EXPERIENCED, role)):
+            return Fact(True, hit, "text")
+        return Fact(False)
+
+    @cached_property
+    def audience(self) -> Fact:
+        """"students" (or graduates, interns), "experienced" (years of experience, senior), or None."""
+        if self.experience.value:
+            return Fact("experienced", self.experience.quote, self.experience.by)
+        untrapped = _STUDENT_TRAPS.sub(" ", self.text)
+        if hit := _find(_STUDENTS, untrapped):
+            return Fact("students", hit, "text")
+        return Fact(None, "only as the people served" if _STUDENTS.search(self.text) else "")
+
+    @cached_property
+    def student_pays(self) -> Fact:
+        """A fee, tuition or subscription the student pays ("no application fee" is not one)."""
+        role = self.role
+        if not any(w in role for w in _PAYS_WORDS):
+            return Fact(False)
+        for m in _STUDENT_PAYS.finditer(role):
+            if not _NEGATED.search(role[max(0, m.start() - 40): m.start()]) and not _FREE_AFTER.match(role, m.end()):
+                return Fact(True, role[max(0, m.start() - 30): m.end() + 40].strip())
+        return Fact(False)
+
+    @cached_property
+    def role_type(self) -> Fact:
+        """The employment type of this role (not of a later job): full-time, part-time, contract…, or None."""
+        if m := _FULL_TIME_TYPES.search(self.types):
+            return Fact("full-time", f"employment type {m.group(0)!r}", "field")
+        if hit := _find(_FULL_TIME, self.role):
+            return Fact("full-time", hit, "text")
+        if self.types:
+            return Fact(self.types, f"employment type {self.types!r}", "field")
+        return Fact(None, "; ".join(x[:80] for x in self.other_roles[:2]), "other roles set aside" if self.other_roles else "")
+
+    @cached_property
+    def micro(self) -> Fact:
+        """Wording that says one short project (micro-internship, a 20-hour project, one deliverable)."""
+        hit = _find(_MICRO, self.text)
+        return Fact(bool(hit), hit or "")
+
+    #: report name -> Facts attribute
+    REPORTED = (("hours", "hours_fact"), ("pay", "pay_fact"), ("remote", "remote_fact"), ("audience", "audience"),
+                ("role_type", "role_type"), ("student_pays", "student_pays"), ("micro_wording", "micro"))
+
+    def report(self, full: bool = True) -> tuple[dict[str, Any], dict[str, str]]:
+        """The facts as plain JSON values, and the quoted words each was read from.
+
+        ``full=False`` reports only the facts the rules already read: a record rejected by
+        its employment type need not pay for reading its pay (curation stays about a
+        millisecond a record); the rule's detail quotes what decided it.
+        """
+        facts: dict[str, Any] = {}
+        evidence: dict[str, str] = {}
+        for name, attr in self.REPORTED:
+            if not full and attr not in self.__dict__:
+                continue
+            fact: Fact = getattr(self, attr)
+            value = fact.value
+            if isinstance(value, Hours):
+                value = [value.min, value.max]
+            elif isinstance(value, Compensation):
+                value = {"min": value.min, "max": value.max, "currency": value.currency, "unit": value.unit}
+            facts[name] = value
+            if name in ("hours", "pay", "remote"):
+                facts[f"{name}_by"] = fact.by or None
+            if fact.quote:
+                evidence[name] = fact.quote[:200]
+        if "other_role_spans" in self.__dict__ and self.other_role_spans:  # why a "full-time" did not count
+            evidence["set_aside"] = " | ".join(x[:100] for x in self.other_roles)[:300]
+        return facts, evidence
 
 
 def _find(pattern: re.Pattern[str], *texts: str) -> str | None:
@@ -257,6 +552,8 @@ _NEWS_TITLE = re.compile(r"^(?:ask|tell|show) hn\b|\bfor employers\b|^(?:news|br
 _EMPLOYER_FACING = re.compile(r"\b(?:hire (?:an? |our )?(?:students?|interns?|student talent)|post (?:a|your) (?:project|job)"
                               r"|employers can|companies can (?:post|hire)|find (?:student )?talent)\b")
 _UNPAID = re.compile(r"\b(?:unpaid\b(?!\s+(?:leave|time|vacation|overtime|sick))|not paid|no pay\b|without pay"
+                     r"|no payment|no stipend|not compensated|paid in (?:exposure|experience|credit|equity|references?)"
+                     r"|in exchange for (?:experience|exposure|a reference|a recommendation|a certificate)|(?:free|unpaid|virtual|self-paced) job simulations?"
                      r"|volunteer(?:ing)? (?:position|role|opportunity|basis|project|work\b|team)|(?:as|is|be) a volunteer"
                      r"|volunteers? (?:needed|wanted)|ehrenamt\w*|pro bono|compensation (?:is )?encouraged"
                      r"|pay and/or (?:academic )?credit|(?:academic|course|college) credit|for (?:academic |course )?credit only"
@@ -265,9 +562,11 @@ _UNPAID = re.compile(r"\b(?:unpaid\b(?!\s+(?:leave|time|vacation|overtime|sick))
 _INTERVIEW = re.compile(r"\b(?:paid|compensated)\s+(?:take[- ]home\s+)?(?:project|task|assignment|trial|exercise|test)\b"
                         r"[^.]{0,120}\b(?:interview|hiring|application|selection|recruit\w*)\b"
                         r"|\b(?:interview|hiring|application|selection|recruit\w*)\s+(?:process|stage|step)[^.]{0,160}"
-                        r"\b(?:paid|compensated)\s+(?:take[- ]home\s+)?(?:project|task|assignment|trial|exercise)\b"
+                        r"\b(?:paid|compensated)\s+(?:[a-z]+\s+)?(?:take[- ]home\s+)?(?:project|task|assignment|trial|exercise)\b"
                         r"|\b(?:paid (?:work )?trial|take[- ]home (?:assignment|project|exercise|test|challenge))\b")
-_PER_PIECE = re.compile(r"\b(?:per (?:article|word|piece|post|task|item|video|review|submission|blog post)|by the article"
+_PER_PIECE = re.compile(r"\b(?:(?:rate|rating|evaluate|evaluating|review|reviewing|label|labell?ing|annotate|annotating"
+                        r"|grade|grading|score|scoring)\s+(?:\d+\s+)?(?:ai|llm|chatbot|model)[- ]?(?:\w+\s+)?(?:responses|outputs"
+                        r"|answers|conversations|completions|prompts)|train(?:ing)? (?:ai|llm) models|per (?:article|word|piece|post|task|item|video|review|submission|blog post)|by the article"
                         r"|ai (?:rating|raters?|trainers?|evaluators?|tutors?)\b|freelance ai\b|(?:rate|evaluate|review) ai"
                         r" (?:responses|outputs)|data annotators?|annotation (?:tasks|work|projects)|search engine evaluator"
                         r"|crowd ?work\w*)")
@@ -277,15 +576,29 @@ _EMPLOYEE = re.compile(r"\b(?:401\s*\(?k\)?|annual salary|salary range|per annum
                        r"|parental leave|permanent (?:position|role|contract|employment))\b")
 _FULL_TIME_TYPES = re.compile(r"fulltime|(?<!parttime)permanent|regular|festanstellung|vollzeit")
 _ONGOING = re.compile(r"\b(?:ongoing (?:basis|work|role|position|needs|engagement|opportunity|contract|support)|on an ongoing"
-                      r"|indefinite\w*|open[- ]ended|long[- ]term|option (?:of|to) (?:expand|extend)\w*|possibility of "
+                      r"|indefinite\w*|open[- ]ended|long[- ]term(?! (?:skills?|career|goals?|growth|impact|success|value|benefits?|"
+                      r"thinking|vision|mission|learning|relationships? with))|option (?:of|to) (?:expand|extend)\w*|possibility of "
                       r"(?:extension|extending)|monthly renewal|renew\w* monthly|werkstudent\w*|working student"
                       r"|student assistant|part[- ]time (?:position|role|job|employment|employee|contract)|permanent part[- ]time"
                       r"|retainer|regular work|recurring work|future projects|minijob|teilzeit)\b")
 _ONGOING_TYPES = re.compile(r"parttimepermanent|werkstudent|teilzeit|minijob")
-_REMOTE = re.compile(r"\b(?:remote(?:ly)?|work from (?:home|anywhere)|wfh|telecommut\w*|100% online|fully online"
-                     r"|virtual(?:ly)?|anywhere in the world|location[- ]independent)\b")
+_REMOTE = re.compile(r"\b(?:remote(?:ly)?|work(?:ing|ed)? from (?:home|anywhere)|(?:done|completed|work) from home"
+                     r"|from anywhere|from wherever|wherever (?:you|they) (?:are|live)|from any location"
+                     r"|from your (?:own )?(?:home|location|laptop|couch)|wfh|telecommut\w*|(?:100%|fully|entirely|completely|all|completed|done|delivered"
+                     r"|carried out|happens?|takes? place|worked) online|online (?:project|micro-?internship|internship"
+                     r"|assignment|engagement)|virtual(?:ly)?|anywhere in the world|location[- ]independent)\b|^anywhere\b"
+                     r"|\bonline\b(?! (?:store|shop|marketplace|platform|presence|business|retail|banking|payments?|course"
+                     r"|learning|education|community|reviews?|sales|advertising|ads|marketing|tools?|services?|forms?"
+                     r"|application|portal|safety|experience))")
 _ONSITE = re.compile(r"\b(?:on[- ]?site|in[- ]office|in[- ]person|hybrid|office[- ]based|vor ort)\b")
-_LONG_TERM = re.compile(r"\b(?:semester|academic year|school year|full[- ]year|year[- ]long|\d+[- ]years?[- ](?:contract|"
+#: On-site said in prose: only read when nothing says remote.
+_ONSITE_TEXT = re.compile(r"(?<!no )(?<!not )(?<!without )\b(?:in[- ]person|hybrid|in the office|office in [a-z]+"
+                          r"|at our (?:office|offices|studio|stores?|lab|warehouse|site|campus|headquarters|clinic|shop)\b"
+                          r"|(?:work|working|based|report(?:ing)?|come|commute)\b[^.]{0,25}\b(?:on[- ]?site|in[- ]person"
+                          r"|in (?:our|the) office|at (?:our|the) (?:office|offices|studio|lab|campus|headquarters))"
+                          r"|(?:on[- ]?site|in[- ]person|in[- ]office|hybrid) (?:role|position|internship|work|schedule|presence)"
+                          r"|relocat\w+ (?:to|is required)|must (?:live|be located) (?:in|near|within commuting))\b")
+_LONG_TERM = re.compile(r"\b(?:(?<!this )(?<!next )(?<!current )(?<!each )semester(?! students)|academic year|school year|full[- ]year|year[- ]long|\d+[- ]years?[- ](?:contract|"
                         r"position|role|program|programme|engagement|internship)|(?:[3-9]|1[0-2])[- ]months?[- ](?:long|"
                         r"contract|internship|program|programme|role|position|engagement|term|assignment|placement)"
                         r"|(?:for|of|lasting|over) (?:\d+|several|multiple) years?)\b")
@@ -298,11 +611,27 @@ _STUDENT_TRAPS = re.compile(r"\b(?:our|your|k-?12|gcse|a[- ]level|high[- ]school
                             r"(?:essays|papers|work|assignments)\b|\bgraduate degree\b|\buniversity degree\b|college degree\b")
 
 
+class Missing(str):
+    """A rule's detail when a fact is only missing (not contradicted): with strong micro-internship
+    signals and nothing else wrong, the record goes to the review queue under ``review``."""
+
+    review: str = ""
+
+
+def _missing(review: str, detail: str) -> Missing:
+    m = Missing(detail)
+    m.review = review
+    return m
+
+
 def _not_a_posting(f: Facts) -> str | None:
     if not f.title.strip():
         return "no title"
     if not (normalize.s(f.record.organization) or normalize.s(f.source.organization)).strip():
         return "no organization"
+    if "organization" in (getattr(f.record, "uncertain", None) or ()):
+        return _missing("REVIEW_ORG_UNKNOWN", f"the adapter could not read who offers it "
+                                              f"(placeholder {normalize.s(f.record.organization)[:60]!r})")
     if hit := _find(_NEWS_TITLE, f.title):
         return f"title reads like an article or question: {hit!r}"
     if hit := _find(_EMPLOYER_FACING, f.title, f.text[:400]):
@@ -316,20 +645,44 @@ def _bad_url(f: Facts) -> str | None:
     return f"no usable http(s) URL (apply_url={normalize.s(f.record.apply_url)[:80]!r}, url={normalize.s(f.record.url)[:80]!r})"
 
 
+#: "Work beyond 30 hours is not compensated": the extra work is unpaid, not the project.
+_BEYOND = re.compile(r"\b(?:beyond|above|over|more than|in excess of|extra|additional|past|outside|after)\b[^.]{0,40}$")
+
+
 def _unpaid(f: Facts) -> str | None:
     if "volunteer" in f.types or "unpaid" in f.types:
         return f"employment type {f.types!r}"
-    return _find(_UNPAID, f.text)
+    role = f.role
+    if not _UNPAID.search(role):  # the common case: one scan
+        return None
+    for m in _UNPAID.finditer(role):
+        if not _BEYOND.search(role[max(0, m.start() - 45): m.start()]):
+            return role[max(0, m.start() - 30): m.end() + 30].strip()
+    return None
+
+
+#: "Cost: nothing to you", "Fee: none", "Tuition: free".
+_FREE_AFTER = re.compile(r"\s*(?:nothing|free|none|no |zero|\$?0\b|n/a|waived|not applicable)")
+_NEGATED = re.compile(r"\b(?:no|free|without|never|zero|not|waived?|nothing|don't|do not|doesn't|does not|isn't)\b[^.]{0,25}$")
+
+
+def _student_pays(f: Facts) -> str | None:
+    return f"the student pays: {f.student_pays.quote!r}" if f.student_pays.value else None
+
+
+def _experienced(f: Facts) -> str | None:
+    if f.experience.value:
+        return f"asks for experience: {f.experience.quote!r}"
+    return None
 
 
 def _full_time(f: Facts) -> str | None:
-    if m := _FULL_TIME_TYPES.search(f.types):
-        return f"employment type {m.group(0)!r}"
-    if normalize.s(f.record.salary_unit).upper() in ("YEAR", "MONTH") and f.record.salary_min:
-        return f"salary per {normalize.s(f.record.salary_unit).lower()}"
-    if hit := _find(_FULL_TIME, f.title, f.where, f.text):
-        return f"full-time: {hit!r}"
-    if hit := _find(_EMPLOYEE, f.text):
+    if f.role_type.value == "full-time":
+        return f"full-time: {f.role_type.quote!r}" if f.role_type.by == "text" else f.role_type.quote
+    unit = normalize.s(f.record.salary_unit).upper()
+    if unit in ("YEAR", "MONTH") and f.record.salary_min and not _small_salary(f.record):
+        return f"salary per {unit.lower()}"
+    if hit := _find(_EMPLOYEE, f.role):
         return f"employee salary or benefits: {hit!r}"
     pay, quote = f.pay
     if pay is None and any(p.unit == "year" for p in f.mentions):
@@ -337,31 +690,47 @@ def _full_time(f: Facts) -> str | None:
     return None
 
 
+#: "Great micro-interns may be invited to future projects": a possible later engagement, not this one.
+_CONDITIONAL = re.compile(r"\b(?:may|might|could|possib\w*|potential\w*|opportunit\w*|invit\w*|eligible|chance)\b[^.]{0,60}$")
+
+
+def _small_salary(record: RawRecord) -> bool:
+    """A yearly/monthly salary field too small to be a wage: the poster typed the project's fee there
+    (RemoteOK's salary fields are yearly by definition)."""
+    high = record.salary_max if isinstance(record.salary_max, (int, float)) else record.salary_min
+    unit = normalize.s(record.salary_unit).lower()
+    return isinstance(high, (int, float)) and 0 < high < extract.SMALLEST_SALARY.get(unit, 0)
+
+
 def _ongoing(f: Facts) -> str | None:
     if m := _ONGOING_TYPES.search(f.types):
         return f"employment type {m.group(0)!r}"
-    return _find(_ONGOING, f.text)
+    role = f.role
+    if not _ONGOING.search(role):
+        return None
+    for m in _ONGOING.finditer(role):
+        if not _CONDITIONAL.search(role[max(0, m.start() - 70): m.start()]):
+            return role[max(0, m.start() - 30): m.end() + 30].strip()
+    return None
 
 
 def _not_remote(f: Facts) -> str | None:
-    if f.options.get("assume_remote"):
+    fact = f.remote_fact
+    if fact.value is True:
         return None
-    if f.record.remote is False:
-        return f"the source marks it not remote (location {normalize.s(f.record.location)[:60]!r})"
-    head = f"{f.title} . {f.where}"
-    if (hit := _find(_ONSITE, head)) and not _REMOTE.search(head):
-        return f"on-site or hybrid: {hit!r}"
-    if f.record.remote is True or _REMOTE.search(f.text):
-        return None
-    return "no remote wording in the location, title or text"
+    if fact.value is False:
+        if fact.by == "field":
+            return f"the source marks it not remote ({fact.quote})"
+        return f"on-site or hybrid: {fact.quote!r}"
+    return _missing("REVIEW_REMOTE_UNSTATED", "no remote wording in the location, title or text")
 
 
 def _long_term(f: Facts) -> str | None:
-    if hit := _find(_LONG_TERM, f.text):
+    if hit := _find(_LONG_TERM, f.role):
         return f"long term: {hit!r}"
-    if (span := extract.month_span(f.text)) and span.high > 8.7:
+    if (span := extract.month_span(f.role)) and span.high > 8.7:
         return f"runs {span.quote!r}"
-    long = [d for d, _ in f.durations if d.high > 8.7]
+    long = [d for d, _ in f.role_durations if d.high > 8.7]
     if long:
         return f"lasts {long[0].quote!r} (over 2 months)"
     return None
@@ -375,7 +744,9 @@ def _weekly_open_ended(f: Facts) -> str | None:
 
 
 def _hours_unknown(f: Facts) -> str | None:
-    return None if f.hours[0] else "no total hours or weekly hours x duration found"
+    if f.hours[0]:
+        return None
+    return _missing("REVIEW_HOURS_UNSTATED", "no total hours or weekly hours x duration found")
 
 
 def _too_long(f: Facts) -> str | None:
@@ -395,18 +766,19 @@ def _too_short(f: Facts) -> str | None:
 def _not_for_students(f: Facts) -> str | None:
     if not f.options.get("require_students", True):
         return None
-    untrapped = _STUDENT_TRAPS.sub(" ", f.text)
-    if _STUDENTS.search(untrapped):
+    if f.audience.value == "students":
         return None
-    return "no mention of students, graduates or internships" + (" (only as the people served)" if _STUDENTS.search(f.text) else "")
+    return "no mention of students, graduates or internships" + (f" ({f.audience.quote})" if f.audience.quote else "")
 
 
 def _no_pay_signal(f: Facts) -> str | None:
-    pay, _ = f.pay
-    if pay is None:
+    pay = f.pay_fact
+    if pay.value is None:
+        if pay.quote:
+            return _missing("REVIEW_PAY_UNSTATED", f"pay is said without an amount: {pay.quote!r}")
         return "no hourly rate, stipend or fee found"
-    if pay.currency not in vocab.currencies():
-        return f"unknown currency {pay.currency!r}"
+    if pay.value.currency not in vocab.currencies():
+        return f"unknown currency {pay.value.currency!r}"
     return None
 
 
@@ -435,8 +807,10 @@ RULES: tuple[Rule, ...] = (
     Rule("REJECT_NOT_A_POSTING", "title, organization and a posting (not news, not employer-facing)", _not_a_posting, True),
     Rule("REJECT_BAD_URL", "an http(s) apply or posting URL", _bad_url, True),
     Rule("REJECT_UNPAID", "no volunteer/unpaid/credit/commission/equity wording", _unpaid),
-    Rule("REJECT_INTERVIEW_TASK", "no paid take-home or trial as a hiring step", lambda f: _find(_INTERVIEW, f.text)),
-    Rule("REJECT_PER_PIECE", "no per-piece gig wording", lambda f: _find(_PER_PIECE, f.text)),
+    Rule("REJECT_STUDENT_PAYS", "no fee, tuition or subscription that the student pays", _student_pays),
+    Rule("REJECT_EXPERIENCED", "no years of professional experience or senior level asked", _experienced),
+    Rule("REJECT_INTERVIEW_TASK", "no paid take-home or trial as a hiring step", lambda f: _find(_INTERVIEW, f.role)),
+    Rule("REJECT_PER_PIECE", "no per-piece gig wording", lambda f: _find(_PER_PIECE, f.role)),
     Rule("REJECT_FULL_TIME", "not full-time, permanent or salaried", _full_time),
     Rule("REJECT_ONGOING", "not ongoing, open-ended or a part-time position", _ongoing),
     Rule("REJECT_NOT_REMOTE", "explicitly remote, not on-site or hybrid", _not_remote),
@@ -456,60 +830,113 @@ ALWAYS = {"REJECT_NOT_A_POSTING", "REJECT_BAD_URL"}
 # ---- the decision ---------------------------------------------------------------------------
 
 
+def _selector(row: Override) -> str:
+    """The row's selectors, as the evidence of an override decision."""
+    return ", ".join(f"{k} = {v!r}" for k in ("id", "source", "url", "organization") if (v := getattr(row, k)))
+
+
 def _first(rows: tuple[Override, ...], record: RawRecord, source: SourceConfig) -> Override | None:
     return next((row for row in rows if row.matches(record, source)), None)
 
 
 def _finish(f: Facts, hours: Hours, pay: Compensation, kept: str, detail: str) -> Decision:
+    facts, evidence = f.report()
     try:
         entry = normalize.to_entry(f.record, f.source, f.now, hours=hours, compensation=pay, text=f.body)
     except (ValueError, TypeError, OverflowError) as exc:  # a value no normalizer could save
-        return Decision(False, "REJECT_INVALID", f"cannot normalize: {type(exc).__name__}: {exc}")
+        return Decision("reject", "REJECT_INVALID", f"cannot normalize: {type(exc).__name__}: {exc}", None, facts, evidence)
     if entry.apply_by is not None and entry.apply_by < f.now:
-        return Decision(False, "REJECT_EXPIRED", f"apply by {entry.apply_by.date()}", entry)
+        return Decision("reject", "REJECT_EXPIRED", f"apply by {entry.apply_by.date()}", entry, facts, evidence)
     problems = check(entry, f.policy, f.now, https_only=False)
     if problems:
-        return Decision(False, "REJECT_INVALID", "; ".join(p.format() for p in problems), entry)
-    return Decision(True, kept, detail, entry)
+        return Decision("reject", "REJECT_INVALID", "; ".join(p.format() for p in problems), entry, facts, evidence)
+    return Decision("keep", kept, detail, entry, facts, evidence)
+
+
+def _strong(f: Facts) -> bool:
+    """Strong micro-internship signals: aimed at students and worded as one short project."""
+    return f.audience.value == "students" and bool(f.micro.value)
+
+
+def _expired(f: Facts) -> str | None:
+    """The deadline of a record that will not be built into an entry (a review candidate)."""
+    try:
+        until = parse_datetime(normalize.s(f.record.valid_through), end_of_day=True) if f.record.valid_through else None
+    except (ValueError, TypeError):
+        return None
+    return f"apply by {until.date()}" if until is not None and until < f.now else None
+
+
+def _review_or_reject(f: Facts, missing: list[tuple[Rule, Missing]], hard: tuple[Rule, str] | None) -> Decision:
+    """One fact missing and strong signals: review. Otherwise the first rule that failed rejects."""
+    if hard is None and len(missing) == 1 and _strong(f):
+        facts, evidence = f.report()
+        if expired := _expired(f):
+            return Decision("reject", "REJECT_EXPIRED", expired, None, facts, evidence)
+        rule, detail = missing[0]
+        return Decision("review", detail.review, str(detail), None, facts, evidence)
+    rule, detail = missing[0] if missing else hard  # type: ignore[misc]
+    facts, evidence = f.report(full=False)
+    evidence = {"decided_by": str(detail)[:200], **evidence}  # the rule's own quote first
+    return Decision("reject", rule.code, str(detail), None, facts, evidence)
 
 
 def curate(record: RawRecord, source: SourceConfig, rules: CurationRules, policy: Policy, now: datetime) -> Decision:
-    """Keep or reject one record, with the reason code of the rule that decided it."""
+    """Keep, review or reject one record, with the reason code of the rule that decided it.
+
+    Rules run in table order. A rule that finds a fact *contradicting* a micro-internship
+    rejects; a rule that finds a fact only *missing* (:class:`Missing`) is noted and the
+    others still run, so that a record missing exactly one fact, with nothing against it
+    and strong signals, goes to review instead of being silently lost.
+    """
     if row := _first(rules.exclude, record, source):
-        return Decision(False, "EXCLUDED_BY_CURATION", row.reason)
+        return Decision("reject", "EXCLUDED_BY_CURATION", row.reason, evidence={"curation_toml": _selector(row)})
     if (row := _first(rules.hide, record, source)) and (row.until is None or now <= row.until):
-        return Decision(False, "HIDDEN_BY_CURATION", row.reason + (f" (until {row.until.date()})" if row.until else ""))
+        return Decision("reject", "HIDDEN_BY_CURATION", row.reason + (f" (until {row.until.date()})" if row.until else ""),
+                        evidence={"curation_toml": _selector(row)})
     options = dict(source.curation or {})
     disabled = {str(c) for c in options.get("disable", []) if isinstance(c, str)} - ALWAYS
     f = Facts(record, source, policy, now, options)
     forced = _first(rules.include, record, source)
 
+    missing: list[tuple[Rule, Missing]] = []
     for rule in RULES:
         if rule.code in disabled or (forced and not rule.forced):
             continue
         detail = rule.test(f)
-        if detail:
-            return Decision(False, rule.code, detail)
+        if not detail:
+            continue
+        if isinstance(detail, Missing) and not forced:
+            missing.append((rule, detail))
+            continue
+        return _review_or_reject(f, missing, (rule, detail))
+    if missing:
+        return _review_or_reject(f, missing, None)
 
     if forced:
         hours = forced.hours or f.hours[0]
         pay = forced.pay or f.pay[0]
         if hours is None:
-            return Decision(False, "REJECT_HOURS_UNKNOWN", "force-included, but neither curation.toml nor the text gives hours")
+            return Decision("reject", "REJECT_HOURS_UNKNOWN", "force-included, but neither curation.toml nor the text gives hours")
         if pay is None:
-            return Decision(False, "REJECT_NO_PAY_SIGNAL", "force-included, but neither curation.toml nor the text gives pay")
+            return Decision("reject", "REJECT_NO_PAY_SIGNAL", "force-included, but neither curation.toml nor the text gives pay")
         return _finish(f, hours, pay, "FORCED_INCLUDE", forced.reason)
 
     hours, hours_quote = f.hours
     pay, pay_quote = f.pay
     if hours is None:  # only when a source disabled the hours rules
-        return Decision(False, "REJECT_HOURS_UNKNOWN", "no total hours found")
+        return Decision("reject", "REJECT_HOURS_UNKNOWN", "no total hours found")
     if pay is None:
-        return Decision(False, "REJECT_NO_PAY_SIGNAL", "no hourly rate, stipend or fee found")
-    return _finish(f, hours, pay, "KEPT_MICRO", f"{hours.min}-{hours.max} h from {hours_quote!r}; pay from {pay_quote!r}")
+        return Decision("reject", "REJECT_NO_PAY_SIGNAL", "no hourly rate, stipend or fee found")
+    track = f" ({f.hours_fact.by})" if f.hours_fact.by.startswith("track") else ""
+    return _finish(f, hours, pay, "KEPT_MICRO",
+                   f"{hours.min}-{hours.max} h from {hours_quote!r}{track}; pay from {pay_quote!r}")
 
 
 def explain(decision: Decision) -> str:
-    """One line for --explain."""
-    verdict = "keep" if decision.keep else "drop"
-    return f"{verdict} {decision.reason}: {decision.detail or REASONS.get(decision.reason, '')}"
+    """One line for --explain: the outcome, the reason code, the detail and the quoted evidence."""
+    verdict = {"keep": "keep", "review": "review", "reject": "drop"}[decision.outcome]
+    line = f"{verdict} {decision.reason}: {decision.detail or REASONS.get(decision.reason, '')}"
+    if decision.evidence:
+        line += " | evidence: " + "; ".join(f"{k}={v!r}" for k, v in decision.evidence.items())
+    return line

@@ -5,6 +5,13 @@ measure. Every extractor returns *what it found and where* so a rejection can qu
 Amounts are read conservatively: weekly hours are never mistaken for total hours, an
 hour count that is a deadline ("within 48 hours"), a meeting ("a 1-hour call") or a credit
 ("12 credit hours") is skipped, and a "$151K" or "per year" figure is a salary, not a fee.
+
+Money is read by :data:`MONEY` rather than ``price-parser``: judged on the 454 money
+mentions of the development set and ../shared, price-parser (built to parse one price
+string, not to find prices in prose) gave a different amount for 215 of them when handed
+the mention with its context (it takes the first number: "3 weeks, £16/hour" -> 3), and
+no currency for lower-case ISO codes ("usd 650", "cad 20"). It would add a dependency
+without reading anything the regex misses, so it is not used.
 """
 
 from __future__ import annotations
@@ -51,15 +58,20 @@ _HOURS_AFTER_SKIP = re.compile(
     r"|before|after|a day|per day|/\s*day|daily|a month|per month|/\s*month|call|meeting|interview|session|kick-?off"
     r"|onboarding|training|webinar|workshop|orientation|window|flight|drive|/7)")
 _HOURS_STRONG = re.compile(
-    r"^\s*(?:-\s*)?(?:project|assignment|engagement|micro-?internship|task|commitment|of (?:paid |total |project )?work"
+    r"^\s*(?:-\s*)?(?:project|assignment|engagement|micro-?internship|task|commitment|track|option|stream|tier|package"
+    r"|of (?:paid |total |project )?work|(?:piece|block|chunk|amount) of work"
     r"|total|in total|of work in total|worth|to complete|of effort|over|across|spread|estimated)")
+#: A cap is a total: "no more than 20 hours", "a maximum of 25 hours" ("than"/"of" are skipped otherwise).
+_HOURS_CAP_BEFORE = re.compile(r"(?:no more than|not more than|not exceeding|at most|a maximum of|maximum of|max\.?|capped at"
+                               r"|limited to)\s*$")
 _HOURS_STRONG_BEFORE = re.compile(r"(?:total of|approximately|approx\.?|about|around|estimated|up to|takes?|requires?"
                                   r"|expected to take|roughly|only)\s*$")
 
 _DUR_AFTER_SKIP = re.compile(r"^\s*(?:of\s+)?(?:experience|exp\b|ago|old|notice|probation|pto|paid|vacation|holiday"
                              r"|off\b|leave|sick|annual|a week|per week|/\s*week|a month|per month|of (?:the|each))")
 _DUR_ENGAGEMENT = re.compile(r"(?:for|over|lasting|within|across|during|spanning|duration of|takes?|in|due)\s*(?:about\s+|approximately\s+|roughly\s+|just\s+)?$")
-_DUR_ENGAGEMENT_AFTER = re.compile(r"^\s*(?:-\s*)?(?:long\s+)?(?:project|contract|internship|micro-?internship|cohort"
+_DUR_ENGAGEMENT_AFTER = re.compile(r"^\s*(?:-\s*)?(?:long\s+)?(?:(?:summer|winter|spring|fall|autumn|paid|remote|virtual|full-time"
+                                   r"|part-time|student|research|team|data|design|marketing)\s+)?(?:project|contract|internship|micro-?internship|cohort"
                                    r"|engagement|program|programme|assignment|sprint|term|period|commitment|duration|role"
                                    r"|position|placement|gig|timeline|timeframe|window|after (?:the )?(?:kick-?off|start))")
 
@@ -96,12 +108,9 @@ def weekly_hours(text: str) -> Found | None:
     return Found(low, high, _quote(text, m.start(), m.end()), m.start()) if 0 < high <= 80 else None
 
 
-def total_hours(text: str) -> Found | None:
-    """A total amount of work: "a 30-hour project", "15 hours of work", "5 to 40 hours".
-
-    Mentions with project wording win over bare ones; weekly and daily counts, deadlines,
-    meetings and credit hours are skipped.
-    """
+def _hour_mentions(text: str) -> tuple[list[Found], list[Found]]:
+    """Total-hour mentions (strong: with project wording; bare), skipping weekly and daily
+    counts, deadlines, meetings and credit hours."""
     weekly_spans = [m.span() for m in WEEKLY.finditer(text)]
     strong: list[Found] = []
     bare: list[Found] = []
@@ -109,16 +118,62 @@ def total_hours(text: str) -> Found | None:
         if any(a <= m.start() < b for a, b in weekly_spans):
             continue
         before, after = text[max(0, m.start() - 25): m.start()], text[m.end(): m.end() + 40]
-        if _HOURS_BEFORE_SKIP.search(before) or _HOURS_AFTER_SKIP.search(after) or re.match(r"^\s*(?:/|per|a|an|each|every)\s*(?:week|wk)\b", after):
+        cap = bool(_HOURS_CAP_BEFORE.search(before))
+        if (not cap and _HOURS_BEFORE_SKIP.search(before)) or _HOURS_AFTER_SKIP.search(after) or _PER_WEEK_AFTER.match(after):
             continue
         low, high = _rng(m.group(1), m.group(2))
         if not 0 < high <= 2000:
             continue
-        found = Found(low, high, _quote(text, m.start(), m.end()))
-        (strong if _HOURS_STRONG.search(after) or _HOURS_STRONG_BEFORE.search(before) else bare).append(found)
+        found = Found(low, high, _quote(text, m.start(), m.end()), m.start())
+        (strong if cap or _HOURS_STRONG.search(after) or _HOURS_STRONG_BEFORE.search(before) else bare).append(found)
+    return strong, bare
+
+
+_PER_WEEK_AFTER = re.compile(r"^\s*(?:/|per|a|an|each|every)\s*(?:week|wk)\b")
+
+
+#: "Estimated hours: 20", "Hours: 6-8 total", "Time commitment: about 15 hours": a label, then the number.
+LABELLED_HOURS = re.compile(rf"(?:hours|time commitment|commitment|workload|effort|time required|time needed|duration)"
+                            rf"\s*(?:\(total\)\s*)?:\s*(?:about |approx\.? |approximately |around |roughly |~|up to )?{_RNG}"
+                            rf"(?!\s*(?:am|pm|:|weeks?|days?|months?)\b)(?:\s*(?:hours?|hrs?|h)\b)?(?!\s*(?:/|per|a|an|each)\s*(?:week|wk|day)\b)")
+
+
+def labelled_hours(text: str) -> Found | None:
+    m = LABELLED_HOURS.search(text)
+    if not m:
+        return None
+    low, high = _rng(m.group(1), m.group(2))
+    return Found(low, high, _quote(text, m.start(), m.end()), m.start()) if 0 < high <= 2000 else None
+
+
+hour_mentions = _hour_mentions
+
+
+def total_hours(text: str, mentions: tuple[list[Found], list[Found]] | None = None) -> Found | None:
+    """A total amount of work: "a 30-hour project", "15 hours of work", "5 to 40 hours".
+
+    Mentions with project wording win over labelled ones ("Hours: 20") and bare ones; weekly
+    and daily counts, deadlines, meetings and credit hours are skipped. ``mentions``: what
+    :func:`hour_mentions` returned, if the caller already has it.
+    """
+    strong, bare = _hour_mentions(text) if mentions is None else mentions
     if strong:
         return strong[0]
-    return bare[0] if bare else None
+    return labelled_hours(text) or (bare[0] if bare else None)
+
+
+def hour_tracks(text: str, strong: list[Found] | None = None) -> list[Found]:
+    """Distinct total-hour mentions with project wording, in order: "a 25-hour or a 45-hour
+    project" is two tracks; the same "20-hour project" said twice is one.
+
+    ``strong``: the first list of :func:`hour_mentions` if the caller already has it.
+    """
+    strong = _hour_mentions(text)[0] if strong is None else strong
+    out: list[Found] = []
+    for f in strong:
+        if not any((f.low, f.high) == (o.low, o.high) for o in out):
+            out.append(f)
+    return out
 
 
 def _weeks(n: float, unit: str) -> float:
@@ -170,7 +225,7 @@ def month_span(text: str) -> Found | None:
 
 # ---- pay ----------------------------------------------------------------------------
 
-_SYM = r"(?:us\$|usd\$|c\$|ca\$|a\$|au\$|\$|€|£|₹|¥)"
+_SYM = r"(?:us\$|usd\$|c\$|ca\$|a\$|au\$|nz\$|\$|€|£|₹|¥|\brs\.?(?=\s?\d))"
 #: ISO codes read in prose; rarer codes are left out because they are also English words (ALL, TRY, TOP).
 CODES = ("usd", "eur", "gbp", "cad", "aud", "nzd", "chf", "sek", "nok", "dkk", "pln", "inr", "brl", "mxn",
          "jpy", "sgd", "zar", "czk", "huf", "ron", "hkd", "ils", "krw", "php", "ngn", "kes", "ars", "clp", "cop")
@@ -183,7 +238,9 @@ MONEY = re.compile(
     rf"\s?(?P<post>{_SYM}|{_CODE}|dollars|euros|pounds)"
 )
 _UNIT_AFTER = [
-    ("hour", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)(?:hour|hr|h)\b|^\s*hourly\b|^\s*(?:pro|je)\s+(?:stunde|std)")),
+    ("total", re.compile(r"^\s*(?:(?:usd|eur|gbp|cad|aud|inr|chf)\s+)?(?:fixed|flat|one-time|in total|total|stipend|fee"
+                         r"|honorarium|lump sum|for the (?:whole|entire|full) (?:project|set|assignment)|(?:up)?on completion)")),
+    ("hour", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)(?:estimated\s+|billable\s+|worked\s+|project\s+)?(?:hour|hr|h)\b|^\s*hourly\b|^\s*(?:pro|je)\s+(?:stunde|std)")),
     ("year", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)(?:year|yr|annum)\b|^\s*(?:annual(?:ly)?|yearly|p\.?a\.?)(?!\w)")),
     ("month", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)(?:month|mo)\b|^\s*monthly\b|^\s*(?:pro|im)\s+monat")),
     ("week", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)(?:week|wk)\b|^\s*weekly\b")),
@@ -193,13 +250,18 @@ _UNIT_AFTER = [
 ]
 _UNIT_BEFORE = [
     ("hour", re.compile(r"(?:hourly (?:rate|pay|wage)|per hour|rate)(?:\s+of)?[:\s]*$")),
-    ("year", re.compile(r"(?:salary|annual|yearly|per year|ote|compensation range|pay range|base pay)[^.]{0,40}$")),
+    # word boundaries: "remotely" holds "ote" and must not make a fee a salary
+    ("year", re.compile(r"\b(?:salary|annual|yearly|per year|ote|compensation range|pay range|base pay)\b[^.]{0,40}$")),
     ("month", re.compile(r"monthly[^.]{0,15}$")),
 ]
 _TOTAL_HINT = re.compile(r"stipend|honorari|\bfee\b|\bflat\b|\bfixed\b|completion|for (?:the|this|a|an)\s+(?:\d+[- ]hours?\s+)?"
                          r"(?:project|assignment|engagement|micro-?internship)|\btotal\b|lump sum|one-time|\baward|\bpaid\b|\bpays?\b")
 _NOT_PAY = re.compile(r"budget|revenue|raised|funding|\barr\b|valuation|spend|sales|million|billion|\bbn\b|grant|prize"
                       r"|client|worth|\bmrr\b|saved|\bgmv\b|customers?")
+
+
+#: Below these a yearly or monthly figure is not a salary (a board's "salary" field holding a fee).
+SMALLEST_SALARY = {"year": 5000, "month": 400}
 
 
 @dataclass(frozen=True)
@@ -210,6 +272,7 @@ class Pay:
     unit: str  # "hour", "total", "year", "month", "week", "day", "piece"
     quote: str
     hinted: bool = False  # a total with stipend/fee/completion wording around it
+    at: int = 0  # position in the text
 
 
 def _amount(num: str | None, k: str | None) -> float | None:
@@ -224,8 +287,8 @@ def _amount(num: str | None, k: str | None) -> float | None:
 def _currency(token: str | None) -> str | None:
     if not token:
         return None
-    token = token.strip()
-    words = {"dollars": "USD", "euros": "EUR", "pounds": "GBP"}
+    token = token.strip().rstrip(".")
+    words = {"dollars": "USD", "euros": "EUR", "pounds": "GBP", "nz$": "NZD", "rupees": "INR", "rs": "INR"}
     if token in words:
         return words[token]
     if token.isalpha() and (len(token) != 3 or token.upper() not in vocab.currencies()):
@@ -252,7 +315,12 @@ def pay_mentions(text: str) -> list[Pay]:
         low, high = min(low, high), max(low, high)
         before, after = text[max(0, m.start() - 60): m.start()], text[m.end(): m.end() + 60]
         unit = next((u for u, rx in _UNIT_AFTER if rx.search(after)), None)
-        unit = unit or next((u for u, rx in _UNIT_BEFORE if rx.search(before)), None)
+        if unit == "total" and (kilo or high > 20_000):  # "$150k total compensation" is a salary
+            unit = None
+        if unit is None:
+            unit = next((u for u, rx in _UNIT_BEFORE if rx.search(before)), None)
+            if unit in ("year", "month") and not kilo and high < SMALLEST_SALARY[unit]:
+                unit = None  # "Salary: $500" on a job board's salary line is a project fee, not a wage
         if unit is None and kilo:
             unit = "year"  # "$151K": a salary
         if unit is None:
@@ -260,7 +328,7 @@ def pay_mentions(text: str) -> list[Pay]:
                 continue
             unit = "total"
         hinted = unit == "total" and bool(_TOTAL_HINT.search(before[-40:] + " " + m.group(0) + " " + after[:45]))
-        out.append(Pay(low, high, cur, unit, _quote(text, m.start(), m.end()), hinted))
+        out.append(Pay(low, high, cur, unit, _quote(text, m.start(), m.end()), hinted, m.start()))
     return out
 
 
@@ -276,3 +344,10 @@ def best_pay(mentions: list[Pay]) -> Pay | None:
     if len({(p.low, p.high, p.currency) for p in totals}) == 1:
         return totals[0]
     return None
+
+
+def pay_near(mentions: list[Pay], pos: int) -> Pay | None:
+    """The hourly or total amount closest to ``pos`` (within a sentence or two): the pay of one
+    track when a programme offers several ("$375 for a 25-hour project, $675 for 45 hours")."""
+    usable = [p for p in mentions if p.unit in ("hour", "total") and abs(p.at - pos) <= 160]
+    return min(usable, key=lambda p: abs(p.at - pos)) if usable and pos >= 0 else None

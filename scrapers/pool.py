@@ -48,6 +48,9 @@ class Outcome:
     detail: str = ""
     entry: Entry | None = None
     error: str = ""  # "TypeError: …" when curation raised for this record
+    outcome: str = ""  # "keep", "review" or "reject" ("" for an error)
+    evidence: dict[str, str] | None = None  # the quoted words behind the facts
+    facts: dict[str, Any] | None = None
 
 
 def decide(curate: Callable[..., Any], rules: Any, records: list[RawRecord], source: SourceConfig,
@@ -60,7 +63,9 @@ def decide(curate: Callable[..., Any], rules: Any, records: list[RawRecord], sou
             keep, entry = bool(d.keep), d.entry
             if keep and not isinstance(entry, Entry):
                 raise TypeError(f"curation kept the record but returned entry={entry!r}")
-            out.append(Outcome(keep, str(d.reason), str(getattr(d, "detail", "") or ""), entry))
+            outcome = str(getattr(d, "outcome", "") or ("keep" if keep else "reject"))
+            out.append(Outcome(keep, str(d.reason), str(getattr(d, "detail", "") or ""), entry, "", outcome,
+                               dict(getattr(d, "evidence", None) or {}), dict(getattr(d, "facts", None) or {})))
         except Exception as e:
             out.append(Outcome(error=f"{type(e).__name__}: {e}"))
     return out

@@ -64,3 +64,6 @@ class RawRecord:
     tags: list[str] = field(default_factory=list)  # skills/keywords from the source
     category: str | None = None  # the source's category label, mapped by curation
     countries: list[str] = field(default_factory=list)  # applicant location requirements
+    #: Facts the adapter could not read with confidence ("organization" for an HN post with no
+    #: "Company | Role" line and no lead phrase); curation sends such a record to review, not out.
+    uncertain: list[str] = field(default_factory=list)

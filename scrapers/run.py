@@ -32,7 +32,7 @@ from typing import Any, Callable, Iterable, TextIO
 from urllib.parse import urlsplit
 
 from board.entry import Entry, format_datetime
-from . import pool as curation_pool, storage
+from . import pool as curation_pool, review, storage
 from .config import Config
 from .http import FetchError, Fetcher, HttpSettings, Response, Validators
 from .record import ParseError, RawRecord, SourceConfig
@@ -63,10 +63,11 @@ class SourceResult:
     fetched: int = 0  # raw records parsed
     kept: int = 0
     rejected: Counter = field(default_factory=Counter)  # reason code -> count
+    reviewed: Counter = field(default_factory=Counter)  # REVIEW_* code -> count (queued, never published)
+    queued: list[str] = field(default_factory=list)  # keys new to the review queue this run
     errors: int = 0  # records whose curation raised, plus a failed fetch or parse
     error_messages: list[str] = field(default_factory=list)
     not_modified: bool = False
-    queued: int = 0  # review items queued (watched pages, kind "page")
     new: int = 0
     closed: int = 0
     total: int = 0  # entries in the source's file afterwards
@@ -79,9 +80,9 @@ class SourceResult:
         return {
             "name": self.name, "kind": self.kind, "status": self.status, "reason": self.reason,
             "urls": self.urls, "requests": self.requests, "bytes": self.bytes, "fetched": self.fetched,
-            "kept": self.kept, "rejected": dict(sorted(self.rejected.items())), "errors": self.errors,
-            "error_messages": self.error_messages[:20], "not_modified": self.not_modified, "queued": self.queued,
-            "new": self.new,
+            "kept": self.kept, "rejected": dict(sorted(self.rejected.items())),
+            "review": dict(sorted(self.reviewed.items())), "queued": self.queued, "errors": self.errors,
+            "error_messages": self.error_messages[:20], "not_modified": self.not_modified, "new": self.new,
             "closed": self.closed, "total": self.total, "written": self.written, "seconds": round(self.seconds, 3),
         }
 
@@ -450,6 +451,7 @@ def run_source(source: SourceConfig, ctx: Context) -> SourceResult:
     result.fetched = len(records)
 
     fresh: list[Entry] = []
+    queue: list[dict[str, Any]] = []
     uncertain: set[str] = set()
     if partial:
         uncertain = {i for e in previous for i in storage.own_ids(e, source.name)}
@@ -467,7 +469,9 @@ def run_source(source: SourceConfig, ctx: Context) -> SourceResult:
             if rid not in entry.source.ids:
                 entry = replace(entry, source=replace(entry.source, ids=tuple(sorted({*entry.source.ids, rid}))))
             fresh.append(entry)
-        _decide(result, ctx, record, decided.keep, decided.reason, decided.detail)
+        if decided.outcome == "review":
+            queue.append(review.record_item(rid, record, decided, ctx.now))
+        _decide(result, ctx, record, decided.keep, decided.reason, decided.detail, decided.outcome, decided.evidence)
 
     entries, new_state, outcome = storage.apply_run(
         source.name, previous, fresh, len(records), state, ctx.now, ctx.guard, frozenset(uncertain)
@@ -479,6 +483,9 @@ def run_source(source: SourceConfig, ctx: Context) -> SourceResult:
         new_state.http = {}
         new_state.fingerprint = None
     result.written = store.save_entries(source.name, entries, ctx.now)
+    if not partial:  # a partial fetch says nothing about the records it did not reach
+        changed, result.queued = review.update_records(store.out_dir, source.name, queue, ctx.now)
+        result.written = result.written or changed
     store.save_state(source.name, new_state)
     result.entries = entries
     result.status = "held" if outcome.action == "held" else "ok"
@@ -517,16 +524,21 @@ def _parse_takes_headers(adapter: ModuleType) -> bool:
         return False
 
 
-def _decide(result: SourceResult, ctx: Context, record: RawRecord, keep: bool, reason: str, detail: str) -> None:
+def _decide(result: SourceResult, ctx: Context, record: RawRecord, keep: bool, reason: str, detail: str,
+            outcome: str = "", evidence: dict[str, str] | None = None) -> None:
+    outcome = outcome or ("keep" if keep else "reject")
     if keep:
         result.kept += 1
+    elif outcome == "review":
+        result.reviewed[reason or "unknown"] += 1
     else:
         result.rejected[reason or "unknown"] += 1
     if ctx.explain:
         title = (record.title or "").replace("\n", " ")[:70]
-        tail = f"  [{detail[:120]}]" if detail else ""
-        result.explain.append(f"{result.name}\t{'KEEP' if keep else 'REJECT'}\t{reason or 'unknown'}\t"
-                              f"{record.source_id}\t{title}{tail}")
+        tail = f"  [{detail[:160]}]" if detail else ""
+        quotes = "; ".join(f"{k}={v[:80]!r}" for k, v in (evidence or {}).items())
+        result.explain.append(f"{result.name}\t{outcome.upper()}\t{reason or 'unknown'}\t"
+                              f"{record.source_id}\t{title}{tail}" + (f"  evidence: {quotes}" if quotes else ""))
 
 
 # ---- merging shard outputs --------------------------------------------------------------
@@ -554,7 +566,7 @@ def merge_shards(shard_dirs: Iterable[Path | str], out_dir: Path | str, now: dat
         if not d.is_dir():
             raise ValueError(f"--merge: {d} is not a folder")
         for sub, target_dir in ((d, store.out_dir), (d / storage.STATE_DIRNAME, store.state_dir),
-                                (d / watch_queue_dirname(), store.out_dir / watch_queue_dirname())):
+                                (d / review.REVIEW_DIR, store.out_dir / review.REVIEW_DIR)):
             for f in sorted(sub.glob("*.json")):
                 target = target_dir / f.name
                 if target.exists() and target.read_bytes() == f.read_bytes():
@@ -572,13 +584,6 @@ def merge_shards(shard_dirs: Iterable[Path | str], out_dir: Path | str, now: dat
         copied.append(str(target))
     merged = storage.dedupe_store(store, now).merged
     return MergeResult(copied, conflicts, merged)
-
-
-def watch_queue_dirname() -> str:
-    """The review-queue folder inside an output folder (a shard's queue files are merged too)."""
-    from .watch import QUEUE_DIRNAME
-
-    return QUEUE_DIRNAME
 
 
 def _updated_of(path: Path) -> str:
@@ -638,6 +643,8 @@ def format_summary(result: RunResult) -> str:
         rejected = ", ".join(f"{k} {v}" for k, v in s.rejected.most_common(4))
         if len(s.rejected) > 4:
             rejected += f", +{len(s.rejected) - 4} more"
+        if s.reviewed:
+            rejected += ("; " if rejected else "") + "review: " + ", ".join(f"{k} {v}" for k, v in s.reviewed.most_common())
         status = s.status if not s.written else f"{s.status}*"
         rows.append((s.name, status, str(s.fetched), str(s.kept), rejected or "-", str(s.errors),
                      "yes" if s.not_modified else "-", f"{s.seconds:.1f}s"))

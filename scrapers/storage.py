@@ -43,6 +43,7 @@ from board import vocabulary as vocab
 from board.entry import Entry, format_datetime, parse_datetime
 
 STATE_DIRNAME = ".state"
+REVIEW_DIRNAME = "review"  # the review queue (scrapers.review), next to the entries
 _NAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _TRACKING_PARAMS = re.compile(r"^(utm_[a-z]+|ref|referrer|source|src|gh_src|lever-source|fbclid|gclid)$", re.I)
 _FAR_FUTURE = datetime.max.replace(tzinfo=timezone.utc)
@@ -254,7 +255,7 @@ class Store:
         """
         removed = []
         cutoff = (time.time() if now is None else now) - older_than
-        for folder in (self.out_dir, self.state_dir):
+        for folder in (self.out_dir, self.state_dir, self.out_dir / REVIEW_DIRNAME):
             if not folder.is_dir():
                 continue
             for p in folder.glob(".*.tmp"):

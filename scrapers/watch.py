@@ -43,9 +43,9 @@ from typing import Any, Callable, Sequence
 from board.entry import format_datetime
 from . import storage
 from .http import Response
+from .review import load_queue, write_queue
 from .record import ParseError, SourceConfig
 
-QUEUE_DIRNAME = "review"
 MAX_DIFF_LINES = 40
 MAX_SNAPSHOT_LINES = 2_000
 
@@ -146,42 +146,8 @@ def plain(text: str) -> str:
 
 
 # ---- the review queue -------------------------------------------------------------------
-#
-# INTEGRATION SEAM (issue 13): scrapers/review.py, written on another branch, owns the
-# review queue and exposes these two functions with exactly these signatures and this file
-# format. When it lands, replace the two definitions below with
-#     from .review import load_queue, write_queue
-# and delete them; nothing else in this module depends on how the queue is stored.
-#
-# <out>/review/<source>.json = {"source": name, "items": [{"key", "kind": "record" |
-#   "page-change", "title", "organization", "url", "reason", "detail", "facts": {},
-#   "evidence": {}, "first_queued": ISO, "last_seen": ISO, "diff": str (page-change only)}]}
-# items sorted by key, written atomically.
-
-
-def queue_path(out_dir: Path, source: str) -> Path:
-    storage.Store(out_dir).entries_path(source)  # the same file-name check as every stored file
-    return Path(out_dir) / QUEUE_DIRNAME / f"{source}.json"
-
-
-def load_queue(out_dir: Path, source: str) -> list[dict]:
-    """The source's queued review items ([] when it has none); StorageError if unreadable."""
-    path = queue_path(out_dir, source)
-    if not path.exists():
-        return []
-    data = storage.read_json(path)
-    if not isinstance(data, dict) or not isinstance(data.get("items"), list):
-        raise storage.StorageError(f"{path}: not a review queue (no 'items' list)")
-    return [item for item in data["items"] if isinstance(item, dict)]
-
-
-def write_queue(out_dir: Path, source: str, items: list[dict], now: datetime) -> None:
-    """Write the source's queue atomically, items sorted by key (``now`` dates nothing here:
-    the items carry their own ``first_queued``/``last_seen``; it is part of the shared signature)."""
-    path = queue_path(out_dir, source)
-    ordered = sorted(items, key=lambda item: str(item.get("key", "")))
-    storage.atomic_write_json(path, {"source": source, "items": ordered})
-
+# Page changes go to the same queue as records curation sends to review (scrapers/review.py):
+# <out>/review/<source>.json, items of kind "page-change" carrying a plain-text "diff".
 
 # ---- one watched source's run -----------------------------------------------------------
 
@@ -222,7 +188,7 @@ class Watched:
 
     status: str  # ok | not-modified
     pages: int  # pages read (not 304)
-    queued: int
+    queued: list[str]  # keys of the page changes queued this run
     note: str
     state: storage.SourceState
 
@@ -262,7 +228,8 @@ def watch_source(source: SourceConfig, adapter: ModuleType, urls: list[str], sta
     pages = sum(not r.not_modified for r in responses)
     notes = ([f"queued {len(items)} page change(s) for review"] if items else []) + \
             ([f"first snapshot of {firsts} page(s) stored; nothing queued"] if firsts else [])
-    return Watched("not-modified" if pages == 0 else "ok", pages, len(items), "; ".join(notes), new_state)
+    return Watched("not-modified" if pages == 0 else "ok", pages, sorted(i["key"] for i in items), "; ".join(notes),
+                   new_state)
 
 
 def check_page(source: SourceConfig, adapter: ModuleType, url: str, resp: Response, old: dict[str, Any] | None,

@@ -4,6 +4,12 @@
 comments are postings; by the thread's convention their first line is
 ``Company | Role | Location | REMOTE | Full-time …``. Story hits (from a search for the
 monthly thread) carry no posting and yield nothing.
+
+About 1 in 20 real job posts ignore the convention ("Acme is hiring a …", "At Acme we …",
+"Acme – Data Intern – Remote", "Company: Acme"). Those are read too: the company from the
+first line's lead phrase, else from the first link in the post; when neither names it, the
+record is marked ``uncertain=["organization"]`` so curation sends it to review instead of
+publishing a guess. A first line with no hiring words at all is a reply or chatter, not a post.
 """
 
 from __future__ import annotations
@@ -30,13 +36,71 @@ def _first_line(comment: str) -> list[str]:
     return [p.strip() for p in text.split("|") if p.strip()]
 
 
+_LEAD = [  # "Company" as the first line's lead phrase, most specific first
+    re.compile(r"^(?:company|employer|organi[sz]ation)\s*:\s*(?P<org>[^,;|]{2,60})", re.I),
+    re.compile(r"^(?:hi,?\s+|hey hn!?\s+)?(?:here )?at\s+(?P<org>[A-Z][\w&.'\- ]{0,40}?)\s*(?:\([^)]*\))?\s*(?:,|\bwe\b|\bis\b)"),
+    re.compile(r"^(?:hey hn!?\s+)?(?P<org>[A-Za-z][\w&.'\- ]{0,40}?)\s*(?:\([^)]*\)\s*)?(?:is|are)\s+(?:hiring|looking|seeking"
+               r"|recruiting|offering|building|growing)\b"),
+    re.compile(r"^(?P<org>[A-Z][\w&.' ]{0,40}?)\s*(?:\s[\u2013\u2014-]\s|;)\s*(?P<role>[^\u2013\u2014;]{3,80})"),
+]
+_ROLE_AFTER = re.compile(r"\b(?:hiring|looking for|seeking|offering)\s+(?:an?\s+|one\s+|several\s+|two\s+)?(?P<role>[^.,;!(]{3,80})", re.I)
+_HIRING = re.compile(r"\b(?:hiring|looking for|seeking|intern(?:ship)?s?|micro-?internship|apply|open roles?|role|position|paid project|students?"
+                     r"|job|contract|freelance|remote)\b", re.I)
+_LINK = re.compile(r"https?://([a-z0-9.-]+\.[a-z]{2,})", re.I)
+#: Hosts that are not the employer's own site.
+_NOT_EMPLOYER = {"ycombinator", "github", "linkedin", "google", "notion", "lever", "greenhouse", "ashbyhq", "workable",
+                 "bit", "forms", "docs", "calendly", "twitter", "x", "medium", "substack", "wellfound", "whoishiringjobs"}
+
+
+#: Lead words that are not a company ("We are hiring", "I am looking").
+_NOT_ORG = re.compile(r"^(?:we|i|our|my|this|it|they|you|hey|hi|hello|here|there|the team|team|everyone|us)$", re.I)
+
+
+def _lead(comment: str) -> tuple[str | None, str, str]:
+    """A post without a pipe line: (organization or None, role, the first line)."""
+    line = html.unescape(_TAG.sub("", re.split(r"<p>|\n", comment, maxsplit=1)[0])).strip()
+    org = role = None
+    for rx in _LEAD:
+        if (m := rx.search(line)) and not _NOT_ORG.match(m.group("org").strip(" -–(").strip()):
+            org = m.group("org").strip(" -–(").strip()
+            role = m.groupdict().get("role")
+            break
+    if org is None:
+        for m in _LINK.finditer(html.unescape(comment)):
+            labels = m.group(1).lower().split(".")
+            name = labels[-2] if len(labels) >= 2 else labels[0]
+            if name not in _NOT_EMPLOYER:
+                org = name.replace("-", " ").title()
+                break
+    if not role and (m := _ROLE_AFTER.search(line)):
+        role = m.group("role")
+    return org, (role or line).strip()[:200], line
+
+
+def _pipeless(hit: dict[str, Any], comment: str, source: SourceConfig) -> RawRecord | None:
+    org, role, line = _lead(comment)
+    if not _HIRING.search(line) or len(line) < 8:
+        return None  # a reply, a thank-you, chatter: not a post
+    item_id = s(hit.get("objectID")) or ""
+    link = f"https://news.ycombinator.com/item?id={item_id}" if item_id.isdigit() else None
+    where = _WHERE.search(line)
+    return RawRecord(
+        # no company found: name the poster (never published as such: curation reviews it)
+        source_id=item_id, title=role, organization=org[:200] if org else f"HN user {s(hit.get('author')) or 'unknown'}",
+        url=link, apply_url=link,
+        description_html=comment, posted=s(hit.get("created_at")), location=where.group(0) if where else None,
+        employment_type=[m.group(0) for m in [_TYPE.search(line)] if m],
+        uncertain=[] if org else ["organization"],
+    )
+
+
 def _record(hit: dict[str, Any], source: SourceConfig) -> RawRecord | None:
     comment = s(hit.get("comment_text"))
     if not comment or hit.get("parent_id") != hit.get("story_id"):
         return None
     parts = _first_line(comment)
     if len(parts) < 2:
-        return None
+        return _pipeless(hit, comment, source)
     org = re.sub(r"\s*\(?https?://\S+\)?", "", parts[0]).strip(" -–(") or parts[0]
     rest = [p for p in parts[1:] if not _URLISH.match(p)]
     roles = [p for p in rest if not _WHERE.search(p) and not _TYPE.fullmatch(p)]

@@ -205,3 +205,31 @@ def test_one_badly_typed_record_does_not_abort_the_rest(kind, name):
     assert len(records) >= good
     for r in records:
         assert isinstance(r.title, str) and isinstance(r.source_id, str) and r.title
+
+
+def _hn(*comments: tuple[str, str]) -> bytes:
+    hits = [{"objectID": str(48100000 + i), "comment_text": text, "author": author, "parent_id": 1, "story_id": 1,
+             "created_at": "2026-11-02T10:00:00Z"} for i, (author, text) in enumerate(comments)]
+    return json.dumps({"hits": hits}).encode()
+
+
+@pytest.mark.parametrize("first,org,title", [
+    ("Quillcraft is hiring a student for a micro-internship.", "Quillcraft", "student for a micro-internship"),
+    ("At Tidewater (https://tidewater.example) we have a paid project for students.", "Tidewater",
+     "At Tidewater (https://tidewater.example) we have a paid project for students."),
+    ("Kiln Analytics \u2013 Student micro-internship \u2013 Remote", "Kiln Analytics", "Student micro-internship"),
+    ("Company: Shellfish, remote contract for a student", "Shellfish", "Company: Shellfish, remote contract for a student"),
+    ("telli (YC F24) is hiring across engineering [on-site Berlin]", "telli", "across engineering [on-site Berlin]"),
+])
+def test_hn_posts_without_a_pipe_line_name_the_company_from_the_lead_phrase(first, org, title):
+    [r] = adapters.get("hn_algolia").parse(_hn(("poster", first + "<p>Details follow.")), source("hn_algolia"))
+    assert (r.organization, r.title, r.uncertain) == (org, title, [])
+
+
+def test_hn_post_without_company_is_uncertain_and_chatter_is_not_a_post():
+    body = _hn(("jdoe", "We are looking for a student for a short paid project.<p>Remote."),
+               ("fan", "Thank you to everyone who submitted!"),
+               ("linker", "Looking for a student to help us <a href=\"https://www.brightpath.example/jobs\">x</a>"))
+    records = list(adapters.get("hn_algolia").parse(body, source("hn_algolia")))
+    assert [(r.organization, r.uncertain) for r in records] == [("HN user jdoe", ["organization"]),
+                                                               ("Brightpath", [])]

@@ -35,7 +35,9 @@ EXPECTED = {
     "lubobali__aws-job-streamer__greenhouse_jobs.json": 4,
     "omoji-personal__careerkit__greenhouse.json": 2,
     "ikevinxie__remote-jobs-collector__himalayas.json": 4,
-    "nacefmoula__internship-hunter__hn_comments.json": 301,  # top-level comments with a "Company | Role" line
+    # top-level comments with a "Company | Role" line (301), plus the posts without one that name a
+    # company in their lead phrase or link, or at least read like a post (curation reviews those)
+    "nacefmoula__internship-hunter__hn_comments.json": 314,
     "nacefmoula__internship-hunter__hn_search.json": 0,  # story hits: the monthly threads, not postings
     "go-api-libs__jobicy__2024-12-05.yaml#0": 8,
     "dinie__coverletterer__indeed_job.html": 1,

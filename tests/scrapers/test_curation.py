@@ -67,6 +67,10 @@ def test_real_micro_internship_is_kept_with_a_valid_entry():
     ("Between 15 and 20 hours of work in total; we pay a $600 stipend.", (15, 20), (600, "total")),
     ("Five to forty hours of work, paid $20/hour.", (5, 40), (20, "hour")),
     ("A 1-hour kickoff call, then 15 hours of work. Fee: £300.", (15, 15), (300, "total")),
+    ("A 20-hour project, Rs. 8,000 on completion.", (20, 20), (8000, "total")),
+    ("A 12-hour project; NZ$400 stipend.", (12, 12), (400, "total")),
+    ("Hours: 6-8 total. Rate: $30/hr.", (6, 8), (30, "hour")),
+    ("Choose a 25-hour track ($500) or a 60-hour track ($1,200).", (25, 25), (500, "total")),
 ])
 def test_prose_hours_and_pay_are_extracted(sentences, hours, pay):
     d = decide(rec(body(sentences)))
@@ -122,8 +126,6 @@ REJECTS = [
     ("REJECT_NOT_REMOTE", dict(remote=False), "flag"),
     ("REJECT_NOT_REMOTE", dict(location="On-site - Berlin"), "onsite"),
     ("REJECT_NOT_REMOTE", dict(location="Hybrid (London)"), "hybrid"),
-    ("REJECT_NOT_REMOTE", dict(description_html="<p>Micro-internship for students. A 20-hour project. $400 stipend.</p>"),
-     "no-remote-wording"),
     ("REJECT_TOO_LONG", dict(description_html=body("Expect 10-15 hrs/week for 3 weeks. $25/hour.")), "weekly-x-weeks"),
     ("REJECT_TOO_LONG", dict(description_html=body("Ten hours a week from September through May, $20/hour.")), "sept-may"),
     ("REJECT_TOO_LONG", dict(description_html=body("20 hours per week for a 10-week contract, $22/hour.")), "10-weeks"),
@@ -134,18 +136,33 @@ REJECTS = [
     ("REJECT_TOO_LONG", dict(description_html=body("A 60-hour project. $1,500 stipend.")), "60-hours"),
     ("REJECT_WEEKLY_OPEN_ENDED", dict(description_html=body("About 6 hours/week. $20/hour.")), "6-per-week"),
     ("REJECT_WEEKLY_OPEN_ENDED", dict(description_html=body("10-35 hours per week, $25/hour.")), "10-35"),
-    ("REJECT_HOURS_UNKNOWN", dict(description_html=body("A short project. $400 stipend.")), "none"),
-    ("REJECT_HOURS_UNKNOWN", dict(description_html=body("Earn 12 credit hours and a $400 stipend.")), "credit-hours"),
-    ("REJECT_HOURS_UNKNOWN", dict(description_html=body("We reply within 48 hours. $400 stipend.")), "deadline"),
     ("REJECT_TOO_SHORT", dict(description_html=body("A 3-hour project, $100 stipend.")), "3-hours"),
     ("REJECT_NOT_FOR_STUDENTS", dict(description_html="<p>Completed 100% remotely. A 20-hour project. $400 stipend.</p>",
                                      title="Competitive Analysis Project"), "no-audience"),
     ("REJECT_NOT_FOR_STUDENTS", dict(description_html="<p>Remote: tutor high school students for a 20-hour project. "
                                      "$400 stipend.</p>", title="Maths Tutor"), "students-served"),
-    ("REJECT_NO_PAY_SIGNAL", dict(description_html=body("A paid 20-hour project.")), "paid-no-amount"),
-    ("REJECT_NO_PAY_SIGNAL", dict(description_html=body("A 20-hour project. Our budget is $50,000.")), "budget"),
     ("REJECT_BELOW_PAY_FLOOR", dict(description_html=body("A 30-hour project, $100 stipend.")), "low-total"),
     ("REJECT_BELOW_PAY_FLOOR", dict(description_html=body("A 20-hour project at USD 8/hour.")), "low-hourly"),
+    ("REJECT_NOT_REMOTE", dict(description_html="<p>For students. A 20-hour analysis. $400 stipend.</p>",
+                               title="Competitive Analysis"), "no-remote-not-micro"),
+    ("REJECT_NOT_REMOTE", dict(description_html=body("A 20-hour project, $400 stipend. You work on-site at our office.").replace(
+        "completed 100% remotely", "in Leeds")), "onsite-in-prose"),
+    ("REJECT_HOURS_UNKNOWN", dict(description_html=body("A short project, paid on completion.")), "two-facts-missing"),
+    ("REJECT_NO_PAY_SIGNAL", dict(description_html="<p>Micro-internship for college students, completed 100% remotely.</p>"
+                                  "<p>A 20-hour project.</p>"), "no-pay-word"),
+    ("REJECT_STUDENT_PAYS", dict(description_html=BASE_BODY + "<p>Students pay a $99 programme fee.</p>"), "programme-fee"),
+    ("REJECT_STUDENT_PAYS", dict(description_html=BASE_BODY + "<p>Membership: subscription of $49 a month.</p>"), "subscription"),
+    ("REJECT_EXPERIENCED", dict(description_html=BASE_BODY + "<p>You bring 5+ years' experience in analytics.</p>"), "years"),
+    ("REJECT_EXPERIENCED", dict(title="Senior Analyst Micro-Project"), "senior-title"),
+    ("REJECT_STUDENT_PAYS", dict(description_html=BASE_BODY + "<p>Enrollment: $99.</p>"), "price-label"),
+    ("REJECT_STUDENT_PAYS", dict(description_html=BASE_BODY + "<p>Just $49 to participate.</p>"), "price-to-join"),
+    ("REJECT_EXPERIENCED", dict(description_html=BASE_BODY + "<p>Must have 5 or more years of industry experience.</p>"),
+     "or-more-years"),
+    ("REJECT_NOT_REMOTE", dict(description_html=body("A 20-hour project, $400 stipend, at our office in Leeds.").replace(
+        "completed 100% remotely", "in the UK")), "office-in-prose"),
+    ("REJECT_PER_PIECE", dict(description_html=body("Review 40 AI chatbot answers an hour for 20 hours, $20/hour.")),
+     "ai-rating-prose"),
+    ("REJECT_UNPAID", dict(description_html=body("A 20-hour project, paid in exposure and a reference.")), "exposure"),
     ("REJECT_EXPIRED", dict(valid_through="2026-07-15"), "deadline-passed"),
     ("REJECT_INVALID", dict(posted="2031-01-01T00:00:00Z"), "posted-in-future"),
 ]
@@ -156,6 +173,26 @@ def test_rule_rejects(code, changes):
     d = decide(rec(**{"description_html": BASE_BODY, **changes}))
     assert (d.keep, d.reason) == (False, code), d.detail
     assert d.detail
+
+
+# One fact missing, strong micro-internship signals and nothing against it: a person decides.
+REVIEWS = [
+    ("REVIEW_REMOTE_UNSTATED", dict(description_html="<p>Micro-internship for students. A 20-hour project. $400 stipend.</p>"),
+     "no-remote-wording"),
+    ("REVIEW_HOURS_UNSTATED", dict(description_html=body("A short project. $400 stipend.")), "none"),
+    ("REVIEW_HOURS_UNSTATED", dict(description_html=body("Earn 12 credit hours and a $400 stipend.")), "credit-hours"),
+    ("REVIEW_HOURS_UNSTATED", dict(description_html=body("We reply within 48 hours. $400 stipend.")), "deadline"),
+    ("REVIEW_PAY_UNSTATED", dict(description_html=body("A paid 20-hour project.")), "paid-no-amount"),
+    ("REVIEW_PAY_UNSTATED", dict(description_html=body("A 20-hour project. Our budget is $50,000.")), "budget"),
+    ("REVIEW_ORG_UNKNOWN", dict(uncertain=["organization"], organization="HN user someone"), "hn-post-without-company"),
+]
+
+
+@pytest.mark.parametrize("code,changes", [(c, ch) for c, ch, _ in REVIEWS], ids=[f"{c}-{i}" for c, _, i in REVIEWS])
+def test_one_missing_fact_goes_to_review(code, changes):
+    d = decide(rec(**{"description_html": BASE_BODY, **changes}))
+    assert (d.keep, d.outcome, d.reason) == (False, "review", code), d.detail
+    assert d.detail and d.entry is None and d.facts and d.evidence
 
 
 # Near-misses in the other direction: wording that looks like a rule's trigger but is not.
@@ -175,6 +212,29 @@ PASSES = [
      "students-and-audience"),
     ("REJECT_NOT_A_POSTING", dict(title="Newsletter Writer Micro-Internship"), "newsletter-title"),
     ("REJECT_ONGOING", dict(employment_type=["Part-time"]), "part-time-type-alone"),
+    ("REJECT_FULL_TIME", dict(description_html=BASE_BODY + "<p>Great work may lead to a full-time role later.</p>"),
+     "conversion-later"),
+    ("REJECT_FULL_TIME", dict(description_html=BASE_BODY + "<p>Full-time employees enjoy dental, vision and a 401(k).</p>"),
+     "staff-benefits"),
+    ("REJECT_FULL_TIME", dict(description_html=BASE_BODY + "<p>You must be enrolled full-time.</p>"), "enrolled"),
+    ("REJECT_STUDENT_PAYS", dict(description_html=BASE_BODY + "<p>There is no application fee.</p>"), "no-fee"),
+    ("REJECT_EXPERIENCED", dict(description_html=BASE_BODY + "<p>A senior analyst mentors you.</p>"), "senior-mentor"),
+    ("REJECT_NOT_REMOTE", dict(description_html=BASE_BODY.replace("100% remotely", "online")), "completed-online"),
+    ("REJECT_NOT_REMOTE", dict(description_html=BASE_BODY.replace("completed 100% remotely", "fully virtual")), "virtual"),
+    ("REJECT_HOURS_UNKNOWN", dict(description_html=body("A 20-hour project with a $400 stipend and the possibility of a "
+                                                        "full-time offer.")), "hours-in-a-conversion-sentence"),
+    ("REJECT_HOURS_UNKNOWN", dict(description_html=body("No more than 20 hours of work; $400 stipend.")), "cap"),
+    ("REJECT_ONGOING", dict(description_html=BASE_BODY + "<p>Build long-term skills for your career.</p>"), "long-term-skills"),
+    ("REJECT_ONGOING", dict(description_html=BASE_BODY + "<p>Great micro-interns may be invited to future projects.</p>"),
+     "future-projects-maybe"),
+    ("REJECT_UNPAID", dict(description_html=BASE_BODY + "<p>Work beyond 20 hours is not compensated.</p>"), "beyond-hours"),
+    ("REJECT_STUDENT_PAYS", dict(description_html=BASE_BODY + "<p>Paid by direct deposit. Cost: nothing to you.</p>"),
+     "direct-deposit-cost-nothing"),
+    ("REJECT_STUDENT_PAYS", dict(description_html=BASE_BODY.replace("$400 stipend", "$400 stipend per student")),
+     "stipend-per-student"),    ("REJECT_FULL_TIME", dict(salary_min=400, salary_max=400, salary_currency="USD", salary_unit="YEAR"),
+     "fee-in-a-yearly-salary-field"),
+    ("REJECT_FULL_TIME", dict(description_html=BASE_BODY.replace("$400 stipend upon successful completion",
+                                                                 "Salary: $400")), "fee-on-a-salary-line"),
 ]
 
 
@@ -189,6 +249,7 @@ def test_every_rule_is_tested_and_described():
     tested = {c for c, _, _ in REJECTS}
     assert {r.code for r in RULES} <= tested
     assert {r.code for r in RULES} | {"REJECT_EXPIRED", "REJECT_INVALID"} <= set(REASONS)
+    assert {c for c, _, _ in REVIEWS} == {c for c in REASONS if c.startswith("REVIEW_")}
     assert all(r.description for r in RULES)
 
 

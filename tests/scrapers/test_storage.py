@@ -258,3 +258,12 @@ def test_normalize_url():
     n = storage.normalize_url
     assert n("HTTP://WWW.Example.org:443/jobs/1/?utm_medium=x&b=2&a=1#apply") == "https://example.org/jobs/1?a=1&b=2"
     assert n("https://example.org/jobs/1") != n("https://example.org/jobs/2")
+
+
+def test_stale_temp_files_of_the_review_queue_are_cleaned_too(tmp_path):
+    store = Store(tmp_path)
+    (tmp_path / "review").mkdir()
+    old = tmp_path / "review" / ".src.json.abc.tmp"
+    old.write_text("{")
+    os.utime(old, (0, 0))
+    assert store.clean_stale_temp() == [old]

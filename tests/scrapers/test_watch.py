@@ -90,7 +90,7 @@ def test_first_run_meaningful_change_noise_304_and_failure(server, tmp_path):
 
     # 1. First run: the snapshot is stored, nothing is queued, no entry is published.
     first = scrape(cfg, out, NOW, tmp_path)["nsu-micro"]
-    assert first["status"] == "ok" and first["queued"] == 0 and "first snapshot" in first["reason"]
+    assert first["status"] == "ok" and first["queued"] == [] and "first snapshot" in first["reason"]
     state = storage.Store(out).load_state("nsu-micro")
     [snap] = state.snapshot.values()
     assert "Pay is at least $18 per estimated hour of work." in snap["lines"]
@@ -100,14 +100,14 @@ def test_first_run_meaningful_change_noise_304_and_failure(server, tmp_path):
     # 2. Unchanged: a conditional request, a 304, nothing queued, state bytes unchanged.
     state_before = storage.Store(out).state_path("nsu-micro").read_bytes()
     second = scrape(cfg, out, LATER[0], tmp_path)["nsu-micro"]
-    assert second["status"] == "not-modified" and second["not_modified"] and second["queued"] == 0
+    assert second["status"] == "not-modified" and second["not_modified"] and second["queued"] == []
     assert requests_to(server, "/micro-internships/")[-1].headers["If-None-Match"] == site.etag()
     assert not queue_file(out, "nsu-micro").exists()
 
     # 3. A meaningful change: one item with a readable, plain-text diff; the snapshot moves.
     site.body = fixture("programme-v2.html")
     third = scrape(cfg, out, LATER[1], tmp_path)["nsu-micro"]
-    assert third["status"] == "ok" and third["queued"] == 1
+    assert third["status"] == "ok" and len(third["queued"]) == 1
     queue = json.loads(queue_file(out, "nsu-micro").read_text())
     assert queue["source"] == "nsu-micro"
     [item] = queue["items"]
@@ -132,7 +132,7 @@ def test_first_run_meaningful_change_noise_304_and_failure(server, tmp_path):
     queue_before = queue_file(out, "nsu-micro").read_bytes()
     snapshot_before = storage.Store(out).load_state("nsu-micro").snapshot
     fourth = scrape(cfg, out, LATER[2], tmp_path)["nsu-micro"]
-    assert fourth["status"] == "ok" and fourth["queued"] == 0 and fourth["reason"] == ""
+    assert fourth["status"] == "ok" and fourth["queued"] == [] and fourth["reason"] == ""
     assert queue_file(out, "nsu-micro").read_bytes() == queue_before
     assert storage.Store(out).load_state("nsu-micro").snapshot == snapshot_before
 
@@ -196,7 +196,8 @@ def test_shard_merge_carries_the_review_queue(tmp_path):
     watch.write_queue(shard, "nsu", [item], watch_now())
     merged = runner.merge_shards([shard], base, watch_now())
     assert str(queue_file(base, "nsu")) in merged.copied
-    assert watch.load_queue(base, "nsu") == [item]
+    assert watch.load_queue(base, "nsu") == [{**item, "first_queued": "2026-11-26T12:00:00Z",
+                                              "last_seen": "2026-11-26T12:00:00Z"}]
 
 
 def watch_now():
@@ -252,7 +253,7 @@ def test_script_tags_and_markup_in_text_never_reach_the_queue(server, tmp_path):
     cfg = write_sources(tmp_path / "sources.toml", page_source("nsu", server.url_for("/p")))
     scrape(cfg, out, NOW, tmp_path)
     site.body = hostile
-    assert scrape(cfg, out, LATER[0], tmp_path)["nsu"]["queued"] == 1
+    assert len(scrape(cfg, out, LATER[0], tmp_path)["nsu"]["queued"]) == 1
     [item] = json.loads(queue_file(out, "nsu").read_text())["items"]
     assert item["diff"].splitlines() == ["+ New: ‹img src=x onerror=alert(1)› & bold unclosed",
                                          "+ deadline is soon"]

@@ -1,0 +1,59 @@
+"""The labelled development set: every case decided as its sidecar says, and the targets met.
+
+Each case is a payload in its adapter's real wire format under ``curation_dev/<kind>/``
+with ``<case>.expect.toml`` beside it (class, outcome, reason): feedparser-style data-driven
+tests. Add a case by adding the two files. The loader and the figures are
+``bench.curation``'s, so the benchmark and these tests count the same way.
+"""
+
+from __future__ import annotations
+
+import collections
+
+import pytest
+
+from bench.curation import NOW, TARGETS, dev_cases, decide_case, shared_records
+from board.policy import load_policy
+from scrapers.curation import REASONS, CurationRules, curate
+
+from ..conftest import shared_or_skip
+
+CASES = dev_cases()
+POLICY = load_policy()
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_case_gets_its_expected_outcome_and_reason(case):
+    decisions = decide_case(case, POLICY)
+    assert len(decisions) == 1, f"{case.name}: the payload should hold one record"
+    d = decisions[0]
+    assert case.reason in REASONS and case.outcome in ("keep", "review", "reject")
+    assert (d.outcome, d.reason) == (case.outcome, case.reason), d.detail
+    assert d.detail and d.evidence, "every decision carries its detail and quoted evidence"
+    if d.outcome == "keep":
+        assert d.entry is not None and d.entry.hours and d.entry.compensation
+    else:
+        assert d.entry is None or not d.keep
+
+
+def test_dev_set_is_big_varied_and_meets_the_targets():
+    by_class: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    kinds: dict[str, set[str]] = collections.defaultdict(set)
+    for case in CASES:
+        by_class[case.cls][decide_case(case, POLICY)[0].outcome] += 1
+        kinds[case.cls].add(case.kind)
+    micro, miss = by_class["micro"], by_class["near-miss"]
+    assert sum(micro.values()) >= 60 and sum(miss.values()) >= 60
+    every = {"greenhouse", "lever", "ashby", "workable", "remoteok", "remotive", "jsonld", "feed", "hn_algolia"}
+    assert kinds["micro"] >= every and kinds["near-miss"] >= every
+    assert micro["reject"] == 0, "a micro-internship is kept or reviewed, never rejected"
+    assert micro["keep"] / sum(micro.values()) >= TARGETS["micro_kept"]
+    assert miss["keep"] / sum(miss.values()) <= TARGETS["near_miss_kept"]
+
+
+def test_real_shared_records_none_kept_and_almost_none_in_review():
+    shared_or_skip("corpus", "payloads")
+    outcomes = collections.Counter(curate(r, src, CurationRules(), POLICY, NOW).outcome for r, src in shared_records())
+    assert sum(outcomes.values()) >= 500
+    assert outcomes["keep"] == 0
+    assert outcomes["review"] <= TARGETS["shared_review"] * sum(outcomes.values())
