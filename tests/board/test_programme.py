@@ -207,3 +207,22 @@ def test_a_posting_is_stored_exactly_as_before_programmes_existed():
     stored = posting.to_dict()
     assert "kind" not in stored and "programme" not in stored  # no churn in content/scraped/*.json
     assert Entry.from_dict(stored) == posting and Entry.from_dict(stored).kind == "posting"
+
+
+def test_changed_from_checks_a_changed_programme_file(tmp_path):
+    """The pull-request check (``--changed-from``) sees content/programmes too."""
+    from tests.board.test_validate_github import _git, run_validate
+
+    (tmp_path / "content" / "postings").mkdir(parents=True)
+    _git(tmp_path, "init", "-q", "-b", "main")
+    _git(tmp_path, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "--allow-empty", "-m", "base")
+    folder = tmp_path / "content" / "programmes"
+    folder.mkdir()
+    (folder / "example-college.md").write_text(
+        "".join(f"{k}: {v}\n" for k, v in changed(Verified="2026-11-20", Source_URL="http://x.example.edu")) + "\nA programme.\n",
+        encoding="utf-8")
+    r = run_validate(tmp_path, "--changed-from", "main")
+    assert r.returncode == 1, (r.stdout, r.stderr)
+    assert r.stdout.splitlines() == [
+        f"content/programmes/example-college.md:{line_of('Source-URL')}: source-url: uses scheme 'http' (expected an https:// URL)"]
+    assert "1 problem(s) in 1 programme file(s)." in r.stderr
