@@ -187,6 +187,7 @@ def _regexes() -> dict[str, dict[str, str]]:
         "header_line": js_regex(HEADER_LINE),
         "slug": js_regex(e.SLUG_RE),
         "email": js_regex(e._EMAIL),
+        "url_unsafe": js_regex(e.URL_UNSAFE),
         "control": js_regex(e._CONTROL),
         "iso_date": js_regex(ISO_DATE),
         "deliverable_split": js_regex(DELIVERABLE_SPLIT),

@@ -61,6 +61,9 @@ MAX_DEADLINE_AHEAD = timedelta(days=3 * 366)  # an open deadline more than ~3 ye
 MAX_DEADLINE_AHEAD_LABEL = "three years"
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+#: Characters a URL may not carry unencoded (RFC 3986): invalid HTML in an href, and "\\" is a
+#: path separator to Python but part of the host to a browser.
+URL_UNSAFE = re.compile(r'[<>"`{}|\\^]')
 _EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SPACES = re.compile(r"\s+")
@@ -358,6 +361,8 @@ def url_problem(url: str, https_only: bool = True) -> str | None:
         return f"is {len(url)} characters long"
     if has_control_chars(url) or re.search(r"\s", url):
         return "contains spaces or control characters"
+    if m := URL_UNSAFE.search(url):  # must be percent-encoded; browsers and Python read "\\" apart
+        return f"contains {m.group()!r}, which must be percent-encoded"
     try:
         parts = urlsplit(url)
     except ValueError:  # e.g. "https://[example.org": an unclosed IPv6 bracket

@@ -50,6 +50,9 @@ MUTATIONS: list[tuple[str, str]] = [
     ("posted in 1999", make_posting(Posted="1999-12-31")),
     ("updated in year 1", make_posting(extra=[("Updated", "0001-01-01")])),
     ("pay 400 digits", make_posting(Pay="9" * 400 + " USD total")),
+    *[(f"apply url with {ch!r}", make_posting(Apply_URL=f"https://harvestshare.example.org/a?x={ch}y"))
+      for ch in ("<", ">", '"', "`", "{", "|", "\\", "^")],
+    ("apply url backslash host", make_posting(Apply_URL="https://evil.example\\.harvestshare.example.org/apply")),
     ("pay eleven million", make_posting(Pay="11000000 USD total")),
     ("continuation after bad line", make_posting().replace("Category: data\n", "Category data\n    more\n")),
     ("tab continuation", make_posting(Deliverables="One\n\tTwo\n\tThree")),

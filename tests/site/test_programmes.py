@@ -39,7 +39,7 @@ Starts: 2027-01-20
 Eligibility: <script>window.__pwned = 1</script>
 How-To-Apply: Write to "us" & <i>wait</i>
 Apply-URL: https://evil.example.com/apply?a=1&b=2
-Source-URL: https://evil.example.com/about?x=<y>
+Source-URL: https://evil.example.com/about?x=%3Cy%3E&b=2
 Verified: 2026-12-01
 
 Hello <script>window.__pwned = 1</script> [click](javascript:alert(1)) </script><!-- -->

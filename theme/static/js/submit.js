@@ -30,6 +30,7 @@
       header: re("header_line", "^(?:%s)"),
       slug: re("slug", "^(?:%s)"),
       email: re("email", "^(?:%s)"),
+      urlUnsafe: re("url_unsafe"),
       control: re("control"),
       controlAll: new RegExp(rx.control.source, rx.control.flags + "g"),
       isoDate: re("iso_date", "^(?:%s)(?![\\s\\S])"),
@@ -415,6 +416,8 @@
     function urlProblem(url) {
       if (py.len(url) > rules.max_len.url) return `is ${py.len(url)} characters long`;
       if (py.hasControl(url) || R.space.test(url)) return "contains spaces or control characters";
+      const unsafe = R.urlUnsafe.exec(url);
+      if (unsafe) return `contains ${py.repr(unsafe[0])}, which must be percent-encoded`;
       const parts = urlsplit(url);
       if (parts.scheme.toLowerCase() !== "https") return `uses scheme ${py.repr(parts.scheme || "(none)")}`;
       if (!parts.hostname || !parts.hostname.includes(".")) return "has no valid host name";
