@@ -41,6 +41,7 @@ from urllib.parse import urlsplit
 from board.entry import Entry, format_datetime, parse_datetime
 from board.policy import load_policy
 from board.posting import parse_posting, read_header, split_lines
+from board.programme import is_programme_file, parse_programme
 from board.validate import posting_files
 
 from .http import (
@@ -72,7 +73,7 @@ class Target:
     key: str  # state key: "postings/<slug>" or "scraped/<source>/<slug>"
     url: str
     path: Path
-    kind: str  # "posting" or "scraped"
+    kind: str  # "posting", "programme" or "scraped"
     slug: str
 
 
@@ -183,6 +184,7 @@ def open_targets(content: Path, now: datetime) -> tuple[list[Target], list[str]]
             continue
         if entry.is_open(now) and entry.apply_url:
             targets.append(Target(f"postings/{entry.slug}", entry.apply_url, path, "posting", entry.slug))
+    targets += programme_targets(content, now, policy, problems)
     for path in sorted((content / "scraped").glob("*.json")) if (content / "scraped").exists() else []:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
@@ -198,6 +200,29 @@ def open_targets(content: Path, now: datetime) -> tuple[list[Target], list[str]]
             if entry.is_open(now) and entry.apply_url and entry.apply_url.startswith(("http://", "https://")):
                 targets.append(Target(f"scraped/{path.stem}/{entry.slug}", entry.apply_url, path, "scraped", entry.slug))
     return targets, problems
+
+
+def programme_targets(content: Path, now: datetime, policy, problems: list[str]) -> list[Target]:
+    """Each open programme's source page and apply page: the page its facts are taken from must live.
+
+    A programme's own ``Verified`` date is a person's reading of the facts, so a live link
+    changes no file; three dead checks in a row close it (``Status: closed``) until a
+    maintainer reads the page again.
+    """
+    folder = content / "programmes"
+    targets: list[Target] = []
+    for path in posting_files([folder]) if folder.exists() else []:
+        entry, errs = parse_programme(path, policy, now, allow_expired=True)
+        if entry is None:
+            problems.append(f"{path}: not checked, the programme does not validate ({len(errs)} problem(s))")
+            continue
+        if not entry.is_open(now):
+            continue
+        urls = dict.fromkeys(u for u in (entry.programme.source_url, entry.apply_url) if u)  # once each
+        for i, url in enumerate(urls):
+            targets.append(Target(f"programmes/{entry.slug}" + ("" if i == 0 else "/apply"), url, path,
+                                  "programme", entry.slug))
+    return targets
 
 
 # ---- editing files ---------------------------------------------------------------------
@@ -234,7 +259,8 @@ def update_posting(path: Path, changes: dict[str, str], now: datetime) -> str | 
         new = set_header(new, key, value)
     if new == old:
         return None
-    _, problems = parse_posting(path, load_policy(), now, text=new, allow_expired=True)
+    parse = parse_programme if is_programme_file(path) else parse_posting
+    _, problems = parse(path, load_policy(), now, text=new, allow_expired=True)
     if problems:
         return f"{path}: left unchanged, the edit would not validate: {problems[0].format(str(path))}"
     path.write_text(new, encoding="utf-8", newline="")
@@ -306,7 +332,7 @@ def run(content: Path, now: datetime, *, state_path: Path | None = None, fetcher
                 scraped_verified.setdefault(target.path, {})[target.slug] = format_datetime(parse_datetime(today))
         elif verdict.state == "dead":
             rec["failures"] = int(rec.get("failures", 0)) + 1
-            if rec["failures"] >= dead_after and target.kind == "posting":
+            if rec["failures"] >= dead_after and target.kind in ("posting", "programme"):
                 rec["closed"] = today
                 report.closed.append(target.key)
                 if not dry_run and (why := update_posting(target.path, {"Status": "closed"}, now)):

@@ -290,3 +290,41 @@ def test_a_minority_of_unreachable_hosts_changes_only_what_answered(content, fet
     assert "Status:" not in (content / "postings" / "refused.md").read_text()
     assert {t.key: v.state for t, v in report.checked}["postings/refused"] == "unreachable"
     assert "postings/dead-one" in report.closed or "Status: closed" in (content / "postings" / "dead-one.md").read_text()
+
+
+# ---- programmes: the page their facts come from must stay alive ---------------------------
+
+
+def programme_text(source_url: str, apply_url: str) -> str:
+    text = (Path(__file__).resolve().parents[2] / "content" / "programmes" / "riipen-labs.md").read_text(encoding="utf-8")
+    lines = []
+    for line in text.splitlines():
+        key = line.split(":", 1)[0]
+        line = {"Source-URL": f"Source-URL: {source_url}", "Apply-URL": f"Apply-URL: {apply_url}",
+                "Verified": "Verified: 2026-11-20"}.get(key, line)
+        lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+def test_programme_source_pages_are_checked_and_a_dead_one_closes_the_programme(tmp_path, https, fetcher):
+    serve_links(https)
+    folder = tmp_path / "content" / "programmes"
+    folder.mkdir(parents=True)
+    b = base(https)
+    (folder / "alive.md").write_text(programme_text(b + "/live", b + "/no-head"), encoding="utf-8")
+    (folder / "gone.md").write_text(programme_text(b + "/gone", b + "/live"), encoding="utf-8")
+    before = {p.name: p.read_text() for p in folder.glob("*.md")}
+    for _ in range(2):
+        report, _ = run(tmp_path / "content", NOW, fetcher=fetcher, min_delay=0)
+    verdicts = {t.key: v.state for t, v in report.checked}
+    assert verdicts == {"programmes/alive": "live", "programmes/alive/apply": "live",
+                        "programmes/gone": "dead", "programmes/gone/apply": "live"}
+    assert {p.name: p.read_text() for p in folder.glob("*.md")} == before  # a live link is no reading of the facts
+    report, _ = run(tmp_path / "content", NOW, fetcher=fetcher, min_delay=0)
+    assert report.closed == ["programmes/gone"]
+    gone = (folder / "gone.md").read_text()
+    assert gone.replace("Status: closed\n", "") == before["gone.md"]
+    from board.programme import parse_programme
+    entry, problems = parse_programme(folder / "gone.md", load_policy(), NOW)
+    assert problems == [] and entry.status == "closed"
+    assert (folder / "alive.md").read_text() == before["alive.md"]
