@@ -21,7 +21,7 @@ from pathlib import Path
 
 from . import samples
 from . import vocabulary as vocab
-from .entry import Entry, check
+from .entry import Entry, check, clean_text
 from .policy import Policy
 from .sanitize import clean_html
 from .validate import posting_files, unusable_files, validate_files
@@ -196,7 +196,7 @@ def _load_scraped_file(path: Path, policy: Policy, now: datetime) -> tuple[list[
     for i, raw in enumerate(records):
         try:
             e = Entry.from_dict(raw)
-            e = replace(e, description_html=clean_html(e.description_html))
+            e = recleaned(e)
         except Exception as exc:  # noqa: BLE001 - any malformed record is skipped, never fatal
             warnings.append(f"{path}: entry {i}: {exc}; skipped")
             continue
@@ -207,6 +207,18 @@ def _load_scraped_file(path: Path, policy: Policy, now: datetime) -> tuple[list[
             continue
         entries.append(e)
     return entries, warnings, hourly
+
+
+def recleaned(e: Entry) -> Entry:
+    """A scraped entry cleaned again on the way in: the JSON in git may be edited by hand.
+
+    Text loses control, bidi and invisible characters (and U+2028/NEL, as whitespace), the
+    description is re-sanitized; for a file the scrapers wrote, nothing changes.
+    """
+    return replace(e, title=clean_text(e.title), summary=clean_text(e.summary),
+                   organization=replace(e.organization, name=clean_text(e.organization.name)),
+                   deliverables=tuple(clean_text(d) for d in e.deliverables),
+                   description_html=clean_html(e.description_html))
 
 
 def build_catalog(postings: list[Entry], scraped: list[Entry], now: datetime) -> Catalog:

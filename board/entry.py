@@ -11,6 +11,7 @@ stored and never typed in by anyone.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 import unicodedata
@@ -60,7 +61,11 @@ EARLIEST_DATE = datetime(2000, 1, 1, tzinfo=timezone.utc)
 MAX_DEADLINE_AHEAD = timedelta(days=3 * 366)  # an open deadline more than ~3 years after now
 MAX_DEADLINE_AHEAD_LABEL = "three years"
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+#: Control, bidi and invisible characters: they hide text, fake a name ("Harvest\u2060Share") or
+#: reorder it. Soft hyphen, Arabic letter mark, Mongolian vowel separator, word joiner and the
+#: invisible operators, BOM/ZWNBSP, Hangul fillers and the tag characters are invisible too.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f"
+                      "\u202a-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufeff\uffa0\U000e0000-\U000e007f]")
 #: Characters a URL may not carry unencoded (RFC 3986): invalid HTML in an href, and "\\" is a
 #: path separator to Python but part of the host to a browser.
 URL_UNSAFE = re.compile(r'[<>"`{}|\\^]')
@@ -92,7 +97,9 @@ class Organization:
 
     @property
     def slug(self) -> str:
-        return vocab.slugify(self.name) or "unnamed"
+        """The name's slug; a name with no Latin letters (東京大学, МГУ) gets a stable one of its own."""
+        return vocab.slugify(self.name) or "org-" + hashlib.sha1(
+            unicodedata.normalize("NFC", self.name).encode("utf-8", "replace")).hexdigest()[:10]
 
 
 @dataclass(frozen=True)

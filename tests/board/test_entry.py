@@ -264,3 +264,21 @@ def test_problem_format_shape():
     assert p.format("content/postings/x.md") == "content/postings/x.md:7: hours: 3-3 is outside 5-40 total hours (expected e.g. 15-20)"
     assert Problem("file", "is empty").format("x.md") == "x.md:1: file: is empty"
     assert Problem("file", "is empty").format() == "file: is empty"
+
+
+INVISIBLE = ["\u2060", "\ufeff", "\u061c", "\u00ad", "\u180e", "\u3164", "\u2064", "\U000e0041", "\u115f", "\uffa0"]
+
+
+@pytest.mark.parametrize("ch", INVISIBLE, ids=lambda c: f"U+{ord(c):04X}")
+def test_invisible_characters_are_removed_from_scraped_text_and_refused_in_postings(ch):
+    from board.entry import clean_text, has_control_chars
+    assert clean_text(f"Harvest{ch}Share") == "HarvestShare"
+    assert has_control_chars(f"Harvest{ch}Share")
+
+
+def test_organizations_without_latin_letters_get_distinct_stable_slugs():
+    from board.entry import Organization
+    tokyo, msu = Organization("東京大学"), Organization("МГУ")
+    assert tokyo.slug != msu.slug
+    assert tokyo.slug == Organization("東京大学").slug and tokyo.slug.startswith("org-")
+    assert Organization("Harvest Share").slug == "harvest-share"

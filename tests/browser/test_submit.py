@@ -50,6 +50,8 @@ MUTATIONS: list[tuple[str, str]] = [
     ("posted in 1999", make_posting(Posted="1999-12-31")),
     ("updated in year 1", make_posting(extra=[("Updated", "0001-01-01")])),
     ("pay 400 digits", make_posting(Pay="9" * 400 + " USD total")),
+    *[(f"organization with U+{ord(ch):04X}", make_posting(Organization=f"Harvest{ch}Share"))
+      for ch in ("\u2060", "\u00ad", "\u061c", "\u3164", "\U000e0041")],
     *[(f"apply url with {ch!r}", make_posting(Apply_URL=f"https://harvestshare.example.org/a?x={ch}y"))
       for ch in ("<", ">", '"', "`", "{", "|", "\\", "^")],
     ("apply url backslash host", make_posting(Apply_URL="https://evil.example\\.harvestshare.example.org/apply")),

@@ -134,3 +134,18 @@ def test_out_of_range_posting_fails_validation_not_the_build(tmp_path, header, f
     while not isinstance(exc, InvalidPostings) and exc.__cause__ is not None:
         exc = exc.__cause__
     assert isinstance(exc, InvalidPostings) and f"far.md:" in str(exc) and f": {field}:" in str(exc), str(exc)
+
+
+def test_hand_edited_scraped_text_is_cleaned_again_on_the_way_in(tmp_path):
+    """content/scraped/*.json is data in git, not trust: bidi, zero-width and line separators go."""
+    content = sample_content(tmp_path / "content")
+    dirty = scraped_entry(title="Survey\u202e analysis\u2028sprint\u200b", summary="Analyse\u0085 400 answers\u2060.",
+                          organization={"name": "Open\u2060Fields\u061c", "url": "https://openfields.example.com"})
+    write_scraped(content, "example-board", [dirty])
+    out = build_site(content, tmp_path / "out")
+    page = (out / "postings" / dirty["slug"] / "index.html").read_text(encoding="utf-8")
+    for ch in ("\u202e", "\u2028", "\u200b", "\u0085", "\u2060", "\u061c"):
+        assert ch not in page, f"U+{ord(ch):04X}"
+    assert "Survey analysis sprint" in page and "OpenFields" in page
+    ics = "".join(p.read_text(encoding="utf-8") for p in (out / "calendars").rglob("*.ics"))
+    assert "\u2028" not in ics and "\u0085" not in ics
