@@ -69,7 +69,10 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u061c\u115f\u1160\u
 #: Characters a URL may not carry unencoded (RFC 3986): invalid HTML in an href, and "\\" is a
 #: path separator to Python but part of the host to a browser.
 URL_UNSAFE = re.compile(r'[<>"`{}|\\^]')
-_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+#: Only the address: a mailto: link reads %40, ?, & and = in the local part as another
+#: recipient or a header (``jobs%40evil.example?cc=…``), so the local part is the common
+#: subset of RFC 5322 that no mail client reads twice.
+_EMAIL = re.compile(r"^[A-Za-z0-9_'+-]+(?:\.[A-Za-z0-9_'+-]+)*@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SPACES = re.compile(r"\s+")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -379,6 +382,8 @@ def url_problem(url: str, https_only: bool = True) -> str | None:
         return f"uses scheme {parts.scheme or '(none)'!r}"
     if not parts.hostname or "." not in parts.hostname:
         return "has no valid host name"
+    if parts.hostname.endswith("."):  # example.org. is example.org to a browser, not to a duplicate check
+        return "has a host name ending in a dot"
     if parts.username or parts.password:
         return "contains credentials"
     return None

@@ -282,3 +282,19 @@ def test_organizations_without_latin_letters_get_distinct_stable_slugs():
     assert tokyo.slug != msu.slug
     assert tokyo.slug == Organization("東京大学").slug and tokyo.slug.startswith("org-")
     assert Organization("Harvest Share").slug == "harvest-share"
+
+
+@pytest.mark.parametrize("addr, ok", [
+    ("jobs@harvestshare.example.org", True), ("first.last+tag@harvestshare.example.org", True),
+    ("o'neil@harvestshare.example.org", True), ("jobs%40evil.example?cc=a@harvestshare.example.org", False),
+    ("jobs@harvestshare.example.org?bcc=x@evil.example", False), ("a&b=c@harvestshare.example.org", False),
+    ("double..dot@harvestshare.example.org", False), (".lead@harvestshare.example.org", False),
+])
+def test_apply_email_is_only_an_address(addr, ok):
+    from board.entry import email_problem
+    assert (email_problem(addr) is None) is ok
+
+
+def test_a_trailing_dot_host_is_refused():
+    from board.entry import url_problem
+    assert url_problem("https://harvestshare.example.org./apply") == "has a host name ending in a dot"

@@ -54,6 +54,11 @@ MUTATIONS: list[tuple[str, str]] = [
       for ch in ("\u2060", "\u00ad", "\u061c", "\u3164", "\U000e0041")],
     *[(f"apply url with {ch!r}", make_posting(Apply_URL=f"https://harvestshare.example.org/a?x={ch}y"))
       for ch in ("<", ">", '"', "`", "{", "|", "\\", "^")],
+    *[(f"apply email {addr}", make_posting(drop=("Apply-URL",), extra=[("Apply-Email", addr)]))
+      for addr in ("jobs%40evil.example?cc=a@harvestshare.example.org", "jobs@harvestshare.example.org?bcc=x@evil.example",
+                   "a&b=c@harvestshare.example.org", "first.last+tag@harvestshare.example.org", "o'neil@harvestshare.example.org",
+                   "double..dot@harvestshare.example.org")],
+    ("apply url trailing dot host", make_posting(Apply_URL="https://harvestshare.example.org./apply")),
     ("apply url backslash host", make_posting(Apply_URL="https://evil.example\\.harvestshare.example.org/apply")),
     ("pay eleven million", make_posting(Pay="11000000 USD total")),
     ("continuation after bad line", make_posting().replace("Category: data\n", "Category data\n    more\n")),

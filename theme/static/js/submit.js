@@ -421,6 +421,7 @@
       const parts = urlsplit(url);
       if (parts.scheme.toLowerCase() !== "https") return `uses scheme ${py.repr(parts.scheme || "(none)")}`;
       if (!parts.hostname || !parts.hostname.includes(".")) return "has no valid host name";
+      if (parts.hostname.endsWith(".")) return "has a host name ending in a dot";
       if (parts.userinfo) return "contains credentials";
       return null;
     }
