@@ -178,6 +178,8 @@ def _is_quantifier(pattern: str, i: int) -> bool:
 
 
 def _regexes() -> dict[str, dict[str, str]]:
+    from . import identity
+
     p, e = posting_mod, entry_mod
     return {
         "pay": js_regex(p._PAY),
@@ -188,6 +190,7 @@ def _regexes() -> dict[str, dict[str, str]]:
         "slug": js_regex(e.SLUG_RE),
         "email": js_regex(e._EMAIL),
         "url_unsafe": js_regex(e.URL_UNSAFE),
+        "tracking_params": js_regex(identity.TRACKING_PARAMS),
         "control": js_regex(e._CONTROL),
         "iso_date": js_regex(ISO_DATE),
         "deliverable_split": js_regex(DELIVERABLE_SPLIT),

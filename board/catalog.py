@@ -22,6 +22,7 @@ from pathlib import Path
 from . import samples
 from . import vocabulary as vocab
 from .entry import Entry, check, clean_text
+from .identity import apply_key, url_key
 from .policy import Policy
 from .sanitize import clean_html
 from .validate import posting_files, unusable_files, validate_files
@@ -138,7 +139,7 @@ def _write_cache(cache_file: Path | None, data: dict) -> None:
 
 
 def _has_duplicates(entries: list[Entry]) -> bool:
-    urls = [e.apply_url.rstrip("/").lower() for e in entries if e.apply_url and e.status == "open"]
+    urls = [url_key(e.apply_url) for e in entries if e.apply_url and e.status == "open"]
     return len(set(urls)) != len(urls)
 
 
@@ -228,13 +229,13 @@ def build_catalog(postings: list[Entry], scraped: list[Entry], now: datetime) ->
     merged: list[Entry] = []
     warnings: list[str] = []
     for e in postings + scraped:
-        apply_key = (e.apply_url or e.apply_email or "").rstrip("/").lower()
-        if e.slug in seen_slugs or (e.status == "open" and apply_key in seen_apply):
+        key = apply_key(e.apply_url, e.apply_email)
+        if e.slug in seen_slugs or (e.status == "open" and key in seen_apply):
             warnings.append(f"{e.source.name}: {e.slug}: duplicate of an entry already on the board; skipped")
             continue
         seen_slugs.add(e.slug)
         if e.status == "open":
-            seen_apply.add(apply_key)
+            seen_apply.add(key)
         merged.append(e)
     open_ = sorted((e for e in merged if e.is_open(now)), key=lambda e: (e.posted, e.slug), reverse=True)
     closed = sorted((e for e in merged if not e.is_open(now)), key=lambda e: (e.posted, e.slug), reverse=True)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import samples
 from .entry import Entry, Problem, parse_datetime
+from .identity import url_key
 from .policy import Policy, load_policy
 from .posting import parse_posting
 from .programme import is_programme_file, parse_programme
@@ -104,7 +105,7 @@ def validate_files(files: list[Path], policy: Policy, now: datetime,
             continue
         slugs[entry.kind, entry.slug] = path
         if entry.apply_url and entry.status == "open":
-            key = (entry.kind, entry.apply_url.rstrip("/").lower())
+            key = (entry.kind, url_key(entry.apply_url))
             if key in apply_urls:
                 errors.append(Problem("apply-url", f"same apply URL as {apply_urls[key]}",
                                       f"one {entry.kind} per application link", 1).format(display_path(path)))

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from board import vocabulary as vocab
+from board.identity import url_key
 from board.entry import Compensation, Entry, Hours, HOURS_MAX, HOURS_MIN, check, parse_datetime
 from board.policy import Policy
 
@@ -140,10 +141,7 @@ class CurationRules:
 
 
 def _url_key(url: str) -> str:
-    url = url.strip()
-    scheme, sep, rest = url.partition("://")
-    host, slash, path = rest.partition("/")
-    return f"{scheme.lower()}{sep}{host.lower()}{slash}{path}".rstrip("/")
+    return url_key(url)
 
 
 _ROW_KEYS = {"id", "source", "url", "organization", "reason", "until", "hours", "pay"}

@@ -35,17 +35,16 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Iterable
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import orjson
 
 from board import vocabulary as vocab
 from board.entry import Entry, format_datetime, parse_datetime
+from board.identity import url_key
 
 STATE_DIRNAME = ".state"
 REVIEW_DIRNAME = "review"  # the review queue (scrapers.review), next to the entries
 _NAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
-_TRACKING_PARAMS = re.compile(r"^(utm_[a-z]+|ref|referrer|source|src|gh_src|lever-source|fbclid|gclid)$", re.I)
 _FAR_FUTURE = datetime.max.replace(tzinfo=timezone.utc)
 
 
@@ -406,19 +405,8 @@ def apply_failure(state: SourceState, error: str, now: datetime) -> tuple[Source
 
 @lru_cache(maxsize=65536)
 def normalize_url(url: str) -> str:
-    """A comparison key for apply URLs: case, www, default ports, tracking and slashes removed."""
-    try:
-        p = urlsplit(url.strip())
-        host = (p.hostname or "").lower()
-        port = p.port
-    except ValueError:
-        return url.strip()
-    host = host.removeprefix("www.")
-    netloc = host if port in (None, 80, 443) else f"{host}:{port}"
-    query = urlencode(sorted((k, v) for k, v in parse_qsl(p.query, keep_blank_values=True)
-                             if not _TRACKING_PARAMS.match(k)))
-    path = re.sub(r"/+$", "", p.path) or ""
-    return urlunsplit(("https" if p.scheme.lower() in ("http", "https") else p.scheme.lower(), netloc, path, query, ""))
+    """A comparison key for apply URLs (``board.identity.url_key``: the board's one rule)."""
+    return url_key(url)
 
 
 def dedupe_keys(entry: Entry) -> list[str]:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from board import vocabulary as vocab
 from board.entry import Entry, Problem
+from board.identity import url_key
 from board.policy import Policy, load_policy
 from board.posting import MAX_FILE_BYTES, parse_posting
 from board.validate import POSTINGS_DIR, posting_files, validate_files
@@ -74,7 +75,7 @@ def other_open_urls(repo_postings: Path, changed: set[str], policy: Policy, now:
     files = [f for f in posting_files([repo_postings]) if f"content/postings/{f.name}" not in changed] \
         if repo_postings.exists() else []
     entries, _ = validate_files(files, policy, now, allow_expired=True)
-    return {e.apply_url.rstrip("/").lower(): f"content/postings/{e.slug}.md"
+    return {url_key(e.apply_url): f"content/postings/{e.slug}.md"
             for e in entries if e.apply_url and e.status == "open"}
 
 
@@ -110,7 +111,7 @@ def report(folder: Path, policy: Policy, now: datetime, repo_postings: Path = PO
         else:
             entry, problems = parse_posting(Path(name), policy, now, text=text)
             if entry is not None and entry.apply_url and entry.status == "open":
-                other = urls.get(entry.apply_url.rstrip("/").lower())
+                other = urls.get(url_key(entry.apply_url))
                 if other and other != path:
                     problems = [Problem("apply-url", f"same apply URL as {other}", "one posting per application link", 1)]
                     entry = None

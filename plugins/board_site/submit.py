@@ -14,6 +14,7 @@ from functools import lru_cache
 from urllib.parse import quote
 
 from board import samples
+from board.identity import url_key
 from board import vocabulary as vocab
 from board.browser_rules import rules, rules_json
 from board.entry import parse_datetime
@@ -32,7 +33,7 @@ def taken_and_urls(catalog) -> tuple[dict[str, str], dict[str, str]]:
         path = samples.posting_path(e)
         taken[e.slug] = path
         if e.apply_url and e.status == "open":
-            urls.setdefault(e.apply_url.rstrip("/").lower(), path)
+            urls.setdefault(url_key(e.apply_url), path)
     return taken, urls
 
 

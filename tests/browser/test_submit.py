@@ -397,3 +397,48 @@ def test_submit_page_passes_axe_with_errors_and_with_preview(browser, site_url, 
         assert page.locator("#card-preview .card").is_visible()
     finally:
         ctx.close()
+
+
+URL_KEYS = [  # (url, another spelling of the same posting, or None)
+    ("https://www.acme.org/jobs/42/", "https://acme.org/jobs/42?utm_source=x"),
+    ("HTTP://WWW.Example.org:443/jobs/1/?utm_medium=x&b=2&a=1#apply", "https://example.org/jobs/1?a=1&b=2"),
+    ("https://acme.org./jobs/42", "https://acme.org/jobs/42"),
+    ("https://acme.org:8443/jobs/42", None),
+    ("https://acme.org:99999/jobs", None),
+    ("https://[2001:db8::1]:443/x/", "https://[2001:db8::1]/x"),
+    ("https://[2001:db8::1/x", None),
+    ("https://jobs.lever.co/acme/AbC-123?lever-source=board&ref=hn", "https://jobs.lever.co/acme/abc-123"),
+    ("https://acme.org/apply?id=7&gclid=z&fbclid=y&mc_cid=1", "https://acme.org/apply?id=7"),
+    ("https://user@acme.org/jobs/1", "https://acme.org/jobs/1"),
+    ("  https://acme.org/jobs/1  ", "https://acme.org/jobs/1"),
+    ("mailto:jobs@acme.org", None),
+    ("https://acme.org/a?x=1&&y=%20", None),
+]
+
+
+def test_the_form_and_the_validator_agree_on_which_postings_are_one(submit_page):
+    """board.identity.url_key and submit.js's urlKey give the same key for every spelling."""
+    from board.identity import url_key
+    urls = [u for pair in URL_KEYS for u in pair if u]
+    js = submit_page.evaluate("""([rules, urls]) => {
+      const V = MicroboardSubmit.makeValidator(rules);
+      return urls.map(u => V.urlKey(u));
+    }""", [browser_rules(POLICY), urls])
+    assert js == [url_key(u) for u in urls]
+    for url, same in URL_KEYS:
+        if same:
+            assert url_key(url) == url_key(same), url
+    assert url_key("https://acme.org/jobs/1") != url_key("https://acme.org/jobs/2")
+
+
+def test_the_form_finds_a_duplicate_spelled_differently(submit_page):
+    """An open posting's apply URL, written with www., a slash and a tracking parameter, is the same posting."""
+    rules = browser_rules(POLICY, {}, {"https://harvestshare.example.org/volunteer/dashboard-project":
+                                       "content/postings/food-bank-donations-dashboard.md"})
+    text = make_posting(Apply_URL="https://www.harvestshare.example.org/volunteer/dashboard-project/?utm_source=x")
+    got = submit_page.evaluate("""([rules, text, now]) => {
+      const V = MicroboardSubmit.makeValidator(rules);
+      return V.validate(text, {slug: "copy", now}).map(p => V.format(p, "copy.md"));
+    }""", [rules, text, NOW.isoformat()])
+    assert got == ["copy.md:1: apply-url: same apply URL as content/postings/food-bank-donations-dashboard.md "
+                   "(expected one posting per application link)"]

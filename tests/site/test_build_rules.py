@@ -149,3 +149,15 @@ def test_hand_edited_scraped_text_is_cleaned_again_on_the_way_in(tmp_path):
     assert "Survey analysis sprint" in page and "OpenFields" in page
     ics = "".join(p.read_text(encoding="utf-8") for p in (out / "calendars").rglob("*.ics"))
     assert "\u2028" not in ics and "\u0085" not in ics
+
+
+def test_an_employer_posting_and_its_scraped_copy_spelled_differently_are_one_entry(tmp_path, caplog):
+    """www., a trailing slash and a tracking parameter do not make a second posting (board.identity)."""
+    content = sample_content(tmp_path / "content")
+    copy = scraped_entry(slug="food-bank-dashboard-copy-a1b2c3",
+                         apply_url="http://www.harvestshare.example.org/volunteer/dashboard-project/?utm_source=feed")
+    write_scraped(content, "example-board", [scraped_entry(), copy])
+    out = build_site(content, tmp_path / "out")
+    assert not (out / "postings" / "food-bank-dashboard-copy-a1b2c3").exists()
+    assert (out / "postings" / "food-bank-donations-dashboard").exists()
+    assert any("food-bank-dashboard-copy-a1b2c3: duplicate" in r.getMessage() for r in caplog.records)

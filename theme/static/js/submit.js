@@ -31,6 +31,7 @@
       slug: re("slug", "^(?:%s)"),
       email: re("email", "^(?:%s)"),
       urlUnsafe: re("url_unsafe"),
+      tracking: re("tracking_params"),
       control: re("control"),
       controlAll: new RegExp(rx.control.source, rx.control.flags + "g"),
       isoDate: re("iso_date", "^(?:%s)(?![\\s\\S])"),
@@ -442,6 +443,33 @@
       const hostname = host ? host.toLowerCase() : null;
       return { scheme, netloc, hostname, userinfo: userinfo.length > 0 };
     }
+    // board.identity.url_key, line by line: the key two postings share when they are one posting.
+    function urlKey(url) {
+      const text = py.strip(url);
+      let scheme = "", rest = text;
+      const colon = text.indexOf(":");
+      if (colon > 0 && /^[A-Za-z][A-Za-z0-9+\-.]*$/.test(text.slice(0, colon))) { scheme = text.slice(0, colon).toLowerCase(); rest = text.slice(colon + 1); }
+      let netloc = "";
+      if (rest.startsWith("//")) { netloc = /^\/\/([^/?#]*)/.exec(rest)[1]; rest = rest.slice(2 + netloc.length); }
+      const hash = rest.indexOf("#");
+      if (hash >= 0) rest = rest.slice(0, hash);
+      const q = rest.indexOf("?");
+      const path = q >= 0 ? rest.slice(0, q) : rest, query = q >= 0 ? rest.slice(q + 1) : "";
+      let host = netloc.slice(netloc.lastIndexOf("@") + 1), port = null;
+      if (host.startsWith("[")) {
+        if (!host.includes("]")) return text.toLowerCase();
+        const after = host.slice(host.indexOf("]") + 1);
+        host = host.slice(1, host.indexOf("]"));
+        if (after.startsWith(":") && after.length > 1) port = after.slice(1);
+      } else if (host.includes(":")) { port = host.slice(host.indexOf(":") + 1) || null; host = host.slice(0, host.indexOf(":")); }
+      if (port !== null && (!/^[0-9]+$/.test(port) || +port > 65535)) return text.toLowerCase();
+      host = host.toLowerCase().replace(/\.+$/, "");
+      if (host.startsWith("www.")) host = host.slice(4);
+      scheme = scheme === "http" || scheme === "https" ? "https" : scheme;
+      const netKey = port === null || +port === 80 || +port === 443 ? host : `${host}:${+port}`;
+      const pairs = query.split("&").filter(p => p && !R.tracking.test(p.split("=")[0])).sort();
+      return `${scheme}://${netKey}${path.replace(/\/+$/, "")}${pairs.length ? "?" + pairs.join("&") : ""}`.toLowerCase();
+    }
     function emailProblem(email) {
       if (py.len(email) > 254 || !R.email.test(email)) return "is not a valid e-mail address";
       return null;
@@ -610,7 +638,7 @@
         if (Object.prototype.hasOwnProperty.call(taken, slug)) {
           problems.push(P("file name", `slug ${py.repr(slug)} is already used by ${taken[slug]}`, "a unique file name", 1));
         } else if (applyUrl && status === "open") {
-          const key = applyUrl.replace(/\/+$/, "").toLowerCase();
+          const key = urlKey(applyUrl);
           if (Object.prototype.hasOwnProperty.call(urls, key)) problems.push(P("apply-url", `same apply URL as ${urls[key]}`, "one posting per application link", 1));
         }
       }
@@ -620,7 +648,7 @@
       return problems;
     }
 
-    return { validate, format, slugify, py, canonicalSkill, regionLabel: code => rules.regions[code] || countries[code] || code };
+    return { validate, format, slugify, urlKey, py, canonicalSkill, regionLabel: code => rules.regions[code] || countries[code] || code };
   }
 
   // ---- the card, as theme/templates/_card.html renders it (plugins/board_site/present.py) ---
