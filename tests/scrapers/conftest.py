@@ -67,8 +67,9 @@ def settings() -> HttpSettings:
 
 
 def fast_settings(**overrides) -> HttpSettings:
+    """Short delays, and the documented opt-in to private hosts: every test server is on 127.0.0.1."""
     base = dict(backoff=0.01, max_backoff=0.05, retries=2, connect_timeout=2.0, read_timeout=2.0,
-                total_timeout=10.0, max_retry_after=5.0, workers=4)
+                total_timeout=10.0, max_retry_after=5.0, workers=4, allow_private_hosts=True)
     base.update(overrides)
     return HttpSettings(**base)
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
+from contextlib import contextmanager
 from email.utils import format_datetime as http_date
 from datetime import datetime, timedelta, timezone
+from typing import Iterator
 
 import pytest
 from werkzeug import Request, Response as WResponse
@@ -339,3 +342,108 @@ def test_requests_in_flight_never_exceed_workers_across_hosts(settings):
             srv.server_close()
     assert [r.status for r in responses] == [200] * 6
     assert state["max"] == 2
+
+
+# ---- public hosts only (SSRF) -----------------------------------------------------------
+
+_CONNECTS: list[tuple] | None = None  # socket.connect targets while a test records them
+
+
+def _audit(event: str, args: tuple) -> None:
+    if event == "socket.connect" and _CONNECTS is not None:
+        _CONNECTS.append(args[1])
+
+
+sys.addaudithook(_audit)  # audit hooks cannot be removed: this one only records inside recording()
+
+
+@contextmanager
+def recording() -> Iterator[list[tuple]]:
+    """Every address a socket of this process tries to connect to, meanwhile."""
+    global _CONNECTS
+    _CONNECTS = []
+    try:
+        yield _CONNECTS
+    finally:
+        _CONNECTS = None
+
+
+def only(server) -> http.HttpSettings:
+    """Production rules, with the single exact host:port of ``server`` allowed."""
+    return fast_settings(allow_private_hosts=False, allowed_hosts=(f"127.0.0.1:{server.port}",))
+
+
+def test_production_settings_block_private_hosts_by_default(server):
+    assert http.HttpSettings().allow_private_hosts is False and http.HttpSettings().allowed_hosts == ()
+    server.expect_request("/jobs").respond_with_json({"jobs": []})
+    with Fetcher(fast_settings(allow_private_hosts=False)) as f, pytest.raises(http.BlockedHost) as err:
+        get(f, server.url_for("/jobs"))
+    assert err.value.code == "blocked-host" and "loopback" in err.value.message
+    assert server.log == []  # not even robots.txt
+
+
+def test_a_redirect_to_another_local_port_is_refused(server, other_server):
+    server.expect_request("/jobs").respond_with_data("", status=302, headers={"Location": other_server.url_for("/admin")})
+    other_server.expect_request("/admin").respond_with_json({"secret": True})
+    with Fetcher(only(server)) as f, pytest.raises(http.BlockedHost) as err:
+        get(f, server.url_for("/jobs"))
+    assert err.value.code == "blocked-host" and str(other_server.port) in err.value.url
+    assert len(requests_to(server, "/jobs")) == 1
+    assert other_server.log == []  # neither /admin nor its robots.txt
+
+
+def test_a_robots_txt_redirecting_to_a_private_host_is_refused(server, other_server):
+    server.clear()
+    server.expect_request("/robots.txt").respond_with_data("", status=301,
+                                                           headers={"Location": other_server.url_for("/robots.txt")})
+    server.expect_request("/jobs").respond_with_json({"jobs": []})
+    with Fetcher(only(server)) as f, pytest.raises(http.BlockedHost) as err:
+        get(f, server.url_for("/jobs"))
+    assert "robots.txt" in err.value.message
+    assert other_server.log == [] and requests_to(server, "/jobs") == []
+
+
+@pytest.mark.parametrize("host", ["2130706433", "0x7f.1", "0x7f000001", "0177.0.0.1", "127.1", "localhost",
+                                  "[::1]", "[::ffff:127.0.0.1]", "[::ffff:7f00:1]"])
+def test_other_spellings_of_loopback_are_refused(server, host):
+    """Only the exact pair "127.0.0.1:<port>" is allowed: any other name of it is checked, and refused."""
+    server.expect_request("/jobs").respond_with_json({"jobs": []})
+    with Fetcher(only(server)) as f, recording() as connects, pytest.raises(http.BlockedHost) as err:
+        get(f, f"http://{host}:{server.port}/jobs")
+    assert err.value.code == "blocked-host"
+    assert connects == [] and server.log == []
+
+
+@pytest.mark.parametrize("host", ["169.254.169.254", "10.0.0.1", "172.16.5.4", "192.168.1.1", "100.64.0.1",
+                                  "0.0.0.0", "224.0.0.1", "240.0.0.1", "255.255.255.255", "[fe80::1]",
+                                  "[fc00::1]", "[fd12:3456::1]", "[ff02::1]", "[::]", "[64:ff9b::a00:1]",
+                                  "[2002:a00:1::1]"])
+def test_private_link_local_and_reserved_addresses_are_refused_without_a_connection(host):
+    with Fetcher(fast_settings(allow_private_hosts=False)) as f, recording() as connects:
+        with pytest.raises(http.BlockedHost) as err:
+            get(f, f"http://{host}/latest/meta-data/")
+        with pytest.raises(http.BlockedHost):  # the link checker's HEAD too
+            f.head(f"http://{host}/", min_delay=0.0)
+    assert err.value.code == "blocked-host"
+    assert connects == []
+
+
+def test_the_connection_itself_refuses_an_unchecked_address(server):
+    """No DNS-rebinding window: even a request that skipped the URL check is refused where the
+    socket is opened (the connection resolves, checks and connects to the checked address)."""
+    server.expect_request("/jobs").respond_with_json({"jobs": []})
+    with Fetcher(fast_settings(allow_private_hosts=False)) as f, recording() as connects:
+        with pytest.raises(http.BlockedHost):
+            f.session.get(server.url_for("/jobs"), timeout=2)
+    assert connects == [] and server.log == []
+
+
+def test_public_addresses_pass_and_the_allow_list_is_exact():
+    from ipaddress import ip_address
+
+    assert all(http.is_public_address(ip_address(a)) for a in ("8.8.8.8", "1.1.1.1", "2606:4700::1111"))
+    guard = http.HostGuard(allowed=("127.0.0.1:8080", "[::1]:9000"))
+    assert guard.exempt("127.0.0.1", 8080) and guard.exempt("[::1]", 9000) and guard.exempt("::1", 9000)
+    assert not guard.exempt("127.0.0.1", 8081) and not guard.exempt("localhost", 8080)
+    with pytest.raises(ValueError):
+        http.HostGuard(allowed=("127.0.0.1",))

@@ -108,6 +108,25 @@ def test_connection_refused_is_reported_per_source(tmp_path):
     assert result.status == "failed" and result.reason.startswith("connect")
 
 
+def test_a_source_on_a_private_host_fails_blocked_host_and_keeps_its_entries(server, tmp_path):
+    server.expect_request("/a").respond_with_json(jobs(("1", "Keep Data Sprint")))
+    config = Config([source("alpha", server.url_for("/a"))])
+    do_run(config, tmp_path)
+    before = (tmp_path / "alpha.json").read_bytes()
+    production = fast_settings(allow_private_hosts=False)
+    result = by_name(do_run(config, tmp_path, http=production, now=NOW.replace(day=20)))["alpha"]
+    assert result.status == "failed" and result.reason.startswith("blocked-host: 127.0.0.1 is a loopback address")
+    assert (tmp_path / "alpha.json").read_bytes() == before
+    assert len(requests_to(server, "/a")) == 1  # only the first, allowed, run
+
+
+def test_allowed_hosts_from_the_sources_file(tmp_path):
+    path = tmp_path / "s.toml"
+    path.write_text('[http]\nallowed_hosts = ["127.0.0.1:8000", "[::1]:8001"]\n')
+    assert load_config(path).http.allowed_hosts == ("127.0.0.1:8000", "[::1]:8001")
+    assert load_config(path).http.allow_private_hosts is False
+
+
 def test_one_record_failing_curation_is_counted_and_its_entry_not_closed(server, tmp_path):
     server.expect_oneshot_request("/a").respond_with_json(jobs(("1", "Keep One"), ("2", "Keep Two")))
     server.expect_request("/a").respond_with_json(jobs(("1", "Keep One"), ("2", "Boom Two")))
@@ -285,7 +304,7 @@ def dotted_adapter(tmp_path, monkeypatch) -> Path:
 
 
 def write_config(path: Path, *sources: dict) -> Path:
-    lines = ["[http]", "backoff = 0.01", "retries = 1", "workers = 2", ""]
+    lines = ["[http]", "backoff = 0.01", "retries = 1", "workers = 2", "allow_private_hosts = true", ""]
     for s in sources:
         lines.append("[[source]]")
         lines += [f"{k} = {json.dumps(v)}" for k, v in s.items()]
@@ -333,6 +352,8 @@ def test_cli_bad_config_and_unknown_source_exit_2(tmp_path, capsys):
     ('[http]\nretries = "3"', "retries must be a int"),
     ('[[source]]\nname = "a"\nkind = "k"\nurl = "https://e.example/"\nmin_delay = -1', "min_delay"),
     ('nonsense = [', "not valid TOML"),
+    ('[http]\nallowed_hosts = ["localhost"]', "is not host:port"),
+    ('[http]\nallowed_hosts = "127.0.0.1:8000"', "list of"),
 ])
 def test_config_errors_are_clear(tmp_path, toml, message):
     path = tmp_path / "s.toml"
