@@ -393,6 +393,7 @@ class Deadline:
             self.stopped = threading.Event()
             self.stop_reason = ""
             self._watches: set[_Watch] = set()
+            self._on_stop: list[Any] = []
             self._lock = threading.Lock()
 
     def expired_scope(self) -> str | None:
@@ -444,9 +445,16 @@ class Deadline:
         root.stop_reason = reason
         root.stopped.set()
         with root._lock:
-            watches = list(root._watches)
+            watches, callbacks = list(root._watches), list(root._on_stop)
         for w in watches:
             w.fire()
+        for callback in callbacks:
+            callback()
+
+    def on_stop(self, callback: Any) -> None:
+        """Call ``callback()`` when :meth:`stop` is called (e.g. terminate worker processes)."""
+        with self.root._lock:
+            self.root._on_stop.append(callback)
 
     def _register(self, watch: "_Watch") -> None:
         with self.root._lock:
@@ -470,7 +478,7 @@ class _Watch:
     def __init__(self, limit: float):
         self.fired = False
         self._done = False
-        self._conn: HTTPConnection | None = None
+        self._sock: socket.socket | None = None
         self._lock = threading.Lock()
         self._event = threading.Event()
         self._thread = threading.Thread(target=self._run, args=(limit,), name="http-deadline", daemon=True)
@@ -485,16 +493,18 @@ class _Watch:
             if self._done:
                 return
             self.fired = True
-            conn = self._conn
+            sock = self._sock
         self._event.set()
-        _shutdown(conn)
+        _shutdown(sock)
 
-    def attach(self, conn: HTTPConnection) -> None:
+    def attach(self, sock: socket.socket | None) -> None:
+        """The attempt's socket (the connection drops its own reference to it once a
+        close-delimited response starts, so the watch keeps one)."""
         with self._lock:
-            self._conn = conn
+            self._sock = sock
             fired = self.fired
         if fired:
-            _shutdown(conn)
+            _shutdown(sock)
 
     def finish(self) -> None:
         with self._lock:
@@ -502,8 +512,7 @@ class _Watch:
         self._event.set()
 
 
-def _shutdown(conn: HTTPConnection | None) -> None:
-    sock = getattr(conn, "sock", None)
+def _shutdown(sock: socket.socket | None) -> None:
     if sock is not None:
         try:  # the plain socket's shutdown, also under TLS: never touch the SSL object another thread reads
             socket.socket.shutdown(sock, socket.SHUT_RDWR)
@@ -539,17 +548,14 @@ class _GuardedConnection:
                 error = NewConnectionError(conn, f"Failed to establish a new connection: {e}")
                 continue
             sys.audit("http.client.connect", conn, conn.host, conn.port)
-            watch = getattr(_ACTIVE, "watch", None)
-            if watch is not None and watch.fired:
-                socket.socket.shutdown(sock, socket.SHUT_RDWR)
             return sock
         raise error or NewConnectionError(conn, f"no address for {conn.host}")
 
     def request(self, *args: Any, **kwargs: Any) -> None:
-        watch = getattr(_ACTIVE, "watch", None)
-        if watch is not None:
-            watch.attach(self)  # type: ignore[arg-type]
         super().request(*args, **kwargs)  # type: ignore[misc]
+        watch = getattr(_ACTIVE, "watch", None)
+        if watch is not None:  # sent: from here on (headers, body) the watch can cut the socket
+            watch.attach(self.sock)  # type: ignore[attr-defined]
 
 
 class _GuardedAdapter(HTTPAdapter):

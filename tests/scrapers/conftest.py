@@ -160,3 +160,85 @@ def curate(record: RawRecord, src: SourceConfig, rules, now: datetime) -> Decisi
 def jobs(*items: tuple) -> dict:
     """``jobs(("1", "Keep A"), ("2", "Nope"))`` -> the test adapter's payload."""
     return {"jobs": [dict(zip(("id", "title", "org", "apply"), it)) for it in items]}
+
+
+# ---- a server that drips its response ----------------------------------------------------
+
+DRIP_BODY = b'{"jobs": [{"id": "1", "title": "Keep Slow Drip"}]}' + b" " * 200
+
+
+class DripServer:
+    """A raw TCP server that sends its response a byte at a time, ``interval`` apart.
+
+    ``mode``: "length" (headers at once with Content-Length, the body dripped),
+    "close" (no Content-Length, the body dripped until the connection closes),
+    "chunked" (one byte per chunk) or "headers" (the status line and headers dripped).
+    Each byte arrives well within any read timeout, so only a total deadline stops it.
+    ``hits`` counts requests (connections that sent one).
+    """
+
+    def __init__(self, mode: str, interval: float = 0.2):
+        import socketserver
+        import threading
+
+        self.mode, self.interval, self.hits = mode, interval, 0
+        self.stop = threading.Event()
+        outer = self
+
+        class Handler(socketserver.BaseRequestHandler):
+            def handle(self) -> None:
+                data = b""
+                while b"\r\n\r\n" not in data:
+                    more = self.request.recv(4096)
+                    if not more:
+                        return
+                    data += more
+                if data.startswith(b"GET /robots.txt"):
+                    self.request.sendall(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n")
+                    return
+                outer.hits += 1
+                outer.serve(self.request)
+
+        self.server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def serve(self, sock: socket.socket) -> None:
+        head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+        if self.mode == "length":
+            head += f"Content-Length: {len(DRIP_BODY)}\r\n".encode()
+        elif self.mode == "chunked":
+            head += b"Transfer-Encoding: chunked\r\n"
+        else:
+            head += b"Connection: close\r\n"
+        head += b"\r\n"
+        try:
+            if self.mode == "headers":
+                self._drip(sock, head)
+            else:
+                sock.sendall(head)
+            for i in range(len(DRIP_BODY)):
+                byte = DRIP_BODY[i:i + 1]
+                self._drip(sock, b"1\r\n" + byte + b"\r\n" if self.mode == "chunked" else byte)
+        except OSError:  # the client cut us off: that is the point
+            pass
+
+    def _drip(self, sock: socket.socket, data: bytes) -> None:
+        for i in range(len(data)):
+            if self.stop.wait(self.interval):
+                raise OSError("server stopped")
+            sock.sendall(data[i:i + 1])
+
+    @property
+    def url(self) -> str:
+        host, port = self.server.server_address[:2]
+        return f"http://{host}:{port}/jobs"
+
+    def __enter__(self) -> "DripServer":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop.set()
+        self.server.shutdown()
+        self.server.server_close()

@@ -16,7 +16,7 @@ from werkzeug import Request, Response as WResponse
 from scrapers import http
 from scrapers.http import Fetcher, Validators
 
-from .conftest import fast_settings, free_port
+from .conftest import DripServer, fast_settings, free_port
 
 JSON = ("application/json",)
 
@@ -447,3 +447,56 @@ def test_public_addresses_pass_and_the_allow_list_is_exact():
     assert not guard.exempt("127.0.0.1", 8081) and not guard.exempt("localhost", 8080)
     with pytest.raises(ValueError):
         http.HostGuard(allowed=("127.0.0.1",))
+
+
+# ---- a total deadline for any framing ---------------------------------------------------
+
+
+@pytest.mark.parametrize("mode", ["length", "close", "chunked", "headers"])
+def test_total_timeout_stops_a_dripped_response_whatever_its_framing(mode):
+    """1 byte every 0.2 s never trips the 2 s read timeout; total_timeout = 1 s must stop it, once."""
+    with DripServer(mode) as drip, Fetcher(fast_settings(total_timeout=1.0)) as f:
+        started = time.monotonic()
+        with pytest.raises(http.FetchTimeout) as err:
+            get(f, drip.url)
+        took = time.monotonic() - started
+    assert isinstance(err.value, http.TotalTimeout) and err.value.code == "timeout"
+    assert "total_timeout" in err.value.message or "after 1 s" in err.value.message
+    assert drip.hits == 1  # a deliberately slow server is not retried
+    assert took < 8  # a hang guard only, not a timing assertion
+
+
+def test_a_callers_deadline_cuts_an_attempt_and_a_politeness_wait(server):
+    with DripServer("length") as drip, Fetcher(fast_settings()) as f:
+        with pytest.raises(http.DeadlineExceeded) as err:
+            get(f, drip.url, deadline=http.Deadline(1.0, "source"))
+    assert err.value.code == "deadline" and err.value.scope == "source" and "source deadline" in err.value.message
+    server.expect_request("/jobs").respond_with_data("busy", status=503, headers={"Retry-After": "4"})
+    with Fetcher(fast_settings()) as f:
+        started = time.monotonic()
+        with pytest.raises(http.DeadlineExceeded):  # the retry would wait 4 s: the deadline comes first
+            get(f, server.url_for("/jobs"), deadline=http.Deadline(0.5, "source"))
+        assert time.monotonic() - started < 3.5
+    assert len(requests_to(server, "/jobs")) == 1
+
+
+def test_stopping_a_run_deadline_cuts_requests_in_flight_at_once():
+    run = http.Deadline(600, "run")
+    errors: list[BaseException] = []
+    with DripServer("close") as drip, Fetcher(fast_settings(total_timeout=600)) as f:
+        def fetch() -> None:
+            try:
+                get(f, drip.url, deadline=http.Deadline(600, "source", parent=run))
+            except http.FetchError as e:
+                errors.append(e)
+
+        t = threading.Thread(target=fetch)
+        t.start()
+        deadline = time.monotonic() + 5
+        while drip.hits == 0 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        run.stop("SIGTERM")
+        t.join(10)
+    assert not t.is_alive()
+    assert [(type(e), e.scope) for e in errors] == [(http.DeadlineExceeded, "stopped")]
+    assert "SIGTERM" in errors[0].message

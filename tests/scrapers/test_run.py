@@ -23,7 +23,7 @@ from scrapers.__main__ import main
 from scrapers.config import Config, ConfigError, load_config, parse_config
 from scrapers.record import SourceConfig
 
-from .conftest import ADAPTERS, NOW, curate, fast_settings, free_port, get_adapter, jobs, make_adapter, make_entry, source
+from .conftest import ADAPTERS, NOW, DripServer, curate, fast_settings, free_port, get_adapter, jobs, make_adapter, make_entry, source
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -125,6 +125,45 @@ def test_allowed_hosts_from_the_sources_file(tmp_path):
     path.write_text('[http]\nallowed_hosts = ["127.0.0.1:8000", "[::1]:8001"]\n')
     assert load_config(path).http.allowed_hosts == ("127.0.0.1:8000", "[::1]:8001")
     assert load_config(path).http.allow_private_hosts is False
+
+
+def test_a_source_past_its_deadline_fails_and_keeps_its_last_good_entries(server, tmp_path):
+    server.expect_request("/a").respond_with_json(jobs(("1", "Keep Data Sprint")))
+    server.expect_request("/b").respond_with_json(jobs(("5", "Keep Copy Edit")))
+    do_run(Config([source("slow", server.url_for("/a")), source("steady", server.url_for("/b"))]), tmp_path)
+    before = (tmp_path / "slow.json").read_bytes()
+    started = time.monotonic()
+    with DripServer("length") as drip:  # every byte in time for read_timeout, the whole never
+        config = Config([source("slow", drip.url), source("steady", server.url_for("/b"))])
+        result = by_name(do_run(config, tmp_path, http=fast_settings(source_timeout=1.0, total_timeout=60.0),
+                                now=NOW.replace(day=20)))
+    assert time.monotonic() - started < 30  # a hang guard only
+    assert result["slow"].status == "failed"
+    assert result["slow"].reason.startswith("deadline: source deadline of 1 s passed")
+    assert result["steady"].status in ("ok", "not-modified")
+    assert (tmp_path / "slow.json").read_bytes() == before
+    assert storage.Store(tmp_path).load_state("slow").last_error.startswith("deadline")
+
+
+def test_a_run_past_its_deadline_starts_no_more_sources_and_reports_them_not_run(server, tmp_path):
+    server.expect_request("/q").respond_with_json(jobs(("1", "Keep Quick One")))
+    with DripServer("close") as drip:
+        # Three sources on the dripping host: one holds the host, two queue behind it.
+        config = Config([source("quick", server.url_for("/q")), source("stuck", drip.url),
+                         source("later-1", drip.url.replace("/jobs", "/jobs?2")),
+                         source("later-2", drip.url.replace("/jobs", "/jobs?3"))])
+        started = time.monotonic()
+        result = do_run(config, tmp_path, http=fast_settings(run_timeout=1.5, total_timeout=60.0))
+        assert time.monotonic() - started < 30  # a hang guard only
+    statuses = {s.name: s.status for s in result.sources}
+    assert statuses == {"quick": "ok", "stuck": "not-run", "later-1": "not-run", "later-2": "not-run"}
+    assert drip.hits == 1  # the queued sources never sent a request
+    assert all("run deadline of 1.5 s passed" in by_name(result)[n].reason for n in ("stuck", "later-1", "later-2"))
+    assert result.stopped == "run deadline of 1.5 s" and result.to_dict()["totals"]["not_run"] == 3
+    assert "3 not run" in runner.format_summary(result)
+    # Not the sources' fault: no failure is counted and nothing of theirs is written.
+    assert not (tmp_path / "stuck.json").exists() and not (tmp_path / ".state" / "stuck.json").exists()
+    assert (tmp_path / "quick.json").exists()
 
 
 def test_one_record_failing_curation_is_counted_and_its_entry_not_closed(server, tmp_path):
