@@ -23,6 +23,7 @@ from scrapers.__main__ import main
 from scrapers.config import Config, ConfigError, load_config, parse_config
 from scrapers.record import SourceConfig
 
+from .support import NOW as SUPPORT_NOW
 from .conftest import ADAPTERS, NOW, DripServer, curate, fast_settings, free_port, get_adapter, jobs, make_adapter, make_entry, source
 
 REPO = Path(__file__).resolve().parents[2]
@@ -566,3 +567,122 @@ def test_real_adapter_and_curation_on_a_recorded_payload(server, tmp_path):
     assert "content=true" in requests_to(server, "/v1/boards/anthropic/jobs")[0].query_string.decode()
     second = by_name(runner.run(config, tmp_path, **kw))["greenhouse-test"]
     assert second.not_modified and second.bytes == 0
+
+
+# ---- SIGTERM (and SIGKILL) between the per-source writes and the dedupe ------------------
+
+GREENHOUSE = (REPO / "tests" / "fixtures" / "payloads" / "greenhouse.json").read_bytes()
+GREENHOUSE_NOW = SUPPORT_NOW  # the fixture's micro-internship is open then (real curation keeps it)
+
+
+def _children_by_parent() -> dict[int, list[int]]:
+    kids: dict[int, list[int]] = {}
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                ppid = int((d / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            kids.setdefault(ppid, []).append(int(d.name))
+    return kids
+
+
+def descendants(pid: int) -> list[int]:
+    """Every process below ``pid`` (curation workers, a forkserver and its children)."""
+    kids, found, todo = _children_by_parent(), [], [pid]
+    while todo:
+        for child in kids.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")  # a zombie is dead, only not yet reaped
+
+
+def _start_run_and_wait_between_writes_and_dedupe(server, tmp_path, drip):
+    """A real ``python -m scrapers`` with curation workers: two sources carrying the same
+    posting have written their files (so the store holds a duplicate) while a third hangs
+    on a dripping server, so the run's dedupe has not happened yet. Returns the process,
+    the output folder, the previous bytes of the hanging source's file and the workers."""
+    for name in ("a", "b"):
+        server.expect_request(f"/boards/{name}/jobs").respond_with_data(GREENHOUSE, content_type="application/json")
+    out = tmp_path / "out"
+    cfg = tmp_path / "sources.toml"
+    rows = [("alpha", server.url_for("/boards/a/jobs")), ("beta", server.url_for("/boards/b/jobs")),
+            ("stuck", drip.url)]
+    cfg.write_text("[http]\nallow_private_hosts = true\nretries = 0\nworkers = 4\n\n" + "".join(
+        f'[[source]]\nname = "{n}"\nkind = "greenhouse"\nurl = "{u}"\norganization = "Org {n}"\n'
+        f'organization_url = "https://{n}.example.org"\nmin_delay = 0\n\n' for n, u in rows))
+    store = storage.Store(out)
+    store.save_entries("stuck", [make_entry("stuck", "1", "Keep Last Good")], GREENHOUSE_NOW)
+    before = (out / "stuck.json").read_bytes()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "scrapers", "--config", str(cfg), "--out", str(out),
+         "--now", format_datetime(GREENHOUSE_NOW), "--no-progress", "--processes", "2"],
+        cwd=REPO, env=dict(os.environ, PYTHONPATH=str(REPO)), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        if (out / "alpha.json").exists() and (out / "beta.json").exists() and drip.hits:
+            break
+        time.sleep(0.02)
+    assert proc.poll() is None, proc.communicate()[1].decode()[-2000:]
+    files = {n: store.load_entries(n) for n in ("alpha", "beta")}
+    assert files["alpha"] and files["beta"] and len(storage.dedupe(files).merged) == 1  # a duplicate on disk now
+    workers = descendants(proc.pid)
+    assert len(workers) >= 2, "the run has curation worker processes"
+    return proc, out, before, workers
+
+
+def _gone(pids: list[int], within: float = 15.0) -> list[int]:
+    end = time.monotonic() + within
+    while time.monotonic() < end and any(alive(p) for p in pids):
+        time.sleep(0.05)
+    return [p for p in pids if alive(p)]
+
+
+def test_sigterm_mid_run_stops_cleanly_no_orphans_no_duplicates(server, tmp_path):
+    with DripServer("close") as drip:
+        proc, out, before, workers = _start_run_and_wait_between_writes_and_dedupe(server, tmp_path, drip)
+        try:
+            proc.send_signal(signal.SIGTERM)
+            stdout, stderr = proc.communicate(timeout=60)  # returns only once no process holds stdout
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+    assert proc.returncode == 128 + signal.SIGTERM, stderr.decode()[-2000:]
+    assert _gone(workers) == []
+    text = stdout.decode()
+    assert "run stopped early: SIGTERM" in text and "not-run" in text and "dedupe: 1 duplicate(s) merged" in text
+    store = storage.Store(out)
+    files = {n: store.load_entries(n) for n in store.sources()}
+    assert storage.dedupe(files).merged == []  # the run finished its dedupe: the store is consistent
+    assert (out / "stuck.json").read_bytes() == before  # the stopped source kept its last good entries
+    assert not (out / ".state" / "stuck.json").exists()  # and no failure was counted against it
+
+
+def test_sigkill_mid_run_leaves_no_orphan_and_the_catalog_publishes_no_duplicate(server, tmp_path):
+    from board.catalog import load_scraped
+    from board.policy import load_policy
+
+    with DripServer("close") as drip:
+        proc, out, before, workers = _start_run_and_wait_between_writes_and_dedupe(server, tmp_path, drip)
+        try:
+            proc.kill()
+            proc.communicate(timeout=60)  # returns only once no worker holds stdout
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+    assert proc.returncode == -signal.SIGKILL
+    assert _gone(workers) == []  # PR_SET_PDEATHSIG: the kernel killed them with the parent
+    store = storage.Store(out)
+    assert len(storage.dedupe({n: store.load_entries(n) for n in store.sources()}).merged) == 1  # half-finished
+    entries, warnings = load_scraped(out, load_policy(), GREENHOUSE_NOW)
+    urls = [e.apply_url for e in entries if e.status == "open"]
+    assert len(urls) == len(set(urls)) == 2  # the shared posting once, plus the stuck source's last good one
+    assert any("did not finish its dedupe" in w for w in warnings)
