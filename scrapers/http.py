@@ -367,8 +367,8 @@ class HostGuard:
             return
         try:
             self.addresses(host, port, url)
-        except socket.gaierror as e:
-            raise ConnectFailed(url, f"cannot resolve {host!r}: {e.strerror or e}") from e
+        except socket.gaierror:
+            pass  # not a verdict on the host: the connection resolves again and is retried as before
 
 
 # ---- deadlines -----------------------------------------------------------------------
@@ -413,12 +413,25 @@ class Deadline:
         return max(0.0, left)
 
     def error(self, url: str) -> DeadlineExceeded:
-        scope = self.expired_scope() or self.what
+        scope = self.expired_scope()
         if scope == "stopped":
             return DeadlineExceeded(url, f"run stopped ({self.root.stop_reason or 'signal'})", scope)
-        owner = self if scope == self.what else self.parent
-        limit = owner.seconds if owner else None
-        return DeadlineExceeded(url, f"{scope} deadline of {limit or 0:g} s passed", scope)
+        owner = self._binding() if scope is None else self._find(scope)
+        return DeadlineExceeded(url, f"{owner.what} deadline of {owner.seconds or 0:g} s passed", owner.what)
+
+    def _chain(self) -> list["Deadline"]:
+        chain, d = [], self
+        while d is not None:
+            chain.append(d)
+            d = d.parent
+        return chain
+
+    def _find(self, what: str) -> "Deadline":
+        return next((d for d in self._chain() if d.what == what), self)
+
+    def _binding(self) -> "Deadline":
+        """The deadline of the chain that ends first (a timer may wake a hair before it)."""
+        return min(self._chain(), key=lambda d: d.at)
 
     def check(self, url: str) -> None:
         if self.expired_scope():
@@ -750,6 +763,13 @@ class Fetcher:
         deadline: Deadline,
     ) -> tuple[int, Mapping[str, str], bytes]:
         """One request and its body, under a watchdog at ``min(total_timeout, deadline)``."""
+        with self._watched(url, deadline):
+            return self._request(url, headers, content_types, validators, max_bytes, check_type)
+
+    @contextmanager
+    def _watched(self, url: str, deadline: Deadline) -> Iterator[None]:
+        """Run one request under a :class:`_Watch`; a cut becomes :class:`TotalTimeout` or
+        :class:`DeadlineExceeded`, whatever the reader raised when its socket went away."""
         left = deadline.remaining()
         if left <= 0:
             raise deadline.error(url)
@@ -758,8 +778,8 @@ class Fetcher:
         deadline._register(watch)
         _ACTIVE.watch = watch
         try:
-            return self._request(url, headers, content_types, validators, max_bytes, check_type)
-        except Exception as e:  # once the socket is cut, whatever the reader raised means "too late"
+            yield
+        except Exception as e:
             if watch.fired:
                 raise self._cut(url, deadline, by_deadline) from e
             raise
@@ -861,7 +881,8 @@ class Fetcher:
         self.guard.check_url(url)
         interval = self._interval(url, min_delay)  # raises RobotsDisallowed; honours Crawl-delay
         s = self.settings
-        with self._slot(self._gate(url), interval, Deadline(None, "fetch"), url):
+        deadline = Deadline(None, "fetch")
+        with self._slot(self._gate(url), interval, deadline, url), self._watched(url, deadline):
             try:
                 resp = self.session.head(url, allow_redirects=False, timeout=(s.connect_timeout, s.read_timeout))
             except requests.exceptions.Timeout as e:

@@ -332,7 +332,7 @@ def run(
         progress.finish()
     result = RunResult(now=now, shard=shard, sources=[results[s.name] for s in sources])
     scope = deadline.expired_scope()
-    if scope or any(s.status == "not-run" for s in result.sources):
+    if scope == "stopped" or any(s.status == "not-run" for s in result.sources):
         result.stopped = deadline.root.stop_reason if scope == "stopped" else f"run deadline of {settings.run_timeout:g} s"
     if dedupe is None:
         dedupe = shard is None

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Iterator
 
 import pytest
+from hypothesis import given, settings as hsettings, strategies as st
 from werkzeug import Request, Response as WResponse
 
 from scrapers import http
@@ -500,3 +501,28 @@ def test_stopping_a_run_deadline_cuts_requests_in_flight_at_once():
     assert not t.is_alive()
     assert [(type(e), e.scope) for e in errors] == [(http.DeadlineExceeded, "stopped")]
     assert "SIGTERM" in errors[0].message
+
+
+def test_a_head_with_dripped_headers_stops_at_total_timeout():
+    """The link checker's HEAD goes through the same watchdog."""
+    with DripServer("headers") as drip, Fetcher(fast_settings(total_timeout=1.0)) as f:
+        with pytest.raises(http.TotalTimeout):
+            f.head(drip.url, min_delay=0.0)
+
+
+BLOCKED_V4 = ["0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
+              "192.168.0.0/16", "224.0.0.0/4", "240.0.0.0/4"]
+
+
+@given(st.sampled_from(BLOCKED_V4), st.integers(min_value=0, max_value=2 ** 32 - 1),
+       st.sampled_from(["plain", "mapped", "6to4", "nat64"]))
+@hsettings(max_examples=300, deadline=None)
+def test_property_no_address_in_a_blocked_range_is_public_in_any_ipv6_disguise(net, n, disguise):
+    from ipaddress import IPv4Network, IPv6Address
+
+    network = IPv4Network(net)
+    v4 = network[n % network.num_addresses]
+    ip = {"plain": v4, "mapped": IPv6Address(f"::ffff:{v4}"),
+          "6to4": IPv6Address((0x2002 << 112) | (int(v4) << 80) | 1),
+          "nat64": IPv6Address(f"64:ff9b::{v4}")}[disguise]
+    assert not http.is_public_address(ip)
