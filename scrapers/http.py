@@ -37,7 +37,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Any, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping
 from urllib.parse import urljoin, urlsplit
 
 import requests
@@ -393,7 +393,7 @@ class Deadline:
             self.stopped = threading.Event()
             self.stop_reason = ""
             self._watches: set[_Watch] = set()
-            self._on_stop: list[Any] = []
+            self._on_stop: list[Callable[[], object]] = []
             self._lock = threading.Lock()
 
     def expired_scope(self) -> str | None:
@@ -464,7 +464,7 @@ class Deadline:
         for callback in callbacks:
             callback()
 
-    def on_stop(self, callback: Any) -> None:
+    def on_stop(self, callback: Callable[[], object]) -> None:
         """Call ``callback()`` when :meth:`stop` is called (e.g. terminate worker processes)."""
         with self.root._lock:
             self.root._on_stop.append(callback)
