@@ -405,7 +405,7 @@ def test_a_robots_txt_redirecting_to_a_private_host_is_refused(server, other_ser
 
 
 @pytest.mark.parametrize("host", ["2130706433", "0x7f.1", "0x7f000001", "0177.0.0.1", "127.1", "localhost",
-                                  "[::1]", "[::ffff:127.0.0.1]", "[::ffff:7f00:1]"])
+                                  "localhost.", "0", "0.0.0.0", "[::1]", "[::ffff:127.0.0.1]", "[::ffff:7f00:1]"])
 def test_other_spellings_of_loopback_are_refused(server, host):
     """Only the exact pair "127.0.0.1:<port>" is allowed: any other name of it is checked, and refused."""
     server.expect_request("/jobs").respond_with_json({"jobs": []})

@@ -646,19 +646,20 @@ def _gone(pids: list[int], within: float = 15.0) -> list[int]:
     return [p for p in pids if alive(p)]
 
 
-def test_sigterm_mid_run_stops_cleanly_no_orphans_no_duplicates(server, tmp_path):
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_sigterm_mid_run_stops_cleanly_no_orphans_no_duplicates(server, tmp_path, sig):
     with DripServer("close") as drip:
         proc, out, before, workers = _start_run_and_wait_between_writes_and_dedupe(server, tmp_path, drip)
         try:
-            proc.send_signal(signal.SIGTERM)
+            proc.send_signal(sig)
             stdout, stderr = proc.communicate(timeout=60)  # returns only once no process holds stdout
         finally:
             if proc.poll() is None:
                 proc.kill()
-    assert proc.returncode == 128 + signal.SIGTERM, stderr.decode()[-2000:]
+    assert proc.returncode == 128 + sig, stderr.decode()[-2000:]
     assert _gone(workers) == []
     text = stdout.decode()
-    assert "run stopped early: SIGTERM" in text and "not-run" in text and "dedupe: 1 duplicate(s) merged" in text
+    assert f"run stopped early: {sig.name}" in text and "not-run" in text and "dedupe: 1 duplicate(s) merged" in text
     store = storage.Store(out)
     files = {n: store.load_entries(n) for n in store.sources()}
     assert storage.dedupe(files).merged == []  # the run finished its dedupe: the store is consistent
