@@ -30,6 +30,7 @@ import email.utils
 import fnmatch
 import ipaddress
 import math
+import os
 import socket
 import sys
 import threading
@@ -482,10 +483,15 @@ class _Watch:
     """One attempt's watchdog: at its limit it shuts the connection's socket down.
 
     A blocked ``recv`` then returns at once, whatever the framing (Content-Length,
-    chunked, close-delimited, or still in the headers), and the reader checks
-    :attr:`fired` to tell a cut from a real end of body. The connection is found
-    through a thread-local (:data:`_ACTIVE`): requests and urllib3 open it inside
+    chunked, close-delimited, or still in the headers, or the TLS handshake), and the
+    reader checks :attr:`fired` to tell a cut from a real end of body. The connection is
+    found through a thread-local (:data:`_ACTIVE`): requests and urllib3 open it inside
     ``session.get``, on this thread, before we ever see a response object.
+
+    The watch holds its own duplicate descriptor of the socket: ``shutdown`` acts on the
+    socket itself, so cutting the duplicate cuts the connection's reads too, even after
+    TLS took the original over or the connection let go of it (a close-delimited
+    response); and a descriptor of our own can never be one another thread reuses.
     """
 
     def __init__(self, limit: float):
@@ -511,24 +517,34 @@ class _Watch:
         _shutdown(sock)
 
     def attach(self, sock: socket.socket | None) -> None:
-        """The attempt's socket (the connection drops its own reference to it once a
-        close-delimited response starts, so the watch keeps one)."""
+        """Watch ``sock``: a reused connection's, then a new one's if urllib3 reconnects."""
+        if sock is None:
+            return
+        try:
+            dup = socket.socket(fileno=os.dup(sock.fileno()))
+        except OSError:
+            return
         with self._lock:
-            self._sock = sock
+            old, self._sock = self._sock, dup
             fired = self.fired
+        if old is not None:
+            old.close()
         if fired:
-            _shutdown(sock)
+            _shutdown(dup)
 
     def finish(self) -> None:
         with self._lock:
             self._done = True
+            sock, self._sock = self._sock, None
         self._event.set()
+        if sock is not None:
+            sock.close()
 
 
 def _shutdown(sock: socket.socket | None) -> None:
     if sock is not None:
-        try:  # the plain socket's shutdown, also under TLS: never touch the SSL object another thread reads
-            socket.socket.shutdown(sock, socket.SHUT_RDWR)
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
         except OSError:
             pass
 
@@ -561,14 +577,18 @@ class _GuardedConnection:
                 error = NewConnectionError(conn, f"Failed to establish a new connection: {e}")
                 continue
             sys.audit("http.client.connect", conn, conn.host, conn.port)
+            watch = getattr(_ACTIVE, "watch", None)
+            if watch is not None:  # before TLS: a dripped handshake is cut like a dripped body
+                watch.attach(sock)
             return sock
         raise error or NewConnectionError(conn, f"no address for {conn.host}")
 
     def request(self, *args: Any, **kwargs: Any) -> None:
-        super().request(*args, **kwargs)  # type: ignore[misc]
         watch = getattr(_ACTIVE, "watch", None)
-        if watch is not None:  # sent: from here on (headers, body) the watch can cut the socket
-            watch.attach(self.sock)  # type: ignore[attr-defined]
+        sock = getattr(self, "sock", None)
+        if watch is not None and sock is not None:  # a reused keep-alive connection: no _new_conn this time
+            watch.attach(sock)
+        super().request(*args, **kwargs)  # type: ignore[misc]
 
 
 class _GuardedAdapter(HTTPAdapter):

@@ -172,7 +172,8 @@ class DripServer:
 
     ``mode``: "length" (headers at once with Content-Length, the body dripped),
     "close" (no Content-Length, the body dripped until the connection closes),
-    "chunked" (one byte per chunk) or "headers" (the status line and headers dripped).
+    "chunked" (one byte per chunk), "headers" (the status line and headers dripped) or
+    "tls" (an https client's handshake answered one byte at a time).
     Each byte arrives well within any read timeout, so only a total deadline stops it.
     ``hits`` counts requests (connections that sent one).
     """
@@ -187,6 +188,14 @@ class DripServer:
 
         class Handler(socketserver.BaseRequestHandler):
             def handle(self) -> None:
+                if outer.mode == "tls":  # the ClientHello comes first; answer it by the byte
+                    self.request.recv(4096)
+                    outer.hits += 1
+                    try:
+                        outer._drip(self.request, b"\x16\x03\x03\x10\x00" + b"\x02" * 4096)
+                    except OSError:
+                        pass
+                    return
                 data = b""
                 while b"\r\n\r\n" not in data:
                     more = self.request.recv(4096)

@@ -467,6 +467,17 @@ def test_total_timeout_stops_a_dripped_response_whatever_its_framing(mode):
     assert took < 8  # a hang guard only, not a timing assertion
 
 
+def test_total_timeout_stops_a_dripped_tls_handshake():
+    """CPython bounds a handshake by the socket timeout (30 s here); total_timeout must come first."""
+    settings = fast_settings(total_timeout=1.0, connect_timeout=30.0, read_timeout=30.0, respect_robots=False)
+    with DripServer("tls") as drip, Fetcher(settings) as f:
+        started = time.monotonic()
+        with pytest.raises(http.TotalTimeout):
+            get(f, drip.url.replace("http://", "https://"))
+        assert time.monotonic() - started < 8  # a hang guard only
+    assert drip.hits == 1
+
+
 def test_a_callers_deadline_cuts_an_attempt_and_a_politeness_wait(server):
     with DripServer("length") as drip, Fetcher(fast_settings()) as f:
         with pytest.raises(http.DeadlineExceeded) as err:
