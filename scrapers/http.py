@@ -305,7 +305,7 @@ def _describe(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str:
     for attr in ("is_loopback", "is_link_local", "is_multicast", "is_unspecified", "is_private", "is_reserved"):
         if getattr(ip, attr):
             return attr[3:].replace("_", "-")
-    return "not global"
+    return "non-public"
 
 
 def _host_port(host: str, port: int | None, scheme: str = "http") -> tuple[str, int]:
@@ -341,9 +341,10 @@ class HostGuard:
 
         Raises ``socket.gaierror`` when the name does not resolve.
         """
-        host, port = _host_port(host, port)
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        # Resolve the name as given (a trailing dot matters to DNS); compare it normalized.
+        infos = socket.getaddrinfo(host.strip("[]"), port, type=socket.SOCK_STREAM)
         found = [(family, sockaddr) for family, _t, _p, _c, sockaddr in infos]
+        host, port = _host_port(host, port)
         if self.exempt(host, port):
             return found
         for _family, sockaddr in found:
