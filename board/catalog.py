@@ -20,6 +20,7 @@ from datetime import datetime
 from pathlib import Path
 
 from . import samples
+from .dedupe import dedupe
 from . import vocabulary as vocab
 from .entry import Entry, check, clean_text
 from .identity import apply_key, url_key
@@ -160,8 +161,11 @@ def load_scraped(folder: Path, policy: Policy, now: datetime,
     With ``cache_dir``, each file's result is cached like the postings (path, mtime, size,
     day, policy, plus this package's code), so an unchanged file is not re-sanitized.
     A file with an entry posted after "now" is not cached (that check depends on the hour).
+
+    The files are deduped across sources here too (:func:`_dedupe_files`), so a scrape
+    killed between its per-source writes and its own dedupe cannot publish a posting twice.
     """
-    entries: list[Entry] = []
+    by_file: dict[str, list[Entry]] = {}
     warnings: list[str] = []
     cache_file = cache_dir / "scraped.pickle" if cache_dir else None
     cache: dict[str, tuple[list[Entry], list[str]]] = _read_cache(cache_file)
@@ -171,16 +175,33 @@ def load_scraped(folder: Path, policy: Policy, now: datetime,
         key = _cache_key(path, policy, now) + version if cache_file else ""
         if key in cache:
             kept[key] = cache[key]
-            entries.extend(cache[key][0])
+            by_file[path.stem] = list(cache[key][0])
             warnings.extend(cache[key][1])
             continue
         file_entries, file_warnings, hourly = _load_scraped_file(path, policy, now)
-        entries.extend(file_entries)
+        by_file[path.stem] = file_entries
         warnings.extend(file_warnings)
         if cache_file and not hourly:
             kept[key] = (file_entries, file_warnings)
     _write_cache(cache_file, kept)
-    return entries, warnings
+    return _dedupe_files(by_file, warnings), warnings
+
+
+def _dedupe_files(by_file: dict[str, list[Entry]], warnings: list[str]) -> list[Entry]:
+    """The scraped entries, one per posting across sources, in file order.
+
+    A scrape writes each source's file atomically, then merges the postings two sources
+    share (``board.dedupe``). A run killed between those steps leaves
+    duplicates on disk until the next run; the same (idempotent) dedupe here makes the
+    build publish what that next run would store. A consistent store is returned as read.
+    """
+
+    result = dedupe(by_file)
+    for slug, src, dst in result.merged:
+        warnings.append(f"{src}: {slug}: the same posting as an entry of {dst} (the last scrape did not finish "
+                        "its dedupe); merged")
+    files = result.files if result.merged else by_file
+    return [e for name in sorted(files) for e in files[name]]
 
 
 def _load_scraped_file(path: Path, policy: Policy, now: datetime) -> tuple[list[Entry], list[str], bool]:

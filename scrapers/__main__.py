@@ -2,7 +2,9 @@
 
 Exit status: 0 when the run completed (failed sources are reported, not fatal, so one
 flaky source cannot block the others' commit); 1 with ``--fail-on-error`` if any source
-failed; 2 for a bad command line or a bad sources file.
+failed; 2 for a bad command line or a bad sources file; 128 + the signal's number
+(143, 130) when SIGTERM or SIGINT stopped the run (it still ended cleanly: see
+:func:`stop_on_signals`).
 
 ``python -m scrapers review`` lists the review queue; ``review accept KEY --hours 20 --pay
 "600 USD total"`` and ``review decline KEY`` write the curation.toml row (see scrapers/README.md).
@@ -11,7 +13,12 @@ failed; 2 for a bad command line or a bad sources file.
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -19,6 +26,42 @@ from pathlib import Path
 from board.entry import parse_datetime
 from . import run as runner
 from .config import DEFAULT_PATH, ConfigError, load_config
+from .http import Deadline
+
+
+@contextmanager
+def stop_on_signals(deadline: Deadline) -> Iterator[list[int]]:
+    """On SIGTERM or SIGINT, stop the run cleanly; a second signal ends the process at once.
+
+    Stopping (:meth:`Deadline.stop`) kills the curation workers, cuts the requests in
+    flight and lets no source start or store anything more; sources already stored keep
+    their files, and the run still dedupes and prints its summary, so the store is
+    consistent when the process exits. ``stop`` takes locks a source thread may hold, so
+    it runs in a thread of its own, never inside the handler. Yields the list the
+    handler appends the signal numbers to; the previous handlers come back afterwards
+    (``main`` is also called in-process, by tests).
+    """
+    received: list[int] = []
+
+    def handler(signum: int, _frame: object) -> None:
+        received.append(signum)
+        if len(received) > 1:  # asked twice: do as the signal says
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+            return
+        name = signal.Signals(signum).name
+        print(f"{name}: stopping the run (no new source; the dedupe still runs)", file=sys.stderr, flush=True)
+        threading.Thread(target=deadline.stop, args=(name,), name="stop", daemon=True).start()
+
+    if threading.current_thread() is not threading.main_thread():  # signals only reach the main thread
+        yield received
+        return
+    previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield received
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -134,11 +177,13 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     http = config.http if not args.workers else replace(config.http, workers=max(1, args.workers))
     progress = runner.Progress(len(sources), enabled=False if args.no_progress else None)
-    result = runner.run(
-        config, args.out, names=args.sources, shard=shard, now=now, state_dir=args.state, http=http,
-        rules_path=args.curation, explain=args.explain, progress=progress,
-        processes=None if args.processes is None else max(0, args.processes),
-    )
+    deadline = Deadline(http.run_timeout, "run")
+    with stop_on_signals(deadline) as received:
+        result = runner.run(
+            config, args.out, names=args.sources, shard=shard, now=now, state_dir=args.state, http=http,
+            rules_path=args.curation, explain=args.explain, progress=progress,
+            processes=None if args.processes is None else max(0, args.processes), deadline=deadline,
+        )
     if args.explain:
         for s in result.sources:
             for line in s.explain:
@@ -147,6 +192,8 @@ def main(argv: list[str] | None = None) -> int:
     print(runner.format_summary(result))
     if args.summary_json:
         runner.write_summary_json(result, args.summary_json)
+    if received:
+        return 128 + received[0]
     return 1 if (args.fail_on_error and result.failed) else 0
 
 

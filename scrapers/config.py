@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from .http import HttpSettings
+from .http import HostGuard, HttpSettings
 from .record import SourceConfig
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "sources.toml"
@@ -187,6 +187,14 @@ def _parse_http(raw: Any, where: str) -> HttpSettings:
         expected = type(default) if default is not None else str
         if expected is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
+        if expected is tuple:  # allowed_hosts: a TOML array of "host:port" strings
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(f"{where}: [http]: {key} must be a list of \"host:port\" strings, not {value!r}")
+            try:
+                HostGuard(allowed=tuple(value))
+            except ValueError as e:
+                raise ConfigError(f"{where}: [http]: {e}") from e
+            value = tuple(value)
         if not isinstance(value, expected) or (expected is not bool and isinstance(value, bool)):
             raise ConfigError(f"{where}: [http]: {key} must be a {expected.__name__}, not {value!r}")
         if isinstance(value, (int, float)) and not isinstance(value, bool) and value < 0:

@@ -7,6 +7,19 @@ per host with a minimum interval, a size cap and a content-type check on every b
 redirects followed by hand (so robots and politeness apply on every hop), and
 conditional requests (ETag / Last-Modified) so an unchanged source costs one 304.
 
+Two rules make it safe against a hostile server too:
+
+* **Public hosts only** (:class:`HostGuard`): every hop, robots.txt included, must go
+  to a public address. The check runs where the socket is opened: the connection
+  resolves the name once, checks *every* address it got, and connects to those checked
+  addresses, so there is no DNS-rebinding window between a check and the connect. A
+  URL is also checked before its hop starts (a clear error before robots.txt and
+  politeness waits, and the only check when an operator routes through a proxy).
+* **Deadlines that hold for any framing**: each attempt gets a watchdog that shuts its
+  socket down when ``total_timeout`` (or the caller's :class:`Deadline`, a source's or
+  the run's) is up, so a body dripped one byte a second, with or without
+  Content-Length, or dripped headers, stop at the deadline.
+
 Concurrency *across* hosts is the caller's job (``scrapers.run`` uses a thread pool);
 :class:`Fetcher` is thread-safe and serializes requests per host itself.
 """
@@ -15,18 +28,26 @@ from __future__ import annotations
 
 import email.utils
 import fnmatch
+import ipaddress
+import math
+import os
+import socket
+import sys
 import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Any, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping
 from urllib.parse import urljoin, urlsplit
 
 import requests
 from protego import Protego
 from requests.adapters import HTTPAdapter
-from urllib3.exceptions import ReadTimeoutError
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+from urllib3.exceptions import ConnectTimeoutError, NameResolutionError, NewConnectionError, ReadTimeoutError
+from urllib3.util import connection as urllib3_connection
 
 BOARD_NAME = "microboard"
 ROBOTS_TOKEN = "microboard"  # the product token robots.txt groups are matched against
@@ -90,6 +111,29 @@ class RedirectError(FetchError):
     code = "redirect"
 
 
+class BlockedHost(FetchError):
+    """The URL (or a redirect, or its robots.txt) points at a non-public address (SSRF guard)."""
+
+    code = "blocked-host"
+
+
+class TotalTimeout(FetchTimeout):
+    """One attempt outlived ``total_timeout``: the server is too slow by design, so no retry."""
+
+
+class DeadlineExceeded(FetchError):
+    """The caller's deadline (a source's or the run's) passed, or the run was stopped.
+
+    ``scope`` says whose: ``"source"``, ``"run"`` or ``"stopped"`` (SIGTERM / SIGINT).
+    """
+
+    code = "deadline"
+
+    def __init__(self, url: str, message: str, scope: str):
+        super().__init__(url, message)
+        self.scope = scope
+
+
 _RETRYABLE = (ConnectFailed, FetchTimeout, TruncatedBody)
 
 
@@ -116,6 +160,12 @@ class HttpSettings:
     max_crawl_delay: float = 60.0  # a robots Crawl-delay above this is capped
     respect_robots: bool = True
     workers: int = 8  # requests in flight at once (on different hosts); also the connection pool size
+    # SSRF guard: only public addresses are fetched. Tests and local development opt in
+    # explicitly, either to every private address or to exact "host:port" pairs.
+    allow_private_hosts: bool = False
+    allowed_hosts: tuple[str, ...] = ()
+    source_timeout: float = 600.0  # one source's fetches, retries and waits; then it fails
+    run_timeout: float = 1500.0  # the whole run (a shard job has 30 min); then no source starts
 
     @property
     def user_agent(self) -> str:
@@ -229,6 +279,336 @@ class _Robots:
         return float(self.parser.crawl_delay(ROBOTS_TOKEN) or 0.0)
 
 
+# ---- public hosts only (SSRF) ------------------------------------------------------
+
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+
+
+def is_public_address(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """Whether a scheduled job may connect to ``ip``: globally routable unicast only.
+
+    ``is_global`` alone lets multicast through, and an IPv6 address can carry an IPv4
+    one (``::ffff:127.0.0.1``, 6to4, Teredo, NAT64): the embedded address must be
+    public too.
+    """
+    if isinstance(ip, ipaddress.IPv6Address):
+        embedded = [ip.ipv4_mapped, ip.sixtofour, ip.teredo[1] if ip.teredo else None]
+        if ip in _NAT64:
+            embedded.append(ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF))
+        if any(e is not None and not is_public_address(e) for e in embedded):
+            return False
+    return ip.is_global and not (ip.is_multicast or ip.is_private or ip.is_reserved or ip.is_loopback
+                                 or ip.is_link_local or ip.is_unspecified)
+
+
+def _describe(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str:
+    for attr in ("is_loopback", "is_link_local", "is_multicast", "is_unspecified", "is_private", "is_reserved"):
+        if getattr(ip, attr):
+            return attr[3:].replace("_", "-")
+    return "non-public"
+
+
+def _host_port(host: str, port: int | None, scheme: str = "http") -> tuple[str, int]:
+    host = host.strip("[]").rstrip(".").lower()
+    return host, port or (443 if scheme == "https" else 80)
+
+
+class HostGuard:
+    """Resolve a host and refuse it unless every address is public (or explicitly allowed).
+
+    ``allow_private`` turns the check off (tests, local development); ``allowed`` are
+    exact ``host:port`` pairs that may be anything (a local test server), every other
+    host is still checked. Every resolved address must pass, not just the first: a
+    name that also resolves to 127.0.0.1 is refused, whatever order DNS returns.
+    """
+
+    def __init__(self, allow_private: bool = False, allowed: tuple[str, ...] = ()):
+        self.allow_private = allow_private
+        self.allowed = frozenset(self._pair(a) for a in allowed)
+
+    @staticmethod
+    def _pair(text: str) -> tuple[str, int]:
+        parts = urlsplit("//" + text.strip())
+        if not parts.hostname or not parts.port:
+            raise ValueError(f"allowed_hosts: {text!r} is not host:port")
+        return _host_port(parts.hostname, parts.port)
+
+    def exempt(self, host: str, port: int) -> bool:
+        return self.allow_private or _host_port(host, port) in self.allowed
+
+    def addresses(self, host: str, port: int, url: str = "") -> list[tuple[int, tuple[Any, ...]]]:
+        """``(family, sockaddr)`` of every address of ``host``, all checked; raises :class:`BlockedHost`.
+
+        Raises ``socket.gaierror`` when the name does not resolve.
+        """
+        # Resolve the name as given (a trailing dot matters to DNS); compare it normalized.
+        infos = socket.getaddrinfo(host.strip("[]"), port, type=socket.SOCK_STREAM)
+        found = [(family, sockaddr) for family, _t, _p, _c, sockaddr in infos]
+        host, port = _host_port(host, port)
+        if self.exempt(host, port):
+            return found
+        for _family, sockaddr in found:
+            ip = ipaddress.ip_address(str(sockaddr[0]).split("%", 1)[0])
+            if not is_public_address(ip):
+                shown = host if host == str(ip) else f"{host} ({ip})"
+                raise BlockedHost(url or f"{host}:{port}",
+                                  f"{shown} is a {_describe(ip)} address, not a public host; a scheduled "
+                                  "job only fetches public hosts (tests opt in with [http] "
+                                  "allow_private_hosts or allowed_hosts)")
+        return found
+
+    def check_url(self, url: str) -> None:
+        """Refuse ``url`` before anything is sent to it (its robots.txt included)."""
+        parts = urlsplit(url)
+        try:
+            port = parts.port
+        except ValueError as e:
+            raise FetchError(url, f"invalid URL: {e}") from e
+        host, port = _host_port(parts.hostname or "", port, parts.scheme.lower())
+        if self.exempt(host, port):
+            return
+        try:
+            self.addresses(host, port, url)
+        except socket.gaierror:
+            pass  # not a verdict on the host: the connection resolves again and is retried as before
+
+
+# ---- deadlines -----------------------------------------------------------------------
+
+
+class Deadline:
+    """A point in (monotonic) time after which a source or a run must stop, and a stop switch.
+
+    A source's deadline has the run's as ``parent``: it expires when either does, and
+    :meth:`stop` on the run's (SIGTERM) expires every child at once, shutting down the
+    sockets of the requests in flight (their :class:`_Watch`).
+    """
+
+    def __init__(self, seconds: float | None, what: str, parent: "Deadline | None" = None):
+        self.at = time.monotonic() + seconds if seconds else math.inf
+        self.seconds = seconds
+        self.what = what
+        self.parent = parent
+        root = parent.root if parent else None
+        self.root: Deadline = root or self
+        if root is None:
+            self.stopped = threading.Event()
+            self.stop_reason = ""
+            self._watches: set[_Watch] = set()
+            self._on_stop: list[Callable[[], object]] = []
+            self._lock = threading.Lock()
+
+    def expired_scope(self) -> str | None:
+        """``"stopped"``, ``"run"`` (an ancestor), ``"source"`` (this one) or None while time is left."""
+        if self.root.stopped.is_set():
+            return "stopped"
+        if self.parent and self.parent.expired_scope():
+            return self.parent.expired_scope()
+        return self.what if time.monotonic() >= self.at else None
+
+    def remaining(self) -> float:
+        if self.root.stopped.is_set():
+            return 0.0
+        left = self.at - time.monotonic()
+        if self.parent:
+            left = min(left, self.parent.remaining())
+        return max(0.0, left)
+
+    def error(self, url: str) -> DeadlineExceeded:
+        scope = self.expired_scope()
+        if scope == "stopped":
+            return DeadlineExceeded(url, f"run stopped ({self.root.stop_reason or 'signal'})", scope)
+        owner = self._binding() if scope is None else self._find(scope)
+        return DeadlineExceeded(url, f"{owner.what} deadline of {owner.seconds or 0:g} s passed", owner.what)
+
+    def _chain(self) -> list["Deadline"]:
+        chain, d = [], self
+        while d is not None:
+            chain.append(d)
+            d = d.parent
+        return chain
+
+    def _find(self, what: str) -> "Deadline":
+        return next((d for d in self._chain() if d.what == what), self)
+
+    def _binding(self) -> "Deadline":
+        """The deadline of the chain that ends first (a timer may wake a hair before it)."""
+        return min(self._chain(), key=lambda d: d.at)
+
+    def check(self, url: str) -> None:
+        if self.expired_scope():
+            raise self.error(url)
+
+    def sleep(self, seconds: float) -> bool:
+        """Wait ``seconds``, or less if the deadline comes first; True if the full wait was done."""
+        left = self.remaining()
+        self.root.stopped.wait(min(seconds, left))
+        return seconds <= left and not self.root.stopped.is_set()
+
+    def acquire(self, lock: Any) -> bool:
+        """Take ``lock`` (a Lock or Semaphore) unless the deadline passes first."""
+        while True:
+            left = self.remaining()
+            if left <= 0:
+                return False
+            if lock.acquire(timeout=min(left, 0.25)):
+                return True
+
+    def stop(self, reason: str) -> None:
+        """Expire this deadline and every child now, and cut the requests in flight."""
+        root = self.root
+        root.stop_reason = reason
+        root.stopped.set()
+        with root._lock:
+            watches, callbacks = list(root._watches), list(root._on_stop)
+        for w in watches:
+            w.fire()
+        for callback in callbacks:
+            callback()
+
+    def on_stop(self, callback: Callable[[], object]) -> None:
+        """Call ``callback()`` when :meth:`stop` is called (e.g. terminate worker processes)."""
+        with self.root._lock:
+            self.root._on_stop.append(callback)
+
+    def _register(self, watch: "_Watch") -> None:
+        with self.root._lock:
+            self.root._watches.add(watch)
+
+    def _unregister(self, watch: "_Watch") -> None:
+        with self.root._lock:
+            self.root._watches.discard(watch)
+
+
+class _Watch:
+    """One attempt's watchdog: at its limit it shuts the connection's socket down.
+
+    A blocked ``recv`` then returns at once, whatever the framing (Content-Length,
+    chunked, close-delimited, or still in the headers, or the TLS handshake), and the
+    reader checks :attr:`fired` to tell a cut from a real end of body. The connection is
+    found through a thread-local (:data:`_ACTIVE`): requests and urllib3 open it inside
+    ``session.get``, on this thread, before we ever see a response object.
+
+    The watch holds its own duplicate descriptor of the socket: ``shutdown`` acts on the
+    socket itself, so cutting the duplicate cuts the connection's reads too, even after
+    TLS took the original over or the connection let go of it (a close-delimited
+    response); and a descriptor of our own can never be one another thread reuses.
+    """
+
+    def __init__(self, limit: float):
+        self.fired = False
+        self._done = False
+        self._sock: socket.socket | None = None
+        self._lock = threading.Lock()
+        self._event = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(limit,), name="http-deadline", daemon=True)
+        self._thread.start()
+
+    def _run(self, limit: float) -> None:
+        self._event.wait(limit)
+        self.fire()
+
+    def fire(self) -> None:
+        with self._lock:
+            if self._done:
+                return
+            self.fired = True
+            sock = self._sock
+        self._event.set()
+        _shutdown(sock)
+
+    def attach(self, sock: socket.socket | None) -> None:
+        """Watch ``sock``: a reused connection's, then a new one's if urllib3 reconnects."""
+        if sock is None:
+            return
+        try:
+            dup = socket.socket(fileno=os.dup(sock.fileno()))
+        except OSError:
+            return
+        with self._lock:
+            old, self._sock = self._sock, dup
+            fired = self.fired
+        if old is not None:
+            old.close()
+        if fired:
+            _shutdown(dup)
+
+    def finish(self) -> None:
+        with self._lock:
+            self._done = True
+            sock, self._sock = self._sock, None
+        self._event.set()
+        if sock is not None:
+            sock.close()
+
+
+def _shutdown(sock: socket.socket | None) -> None:
+    if sock is not None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+
+_ACTIVE = threading.local()  # .watch: the _Watch of the attempt running on this thread
+
+
+class _GuardedConnection:
+    """Mixed into urllib3's connections: connect only to checked addresses, under the watch."""
+
+    guard: HostGuard
+
+    def _new_conn(self) -> socket.socket:  # type: ignore[misc]
+        conn: Any = self
+        try:
+            addresses = self.guard.addresses(conn._dns_host, conn.port)
+        except socket.gaierror as e:
+            raise NameResolutionError(conn.host, conn, e) from e
+        error: Exception | None = None
+        for _family, sockaddr in addresses:
+            try:
+                sock = urllib3_connection.create_connection(
+                    (sockaddr[0], sockaddr[1]), conn.timeout, source_address=conn.source_address,
+                    socket_options=conn.socket_options)
+            except socket.timeout as e:
+                error = ConnectTimeoutError(conn, f"Connection to {conn.host} timed out. (connect timeout={conn.timeout})")
+                error.__cause__ = e
+                continue
+            except OSError as e:
+                error = NewConnectionError(conn, f"Failed to establish a new connection: {e}")
+                continue
+            sys.audit("http.client.connect", conn, conn.host, conn.port)
+            watch = getattr(_ACTIVE, "watch", None)
+            if watch is not None:  # before TLS: a dripped handshake is cut like a dripped body
+                watch.attach(sock)
+            return sock
+        raise error or NewConnectionError(conn, f"no address for {conn.host}")
+
+    def request(self, *args: Any, **kwargs: Any) -> None:
+        watch = getattr(_ACTIVE, "watch", None)
+        sock = getattr(self, "sock", None)
+        if watch is not None and sock is not None:  # a reused keep-alive connection: no _new_conn this time
+            watch.attach(sock)
+        super().request(*args, **kwargs)  # type: ignore[misc]
+
+
+class _GuardedAdapter(HTTPAdapter):
+    """requests' adapter with connection pools whose connections go through a :class:`HostGuard`."""
+
+    def __init__(self, guard: HostGuard, **kwargs: Any):
+        self._guard = guard
+        super().__init__(**kwargs)
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        http_conn = type("GuardedHTTPConnection", (_GuardedConnection, HTTPConnection), {"guard": self._guard})
+        https_conn = type("GuardedHTTPSConnection", (_GuardedConnection, HTTPSConnection), {"guard": self._guard})
+        self.poolmanager.pool_classes_by_scheme = {
+            "http": type("GuardedHTTPConnectionPool", (HTTPConnectionPool,), {"ConnectionCls": http_conn}),
+            "https": type("GuardedHTTPSConnectionPool", (HTTPSConnectionPool,), {"ConnectionCls": https_conn}),
+        }
+
+
 # ---- the client --------------------------------------------------------------------
 
 
@@ -267,7 +647,8 @@ class Fetcher:
         self.session.headers["User-Agent"] = self.settings.user_agent
         self.session.headers["Accept-Encoding"] = "gzip, deflate"
         pool = max(4, self.settings.workers)
-        adapter = HTTPAdapter(pool_connections=pool, pool_maxsize=pool, max_retries=0)
+        self.guard = HostGuard(self.settings.allow_private_hosts, tuple(self.settings.allowed_hosts))
+        adapter = _GuardedAdapter(self.guard, pool_connections=pool, pool_maxsize=pool, max_retries=0)
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
         self._lock = threading.Lock()
@@ -297,13 +678,16 @@ class Fetcher:
         min_delay: float = 1.0,
         validators: Validators | None = None,
         accept: str | None = None,
+        deadline: Deadline | None = None,
     ) -> Response:
         """Fetch ``url`` politely; return a :class:`Response` or raise a :class:`FetchError`.
 
         With ``validators`` the request is conditional and a 304 comes back as
-        ``Response(not_modified=True, body=b"")``.
+        ``Response(not_modified=True, body=b"")``. With ``deadline`` (a source's), no
+        wait, retry or read outlives it: :class:`DeadlineExceeded`.
         """
         started = time.monotonic()
+        deadline = deadline or Deadline(None, "fetch")
         headers = dict(validators.headers()) if validators else {}
         exact = [t for t in content_types if "*" not in t]  # patterns are ours, not media ranges
         headers["Accept"] = accept or ", ".join([*exact, "*/*;q=0.1"])
@@ -312,8 +696,11 @@ class Fetcher:
         current = url
         for _hop in range(self.settings.max_redirects + 1):
             _check_scheme(current, url)
-            interval = self._interval(current, min_delay)
-            status, resp_headers, body, n = self._fetch_hop(current, headers, interval, content_types, validators)
+            deadline.check(current)
+            self.guard.check_url(current)
+            interval = self._interval(current, min_delay, deadline)
+            status, resp_headers, body, n = self._fetch_hop(current, headers, interval, content_types, validators,
+                                                            deadline=deadline)
             attempts += n
             if status in REDIRECT_STATUSES:
                 location = resp_headers.get("Location")
@@ -352,18 +739,23 @@ class Fetcher:
         validators: Validators | None,
         max_bytes: int | None = None,
         check_type: bool = True,
+        deadline: Deadline | None = None,
     ) -> tuple[int, Mapping[str, str], bytes, int]:
         s = self.settings
+        deadline = deadline or Deadline(None, "fetch")
         gate = self._gate(url)
         attempt = 0
         while True:
             attempt += 1
             wait: float | None = None
             try:
-                with self._slot(gate, interval):
-                    return (*self._attempt(url, headers, content_types, validators, max_bytes, check_type), attempt)
+                with self._slot(gate, interval, deadline, url):
+                    return (*self._attempt(url, headers, content_types, validators, max_bytes, check_type, deadline),
+                            attempt)
             except _Retry as r:
                 error, wait = r.error, r.wait
+            except TotalTimeout:
+                raise  # a server that drips past total_timeout is slow by design: retrying multiplies it
             except _RETRYABLE as e:
                 error = e
             if attempt > s.retries:
@@ -382,6 +774,48 @@ class Fetcher:
             gate.defer(backoff)
 
     def _attempt(
+        self,
+        url: str,
+        headers: dict[str, str],
+        content_types: tuple[str, ...] | list[str],
+        validators: Validators | None,
+        max_bytes: int | None,
+        check_type: bool,
+        deadline: Deadline,
+    ) -> tuple[int, Mapping[str, str], bytes]:
+        """One request and its body, under a watchdog at ``min(total_timeout, deadline)``."""
+        with self._watched(url, deadline):
+            return self._request(url, headers, content_types, validators, max_bytes, check_type)
+
+    @contextmanager
+    def _watched(self, url: str, deadline: Deadline) -> Iterator[None]:
+        """Run one request under a :class:`_Watch`; a cut becomes :class:`TotalTimeout` or
+        :class:`DeadlineExceeded`, whatever the reader raised when its socket went away."""
+        left = deadline.remaining()
+        if left <= 0:
+            raise deadline.error(url)
+        by_deadline = left < self.settings.total_timeout
+        watch = _Watch(min(self.settings.total_timeout, left))
+        deadline._register(watch)
+        _ACTIVE.watch = watch
+        try:
+            yield
+        except Exception as e:
+            if watch.fired:
+                raise self._cut(url, deadline, by_deadline) from e
+            raise
+        finally:
+            _ACTIVE.watch = None
+            watch.finish()
+            deadline._unregister(watch)
+
+    def _cut(self, url: str, deadline: Deadline, by_deadline: bool) -> FetchError:
+        """The error for an attempt its watchdog cut: the caller's deadline, or ``total_timeout``."""
+        if by_deadline or deadline.expired_scope():
+            return deadline.error(url)
+        return TotalTimeout(url, f"response not complete within total_timeout = {self.settings.total_timeout:g} s")
+
+    def _request(
         self,
         url: str,
         headers: dict[str, str],
@@ -442,7 +876,7 @@ class Fetcher:
                 if total > limit:
                     raise BodyTooLarge(url, f"body exceeds the cap of {limit:,} bytes")
                 if time.monotonic() > deadline:
-                    raise FetchTimeout(url, f"body not complete after {self.settings.total_timeout:g} s")
+                    raise TotalTimeout(url, f"body not complete after {self.settings.total_timeout:g} s")
                 chunks.append(chunk)
         except requests.exceptions.ChunkedEncodingError as e:
             raise TruncatedBody(url, f"body ended early after {total:,} bytes: {_root_cause(e)}") from e
@@ -452,6 +886,9 @@ class Fetcher:
             if any(isinstance(a, ReadTimeoutError) for a in e.args):
                 raise FetchTimeout(url, f"body stalled for {self.settings.read_timeout:g} s") from e
             raise TruncatedBody(url, f"connection lost after {total:,} bytes: {_root_cause(e)}") from e
+        watch = getattr(_ACTIVE, "watch", None)
+        if watch is not None and watch.fired:  # a close-delimited body "ends" when its socket is cut
+            raise TotalTimeout(url, f"body not complete after {self.settings.total_timeout:g} s")
         body = b"".join(chunks)
         if declared.isdigit() and not resp.headers.get("Content-Encoding") and len(body) != int(declared):
             raise TruncatedBody(url, f"got {len(body):,} of {int(declared):,} bytes")
@@ -462,9 +899,11 @@ class Fetcher:
 
         For the link checker: cheap liveness before it falls back to :meth:`get`.
         """
+        self.guard.check_url(url)
         interval = self._interval(url, min_delay)  # raises RobotsDisallowed; honours Crawl-delay
         s = self.settings
-        with self._slot(self._gate(url), interval):
+        deadline = Deadline(None, "fetch")
+        with self._slot(self._gate(url), interval, deadline, url), self._watched(url, deadline):
             try:
                 resp = self.session.head(url, allow_redirects=False, timeout=(s.connect_timeout, s.read_timeout))
             except requests.exceptions.Timeout as e:
@@ -476,11 +915,13 @@ class Fetcher:
 
     # -- robots and politeness --------------------------------------------------------
 
-    def _interval(self, url: str, min_delay: float) -> float:
+    def _interval(self, url: str, min_delay: float, deadline: Deadline | None = None) -> float:
         """Minimum seconds between requests to this host; raises if robots.txt says no."""
         if not self.settings.respect_robots:
             return max(0.0, min_delay)
-        robots = self._robots_for(url, min_delay)
+        robots = self._robots_for(url, min_delay, deadline or Deadline(None, "fetch"))
+        if isinstance(robots.unavailable, BlockedHost):  # robots.txt redirected to a private address
+            raise BlockedHost(url, f"robots.txt: {robots.unavailable.message}")
         if isinstance(robots.unavailable, (ConnectFailed, FetchTimeout)):
             # The host itself is unreachable: say so, rather than blame robots.txt.
             raise type(robots.unavailable)(url, robots.unavailable.message)
@@ -491,24 +932,30 @@ class Fetcher:
             raise RobotsDisallowed(url, f"robots.txt disallows this URL for {ROBOTS_TOKEN!r}")
         return max(0.0, min_delay, min(robots.crawl_delay(), self.settings.max_crawl_delay))
 
-    def _robots_for(self, url: str, min_delay: float) -> _Robots:
+    def _robots_for(self, url: str, min_delay: float, deadline: Deadline) -> _Robots:
         key = origin(url)
         with self._lock:
             lock = self._robots_locks.setdefault(key, threading.Lock())
-        with lock:  # one fetch of robots.txt per host per run, even with many sources on it
+        if not deadline.acquire(lock):  # another source is fetching this host's robots.txt
+            raise deadline.error(url)
+        try:  # one fetch of robots.txt per host per run, even with many sources on it
             if key not in self._robots:
-                self._robots[key] = self._fetch_robots(key, min_delay)
+                # A deadline cut raises and caches nothing: it says nothing about the host.
+                self._robots[key] = self._fetch_robots(key, min_delay, deadline)
             return self._robots[key]
+        finally:
+            lock.release()
 
-    def _fetch_robots(self, base: str, min_delay: float) -> _Robots:
+    def _fetch_robots(self, base: str, min_delay: float, deadline: Deadline) -> _Robots:
         url = base + "/robots.txt"
         seen = [url]
         current = url
         try:
             for _hop in range(self.settings.max_redirects + 1):
+                self.guard.check_url(current)
                 status, headers, body, _n = self._fetch_hop(
                     current, {"Accept": "text/plain, */*;q=0.1"}, max(0.0, min_delay), (), None,
-                    max_bytes=ROBOTS_MAX_BYTES, check_type=False,
+                    max_bytes=ROBOTS_MAX_BYTES, check_type=False, deadline=deadline,
                 )
                 if status in REDIRECT_STATUSES and headers.get("Location"):
                     current = urljoin(current, headers["Location"])
@@ -519,6 +966,8 @@ class Fetcher:
                 text = body.decode("utf-8", errors="replace")
                 return _Robots(Protego.parse(text))
             return _Robots(None)  # RFC 9309: give up following after 5 redirects: no rules
+        except DeadlineExceeded:
+            raise
         except BodyTooLarge:
             return _Robots(None)
         except HttpStatusError as e:
@@ -534,16 +983,23 @@ class Fetcher:
             return self._gates.setdefault(key, _HostGate())
 
     @contextmanager
-    def _slot(self, gate: _HostGate, interval: float) -> Iterator[None]:
-        with gate.lock:
+    def _slot(self, gate: _HostGate, interval: float, deadline: Deadline, url: str) -> Iterator[None]:
+        """This host's turn and a request slot; every wait ends at ``deadline`` (or a stop)."""
+        if not deadline.acquire(gate.lock):
+            raise deadline.error(url)
+        try:
             delay = gate.next_time - time.monotonic()
-            if delay > 0:
-                time.sleep(delay)
+            if delay > 0 and not deadline.sleep(delay):
+                raise deadline.error(url)
+            if not deadline.acquire(self._inflight):
+                raise deadline.error(url)
             try:
-                with self._inflight:
-                    yield
+                yield
             finally:
+                self._inflight.release()
                 gate.next_time = max(gate.next_time, time.monotonic() + interval)
+        finally:
+            gate.lock.release()
 
 
 class _Retry(Exception):

@@ -16,13 +16,23 @@ started from a ``forkserver`` that imports this module and the curation code onc
 
 Nothing here may lose a record: a worker that dies or a batch that cannot be pickled
 is decided again in the calling thread.
+
+No worker outlives the run: on Linux each worker asks the kernel for SIGKILL when its
+parent dies (``prctl(PR_SET_PDEATHSIG)``, one ctypes call; with a forkserver the parent
+is the forkserver, which exits with the run), so even a SIGKILLed run leaves no orphan
+holding its stdout; workers ignore SIGINT (Ctrl-C reaches the whole process group:
+the run decides), and :meth:`CurationPool.terminate` kills them at once on SIGTERM.
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
 import threading
+from contextlib import suppress
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -84,8 +94,27 @@ def auto_processes(n_sources: int) -> int:
 _WORKER: tuple[Callable[..., Any], Any] | None = None  # (curate, rules), set once per worker process
 
 
-def _init_worker(rules_path: str | None) -> None:
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def die_with_parent(parent_pid: int | None) -> None:
+    """Have the kernel kill this process when its parent dies (Linux), and ignore Ctrl-C.
+
+    ``parent_pid``: the parent expected at fork time; if it is already gone (it died
+    before the prctl took effect) exit now rather than live on as an orphan.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        with suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if parent_pid is not None and os.getppid() != parent_pid:
+        os._exit(1)
+
+
+def _init_worker(rules_path: str | None, parent_pid: int | None = None) -> None:
     global _WORKER
+    die_with_parent(parent_pid)
     from .run import default_curation  # the same binding of policy and rules as the calling process
 
     curate, rules, _files = default_curation(Path(rules_path) if rules_path else None)
@@ -122,7 +151,8 @@ class CurationPool:
         self.method = method
         self.executor: ProcessPoolExecutor | None = ProcessPoolExecutor(
             max_workers=processes, mp_context=ctx, initializer=_init_worker,
-            initargs=(str(rules_path) if rules_path else None,))
+            # A forked worker's parent is this process; a forkserver's is the server.
+            initargs=(str(rules_path) if rules_path else None, os.getpid() if forking else None))
         if forking:  # fork every worker now, before this process starts any thread
             self.executor.submit(_ready)
         else:
@@ -151,6 +181,18 @@ class CurationPool:
             except Exception:  # e.g. a record that cannot be pickled: decide it here
                 pass
         return decide(self.fallback, self.rules, records, source, now)
+
+    def terminate(self) -> None:
+        """Kill the workers now (the run was stopped); batches in flight fall back to their threads."""
+        executor, self.executor = self.executor, None
+        if executor is None:
+            return
+        # ProcessPoolExecutor has no public way to kill its workers before Python 3.14.
+        for proc in list((getattr(executor, "_processes", None) or {}).values()):
+            with suppress(Exception):
+                proc.kill()
+        with suppress(Exception):
+            executor.shutdown(wait=False, cancel_futures=True)
 
     def close(self) -> None:
         if self.executor is not None:

@@ -34,7 +34,7 @@ from urllib.parse import urlsplit
 from board.entry import Entry, format_datetime
 from . import pool as curation_pool, review, storage
 from .config import Config
-from .http import FetchError, Fetcher, HttpSettings, Response, Validators
+from .http import Deadline, DeadlineExceeded, FetchError, Fetcher, HttpSettings, Response, Validators
 from .record import ParseError, RawRecord, SourceConfig
 
 MAX_THREADS = 256  # threads of a run, one per source up to this
@@ -55,7 +55,7 @@ class SourceResult:
 
     name: str
     kind: str
-    status: str = "ok"  # ok | not-modified | held | failed | skipped
+    status: str = "ok"  # ok | not-modified | held | failed | skipped | not-run (run deadline or stop)
     reason: str = ""  # why skipped or failed (reason code + message)
     urls: int = 0
     requests: int = 0
@@ -94,6 +94,7 @@ class RunResult:
     sources: list[SourceResult]
     merged: list[tuple[str, str, str]] = field(default_factory=list)  # dedupe: slug, from, into
     dedupe_error: str = ""
+    stopped: str = ""  # why the run stopped early ("SIGTERM", "run deadline …"), else empty
 
     @property
     def failed(self) -> list[SourceResult]:
@@ -108,12 +109,14 @@ class RunResult:
                 "sources": len(self.sources),
                 "failed": len(self.failed),
                 "skipped": sum(s.status == "skipped" for s in self.sources),
+                "not_run": sum(s.status == "not-run" for s in self.sources),
                 "not_modified": sum(s.not_modified for s in self.sources),
                 "fetched": sum(s.fetched for s in self.sources),
                 "kept": sum(s.kept for s in self.sources),
                 "errors": sum(s.errors for s in self.sources),
             },
             "dedupe": {"merged": [list(m) for m in self.merged], "error": self.dedupe_error},
+            "stopped": self.stopped,
         }
 
 
@@ -243,6 +246,8 @@ class Context:
     explain: bool
     code_files: list[Path]
     pool: curation_pool.CurationPool | None = None
+    deadline: Deadline = field(default_factory=lambda: Deadline(None, "run"))  # the run's; sources get children
+    source_timeout: float | None = None
 
     def decide(self, records: list[RawRecord], source: SourceConfig) -> list[curation_pool.Outcome]:
         if self.pool is not None:
@@ -268,11 +273,17 @@ def run(
     dedupe: bool | None = None,
     progress: "Progress | None" = None,
     processes: int | None = None,
+    deadline: Deadline | None = None,
 ) -> RunResult:
     """Run the chosen sources and return what happened; never raises for a source's fault.
 
     ``processes``: worker processes for the default curation (see :mod:`scrapers.pool`);
     None picks by the number of sources and CPUs, 0 curates in the fetching threads.
+    ``deadline``: the run's (default ``http.run_timeout`` from now); the CLI keeps it to
+    :meth:`~scrapers.http.Deadline.stop` the run on SIGTERM. Each source also gets
+    ``http.source_timeout``. A source the run's deadline (or a stop) reaches before it
+    stored anything is ``not-run``: untouched, and not counted as a failure of the source.
+    The dedupe still runs, so a stopped run leaves a consistent store.
     """
     now = now or datetime.now(timezone.utc).replace(microsecond=0)
     sources = select_sources(config, names, shard)
@@ -287,13 +298,16 @@ def run(
         except Exception as e:  # a broken curation module fails every source, loudly, not the run
             curation_error = f"curation unavailable: {type(e).__name__}: {e}"
     settings = http or config.http
+    deadline = deadline or Deadline(settings.run_timeout, "run")
     ctx_fetcher = Fetcher(settings)
-    ctx = Context(store, ctx_fetcher, now, curate, rules, get_adapter, guard, explain, code_files)  # type: ignore[arg-type]
+    ctx = Context(store, ctx_fetcher, now, curate, rules, get_adapter, guard, explain, code_files,  # type: ignore[arg-type]
+                  deadline=deadline, source_timeout=settings.source_timeout)
     if processes is None:
         processes = curation_pool.auto_processes(sum(s.enabled and s.reuse_allowed for s in sources))
     if default and not curation_error and processes > 0:
         try:
             ctx.pool = curation_pool.CurationPool(processes, rules_path, curate, rules)  # type: ignore[arg-type]
+            deadline.on_stop(ctx.pool.terminate)  # SIGTERM: the workers go first, no orphan
         except (OSError, ValueError) as e:  # no processes here (a sandbox, a limit): curate in the threads
             print(f"warning: curation stays in-thread: {type(e).__name__}: {e}", file=sys.stderr)
     progress = progress or Progress(len(sources), enabled=False)
@@ -318,6 +332,9 @@ def run(
             ctx.pool.close()
         progress.finish()
     result = RunResult(now=now, shard=shard, sources=[results[s.name] for s in sources])
+    scope = deadline.expired_scope()
+    if scope == "stopped" or any(s.status == "not-run" for s in result.sources):
+        result.stopped = deadline.root.stop_reason if scope == "stopped" else f"run deadline of {settings.run_timeout:g} s"
     if dedupe is None:
         dedupe = shard is None
     if dedupe:
@@ -335,11 +352,19 @@ def _failed_result(source: SourceConfig, code: str, message: str) -> SourceResul
     return r
 
 
+def _not_run(source: SourceConfig, why: str) -> SourceResult:
+    """A source the run's deadline or a stop reached first: nothing of it was touched."""
+    return SourceResult(source.name, source.kind, status="not-run", reason=f"not run: {why}")
+
+
 def _run_source_safely(source: SourceConfig, ctx: Context, progress: "Progress") -> SourceResult:
     started = time.monotonic()
     progress.start(source.name)
     try:
-        result = run_source(source, ctx)
+        if ctx.deadline.expired_scope():  # past the run's deadline, or stopped: start nothing more
+            result = _not_run(source, ctx.deadline.error(source.url).message)
+        else:
+            result = run_source(source, ctx)
     except Exception as e:  # the last line of defence: a bug in one source never ends the run
         result = _failed_result(source, "internal", f"{type(e).__name__}: {e}")
     result.seconds = time.monotonic() - started
@@ -363,7 +388,11 @@ def run_source(source: SourceConfig, ctx: Context) -> SourceResult:
     except storage.StorageError as e:
         return _failed_result(source, "storage", str(e))
 
+    deadline = Deadline(ctx.source_timeout, "source", parent=ctx.deadline)
+
     def fail(code: str, message: str) -> SourceResult:
+        if code == "deadline" and ctx.deadline.expired_scope():  # the run's time, not the source's fault
+            return _not_run(source, message)
         new_state, _ = storage.apply_failure(state, f"{code}: {message}", ctx.now)
         store.save_state(source.name, new_state)
         failed = _failed_result(source, code, message)
@@ -391,7 +420,7 @@ def run_source(source: SourceConfig, ctx: Context) -> SourceResult:
     def fetch(url: str, use_validators: bool) -> Response:
         validators = Validators.from_dict(state.http.get(url)) if use_validators else None
         resp = ctx.fetcher.get(url, content_types=content_types, min_delay=source.min_delay,
-                               validators=validators or None)
+                               validators=validators or None, deadline=deadline)
         result.requests += resp.attempts
         result.bytes += len(resp.body)
         return resp
@@ -428,6 +457,8 @@ def run_source(source: SourceConfig, ctx: Context) -> SourceResult:
             for url in more:
                 try:
                     bodies.append(fetch(url, False))
+                except DeadlineExceeded as e:  # out of time: the source fails, not just one detail
+                    return fail(e.code, e.message + f" ({e.url})")
                 except FetchError as e:
                     partial = True
                     result.errors += 1
@@ -473,6 +504,8 @@ def run_source(source: SourceConfig, ctx: Context) -> SourceResult:
             queue.append(review.record_item(rid, record, decided, ctx.now))
         _decide(result, ctx, record, decided.keep, decided.reason, decided.detail, decided.outcome, decided.evidence)
 
+    if ctx.deadline.expired_scope() == "stopped":  # SIGTERM while curating: store nothing half-decided
+        return _not_run(source, ctx.deadline.error(source.url).message)
     entries, new_state, outcome = storage.apply_run(
         source.name, previous, fresh, len(records), state, ctx.now, ctx.guard, frozenset(uncertain)
     )
@@ -659,9 +692,11 @@ def format_summary(result: RunResult) -> str:
         lines += [f"  {slug}: {src} -> {dst}" for slug, src, dst in result.merged[:20]]
     if result.dedupe_error:
         lines += ["", f"dedupe skipped: {result.dedupe_error}"]
+    if result.stopped:
+        lines += ["", f"run stopped early: {result.stopped}"]
     totals = result.to_dict()["totals"]
     lines += ["", f"{totals['sources']} sources, {totals['failed']} failed, {totals['skipped']} skipped, "
-                  f"{totals['not_modified']} not modified; {totals['fetched']} records, {totals['kept']} kept"
+                  f"{totals['not_run']} not run, {totals['not_modified']} not modified; {totals['fetched']} records, {totals['kept']} kept"
                   "  (* = file written)"]
     return "\n".join(lines)
 

@@ -67,8 +67,9 @@ def settings() -> HttpSettings:
 
 
 def fast_settings(**overrides) -> HttpSettings:
+    """Short delays, and the documented opt-in to private hosts: every test server is on 127.0.0.1."""
     base = dict(backoff=0.01, max_backoff=0.05, retries=2, connect_timeout=2.0, read_timeout=2.0,
-                total_timeout=10.0, max_retry_after=5.0, workers=4)
+                total_timeout=10.0, max_retry_after=5.0, workers=4, allow_private_hosts=True)
     base.update(overrides)
     return HttpSettings(**base)
 
@@ -159,3 +160,94 @@ def curate(record: RawRecord, src: SourceConfig, rules, now: datetime) -> Decisi
 def jobs(*items: tuple) -> dict:
     """``jobs(("1", "Keep A"), ("2", "Nope"))`` -> the test adapter's payload."""
     return {"jobs": [dict(zip(("id", "title", "org", "apply"), it)) for it in items]}
+
+
+# ---- a server that drips its response ----------------------------------------------------
+
+DRIP_BODY = b'{"jobs": [{"id": "1", "title": "Keep Slow Drip"}]}' + b" " * 200
+
+
+class DripServer:
+    """A raw TCP server that sends its response a byte at a time, ``interval`` apart.
+
+    ``mode``: "length" (headers at once with Content-Length, the body dripped),
+    "close" (no Content-Length, the body dripped until the connection closes),
+    "chunked" (one byte per chunk), "headers" (the status line and headers dripped) or
+    "tls" (an https client's handshake answered one byte at a time).
+    Each byte arrives well within any read timeout, so only a total deadline stops it.
+    ``hits`` counts requests (connections that sent one).
+    """
+
+    def __init__(self, mode: str, interval: float = 0.2):
+        import socketserver
+        import threading
+
+        self.mode, self.interval, self.hits = mode, interval, 0
+        self.stop = threading.Event()
+        outer = self
+
+        class Handler(socketserver.BaseRequestHandler):
+            def handle(self) -> None:
+                if outer.mode == "tls":  # the ClientHello comes first; answer it by the byte
+                    self.request.recv(4096)
+                    outer.hits += 1
+                    try:
+                        outer._drip(self.request, b"\x16\x03\x03\x10\x00" + b"\x02" * 4096)
+                    except OSError:
+                        pass
+                    return
+                data = b""
+                while b"\r\n\r\n" not in data:
+                    more = self.request.recv(4096)
+                    if not more:
+                        return
+                    data += more
+                if data.startswith(b"GET /robots.txt"):
+                    self.request.sendall(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n")
+                    return
+                outer.hits += 1
+                outer.serve(self.request)
+
+        self.server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def serve(self, sock: socket.socket) -> None:
+        head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+        if self.mode == "length":
+            head += f"Content-Length: {len(DRIP_BODY)}\r\n".encode()
+        elif self.mode == "chunked":
+            head += b"Transfer-Encoding: chunked\r\n"
+        else:
+            head += b"Connection: close\r\n"
+        head += b"\r\n"
+        try:
+            if self.mode == "headers":
+                self._drip(sock, head)
+            else:
+                sock.sendall(head)
+            for i in range(len(DRIP_BODY)):
+                byte = DRIP_BODY[i:i + 1]
+                self._drip(sock, b"1\r\n" + byte + b"\r\n" if self.mode == "chunked" else byte)
+        except OSError:  # the client cut us off: that is the point
+            pass
+
+    def _drip(self, sock: socket.socket, data: bytes) -> None:
+        for i in range(len(data)):
+            if self.stop.wait(self.interval):
+                raise OSError("server stopped")
+            sock.sendall(data[i:i + 1])
+
+    @property
+    def url(self) -> str:
+        host, port = self.server.server_address[:2]
+        return f"http://{host}:{port}/jobs"
+
+    def __enter__(self) -> "DripServer":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop.set()
+        self.server.shutdown()
+        self.server.server_close()

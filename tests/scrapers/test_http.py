@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
+from contextlib import contextmanager
 from email.utils import format_datetime as http_date
 from datetime import datetime, timedelta, timezone
+from typing import Iterator
 
 import pytest
+from hypothesis import given, settings as hsettings, strategies as st
 from werkzeug import Request, Response as WResponse
 
 from scrapers import http
 from scrapers.http import Fetcher, Validators
 
-from .conftest import fast_settings, free_port
+from .conftest import DripServer, fast_settings, free_port
 
 JSON = ("application/json",)
 
@@ -339,3 +343,197 @@ def test_requests_in_flight_never_exceed_workers_across_hosts(settings):
             srv.server_close()
     assert [r.status for r in responses] == [200] * 6
     assert state["max"] == 2
+
+
+# ---- public hosts only (SSRF) -----------------------------------------------------------
+
+_CONNECTS: list[tuple] | None = None  # socket.connect targets while a test records them
+
+
+def _audit(event: str, args: tuple) -> None:
+    if event == "socket.connect" and _CONNECTS is not None:
+        _CONNECTS.append(args[1])
+
+
+sys.addaudithook(_audit)  # audit hooks cannot be removed: this one only records inside recording()
+
+
+@contextmanager
+def recording() -> Iterator[list[tuple]]:
+    """Every address a socket of this process tries to connect to, meanwhile."""
+    global _CONNECTS
+    _CONNECTS = []
+    try:
+        yield _CONNECTS
+    finally:
+        _CONNECTS = None
+
+
+def only(server) -> http.HttpSettings:
+    """Production rules, with the single exact host:port of ``server`` allowed."""
+    return fast_settings(allow_private_hosts=False, allowed_hosts=(f"127.0.0.1:{server.port}",))
+
+
+def test_production_settings_block_private_hosts_by_default(server):
+    assert http.HttpSettings().allow_private_hosts is False and http.HttpSettings().allowed_hosts == ()
+    server.expect_request("/jobs").respond_with_json({"jobs": []})
+    with Fetcher(fast_settings(allow_private_hosts=False)) as f, pytest.raises(http.BlockedHost) as err:
+        get(f, server.url_for("/jobs"))
+    assert err.value.code == "blocked-host" and "loopback" in err.value.message
+    assert server.log == []  # not even robots.txt
+
+
+def test_a_redirect_to_another_local_port_is_refused(server, other_server):
+    server.expect_request("/jobs").respond_with_data("", status=302, headers={"Location": other_server.url_for("/admin")})
+    other_server.expect_request("/admin").respond_with_json({"secret": True})
+    with Fetcher(only(server)) as f, pytest.raises(http.BlockedHost) as err:
+        get(f, server.url_for("/jobs"))
+    assert err.value.code == "blocked-host" and str(other_server.port) in err.value.url
+    assert len(requests_to(server, "/jobs")) == 1
+    assert other_server.log == []  # neither /admin nor its robots.txt
+
+
+def test_a_robots_txt_redirecting_to_a_private_host_is_refused(server, other_server):
+    server.clear()
+    server.expect_request("/robots.txt").respond_with_data("", status=301,
+                                                           headers={"Location": other_server.url_for("/robots.txt")})
+    server.expect_request("/jobs").respond_with_json({"jobs": []})
+    with Fetcher(only(server)) as f, pytest.raises(http.BlockedHost) as err:
+        get(f, server.url_for("/jobs"))
+    assert "robots.txt" in err.value.message
+    assert other_server.log == [] and requests_to(server, "/jobs") == []
+
+
+@pytest.mark.parametrize("host", ["2130706433", "0x7f.1", "0x7f000001", "0177.0.0.1", "127.1", "localhost",
+                                  "localhost.", "0", "0.0.0.0", "[::1]", "[::ffff:127.0.0.1]", "[::ffff:7f00:1]"])
+def test_other_spellings_of_loopback_are_refused(server, host):
+    """Only the exact pair "127.0.0.1:<port>" is allowed: any other name of it is checked, and refused."""
+    server.expect_request("/jobs").respond_with_json({"jobs": []})
+    with Fetcher(only(server)) as f, recording() as connects, pytest.raises(http.BlockedHost) as err:
+        get(f, f"http://{host}:{server.port}/jobs")
+    assert err.value.code == "blocked-host"
+    assert connects == [] and server.log == []
+
+
+@pytest.mark.parametrize("host", ["169.254.169.254", "10.0.0.1", "172.16.5.4", "192.168.1.1", "100.64.0.1",
+                                  "0.0.0.0", "224.0.0.1", "240.0.0.1", "255.255.255.255", "[fe80::1]",
+                                  "[fc00::1]", "[fd12:3456::1]", "[ff02::1]", "[::]", "[64:ff9b::a00:1]",
+                                  "[2002:a00:1::1]"])
+def test_private_link_local_and_reserved_addresses_are_refused_without_a_connection(host):
+    with Fetcher(fast_settings(allow_private_hosts=False)) as f, recording() as connects:
+        with pytest.raises(http.BlockedHost) as err:
+            get(f, f"http://{host}/latest/meta-data/")
+        with pytest.raises(http.BlockedHost):  # the link checker's HEAD too
+            f.head(f"http://{host}/", min_delay=0.0)
+    assert err.value.code == "blocked-host"
+    assert connects == []
+
+
+def test_the_connection_itself_refuses_an_unchecked_address(server):
+    """No DNS-rebinding window: even a request that skipped the URL check is refused where the
+    socket is opened (the connection resolves, checks and connects to the checked address)."""
+    server.expect_request("/jobs").respond_with_json({"jobs": []})
+    with Fetcher(fast_settings(allow_private_hosts=False)) as f, recording() as connects:
+        with pytest.raises(http.BlockedHost):
+            f.session.get(server.url_for("/jobs"), timeout=2)
+    assert connects == [] and server.log == []
+
+
+def test_public_addresses_pass_and_the_allow_list_is_exact():
+    from ipaddress import ip_address
+
+    assert all(http.is_public_address(ip_address(a)) for a in ("8.8.8.8", "1.1.1.1", "2606:4700::1111"))
+    guard = http.HostGuard(allowed=("127.0.0.1:8080", "[::1]:9000"))
+    assert guard.exempt("127.0.0.1", 8080) and guard.exempt("[::1]", 9000) and guard.exempt("::1", 9000)
+    assert not guard.exempt("127.0.0.1", 8081) and not guard.exempt("localhost", 8080)
+    with pytest.raises(ValueError):
+        http.HostGuard(allowed=("127.0.0.1",))
+
+
+# ---- a total deadline for any framing ---------------------------------------------------
+
+
+@pytest.mark.parametrize("mode", ["length", "close", "chunked", "headers"])
+def test_total_timeout_stops_a_dripped_response_whatever_its_framing(mode):
+    """1 byte every 0.2 s never trips the 2 s read timeout; total_timeout = 1 s must stop it, once."""
+    with DripServer(mode) as drip, Fetcher(fast_settings(total_timeout=1.0)) as f:
+        started = time.monotonic()
+        with pytest.raises(http.FetchTimeout) as err:
+            get(f, drip.url)
+        took = time.monotonic() - started
+    assert isinstance(err.value, http.TotalTimeout) and err.value.code == "timeout"
+    assert "total_timeout" in err.value.message or "after 1 s" in err.value.message
+    assert drip.hits == 1  # a deliberately slow server is not retried
+    assert took < 8  # a hang guard only, not a timing assertion
+
+
+def test_total_timeout_stops_a_dripped_tls_handshake():
+    """CPython bounds a handshake by the socket timeout (30 s here); total_timeout must come first."""
+    settings = fast_settings(total_timeout=1.0, connect_timeout=30.0, read_timeout=30.0, respect_robots=False)
+    with DripServer("tls") as drip, Fetcher(settings) as f:
+        started = time.monotonic()
+        with pytest.raises(http.TotalTimeout):
+            get(f, drip.url.replace("http://", "https://"))
+        assert time.monotonic() - started < 8  # a hang guard only
+    assert drip.hits == 1
+
+
+def test_a_callers_deadline_cuts_an_attempt_and_a_politeness_wait(server):
+    with DripServer("length") as drip, Fetcher(fast_settings()) as f:
+        with pytest.raises(http.DeadlineExceeded) as err:
+            get(f, drip.url, deadline=http.Deadline(1.0, "source"))
+    assert err.value.code == "deadline" and err.value.scope == "source" and "source deadline" in err.value.message
+    server.expect_request("/jobs").respond_with_data("busy", status=503, headers={"Retry-After": "4"})
+    with Fetcher(fast_settings()) as f:
+        started = time.monotonic()
+        with pytest.raises(http.DeadlineExceeded):  # the retry would wait 4 s: the deadline comes first
+            get(f, server.url_for("/jobs"), deadline=http.Deadline(0.5, "source"))
+        assert time.monotonic() - started < 3.5
+    assert len(requests_to(server, "/jobs")) == 1
+
+
+def test_stopping_a_run_deadline_cuts_requests_in_flight_at_once():
+    run = http.Deadline(600, "run")
+    errors: list[BaseException] = []
+    with DripServer("close") as drip, Fetcher(fast_settings(total_timeout=600)) as f:
+        def fetch() -> None:
+            try:
+                get(f, drip.url, deadline=http.Deadline(600, "source", parent=run))
+            except http.FetchError as e:
+                errors.append(e)
+
+        t = threading.Thread(target=fetch)
+        t.start()
+        deadline = time.monotonic() + 5
+        while drip.hits == 0 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        run.stop("SIGTERM")
+        t.join(10)
+    assert not t.is_alive()
+    assert [(type(e), e.scope) for e in errors] == [(http.DeadlineExceeded, "stopped")]
+    assert "SIGTERM" in errors[0].message
+
+
+def test_a_head_with_dripped_headers_stops_at_total_timeout():
+    """The link checker's HEAD goes through the same watchdog."""
+    with DripServer("headers") as drip, Fetcher(fast_settings(total_timeout=1.0)) as f:
+        with pytest.raises(http.TotalTimeout):
+            f.head(drip.url, min_delay=0.0)
+
+
+BLOCKED_V4 = ["0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
+              "192.168.0.0/16", "224.0.0.0/4", "240.0.0.0/4"]
+
+
+@given(st.sampled_from(BLOCKED_V4), st.integers(min_value=0, max_value=2 ** 32 - 1),
+       st.sampled_from(["plain", "mapped", "6to4", "nat64"]))
+@hsettings(max_examples=300, deadline=None)
+def test_property_no_address_in_a_blocked_range_is_public_in_any_ipv6_disguise(net, n, disguise):
+    from ipaddress import IPv4Network, IPv6Address
+
+    network = IPv4Network(net)
+    v4 = network[n % network.num_addresses]
+    ip = {"plain": v4, "mapped": IPv6Address(f"::ffff:{v4}"),
+          "6to4": IPv6Address((0x2002 << 112) | (int(v4) << 80) | 1),
+          "nat64": IPv6Address(f"64:ff9b::{v4}")}[disguise]
+    assert not http.is_public_address(ip)

@@ -23,7 +23,8 @@ from scrapers.__main__ import main
 from scrapers.config import Config, ConfigError, load_config, parse_config
 from scrapers.record import SourceConfig
 
-from .conftest import ADAPTERS, NOW, curate, fast_settings, free_port, get_adapter, jobs, make_adapter, make_entry, source
+from .support import NOW as SUPPORT_NOW
+from .conftest import ADAPTERS, NOW, DripServer, curate, fast_settings, free_port, get_adapter, jobs, make_adapter, make_entry, source
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -106,6 +107,64 @@ def test_connection_refused_is_reported_per_source(tmp_path):
     config = Config([source("nowhere", f"http://127.0.0.1:{free_port()}/jobs")])
     result = by_name(do_run(config, tmp_path))["nowhere"]
     assert result.status == "failed" and result.reason.startswith("connect")
+
+
+def test_a_source_on_a_private_host_fails_blocked_host_and_keeps_its_entries(server, tmp_path):
+    server.expect_request("/a").respond_with_json(jobs(("1", "Keep Data Sprint")))
+    config = Config([source("alpha", server.url_for("/a"))])
+    do_run(config, tmp_path)
+    before = (tmp_path / "alpha.json").read_bytes()
+    production = fast_settings(allow_private_hosts=False)
+    result = by_name(do_run(config, tmp_path, http=production, now=NOW.replace(day=20)))["alpha"]
+    assert result.status == "failed" and result.reason.startswith("blocked-host: 127.0.0.1 is a loopback address")
+    assert (tmp_path / "alpha.json").read_bytes() == before
+    assert len(requests_to(server, "/a")) == 1  # only the first, allowed, run
+
+
+def test_allowed_hosts_from_the_sources_file(tmp_path):
+    path = tmp_path / "s.toml"
+    path.write_text('[http]\nallowed_hosts = ["127.0.0.1:8000", "[::1]:8001"]\n')
+    assert load_config(path).http.allowed_hosts == ("127.0.0.1:8000", "[::1]:8001")
+    assert load_config(path).http.allow_private_hosts is False
+
+
+def test_a_source_past_its_deadline_fails_and_keeps_its_last_good_entries(server, tmp_path):
+    server.expect_request("/a").respond_with_json(jobs(("1", "Keep Data Sprint")))
+    server.expect_request("/b").respond_with_json(jobs(("5", "Keep Copy Edit")))
+    do_run(Config([source("slow", server.url_for("/a")), source("steady", server.url_for("/b"))]), tmp_path)
+    before = (tmp_path / "slow.json").read_bytes()
+    started = time.monotonic()
+    with DripServer("length") as drip:  # every byte in time for read_timeout, the whole never
+        config = Config([source("slow", drip.url), source("steady", server.url_for("/b"))])
+        result = by_name(do_run(config, tmp_path, http=fast_settings(source_timeout=1.0, total_timeout=60.0),
+                                now=NOW.replace(day=20)))
+    assert time.monotonic() - started < 30  # a hang guard only
+    assert result["slow"].status == "failed"
+    assert result["slow"].reason.startswith("deadline: source deadline of 1 s passed")
+    assert result["steady"].status in ("ok", "not-modified")
+    assert (tmp_path / "slow.json").read_bytes() == before
+    assert storage.Store(tmp_path).load_state("slow").last_error.startswith("deadline")
+
+
+def test_a_run_past_its_deadline_starts_no_more_sources_and_reports_them_not_run(server, tmp_path):
+    server.expect_request("/q").respond_with_json(jobs(("1", "Keep Quick One")))
+    with DripServer("close") as drip:
+        # Three sources on the dripping host: one holds the host, two queue behind it.
+        config = Config([source("quick", server.url_for("/q")), source("stuck", drip.url),
+                         source("later-1", drip.url.replace("/jobs", "/jobs?2")),
+                         source("later-2", drip.url.replace("/jobs", "/jobs?3"))])
+        started = time.monotonic()
+        result = do_run(config, tmp_path, http=fast_settings(run_timeout=1.5, total_timeout=60.0))
+        assert time.monotonic() - started < 30  # a hang guard only
+    statuses = {s.name: s.status for s in result.sources}
+    assert statuses == {"quick": "ok", "stuck": "not-run", "later-1": "not-run", "later-2": "not-run"}
+    assert drip.hits == 1  # the queued sources never sent a request
+    assert all("run deadline of 1.5 s passed" in by_name(result)[n].reason for n in ("stuck", "later-1", "later-2"))
+    assert result.stopped == "run deadline of 1.5 s" and result.to_dict()["totals"]["not_run"] == 3
+    assert "3 not run" in runner.format_summary(result)
+    # Not the sources' fault: no failure is counted and nothing of theirs is written.
+    assert not (tmp_path / "stuck.json").exists() and not (tmp_path / ".state" / "stuck.json").exists()
+    assert (tmp_path / "quick.json").exists()
 
 
 def test_one_record_failing_curation_is_counted_and_its_entry_not_closed(server, tmp_path):
@@ -285,7 +344,7 @@ def dotted_adapter(tmp_path, monkeypatch) -> Path:
 
 
 def write_config(path: Path, *sources: dict) -> Path:
-    lines = ["[http]", "backoff = 0.01", "retries = 1", "workers = 2", ""]
+    lines = ["[http]", "backoff = 0.01", "retries = 1", "workers = 2", "allow_private_hosts = true", ""]
     for s in sources:
         lines.append("[[source]]")
         lines += [f"{k} = {json.dumps(v)}" for k, v in s.items()]
@@ -333,6 +392,8 @@ def test_cli_bad_config_and_unknown_source_exit_2(tmp_path, capsys):
     ('[http]\nretries = "3"', "retries must be a int"),
     ('[[source]]\nname = "a"\nkind = "k"\nurl = "https://e.example/"\nmin_delay = -1', "min_delay"),
     ('nonsense = [', "not valid TOML"),
+    ('[http]\nallowed_hosts = ["localhost"]', "is not host:port"),
+    ('[http]\nallowed_hosts = "127.0.0.1:8000"', "list of"),
 ])
 def test_config_errors_are_clear(tmp_path, toml, message):
     path = tmp_path / "s.toml"
@@ -506,3 +567,123 @@ def test_real_adapter_and_curation_on_a_recorded_payload(server, tmp_path):
     assert "content=true" in requests_to(server, "/v1/boards/anthropic/jobs")[0].query_string.decode()
     second = by_name(runner.run(config, tmp_path, **kw))["greenhouse-test"]
     assert second.not_modified and second.bytes == 0
+
+
+# ---- SIGTERM (and SIGKILL) between the per-source writes and the dedupe ------------------
+
+GREENHOUSE = (REPO / "tests" / "fixtures" / "payloads" / "greenhouse.json").read_bytes()
+GREENHOUSE_NOW = SUPPORT_NOW  # the fixture's micro-internship is open then (real curation keeps it)
+
+
+def _children_by_parent() -> dict[int, list[int]]:
+    kids: dict[int, list[int]] = {}
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                ppid = int((d / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            kids.setdefault(ppid, []).append(int(d.name))
+    return kids
+
+
+def descendants(pid: int) -> list[int]:
+    """Every process below ``pid`` (curation workers, a forkserver and its children)."""
+    kids, found, todo = _children_by_parent(), [], [pid]
+    while todo:
+        for child in kids.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")  # a zombie is dead, only not yet reaped
+
+
+def _start_run_and_wait_between_writes_and_dedupe(server, tmp_path, drip):
+    """A real ``python -m scrapers`` with curation workers: two sources carrying the same
+    posting have written their files (so the store holds a duplicate) while a third hangs
+    on a dripping server, so the run's dedupe has not happened yet. Returns the process,
+    the output folder, the previous bytes of the hanging source's file and the workers."""
+    for name in ("a", "b"):
+        server.expect_request(f"/boards/{name}/jobs").respond_with_data(GREENHOUSE, content_type="application/json")
+    out = tmp_path / "out"
+    cfg = tmp_path / "sources.toml"
+    rows = [("alpha", server.url_for("/boards/a/jobs")), ("beta", server.url_for("/boards/b/jobs")),
+            ("stuck", drip.url)]
+    cfg.write_text("[http]\nallow_private_hosts = true\nretries = 0\nworkers = 4\n\n" + "".join(
+        f'[[source]]\nname = "{n}"\nkind = "greenhouse"\nurl = "{u}"\norganization = "Org {n}"\n'
+        f'organization_url = "https://{n}.example.org"\nmin_delay = 0\n\n' for n, u in rows))
+    store = storage.Store(out)
+    store.save_entries("stuck", [make_entry("stuck", "1", "Keep Last Good")], GREENHOUSE_NOW)
+    before = (out / "stuck.json").read_bytes()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "scrapers", "--config", str(cfg), "--out", str(out),
+         "--now", format_datetime(GREENHOUSE_NOW), "--no-progress", "--processes", "2"],
+        cwd=REPO, env=dict(os.environ, PYTHONPATH=str(REPO)), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        if (out / "alpha.json").exists() and (out / "beta.json").exists() and drip.hits:
+            break
+        time.sleep(0.02)
+    assert proc.poll() is None, proc.communicate()[1].decode()[-2000:]
+    files = {n: store.load_entries(n) for n in ("alpha", "beta")}
+    assert files["alpha"] and files["beta"] and len(storage.dedupe(files).merged) == 1  # a duplicate on disk now
+    workers = descendants(proc.pid)
+    assert len(workers) >= 2, "the run has curation worker processes"
+    return proc, out, before, workers
+
+
+def _gone(pids: list[int], within: float = 15.0) -> list[int]:
+    end = time.monotonic() + within
+    while time.monotonic() < end and any(alive(p) for p in pids):
+        time.sleep(0.05)
+    return [p for p in pids if alive(p)]
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_sigterm_mid_run_stops_cleanly_no_orphans_no_duplicates(server, tmp_path, sig):
+    with DripServer("close") as drip:
+        proc, out, before, workers = _start_run_and_wait_between_writes_and_dedupe(server, tmp_path, drip)
+        try:
+            proc.send_signal(sig)
+            stdout, stderr = proc.communicate(timeout=60)  # returns only once no process holds stdout
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+    assert proc.returncode == 128 + sig, stderr.decode()[-2000:]
+    assert _gone(workers) == []
+    text = stdout.decode()
+    assert f"run stopped early: {sig.name}" in text and "not-run" in text and "dedupe: 1 duplicate(s) merged" in text
+    store = storage.Store(out)
+    files = {n: store.load_entries(n) for n in store.sources()}
+    assert storage.dedupe(files).merged == []  # the run finished its dedupe: the store is consistent
+    assert (out / "stuck.json").read_bytes() == before  # the stopped source kept its last good entries
+    assert not (out / ".state" / "stuck.json").exists()  # and no failure was counted against it
+
+
+def test_sigkill_mid_run_leaves_no_orphan_and_the_catalog_publishes_no_duplicate(server, tmp_path):
+    from board.catalog import load_scraped
+    from board.policy import load_policy
+
+    with DripServer("close") as drip:
+        proc, out, before, workers = _start_run_and_wait_between_writes_and_dedupe(server, tmp_path, drip)
+        try:
+            proc.kill()
+            proc.communicate(timeout=60)  # returns only once no worker holds stdout
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+    assert proc.returncode == -signal.SIGKILL
+    assert _gone(workers) == []  # PR_SET_PDEATHSIG: the kernel killed them with the parent
+    store = storage.Store(out)
+    assert len(storage.dedupe({n: store.load_entries(n) for n in store.sources()}).merged) == 1  # half-finished
+    entries, warnings = load_scraped(out, load_policy(), GREENHOUSE_NOW)
+    urls = [e.apply_url for e in entries if e.status == "open"]
+    assert len(urls) == len(set(urls)) == 2  # the shared posting once, plus the stuck source's last good one
+    assert any("did not finish its dedupe" in w for w in warnings)

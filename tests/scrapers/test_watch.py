@@ -52,7 +52,8 @@ class Site:
 
 
 def write_sources(path: Path, *sources: dict, max_bytes: int = 5_000_000) -> Path:
-    lines = ["[http]", "backoff = 0.01", "retries = 1", "workers = 2", f"max_bytes = {max_bytes}", ""]
+    lines = ["[http]", "backoff = 0.01", "retries = 1", "workers = 2", f"max_bytes = {max_bytes}",
+             "allow_private_hosts = true", ""]
     for s in sources:
         lines.append("[[source]]")
         lines += [f"{k} = {json.dumps(v)}" for k, v in s.items()]
