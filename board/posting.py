@@ -224,34 +224,26 @@ def unknown_skill_message(word: str) -> str:
     return f"unknown skill {word!r}" + (f"; did you mean '{hint}'?" if hint else "")
 
 
-def parse_posting(path: Path, policy: Policy, now: datetime, text: str | None = None,
-                  allow_expired: bool = False) -> tuple[Entry | None, list[Problem]]:
-    """Read one posting file; return its entry (None if unusable) and every problem found."""
-    if text is None:
-        text, unreadable = read_text(path)
-        if text is None:
-            return None, unreadable
+def read_keys(path: Path, text: str, known, required, examples: dict[str, str], slug_example: str):
+    """The checks every kind of file shares, in the order both validators report them.
+
+    Returns the header, the problem list, ``add(field, message, expected="")`` (at the
+    field's line) and ``parsed(key, fn, default=None)`` (``fn``'s ValueError becomes a
+    problem at the key's line).
+    """
     header, problems = read_header(text)
     v, at = header.values, header.lines
-    add = lambda f, m, x="": problems.append(Problem(f, m, x or EXAMPLES.get(f, ""), at.get(f, 1)))  # noqa: E731
-
-    slug = path.stem
-    if not SLUG_RE.match(slug) or len(slug) > 80:
+    add = lambda f, m, x="": problems.append(Problem(f, m, x or examples.get(f, ""), at.get(f, 1)))  # noqa: E731
+    if not SLUG_RE.match(path.stem) or len(path.stem) > 80:
         problems.append(Problem("file name", f"{path.name!r} is not a valid slug",
-                                "lower-case letters, digits and hyphens, e.g. data-dashboard-harvest-share.md", 1))
+                                f"lower-case letters, digits and hyphens, e.g. {slug_example}.md", 1))
     for key in v:
-        if key not in KNOWN:
-            hint = did_you_mean(key, KNOWN)
-            add(key, "unknown key" + (f"; did you mean '{hint.title()}'?" if hint else ""), "one of: " + ", ".join(KNOWN))
-    for key in REQUIRED:
+        if key not in known:
+            hint = did_you_mean(key, known)
+            add(key, "unknown key" + (f"; did you mean '{hint.title()}'?" if hint else ""), "one of: " + ", ".join(known))
+    for key in required:
         if not v.get(key):
-            problems.append(Problem(key, "is missing", EXAMPLES.get(key, ""), at.get(key, 1)))
-    if not v.get("apply-url") and not v.get("apply-email"):
-        problems.append(Problem("apply-url", "is missing (and no Apply-Email either)",
-                                "Apply-URL: https://… or Apply-Email: name@example.org", 1))
-    for key, value in v.items():
-        if has_control_chars(value):
-            add(key, "contains control or invisible characters", "plain printable text")
+            problems.append(Problem(key, "is missing", examples.get(key, ""), at.get(key, 1)))
 
     def parsed(key: str, fn, default=None):
         if not v.get(key):
@@ -261,6 +253,29 @@ def parse_posting(path: Path, policy: Policy, now: datetime, text: str | None = 
         except ValueError as exc:
             add(key, str(exc))
             return default
+
+    return header, problems, add, parsed
+
+
+def control_problems(header: Header, add) -> None:
+    for key, value in header.values.items():
+        if has_control_chars(value):
+            add(key, "contains control or invisible characters", "plain printable text")
+
+
+def parse_posting(path: Path, policy: Policy, now: datetime, text: str | None = None,
+                  allow_expired: bool = False) -> tuple[Entry | None, list[Problem]]:
+    """Read one posting file; return its entry (None if unusable) and every problem found."""
+    if text is None:
+        text, unreadable = read_text(path)
+        if text is None:
+            return None, unreadable
+    header, problems, add, parsed = read_keys(path, text, KNOWN, REQUIRED, EXAMPLES, "data-dashboard-harvest-share")
+    v, at, slug = header.values, header.lines, path.stem
+    if not v.get("apply-url") and not v.get("apply-email"):
+        problems.append(Problem("apply-url", "is missing (and no Apply-Email either)",
+                                "Apply-URL: https://… or Apply-Email: name@example.org", 1))
+    control_problems(header, add)
 
     hours = parsed("hours", parse_hours)
     pay = parsed("pay", parse_pay)

@@ -16,13 +16,13 @@ from pathlib import Path
 
 from . import vocabulary as vocab
 from .entry import (
-    Eligibility, Entry, Organization, Problem, Programme, SLUG_RE, Source,
-    check, clean_text, has_control_chars, normalize_skills, parse_datetime,
+    Eligibility, Entry, Organization, Problem, Programme, Source,
+    check, clean_text, normalize_skills, parse_datetime,
 )
 from .policy import Policy
 from .posting import (
-    EXAMPLES as POSTING_EXAMPLES, body_problems, did_you_mean, located, parse_hours, parse_pay, parse_regions,
-    read_header, read_text, unknown_skill_message,
+    EXAMPLES as POSTING_EXAMPLES, body_problems, control_problems, located, parse_hours, parse_pay, parse_regions,
+    read_keys, read_text, unknown_skill_message,
 )
 from .sanitize import markdown_to_html
 
@@ -83,33 +83,9 @@ def parse_programme(path: Path, policy: Policy, now: datetime, text: str | None 
         text, unreadable = read_text(path)
         if text is None:
             return None, unreadable
-    header, problems = read_header(text)
-    v, at = header.values, header.lines
-    add = lambda f, m, x="": problems.append(Problem(f, m, x or EXAMPLES.get(f, ""), at.get(f, 1)))  # noqa: E731
-
-    slug = path.stem
-    if not SLUG_RE.match(slug) or len(slug) > 80:
-        problems.append(Problem("file name", f"{path.name!r} is not a valid slug",
-                                "lower-case letters, digits and hyphens, e.g. kansas-micro-internships.md", 1))
-    for key in v:
-        if key not in KNOWN:
-            hint = did_you_mean(key, KNOWN)
-            add(key, "unknown key" + (f"; did you mean '{hint.title()}'?" if hint else ""), "one of: " + ", ".join(KNOWN))
-    for key in REQUIRED:
-        if not v.get(key):
-            problems.append(Problem(key, "is missing", EXAMPLES.get(key, ""), at.get(key, 1)))
-    for key, value in v.items():
-        if has_control_chars(value):
-            add(key, "contains control or invisible characters", "plain printable text")
-
-    def parsed(key: str, fn, default=None):
-        if not v.get(key):
-            return default
-        try:
-            return fn(v[key])
-        except ValueError as exc:
-            add(key, str(exc))
-            return default
+    header, problems, add, parsed = read_keys(path, text, KNOWN, REQUIRED, EXAMPLES, "kansas-micro-internships")
+    v, at, slug = header.values, header.lines, path.stem
+    control_problems(header, add)
 
     hours = parsed("hours", parse_hours)
     pay = parsed("pay", parse_pay)
