@@ -379,7 +379,9 @@ class Facts:
 
     @cached_property
     def hours_fact(self) -> Fact:
-        """Total hours: stated, or one fitting track of several, or weekly hours x a bounded duration."""
+        """Total hours: stated, or one fitting track of several, or hours a day x a few days, or
+        weekly hours x a bounded duration. Hours a day come before a bare total because the bare
+        "5 hours" of "2 days x 5 hours" is the daily figure."""
         tracks = self.tracks
         if len(tracks) > 1:
             fitting = [t for t in tracks if HOURS_MIN <= t.low and t.high <= HOURS_MAX]
@@ -387,6 +389,8 @@ class Facts:
                 t = fitting[0]
                 others = ", ".join(f"{o.low:g}-{o.high:g} h" for o in tracks if o is not t)
                 return Fact(Hours(round(t.low), round(t.high)), t.quote, f"track (of {len(tracks)}; others {others})")
+        if not tracks and (daily := extract.daily_total(self.text)):
+            return Fact(Hours(round(daily.low), round(daily.high)), daily.quote, "per day x days")
         total = tracks[0] if tracks else extract.total_hours(self.text, self.hour_mentions)
         if total:
             return Fact(Hours(round(total.low), round(total.high)), total.quote, "total")
@@ -548,8 +552,12 @@ def _find(pattern: re.Pattern[str], *texts: str) -> str | None:
 
 _NEWS_TITLE = re.compile(r"^(?:ask|tell|show) hn\b|\bfor employers\b|^(?:news|breaking|opinion|report|podcast|webinar"
                          r"|guide|explainer)\s*[:|-]|\bpress release\b|\bannounces?\b|\bexplainer\b|^how (?:to|do|can)\b"
-                         r"|\bguide to\b|^what (?:is|are)\b|^why\b|\btips for\b|^\d+ (?:ways|tips|things|reasons)\b|\?$")
-_EMPLOYER_FACING = re.compile(r"\b(?:hire (?:an? |our )?(?:students?|interns?|student talent)|post (?:a|your) (?:project|job)"
+                         r"|\bguide to\b|^what (?:is|are)\b|^why\b|\btips for\b|^\d+ (?:ways|tips|things|reasons)\b|\?$"
+                         # explainers addressed to a reader: "What employers should know about ..."
+                         r"|\b(?:should|need to) know\b|^everything (?:you|employers|students)\b|^employers\b")
+_EMPLOYER_FACING = re.compile(r"\b(?:hire (?:an? |our )?(?:students?|interns?|student talent)"
+                              r"|post (?:a|an|your) (?:[\w-]+ ){0,2}(?:projects?|jobs?|roles?|(?:micro-?)?internships?)"
+                              r"|post it and we(?:'ll| will) match|we(?:'ll| will) match (?:it|you|your project) with"
                               r"|employers can|companies can (?:post|hire)|find (?:student )?talent)\b")
 _UNPAID = re.compile(r"\b(?:unpaid\b(?!\s+(?:leave|time|vacation|overtime|sick))|not paid|no pay\b|without pay"
                      r"|no payment|no stipend|not compensated|paid in (?:exposure|experience|credit|equity|references?)"
@@ -558,15 +566,22 @@ _UNPAID = re.compile(r"\b(?:unpaid\b(?!\s+(?:leave|time|vacation|overtime|sick))
                      r"|volunteers? (?:needed|wanted)|ehrenamt\w*|pro bono|compensation (?:is )?encouraged"
                      r"|pay and/or (?:academic )?credit|(?:academic|course|college) credit|for (?:academic |course )?credit only"
                      r"|success fee|commission[- ](?:only|based)|commission only|equity[- ]only|only equity|paid in equity"
-                     r"|for exposure\b(?! to)|unverg[uü]tet|no compensation|uncompensated|revenue share)")
+                     r"|for exposure\b(?! to)|unverg[uü]tet|no compensation|uncompensated|revenue share"
+                     # paid per referral or sale: commission by another name
+                     r"|(?:for|per|on) (?:every|each) (?:sign-?up|referral|sale|lead|customer|deal|conversion|install)s?\b)")
 _INTERVIEW = re.compile(r"\b(?:paid|compensated)\s+(?:take[- ]home\s+)?(?:project|task|assignment|trial|exercise|test)\b"
                         r"[^.]{0,120}\b(?:interview|hiring|application|selection|recruit\w*)\b"
                         r"|\b(?:interview|hiring|application|selection|recruit\w*)\s+(?:process|stage|step)[^.]{0,160}"
                         r"\b(?:paid|compensated)\s+(?:[a-z]+\s+)?(?:take[- ]home\s+)?(?:project|task|assignment|trial|exercise)\b"
-                        r"|\b(?:paid (?:work )?trial|take[- ]home (?:assignment|project|exercise|test|challenge))\b")
+                        r"|\b(?:paid (?:work )?trial|take[- ]home (?:assignment|project|exercise|test|challenge))\b"
+                        # "we pay candidates $200 for a 3-hour take-home"
+                        r"|\b(?:pay|paid|compensate) (?:all |our |shortlisted |final )?(?:candidates|finalists|applicants)\b"
+                        r"[^.]{0,80}\btake[- ]home\b(?! pay)")
 _PER_PIECE = re.compile(r"\b(?:(?:rate|rating|evaluate|evaluating|review|reviewing|label|labell?ing|annotate|annotating"
                         r"|grade|grading|score|scoring)\s+(?:\d+\s+)?(?:ai|llm|chatbot|model)[- ]?(?:\w+\s+)?(?:responses|outputs"
-                        r"|answers|conversations|completions|prompts)|train(?:ing)? (?:ai|llm) models|per (?:article|word|piece|post|task|item|video|review|submission|blog post)|by the article"
+                        r"|answers|conversations|completions|prompts)|train(?:ing)? (?:ai|llm) models"
+                        r"|per (?:(?:published|accepted|approved|completed|written|edited) )?(?:article|word|piece|post|task|item"
+                        r"|video|review|submission|blog post)|by the article"
                         r"|ai (?:rating|raters?|trainers?|evaluators?|tutors?)\b|freelance ai\b|(?:rate|evaluate|review) ai"
                         r" (?:responses|outputs)|data annotators?|annotation (?:tasks|work|projects)|search engine evaluator"
                         r"|crowd ?work\w*)")
@@ -576,7 +591,11 @@ _EMPLOYEE = re.compile(r"\b(?:401\s*\(?k\)?|annual salary|salary range|per annum
                        r"|parental leave|permanent (?:position|role|contract|employment))\b")
 _FULL_TIME_TYPES = re.compile(r"fulltime|(?<!parttime)permanent|regular|festanstellung|vollzeit")
 _ONGOING = re.compile(r"\b(?:ongoing (?:basis|work|role|position|needs|engagement|opportunity|contract|support)|on an ongoing"
-                      r"|indefinite\w*|open[- ]ended|long[- ]term(?! (?:skills?|career|goals?|growth|impact|success|value|benefits?|"
+                      r"|indefinite\w*"
+                      # "open-ended survey answers" describe the data, not the work
+                      r"|open[- ]ended(?! (?:survey |text |interview )?(?:questions?|answers?|responses?|comments?"
+                      r"|feedback|prompts?|fields?|items?|problems?|exploration|data))"
+                      r"|long[- ]term(?! (?:skills?|career|goals?|growth|impact|success|value|benefits?|"
                       r"thinking|vision|mission|learning|relationships? with))|option (?:of|to) (?:expand|extend)\w*|possibility of "
                       r"(?:extension|extending)|monthly renewal|renew\w* monthly|werkstudent\w*|working student"
                       r"|student assistant|part[- ]time (?:position|role|job|employment|employee|contract)|permanent part[- ]time"
@@ -594,13 +613,16 @@ _ONSITE = re.compile(r"\b(?:on[- ]?site|in[- ]office|in[- ]person|hybrid|office[
 #: On-site said in prose: only read when nothing says remote.
 _ONSITE_TEXT = re.compile(r"(?<!no )(?<!not )(?<!without )\b(?:in[- ]person|hybrid|in the office|office in [a-z]+"
                           r"|at our (?:office|offices|studio|stores?|lab|warehouse|site|campus|headquarters|clinic|shop)\b"
+                          r"|(?:in|at) our [a-z]+ (?:office|offices|studio|lab|headquarters|hq|campus|warehouse|clinic)\b"
                           r"|(?:work|working|based|report(?:ing)?|come|commute)\b[^.]{0,25}\b(?:on[- ]?site|in[- ]person"
                           r"|in (?:our|the) office|at (?:our|the) (?:office|offices|studio|lab|campus|headquarters))"
                           r"|(?:on[- ]?site|in[- ]person|in[- ]office|hybrid) (?:role|position|internship|work|schedule|presence)"
                           r"|relocat\w+ (?:to|is required)|must (?:live|be located) (?:in|near|within commuting))\b")
 _LONG_TERM = re.compile(r"\b(?:(?<!this )(?<!next )(?<!current )(?<!each )semester(?! students)|academic year|school year|full[- ]year|year[- ]long|\d+[- ]years?[- ](?:contract|"
-                        r"position|role|program|programme|engagement|internship)|(?:[3-9]|1[0-2])[- ]months?[- ](?:long|"
-                        r"contract|internship|program|programme|role|position|engagement|term|assignment|placement)"
+                        r"position|role|program|programme|engagement|internship)|(?:[3-9]|1[0-2])[- ]months?[- ]"
+                        # up to two words between, not "of": "a 12-month fixed-term contract", not "12 months of contract data"
+                        r"(?:(?!of\b)[a-z]+[- ]){0,2}?(?:long|"
+                        r"contract|internship|program|programme|role|position|engagement|term|assignment|placement|co-?op)"
                         r"|(?:for|of|lasting|over) (?:\d+|several|multiple) years?)\b")
 _STUDENTS = re.compile(r"\b(?:micro[- ]?internships?|internships?|interns?|students?|graduates?|grads|undergrad\w*"
                        r"|college|university|universities|early[- ]career|entry[- ]level|bootcamp|studierende|praktik\w*)\b")

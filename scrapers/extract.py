@@ -64,6 +64,11 @@ _HOURS_STRONG = re.compile(
 #: A cap is a total: "no more than 20 hours", "a maximum of 25 hours" ("than"/"of" are skipped otherwise).
 _HOURS_CAP_BEFORE = re.compile(r"(?:no more than|not more than|not exceeding|at most|a maximum of|maximum of|max\.?|capped at"
                                r"|limited to)\s*$")
+#: "A project of 15 to 20 hours", "an assignment of about 12 hours": "of" after a project noun
+#: introduces the total ("of" is skipped otherwise: "a time difference of 3 hours").
+_HOURS_PROJECT_OF = re.compile(r"\b(?:project|assignment|engagement|task|sprint|brief|micro-?internship|workload"
+                               r"|commitment|piece of work)\s+of\s+(?:about\s+|around\s+|roughly\s+|approx\.?\s*"
+                               r"|approximately\s+|~\s*|up to\s+)?$")
 _HOURS_STRONG_BEFORE = re.compile(r"(?:total of|approximately|approx\.?|about|around|estimated|up to|takes?|requires?"
                                   r"|expected to take|roughly|only)\s*$")
 
@@ -74,6 +79,10 @@ _DUR_ENGAGEMENT_AFTER = re.compile(r"^\s*(?:-\s*)?(?:long\s+)?(?:(?:summer|winte
                                    r"|part-time|student|research|team|data|design|marketing)\s+)?(?:project|contract|internship|micro-?internship|cohort"
                                    r"|engagement|program|programme|assignment|sprint|term|period|commitment|duration|role"
                                    r"|position|placement|gig|timeline|timeframe|window|after (?:the )?(?:kick-?off|start))")
+
+#: "3 weeks, around 7 hours a week": a duration right before a weekly rate bounds it.
+_WEEKLY_AFTER_DURATION = re.compile(rf"\s*[,;:(]?\s*(?:at\s+|with\s+)?(?:about\s+|around\s+|roughly\s+|approx\.?\s*"
+                                    rf"|approximately\s+|~\s*|up to\s+)?{_RNG}\s*-?\+?\s*{_HRS}\s*(?:{_WEEK})")
 
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december"]
@@ -118,7 +127,7 @@ def _hour_mentions(text: str) -> tuple[list[Found], list[Found]]:
         if any(a <= m.start() < b for a, b in weekly_spans):
             continue
         before, after = text[max(0, m.start() - 25): m.start()], text[m.end(): m.end() + 40]
-        cap = bool(_HOURS_CAP_BEFORE.search(before))
+        cap = bool(_HOURS_CAP_BEFORE.search(before) or _HOURS_PROJECT_OF.search(before))
         if (not cap and _HOURS_BEFORE_SKIP.search(before)) or _HOURS_AFTER_SKIP.search(after) or _PER_WEEK_AFTER.match(after):
             continue
         low, high = _rng(m.group(1), m.group(2))
@@ -188,7 +197,8 @@ def durations(text: str) -> list[tuple[Found, int]]:
         before, after = text[max(0, m.start() - 30): m.start()], text[m.end(): m.end() + 40]
         if _DUR_AFTER_SKIP.search(after):
             continue
-        if not (_DUR_ENGAGEMENT.search(before) or _DUR_ENGAGEMENT_AFTER.search(after)):
+        if not (_DUR_ENGAGEMENT.search(before) or _DUR_ENGAGEMENT_AFTER.search(after)
+                or _WEEKLY_AFTER_DURATION.match(after)):
             continue
         if m.group(1):  # "3 weeks" or "1 week to 1 month"
             low = _weeks(float(m.group(1)), m.group(2))
@@ -202,7 +212,8 @@ def durations(text: str) -> list[tuple[Found, int]]:
 
 
 def duration_near(text: str, pos: int, found: list[tuple[Found, int]] | None = None) -> Found | None:
-    """The engagement duration closest after ``pos`` (within a sentence or two), else the first one.
+    """The engagement duration closest after ``pos`` (within a sentence or two), else one said just
+    before it ("two weeks, ~8 hrs/week"), else the first one.
 
     ``found``: ``durations(text)`` if the caller already has it.
     """
@@ -210,7 +221,41 @@ def duration_near(text: str, pos: int, found: list[tuple[Found, int]] | None = N
     after = [f for f, at in found if 0 <= at - pos <= 120]
     if after:
         return after[0]
+    before = [(pos - at, f) for f, at in found if 0 < pos - at <= 60]
+    if before:
+        return min(before, key=lambda x: x[0])[1]
     return found[0][0] if found else None
+
+
+_PER_DAY = r"(?:/|per|a|an|each)\s*(?:day|evening)\b"
+_ABOUT = r"(?:about\s+|around\s+|roughly\s+|approx\.?\s*|~\s*)?"
+_N = r"\d\d?(?:\.\d)?"
+#: Hours a day over a few days: "three days, about 4 hours a day", "2 days x 5 hours",
+#: "4 hours a day for 3 days". A comma between days and hours needs the "a day" to follow,
+#: so "within 3 days, 10 hours in total" stays a total.
+DAILY = re.compile(
+    rf"(?P<d1>\d\d?)\s*-?\s*(?:days?|evenings?)\b\s*(?:(?P<sep>[,x×*])|of|at)\s*{_ABOUT}(?P<a1>{_N})(?:\s*(?:-|to)\s*(?P<b1>{_N}))?"
+    rf"\s*{_HRS}(?P<per>\s*{_PER_DAY})?"
+    rf"|(?P<a2>{_N})(?:\s*(?:-|to)\s*(?P<b2>{_N}))?\s*{_HRS}\s*{_PER_DAY}\s*(?:for|over|across|x|×|,)\s*{_ABOUT}"
+    rf"(?P<d2>\d\d?)\s*-?\s*(?:days?|evenings?)\b")
+
+
+def daily_total(text: str) -> Found | None:
+    """Total hours from hours a day times a few days (at most 14 days: a longer span is a term,
+    and more than 12 hours a day is not a workday)."""
+    if "day" not in text and "evening" not in text:  # the common case, without a regex scan
+        return None
+    for m in DAILY.finditer(text):
+        g = m.groupdict()
+        if g["d1"]:
+            if g["sep"] == "," and not g["per"]:
+                continue
+            days, (low, high) = float(g["d1"]), _rng(g["a1"], g["b1"])
+        else:
+            days, (low, high) = float(g["d2"]), _rng(g["a2"], g["b2"])
+        if 0 < days <= 14 and 0 < high <= 12:
+            return Found(low * days, high * days, _quote(text, m.start(), m.end()), m.start())
+    return None
 
 
 def month_span(text: str) -> Found | None:
@@ -226,6 +271,10 @@ def month_span(text: str) -> Found | None:
 # ---- pay ----------------------------------------------------------------------------
 
 _SYM = r"(?:us\$|usd\$|c\$|ca\$|a\$|au\$|nz\$|\$|€|£|₹|¥|\brs\.?(?=\s?\d))"
+#: "S$400" is Singapore dollars, not US dollars. Read from the letters before a bare "$" rather
+#: than as more alternatives of MONEY: a pattern trying "s" at every letter s is slower.
+_DOLLAR_PREFIX = re.compile(r"(?<![a-z])(sg|s|hk|r|mx)$")
+_DOLLAR_PREFIXES = {"sg": "SGD", "s": "SGD", "hk": "HKD", "r": "BRL", "mx": "MXN"}
 #: ISO codes read in prose; rarer codes are left out because they are also English words (ALL, TRY, TOP).
 CODES = ("usd", "eur", "gbp", "cad", "aud", "nzd", "chf", "sek", "nok", "dkk", "pln", "inr", "brl", "mxn",
          "jpy", "sgd", "zar", "czk", "huf", "ron", "hkd", "ils", "krw", "php", "ngn", "kes", "ars", "clp", "cop")
@@ -245,7 +294,9 @@ _UNIT_AFTER = [
     ("month", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)(?:month|mo)\b|^\s*monthly\b|^\s*(?:pro|im)\s+monat")),
     ("week", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)(?:week|wk)\b|^\s*weekly\b")),
     ("day", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)day\b|^\s*daily\b")),
-    ("piece", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)(?:article|word|piece|post|task|item|video|review"
+    ("piece", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)"
+                         r"(?:(?:published|accepted|approved|completed|finished|written|edited)\s+)?"
+                         r"(?:article|word|piece|post|task|item|video|review"
                          r"|submission|page)\b")),
 ]
 _UNIT_BEFORE = [
@@ -296,6 +347,13 @@ def _currency(token: str | None) -> str | None:
     return vocab.canonical_currency(token)
 
 
+def _same_sentence(before: str) -> str:
+    """The end of ``before`` from its last sentence break: "grant deadlines. 9 hours. CA$270" is
+    not grant money ("grant" belongs to another sentence)."""
+    cut = max(before.rfind(". "), before.rfind("; "), before.rfind("! "), before.rfind("? "))
+    return before[cut + 2:] if cut >= 0 else before
+
+
 def pay_mentions(text: str) -> list[Pay]:
     """Every amount of money with its currency and unit; unit "total" for a fee/stipend or bare amount."""
     out = []
@@ -303,6 +361,8 @@ def pay_mentions(text: str) -> list[Pay]:
         g = m.groupdict()
         if g["pre"] is not None:
             cur = _currency(g["pre"]) or _currency(g["post1"])
+            if g["pre"] == "$" and (lettered := _DOLLAR_PREFIX.search(text, max(0, m.start() - 3), m.start())):
+                cur = _DOLLAR_PREFIXES[lettered.group(1)]
             low, high = _amount(g["a1"], g["ak1"]), _amount(g["a2"], g["ak2"])
             kilo = g["ak1"] or g["ak2"]
         else:
@@ -324,7 +384,7 @@ def pay_mentions(text: str) -> list[Pay]:
         if unit is None and kilo:
             unit = "year"  # "$151K": a salary
         if unit is None:
-            if _NOT_PAY.search(before[-30:] + " " + after[:25]):
+            if _NOT_PAY.search(_same_sentence(before[-30:]) + " " + after[:25]):
                 continue
             unit = "total"
         hinted = unit == "total" and bool(_TOTAL_HINT.search(before[-40:] + " " + m.group(0) + " " + after[:45]))
