@@ -257,7 +257,10 @@ _EXPERIENCED = re.compile(r"\b(?:[3-9]|1\d|20)\+? ?(?:-|to)? ?(?:\d+ )?(?:or mor
                           r" (?:experience|exp)\b|\b(?:[3-9]|1\d)\+? years? (?:in|working|as|building|leading)\b"
                           r"|\b(?:seasoned|experienced) (?:professionals?|freelancers?|consultants?|practitioners?|marketers?"
                           r"|engineers?|developers?|designers?|writers?|analysts?|hires?)\b|\b(?:you are|you're|as) an? (?:senior|seasoned)\b"
-                          r"|\b(?:mid|senior)[- ]level (?:role|position|candidates?|professionals?|engineers?|hire)\b")
+                          r"|\b(?:mid|senior)[- ]level (?:role|position|candidates?|professionals?|engineers?|hire)\b"
+                          # "you have led research at a SaaS company for 4+ years"
+                          r"|\b(?:led|worked|managed|built|run|been|shipped|designed|practi[sc]ed|taught|consulted)\b[^.]{0,60}"
+                          r"\bfor (?:[3-9]|1\d)\+? (?:years?|yrs?)\b")
 _EXPERIENCED_TITLE = re.compile(r"\b(?:senior|sr\.?|principal|head of|director|vp|chief|staff (?:engineer|software|data|product"
                                 r"|designer|scientist|researcher)|lead (?:engineer|developer|designer|data|scientist|analyst))\b")
 #: Wording that makes a record a micro-internship candidate worth a person's time when one fact is missing.
