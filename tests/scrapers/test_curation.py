@@ -71,12 +71,34 @@ def test_real_micro_internship_is_kept_with_a_valid_entry():
     ("A 12-hour project; NZ$400 stipend.", (12, 12), (400, "total")),
     ("Hours: 6-8 total. Rate: $30/hr.", (6, 8), (30, "hour")),
     ("Choose a 25-hour track ($500) or a 60-hour track ($1,200).", (25, 25), (500, "total")),
+    # hours a day x a few days; the bare "5 hours" of "2 days x 5 hours" is the daily figure
+    ("Three days, about 4 hours a day. €300 flat.", (12, 12), (300, "total")),
+    ("Two days × 5 hours. CAD 30/hour.", (10, 10), (30, "hour")),
+    ("Within 3 days, 10 hours in total. $250 fee.", (10, 10), (250, "total")),
+    # the duration said before the weekly rate
+    ("Two weeks, ~8 hrs/week, £18/hr.", (16, 16), (18, "hour")),
+    ("A scoped project of 15 to 20 hours. EUR 350 once accepted.", (15, 20), (350, "total")),
+    # "grant" belongs to the sentence before the amount
+    ("Build a calendar of grant deadlines. 9 hours. CA$270.", (9, 9), (270, "total")),
 ])
 def test_prose_hours_and_pay_are_extracted(sentences, hours, pay):
     d = decide(rec(body(sentences)))
     assert d.keep, d.detail
     assert (d.entry.hours.min, d.entry.hours.max) == hours
     assert (d.entry.compensation.min, d.entry.compensation.unit) == pay
+
+
+@pytest.mark.parametrize("sentences,currency", [
+    ("An 18-hour project. S$400.", "SGD"),
+    ("A 16-hour project, SG$480 on completion.", "SGD"),
+    ("A 20-hour project, HK$3,000 on completion.", "HKD"),
+    ("A 20-hour project, US$400 on completion.", "USD"),
+    ("A 20-hour project, $400 on completion.", "USD"),
+])
+def test_lettered_dollar_signs_name_their_currency(sentences, currency):
+    d = decide(rec(body(sentences)))
+    assert d.keep, d.detail
+    assert d.entry.compensation.currency == currency
 
 
 def test_structured_hourly_salary_is_used():
@@ -95,12 +117,21 @@ REJECTS = [
     ("REJECT_NOT_A_POSTING", dict(title="Micro-internships for employers"), "employer-page"),
     ("REJECT_NOT_A_POSTING", dict(description_html="<p>Hire students for short projects: post a project today.</p>"
                                   + BASE_BODY), "employer-call"),
+    ("REJECT_NOT_A_POSTING", dict(title="What employers should know about micro-internships"), "should-know"),
+    ("REJECT_NOT_A_POSTING", dict(description_html="<p>Have a 20-hour project? Post it and we'll match it with a student.</p>"
+                                  + BASE_BODY), "match-call"),
     ("REJECT_BAD_URL", dict(url="javascript:alert(1)", apply_url="data:text/html,hi"), "unsafe-schemes"),
     ("REJECT_BAD_URL", dict(url=None, apply_url="/jobs/42"), "relative"),
     ("REJECT_UNPAID", dict(description_html=body("A 20-hour volunteer project. This is a volunteer role.")), "volunteer"),
     ("REJECT_UNPAID", dict(description_html=body("A 20-hour project. It is not paid, but looks great on a CV.")), "not-paid"),
     ("REJECT_UNPAID", dict(description_html=body("A 20-hour project; compensation encouraged.")), "encouraged"),
     ("REJECT_UNPAID", dict(description_html=body("A 20-hour project for pay and/or credit.")), "credit"),
+    ("REJECT_UNPAID", dict(description_html=body("A 20-hour project; earn $10 for every sign-up you bring in.")), "per-sign-up"),
+    ("REJECT_INTERVIEW_TASK", dict(description_html=body("We pay candidates $200 for a 3-hour take-home.")), "take-home"),
+    ("REJECT_PER_PIECE", dict(description_html=body("A 20-hour project; $50 per published article.")), "per-published"),
+    ("REJECT_TOO_LONG", dict(description_html=body("A 12-month fixed-term contract, 20 hours in all, $500.")), "fixed-term"),
+    ("REJECT_EXPERIENCED", dict(description_html=body("A 20-hour project, $500. You have led research for 4+ years.")),
+     "led-for-years"),
     ("REJECT_UNPAID", dict(description_html=body("A 20-hour project paid by success fee of $400.")), "success-fee"),
     ("REJECT_UNPAID", dict(description_html=body("A 20-hour project. Commission-based pay.")), "commission"),
     ("REJECT_UNPAID", dict(description_html=body("A 20-hour project, equity-only.")), "equity"),
@@ -202,6 +233,10 @@ PASSES = [
     ("REJECT_UNPAID", dict(description_html=BASE_BODY + "<p>Nonprofit founded by a Peace Corps volunteer.</p>"),
      "volunteer-history"),
     ("REJECT_UNPAID", dict(description_html=BASE_BODY + "<p>We build a platform for credit data.</p>"), "credit-data"),
+    ("REJECT_ONGOING", dict(description_html=BASE_BODY + "<p>You will code open-ended survey answers.</p>"),
+     "open-ended-answers"),
+    ("REJECT_TOO_LONG", dict(description_html=BASE_BODY + "<p>You will read 12 months of contract data.</p>"),
+     "months-of-data"),
     ("REJECT_NOT_REMOTE", dict(location="Remote (US)", remote=None), "remote-location"),
     ("REJECT_NOT_REMOTE", dict(location="Hybrid or remote", remote=True), "hybrid-or-remote"),
     ("REJECT_HOURS_UNKNOWN", dict(description_html=BASE_BODY + "<p>Kick-off is a 1-hour call.</p>"), "meeting"),
