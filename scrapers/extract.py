@@ -63,7 +63,7 @@ _HOURS_STRONG = re.compile(
     r"|total|in total|of work in total|worth|to complete|of effort|over|across|spread|estimated)")
 #: A cap is a total: "no more than 20 hours", "a maximum of 25 hours" ("than"/"of" are skipped otherwise).
 _HOURS_CAP_BEFORE = re.compile(r"(?:no more than|not more than|not exceeding|at most|a maximum of|maximum of|max\.?|capped at"
-                               r"|limited to)\s*$")
+                               r"|limited to|no longer than|not longer than|not to exceed|should not exceed|shouldn't exceed)\s*$")
 #: "A project of 15 to 20 hours", "an assignment of about 12 hours": "of" after a project noun
 #: introduces the total ("of" is skipped otherwise: "a time difference of 3 hours").
 _HOURS_PROJECT_OF = re.compile(r"\b(?:project|assignment|engagement|task|sprint|brief|micro-?internship|workload"
@@ -108,9 +108,14 @@ def _quote(text: str, start: int, end: int) -> str:
     return text[max(0, start - 20): end + 20].strip()
 
 
+#: "Hours: 15/week": a label names the unit, the number is weekly.
+LABELLED_WEEKLY = re.compile(rf"(?:hours|time commitment|commitment|workload)\s*:\s*(?:about |approx\.? |around |roughly "
+                             rf"|~|up to )?{_RNG}\s*(?:/|per|a|each)\s*(?:week|wk)\b")
+
+
 def weekly_hours(text: str) -> Found | None:
-    """"10-15 hrs/week", "20 hours per week" -> (10, 15)."""
-    m = WEEKLY.search(text)
+    """"10-15 hrs/week", "20 hours per week", "Hours: 15/week" -> (10, 15)."""
+    m = WEEKLY.search(text) or LABELLED_WEEKLY.search(text)
     if not m:
         return None
     low, high = _rng(m.group(1), m.group(2))
@@ -142,9 +147,12 @@ _PER_WEEK_AFTER = re.compile(r"^\s*(?:/|per|a|an|each|every)\s*(?:week|wk)\b")
 
 
 #: "Estimated hours: 20", "Hours: 6-8 total", "Time commitment: about 15 hours": a label, then the number.
+#: The number and its unit are atomic groups: otherwise the engine backtracks out of "hrs" (or
+#: from "15" to "1") until the not-weekly test passes, and "Commitment: 20 hrs/week" became 20 total hours.
 LABELLED_HOURS = re.compile(rf"(?:hours|time commitment|commitment|workload|effort|time required|time needed|duration)"
-                            rf"\s*(?:\(total\)\s*)?:\s*(?:about |approx\.? |approximately |around |roughly |~|up to )?{_RNG}"
-                            rf"(?!\s*(?:am|pm|:|weeks?|days?|months?)\b)(?:\s*(?:hours?|hrs?|h)\b)?(?!\s*(?:/|per|a|an|each)\s*(?:week|wk|day)\b)")
+                            rf"\s*(?:\(total\)\s*)?:\s*(?:about |approx\.? |approximately |around |roughly |~|up to )?(?>{_RNG})"
+                            rf"(?!\s*(?:am|pm|:|weeks?|days?|months?)\b)(?>(?:\s*(?:hours?|hrs?|h)\b)?)"
+                            rf"(?!\s*(?:/|per|a|an|each|every)\s*(?:week|wk|day)\b|\s*weekly\b)")
 
 
 def labelled_hours(text: str) -> Found | None:
@@ -307,9 +315,13 @@ _UNIT_BEFORE = [
 ]
 _TOTAL_HINT = re.compile(r"stipend|honorari|\bfee\b|\bflat\b|\bfixed\b|completion|for (?:the|this|a|an)\s+(?:\d+[- ]hours?\s+)?"
                          r"(?:project|assignment|engagement|micro-?internship)|\btotal\b|lump sum|one-time|\baward|\bpaid\b|\bpays?\b")
-_NOT_PAY = re.compile(r"budget|revenue|raised|funding|\barr\b|valuation|spend|sales|million|billion|\bbn\b|grant|prize"
+#: "project budget: $600" is the fee; a marketing budget is not pay.
+_NOT_PAY = re.compile(r"(?<!project )(?<!project's )budget|revenue|raised|funding|\barr\b|valuation|spend|sales|million|billion|\bbn\b|grant|prize"
                       r"|client|worth|\bmrr\b|saved|\bgmv\b|customers?")
 
+
+#: Currencies whose "10k" is a small sum: a "₹10k stipend" can be one project's fee.
+KILO_FEE_CURRENCIES = frozenset({"INR", "JPY", "PHP", "NGN", "KES", "HUF", "KRW", "CLP", "COP", "ARS", "PKR", "LKR"})
 
 #: Below these a yearly or monthly figure is not a salary (a board's "salary" field holding a fee).
 SMALLEST_SALARY = {"year": 5000, "month": 400}
@@ -381,8 +393,9 @@ def pay_mentions(text: str) -> list[Pay]:
             unit = next((u for u, rx in _UNIT_BEFORE if rx.search(before)), None)
             if unit in ("year", "month") and not kilo and high < SMALLEST_SALARY[unit]:
                 unit = None  # "Salary: $500" on a job board's salary line is a project fee, not a wage
-        if unit is None and kilo:
-            unit = "year"  # "$151K": a salary
+        if unit is None and kilo and not (cur in KILO_FEE_CURRENCIES and high <= 20_000
+                                          and _TOTAL_HINT.search(before[-40:] + " " + after[:45])):
+            unit = "year"  # "$151K": a salary; but "Stipend: ₹10k for a 20-hour project" is a fee
         if unit is None:
             if _NOT_PAY.search(_same_sentence(before[-30:]) + " " + after[:25]):
                 continue

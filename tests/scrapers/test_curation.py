@@ -80,6 +80,11 @@ def test_real_micro_internship_is_kept_with_a_valid_entry():
     ("A scoped project of 15 to 20 hours. EUR 350 once accepted.", (15, 20), (350, "total")),
     # "grant" belongs to the sentence before the amount
     ("Build a calendar of grant deadlines. 9 hours. CA$270.", (9, 9), (270, "total")),
+    # a cap, a labelled weekly rate with its weeks, a project budget, a "10k" fee in rupees
+    ("The project should take no longer than 20 hours. Pay: $22/h.", (20, 20), (22, "hour")),
+    ("Commitment: 5 hrs/week for 4 weeks. Pay: CAD 25/hr.", (20, 20), (25, "hour")),
+    ("Project budget: $600 for roughly 25 hours of work.", (25, 25), (600, "total")),
+    ("Stipend: ₹10k for a 20-hour project.", (20, 20), (10000, "total")),
 ])
 def test_prose_hours_and_pay_are_extracted(sentences, hours, pay):
     d = decide(rec(body(sentences)))
@@ -127,6 +132,8 @@ REJECTS = [
     ("REJECT_UNPAID", dict(description_html=body("A 20-hour project; compensation encouraged.")), "encouraged"),
     ("REJECT_UNPAID", dict(description_html=body("A 20-hour project for pay and/or credit.")), "credit"),
     ("REJECT_UNPAID", dict(description_html=body("A 20-hour project; earn $10 for every sign-up you bring in.")), "per-sign-up"),
+    ("REJECT_WEEKLY_OPEN_ENDED", dict(description_html=body("Commitment: 20 hrs/week. Pay: $20/h.")), "labelled-weekly"),
+    ("REJECT_WEEKLY_OPEN_ENDED", dict(description_html=body("Hours: 15/week. Pay: $20/h.")), "labelled-per-week"),
     ("REJECT_INTERVIEW_TASK", dict(description_html=body("We pay candidates $200 for a 3-hour take-home.")), "take-home"),
     ("REJECT_PER_PIECE", dict(description_html=body("A 20-hour project; $50 per published article.")), "per-published"),
     ("REJECT_TOO_LONG", dict(description_html=body("A 12-month fixed-term contract, 20 hours in all, $500.")), "fixed-term"),
