@@ -258,6 +258,9 @@ _EXPERIENCED = re.compile(r"\b(?:[3-9]|1\d|20)\+? ?(?:-|to)? ?(?:\d+ )?(?:or mor
                           r"|\b(?:seasoned|experienced) (?:professionals?|freelancers?|consultants?|practitioners?|marketers?"
                           r"|engineers?|developers?|designers?|writers?|analysts?|hires?)\b|\b(?:you are|you're|as) an? (?:senior|seasoned)\b"
                           r"|\b(?:mid|senior)[- ]level (?:role|position|candidates?|professionals?|engineers?|hire)\b"
+                          # "candidates must have a PhD and 3 years of postdoctoral research"
+                          r"|\b(?:must have|you have|you've|requires?|required|minimum(?: of)?|at least)\b[^.]{0,40}"
+                          r"\b(?:[3-9]|1\d)\+? (?:years?|yrs?) of\b|\b(?:working|mid-career) professionals\b"
                           # "you have led research at a SaaS company for 4+ years"
                           r"|\b(?:led|worked|managed|built|run|been|shipped|designed|practi[sc]ed|taught|consulted)\b[^.]{0,60}"
                           r"\bfor (?:[3-9]|1\d)\+? (?:years?|yrs?)\b")
@@ -468,7 +471,7 @@ class Facts:
         if _EXPERIENCED_TITLE.search(self.title):
             return Fact(True, f"title {normalize.s(self.record.title)[:80]!r}", "title")
         role = self.role
-        if any(w in role for w in ("exp", "year", "senior", "seasoned", "level")) and (
+        if any(w in role for w in ("exp", "year", "senior", "seasoned", "level", "professionals")) and (
                 hit := _find(_EXPERIENCED, role)):
             return Fact(True, hit, "text")
         return Fact(False)
@@ -571,12 +574,23 @@ _UNPAID = re.compile(r"\b(?:unpaid\b(?!\s+(?:leave|time|vacation|overtime|sick))
                      r"|success fee|commission[- ](?:only|based)|commission only|equity[- ]only|only equity|paid in equity"
                      r"|for exposure\b(?! to)|unverg[uü]tet|no compensation|uncompensated|revenue share"
                      # paid per referral or sale: commission by another name
-                     r"|(?:for|per|on) (?:every|each) (?:sign-?up|referral|sale|lead|customer|deal|conversion|install)s?\b)")
+                     r"|(?:for|per|on) (?:every|each) (?:sign-?up|referral|sale|lead|customer|deal|conversion|install)s?\b"
+                     # pay in kind: "$500 in Amazon gift cards", "paid in company swag", "$400 in course credits"
+                     r"|(?:paid|earn\w*|receive\w*|\d[\d,.]*) in (?:[\w-]+ ){0,2}(?:gift ?cards?|vouchers?|store credit|credits|tokens"
+                     r"|swag|merch\w*|points|coupons?)\b|gift ?cards? only|only (?:in )?gift ?cards?"
+                     # pay that depends on being chosen or on results: spec work, a success fee by another name
+                     r"|(?:payable|paid) only if|only (?:paid|payable) (?:if|when) (?:your|the) (?:design|entry|submission|work|idea)"
+                     r"|if (?:your|the) (?:design|entry|submission|idea) is (?:selected|chosen|picked|accepted)"
+                     r"|(?:pay|payment|compensation) (?:is )?(?:based on|tied to|depends on) (?:performance|results)"
+                     r"|performance[- ]based (?:pay|payment|compensation))")
 _INTERVIEW = re.compile(r"\b(?:paid|compensated)\s+(?:take[- ]home\s+)?(?:project|task|assignment|trial|exercise|test)\b"
                         r"[^.]{0,120}\b(?:interview|hiring|application|selection|recruit\w*)\b"
                         r"|\b(?:interview|hiring|application|selection|recruit\w*)\s+(?:process|stage|step)[^.]{0,160}"
                         r"\b(?:paid|compensated)\s+(?:[a-z]+\s+)?(?:take[- ]home\s+)?(?:project|task|assignment|trial|exercise)\b"
                         r"|\b(?:paid (?:work )?trial|take[- ]home (?:assignment|project|exercise|test|challenge))\b"
+                        # "this task is the final stage of our hiring process"
+                        r"|\b(?:final|last|next|second|third|first) (?:stage|step|round) of (?:our|the) (?:hiring|interview"
+                        r"|recruit\w*|selection|application) process\b"
                         # "we pay candidates $200 for a 3-hour take-home"
                         r"|\b(?:pay|paid|compensate) (?:all |our |shortlisted |final )?(?:candidates|finalists|applicants)\b"
                         r"[^.]{0,80}\btake[- ]home\b(?! pay)")
@@ -602,7 +616,10 @@ _ONGOING = re.compile(r"\b(?:ongoing (?:basis|work|role|position|needs|engagemen
                       r"thinking|vision|mission|learning|relationships? with))|option (?:of|to) (?:expand|extend)\w*|possibility of "
                       r"(?:extension|extending)|monthly renewal|renew\w* monthly|werkstudent\w*|working student"
                       r"|student assistant|part[- ]time (?:position|role|job|employment|employee|contract)|permanent part[- ]time"
-                      r"|retainer|regular work|recurring work|future projects|minijob|teilzeit)\b")
+                      r"|retainer|regular work|recurring work|future projects|minijob|teilzeit"
+                      # the same work again and again: "auto-renews", "repeated every quarter", "for the next year"
+                      r"|auto-?renew\w*|repeat(?:ed|s|ing)? (?:every|each) (?:week|month|quarter)|recurring (?:monthly|weekly"
+                      r"|project|engagement)|for the next (?:\d+ )?(?:year|months))\b")
 _ONGOING_TYPES = re.compile(r"parttimepermanent|werkstudent|teilzeit|minijob")
 _REMOTE = re.compile(r"\b(?:remote(?:ly)?|work(?:ing|ed)? from (?:home|anywhere)|(?:done|completed|work) from home"
                      r"|from anywhere|from wherever|wherever (?:you|they) (?:are|live)|from any location"
