@@ -23,17 +23,25 @@ from board import vocabulary as vocab
 
 _WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "twenty-five": 25, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
 }
 _WORD_RE = re.compile(r"\b(" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")\b")
+#: "twenty-four hours", "thirty five hours": tens and units, read before the single words.
+_COMPOUND_RE = re.compile(r"\b(twenty|thirty|forty|fifty)[- ](one|two|three|four|five|six|seven|eight|nine)\b")
+#: "a dozen hours", "half a dozen deliverables".
+_DOZEN_RE = re.compile(r"\b(half )?an? dozen\b")
 
 
 def prepare(text: str) -> str:
-    """Lower-case, one kind of dash, number words as digits, "between 10 and 15" as "10-15"."""
+    """Lower-case, one kind of dash, number words as digits ("twenty-four", "a dozen" too),
+    "between 10 and 15" as "10-15"."""
     text = text.lower()
     text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
     text = re.sub(r"\b(for|over|within|lasting|in|about|of) an? (?=(?:week|month|day)\b)", r"\1 1 ", text)  # "for a week"
+    if "dozen" in text:
+        text = _DOZEN_RE.sub(lambda m: "6" if m.group(1) else "12", text)
+    text = _COMPOUND_RE.sub(lambda m: str(_WORDS[m.group(1)] + _WORDS[m.group(2)]), text)
     text = _WORD_RE.sub(lambda m: str(_WORDS[m.group(1)]), text)
     text = re.sub(r"\bbetween (\d+(?:\.\d+)?) and (\d+(?:\.\d+)?)", r"\1-\2", text)
     return text

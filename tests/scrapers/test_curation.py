@@ -85,6 +85,10 @@ def test_real_micro_internship_is_kept_with_a_valid_entry():
     ("Commitment: 5 hrs/week for 4 weeks. Pay: CAD 25/hr.", (20, 20), (25, "hour")),
     ("Project budget: $600 for roughly 25 hours of work.", (25, 25), (600, "total")),
     ("Stipend: ₹10k for a 20-hour project.", (20, 20), (10000, "total")),
+    # number words beyond the single ones
+    ("Roughly a dozen hours of work. $300 flat.", (12, 12), (300, "total")),
+    ("Twenty-four hours of work in total, $480 on completion.", (24, 24), (480, "total")),
+    ("Thirty five hours of work, fixed fee of $700.", (35, 35), (700, "total")),
 ])
 def test_prose_hours_and_pay_are_extracted(sentences, hours, pay):
     d = decide(rec(body(sentences)))
