@@ -457,7 +457,7 @@ class Facts:
             return Fact(False, hit, "location")
         if self.record.remote is True:
             return Fact(True, f"remote flag true (location {normalize.s(self.record.location)[:60]!r})", "field")
-        if hit := _find(_REMOTE, self.where, head):
+        if hit := _find(_REMOTE, self.where, head) or _find(_REMOTE_WHERE, self.where):
             return Fact(True, hit, "location")
         if hit := _find(_REMOTE, self.text):
             return Fact(True, hit, "text")
@@ -623,12 +623,18 @@ _ONGOING = re.compile(r"\b(?:ongoing (?:basis|work|role|position|needs|engagemen
 _ONGOING_TYPES = re.compile(r"parttimepermanent|werkstudent|teilzeit|minijob")
 _REMOTE = re.compile(r"\b(?:remote(?:ly)?|work(?:ing|ed)? from (?:home|anywhere)|(?:done|completed|work) from home"
                      r"|from anywhere|from wherever|wherever (?:you|they) (?:are|live)|from any location"
+                     r"|home[- ]based (?:role|position|project|work|micro-?internship)|(?:fully |100% )?distributed team"
                      r"|from your (?:own )?(?:home|location|laptop|couch)|wfh|telecommut\w*|(?:100%|fully|entirely|completely|all|completed|done|delivered"
                      r"|carried out|happens?|takes? place|worked) online|online (?:project|micro-?internship|internship"
                      r"|assignment|engagement)|virtual(?:ly)?|anywhere in the world|location[- ]independent)\b|^anywhere\b"
                      r"|\bonline\b(?! (?:store|shop|marketplace|platform|presence|business|retail|banking|payments?|course"
                      r"|learning|education|community|reviews?|sales|advertising|ads|marketing|tools?|services?|forms?"
                      r"|application|portal|safety|experience))")
+#: Remote said only as a location: "Worldwide", "Home based", "Distributed" (in prose these words
+#: mean other things: "distributed systems", "worldwide customers").
+_REMOTE_WHERE = re.compile(r"^\s*(?:worldwide|global(?:ly)?|home[- ]?based|distributed|anywhere|earth|planet earth"
+                           r"|location[- ]?independent|no office)\b")
+#: On-site or hybrid said in the title or location.
 _ONSITE = re.compile(r"\b(?:on[- ]?site|in[- ]office|in[- ]person|hybrid|office[- ]based|vor ort)\b")
 #: On-site said in prose: only read when nothing says remote.
 _ONSITE_TEXT = re.compile(r"(?<!no )(?<!not )(?<!without )\b(?:in[- ]person|hybrid|in the office|office in [a-z]+"
