@@ -255,6 +255,10 @@ _STUDENT_PAYS = re.compile(r"\b(?:tuition|(?:program|programme|participation|enr
 #: A subscription or fee the employer is paid, said of something a student could buy; not a wage.
 _EXPERIENCED = re.compile(r"\b(?:[3-9]|1\d|20)\+? ?(?:-|to)? ?(?:\d+ )?(?:or more |or over |plus )?(?:years?|yrs?)'?s?(?: of)?(?: [a-z/+-]+){0,3}"
                           r" (?:experience|exp)\b|\b(?:[3-9]|1\d)\+? years? (?:in|working|as|building|leading)\b"
+                          # "3+ years writing professionally", not "4 years studying"
+                          r"|\b(?:[3-9]|1\d)\+? years? (?!studying|learning|attending)[a-z]+ing\b"
+                          r"|(?<!no )(?<!without )(?<!any )\b(?:management|managerial|leadership) experience\b"
+                          r"|\b(?:with|hold|holds|have|has) an? (?:mba|phd|doctorate)\b"
                           r"|\b(?:seasoned|experienced) (?:professionals?|freelancers?|consultants?|practitioners?|marketers?"
                           r"|engineers?|developers?|designers?|writers?|analysts?|hires?)\b|\b(?:you are|you're|as) an? (?:senior|seasoned)\b"
                           r"|\b(?:mid|senior)[- ]level (?:role|position|candidates?|professionals?|engineers?|hire)\b"
@@ -582,7 +586,8 @@ _UNPAID = re.compile(r"\b(?:unpaid\b(?!\s+(?:leave|time|vacation|overtime|sick))
                      r"|(?:payable|paid) only if|only (?:paid|payable) (?:if|when) (?:your|the) (?:design|entry|submission|work|idea)"
                      r"|if (?:your|the) (?:design|entry|submission|idea) is (?:selected|chosen|picked|accepted)"
                      r"|(?:pay|payment|compensation) (?:is )?(?:based on|tied to|depends on) (?:performance|results)"
-                     r"|performance[- ]based (?:pay|payment|compensation))")
+                     r"|performance[- ]based (?:pay|payment|compensation)"
+                     r"|(?:when|once|if|after) (?:the|our) clients? pays?\b)")
 _INTERVIEW = re.compile(r"\b(?:paid|compensated)\s+(?:take[- ]home\s+)?(?:project|task|assignment|trial|exercise|test)\b"
                         r"[^.]{0,120}\b(?:interview|hiring|application|selection|recruit\w*)\b"
                         r"|\b(?:interview|hiring|application|selection|recruit\w*)\s+(?:process|stage|step)[^.]{0,160}"
@@ -605,7 +610,10 @@ _PER_PIECE = re.compile(r"\b(?:(?:rate|rating|evaluate|evaluating|review|reviewi
 _FULL_TIME = re.compile(r"\bfull[- ]?time\b(?!\s+(?:students?|enrol\w*|study|studies|degree))")
 _EMPLOYEE = re.compile(r"\b(?:401\s*\(?k\)?|annual salary|salary range|per annum|base salary|equity package|stock options"
                        r"|medical, dental|dental,? (?:and )?vision|health insurance|paid time off|unlimited pto"
-                       r"|parental leave|permanent (?:position|role|contract|employment))\b")
+                       r"|parental leave|permanent (?:position|role|contract|employment)"
+                       # "a W-2 employee position with benefits" (but "not a W-2 employee" is a contractor)
+                       r"|(?<!not a )(?<!not an )(?<!no )w-?2 (?:employee|position|role|employment)"
+                       r"|(?:position|role|job) with (?:full )?benefits)\b")
 _FULL_TIME_TYPES = re.compile(r"fulltime|(?<!parttime)permanent|regular|festanstellung|vollzeit")
 _ONGOING = re.compile(r"\b(?:ongoing (?:basis|work|role|position|needs|engagement|opportunity|contract|support)|on an ongoing"
                       r"|indefinite\w*"
@@ -619,7 +627,8 @@ _ONGOING = re.compile(r"\b(?:ongoing (?:basis|work|role|position|needs|engagemen
                       r"|retainer|regular work|recurring work|future projects|minijob|teilzeit"
                       # the same work again and again: "auto-renews", "repeated every quarter", "for the next year"
                       r"|auto-?renew\w*|repeat(?:ed|s|ing)? (?:every|each) (?:week|month|quarter)|recurring (?:monthly|weekly"
-                      r"|project|engagement)|for the next (?:\d+ )?(?:year|months))\b")
+                      r"|project|engagement)|for the next (?:\d+ )?(?:year|months)"
+                      r"|renewable (?:each|every|for|contract|monthly|quarterly|annually|term|engagement|role))\b")
 _ONGOING_TYPES = re.compile(r"parttimepermanent|werkstudent|teilzeit|minijob")
 _REMOTE = re.compile(r"\b(?:remote(?:ly)?|work(?:ing|ed)? from (?:home|anywhere)|(?:done|completed|work) from home"
                      r"|from anywhere|from wherever|wherever (?:you|they) (?:are|live)|from any location"
@@ -788,6 +797,8 @@ def _weekly_open_ended(f: Facts) -> str | None:
     hours, _ = f.hours
     if hours is None and f.weekly:
         return f"{f.weekly.quote!r} with no fixed duration"
+    if hours is None and (monthly := extract.monthly_hours(f.text)):
+        return f"{monthly.quote!r}: hours a month, with no end"
     return None
 
 

@@ -96,6 +96,11 @@ _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augu
            "november", "december"]
 MONTH_SPAN = re.compile(r"\b(?:from\s+)?(" + "|".join(_MONTHS) + r")\s+(?:through|thru|to|until|-)\s+("
                         + "|".join(_MONTHS) + r")\b")
+#: "Start date: January; end date: June": the same span said as two labelled dates.
+START_END = re.compile(r"\bstart(?:s|ing)?(?: date)?\s*:?\s*(?:in |on )?(" + "|".join(_MONTHS) + r")\b[^.]{0,40}?"
+                       r"\bend(?:s|ing)?(?: date)?\s*:?\s*(?:in |on |by )?(" + "|".join(_MONTHS) + r")\b")
+#: "20 hours per month": a rate, like hours a week, that says nothing without a number of months.
+MONTHLY = re.compile(rf"{_RNG}\s*-?\s*{_HRS}\s*(?:/|per|a|an|each|every)\s*month\b")
 
 
 @dataclass(frozen=True)
@@ -119,6 +124,12 @@ def _quote(text: str, start: int, end: int) -> str:
 #: "Hours: 15/week": a label names the unit, the number is weekly.
 LABELLED_WEEKLY = re.compile(rf"(?:hours|time commitment|commitment|workload)\s*:\s*(?:about |approx\.? |around |roughly "
                              rf"|~|up to )?{_RNG}\s*(?:/|per|a|each)\s*(?:week|wk)\b")
+
+
+def monthly_hours(text: str) -> Found | None:
+    """"20 hours per month" -> (20, 20): a rate with no end, never a total."""
+    m = MONTHLY.search(text)
+    return Found(*_rng(m.group(1), m.group(2)), _quote(text, m.start(), m.end()), m.start()) if m else None
 
 
 def weekly_hours(text: str) -> Found | None:
@@ -275,8 +286,8 @@ def daily_total(text: str) -> Found | None:
 
 
 def month_span(text: str) -> Found | None:
-    """"from September through May" -> months between (inclusive)."""
-    m = MONTH_SPAN.search(text)
+    """"from September through May", "start date: January; end date: June" -> months between (inclusive)."""
+    m = MONTH_SPAN.search(text) or (START_END.search(text) if "start" in text else None)
     if not m:
         return None
     a, b = _MONTHS.index(m.group(1)), _MONTHS.index(m.group(2))
