@@ -26,11 +26,21 @@ _WORDS = {
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
 }
-_WORD_RE = re.compile(r"\b(" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")\b")
-#: "twenty-four hours", "thirty five hours": tens and units, read before the single words.
-_COMPOUND_RE = re.compile(r"\b(twenty|thirty|forty|fifty)[- ](one|two|three|four|five|six|seven|eight|nine)\b")
+#: One pass for single words and "twenty-four" / "thirty five" (tens, then units).
+_WORD_RE = re.compile(r"\b(" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")\b"
+                      r"(?:[- ](one|two|three|four|five|six|seven|eight|nine)\b)?")
 #: "a dozen hours", "half a dozen deliverables".
 _DOZEN_RE = re.compile(r"\b(half )?an? dozen\b")
+
+
+def _number(m: re.Match[str]) -> str:
+    """"twenty-four" -> "24"; "one-two" (not tens and units) -> "1-2"."""
+    n, unit = _WORDS[m.group(1)], m.group(2)
+    if unit is None:
+        return str(n)
+    if n in (20, 30, 40, 50, 60):
+        return str(n + _WORDS[unit])
+    return f"{n}{m.group(0)[len(m.group(1))]}{_WORDS[unit]}"
 
 
 def prepare(text: str) -> str:
@@ -41,8 +51,7 @@ def prepare(text: str) -> str:
     text = re.sub(r"\b(for|over|within|lasting|in|about|of) an? (?=(?:week|month|day)\b)", r"\1 1 ", text)  # "for a week"
     if "dozen" in text:
         text = _DOZEN_RE.sub(lambda m: "6" if m.group(1) else "12", text)
-    text = _COMPOUND_RE.sub(lambda m: str(_WORDS[m.group(1)] + _WORDS[m.group(2)]), text)
-    text = _WORD_RE.sub(lambda m: str(_WORDS[m.group(1)]), text)
+    text = _WORD_RE.sub(_number, text)
     text = re.sub(r"\bbetween (\d+(?:\.\d+)?) and (\d+(?:\.\d+)?)", r"\1-\2", text)
     return text
 
