@@ -260,66 +260,75 @@ _EXPERIENCED = re.compile(r"\b(?:[3-9]|1\d|20)\+? ?(?:-|to)? ?(?:\d+ )?(?:or mor
                           r"|\b(?:mid|senior)[- ]level (?:role|position|candidates?|professionals?|engineers?|hire)\b")
 _EXPERIENCED_TITLE = re.compile(r"\b(?:senior|sr\.?|principal|head of|director|vp|chief|staff (?:engineer|software|data|product"
                                 r"|designer|scientist|researcher)|lead (?:engineer|developer|designer|data|scientist|analyst))\b")
-#: More wordings of the same rules, each behind the substrings one of which it needs: a regex
-#: is only run on a record holding one of them (one big alternation ran every branch at every
-#: position and cost a tenth of a millisecond a record). Rows: (needles, pattern, why).
-_Extra = tuple[tuple[str, ...], "re.Pattern[str]"]
+#: More wordings of the same rules, as rows of (needles, pattern, before): a row runs only on a
+#: record holding one of its needles; its pattern opens with literal text, so the regex engine
+#: skips to candidates instead of trying every position (folded into the big alternations these
+#: cost a tenth of a millisecond a record); ``before``, if given, must match the words just before
+#: the hit, and a ``before`` opening with "!" must not ("no management experience").
+_Extra = tuple[tuple[str, ...], "re.Pattern[str]", "re.Pattern[str] | None", bool]
 
 
-def _extras(*rows: tuple[tuple[str, ...], str]) -> tuple[_Extra, ...]:
-    return tuple((needles, re.compile(pattern)) for needles, pattern in rows)
+def _extras(*rows: tuple[tuple[str, ...], str, str | None]) -> tuple[_Extra, ...]:
+    return tuple((needles, re.compile(pattern), re.compile(before.lstrip("!") + r"\s*$") if before else None,
+                  bool(before and before.startswith("!"))) for needles, pattern, before in rows)
 
 
+_YEARS = r"(?:[3-9]|1\d)\+? (?:years?|yrs?)"
 _EXPERIENCED_MORE = _extras(
-    # "must have a PhD and 3 years of postdoctoral research"; "3+ years writing professionally"
-    # (not "4 years studying"); "you have led research at a SaaS company for 4+ years"
-    (("year", "yrs"), r"\b(?:must have|you have|you've|requires?|required|minimum(?: of)?|at least)\b[^.]{0,40}"
-                      r"\b(?:[3-9]|1\d)\+? (?:years?|yrs?) of\b"
-                      r"|\b(?:[3-9]|1\d)\+? years? (?!studying|learning|attending)[a-z]+ing\b"
-                      r"|\b(?:led|worked|managed|built|run|been|shipped|designed|practi[sc]ed|taught|consulted)\b[^.]{0,60}"
-                      r"\bfor (?:[3-9]|1\d)\+? (?:years?|yrs?)\b"),
-    (("professionals",), r"\b(?:working|mid-career) professionals\b"),
+    # "must have a PhD and 3 years of postdoctoral research"
+    (("years of", "yrs of"), rf"{_YEARS} of\b",
+     r"\b(?:must have|you have|you've|requires?|required|minimum(?: of)?|at least)\b[^.]{0,40}"),
+    # "3+ years writing professionally" (not "4 years studying")
+    (("years ", "yrs "), rf"{_YEARS} (?!studying|learning|attending)[a-z]+ing\b", None),
+    # "you have led research at a SaaS company for 4+ years"
+    (("for ",), rf"for {_YEARS}\b",
+     r"\b(?:led|worked|managed|built|run|been|shipped|designed|practi[sc]ed|taught|consulted)\b[^.]{0,60}"),
+    (("professionals",), r"(?:working|mid-career) professionals\b", None),
     (("management experience", "managerial experience", "leadership experience"),
-     r"\b(?:management|managerial|leadership) experience\b(?<!no management experience)(?<!no managerial experience)"
-     r"(?<!no leadership experience)(?<!without management experience)(?<!any management experience)"),
-    (("mba", "phd", "doctorate"), r"\b(?:with|hold|holds|have|has) an? (?:mba|phd|doctorate)\b"),
+     r"(?:management|managerial|leadership) experience\b", r"!\b(?:no|without|any)"),
+    (("mba", "phd", "doctorate"), r"(?:with|hold|holds|have|has) an? (?:mba|phd|doctorate)\b", None),
 )
 _UNPAID_MORE = _extras(
     # paid per referral or sale: commission by another name
-    (("every", "each"), r"\b(?:for|per|on) (?:every|each) (?:sign-?up|referral|sale|lead|customer|deal|conversion|install)s?\b"),
+    (("every ", "each "), r"(?:every|each) (?:sign-?up|referral|sale|lead|customer|deal|conversion|install)s?\b",
+     r"\b(?:for|per|on)"),
     # pay in kind: "$500 in Amazon gift cards", "paid in company swag", "$400 in course credits"
     (("gift", "voucher", "credits", "token", "swag", "merch", "points", "coupon"),
-     r"\b(?:paid|earn\w*|receive\w*|\d[\d,.]*) in (?:[\w-]+ ){0,2}(?:gift ?cards?|vouchers?|store credit|credits|tokens"
-     r"|swag|merch\w*|points|coupons?)\b|\bgift ?cards? only|\bonly (?:in )?gift ?cards?"),
+     r"(?:gift ?cards?|vouchers?|store credit|credits|tokens|swag|merch\w*|points|coupons?)\b",
+     r"\b(?:paid|earn\w*|receive\w*|\d[\d,.]*) in (?:[\w-]+ ){0,2}"),
+    (("gift card", "giftcard"), r"gift ?cards? only|only (?:in )?gift ?cards?", None),
     # pay that depends on being chosen or on results: spec work, a success fee by another name
-    (("only if", "only when", "selected", "chosen", "picked", "accepted", "performance", "results"),
-     r"\b(?:(?:payable|paid) only if|only (?:paid|payable) (?:if|when) (?:your|the) (?:design|entry|submission|work|idea)"
-     r"|if (?:your|the) (?:design|entry|submission|idea) is (?:selected|chosen|picked|accepted)"
-     r"|(?:pay|payment|compensation) (?:is )?(?:based on|tied to|depends on) (?:performance|results)"
-     r"|performance[- ]based (?:pay|payment|compensation))"),
-    (("client",), r"\b(?:when|once|if|after) (?:the|our) clients? pays?\b"),
+    (("only if", "only when", " is selected", " is chosen", " is picked", " is accepted"),
+     r"(?:payable|paid) only if|only (?:paid|payable) (?:if|when) (?:your|the) (?:design|entry|submission|work|idea)"
+     r"|if (?:your|the) (?:design|entry|submission|idea) is (?:selected|chosen|picked|accepted)", None),
+    (("on performance", "on results", "to performance", "to results", "performance-based", "performance based"),
+     r"(?:pay|payment|compensation) (?:is )?(?:based on|tied to|depends on) (?:performance|results)"
+     r"|performance[- ]based (?:pay|payment|compensation)", None),
+    (("client pay", "clients pay"), r"(?:when|once|if|after) (?:the|our) clients? pays?\b", None),
 )
 _EMPLOYEE_MORE = _extras(
     # "a W-2 employee position with benefits" (but "not a W-2 employee" is a contractor)
-    (("w-2", "w2 "), r"\bw-?2 (?:employee|position|role|employment)\b(?<!not a w-2 employee)(?<!not a w2 employee)"
-                     r"(?<!not a w-2 role)(?<!not a w-2 position)(?<!no w-2 employment)"),
-    (("benefits",), r"\b(?:position|role|job) with (?:full )?benefits\b"),
+    (("w-2", "w2 "), r"w-?2 (?:employee|position|role|employment)\b", r"!\b(?:not an?|no)"),
+    (("with benefits", "with full benefits"), r"(?:position|role|job) with (?:full )?benefits\b", None),
 )
 _INTERVIEW_MORE = _extras(
     # "this task is the final stage of our hiring process"
-    (("process",), r"\b(?:final|last|next|second|third|first) (?:stage|step|round) of (?:our|the) (?:hiring|interview"
-                   r"|recruit\w*|selection|application) process\b"),
+    (("stage of", "step of", "round of"), r"(?:final|last|next|second|third|first) (?:stage|step|round) of (?:our|the)"
+                                          r" (?:hiring|interview|recruit\w*|selection|application) process\b", None),
     # "we pay candidates $200 for a 3-hour take-home"
-    (("take-home", "take home"), r"\b(?:pay|paid|compensate) (?:all |our |shortlisted |final )?(?:candidates|finalists"
-                                 r"|applicants)\b[^.]{0,80}\btake[- ]home\b(?! pay)"),
+    (("take-home", "take home"), r"(?:pay|paid|compensate) (?:all |our |shortlisted |final )?(?:candidates|finalists"
+                                 r"|applicants)\b[^.]{0,80}\btake[- ]home\b(?! pay)", None),
 )
 
 
 def _find_more(rows: tuple[_Extra, ...], text: str) -> str | None:
     """The first hit of a row whose needles the text holds (see :data:`_EXPERIENCED_MORE`)."""
-    for needles, pattern in rows:
-        if any(n in text for n in needles) and (m := pattern.search(text)):
-            return text[max(0, m.start() - 30): m.end() + 30].strip()
+    for needles, pattern, before, negated in rows:
+        if not any(n in text for n in needles):
+            continue
+        for m in pattern.finditer(text):
+            if before is None or bool(before.search(text, max(0, m.start() - 70), m.start())) != negated:
+                return text[max(0, m.start() - 30): m.end() + 30].strip()
     return None
 
 

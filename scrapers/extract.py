@@ -143,7 +143,7 @@ def monthly_hours(text: str) -> Found | None:
 
 def weekly_hours(text: str) -> Found | None:
     """"10-15 hrs/week", "20 hours per week", "Hours: 15/week" -> (10, 15)."""
-    m = WEEKLY.search(text) or LABELLED_WEEKLY.search(text)
+    m = WEEKLY.search(text) or (LABELLED_WEEKLY.search(text) if ("week" in text or "wk" in text) and ":" in text else None)
     if not m:
         return None
     low, high = _rng(m.group(1), m.group(2))
@@ -296,7 +296,7 @@ def daily_total(text: str) -> Found | None:
 
 def month_span(text: str) -> Found | None:
     """"from September through May", "start date: January; end date: June" -> months between (inclusive)."""
-    m = MONTH_SPAN.search(text) or (START_END.search(text) if "start" in text else None)
+    m = MONTH_SPAN.search(text) or (START_END.search(text) if "start" in text and "end" in text else None)
     if not m:
         return None
     a, b = _MONTHS.index(m.group(1)), _MONTHS.index(m.group(2))
