@@ -258,6 +258,78 @@ _EXPERIENCED = re.compile(r"\b(?:[3-9]|1\d|20)\+? ?(?:-|to)? ?(?:\d+ )?(?:or mor
                           r"|\b(?:mid|senior)[- ]level (?:role|position|candidates?|professionals?|engineers?|hire)\b")
 _EXPERIENCED_TITLE = re.compile(r"\b(?:senior|sr\.?|principal|head of|director|vp|chief|staff (?:engineer|software|data|product"
                                 r"|designer|scientist|researcher)|lead (?:engineer|developer|designer|data|scientist|analyst))\b")
+#: More wordings of the same rules, as rows of (needles, pattern, before): a row runs only on a
+#: record holding one of its needles; its pattern opens with literal text, so the regex engine
+#: skips to candidates instead of trying every position (folded into the big alternations these
+#: cost a tenth of a millisecond a record); ``before``, if given, must match the words just before
+#: the hit, and a ``before`` opening with "!" must not ("no management experience").
+_Extra = tuple[tuple[str, ...], "re.Pattern[str]", "re.Pattern[str] | None", bool]
+
+
+def _extras(*rows: tuple[tuple[str, ...], str, str | None]) -> tuple[_Extra, ...]:
+    return tuple((needles, re.compile(pattern), re.compile(before.lstrip("!") + r"\s*$") if before else None,
+                  bool(before and before.startswith("!"))) for needles, pattern, before in rows)
+
+
+_YEARS = r"(?:[3-9]|1\d)\+? (?:years?|yrs?)"
+_EXPERIENCED_MORE = _extras(
+    # "must have a PhD and 3 years of postdoctoral research"
+    (("years of", "yrs of"), rf"{_YEARS} of\b",
+     r"\b(?:must have|you have|you've|requires?|required|minimum(?: of)?|at least)\b[^.]{0,40}"),
+    # "3+ years writing professionally" (not "4 years studying")
+    (("years ", "yrs "), rf"{_YEARS} (?!studying|learning|attending)[a-z]+ing\b", None),
+    # "you have led research at a SaaS company for 4+ years"
+    (("for ",), rf"for {_YEARS}\b",
+     r"\b(?:led|worked|managed|built|run|been|shipped|designed|practi[sc]ed|taught|consulted)\b[^.]{0,60}"),
+    (("professionals",), r"(?:working|mid-career) professionals\b", None),
+    (("management experience", "managerial experience", "leadership experience"),
+     r"(?:management|managerial|leadership) experience\b", r"!\b(?:no|without|any)"),
+    (("mba", "phd", "doctorate"), r"(?:with|hold|holds|have|has) an? (?:mba|phd|doctorate)\b", None),
+)
+_UNPAID_MORE = _extras(
+    # paid per referral or sale: commission by another name
+    (("every ", "each "), r"(?:every|each) (?:sign-?up|referral|sale|lead|customer|deal|conversion|install)s?\b",
+     r"\b(?:for|per|on)"),
+    # pay in kind: "$500 in Amazon gift cards", "paid in company swag", "$400 in course credits"
+    (("gift", "voucher", "credits", "token", "swag", "merch", "points", "coupon"),
+     r"(?:gift ?cards?|vouchers?|store credit|credits|tokens|swag|merch\w*|points|coupons?)\b",
+     r"\b(?:paid|earn\w*|receive\w*|\d[\d,.]*) in (?:[\w-]+ ){0,2}"),
+    (("gift card", "giftcard"), r"gift ?cards? only|only (?:in )?gift ?cards?", None),
+    # pay that depends on being chosen or on results: spec work, a success fee by another name
+    (("only if", "only when", " is selected", " is chosen", " is picked", " is accepted"),
+     r"(?:payable|paid) only if|only (?:paid|payable) (?:if|when) (?:your|the) (?:design|entry|submission|work|idea)"
+     r"|if (?:your|the) (?:design|entry|submission|idea) is (?:selected|chosen|picked|accepted)", None),
+    (("on performance", "on results", "to performance", "to results", "performance-based", "performance based"),
+     r"(?:pay|payment|compensation) (?:is )?(?:based on|tied to|depends on) (?:performance|results)"
+     r"|performance[- ]based (?:pay|payment|compensation)", None),
+    (("client pay", "clients pay"), r"(?:when|once|if|after) (?:the|our) clients? pays?\b", None),
+)
+_EMPLOYEE_MORE = _extras(
+    # "a W-2 employee position with benefits" (but "not a W-2 employee" is a contractor)
+    (("w-2", "w2 "), r"w-?2 (?:employee|position|role|employment)\b", r"!\b(?:not an?|no)"),
+    (("with benefits", "with full benefits"), r"(?:position|role|job) with (?:full )?benefits\b", None),
+)
+_INTERVIEW_MORE = _extras(
+    # "this task is the final stage of our hiring process"
+    (("stage of", "step of", "round of"), r"(?:final|last|next|second|third|first) (?:stage|step|round) of (?:our|the)"
+                                          r" (?:hiring|interview|recruit\w*|selection|application) process\b", None),
+    # "we pay candidates $200 for a 3-hour take-home"
+    (("take-home", "take home"), r"(?:pay|paid|compensate) (?:all |our |shortlisted |final )?(?:candidates|finalists"
+                                 r"|applicants)\b[^.]{0,80}\btake[- ]home\b(?! pay)", None),
+)
+
+
+def _find_more(rows: tuple[_Extra, ...], text: str) -> str | None:
+    """The first hit of a row whose needles the text holds (see :data:`_EXPERIENCED_MORE`)."""
+    for needles, pattern, before, negated in rows:
+        if not any(n in text for n in needles):
+            continue
+        for m in pattern.finditer(text):
+            if before is None or bool(before.search(text, max(0, m.start() - 70), m.start())) != negated:
+                return text[max(0, m.start() - 30): m.end() + 30].strip()
+    return None
+
+
 #: Wording that makes a record a micro-internship candidate worth a person's time when one fact is missing.
 _MICRO = re.compile(r"\b(?:micro[- ]?internships?|micro[- ]?projects?|project[- ]based (?:internship|work|experience)"
                     r"|short[- ]term (?:project|assignment|internship)|mini[- ]internships?|\d+[- ]hours? (?:project|assignment)"
@@ -377,7 +449,9 @@ class Facts:
 
     @cached_property
     def hours_fact(self) -> Fact:
-        """Total hours: stated, or one fitting track of several, or weekly hours x a bounded duration."""
+        """Total hours: stated, or one fitting track of several, or hours a day x a few days, or
+        weekly hours x a bounded duration. Hours a day come before a bare total because the bare
+        "5 hours" of "2 days x 5 hours" is the daily figure."""
         tracks = self.tracks
         if len(tracks) > 1:
             fitting = [t for t in tracks if HOURS_MIN <= t.low and t.high <= HOURS_MAX]
@@ -385,6 +459,8 @@ class Facts:
                 t = fitting[0]
                 others = ", ".join(f"{o.low:g}-{o.high:g} h" for o in tracks if o is not t)
                 return Fact(Hours(round(t.low), round(t.high)), t.quote, f"track (of {len(tracks)}; others {others})")
+        if not tracks and (daily := extract.daily_total(self.text)):
+            return Fact(Hours(round(daily.low), round(daily.high)), daily.quote, "per day x days")
         total = tracks[0] if tracks else extract.total_hours(self.text, self.hour_mentions)
         if total:
             return Fact(Hours(round(total.low), round(total.high)), total.quote, "total")
@@ -445,7 +521,7 @@ class Facts:
             return Fact(False, hit, "location")
         if self.record.remote is True:
             return Fact(True, f"remote flag true (location {normalize.s(self.record.location)[:60]!r})", "field")
-        if hit := _find(_REMOTE, self.where, head):
+        if hit := _find(_REMOTE, self.where, head) or _find(_REMOTE_WHERE, self.where):
             return Fact(True, hit, "location")
         if hit := _find(_REMOTE, self.text):
             return Fact(True, hit, "text")
@@ -461,6 +537,8 @@ class Facts:
         role = self.role
         if any(w in role for w in ("exp", "year", "senior", "seasoned", "level")) and (
                 hit := _find(_EXPERIENCED, role)):
+            return Fact(True, hit, "text")
+        if hit := _find_more(_EXPERIENCED_MORE, role):
             return Fact(True, hit, "text")
         return Fact(False)
 
@@ -546,8 +624,12 @@ def _find(pattern: re.Pattern[str], *texts: str) -> str | None:
 
 _NEWS_TITLE = re.compile(r"^(?:ask|tell|show) hn\b|\bfor employers\b|^(?:news|breaking|opinion|report|podcast|webinar"
                          r"|guide|explainer)\s*[:|-]|\bpress release\b|\bannounces?\b|\bexplainer\b|^how (?:to|do|can)\b"
-                         r"|\bguide to\b|^what (?:is|are)\b|^why\b|\btips for\b|^\d+ (?:ways|tips|things|reasons)\b|\?$")
-_EMPLOYER_FACING = re.compile(r"\b(?:hire (?:an? |our )?(?:students?|interns?|student talent)|post (?:a|your) (?:project|job)"
+                         r"|\bguide to\b|^what (?:is|are)\b|^why\b|\btips for\b|^\d+ (?:ways|tips|things|reasons)\b|\?$"
+                         # explainers addressed to a reader: "What employers should know about ..."
+                         r"|\b(?:should|need to) know\b|^everything (?:you|employers|students)\b|^employers\b")
+_EMPLOYER_FACING = re.compile(r"\b(?:hire (?:an? |our )?(?:students?|interns?|student talent)"
+                              r"|post (?:a|an|your) (?:[\w-]+ ){0,2}(?:projects?|jobs?|roles?|(?:micro-?)?internships?)"
+                              r"|post it and we(?:'ll| will) match|we(?:'ll| will) match (?:it|you|your project) with"
                               r"|employers can|companies can (?:post|hire)|find (?:student )?talent)\b")
 _UNPAID = re.compile(r"\b(?:unpaid\b(?!\s+(?:leave|time|vacation|overtime|sick))|not paid|no pay\b|without pay"
                      r"|no payment|no stipend|not compensated|paid in (?:exposure|experience|credit|equity|references?)"
@@ -564,7 +646,9 @@ _INTERVIEW = re.compile(r"\b(?:paid|compensated)\s+(?:take[- ]home\s+)?(?:projec
                         r"|\b(?:paid (?:work )?trial|take[- ]home (?:assignment|project|exercise|test|challenge))\b")
 _PER_PIECE = re.compile(r"\b(?:(?:rate|rating|evaluate|evaluating|review|reviewing|label|labell?ing|annotate|annotating"
                         r"|grade|grading|score|scoring)\s+(?:\d+\s+)?(?:ai|llm|chatbot|model)[- ]?(?:\w+\s+)?(?:responses|outputs"
-                        r"|answers|conversations|completions|prompts)|train(?:ing)? (?:ai|llm) models|per (?:article|word|piece|post|task|item|video|review|submission|blog post)|by the article"
+                        r"|answers|conversations|completions|prompts)|train(?:ing)? (?:ai|llm) models"
+                        r"|per (?:(?:published|accepted|approved|completed|written|edited) )?(?:article|word|piece|post|task|item"
+                        r"|video|review|submission|blog post)|by the article"
                         r"|ai (?:rating|raters?|trainers?|evaluators?|tutors?)\b|freelance ai\b|(?:rate|evaluate|review) ai"
                         r" (?:responses|outputs)|data annotators?|annotation (?:tasks|work|projects)|search engine evaluator"
                         r"|crowd ?work\w*)")
@@ -574,31 +658,48 @@ _EMPLOYEE = re.compile(r"\b(?:401\s*\(?k\)?|annual salary|salary range|per annum
                        r"|parental leave|permanent (?:position|role|contract|employment))\b")
 _FULL_TIME_TYPES = re.compile(r"fulltime|(?<!parttime)permanent|regular|festanstellung|vollzeit")
 _ONGOING = re.compile(r"\b(?:ongoing (?:basis|work|role|position|needs|engagement|opportunity|contract|support)|on an ongoing"
-                      r"|indefinite\w*|open[- ]ended|long[- ]term(?! (?:skills?|career|goals?|growth|impact|success|value|benefits?|"
+                      r"|indefinite\w*"
+                      # "open-ended survey answers" describe the data, not the work
+                      r"|open[- ]ended(?! (?:survey |text |interview )?(?:questions?|answers?|responses?|comments?"
+                      r"|feedback|prompts?|fields?|items?|problems?|exploration|data))"
+                      r"|long[- ]term(?! (?:skills?|career|goals?|growth|impact|success|value|benefits?|"
                       r"thinking|vision|mission|learning|relationships? with))|option (?:of|to) (?:expand|extend)\w*|possibility of "
                       r"(?:extension|extending)|monthly renewal|renew\w* monthly|werkstudent\w*|working student"
                       r"|student assistant|part[- ]time (?:position|role|job|employment|employee|contract)|permanent part[- ]time"
-                      r"|retainer|regular work|recurring work|future projects|minijob|teilzeit)\b")
+                      r"|retainer|regular work|recurring work|future projects|minijob|teilzeit"
+                      # the same work again and again: "auto-renews", "repeated every quarter", "for the next year"
+                      r"|auto-?renew\w*|repeat(?:ed|s|ing)? (?:every|each) (?:week|month|quarter)|recurring (?:monthly|weekly"
+                      r"|project|engagement)|for the next (?:\d+ )?(?:year|months)"
+                      r"|renewable (?:each|every|for|contract|monthly|quarterly|annually|term|engagement|role))\b")
 _ONGOING_TYPES = re.compile(r"parttimepermanent|werkstudent|teilzeit|minijob")
 _REMOTE = re.compile(r"\b(?:remote(?:ly)?|work(?:ing|ed)? from (?:home|anywhere)|(?:done|completed|work) from home"
                      r"|from anywhere|from wherever|wherever (?:you|they) (?:are|live)|from any location"
+                     r"|home[- ]based (?:role|position|project|work|micro-?internship)|(?:fully |100% )?distributed team"
                      r"|from your (?:own )?(?:home|location|laptop|couch)|wfh|telecommut\w*|(?:100%|fully|entirely|completely|all|completed|done|delivered"
                      r"|carried out|happens?|takes? place|worked) online|online (?:project|micro-?internship|internship"
                      r"|assignment|engagement)|virtual(?:ly)?|anywhere in the world|location[- ]independent)\b|^anywhere\b"
                      r"|\bonline\b(?! (?:store|shop|marketplace|platform|presence|business|retail|banking|payments?|course"
                      r"|learning|education|community|reviews?|sales|advertising|ads|marketing|tools?|services?|forms?"
                      r"|application|portal|safety|experience))")
+#: Remote said only as a location: "Worldwide", "Home based", "Distributed" (in prose these words
+#: mean other things: "distributed systems", "worldwide customers").
+_REMOTE_WHERE = re.compile(r"^\s*(?:worldwide|global(?:ly)?|home[- ]?based|distributed|anywhere|earth|planet earth"
+                           r"|location[- ]?independent|no office)\b")
+#: On-site or hybrid said in the title or location.
 _ONSITE = re.compile(r"\b(?:on[- ]?site|in[- ]office|in[- ]person|hybrid|office[- ]based|vor ort)\b")
 #: On-site said in prose: only read when nothing says remote.
 _ONSITE_TEXT = re.compile(r"(?<!no )(?<!not )(?<!without )\b(?:in[- ]person|hybrid|in the office|office in [a-z]+"
                           r"|at our (?:office|offices|studio|stores?|lab|warehouse|site|campus|headquarters|clinic|shop)\b"
+                          r"|(?:in|at) our [a-z]+ (?:office|offices|studio|lab|headquarters|hq|campus|warehouse|clinic)\b"
                           r"|(?:work|working|based|report(?:ing)?|come|commute)\b[^.]{0,25}\b(?:on[- ]?site|in[- ]person"
                           r"|in (?:our|the) office|at (?:our|the) (?:office|offices|studio|lab|campus|headquarters))"
                           r"|(?:on[- ]?site|in[- ]person|in[- ]office|hybrid) (?:role|position|internship|work|schedule|presence)"
                           r"|relocat\w+ (?:to|is required)|must (?:live|be located) (?:in|near|within commuting))\b")
 _LONG_TERM = re.compile(r"\b(?:(?<!this )(?<!next )(?<!current )(?<!each )semester(?! students)|academic year|school year|full[- ]year|year[- ]long|\d+[- ]years?[- ](?:contract|"
-                        r"position|role|program|programme|engagement|internship)|(?:[3-9]|1[0-2])[- ]months?[- ](?:long|"
-                        r"contract|internship|program|programme|role|position|engagement|term|assignment|placement)"
+                        r"position|role|program|programme|engagement|internship)|(?:[3-9]|1[0-2])[- ]months?[- ]"
+                        # up to two words between, not "of": "a 12-month fixed-term contract", not "12 months of contract data"
+                        r"(?:(?!of\b)[a-z]+[- ]){0,2}?(?:long|"
+                        r"contract|internship|program|programme|role|position|engagement|term|assignment|placement|co-?op)"
                         r"|(?:for|of|lasting|over) (?:\d+|several|multiple) years?)\b")
 _STUDENTS = re.compile(r"\b(?:micro[- ]?internships?|internships?|interns?|students?|graduates?|grads|undergrad\w*"
                        r"|college|university|universities|early[- ]career|entry[- ]level|bootcamp|studierende|praktik\w*)\b")
@@ -651,12 +752,11 @@ def _unpaid(f: Facts) -> str | None:
     if "volunteer" in f.types or "unpaid" in f.types:
         return f"employment type {f.types!r}"
     role = f.role
-    if not _UNPAID.search(role):  # the common case: one scan
-        return None
-    for m in _UNPAID.finditer(role):
-        if not _BEYOND.search(role[max(0, m.start() - 45): m.start()]):
-            return role[max(0, m.start() - 30): m.end() + 30].strip()
-    return None
+    if _UNPAID.search(role):  # the common case is one scan that finds nothing
+        for m in _UNPAID.finditer(role):
+            if not _BEYOND.search(role[max(0, m.start() - 45): m.start()]):
+                return role[max(0, m.start() - 30): m.end() + 30].strip()
+    return _find_more(_UNPAID_MORE, role)
 
 
 #: "Cost: nothing to you", "Fee: none", "Tuition: free".
@@ -680,7 +780,7 @@ def _full_time(f: Facts) -> str | None:
     unit = normalize.s(f.record.salary_unit).upper()
     if unit in ("YEAR", "MONTH") and f.record.salary_min and not _small_salary(f.record):
         return f"salary per {unit.lower()}"
-    if hit := _find(_EMPLOYEE, f.role):
+    if hit := _find(_EMPLOYEE, f.role) or _find_more(_EMPLOYEE_MORE, f.role):
         return f"employee salary or benefits: {hit!r}"
     pay, quote = f.pay
     if pay is None and any(p.unit == "year" for p in f.mentions):
@@ -738,6 +838,8 @@ def _weekly_open_ended(f: Facts) -> str | None:
     hours, _ = f.hours
     if hours is None and f.weekly:
         return f"{f.weekly.quote!r} with no fixed duration"
+    if hours is None and (monthly := extract.monthly_hours(f.text)):
+        return f"{monthly.quote!r}: hours a month, with no end"
     return None
 
 
@@ -807,7 +909,8 @@ RULES: tuple[Rule, ...] = (
     Rule("REJECT_UNPAID", "no volunteer/unpaid/credit/commission/equity wording", _unpaid),
     Rule("REJECT_STUDENT_PAYS", "no fee, tuition or subscription that the student pays", _student_pays),
     Rule("REJECT_EXPERIENCED", "no years of professional experience or senior level asked", _experienced),
-    Rule("REJECT_INTERVIEW_TASK", "no paid take-home or trial as a hiring step", lambda f: _find(_INTERVIEW, f.role)),
+    Rule("REJECT_INTERVIEW_TASK", "no paid take-home or trial as a hiring step",
+         lambda f: _find(_INTERVIEW, f.role) or _find_more(_INTERVIEW_MORE, f.role)),
     Rule("REJECT_PER_PIECE", "no per-piece gig wording", lambda f: _find(_PER_PIECE, f.role)),
     Rule("REJECT_FULL_TIME", "not full-time, permanent or salaried", _full_time),
     Rule("REJECT_ONGOING", "not ongoing, open-ended or a part-time position", _ongoing),

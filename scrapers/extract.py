@@ -23,18 +23,35 @@ from board import vocabulary as vocab
 
 _WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "twenty-five": 25, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
 }
-_WORD_RE = re.compile(r"\b(" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")\b")
+#: One pass for single words and "twenty-four" / "thirty five" (tens, then units).
+_WORD_RE = re.compile(r"\b(" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")\b"
+                      r"(?:[- ](one|two|three|four|five|six|seven|eight|nine)\b)?")
+#: "a dozen hours", "half a dozen deliverables".
+_DOZEN_RE = re.compile(r"\b(half )?an? dozen\b")
+
+
+def _number(m: re.Match[str]) -> str:
+    """"twenty-four" -> "24"; "one-two" (not tens and units) -> "1-2"."""
+    n, unit = _WORDS[m.group(1)], m.group(2)
+    if unit is None:
+        return str(n)
+    if n in (20, 30, 40, 50, 60):
+        return str(n + _WORDS[unit])
+    return f"{n}{m.group(0)[len(m.group(1))]}{_WORDS[unit]}"
 
 
 def prepare(text: str) -> str:
-    """Lower-case, one kind of dash, number words as digits, "between 10 and 15" as "10-15"."""
+    """Lower-case, one kind of dash, number words as digits ("twenty-four", "a dozen" too),
+    "between 10 and 15" as "10-15"."""
     text = text.lower()
     text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
     text = re.sub(r"\b(for|over|within|lasting|in|about|of) an? (?=(?:week|month|day)\b)", r"\1 1 ", text)  # "for a week"
-    text = _WORD_RE.sub(lambda m: str(_WORDS[m.group(1)]), text)
+    if "dozen" in text:
+        text = _DOZEN_RE.sub(lambda m: "6" if m.group(1) else "12", text)
+    text = _WORD_RE.sub(_number, text)
     text = re.sub(r"\bbetween (\d+(?:\.\d+)?) and (\d+(?:\.\d+)?)", r"\1-\2", text)
     return text
 
@@ -63,7 +80,12 @@ _HOURS_STRONG = re.compile(
     r"|total|in total|of work in total|worth|to complete|of effort|over|across|spread|estimated)")
 #: A cap is a total: "no more than 20 hours", "a maximum of 25 hours" ("than"/"of" are skipped otherwise).
 _HOURS_CAP_BEFORE = re.compile(r"(?:no more than|not more than|not exceeding|at most|a maximum of|maximum of|max\.?|capped at"
-                               r"|limited to)\s*$")
+                               r"|limited to|no longer than|not longer than|not to exceed|should not exceed|shouldn't exceed)\s*$")
+#: "A project of 15 to 20 hours", "an assignment of about 12 hours": "of" after a project noun
+#: introduces the total ("of" is skipped otherwise: "a time difference of 3 hours").
+_HOURS_PROJECT_OF = re.compile(r"\b(?:project|assignment|engagement|task|sprint|brief|micro-?internship|workload"
+                               r"|commitment|piece of work)\s+of\s+(?:about\s+|around\s+|roughly\s+|approx\.?\s*"
+                               r"|approximately\s+|~\s*|up to\s+)?$")
 _HOURS_STRONG_BEFORE = re.compile(r"(?:total of|approximately|approx\.?|about|around|estimated|up to|takes?|requires?"
                                   r"|expected to take|roughly|only)\s*$")
 
@@ -75,10 +97,19 @@ _DUR_ENGAGEMENT_AFTER = re.compile(r"^\s*(?:-\s*)?(?:long\s+)?(?:(?:summer|winte
                                    r"|engagement|program|programme|assignment|sprint|term|period|commitment|duration|role"
                                    r"|position|placement|gig|timeline|timeframe|window|after (?:the )?(?:kick-?off|start))")
 
+#: "3 weeks, around 7 hours a week": a duration right before a weekly rate bounds it.
+_WEEKLY_AFTER_DURATION = re.compile(rf"\s*[,;:(]?\s*(?:at\s+|with\s+)?(?:about\s+|around\s+|roughly\s+|approx\.?\s*"
+                                    rf"|approximately\s+|~\s*|up to\s+)?{_RNG}\s*-?\+?\s*{_HRS}\s*(?:{_WEEK})")
+
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december"]
 MONTH_SPAN = re.compile(r"\b(?:from\s+)?(" + "|".join(_MONTHS) + r")\s+(?:through|thru|to|until|-)\s+("
                         + "|".join(_MONTHS) + r")\b")
+#: "Start date: January; end date: June": the same span said as two labelled dates.
+START_END = re.compile(r"\bstart(?:s|ing)?(?: date)?\s*:?\s*(?:in |on )?(" + "|".join(_MONTHS) + r")\b[^.]{0,40}?"
+                       r"\bend(?:s|ing)?(?: date)?\s*:?\s*(?:in |on |by )?(" + "|".join(_MONTHS) + r")\b")
+#: "20 hours per month": a rate, like hours a week, that says nothing without a number of months.
+MONTHLY = re.compile(rf"{_RNG}\s*-?\s*{_HRS}\s*(?:/|per|a|an|each|every)\s*month\b")
 
 
 @dataclass(frozen=True)
@@ -99,9 +130,20 @@ def _quote(text: str, start: int, end: int) -> str:
     return text[max(0, start - 20): end + 20].strip()
 
 
+#: "Hours: 15/week": a label names the unit, the number is weekly.
+LABELLED_WEEKLY = re.compile(rf"(?:hours|time commitment|commitment|workload)\s*:\s*(?:about |approx\.? |around |roughly "
+                             rf"|~|up to )?{_RNG}\s*(?:/|per|a|each)\s*(?:week|wk)\b")
+
+
+def monthly_hours(text: str) -> Found | None:
+    """"20 hours per month" -> (20, 20): a rate with no end, never a total."""
+    m = MONTHLY.search(text)
+    return Found(*_rng(m.group(1), m.group(2)), _quote(text, m.start(), m.end()), m.start()) if m else None
+
+
 def weekly_hours(text: str) -> Found | None:
-    """"10-15 hrs/week", "20 hours per week" -> (10, 15)."""
-    m = WEEKLY.search(text)
+    """"10-15 hrs/week", "20 hours per week", "Hours: 15/week" -> (10, 15)."""
+    m = WEEKLY.search(text) or (LABELLED_WEEKLY.search(text) if ("week" in text or "wk" in text) and ":" in text else None)
     if not m:
         return None
     low, high = _rng(m.group(1), m.group(2))
@@ -118,7 +160,7 @@ def _hour_mentions(text: str) -> tuple[list[Found], list[Found]]:
         if any(a <= m.start() < b for a, b in weekly_spans):
             continue
         before, after = text[max(0, m.start() - 25): m.start()], text[m.end(): m.end() + 40]
-        cap = bool(_HOURS_CAP_BEFORE.search(before))
+        cap = bool(_HOURS_CAP_BEFORE.search(before) or _HOURS_PROJECT_OF.search(before))
         if (not cap and _HOURS_BEFORE_SKIP.search(before)) or _HOURS_AFTER_SKIP.search(after) or _PER_WEEK_AFTER.match(after):
             continue
         low, high = _rng(m.group(1), m.group(2))
@@ -133,9 +175,12 @@ _PER_WEEK_AFTER = re.compile(r"^\s*(?:/|per|a|an|each|every)\s*(?:week|wk)\b")
 
 
 #: "Estimated hours: 20", "Hours: 6-8 total", "Time commitment: about 15 hours": a label, then the number.
+#: The number and its unit are atomic groups: otherwise the engine backtracks out of "hrs" (or
+#: from "15" to "1") until the not-weekly test passes, and "Commitment: 20 hrs/week" became 20 total hours.
 LABELLED_HOURS = re.compile(rf"(?:hours|time commitment|commitment|workload|effort|time required|time needed|duration)"
-                            rf"\s*(?:\(total\)\s*)?:\s*(?:about |approx\.? |approximately |around |roughly |~|up to )?{_RNG}"
-                            rf"(?!\s*(?:am|pm|:|weeks?|days?|months?)\b)(?:\s*(?:hours?|hrs?|h)\b)?(?!\s*(?:/|per|a|an|each)\s*(?:week|wk|day)\b)")
+                            rf"\s*(?:\(total\)\s*)?:\s*(?:about |approx\.? |approximately |around |roughly |~|up to )?(?>{_RNG})"
+                            rf"(?!\s*(?:am|pm|:|weeks?|days?|months?)\b)(?>(?:\s*(?:hours?|hrs?|h)\b)?)"
+                            rf"(?!\s*(?:/|per|a|an|each|every)\s*(?:week|wk|day)\b|\s*weekly\b)")
 
 
 def labelled_hours(text: str) -> Found | None:
@@ -188,7 +233,8 @@ def durations(text: str) -> list[tuple[Found, int]]:
         before, after = text[max(0, m.start() - 30): m.start()], text[m.end(): m.end() + 40]
         if _DUR_AFTER_SKIP.search(after):
             continue
-        if not (_DUR_ENGAGEMENT.search(before) or _DUR_ENGAGEMENT_AFTER.search(after)):
+        if not (_DUR_ENGAGEMENT.search(before) or _DUR_ENGAGEMENT_AFTER.search(after)
+                or _WEEKLY_AFTER_DURATION.match(after)):
             continue
         if m.group(1):  # "3 weeks" or "1 week to 1 month"
             low = _weeks(float(m.group(1)), m.group(2))
@@ -202,7 +248,8 @@ def durations(text: str) -> list[tuple[Found, int]]:
 
 
 def duration_near(text: str, pos: int, found: list[tuple[Found, int]] | None = None) -> Found | None:
-    """The engagement duration closest after ``pos`` (within a sentence or two), else the first one.
+    """The engagement duration closest after ``pos`` (within a sentence or two), else one said just
+    before it ("two weeks, ~8 hrs/week"), else the first one.
 
     ``found``: ``durations(text)`` if the caller already has it.
     """
@@ -210,12 +257,46 @@ def duration_near(text: str, pos: int, found: list[tuple[Found, int]] | None = N
     after = [f for f, at in found if 0 <= at - pos <= 120]
     if after:
         return after[0]
+    before = [(pos - at, f) for f, at in found if 0 < pos - at <= 60]
+    if before:
+        return min(before, key=lambda x: x[0])[1]
     return found[0][0] if found else None
 
 
+_PER_DAY = r"(?:/|per|a|an|each)\s*(?:day|evening)\b"
+_ABOUT = r"(?:about\s+|around\s+|roughly\s+|approx\.?\s*|~\s*)?"
+_N = r"\d\d?(?:\.\d)?"
+#: Hours a day over a few days: "three days, about 4 hours a day", "2 days x 5 hours",
+#: "4 hours a day for 3 days". A comma between days and hours needs the "a day" to follow,
+#: so "within 3 days, 10 hours in total" stays a total.
+DAILY = re.compile(
+    rf"(?P<d1>\d\d?)\s*-?\s*(?:days?|evenings?)\b\s*(?:(?P<sep>[,x×*])|of|at)\s*{_ABOUT}(?P<a1>{_N})(?:\s*(?:-|to)\s*(?P<b1>{_N}))?"
+    rf"\s*{_HRS}(?P<per>\s*{_PER_DAY})?"
+    rf"|(?P<a2>{_N})(?:\s*(?:-|to)\s*(?P<b2>{_N}))?\s*{_HRS}\s*{_PER_DAY}\s*(?:for|over|across|x|×|,)\s*{_ABOUT}"
+    rf"(?P<d2>\d\d?)\s*-?\s*(?:days?|evenings?)\b")
+
+
+def daily_total(text: str) -> Found | None:
+    """Total hours from hours a day times a few days (at most 14 days: a longer span is a term,
+    and more than 12 hours a day is not a workday)."""
+    if "day" not in text and "evening" not in text:  # the common case, without a regex scan
+        return None
+    for m in DAILY.finditer(text):
+        g = m.groupdict()
+        if g["d1"]:
+            if g["sep"] == "," and not g["per"]:
+                continue
+            days, (low, high) = float(g["d1"]), _rng(g["a1"], g["b1"])
+        else:
+            days, (low, high) = float(g["d2"]), _rng(g["a2"], g["b2"])
+        if 0 < days <= 14 and 0 < high <= 12:
+            return Found(low * days, high * days, _quote(text, m.start(), m.end()), m.start())
+    return None
+
+
 def month_span(text: str) -> Found | None:
-    """"from September through May" -> months between (inclusive)."""
-    m = MONTH_SPAN.search(text)
+    """"from September through May", "start date: January; end date: June" -> months between (inclusive)."""
+    m = MONTH_SPAN.search(text) or (START_END.search(text) if "start" in text and "end" in text else None)
     if not m:
         return None
     a, b = _MONTHS.index(m.group(1)), _MONTHS.index(m.group(2))
@@ -226,6 +307,10 @@ def month_span(text: str) -> Found | None:
 # ---- pay ----------------------------------------------------------------------------
 
 _SYM = r"(?:us\$|usd\$|c\$|ca\$|a\$|au\$|nz\$|\$|€|£|₹|¥|\brs\.?(?=\s?\d))"
+#: "S$400" is Singapore dollars, not US dollars. Read from the letters before a bare "$" rather
+#: than as more alternatives of MONEY: a pattern trying "s" at every letter s is slower.
+_DOLLAR_PREFIX = re.compile(r"(?<![a-z])(sg|s|hk|r|mx)$")
+_DOLLAR_PREFIXES = {"sg": "SGD", "s": "SGD", "hk": "HKD", "r": "BRL", "mx": "MXN"}
 #: ISO codes read in prose; rarer codes are left out because they are also English words (ALL, TRY, TOP).
 CODES = ("usd", "eur", "gbp", "cad", "aud", "nzd", "chf", "sek", "nok", "dkk", "pln", "inr", "brl", "mxn",
          "jpy", "sgd", "zar", "czk", "huf", "ron", "hkd", "ils", "krw", "php", "ngn", "kes", "ars", "clp", "cop")
@@ -245,7 +330,9 @@ _UNIT_AFTER = [
     ("month", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)(?:month|mo)\b|^\s*monthly\b|^\s*(?:pro|im)\s+monat")),
     ("week", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)(?:week|wk)\b|^\s*weekly\b")),
     ("day", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)day\b|^\s*daily\b")),
-    ("piece", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)(?:article|word|piece|post|task|item|video|review"
+    ("piece", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)"
+                         r"(?:(?:published|accepted|approved|completed|finished|written|edited)\s+)?"
+                         r"(?:article|word|piece|post|task|item|video|review"
                          r"|submission|page)\b")),
 ]
 _UNIT_BEFORE = [
@@ -256,9 +343,13 @@ _UNIT_BEFORE = [
 ]
 _TOTAL_HINT = re.compile(r"stipend|honorari|\bfee\b|\bflat\b|\bfixed\b|completion|for (?:the|this|a|an)\s+(?:\d+[- ]hours?\s+)?"
                          r"(?:project|assignment|engagement|micro-?internship)|\btotal\b|lump sum|one-time|\baward|\bpaid\b|\bpays?\b")
-_NOT_PAY = re.compile(r"budget|revenue|raised|funding|\barr\b|valuation|spend|sales|million|billion|\bbn\b|grant|prize"
+#: "project budget: $600" is the fee; a marketing budget is not pay.
+_NOT_PAY = re.compile(r"(?<!project )(?<!project's )budget|revenue|raised|funding|\barr\b|valuation|spend|sales|million|billion|\bbn\b|grant|prize"
                       r"|client|worth|\bmrr\b|saved|\bgmv\b|customers?")
 
+
+#: Currencies whose "10k" is a small sum: a "₹10k stipend" can be one project's fee.
+KILO_FEE_CURRENCIES = frozenset({"INR", "JPY", "PHP", "NGN", "KES", "HUF", "KRW", "CLP", "COP", "ARS", "PKR", "LKR"})
 
 #: Below these a yearly or monthly figure is not a salary (a board's "salary" field holding a fee).
 SMALLEST_SALARY = {"year": 5000, "month": 400}
@@ -296,6 +387,13 @@ def _currency(token: str | None) -> str | None:
     return vocab.canonical_currency(token)
 
 
+def _same_sentence(before: str) -> str:
+    """The end of ``before`` from its last sentence break: "grant deadlines. 9 hours. CA$270" is
+    not grant money ("grant" belongs to another sentence)."""
+    cut = max(before.rfind(". "), before.rfind("; "), before.rfind("! "), before.rfind("? "))
+    return before[cut + 2:] if cut >= 0 else before
+
+
 def pay_mentions(text: str) -> list[Pay]:
     """Every amount of money with its currency and unit; unit "total" for a fee/stipend or bare amount."""
     out = []
@@ -303,6 +401,8 @@ def pay_mentions(text: str) -> list[Pay]:
         g = m.groupdict()
         if g["pre"] is not None:
             cur = _currency(g["pre"]) or _currency(g["post1"])
+            if g["pre"] == "$" and (lettered := _DOLLAR_PREFIX.search(text, max(0, m.start() - 3), m.start())):
+                cur = _DOLLAR_PREFIXES[lettered.group(1)]
             low, high = _amount(g["a1"], g["ak1"]), _amount(g["a2"], g["ak2"])
             kilo = g["ak1"] or g["ak2"]
         else:
@@ -321,10 +421,11 @@ def pay_mentions(text: str) -> list[Pay]:
             unit = next((u for u, rx in _UNIT_BEFORE if rx.search(before)), None)
             if unit in ("year", "month") and not kilo and high < SMALLEST_SALARY[unit]:
                 unit = None  # "Salary: $500" on a job board's salary line is a project fee, not a wage
-        if unit is None and kilo:
-            unit = "year"  # "$151K": a salary
+        if unit is None and kilo and not (cur in KILO_FEE_CURRENCIES and high <= 20_000
+                                          and _TOTAL_HINT.search(before[-40:] + " " + after[:45])):
+            unit = "year"  # "$151K": a salary; but "Stipend: ₹10k for a 20-hour project" is a fee
         if unit is None:
-            if _NOT_PAY.search(before[-30:] + " " + after[:25]):
+            if _NOT_PAY.search(_same_sentence(before[-30:]) + " " + after[:25]):
                 continue
             unit = "total"
         hinted = unit == "total" and bool(_TOTAL_HINT.search(before[-40:] + " " + m.group(0) + " " + after[:45]))

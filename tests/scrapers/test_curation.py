@@ -71,12 +71,43 @@ def test_real_micro_internship_is_kept_with_a_valid_entry():
     ("A 12-hour project; NZ$400 stipend.", (12, 12), (400, "total")),
     ("Hours: 6-8 total. Rate: $30/hr.", (6, 8), (30, "hour")),
     ("Choose a 25-hour track ($500) or a 60-hour track ($1,200).", (25, 25), (500, "total")),
+    # hours a day x a few days; the bare "5 hours" of "2 days x 5 hours" is the daily figure
+    ("Three days, about 4 hours a day. €300 flat.", (12, 12), (300, "total")),
+    ("Two days × 5 hours. CAD 30/hour.", (10, 10), (30, "hour")),
+    ("Within 3 days, 10 hours in total. $250 fee.", (10, 10), (250, "total")),
+    # the duration said before the weekly rate
+    ("Two weeks, ~8 hrs/week, £18/hr.", (16, 16), (18, "hour")),
+    ("A scoped project of 15 to 20 hours. EUR 350 once accepted.", (15, 20), (350, "total")),
+    # "grant" belongs to the sentence before the amount
+    ("Build a calendar of grant deadlines. 9 hours. CA$270.", (9, 9), (270, "total")),
+    # a cap, a labelled weekly rate with its weeks, a project budget, a "10k" fee in rupees
+    ("The project should take no longer than 20 hours. Pay: $22/h.", (20, 20), (22, "hour")),
+    ("Commitment: 5 hrs/week for 4 weeks. Pay: CAD 25/hr.", (20, 20), (25, "hour")),
+    ("Project budget: $600 for roughly 25 hours of work.", (25, 25), (600, "total")),
+    ("Stipend: ₹10k for a 20-hour project.", (20, 20), (10000, "total")),
+    # number words beyond the single ones
+    ("Roughly a dozen hours of work. $300 flat.", (12, 12), (300, "total")),
+    ("Twenty-four hours of work in total, $480 on completion.", (24, 24), (480, "total")),
+    ("Thirty five hours of work, fixed fee of $700.", (35, 35), (700, "total")),
 ])
 def test_prose_hours_and_pay_are_extracted(sentences, hours, pay):
     d = decide(rec(body(sentences)))
     assert d.keep, d.detail
     assert (d.entry.hours.min, d.entry.hours.max) == hours
     assert (d.entry.compensation.min, d.entry.compensation.unit) == pay
+
+
+@pytest.mark.parametrize("sentences,currency", [
+    ("An 18-hour project. S$400.", "SGD"),
+    ("A 16-hour project, SG$480 on completion.", "SGD"),
+    ("A 20-hour project, HK$3,000 on completion.", "HKD"),
+    ("A 20-hour project, US$400 on completion.", "USD"),
+    ("A 20-hour project, $400 on completion.", "USD"),
+])
+def test_lettered_dollar_signs_name_their_currency(sentences, currency):
+    d = decide(rec(body(sentences)))
+    assert d.keep, d.detail
+    assert d.entry.compensation.currency == currency
 
 
 def test_structured_hourly_salary_is_used():
@@ -95,12 +126,47 @@ REJECTS = [
     ("REJECT_NOT_A_POSTING", dict(title="Micro-internships for employers"), "employer-page"),
     ("REJECT_NOT_A_POSTING", dict(description_html="<p>Hire students for short projects: post a project today.</p>"
                                   + BASE_BODY), "employer-call"),
+    ("REJECT_NOT_A_POSTING", dict(title="What employers should know about micro-internships"), "should-know"),
+    ("REJECT_NOT_A_POSTING", dict(description_html="<p>Have a 20-hour project? Post it and we'll match it with a student.</p>"
+                                  + BASE_BODY), "match-call"),
     ("REJECT_BAD_URL", dict(url="javascript:alert(1)", apply_url="data:text/html,hi"), "unsafe-schemes"),
     ("REJECT_BAD_URL", dict(url=None, apply_url="/jobs/42"), "relative"),
     ("REJECT_UNPAID", dict(description_html=body("A 20-hour volunteer project. This is a volunteer role.")), "volunteer"),
     ("REJECT_UNPAID", dict(description_html=body("A 20-hour project. It is not paid, but looks great on a CV.")), "not-paid"),
     ("REJECT_UNPAID", dict(description_html=body("A 20-hour project; compensation encouraged.")), "encouraged"),
     ("REJECT_UNPAID", dict(description_html=body("A 20-hour project for pay and/or credit.")), "credit"),
+    ("REJECT_UNPAID", dict(description_html=body("A 20-hour project; earn $10 for every sign-up you bring in.")), "per-sign-up"),
+    ("REJECT_WEEKLY_OPEN_ENDED", dict(description_html=body("Commitment: 20 hrs/week. Pay: $20/h.")), "labelled-weekly"),
+    ("REJECT_UNPAID", dict(description_html=body("Earn up to $500 in Amazon gift cards for a 20-hour project.")), "gift-cards"),
+    ("REJECT_UNPAID", dict(description_html=body("$400 for a 20-hour project, payable only if your design is selected.")),
+     "spec-work"),
+    ("REJECT_UNPAID", dict(description_html=body("A 20-hour project; payment is based on performance and results.")),
+     "performance-pay"),
+    ("REJECT_INTERVIEW_TASK", dict(description_html=body("This 25-hour task is the final stage of our hiring process; "
+                                                         "it is paid at $30/h.")), "hiring-stage"),
+    ("REJECT_EXPERIENCED", dict(description_html=body("A 20-hour project, $400. You must have a PhD and 3 years of "
+                                                      "postdoctoral research.")), "years-of-research"),
+    ("REJECT_EXPERIENCED", dict(description_html=body("A 20-hour project, $400. Ideal for working professionals.")),
+     "working-professionals"),
+    ("REJECT_ONGOING", dict(description_html=body("A 20-hour project, $400. Monthly contract, auto-renews.")), "auto-renews"),
+    ("REJECT_ONGOING", dict(description_html=body("A 20-hour project, $400, repeated every quarter.")), "repeated"),
+    ("REJECT_ONGOING", dict(description_html=body("A 20-hour project, $400. Renewable each semester.")), "renewable"),
+    ("REJECT_WEEKLY_OPEN_ENDED", dict(description_html=body("20 hours per month, $25/h.")), "monthly-hours"),
+    ("REJECT_TOO_LONG", dict(description_html=body("A 20-hour project, $400. Start date: January; end date: June.")),
+     "start-end-months"),
+    ("REJECT_FULL_TIME", dict(description_html=body("A 20-hour project, $400. A W-2 employee position with benefits.")),
+     "w2-benefits"),
+    ("REJECT_EXPERIENCED", dict(description_html=body("A 20-hour project, $400. You have 3+ years writing professionally.")),
+     "years-gerund"),
+    ("REJECT_EXPERIENCED", dict(description_html=body("A 20-hour project, $400. Applicants with an MBA and management "
+                                                      "experience.")), "mba-management"),
+    ("REJECT_UNPAID", dict(description_html=body("A 20-hour project, $400, paid when the client pays us.")), "client-pays"),
+    ("REJECT_WEEKLY_OPEN_ENDED", dict(description_html=body("Hours: 15/week. Pay: $20/h.")), "labelled-per-week"),
+    ("REJECT_INTERVIEW_TASK", dict(description_html=body("We pay candidates $200 for a 3-hour take-home.")), "take-home"),
+    ("REJECT_PER_PIECE", dict(description_html=body("A 20-hour project; $50 per published article.")), "per-published"),
+    ("REJECT_TOO_LONG", dict(description_html=body("A 12-month fixed-term contract, 20 hours in all, $500.")), "fixed-term"),
+    ("REJECT_EXPERIENCED", dict(description_html=body("A 20-hour project, $500. You have led research for 4+ years.")),
+     "led-for-years"),
     ("REJECT_UNPAID", dict(description_html=body("A 20-hour project paid by success fee of $400.")), "success-fee"),
     ("REJECT_UNPAID", dict(description_html=body("A 20-hour project. Commission-based pay.")), "commission"),
     ("REJECT_UNPAID", dict(description_html=body("A 20-hour project, equity-only.")), "equity"),
@@ -202,7 +268,20 @@ PASSES = [
     ("REJECT_UNPAID", dict(description_html=BASE_BODY + "<p>Nonprofit founded by a Peace Corps volunteer.</p>"),
      "volunteer-history"),
     ("REJECT_UNPAID", dict(description_html=BASE_BODY + "<p>We build a platform for credit data.</p>"), "credit-data"),
+    ("REJECT_ONGOING", dict(description_html=BASE_BODY + "<p>You will code open-ended survey answers.</p>"),
+     "open-ended-answers"),
+    ("REJECT_TOO_LONG", dict(description_html=BASE_BODY + "<p>You will read 12 months of contract data.</p>"),
+     "months-of-data"),
+    ("REJECT_FULL_TIME", dict(description_html=BASE_BODY + "<p>A 1099 contract, not a W-2 employee role.</p>"), "not-w2"),
+    ("REJECT_EXPERIENCED", dict(description_html=BASE_BODY + "<p>No management experience needed.</p>"), "no-management"),
+    ("REJECT_EXPERIENCED", dict(description_html=BASE_BODY + "<p>Open to students in a 4-year degree: 4 years studying "
+                                                             "counts.</p>"), "years-studying"),
+    ("REJECT_ONGOING", dict(description_html=BASE_BODY + "<p>We build renewable energy tools.</p>"), "renewable-energy"),
     ("REJECT_NOT_REMOTE", dict(location="Remote (US)", remote=None), "remote-location"),
+    *[("REJECT_NOT_REMOTE", dict(location=where, remote=None, description_html=BASE_BODY.replace(", completed 100% remotely", "")),
+       f"location-{where.lower().replace(' ', '-')}") for where in ("Worldwide", "Home based", "Distributed", "Anywhere")],
+    ("REJECT_NOT_REMOTE", dict(remote=None, description_html=BASE_BODY.replace("completed 100% remotely",
+                                                                               "a home-based project")), "home-based-prose"),
     ("REJECT_NOT_REMOTE", dict(location="Hybrid or remote", remote=True), "hybrid-or-remote"),
     ("REJECT_HOURS_UNKNOWN", dict(description_html=BASE_BODY + "<p>Kick-off is a 1-hour call.</p>"), "meeting"),
     ("REJECT_TOO_LONG", dict(description_html=BASE_BODY + "<p>Requires 2 years of experience? No: 3 months of Excel.</p>"),
