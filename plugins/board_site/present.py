@@ -69,6 +69,26 @@ def human_date(dt: datetime | None) -> str:
     return dt.strftime("%-d %B %Y") if dt else ""
 
 
+def apply_by_label(e: Entry) -> str:
+    """The deadline as a date ("Apply by 15 March 2027"), for text read later than the build
+    (feeds, calendars): a countdown ("Closes in 303 days") would freeze when it was written."""
+    if e.status != "open":
+        return "Filled" if e.status == "filled" else "Closed"
+    if e.apply_by is None:
+        return "Open until filled"
+    from .calendars import is_all_day
+    text = f"Apply by {human_date(e.apply_by)}"
+    return text if is_all_day(e.apply_by) else text + e.apply_by.strftime(", %H:%M UTC")
+
+
+def apply_href(e: Entry) -> str:
+    """The Apply button's link: the URL, or a mailto: with the subject "Application: <title>"."""
+    if e.apply_url:
+        return e.apply_url
+    from urllib.parse import quote
+    return f"mailto:{e.apply_email}?subject={quote('Application: ' + e.title)}"
+
+
 def timezone_label(e: Entry) -> str:
     tz = e.eligibility.timezones
     if not tz:
@@ -165,7 +185,7 @@ def programme_summary(e: Entry, now: datetime) -> str:
 
 
 def feed_summary(e: Entry, now: datetime) -> str:
-    return item_summary(e, pay_label(e), f"{hours_label(e)} ({hourly_label(e)})", deadline_label(e, now))
+    return item_summary(e, pay_label(e), f"{hours_label(e)} ({hourly_label(e)})", apply_by_label(e))
 
 
 def index_row(e: Entry, now: datetime, orgs: dict[str, int] | None = None,
