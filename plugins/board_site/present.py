@@ -21,8 +21,19 @@ KIND_LABELS = {"categories": "Category", "skills": "Skill", "organizations": "Or
 KIND_TITLES = {"categories": "Categories", "skills": "Skills", "organizations": "Organizations"}
 
 
+#: The thousands separator of every number the site shows ("1,838"); board.js gets it in
+#: search/entries.json (``group``) rather than a copy of its own.
+GROUP = ","
+
+
+def number(n: float) -> str:
+    """A count as the pages show it: 1838 -> "1,838" (the one place counts are formatted)."""
+    text = f"{int(n):,}" if float(n).is_integer() else f"{n:,.2f}"
+    return text.replace(",", GROUP)
+
+
 def money(amount: float, currency: str = "") -> str:
-    text = f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,.2f}"
+    text = number(amount)
     return f"{text} {currency}".strip()
 
 
@@ -282,6 +293,7 @@ def search_index(entries: list[Entry], postings: str, now: datetime, floors: dic
         "members": members(),
         "students": vocab.STUDENT_STATUS,
         "floors": floors,
+        "group": GROUP,  # thousands separator (present.number)
         "entries": rows,
     }
     text = {"v": 2, "generated": format_datetime(now), "s": [e.summary for e in entries]}
@@ -311,7 +323,7 @@ def filter_options(entries: list[Entry]) -> dict:
 def install(env, urls, now: datetime) -> None:
     """Register filters and globals on Pelican's Jinja environment."""
     env.filters.update(
-        money=money, pay_label=pay_label, hourly_label=hourly_label, hours_label=hours_label,
+        money=money, number=number, apply_by_label=apply_by_label, apply_href=apply_href, pay_label=pay_label, hourly_label=hourly_label, hours_label=hours_label,
         deadline_label=lambda e: deadline_label(e, now), human_date=human_date, isodate=format_datetime,
         timezone_label=timezone_label, regions_label=regions_label, slugify=vocab.slugify,
         category_label=vocab.category_label, region_label=vocab.region_label, is_sample=samples.is_sample,
