@@ -68,6 +68,13 @@ class Urls:
 TAXONOMIES = ("categories", "skills", "organizations")
 
 
+def page_title(title: str | None, n: int) -> str | None:
+    """A paginated list's <title>: page 2 and later say so ("Skills: Python · page 2")."""
+    if n == 1:
+        return title
+    return f"{title or 'Open micro-internships'} · page {n}"
+
+
 def board_now(settings: dict) -> datetime:
     """One "now" for the whole build (pinned by BOARD_NOW for reproducible builds)."""
     if not settings.get("BOARD_NOW"):
@@ -219,7 +226,7 @@ class BoardGenerator(Generator):
                 entries=entries[(n - 1) * per_page: n * per_page], total=len(entries), page_number=n, pages=pages,
                 previous_url=self.urls.href(page_url(n - 1)) if n > 1 else None,
                 next_url=self.urls.href(page_url(n + 1)) if n < pages else None,
-                canonical=self.urls.abs(page_url(n)), page_title=ctx.get("title"), **ctx,
+                canonical=self.urls.abs(page_url(n)), page_title=page_title(ctx.get("title"), n), **ctx,
             )
 
     def render_posting(self, e: Entry) -> None:
