@@ -262,6 +262,7 @@ class BoardGenerator(Generator):
                 entry_url=lambda e: u.abs(Urls.posting(e.slug)), describe=self._feed_summary,
                 now=self.catalog.now, description=f"Paid, remote, 5-40 hour projects for students: {label}.",
                 item_memo=self.__dict__.setdefault("_feed_items", {}),  # each item serialized once per build
+                stylesheet=u.href(feeds.FEED_XSL),
             )
             self.write(path, text)
         write_json_feed(self, kind, slug, label, entries[:limit], page)
