@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html import escape
 
+from .present import number
+
 BAR_FALLBACK = "#0b57d0"  # light-mode accent: 6.3:1 on white
 
 
@@ -60,7 +62,7 @@ def bar_chart(chart: Chart, *, label_width: int | None = None, bar_width: int = 
             f'<g class="bar" data-label="{escape(label)}" data-value="{value}">'
             f'<text class="chart-label" x="{label_width - 8}" y="{y + row / 2 + 5:g}" text-anchor="end" fill="currentColor">{escape(label)}</text>'
             f'<rect class="chart-bar" x="{label_width}" y="{y + 4}" width="{w:g}" height="{row - 8}" rx="2" fill="{BAR_FALLBACK}"/>'
-            f'<text class="chart-value" x="{label_width + w + 6:g}" y="{y + row / 2 + 5:g}" fill="currentColor">{value}</text>'
+            f'<text class="chart-value" x="{label_width + w + 6:g}" y="{y + row / 2 + 5:g}" fill="currentColor">{number(value)}</text>'
             "</g>"
         )
     parts.append(f'<line class="chart-axis" x1="{label_width}" x2="{label_width}" y1="0" y2="{height}" stroke="currentColor"/>')
@@ -88,7 +90,7 @@ def column_chart(chart: Chart, *, width: int = 640, plot_height: int = 180, tick
         parts.append(
             f'<g class="bar" data-label="{escape(label)}" data-value="{value}">'
             f'<rect class="chart-bar" x="{x:.1f}" y="{base - h:.1f}" width="{col:.1f}" height="{h:g}" rx="2" fill="{BAR_FALLBACK}"/>'
-            + (f'<text class="chart-value" x="{cx:.1f}" y="{base - h - 6:.1f}" text-anchor="middle" fill="currentColor">{value}</text>'
+            + (f'<text class="chart-value" x="{cx:.1f}" y="{base - h - 6:.1f}" text-anchor="middle" fill="currentColor">{number(value)}</text>'
                if value and n <= 26 else "")
             + (f'<text class="chart-label" x="{cx:.1f}" y="{base + 18}" text-anchor="middle" fill="currentColor">{escape(label)}</text>'
                if (n - 1 - i) % tick_every == 0 else "")
@@ -102,4 +104,4 @@ def column_chart(chart: Chart, *, width: int = 640, plot_height: int = 180, tick
 
 def describe_counts(rows: list[tuple[str, int]], unit: str) -> str:
     """'Data & analytics: 5 postings; Design & UX: 2 postings; …' for <desc>."""
-    return "; ".join(f"{label}: {value} {unit if value != 1 else unit.rstrip('s')}" for label, value in rows) + "."
+    return "; ".join(f"{label}: {number(value)} {unit if value != 1 else unit.rstrip('s')}" for label, value in rows) + "."

@@ -20,6 +20,10 @@ from board.entry import Entry
 from board.jsonld import remote_statement
 
 
+#: Where theme/static/feed.xsl is published: Atom and RSS opened in a browser read as a page.
+FEED_XSL = "theme/feed.xsl"
+
+
 class _Stable:
     """An empty feed's <updated> is the newest entry date we know, not 'now'.
 
@@ -90,11 +94,15 @@ def item_summary(entry: Entry, pay: str, hours: str, deadline: str) -> str:
 
 def render_feed(kind: str, *, title: str, site_url: str, page_url: str, feed_url: str, feed_path: str,
                 entries: list[Entry], entry_url, describe, now: datetime, description: str,
-                item_memo: dict | None = None, entry_path=None) -> str:
+                item_memo: dict | None = None, entry_path=None, stylesheet: str | None = None) -> str:
     """One feed as text. ``describe(entry)`` gives the summary HTML for an item.
 
     ``entry_path(entry)`` is the path its ``tag:`` id is made from (default
     ``postings/<slug>``; programmes live under ``programmes/<slug>``).
+
+    ``stylesheet``: the URL of an XSLT stylesheet (theme/static/feed.xsl) named in an
+    ``<?xml-stylesheet?>`` instruction, so the feed opened in a browser reads as a page
+    with "how to subscribe"; feed readers ignore it.
 
     ``item_memo``: a dict shared by the feeds of one build (same ``entry_url``,
     ``describe`` and ``now``), so each entry's item is serialized once per format.
@@ -128,7 +136,11 @@ def render_feed(kind: str, *, title: str, site_url: str, page_url: str, feed_url
             categories=[c for c in (e.category, *e.skills) if c],  # a programme may have no category
             author_name=e.organization.name,
         )
-    return feed.writeString("utf-8")
+    text = feed.writeString("utf-8")
+    if stylesheet:
+        head, sep, rest = text.partition("?>")  # after the XML declaration
+        text = f'{head}{sep}\n<?xml-stylesheet type="text/xsl" href={quoteattr(stylesheet)}?>{rest}'
+    return text
 
 
 def render_opml(title: str, feeds: list[tuple[str, str, str]], now: datetime) -> str:

@@ -68,6 +68,13 @@ class Urls:
 TAXONOMIES = ("categories", "skills", "organizations")
 
 
+def page_title(title: str | None, n: int) -> str | None:
+    """A paginated list's <title>: page 2 and later say so ("Skills: Python · page 2")."""
+    if n == 1:
+        return title
+    return f"{title or 'Open micro-internships'} · page {n}"
+
+
 def board_now(settings: dict) -> datetime:
     """One "now" for the whole build (pinned by BOARD_NOW for reproducible builds)."""
     if not settings.get("BOARD_NOW"):
@@ -219,7 +226,7 @@ class BoardGenerator(Generator):
                 entries=entries[(n - 1) * per_page: n * per_page], total=len(entries), page_number=n, pages=pages,
                 previous_url=self.urls.href(page_url(n - 1)) if n > 1 else None,
                 next_url=self.urls.href(page_url(n + 1)) if n < pages else None,
-                canonical=self.urls.abs(page_url(n)), page_title=ctx.get("title"), **ctx,
+                canonical=self.urls.abs(page_url(n)), page_title=page_title(ctx.get("title"), n), **ctx,
             )
 
     def render_posting(self, e: Entry) -> None:
@@ -255,6 +262,7 @@ class BoardGenerator(Generator):
                 entry_url=lambda e: u.abs(Urls.posting(e.slug)), describe=self._feed_summary,
                 now=self.catalog.now, description=f"Paid, remote, 5-40 hour projects for students: {label}.",
                 item_memo=self.__dict__.setdefault("_feed_items", {}),  # each item serialized once per build
+                stylesheet=u.href(feeds.FEED_XSL),
             )
             self.write(path, text)
         write_json_feed(self, kind, slug, label, entries[:limit], page)

@@ -21,8 +21,19 @@ KIND_LABELS = {"categories": "Category", "skills": "Skill", "organizations": "Or
 KIND_TITLES = {"categories": "Categories", "skills": "Skills", "organizations": "Organizations"}
 
 
+#: The thousands separator of every number the site shows ("1,838"); board.js gets it in
+#: search/entries.json (``group``) rather than a copy of its own.
+GROUP = ","
+
+
+def number(n: float) -> str:
+    """A count as the pages show it: 1838 -> "1,838" (the one place counts are formatted)."""
+    text = f"{int(n):,}" if float(n).is_integer() else f"{n:,.2f}"
+    return text.replace(",", GROUP)
+
+
 def money(amount: float, currency: str = "") -> str:
-    text = f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,.2f}"
+    text = number(amount)
     return f"{text} {currency}".strip()
 
 
@@ -67,6 +78,26 @@ def deadline_label(e: Entry, now: datetime) -> str:
 
 def human_date(dt: datetime | None) -> str:
     return dt.strftime("%-d %B %Y") if dt else ""
+
+
+def apply_by_label(e: Entry) -> str:
+    """The deadline as a date ("Apply by 15 March 2027"), for text read later than the build
+    (feeds, calendars): a countdown ("Closes in 303 days") would freeze when it was written."""
+    if e.status != "open":
+        return "Filled" if e.status == "filled" else "Closed"
+    if e.apply_by is None:
+        return "Open until filled"
+    from .calendars import is_all_day
+    text = f"Apply by {human_date(e.apply_by)}"
+    return text if is_all_day(e.apply_by) else text + e.apply_by.strftime(", %H:%M UTC")
+
+
+def apply_href(e: Entry) -> str:
+    """The Apply button's link: the URL, or a mailto: with the subject "Application: <title>"."""
+    if e.apply_url:
+        return e.apply_url
+    from urllib.parse import quote
+    return f"mailto:{e.apply_email}?subject={quote('Application: ' + e.title)}"
 
 
 def timezone_label(e: Entry) -> str:
@@ -165,7 +196,7 @@ def programme_summary(e: Entry, now: datetime) -> str:
 
 
 def feed_summary(e: Entry, now: datetime) -> str:
-    return item_summary(e, pay_label(e), f"{hours_label(e)} ({hourly_label(e)})", deadline_label(e, now))
+    return item_summary(e, pay_label(e), f"{hours_label(e)} ({hourly_label(e)})", apply_by_label(e))
 
 
 def index_row(e: Entry, now: datetime, orgs: dict[str, int] | None = None,
@@ -262,6 +293,7 @@ def search_index(entries: list[Entry], postings: str, now: datetime, floors: dic
         "members": members(),
         "students": vocab.STUDENT_STATUS,
         "floors": floors,
+        "group": GROUP,  # thousands separator (present.number)
         "entries": rows,
     }
     text = {"v": 2, "generated": format_datetime(now), "s": [e.summary for e in entries]}
@@ -291,7 +323,7 @@ def filter_options(entries: list[Entry]) -> dict:
 def install(env, urls, now: datetime) -> None:
     """Register filters and globals on Pelican's Jinja environment."""
     env.filters.update(
-        money=money, pay_label=pay_label, hourly_label=hourly_label, hours_label=hours_label,
+        money=money, number=number, apply_by_label=apply_by_label, apply_href=apply_href, pay_label=pay_label, hourly_label=hourly_label, hours_label=hours_label,
         deadline_label=lambda e: deadline_label(e, now), human_date=human_date, isodate=format_datetime,
         timezone_label=timezone_label, regions_label=regions_label, slugify=vocab.slugify,
         category_label=vocab.category_label, region_label=vocab.region_label, is_sample=samples.is_sample,

@@ -96,7 +96,7 @@ class Programmes:
             g.write(path, feeds.render_feed(
                 fmt, title=f"Micro-internships: {LABEL}", site_url=u.public_url, page_url=u.abs(f"{VIEW}/"),
                 feed_url=u.abs(path), feed_path=path, entries=entries, entry_url=entry_url, describe=describe,
-                now=c.now, description=description, entry_path=entry_path,
+                now=c.now, description=description, entry_path=entry_path, stylesheet=u.href(feeds.FEED_XSL),
             ))
         path = u.feed(VIEW, None, "json")
         g.write(path, render_json_feed(

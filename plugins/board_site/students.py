@@ -17,7 +17,7 @@ from board import vocabulary as vocab
 from board.entry import Entry
 
 from . import charts, present, rendercache, stats
-from .calendars import is_all_day, render_calendar
+from .calendars import render_calendar
 from .jsonfeed import render_json_feed
 
 NEW_DAYS = 7
@@ -47,16 +47,13 @@ def write_json_feed(gen, kind: str, slug: str | None, label: str, entries: list[
 
 def calendar_description(e: Entry, url: str) -> str:
     """Plain text for an event's DESCRIPTION (escaped and folded by ``calendars``)."""
-    deadline = present.human_date(e.apply_by)
-    if e.apply_by and not is_all_day(e.apply_by):
-        deadline += e.apply_by.strftime(", %H:%M UTC")
     return "\n".join([
         e.summary,
         "",
         f"Organization: {e.organization.name}",
         f"Pay: {present.pay_label(e)}" + (f" ({present.hourly_label(e)})" if e.compensation.unit == "total" else ""),
         f"Effort: {present.hours_label(e)}",
-        f"Apply by: {deadline}",
+        present.apply_by_label(e),  # a date, never a countdown
         "",
         f"Details and how to apply: {url}",
     ])
