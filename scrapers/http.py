@@ -442,7 +442,7 @@ class Deadline:
     def sleep(self, seconds: float) -> bool:
         """Wait ``seconds``, or less if the deadline comes first; True if the full wait was done."""
         left = self.remaining()
-        self.root.stopped.wait(min(seconds, left))
+        wait_for(self.root.stopped, min(seconds, left))
         return seconds <= left and not self.root.stopped.is_set()
 
     def acquire(self, lock: Any) -> bool:
@@ -480,6 +480,24 @@ class Deadline:
             self.root._watches.discard(watch)
 
 
+def wait_for(event: threading.Event, seconds: float, step: float = 0.05) -> bool:
+    """``event.wait(seconds)`` in short sleeps; True if the event was set.
+
+    CPython's timed lock waits hand the kernel an absolute CLOCK_MONOTONIC deadline. Under
+    a shifted clock (``faketime -f '+400d' make test``, as the test policy asks) that
+    deadline lies 400 days ahead of the kernel's own clock, so ``Event.wait(1)`` never
+    returns; ``time.sleep`` is relative and keeps its length. A set event is seen within
+    ``step`` seconds.
+    """
+    end = time.monotonic() + max(0.0, seconds)
+    while not event.is_set():
+        left = end - time.monotonic()
+        if left <= 0:
+            return False
+        time.sleep(min(left, step))
+    return True
+
+
 class _Watch:
     """One attempt's watchdog: at its limit it shuts the connection's socket down.
 
@@ -505,7 +523,7 @@ class _Watch:
         self._thread.start()
 
     def _run(self, limit: float) -> None:
-        self._event.wait(limit)
+        wait_for(self._event, limit)
         self.fire()
 
     def fire(self) -> None:
