@@ -257,6 +257,14 @@ def read_keys(path: Path, text: str, known, required, examples: dict[str, str], 
     return header, problems, add, parsed
 
 
+def read_regions(values: dict[str, str], add) -> list[str]:
+    """Eligible-Regions as codes (default WORLDWIDE); each unknown word is a problem."""
+    regions, unknown = parse_regions(values.get("eligible-regions") or "WORLDWIDE")
+    for word in unknown:
+        add("eligible-regions", f"unknown country or region {word!r}")
+    return regions
+
+
 def control_problems(header: Header, add) -> None:
     for key, value in header.values.items():
         if has_control_chars(value):
@@ -295,9 +303,7 @@ def parse_posting(path: Path, policy: Policy, now: datetime, text: str | None = 
             "skills from the list in README (ask for a new one in your pull request)")
     if v.get("skills") and len(skills) > 8:
         add("skills", f"{len(skills)} skills listed", "at most 8")
-    regions, unknown_regions = parse_regions(v.get("eligible-regions") or "WORLDWIDE")
-    for word in unknown_regions:
-        add("eligible-regions", f"unknown country or region {word!r}")
+    regions = read_regions(v, add)
     deliverables = tuple(clean_text(d) for d in re.split(r"[;\n]", v.get("deliverables", "")) if clean_text(d))
     description = markdown_to_html(header.body) if header.body.strip() else ""
     problems.extend(body_problems(header))

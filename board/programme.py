@@ -21,7 +21,7 @@ from .entry import (
 )
 from .policy import Policy
 from .posting import (
-    EXAMPLES as POSTING_EXAMPLES, body_problems, control_problems, located, parse_hours, parse_pay, parse_regions,
+    EXAMPLES as POSTING_EXAMPLES, body_problems, control_problems, located, parse_hours, parse_pay, read_regions,
     read_keys, read_text, unknown_skill_message,
 )
 from .sanitize import markdown_to_html
@@ -103,9 +103,7 @@ def parse_programme(path: Path, policy: Policy, now: datetime, text: str | None 
     skills, unknown = normalize_skills(v.get("skills", "").split(","))
     for word in unknown:
         add("skills", unknown_skill_message(word), "skills from the list in README")
-    regions, unknown_regions = parse_regions(v.get("eligible-regions") or "WORLDWIDE")
-    for word in unknown_regions:
-        add("eligible-regions", f"unknown country or region {word!r}")
+    regions = read_regions(v, add)
     institutions = tuple(clean_text(i) for i in re.split(r"[;\n]", v.get("institutions", "")) if clean_text(i))
     description = markdown_to_html(header.body) if header.body.strip() else ""
     problems.extend(body_problems(header))
