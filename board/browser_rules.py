@@ -8,9 +8,10 @@ JSON; ``theme/static/js/submit.js`` interprets them. Python's regular expression
 translated to JavaScript ones (:func:`js_regex`) so that ``\\d``, ``\\s``, ``\\b`` and
 ``$`` mean in the browser exactly what they mean to Python's ``re``.
 
-The few limits that live inline in the parser (8 skills, 20 deliverables) are mirrored
-in :data:`INLINE_LIMITS`; ``tests/browser/test_submit.py`` runs both validators on
-examples that cross each limit, so a change on one side fails the build.
+Every limit and pattern is a named constant of the module that applies it (none is
+retyped here); ``tests/browser/test_submit.py`` runs both validators on examples that
+cross each limit. :func:`browser_formats` gives the browser ``board.formats``' number and
+slug rules (the board's index carries them too).
 
 Imports neither Pelican nor requests.
 """
@@ -24,22 +25,12 @@ from functools import cache
 from typing import Any, Iterable
 
 from . import entry as entry_mod
+from . import formats
+from . import identity
 from . import posting as posting_mod
 from . import vocabulary as vocab
 from .jsonld import script_json
 from .policy import Policy
-
-#: Limits written inline in ``parse_posting`` / ``check`` (guarded by the parity tests).
-INLINE_LIMITS = {"max_skills": 8, "max_deliverables": 20, "posted_future_days": 1}
-
-#: Regular expressions written inline in ``read_header`` and ``parse_timezones``.
-#: ``tests/browser/test_submit.py`` asserts they still appear verbatim in the source.
-HEADER_LINE = r"^([A-Za-z][A-Za-z0-9_-]*)\s*:\s*(.*)$"
-TZ_SPLIT = r"\s*(?:\.\.|\bto\b|–)\s*"
-ISO_DATE = r"\d{4}-\d{2}-\d{2}"
-DELIVERABLE_SPLIT = r"[;\n]"
-SKILL_KEY = r"[^a-z0-9+#]"
-
 
 
 # ---- Python re -> JavaScript RegExp ----------------------------------------------
@@ -178,26 +169,35 @@ def _is_quantifier(pattern: str, i: int) -> bool:
 
 
 def _regexes() -> dict[str, dict[str, str]]:
-    from . import identity
-
     p, e = posting_mod, entry_mod
     return {
         "pay": js_regex(p._PAY),
         "hours": js_regex(p._HOURS),
         "tz": js_regex(p._TZ),
-        "tz_split": js_regex(TZ_SPLIT, re.I),
-        "header_line": js_regex(HEADER_LINE),
+        "tz_split": js_regex(p.TZ_SPLIT),
+        "header_line": js_regex(p.HEADER_LINE),
         "slug": js_regex(e.SLUG_RE),
         "email": js_regex(e._EMAIL),
         "url_unsafe": js_regex(e.URL_UNSAFE),
         "tracking_params": js_regex(identity.TRACKING_PARAMS),
         "control": js_regex(e._CONTROL),
-        "iso_date": js_regex(ISO_DATE),
-        "deliverable_split": js_regex(DELIVERABLE_SPLIT),
-        "skill_key": js_regex(SKILL_KEY),
-        "spaces": js_regex(r"\s+"),
+        "iso_date": js_regex(e.ISO_DATE),
+        "deliverable_split": js_regex(p.DELIVERABLE_SPLIT),
+        "skill_key": js_regex(vocab.SKILL_KEY_DROP),
+        "spaces": js_regex(e._SPACES),
         "space": js_regex(r"\s"),
-        **({"body_control": js_regex(p._BODY_CONTROL)} if hasattr(p, "_BODY_CONTROL") else {}),
+        "body_control": js_regex(p._BODY_CONTROL),
+    }
+
+
+def browser_formats() -> dict[str, Any]:
+    """``board.formats``' number and slug rules for ``theme/static/js/format.js``."""
+    slug = formats.SLUG
+    return {
+        "numbers": dict(formats.NUMBERS),
+        "slug": {"replace": dict(slug["replace"]), "drop": js_regex(slug["drop"]),
+                 "separator": js_regex(slug["separator"]), "joiner": slug["joiner"],
+                 "max_len": slug["max_len"]},
     }
 
 
@@ -231,18 +231,23 @@ def rules(policy: Policy, taken: dict[str, str] | None = None,
         "max_deadline_ahead_days": e.MAX_DEADLINE_AHEAD.days,
         "max_deadline_ahead_label": e.MAX_DEADLINE_AHEAD_LABEL,
         "line_separators": dict(p.LINE_SEPARATORS),
-        **INLINE_LIMITS,
+        "max_skills": e.MAX_SKILLS,
+        "max_deliverables": e.MAX_DELIVERABLES,
+        "max_slug_len": formats.MAX_SLUG_LEN,
+        "posted_future_days": e.POSTED_AHEAD.days,
         "categories": dict(vocab.CATEGORIES),
         "skills": {name: list(aliases) for name, aliases in vocab.SKILLS.items()},
         "skill_index": dict(vocab._skill_index()),
         "regions": dict(vocab.REGIONS),
         "countries": dict(vocab.countries()),
+        "country_aliases": dict(vocab.COUNTRY_ALIASES),
         "currencies": sorted(vocab.currencies()),
         "currency_aliases": dict(vocab.CURRENCY_ALIASES),
         "student_status": dict(vocab.STUDENT_STATUS),
         "work_authorization": dict(vocab.WORK_AUTHORIZATION),
         "pay_floors": dict(sorted(policy.pay_floors.items())),
         "regex": _regexes(),
+        "formats": browser_formats(),
         "whitespace": _whitespace(),
         "digit_zeros": _digit_zeros(),
         "taken": dict(sorted((taken or {}).items())),

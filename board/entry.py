@@ -22,6 +22,7 @@ from typing import Any, Iterable
 from urllib.parse import urlsplit
 
 from . import vocabulary as vocab
+from .formats import MAX_SLUG_LEN
 from .policy import Policy
 
 HOURS_MIN, HOURS_MAX = 5, 40
@@ -52,6 +53,12 @@ MAX_LEN = {
     "institution": 120,
 }
 MAX_INSTITUTIONS = 40
+#: A posting lists at most this many skills and deliverables (the slug's length limit is
+#: ``board.formats.MAX_SLUG_LEN``). Named once: the validator and the Submit page read them.
+MAX_SKILLS = 8
+MAX_DELIVERABLES = 20
+#: How far ahead of "now" a Posted date may be (a time zone ahead of UTC is already tomorrow).
+POSTED_AHEAD = timedelta(days=1)
 
 #: The largest amount of pay we show (any currency): beyond it a figure is a typo or an attack,
 #: and float('inf') from a 400-digit number would make every JSON output invalid.
@@ -76,6 +83,13 @@ _EMAIL = re.compile(r"^[A-Za-z0-9_'+-]+(?:\.[A-Za-z0-9_'+-]+)*@[A-Za-z0-9-]+(\.[
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SPACES = re.compile(r"\s+")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+#: A bare date (``2027-03-15``): the start of that day, or the end of it for a deadline.
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def valid_slug(slug: str) -> bool:
+    """A safe file name and URL segment: lower-case words joined by hyphens, not too long."""
+    return bool(SLUG_RE.match(slug)) and len(slug) <= MAX_SLUG_LEN
 
 
 @dataclass(frozen=True)
@@ -346,7 +360,7 @@ def parse_datetime(value: Any, end_of_day: bool = False) -> datetime:
     if isinstance(value, date):
         return datetime.combine(value, time.max if end_of_day else time.min, timezone.utc).replace(microsecond=0)
     text = str(value).strip()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+    if ISO_DATE.fullmatch(text):
         return parse_datetime(date.fromisoformat(text), end_of_day)
     if text.endswith(("Z", "z")):
         text = text[:-1] + "+00:00"
@@ -437,8 +451,8 @@ def check(entry: Entry, policy: Policy, now: datetime, https_only: bool = True,
     problems: list[Problem] = []
     add = lambda f, m, x="": problems.append(Problem(f, m, x))  # noqa: E731
 
-    if not SLUG_RE.match(entry.slug) or len(entry.slug) > 80:
-        add("slug", f"{entry.slug!r} is not a safe file name", "lower-case letters, digits and hyphens, at most 80")
+    if not valid_slug(entry.slug):
+        add("slug", f"{entry.slug!r} is not a safe file name", f"lower-case letters, digits and hyphens, at most {MAX_SLUG_LEN}")
     for name, value in (("title", entry.title), ("organization", entry.organization.name), ("summary", entry.summary)):
         if not value:
             add(name, "is empty", "a short plain-text value")
@@ -490,11 +504,11 @@ def check(entry: Entry, policy: Policy, now: datetime, https_only: bool = True,
             "a future date, or Status: closed")
     if not programme and entry.apply_by is not None and entry.apply_by < entry.posted:
         add("apply-by", "is before the posting date", "a date after Posted")
-    if entry.posted > now + timedelta(days=1):
+    if entry.posted > now + POSTED_AHEAD:
         add("posted", f"{entry.posted.date()} is in the future", "today's date or earlier")
     problems.extend(date_window_problems(entry, now))
-    if len(entry.deliverables) > 20 or any(len(d) > MAX_LEN["deliverable"] for d in entry.deliverables):
-        add("deliverables", "too many or too long", f"at most 20 items of {MAX_LEN['deliverable']} characters")
+    if len(entry.deliverables) > MAX_DELIVERABLES or any(len(d) > MAX_LEN["deliverable"] for d in entry.deliverables):
+        add("deliverables", "too many or too long", f"at most {MAX_DELIVERABLES} items of {MAX_LEN['deliverable']} characters")
     for region in entry.eligibility.regions:
         if region not in vocab.REGIONS and region not in vocab.countries():
             add("eligible-regions", f"unknown region {region!r}", "ISO country codes (US, DE) or " + ", ".join(vocab.REGIONS))

@@ -23,6 +23,7 @@ from typing import Callable, TextIO
 
 from . import vocabulary as vocab
 from .entry import Problem, format_datetime, parse_datetime
+from .formats import MAX_SLUG_LEN, default_slug
 from .policy import Policy, load_policy
 from .posting import DISPLAY, EXAMPLES, has_line_separator, parse_posting, read_header
 from .validate import POSTINGS_DIR
@@ -176,11 +177,11 @@ class Scaffold:
             self.say("  Please try again.")
 
     def ask_slug(self, directory: Path) -> str:
-        default = vocab.slugify(f"{self.answers['title']} {self.answers['organization']}")[:80].rstrip("-")
+        default = default_slug(self.answers["title"], self.answers["organization"])
         while True:
             self.say()
             self.say("File name for the posting (without .md)")
-            self.say("  Expected: lower-case letters, digits and hyphens, at most 80")
+            self.say(f"  Expected: lower-case letters, digits and hyphens, at most {MAX_SLUG_LEN}")
             slug = self.read_line(f"> [{default}] ").strip() or default
             slug = slug.removesuffix(".md")
             problems = self.problems_for(("file name",), slug=slug)

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from . import vocabulary as vocab
 from .entry import (
-    Compensation, Eligibility, Entry, Hours, Organization, Problem, Source, SLUG_RE,
-    check, clean_text, has_control_chars, normalize_skills, parse_datetime,
+    MAX_SKILLS, Compensation, Eligibility, Entry, Hours, Organization, Problem, Source,
+    check, clean_text, has_control_chars, normalize_skills, parse_datetime, valid_slug,
 )
 from .policy import Policy
 from .sanitize import markdown_to_html
@@ -60,6 +60,12 @@ _PAY = re.compile(
 )
 _HOURS = re.compile(r"^(\d{1,3})\s*(?:(?:-|–|to)\s*(\d{1,3}))?\s*(?:h|hours?|hrs?)?$", re.I)
 _TZ = re.compile(r"^UTC\s*([+\-−]\s*\d{1,2}(?::?(\d{2}))?)?$", re.I)
+#: One header line, ``Key: value`` (keys as Pelican reads them).
+HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*)\s*:\s*(.*)$")
+#: Between the two ends of a Timezones range: ``..``, ``to`` or an en dash.
+TZ_SPLIT = re.compile(r"\s*(?:\.\.|\bto\b|–)\s*", re.I)
+#: Between deliverables written on one line, or on continuation lines.
+DELIVERABLE_SPLIT = re.compile(r"[;\n]")
 
 
 _BODY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -111,7 +117,7 @@ def read_header(text: str) -> tuple[Header, list[Problem]]:
         if raw.startswith(("    ", "\t")) and current:
             header.values[current] += "\n" + raw.strip()
             continue
-        m = re.match(r"^([A-Za-z][A-Za-z0-9_-]*)\s*:\s*(.*)$", raw)
+        m = HEADER_LINE.match(raw)
         if not m:
             problems.append(Problem("header", f"line is not 'Key: value': {raw[:60]!r}",
                                     "a blank line between the metadata and the Markdown body", i))
@@ -178,7 +184,7 @@ def parse_offset(text: str) -> float:
 
 
 def parse_timezones(text: str) -> tuple[float, float]:
-    parts = re.split(r"\s*(?:\.\.|\bto\b|–)\s*", text.strip(), flags=re.I)
+    parts = TZ_SPLIT.split(text.strip())
     if len(parts) == 1:
         off = parse_offset(parts[0])
         return (off, off)
@@ -234,7 +240,7 @@ def read_keys(path: Path, text: str, known, required, examples: dict[str, str], 
     header, problems = read_header(text)
     v, at = header.values, header.lines
     add = lambda f, m, x="": problems.append(Problem(f, m, x or examples.get(f, ""), at.get(f, 1)))  # noqa: E731
-    if not SLUG_RE.match(path.stem) or len(path.stem) > 80:
+    if not valid_slug(path.stem):
         problems.append(Problem("file name", f"{path.name!r} is not a valid slug",
                                 f"lower-case letters, digits and hyphens, e.g. {slug_example}.md", 1))
     for key in v:
@@ -301,10 +307,10 @@ def parse_posting(path: Path, policy: Policy, now: datetime, text: str | None = 
     for word in unknown:
         add("skills", unknown_skill_message(word),
             "skills from the list in README (ask for a new one in your pull request)")
-    if v.get("skills") and len(skills) > 8:
-        add("skills", f"{len(skills)} skills listed", "at most 8")
+    if v.get("skills") and len(skills) > MAX_SKILLS:
+        add("skills", f"{len(skills)} skills listed", f"at most {MAX_SKILLS}")
     regions = read_regions(v, add)
-    deliverables = tuple(clean_text(d) for d in re.split(r"[;\n]", v.get("deliverables", "")) if clean_text(d))
+    deliverables = tuple(clean_text(d) for d in DELIVERABLE_SPLIT.split(v.get("deliverables", "")) if clean_text(d))
     description = markdown_to_html(header.body) if header.body.strip() else ""
     problems.extend(body_problems(header))
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from functools import cache
 from pathlib import Path
+
+from .formats import slugify  # noqa: F401  (re-exported: vocab.slugify is used everywhere)
 
 _DATA = Path(__file__).parent / "data"
 
@@ -99,6 +100,11 @@ CURRENCY_ALIASES: dict[str, str] = {
     "₹": "INR", "RS": "INR", "¥": "JPY", "CHF.": "CHF",
 }
 
+#: Country spellings other than the ISO code and the English name (upper case).
+COUNTRY_ALIASES: dict[str, str] = {
+    "UK": "GB", "GREAT BRITAIN": "GB", "USA": "US", "UNITED STATES OF AMERICA": "US",
+}
+
 
 @cache
 def countries() -> dict[str, str]:
@@ -112,15 +118,12 @@ def currencies() -> dict[str, str]:
     return json.loads((_DATA / "currencies.json").read_text(encoding="utf-8"))
 
 
-def slugify(text: str) -> str:
-    """ASCII, lower-case, hyphen-separated; the one slug rule for every URL we make."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    text = text.lower().replace("&", " and ").replace("+", " plus ").replace("#", " sharp ")
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+#: What a skill's spelling loses before lookup ("Node.js" and "nodejs" are one key).
+SKILL_KEY_DROP = re.compile(r"[^a-z0-9+#]")
 
 
 def _key(text: str) -> str:
-    return re.sub(r"[^a-z0-9+#]", "", text.lower())
+    return SKILL_KEY_DROP.sub("", text.lower())
 
 
 @cache
@@ -152,10 +155,8 @@ def canonical_region(text: str) -> str | None:
         return up
     if up in countries():
         return up
-    if up in ("UK", "GREAT BRITAIN"):
-        return "GB"
-    if up in ("USA", "UNITED STATES OF AMERICA", "US"):
-        return "US"
+    if up in COUNTRY_ALIASES:
+        return COUNTRY_ALIASES[up]
     for code, name in countries().items():
         if name.upper() == up:
             return code

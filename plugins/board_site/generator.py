@@ -21,6 +21,7 @@ from board import vocabulary as vocab
 from board.catalog import Catalog, load_catalog, refuse_samples
 from board.entry import Entry, format_datetime, parse_datetime
 from board.jsonld import job_posting, remote_statement, script_json
+from board.paths import Urls
 from board.policy import load_policy
 
 from . import feeds, present, rendercache
@@ -28,41 +29,6 @@ from .programmes import Programmes
 from .students import Students, write_json_feed
 
 log = logging.getLogger(__name__)
-
-
-class Urls:
-    """Every path on the site: relative ``path`` for files, ``abs`` for feeds and JSON-LD."""
-
-    def __init__(self, site_url: str, public_url: str):
-        self.site_url = site_url.rstrip("/")  # what pages link with ("" in development)
-        self.public_url = (public_url or "http://localhost:8000").rstrip("/")  # absolute, for feeds
-
-    def abs(self, path: str) -> str:
-        return f"{self.public_url}/{path}"
-
-    def href(self, path: str) -> str:
-        return f"{self.site_url}/{path}"
-
-    @staticmethod
-    def posting(slug: str) -> str:
-        return f"postings/{slug}/"
-
-    @staticmethod
-    def programme(slug: str) -> str:
-        return f"programmes/{slug}/"
-
-    @staticmethod
-    def taxonomy(kind: str, slug: str) -> str:
-        return f"{kind}/{slug}/"
-
-    @staticmethod
-    def feed(kind: str, slug: str | None, fmt: str) -> str:
-        ext = {"atom": "atom.xml", "rss": "rss.xml", "json": "json"}[fmt]
-        return f"feeds/{kind}.{ext}" if slug is None else f"feeds/{kind}/{slug}.{ext}"  # all, new, closing-soon
-
-    @staticmethod
-    def calendar(kind: str, slug: str | None) -> str:
-        return f"calendars/{kind}.ics" if slug is None else f"calendars/{kind}/{slug}.ics"
 
 
 TAXONOMIES = ("categories", "skills", "organizations")
@@ -297,7 +263,7 @@ class BoardGenerator(Generator):
 
     def search_index(self) -> dict[str, str]:
         """Compact facts of every open entry for the in-browser filters, {path: JSON}."""
-        return present.search_index(self.catalog.open, self.urls.href("postings/"), self.catalog.now,
+        return present.search_index(self.catalog.open, self.catalog.now,
                                     self.policy.pay_floors)
 
 

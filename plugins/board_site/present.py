@@ -13,47 +13,31 @@ from datetime import datetime
 
 from board import samples
 from board import vocabulary as vocab
+from board.browser_rules import browser_formats
 from board.entry import Entry, format_datetime
+from board.formats import money, money_range, number
+from board.paths import Urls, browser_paths
 
 from .feeds import item_summary
 
 KIND_LABELS = {"categories": "Category", "skills": "Skill", "organizations": "Organization"}
 KIND_TITLES = {"categories": "Categories", "skills": "Skills", "organizations": "Organizations"}
 
-
-#: The thousands separator of every number the site shows ("1,838"); board.js gets it in
-#: search/entries.json (``group``) rather than a copy of its own.
-GROUP = ","
-
-
-def number(n: float) -> str:
-    """A count as the pages show it: 1838 -> "1,838" (the one place counts are formatted)."""
-    text = f"{int(n):,}" if float(n).is_integer() else f"{n:,.2f}"
-    return text.replace(",", GROUP)
-
-
-def money(amount: float, currency: str = "") -> str:
-    text = number(amount)
-    return f"{text} {currency}".strip()
-
-
-def _range(low: float, high: float, currency: str) -> str:
-    if round(low, 2) == round(high, 2):
-        return money(low, currency)
-    return f"{money(low)}–{money(high)} {currency}"
+# Numbers, money and slugs are board.formats' (one definition, emitted to board.js and
+# the Submit page); ``money`` and ``number`` are registered as filters below.
 
 
 def pay_label(e: Entry) -> str:
     c = e.compensation
-    text = _range(c.min, c.max, c.currency)
+    text = money_range(c.min, c.max, c.currency)
     return f"{text} total" if c.unit == "total" else f"{text}/hour"
 
 
 def hourly_label(e: Entry) -> str:
+    """ "≈ 30–40 USD/h": the worst and best case, each rounded once (``board.formats``)."""
     low, high = e.hourly
-    low, high = round(low, 2), round(high, 2)
     prefix = "≈ " if e.compensation.unit == "total" else ""
-    return f"{prefix}{_range(low, high, e.compensation.currency)}/h"
+    return f"{prefix}{money_range(low, high, e.compensation.currency)}/h"
 
 
 def hours_label(e: Entry) -> str:
@@ -204,7 +188,7 @@ def index_row(e: Entry, now: datetime, orgs: dict[str, int] | None = None,
     """One entry in search/entries.json: short keys, numbers, no HTML, defaults left out.
 
     Nothing derivable is stored (gzip cannot squeeze what it cannot see repeated): the
-    posting's URL is ``postings`` + slug + "/", and the slug, when it starts with the
+    posting's URL is the index's ``paths`` "posting" template filled with the slug, and the slug, when it starts with the
     slugified ASCII title (or its first ``l`` characters), is stored as the rest ``x``
     (else in full as ``s``);
     effective hourly and total pay follow from ``m`` (pay) and ``h`` (hours); days are
@@ -248,7 +232,10 @@ def index_row(e: Entry, now: datetime, orgs: dict[str, int] | None = None,
 
 
 def _num(x: float) -> float | int:
-    return int(x) if float(x).is_integer() else round(x, 2)
+    """Whole numbers without ".0"; others exactly as given: board.js rounds what it shows with
+    board.formats' rule and computes hourly pay from these, so a figure rounded here would
+    be rounded twice (1234.565 USD would read 1,234.57 instead of 1,234.56)."""
+    return int(x) if float(x).is_integer() else x
 
 
 def row_slug(row: dict, title: str | None = None) -> str:
@@ -259,7 +246,7 @@ def row_slug(row: dict, title: str | None = None) -> str:
     return stem[: row.get("l", len(stem))] + row["x"]
 
 
-def search_index(entries: list[Entry], postings: str, now: datetime, floors: dict[str, float]) -> dict[str, str]:
+def search_index(entries: list[Entry], now: datetime, floors: dict[str, float]) -> dict[str, str]:
     """The in-browser filter index, as {relative path: JSON text}.
 
     ``search/entries.json`` has every fact the filters and cards need (tables of
@@ -285,7 +272,7 @@ def search_index(entries: list[Entry], postings: str, now: datetime, floors: dic
         "v": 2,
         "generated": format_datetime(now),
         "count": len(rows),
-        "postings": postings,  # URL prefix of a posting page: postings + slug + "/"
+        "paths": browser_paths(),  # board.paths: a posting's page is the "posting" template
         "categories": vocab.CATEGORIES,
         "skills": skills,
         "orgs": org_rows,
@@ -293,7 +280,7 @@ def search_index(entries: list[Entry], postings: str, now: datetime, floors: dic
         "members": members(),
         "students": vocab.STUDENT_STATUS,
         "floors": floors,
-        "group": GROUP,  # thousands separator (present.number)
+        "formats": browser_formats(),  # board.formats: numbers, money and slugs
         "entries": rows,
     }
     text = {"v": 2, "generated": format_datetime(now), "s": [e.summary for e in entries]}
@@ -335,10 +322,10 @@ def install(env, urls, now: datetime) -> None:
         urls=urls,
         href=urls.href,
         absolute=urls.abs,
-        posting_href=lambda e: urls.href(f"postings/{e.slug}/"),
-        programme_href=lambda e: urls.href(urls.programme(e.slug)),
-        taxonomy_href=lambda kind, slug: urls.href(f"{kind}/{slug}/"),
-        skill_href=lambda name: urls.href(f"skills/{vocab.slugify(name)}/"),
+        posting_href=lambda e: urls.href(Urls.posting(e.slug)),
+        programme_href=lambda e: urls.href(Urls.programme(e.slug)),
+        taxonomy_href=lambda kind, slug: urls.href(Urls.taxonomy(kind, slug)),
+        skill_href=lambda name: urls.href(Urls.taxonomy("skills", vocab.slugify(name))),
         CATEGORIES=vocab.CATEGORIES,
         SKILLS=sorted(vocab.SKILLS),
         STUDENT_STATUS=vocab.STUDENT_STATUS,

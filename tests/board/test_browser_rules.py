@@ -2,20 +2,55 @@
 
 from __future__ import annotations
 
-import inspect
 import json
 
 import pytest
 
-from board import posting
-from board.browser_rules import HEADER_LINE, TZ_SPLIT, js_regex, rules, rules_json
-from tests.board.board_testkit import POLICY
+from board import posting, vocabulary
+from board.browser_rules import browser_formats, js_regex, rules, rules_json
+from tests.board.board_testkit import POLICY, make_posting, messages
+
+SKILLS = sorted(vocabulary.SKILLS)
 
 
-def test_inline_regexes_are_still_the_parsers():
-    """The two patterns written inline in board/posting.py are mirrored verbatim."""
-    assert f'r"{HEADER_LINE}"' in inspect.getsource(posting.read_header)
-    assert f'r"{TZ_SPLIT}"' in inspect.getsource(posting.parse_timezones)
+@pytest.mark.parametrize("extra", [0, 1])
+def test_the_skill_limit_the_page_gets_is_the_one_the_validator_applies(extra):
+    """At the emitted limit a posting passes; one skill more and the validator refuses it."""
+    limit = rules(POLICY)["max_skills"]
+    assert limit < len(SKILLS)
+    problems = messages(make_posting(Skills=", ".join(SKILLS[:limit + extra])))
+    assert problems == ([f"valid-posting.md:6: skills: {limit + 1} skills listed (expected at most {limit})"]
+                        if extra else [])
+
+
+@pytest.mark.parametrize("extra", [0, 1])
+def test_the_deliverable_and_slug_limits_the_page_gets_are_the_validators(extra):
+    r = rules(POLICY)
+    items = "; ".join(f"item {i}" for i in range(r["max_deliverables"] + extra))
+    assert any("deliverables: too many" in m for m in messages(make_posting(Deliverables=items))) == bool(extra)
+    name = "a" * (r["max_slug_len"] + extra) + ".md"
+    assert any("is not a valid slug" in m for m in messages(make_posting(), name=name)) == bool(extra)
+
+
+@pytest.mark.parametrize("spelling, code", sorted(rules(POLICY)["country_aliases"].items()))
+def test_every_country_alias_the_page_gets_is_one_the_validator_reads(spelling, code):
+    assert vocabulary.canonical_region(spelling.title()) == code
+
+
+def test_the_patterns_the_page_gets_are_the_parsers_compiled_ones():
+    """No pattern is retyped: each emitted one is the translation of the parser's own object."""
+    regex = rules(POLICY)["regex"]
+    assert regex["header_line"] == js_regex(posting.HEADER_LINE)
+    assert regex["tz_split"] == js_regex(posting.TZ_SPLIT) and regex["tz_split"]["flags"] == "ui"
+    assert regex["deliverable_split"] == js_regex(posting.DELIVERABLE_SPLIT)
+    assert regex["skill_key"] == js_regex(vocabulary.SKILL_KEY_DROP)
+    assert posting.parse_timezones("UTC-3 to UTC+1") == posting.parse_timezones("utc-3 TO utc+1") == (-3, 1)
+
+
+def test_formats_are_emitted_for_the_browser():
+    f = rules(POLICY)["formats"]
+    assert f == browser_formats() and f["numbers"]["rounding"] == "halfEven"
+    assert f["slug"]["max_len"] == rules(POLICY)["max_slug_len"]
 
 
 def test_rules_come_from_the_schema():

@@ -442,3 +442,24 @@ def test_the_form_finds_a_duplicate_spelled_differently(submit_page):
     }""", [rules, text, NOW.isoformat()])
     assert got == ["copy.md:1: apply-url: same apply URL as content/postings/food-bank-donations-dashboard.md "
                    "(expected one posting per application link)"]
+
+
+def test_the_form_refuses_what_the_validator_refuses_at_each_limit(submit_page):
+    """One skill over the limit and a file name one character too long: the form says what
+    make validate says, in the fields' error lines; the file name the form proposes fits."""
+    page = submit_page
+    limit = browser_rules(POLICY)["max_skills"]
+    skills = ", ".join(["Python", "SQL", "R", "Excel", "Tableau", "Figma", "SEO", "Git", "Editing"][:limit + 1])
+    fill_valid(page, "Build a dashboard " + "with many charts " * 6)
+    proposed = page.input_value("#f-slug")
+    assert len(proposed) <= browser_rules(POLICY)["max_slug_len"] and not proposed.endswith("-")
+    slug = "a" * (browser_rules(POLICY)["max_slug_len"] + 1)
+    page.fill("#f-skills", skills)
+    page.fill("#f-slug", slug)
+    page.click("button[type=submit]")
+    text = page.input_value("#file-text")
+    expected = python_lines(slug, text, policy=load_policy(REPO / "board.toml"), now=NOW)
+    assert len(expected) == 2, expected
+    messages = {line.split(": ", 1)[1].split(": ", 1)[0]: line.split(": ", 2)[2] for line in expected}
+    assert page.inner_text("#f-skills-error") == messages["skills"]
+    assert page.inner_text("#f-slug-error") == messages["file name"]

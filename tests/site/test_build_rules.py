@@ -60,10 +60,11 @@ def test_search_index_lists_open_entries(tmp_path):
     content = sample_content(tmp_path / "content")
     out = build_site(content, tmp_path / "out")
     data = json.loads((out / "search/entries.json").read_text())
-    urls = {data["postings"] + row_slug(row) + "/" for row in data["entries"]}  # how board.js makes them
+    posting = data["paths"]["templates"]["posting"]  # how board.js makes them (format.js path)
+    urls = {"/" + posting.replace("{slug}", row_slug(row)) for row in data["entries"]}
     board = (out / "index.html").read_text()
     assert urls and all(u.startswith("/postings/") for u in urls)
-    assert data["postings"] + row_slug(data["entries"][0]) + "/" in board
+    assert f'href="/{posting.replace("{slug}", row_slug(data["entries"][0]))}"' in board
 
 
 def test_editing_one_posting_rewrites_only_the_board_pages_that_show_it(tmp_path):

@@ -153,8 +153,8 @@ def test_counts_have_thousands_separators():
     assert present.number(1838) == "1,838"
     assert present.number(12) == "12"
     assert present.money(1200, "USD") == "1,200 USD"
-    idx = present.search_index([], "/postings/", datetime(2026, 11, 26, tzinfo=timezone.utc), {})
-    assert json.loads(idx["search/entries.json"])["group"] == ","  # what board.js formats with
+    idx = present.search_index([], datetime(2026, 11, 26, tzinfo=timezone.utc), {})
+    assert json.loads(idx["search/entries.json"])["formats"]["numbers"]["group"] == ","  # what board.js formats with
 
 
 def test_big_counts_are_grouped_on_the_pages(tmp_path):

@@ -7,7 +7,10 @@
  * when someone types a search. Filter state lives in the URL query (pushState/popstate).
  * Updates never move what is on screen: the status line has a reserved height and the
  * results box keeps at least the height it filled down to the bottom of the viewport.
+ * Numbers, slugs and links are format.js's, fed by the index (board/formats.py, board/paths.py).
  */
+import { makeFormats, makePaths } from "./format.js";
+
 (function () {
   "use strict";
   var form = document.getElementById("filters");
@@ -84,16 +87,12 @@
 
   // ---- the index -----------------------------------------------------------------
   var D = null, E = null, hay = null, orders = null, loading = null, textLoading = null, textLoaded = false;
+  var F = null, paths = null;  // format.js, once the index is in
   var skillBySlug = {};
-
-  function slugify(t) {  // vocabulary.slugify, for ASCII titles (the index stores others in full)
-    return t.toLowerCase().replace(/&/g, " and ").replace(/\+/g, " plus ").replace(/#/g, " sharp ")
-      .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
-  }
 
   function slugOf(e) {  // present.row_slug
     if (e.s != null) return e.s;
-    var stem = slugify(e.t);
+    var stem = F.slugify(e.t);
     return (e.l != null ? stem.slice(0, e.l) : stem) + e.x;
   }
 
@@ -117,6 +116,8 @@
 
   function prepare(data) {
     D = data; E = data.entries;
+    F = makeFormats(D.formats);
+    paths = makePaths(D.paths, base);
     var n = E.length, i, e;
     hay = new Array(n);
     D.skills.forEach(function (s, j) { skillBySlug[s[1]] = j; });
@@ -129,7 +130,7 @@
       var m = e.m, total = m[3] === "total";
       e.ph = total ? [m[0] / e.h[1], m[1] / e.h[0]] : [m[0], m[1]];
       e.pt = total ? [m[0], m[1]] : [m[0] * e.h[0], m[1] * e.h[1]];
-      e.u = D.postings + slugOf(e) + "/";
+      e.u = paths.posting(slugOf(e));
       if (e.d != null) e.dt = new Date(day0 + e.d * 864e5).toISOString().slice(0, 10);
       var words = [e.t, D.orgs[e.o][0], D.categories[e.c] || e.c];
       for (var j = 0; j < e.k.length; j++) words.push(D.skills[e.k[j]][0]);
@@ -239,20 +240,10 @@
     return true;
   }
 
-  // ---- formatting, mirroring present.py -------------------------------------------
-  function group(n) {  // 12345 -> "12,345": present.number, its separator from the index (toLocaleString is ~100x slower)
-    var t = String(n), out = "", sep = D.group;
-    while (t.length > 3) { out = sep + t.slice(-3) + out; t = t.slice(0, -3); }
-    return t + out;
-  }
-  function money(x, cur) {  // present.money: "1,200" or "31.30"
-    var cents = Math.round(x * 100), t = group(Math.floor(cents / 100));
-    if (cents % 100) t += "." + String(100 + cents % 100).slice(1);
-    return cur ? t + " " + cur : t;
-  }
-  function range(lo, hi, cur) {
-    return Math.round(lo * 100) === Math.round(hi * 100) ? money(lo, cur) : money(lo) + "–" + money(hi) + " " + cur;
-  }
+  // ---- the card, as theme/templates/_card.html renders it (present.py, board/formats.py) ----
+  function group(n) { return F.number(n); }
+  function money(x, cur) { return F.money(x, cur); }
+  function range(lo, hi, cur) { return F.moneyRange(lo, hi, cur); }
   function esc(t) {
     return String(t).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
   }
@@ -265,14 +256,14 @@
   function card(e) {
     var org = D.orgs[e.o], m = e.m, cur = m[2];
     var pay = range(m[0], m[1], cur) + (m[3] === "total" ? " total" : "/hour");
-    var hourly = (m[3] === "total" ? "≈ " : "") + range(r2(e.ph[0]), r2(e.ph[1]), cur) + "/h";
+    var hourly = (m[3] === "total" ? "≈ " : "") + range(e.ph[0], e.ph[1], cur) + "/h";
     var hours = e.h[0] === e.h[1] ? e.h[0] + " hours total" : e.h[0] + "–" + e.h[1] + " hours total";
     var regions = (e.r || ["WORLDWIDE"]).map(function (r) { return D.regions[r] || r; }).join(", ");
     var who = (D.students[e.st || "enrolled-or-recent"] || "") + "; " + regions;
     var slug = slugOf(e);
     var h = '<li><article class="card" data-slug="' + esc(slug) + '">' +
       '<h3 class="card-title"><a href="' + esc(e.u) + '">' + esc(e.t) + "</a></h3>" +
-      '<p class="card-org"><a href="' + esc(base + "organizations/" + org[1] + "/") + '">' + esc(org[0]) + "</a>" +
+      '<p class="card-org"><a href="' + esc(paths.taxonomy("organizations", org[1])) + '">' + esc(org[0]) + "</a>" +
       (e.sm ? ' <span class="badge sample">Sample</span>' : "") +
       (e.v ? ' <span class="badge">via ' + esc(e.v) + "</span>" : "") + "</p>" +
       '<dl class="facts"><div><dt>Pay</dt><dd>' + esc(pay) + "</dd></div>" +
@@ -284,13 +275,12 @@
       h += '<ul class="skills" aria-label="Skills">';
       for (var j = 0; j < e.k.length; j++) {
         var s = D.skills[e.k[j]];
-        h += '<li><a href="' + esc(base + "skills/" + s[1] + "/") + '">' + esc(s[0]) + "</a></li>";
+        h += '<li><a href="' + esc(paths.taxonomy("skills", s[1])) + '">' + esc(s[0]) + "</a></li>";
       }
       h += "</ul>";
     }
     return h + "</article></li>";
   }
-  function r2(x) { return Math.round(x * 100) / 100; }
   function plural(n, word) { return group(n) + " " + word + (n === 1 ? "" : "s"); }
 
   // ---- apply: filter, count, render --------------------------------------------------
@@ -420,10 +410,10 @@
     var kind = null, slug = null, label = "all postings";
     if (s.cat) { kind = "categories"; slug = s.cat; label = D.categories[s.cat] || s.cat; }
     else if (s.skill.length === 1 && skillBySlug[s.skill[0]] != null) { kind = "skills"; slug = s.skill[0]; label = D.skills[skillBySlug[s.skill[0]]][0]; }
-    var feed = base + (kind ? "feeds/" + kind + "/" + slug + ".atom.xml" : "feeds/all.atom.xml");
+    var feed = kind ? paths.feed(kind, slug, "atom") : paths.feed("all", null, "atom");
     var h = 'Closest feed: <a href="' + esc(feed) + '">' + esc(kind ? label : "all postings") + " (Atom)</a>";
     if (form.hasAttribute("data-calendars")) {
-      var cal = base + (kind ? "calendars/" + kind + "/" + slug + ".ics" : "calendars/all.ics");
+      var cal = kind ? paths.calendar(kind, slug) : paths.calendar("all", null);
       h += ' · <a href="' + esc(cal) + '">its deadlines (iCal)</a>';
     }
     if (subscribeEl.innerHTML !== h) subscribeEl.innerHTML = h;

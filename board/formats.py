@@ -1,0 +1,84 @@
+"""How the board writes money, counts and slugs: one definition for the build and the browser.
+
+A card's figures are written twice: by the templates at build time and by ``board.js``
+when the filters re-render the list (and by the Submit page's preview). When each side
+had its own rounding, 401 USD for 8 hours read "≈ 50.12 USD/h" in the static HTML and
+"≈ 50.13 USD/h" after filtering. Now the rules live here as data (:data:`NUMBERS`,
+:data:`SLUG`), Python applies them below, and the same data is emitted to the browser
+(``board.browser_rules.browser_formats``, into ``search/entries.json`` and the Submit page's rules),
+where ``theme/static/js/format.js`` applies them with ``Intl.NumberFormat``.
+
+The rounding is half-even on the figure's shortest decimal spelling (``repr`` in Python,
+``String`` in JavaScript): exactly what ``Intl.NumberFormat`` does with
+``roundingMode: "halfEven"``, and what a person computing 401 / 8 = 50.125 by hand
+expects (50.12), unlike ``round()`` on the binary value (107 / 40 = 2.675 -> 2.67).
+
+Imports nothing from the board: every other module may use it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import ROUND_HALF_EVEN, Decimal
+
+#: Numbers as the pages show them: ``locale`` is what ``Intl.NumberFormat`` is given; the
+#: symbols are that locale's (CLDR), written out for Python; figures are rounded half-even
+#: to ``decimals`` places and shown without decimals when they round to a whole number
+#: ("1,200 USD", "31.30 USD", never "30.00").
+NUMBERS = {"locale": "en", "group": ",", "decimal": ".", "decimals": 2, "rounding": "halfEven"}
+
+_QUANTUM = Decimal(1).scaleb(-NUMBERS["decimals"])
+
+#: Slugs (URL segments and file names): NFKD, ASCII only, lower case, these words for
+#: symbols ("C#" -> "c-sharp"), every other run of characters one hyphen.
+SLUG = {
+    "replace": {"&": " and ", "+": " plus ", "#": " sharp "},
+    "drop": r"[^\x00-\x7f]",
+    "separator": r"[^a-z0-9]+",
+    "joiner": "-",
+    "max_len": 80,
+}
+#: The longest slug (and posting file name, without ``.md``) the board accepts.
+MAX_SLUG_LEN: int = SLUG["max_len"]
+
+_DROP = re.compile(SLUG["drop"])
+_SEPARATOR = re.compile(SLUG["separator"])
+
+
+def rounded(x: float) -> Decimal:
+    """``x`` rounded half-even on its shortest decimal spelling (what the browser does)."""
+    return Decimal(repr(float(x))).quantize(_QUANTUM, rounding=ROUND_HALF_EVEN)
+
+
+def number(x: float) -> str:
+    """A count or an amount as the pages show it: 1838 -> "1,838", 50.125 -> "50.12"."""
+    d = rounded(x)
+    places = 0 if d == d.to_integral_value() else NUMBERS["decimals"]
+    text = f"{d:,.{places}f}"
+    return text.translate({ord(","): NUMBERS["group"], ord("."): NUMBERS["decimal"]})
+
+
+def money(amount: float, currency: str = "") -> str:
+    """ "600 USD", "31.30 EUR", or the bare figure without a currency."""
+    return f"{number(amount)} {currency}".strip()
+
+
+def money_range(low: float, high: float, currency: str) -> str:
+    """ "30–40 USD", or one figure when both ends read the same once rounded."""
+    a, b = number(low), number(high)
+    return money(low, currency) if a == b else f"{a}–{b} {currency}"
+
+
+def slugify(text: str) -> str:
+    """ASCII, lower-case, hyphen-separated; the one slug rule for every URL we make."""
+    text = _DROP.sub("", unicodedata.normalize("NFKD", text)).lower()
+    for symbol, word in SLUG["replace"].items():
+        text = text.replace(symbol, word)
+    return _SEPARATOR.sub(SLUG["joiner"], text).strip(SLUG["joiner"])
+
+
+def default_slug(*words: str) -> str:
+    """The file name the form and ``make new-posting`` propose: the words slugified, cut to fit."""
+    return slugify(" ".join(words))[:MAX_SLUG_LEN].rstrip(SLUG["joiner"])
+
