@@ -15,13 +15,14 @@ import importlib.util
 import json
 import os
 import platform
+import subprocess
 import sys
 import time
 import traceback
 from datetime import datetime, timezone
 from pathlib import Path
 
-from . import build, curation, scrape
+from . import build, curation, hugo, scrape
 from .output import human
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,7 +42,7 @@ def _ok(value, target, below=True) -> str:
 
 
 ANCHOR_LABELS = {"pelican_fair": "fair Pelican", "hugo": "Hugo",
-                 "pelican_default": "published baseline (Pelican defaults, every body through Markdown; not judged)"}
+                 "pelican_default": "published baseline (Pelican defaults, all bodies as Markdown; not judged)"}
 
 
 def _anchor_rows(n: str, r: dict) -> list[tuple[str, str, str, str]]:
@@ -141,6 +142,14 @@ def table(rows: list[tuple[str, str, str, str]]) -> str:
     return "\n".join(lines)
 
 
+def _hugo_version() -> str | None:
+    binary = hugo.binary()
+    try:
+        return hugo.version(binary) if binary else None
+    except (OSError, subprocess.SubprocessError) as exc:
+        return f"unusable: {exc}"
+
+
 def run_browser(n: int) -> dict:
     path = ROOT / "bench" / "browser.py"
     if not path.exists():
@@ -184,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     results: dict = {
         "date": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform(),
-                    "load_at_start": os.getloadavg()},
+                    "load_at_start": os.getloadavg(), "hugo": _hugo_version()},
         "quick": args.quick, "build": [], "scrape": None, "browser": None, "curation": None,
     }
     if parts != set(PARTS) and RESULTS.exists() and not args.no_write:
