@@ -58,6 +58,7 @@ help:
 	@echo '   make test-quick           every test but the full XSS corpus in Chromium (-m "not slow")'
 	@echo '   make check                validity checks of the built site (HTML, feeds, JSON-LD; -m check)'
 	@echo '   make bench                benchmarks: prints a table, writes bench/results.json'
+	@echo '   make hugo                 install Hugo from Debian (second anchor of make bench, which tries it)'
 	@echo ''
 	@echo 'Set the DEBUG variable to 1 to enable debugging, e.g. make DEBUG=1 html'
 	@echo 'Set the RELATIVE variable to 1 to enable relative urls'
@@ -78,6 +79,16 @@ $(CHROMIUM):
 	  $$SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -qq chromium >/dev/null
 
 browser: $(CHROMIUM)
+
+# Hugo from Debian, the second anchor of the build benchmark (bench/hugo.py).
+HUGO ?= /usr/bin/hugo
+$(HUGO):
+	@command -v apt-get >/dev/null || { echo "Install Hugo and set HUGO=/path/to/hugo"; exit 1; }
+	if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	$$SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq && DEBIAN_FRONTEND=noninteractive \
+	  $$SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -qq hugo >/dev/null
+
+hugo: $(HUGO)
 
 # The Nu HTML Checker (vnu-jar from npm, pinned), run with Java, for `make check`.
 VNU_VERSION=26.9.27
@@ -137,7 +148,9 @@ test-quick: venv browser vnu
 check: venv browser vnu
 	VNU_JAR=$(VNU_JAR) $(BIN)/python -m pytest -m check $(PYTEST_ARGS)
 
+# A failed Hugo install does not stop the bench: its row says why (make -k semantics by hand).
 bench: venv browser
-	$(BIN)/python -m bench $(BENCH_ARGS)
+	-$(MAKE) --no-print-directory hugo
+	HUGO=$(HUGO) $(BIN)/python -m bench $(BENCH_ARGS)
 
-.PHONY: help venv browser vnu html clean regenerate serve serve-global devserver publish github validate new-posting scrape check-links test test-quick check bench
+.PHONY: help venv browser hugo vnu html clean regenerate serve serve-global devserver publish github validate new-posting scrape check-links test test-quick check bench

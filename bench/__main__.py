@@ -15,13 +15,15 @@ import importlib.util
 import json
 import os
 import platform
+import subprocess
 import sys
 import time
 import traceback
 from datetime import datetime, timezone
 from pathlib import Path
 
-from . import build, curation, scrape
+from . import build, curation, hugo, scrape
+from .output import human
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results.json"
@@ -39,28 +41,62 @@ def _ok(value, target, below=True) -> str:
     return "yes" if (value <= target if below else value >= target) else "**no**"
 
 
+ANCHOR_LABELS = {"pelican_fair": "fair Pelican", "hugo": "Hugo",
+                 "pelican_default": "published baseline (Pelican defaults, all bodies as Markdown; not judged)"}
+
+
+def _anchor_rows(n: str, r: dict) -> list[tuple[str, str, str, str]]:
+    t, ours = r["targets"], r["ours_cold"]
+    rows = []
+    for kind, label in ANCHOR_LABELS.items():
+        a = r["anchors"][kind]
+        if "skipped" in a:
+            rows.append((f"build {n}: our cold / {label} cold", a["skipped"], "", "n/a"))
+            continue
+        cpu = (f"{a['ratio_cpu']:.3f} CPU ({ours['cpu_s']:.1f} s / {a['cpu_s']:.1f} s); "
+               f"wall {a['ratio_wall']:.3f} ({ours['wall_s']:.1f} s / {a['wall_s']:.1f} s)")
+        if kind == "hugo":
+            rows.append((f"build {n}: our cold / {label} cold, CPU; wall", cpu,
+                         f"CPU ≤ {t['ratio_cpu_vs_hugo']}, wall ≤ {t['ratio_wall_vs_hugo']}",
+                         "yes" if _ok(a["ratio_cpu"], t["ratio_cpu_vs_hugo"]) == _ok(
+                             a["ratio_wall"], t["ratio_wall_vs_hugo"]) == "yes" else "**no**"))
+        elif kind == "pelican_fair":
+            rows.append((f"build {n}: our cold / {label} cold", cpu, f"CPU ≤ {t['ratio_cpu_vs_pelican_fair']}",
+                         _ok(a["ratio_cpu"], t["ratio_cpu_vs_pelican_fair"])))
+        else:
+            rows.append((f"build {n}: our cold / {label} cold", cpu, "", ""))
+    return rows
+
+
+def _output_rows(n: str, r: dict) -> list[tuple[str, str, str, str]]:
+    t, o = r["targets"], r["output"]
+    others = ", ".join(f"{ANCHOR_LABELS[k].split(' (')[0]} {human(o[k]['bytes_per_posting'])}"
+                       for k in ("pelican_fair", "hugo") if k in o)
+    target = t.get("bytes_per_posting")
+    return [
+        (f"build {n}: output bytes per posting, ours ({others})",
+         f"{human(o['ours']['bytes_per_posting'])} ({o['ours']['files']:,} files, {human(o['ours']['bytes'])})",
+         f"≤ {human(target)}" if target else "", _ok(o["ours"]["bytes_per_posting"], target) if target else ""),
+        (f"build {n}: largest folders of our output",
+         ", ".join(f"{f['folder']} {human(f['bytes'])}" for f in o["ours"]["largest"]), "", ""),
+    ]
+
+
 def build_rows(r: dict) -> list[tuple[str, str, str, str]]:
     n = f"{r['n']:,}"
-    t, c, w = r["targets"], r["cpu"], r["wall"]
-
-    def ratio(key: str, parts: str) -> str:
-        return f"{c[key]:.3f} ({parts}); wall {w[key]:.3f}"
-
-    return [
-        (f"build {n}: our cold / plain Pelican cold",
-         ratio("ratio_cold_vs_pelican", f"{c['ours_cold_s']:.1f} s / {c['pelican_cold_s']:.1f} s CPU"),
-         f"≤ {t['ratio_cold_vs_pelican']}", _ok(c["ratio_cold_vs_pelican"], t["ratio_cold_vs_pelican"])),
-        (f"build {n}: rebuild, nothing changed / our cold",
-         ratio("ratio_nochange_vs_cold", f"{c['ours_nochange_s']:.1f} s CPU"),
-         f"≤ {t['ratio_nochange_vs_cold']}", _ok(c["ratio_nochange_vs_cold"], t["ratio_nochange_vs_cold"])),
-        (f"build {n}: rebuild, one posting changed / our cold",
-         ratio("ratio_onechange_vs_cold", f"{c['ours_onechange_s']:.1f} s CPU"),
-         f"≤ {t['ratio_onechange_vs_cold']}", _ok(c["ratio_onechange_vs_cold"], t["ratio_onechange_vs_cold"])),
-        (f"build {n}: peak memory, ours (Pelican)", f"{r['peak_mb']:.0f} MB ({r['pelican_peak_mb']:.0f} MB)",
-         f"≤ {t['peak_mb']} MB", _ok(r["peak_mb"], t["peak_mb"])),
-        (f"build {n}: output, ours (Pelican)", f"{r['ours_output']['files']:,} files, {r['ours_output']['mb']} MB "
-         f"({r['pelican_output']['files']:,} files, {r['pelican_output']['mb']} MB)", "", ""),
-    ]
+    if "anchors" not in r:  # results.json from before the anchors of issue #19
+        return [(f"build {n}", "figures in an older format: rerun `python -m bench --only build`", "", "")]
+    t, ours = r["targets"], r["ours_cold"]
+    rows = _anchor_rows(n, r)
+    for s in r["rebuild"].values():
+        rows.append((f"build {n}: rebuild, {s['label']} / our cold",
+                     f"{s['ratio_cpu']:.3f} ({s['cpu_s']:.1f} s / {ours['cpu_s']:.1f} s CPU); wall {s['ratio_wall']:.3f}",
+                     f"≤ {t['ratio_rebuild_vs_cold']}", _ok(s["ratio_cpu"], t["ratio_rebuild_vs_cold"])))
+    peaks = ", ".join(f"{ANCHOR_LABELS[k].split(' (')[0]} {a['peak_mb']:.0f} MB"
+                      for k, a in r["anchors"].items() if "peak_mb" in a)
+    rows.append((f"build {n}: peak memory, ours ({peaks})", f"{r['peak_mb']:.0f} MB", f"≤ {t['peak_mb']} MB",
+                 _ok(r["peak_mb"], t["peak_mb"])))
+    return rows + _output_rows(n, r)
 
 
 def scrape_rows(r: dict) -> list[tuple[str, str, str, str]]:
@@ -106,6 +142,14 @@ def table(rows: list[tuple[str, str, str, str]]) -> str:
     return "\n".join(lines)
 
 
+def _hugo_version() -> str | None:
+    binary = hugo.binary()
+    try:
+        return hugo.version(binary) if binary else None
+    except (OSError, subprocess.SubprocessError) as exc:
+        return f"unusable: {exc}"
+
+
 def run_browser(n: int) -> dict:
     path = ROOT / "bench" / "browser.py"
     if not path.exists():
@@ -149,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     results: dict = {
         "date": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform(),
-                    "load_at_start": os.getloadavg()},
+                    "load_at_start": os.getloadavg(), "hugo": _hugo_version()},
         "quick": args.quick, "build": [], "scrape": None, "browser": None, "curation": None,
     }
     if parts != set(PARTS) and RESULTS.exists() and not args.no_write:

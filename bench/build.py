@@ -1,9 +1,16 @@
-"""Build benchmark: our board versus plain Pelican on the same synthetic postings.
+"""Build benchmark: our board against two anchors on the same synthetic postings.
 
-Every build runs in its own subprocess (``python -m bench.build child …``) so its peak
-memory is its own: the parent reaps it with ``os.wait4`` and reads ``ru_maxrss``.
-Builds of both sites alternate within one run, so a busy neighbour slows both and the
-ratios stay meaningful; absolute seconds are reported, not judged.
+The anchors: *fair Pelican* (plain Pelican reading the scraped bodies as ``.html`` as we
+do, Markdown with ``sane_lists`` only, 24 per page), *Hugo* (``bench/hugo.py``), and,
+for continuity with round one only, the *published* Pelican baseline (every body in a
+``.md`` file, Pelican's default Markdown extensions, no pagination). Then the rebuilds the
+board really sees (``bench/scenarios.py``), each from a warm cache, as ratios to our cold
+build, and what each build writes (``bench/output.py``).
+
+Every build runs in its own subprocess (``python -m bench.build child …`` or ``hugo``);
+the parent reaps it with ``os.wait4`` for its CPU and peak memory (``bench/proc.py``).
+Builds of all sites alternate within one run, so a busy neighbour slows all of them and
+the ratios stay meaningful; absolute seconds are reported, not judged.
 """
 
 from __future__ import annotations
@@ -13,36 +20,52 @@ import json
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
-from . import synthetic
+from . import hugo, output, synthetic
+from .proc import measure
+from .scenarios import SCENARIOS, State
 
 ROOT = Path(__file__).resolve().parents[1]
 PUBLIC = "https://board.example.org"
 CHILD_TIMEOUT = 1800  # seconds; a build that takes longer is reported as failed
+PER_PAGE = 24  # BOARD_PER_PAGE in pelicanconf.py: fair Pelican and Hugo paginate by it too
 
 
 # ---- the child: one build, nothing else -----------------------------------------
 
-def _child(kind: str, content: Path, output: Path, cache: Path, profile: Path | None) -> float:
-    from pelican import Pelican
+KINDS = ("ours", "pelican_fair", "pelican_default")
+
+
+def _settings(kind: str, content: Path, output: Path, cache: Path, now: str) -> dict:
+    """Pelican settings for one kind of build (the kinds are described in the module docstring)."""
     from pelican.settings import read_settings
 
     if kind == "ours":
-        override = {
+        return read_settings(str(ROOT / "pelicanconf.py"), override={
             "PATH": str(content), "OUTPUT_PATH": str(output), "THEME": str(ROOT / "theme"),
             "PLUGIN_PATHS": [str(ROOT / "plugins")], "BOARD_POLICY": str(ROOT / "board.toml"),
-            "BOARD_NOW": synthetic.NOW, "BOARD_PUBLIC_URL": PUBLIC, "CACHE_PATH": str(cache),
-        }
-        settings = read_settings(str(ROOT / "pelicanconf.py"), override=override)
-    else:  # Pelican's defaults: notmyidea theme, no plugins, its own feeds and taxonomy pages
-        settings = read_settings(None, override={
-            "PATH": str(content), "OUTPUT_PATH": str(output), "CACHE_PATH": str(cache), "PLUGINS": [],
-            "SITENAME": "Plain Pelican", "SITEURL": "", "TIMEZONE": "UTC", "AUTHOR": "Board",
+            "BOARD_NOW": now, "BOARD_PUBLIC_URL": PUBLIC, "CACHE_PATH": str(cache),
         })
+    # Pelican's defaults: notmyidea theme, no plugins, its own feeds and taxonomy pages
+    plain = {"PATH": str(content), "OUTPUT_PATH": str(output), "CACHE_PATH": str(cache), "PLUGINS": [],
+             "SITENAME": "Plain Pelican", "SITEURL": "", "TIMEZONE": "UTC", "AUTHOR": "Board"}
+    if kind == "pelican_fair":  # our Markdown (sane_lists only, board/sanitize.py) and our 24 per page
+        plain.update({"MARKDOWN": {"extension_configs": {"markdown.extensions.sane_lists": {}},
+                                   "output_format": "html"},
+                      "DEFAULT_PAGINATION": PER_PAGE})
+    elif kind != "pelican_default":
+        raise ValueError(f"unknown kind of build {kind!r}; one of {', '.join(KINDS)}")
+    return read_settings(None, override=plain)
+
+
+def _child(kind: str, content: Path, output: Path, cache: Path, now: str, profile: Path | None) -> float:
+    from pelican import Pelican
+
+    settings = _settings(kind, content, output, cache, now)
     import logging
     logging.getLogger("pelican").setLevel(logging.ERROR)
     logging.getLogger("board").setLevel(logging.ERROR)
@@ -80,35 +103,22 @@ def snapshot(dest: Path) -> Path:
 
 
 def run_build(kind: str, content: Path, output: Path, cache: Path, profile: Path | None = None,
-              src: Path = ROOT) -> dict:
-    """One build in a subprocess (code from ``src``): wall seconds, in-process seconds, peak RSS (MB)."""
-    cmd = [sys.executable, "-m", "bench.build", "child", kind, str(content), str(output), str(cache)]
-    if profile:
-        cmd.append(str(profile))
+              src: Path = ROOT, now: str = synthetic.NOW) -> dict:
+    """One build in a subprocess (code from ``src``, "now" = ``now``): wall, CPU, peak RSS (MB).
+
+    CPU and peak memory are the kernel's, from ``os.wait4`` (``bench/proc.py``), for every
+    kind of build alike.
+    """
+    cmd = [sys.executable, "-m", "bench.build", "child", kind, str(content), str(output), str(cache),
+           "--now", now] + (["--profile", str(profile)] if profile else [])
     env = dict(os.environ, PYTHONPATH=str(src), PYTHONDONTWRITEBYTECODE="1")
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=src, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        out, err = proc.communicate(timeout=CHILD_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.communicate()
+    m = measure(cmd, cwd=src, env=env, timeout=CHILD_TIMEOUT)
+    if m.timed_out:
         raise RuntimeError(f"{kind} build timed out after {CHILD_TIMEOUT} s")
-    wall = time.perf_counter() - start
-    if proc.returncode != 0:
-        raise RuntimeError(f"{kind} build failed ({proc.returncode}):\n{err[-3000:]}")
-    report = json.loads(out.strip().splitlines()[-1])
-    return {"wall_s": round(wall, 3), "cpu_s": round(report["cpu_s"], 3), "build_s": round(report["seconds"], 3),
-            "peak_mb": report.get("peak_mb")}
-
-
-def output_stats(output: Path) -> dict:
-    files = size = 0
-    for dirpath, _, names in os.walk(output):
-        for name in names:
-            files += 1
-            size += os.path.getsize(os.path.join(dirpath, name))
-    return {"files": files, "mb": round(size / 1e6, 1)}
+    if m.returncode != 0:
+        raise RuntimeError(f"{kind} build failed ({m.returncode}):\n{m.stderr[-3000:]}")
+    report = json.loads(m.stdout.strip().splitlines()[-1])
+    return {"wall_s": m.wall_s, "cpu_s": m.cpu_s, "build_s": round(report["seconds"], 3), "peak_mb": m.peak_mb}
 
 
 def _fresh(*paths: Path) -> None:
@@ -116,69 +126,148 @@ def _fresh(*paths: Path) -> None:
         shutil.rmtree(p, ignore_errors=True)
 
 
-def bench_size(n: int, work: Path, repeat: int = 1, log=print, src: Path | None = None, rebuilds: int = 3) -> dict:
-    """All build figures for ``n`` postings: medians of ``repeat`` cold builds of each site
-    (alternating) and of ``rebuilds`` pairs of rebuilds (nothing changed, one posting changed).
+def _med(runs: list[dict], key: str) -> float:
+    return round(statistics.median(r[key] for r in runs), 3)
 
-    Times are both wall-clock and CPU (user + system) seconds of the build process; the
-    CPU figures are judged, because a neighbour's load stretches wall time unevenly.
-    """
-    src = src or snapshot(work / "src")
-    run = lambda *a: run_build(*a, src=src)  # noqa: E731
-    base = work / f"n{n}"
+
+@dataclass
+class Sites:
+    """The inputs of one size: our content and each anchor's copy of the same postings."""
+
+    base: Path
+    content: Path
+    pelican_fair: Path
+    pelican_default: Path
+    hugo_site: Path | None
+    hugo_skipped: str | None
+
+    def out(self, kind: str) -> Path:
+        return self.base / f"out-{kind}"
+
+    def cache(self, kind: str) -> Path:
+        return self.base / f"cache-{kind}"
+
+
+def _prepare(n: int, base: Path) -> Sites:
     content = synthetic.generate(base / "content", n)
-    pel_content = synthetic.to_pelican(content, base / "pelican-content")
-    ours_out, ours_cache = base / "out-ours", base / "cache-ours"
-    pel_out, pel_cache = base / "out-pelican", base / "cache-pelican"
-    cold_runs, pelican = [], []
-    for i in range(repeat):  # alternate so both see the same neighbours
-        _fresh(ours_out, ours_cache)
-        log(f"  n={n}: our cold build ({i + 1}/{repeat}) …")
-        cold_runs.append(run("ours", content, ours_out, ours_cache))
-        _fresh(pel_out, pel_cache)
-        log(f"  n={n}: plain Pelican cold build ({i + 1}/{repeat}) …")
-        pelican.append(run("pelican", pel_content, pel_out, pel_cache))
-    ours_stats, pel_stats = output_stats(ours_out), output_stats(pel_out)
-    nochange, onechange = [], []
-    for i in range(rebuilds):
-        log(f"  n={n}: rebuild, nothing changed ({i + 1}/{rebuilds}) …")
-        nochange.append(run("ours", content, ours_out, ours_cache))
-        synthetic.touch_one(content)
-        log(f"  n={n}: rebuild, one posting changed ({i + 1}/{rebuilds}) …")
-        onechange.append(run("ours", content, ours_out, ours_cache))
+    binary = hugo.binary()
+    return Sites(base, content,
+                 synthetic.to_pelican(content, base / "pelican-fair-content", fair=True),
+                 synthetic.to_pelican(content, base / "pelican-default-content", fair=False),
+                 hugo.write_site(content, base / "hugo-site") if binary else None,
+                 None if binary else "hugo not found (HUGO unset, none on PATH): `make hugo` installs Debian's")
 
-    def med(runs, key):
-        return round(statistics.median(r[key] for r in runs), 3)
 
-    out = {"n": n, "repeat": repeat, "rebuilds": rebuilds}
-    for key, unit in (("cpu_s", "cpu"), ("wall_s", "wall")):
-        cold, pel, nc, oc = med(cold_runs, key), med(pelican, key), med(nochange, key), med(onechange, key)
-        out[unit] = {
-            "ours_cold_s": cold, "pelican_cold_s": pel, "ours_nochange_s": nc, "ours_onechange_s": oc,
-            "ratio_cold_vs_pelican": round(cold / pel, 3),
-            "ratio_nochange_vs_cold": round(nc / cold, 3),
-            "ratio_onechange_vs_cold": round(oc / cold, 3),
-        }
-    out.update({
-        "peak_mb": max(r["peak_mb"] for r in cold_runs + nochange + onechange),
-        "pelican_peak_mb": max(r["peak_mb"] for r in pelican),
-        "ours_output": ours_stats, "pelican_output": pel_stats,
-        "runs": {"ours_cold": cold_runs, "pelican_cold": pelican, "ours_nochange": nochange, "ours_onechange": onechange},
-        "targets": {"ratio_cold_vs_pelican": 1.0, "ratio_nochange_vs_cold": 0.25,
-                    "ratio_onechange_vs_cold": 0.3, "peak_mb": 1024},
-    })
+def _cold_builds(sites: Sites, n: int, repeat: int, run, log) -> dict[str, list[dict] | str]:
+    """``repeat`` rounds of cold builds, each round every site in turn (the same neighbours).
+
+    The published (default) Pelican baseline is built in the first round only: it is kept
+    for continuity with round one's figures and not judged.
+    """
+    runs: dict = {"ours": [], "pelican_fair": [], "pelican_default": [], "hugo": []}
+    inputs = {"ours": sites.content, "pelican_fair": sites.pelican_fair, "pelican_default": sites.pelican_default}
+    for i in range(repeat):
+        for kind in ("ours", "pelican_fair", "pelican_default", "hugo"):
+            if kind == "pelican_default" and i > 0 or kind == "hugo" and not isinstance(runs["hugo"], list):
+                continue
+            log(f"  n={n}: {kind} cold build ({i + 1}/{repeat}) …")
+            if kind != "hugo":
+                _fresh(sites.out(kind), sites.cache(kind))
+                runs[kind].append(run(kind, inputs[kind], sites.out(kind), sites.cache(kind)))
+            elif sites.hugo_site is None:
+                runs["hugo"] = sites.hugo_skipped
+            else:
+                try:
+                    runs["hugo"].append(hugo.build(sites.hugo_site, sites.out("hugo"), hugo.binary()))
+                except (RuntimeError, OSError) as exc:  # the other anchors' figures still count
+                    log(f"  hugo failed: {exc}")
+                    runs["hugo"] = f"hugo build failed: {str(exc)[:500]}"
+    return runs
+
+
+def _rebuilds(sites: Sites, n: int, rebuilds: int, run, log, src: Path, check) -> dict[str, list[dict]]:
+    """``rebuilds`` passes over the scenarios, each build from the previous one's warm caches."""
+    state = State(sites.content, src)
+    runs: dict[str, list[dict]] = {s.key: [] for s in SCENARIOS}
+    for k in range(rebuilds):
+        for scenario in SCENARIOS:
+            scenario.apply(state, k)
+            log(f"  n={n}: rebuild, {scenario.label} ({k + 1}/{rebuilds}): {state.changed[-1]} …")
+            runs[scenario.key].append(run("ours", sites.content, sites.out("ours"), sites.cache("ours"),
+                                          now=state.now))
+            if check:
+                check(scenario, state, sites.out("ours"))
+    return runs
+
+
+def bench_size(n: int, work: Path, repeat: int = 1, log=print, src: Path | None = None, rebuilds: int = 3,
+               check=None) -> dict:
+    """All build figures for ``n`` postings, as ratios of builds taken side by side in this run.
+
+    Medians of ``repeat`` cold builds of our board, fair Pelican and Hugo (alternating),
+    one of the published Pelican baseline, and ``rebuilds`` passes over the rebuild
+    scenarios (``bench/scenarios.py``). ``check(scenario, state, output)``, if given, is
+    called after each rebuild (the test compares the output with a cold build there).
+    CPU seconds (user + system) are judged; wall seconds are shown beside them.
+    """
+    base = work / f"n{n}"
+    _fresh(base)
+    # a copy of the snapshot per size: the template scenario edits the theme in it
+    src = snapshot(base / "src") if src is None else Path(shutil.copytree(src, base / "src"))
+    run = lambda *a, **kw: run_build(*a, src=src, **kw)  # noqa: E731
+    sites = _prepare(n, base)
+    cold = _cold_builds(sites, n, repeat, run, log)
+    outputs = {kind: output.stats(sites.out(kind), n) for kind, runs in cold.items() if isinstance(runs, list)}
+    again = _rebuilds(sites, n, rebuilds, run, log, src, check)
+    return summarize(n, repeat, rebuilds, cold, again, outputs)
+
+
+def _ratio(a: float, b: float) -> float | None:
+    return round(a / b, 3) if b else None
+
+
+def summarize(n: int, repeat: int, rebuilds: int, cold: dict, again: dict, outputs: dict) -> dict:
+    """The results of one size: medians, ratios to the anchors and to our cold build, targets."""
+    out: dict = {"n": n, "repeat": repeat, "rebuilds": rebuilds, "anchors": {}, "rebuild": {},
+                 "output": outputs, "runs": {"cold": cold, "rebuild": again}}
+    ours = {key: _med(cold["ours"], key) for key in ("cpu_s", "wall_s")}
+    out["ours_cold"] = ours
+    for kind in ("pelican_fair", "pelican_default", "hugo"):
+        if not isinstance(cold[kind], list):
+            out["anchors"][kind] = {"skipped": cold[kind]}
+            continue
+        theirs = {key: _med(cold[kind], key) for key in ("cpu_s", "wall_s")}
+        out["anchors"][kind] = {**theirs, "ratio_cpu": _ratio(ours["cpu_s"], theirs["cpu_s"]),
+                                "ratio_wall": _ratio(ours["wall_s"], theirs["wall_s"]),
+                                "peak_mb": max(r["peak_mb"] for r in cold[kind])}
+    for s in SCENARIOS:
+        mine = {key: _med(again[s.key], key) for key in ("cpu_s", "wall_s")}
+        out["rebuild"][s.key] = {"label": s.label, **mine, "ratio_cpu": _ratio(mine["cpu_s"], ours["cpu_s"]),
+                                 "ratio_wall": _ratio(mine["wall_s"], ours["wall_s"])}
+    out["peak_mb"] = max(r["peak_mb"] for runs in [cold["ours"], *again.values()] for r in runs)
+    out["targets"] = targets(n)
     return out
+
+
+def targets(n: int) -> dict:
+    """Issue #19's targets: at 10,000 postings, and the fair-Pelican one at 1,000 below that."""
+    big = n >= 10_000
+    return {"ratio_cpu_vs_pelican_fair": 0.6 if big else 0.8, "ratio_cpu_vs_hugo": 1.0, "ratio_wall_vs_hugo": 1.0,
+            "ratio_rebuild_vs_cold": 0.15, "peak_mb": 300, "bytes_per_posting": 10_000 if big else None}
 
 
 def main(argv: list[str]) -> None:
     if argv and argv[0] == "child":
-        kind, content, output, cache = argv[1:5]
-        profile = Path(argv[5]) if len(argv) > 5 else None
-        import resource
-        seconds = _child(kind, Path(content), Path(output), Path(cache), profile)
-        usage = resource.getrusage(resource.RUSAGE_SELF)
-        peak_mb = usage.ru_maxrss / 1024  # this process's peak; Linux: KiB
-        print(json.dumps({"seconds": seconds, "cpu_s": usage.ru_utime + usage.ru_stime, "peak_mb": round(peak_mb, 1)}))
+        ap = argparse.ArgumentParser(prog="python -m bench.build child")
+        ap.add_argument("kind", choices=KINDS)
+        ap.add_argument("content", type=Path)
+        ap.add_argument("output", type=Path)
+        ap.add_argument("cache", type=Path)
+        ap.add_argument("--now", default=synthetic.NOW, help="BOARD_NOW of our build")
+        ap.add_argument("--profile", type=Path, help="write a cProfile of the build here")
+        a = ap.parse_args(argv[1:])
+        seconds = _child(a.kind, a.content, a.output, a.cache, a.now, a.profile)
+        print(json.dumps({"seconds": seconds}))
         return
     ap = argparse.ArgumentParser(prog="python -m bench.build")
     ap.add_argument("n", type=int)

@@ -8,8 +8,10 @@ static pages. Field sizes follow the sample content (titles of 40-90 characters,
 2-5 skills). Every entry is valid under our validator when "now" is :data:`NOW`;
 about 8% are closed (filled, closed, or past their deadline) so closed pages exist.
 
-``to_pelican(src, dest)`` turns the same entries into plain Pelican Markdown articles
-(Title, Date, Category, Tags, Author, Summary, Slug) for the plain-Pelican baseline.
+``articles(src)`` reads the same entries back in one shape for the anchors:
+``to_pelican(src, dest)`` writes them as plain Pelican articles (Markdown postings, HTML
+scraped bodies), ``bench.hugo`` as a Hugo site. ``touch_one``, ``add_one``, ``remove_one``
+and ``edit_template`` are the edits of the rebuild scenarios (``bench.scenarios``).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import json
 import random
 import re
 import shutil
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -157,6 +160,24 @@ def scraped_dict(f: dict, body: str, source: str) -> dict:
     }
 
 
+def _organizations(n: int) -> list[tuple[str, str]]:
+    """About ``n / 6`` organizations (name, host): most post several times, as on a real board."""
+    orgs = []
+    for k in range(max(3, n // 6)):
+        name = f"{ORG_A[k % len(ORG_A)]} {ORG_B[(k // len(ORG_A)) % len(ORG_B)]}"
+        if k >= len(ORG_A) * len(ORG_B):
+            name += f" {k // (len(ORG_A) * len(ORG_B)) + 1}"
+        orgs.append((name, f"{vocab.slugify(name)}.example.org"))
+    return orgs
+
+
+def _write_posting(dest: Path, rng: random.Random, i: int, orgs: list[tuple[str, str]]) -> Path:
+    f = _fields(rng, i, orgs)
+    path = dest / "postings" / f"{f['slug']}.md"
+    path.write_text(posting_text(f, _markdown_body(rng, f["host"])), encoding="utf-8")
+    return path
+
+
 def generate(dest: Path, n: int, seed: int = 7, sources: int = 20, pages: bool = True) -> Path:
     """Write ``n`` synthetic entries (half postings, half scraped) under ``dest``; return ``dest``."""
     rng = random.Random(seed)
@@ -167,26 +188,60 @@ def generate(dest: Path, n: int, seed: int = 7, sources: int = 20, pages: bool =
     (dest / "scraped").mkdir()
     if pages and (ROOT / "content" / "pages").exists():
         shutil.copytree(ROOT / "content" / "pages", dest / "pages")
-    n_orgs = max(3, n // 6)
-    orgs = []
-    for k in range(n_orgs):
-        name = f"{ORG_A[k % len(ORG_A)]} {ORG_B[(k // len(ORG_A)) % len(ORG_B)]}"
-        if k >= len(ORG_A) * len(ORG_B):
-            name += f" {k // (len(ORG_A) * len(ORG_B)) + 1}"
-        orgs.append((name, f"{vocab.slugify(name)}.example.org"))
+    orgs = _organizations(n)
     scraped: dict[str, list[dict]] = {}
     for i in range(n):
-        f = _fields(rng, i, orgs)
         if i % 2 == 0:
-            (dest / "postings" / f"{f['slug']}.md").write_text(posting_text(f, _markdown_body(rng, f["host"])),
-                                                             encoding="utf-8")
+            _write_posting(dest, rng, i, orgs)
         else:
+            f = _fields(rng, i, orgs)
             source = f"source-{(i // 2) % sources:02d}"
             scraped.setdefault(source, []).append(scraped_dict(f, _html_body(rng, f["host"]), source))
     for source, entries in scraped.items():
         (dest / "scraped" / f"{source}.json").write_text(
             json.dumps({"source": source, "entries": entries}, indent=2, sort_keys=True), encoding="utf-8")
     return dest
+
+
+def add_one(content: Path, k: int) -> Path:
+    """A new employer posting (the ``k``-th added), as a merged pull request adds one.
+
+    Its number is past any generated one and its organization is an existing one, so the
+    organization's page and feeds change too, as they would on the board.
+    """
+    rng = random.Random(f"added-{k}")
+    n = len(list((content / "postings").glob("*.md"))) * 2
+    return _write_posting(content, rng, 900_000 + k, _organizations(n))
+
+
+def remove_one(content: Path, k: int) -> Path:
+    """Delete one employer posting file (never the one :func:`touch_one` edits)."""
+    paths = sorted((content / "postings").glob("*.md"))
+    path = paths[1 + k % (len(paths) - 1)]
+    path.unlink()
+    return path
+
+
+TEMPLATE_MARK = '<p class="bench-edit">Edited by the benchmark.</p>'
+
+
+def edit_template(src: Path, name: str = "posting.html") -> Path:
+    """Change what one theme template writes (toggling, like :func:`touch_one`).
+
+    ``src`` is a snapshot of the code (``bench.build.snapshot``), never the live tree. The
+    edit adds (or takes back) a paragraph at the top of the template's content block.
+    """
+    path = src / "theme" / "templates" / name
+    text = path.read_text(encoding="utf-8")
+    block = "{% block content %}"
+    if TEMPLATE_MARK in text:
+        text = text.replace(block + "\n" + TEMPLATE_MARK, block, 1)
+    elif block in text:
+        text = text.replace(block, block + "\n" + TEMPLATE_MARK, 1)
+    else:
+        raise ValueError(f"{path}: no {block!r} to edit; point edit_template at a template that has one")
+    path.write_text(text, encoding="utf-8")
+    return path
 
 
 def touch_one(content: Path) -> Path:
@@ -207,27 +262,64 @@ def touch_one(content: Path) -> Path:
     return path
 
 
-def to_pelican(src: Path, dest: Path) -> Path:
-    """The same entries as plain Pelican articles (Markdown; scraped HTML bodies pass through)."""
+@dataclass(frozen=True)
+class Article:
+    """One entry as the anchor sites read it: metadata, a body and the body's format."""
+
+    slug: str
+    title: str
+    date: str  # YYYY-MM-DD
+    category: str
+    tags: tuple[str, ...]
+    author: str  # the organization
+    summary: str
+    body: str
+    fmt: str  # "md" (an employer posting's Markdown) or "html" (a scraped, already-HTML body)
+
+
+def articles(src: Path) -> list[Article]:
+    """Every entry of a synthetic board, in one shape for the Pelican and Hugo anchors."""
     from board.posting import read_header
 
+    out = []
+    for path in sorted((src / "postings").glob("*.md")):
+        header, _ = read_header(path.read_text(encoding="utf-8"))
+        v = header.values
+        out.append(Article(path.stem, v["title"], v["posted"], v["category"],
+                           tuple(s.strip() for s in v["skills"].split(",")), v["organization"], v["summary"],
+                           header.body, "md"))
+    for path in sorted((src / "scraped").glob("*.json")):
+        for e in json.loads(path.read_text(encoding="utf-8"))["entries"]:
+            out.append(Article(e["slug"], e["title"], e["posted"][:10], e["category"], tuple(e["skills"]),
+                               e["organization"]["name"], e["summary"], e["description_html"], "html"))
+    return out
+
+
+def _pelican_html(a: Article) -> str:
+    """Pelican's HTML reader format: metadata in ``<meta>`` tags, the body as it is."""
+    meta = {"date": a.date, "category": a.category, "tags": ", ".join(a.tags), "author": a.author,
+            "slug": a.slug, "summary": a.summary}
+    tags = "".join(f'<meta name="{k}" content="{html.escape(v)}">' for k, v in meta.items())
+    return f"<html><head><title>{html.escape(a.title)}</title>{tags}</head><body>{a.body}</body></html>\n"
+
+
+def to_pelican(src: Path, dest: Path, fair: bool = True) -> Path:
+    """The same entries as plain Pelican articles under ``dest/articles``.
+
+    ``fair``: scraped bodies (HTML already) become ``.html`` files that Pelican's HTML
+    reader takes as they are, as our build does; only employer postings go through
+    Markdown. ``fair=False`` is the published baseline of round one: every body in a
+    ``.md`` file, so Pelican runs Markdown over HTML it need not parse.
+    """
     dest = Path(dest)
     if dest.exists():
         shutil.rmtree(dest)
     (dest / "articles").mkdir(parents=True)  # our static pages use our templates: left out
-
-    def article(slug, title, date, category, tags, author, summary, body):
-        meta = [f"Title: {title}", f"Date: {date}", f"Category: {category}", f"Tags: {', '.join(tags)}",
-                f"Author: {author}", f"Slug: {slug}", f"Summary: {summary}"]
-        (dest / "articles" / f"{slug}.md").write_text("\n".join(meta) + "\n\n" + body, encoding="utf-8")
-
-    for path in sorted((src / "postings").glob("*.md")):
-        header, _ = read_header(path.read_text(encoding="utf-8"))
-        v = header.values
-        article(path.stem, v["title"], v["posted"], v["category"], [s.strip() for s in v["skills"].split(",")],
-                v["organization"], v["summary"], header.body)
-    for path in sorted((src / "scraped").glob("*.json")):
-        for e in json.loads(path.read_text(encoding="utf-8"))["entries"]:
-            article(e["slug"], e["title"], e["posted"][:10], e["category"], e["skills"], e["organization"]["name"],
-                    e["summary"], e["description_html"])
+    for a in articles(src):
+        if fair and a.fmt == "html":
+            (dest / "articles" / f"{a.slug}.html").write_text(_pelican_html(a), encoding="utf-8")
+            continue
+        meta = [f"Title: {a.title}", f"Date: {a.date}", f"Category: {a.category}", f"Tags: {', '.join(a.tags)}",
+                f"Author: {a.author}", f"Slug: {a.slug}", f"Summary: {a.summary}"]
+        (dest / "articles" / f"{a.slug}.md").write_text("\n".join(meta) + "\n\n" + a.body, encoding="utf-8")
     return dest

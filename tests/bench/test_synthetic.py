@@ -55,11 +55,16 @@ def test_generated_content_builds(content, tmp_path):
 
 
 def test_pelican_articles_mirror_entries(content, tmp_path):
-    articles = synthetic.to_pelican(content, tmp_path / "pelican")
-    files = list((articles / "articles").glob("*.md"))
-    assert len(files) == N
-    head = files[0].read_text(encoding="utf-8").split("\n\n", 1)[0]
+    """Fair: Markdown postings as .md, scraped HTML as .html; the published baseline: all .md."""
+    fair = list((synthetic.to_pelican(content, tmp_path / "fair") / "articles").iterdir())
+    assert sorted(p.suffix for p in fair) == [".html"] * (N // 2) + [".md"] * (N // 2)
+    md = next(p for p in fair if p.suffix == ".md")
+    head = md.read_text(encoding="utf-8").split("\n\n", 1)[0]
     assert {line.split(":", 1)[0] for line in head.splitlines()} >= {"Title", "Date", "Category", "Tags"}
+    page = next(p for p in fair if p.suffix == ".html").read_text(encoding="utf-8")
+    assert all(tag in page for tag in ("<title>", 'name="date"', 'name="category"', 'name="tags"'))
+    default = list((synthetic.to_pelican(content, tmp_path / "default", fair=False) / "articles").iterdir())
+    assert sorted(p.suffix for p in default) == [".md"] * N
 
 
 def _tree(root: Path) -> list[str]:
