@@ -140,7 +140,8 @@ check-links: venv
 	$(BIN)/python -m scrapers.linkcheck $(LINKCHECK_ARGS)
 
 test: venv browser vnu
-	VNU_JAR=$(VNU_JAR) $(BIN)/python -m pytest $(PYTEST_ARGS)
+	-@$(MAKE) --no-print-directory hugo  # the bench anchor tests skip, with the reason, when Hugo cannot be installed
+	HUGO=$(HUGO) VNU_JAR=$(VNU_JAR) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 test-quick: venv browser vnu
 	VNU_JAR=$(VNU_JAR) $(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
