@@ -90,6 +90,7 @@ class Decision:
     entry: Entry | None = None
     facts: dict[str, Any] = field(default_factory=dict)  # the extracted facts (Facts.report)
     evidence: dict[str, str] = field(default_factory=dict)  # the words each fact was read from
+    error: str = ""  # "TypeError: …" when curation raised for this record (reason "curation-error")
 
     def __post_init__(self) -> None:
         if isinstance(self.outcome, bool):

@@ -65,10 +65,7 @@ def source_for(kind: str) -> SourceConfig:
 
 
 def run(body, kind):
-    module = adapters.get(kind)
-    if adapters.accepts_headers(module):
-        return list(module.parse(body.data, source_for(kind), headers=body.headers))
-    return list(module.parse(body.data, source_for(kind)))
+    return adapters.parse(adapters.get(kind), body.data, source_for(kind), body.headers)
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.name[:60] for p in FILES])
