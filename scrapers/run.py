@@ -257,61 +257,89 @@ def run(
     sources = select_sources(config, names, shard)
     store = storage.Store(out_dir, state_dir)
     store.clean_stale_temp()
-    code_files: list[Path] = []
-    curation_error = ""
-    default = curate is None
-    if curate is None:
-        try:
-            curate, rules, code_files = default_curation(rules_path)
-        except Exception as e:  # a broken curation module fails every source, loudly, not the run
-            curation_error = f"curation unavailable: {type(e).__name__}: {e}"
+    default, code_files, curation_error = curate is None, [], ""
+    if default:
+        curate, rules, code_files, curation_error = _default_curation_or_error(rules_path)
     settings = http or config.http
     deadline = deadline or Deadline(settings.run_timeout, "run")
-    ctx_fetcher = Fetcher(settings)
-    ctx = Context(store, ctx_fetcher, now, curate, rules, get_adapter, guard, explain, code_files,  # type: ignore[arg-type]
+    ctx = Context(store, ctx_fetcher := Fetcher(settings), now, curate, rules, get_adapter, guard, explain, code_files,  # type: ignore[arg-type]
                   deadline=deadline, source_timeout=settings.source_timeout)
     if processes is None:
         processes = curation_pool.auto_processes(sum(s.enabled and s.reuse_allowed for s in sources))
     if default and not curation_error and processes > 0:
-        try:
-            ctx.pool = curation_pool.CurationPool(processes, rules_path, curate, rules)  # type: ignore[arg-type]
-            deadline.on_stop(ctx.pool.terminate)  # SIGTERM: the workers go first, no orphan
-        except (OSError, ValueError) as e:  # no processes here (a sandbox, a limit): curate in the threads
-            print(f"warning: curation stays in-thread: {type(e).__name__}: {e}", file=sys.stderr)
+        _start_pool(ctx, processes, rules_path)
     progress = progress or Progress(len(sources), enabled=False)
-    results: dict[str, SourceResult] = {}
     try:
-        # A thread per source (up to MAX_THREADS): a source's thread spends most of its time
-        # queued at its host's gate or waiting for curation, and must not hold up the fetches
-        # of other sources meanwhile. Requests in flight are bounded by ``http.workers``.
-        threads = max(1, settings.workers, min(len(sources), MAX_THREADS))
-        with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="scrape") as pool:
-            futures = {}
-            for source in sources:
-                if curation_error and source.enabled and source.reuse_allowed:
-                    results[source.name] = _failed_result(source, "curation", curation_error)
-                    continue
-                futures[source.name] = pool.submit(_run_source_safely, source, ctx, progress)
-            for name, fut in futures.items():
-                results[name] = fut.result()
+        results = _run_sources(sources, ctx, progress, max(1, settings.workers, min(len(sources), MAX_THREADS)),
+                               curation_error)
     finally:
         ctx_fetcher.close()
         if ctx.pool is not None:
             ctx.pool.close()
         progress.finish()
     result = RunResult(now=now, shard=shard, sources=[results[s.name] for s in sources])
-    scope = deadline.expired_scope()
-    if scope == "stopped" or any(s.status == "not-run" for s in result.sources):
-        result.stopped = deadline.root.stop_reason if scope == "stopped" else f"run deadline of {settings.run_timeout:g} s"
-    if dedupe is None:
-        dedupe = shard is None
-    if dedupe:
-        try:
-            known = {s.name: s.entries for s in result.sources if s.entries is not None}
-            result.merged = storage.dedupe_store(store, now, known).merged
-        except storage.StorageError as e:
-            result.dedupe_error = str(e)
+    result.stopped = _stop_reason(result, deadline, settings.run_timeout)
+    if dedupe if dedupe is not None else shard is None:  # a shard's --merge step dedupes all shards at once
+        _dedupe(result, store, now)
     return result
+
+
+def _stop_reason(result: RunResult, deadline: Deadline, run_timeout: float | None) -> str:
+    """Why the run ended early ("" when every source ran): a stop, or the run's deadline."""
+    scope = deadline.expired_scope()
+    if scope == "stopped":
+        return deadline.root.stop_reason
+    if any(s.status == "not-run" for s in result.sources):
+        return f"run deadline of {run_timeout:g} s"
+    return result.stopped
+
+
+def _dedupe(result: RunResult, store: storage.Store, now: datetime) -> None:
+    """Merge entries reached from two sources; a storage failure is reported, the run still returns."""
+    try:
+        known = {s.name: s.entries for s in result.sources if s.entries is not None}
+        result.merged = storage.dedupe_store(store, now, known).merged
+    except storage.StorageError as e:
+        result.dedupe_error = str(e)
+
+
+def _default_curation_or_error(rules_path: Path | None) -> tuple[Any, Any, list[Path], str]:
+    """:func:`default_curation`, or why it is unavailable: a broken curation module fails every
+    source, loudly, not the run."""
+    try:
+        return (*default_curation(rules_path), "")
+    except Exception as e:
+        return None, None, [], f"curation unavailable: {type(e).__name__}: {e}"
+
+
+def _start_pool(ctx: Context, processes: int, rules_path: Path | None) -> None:
+    """Curation in worker processes; where none can start (a sandbox, a limit) it stays in the threads."""
+    try:
+        ctx.pool = curation_pool.CurationPool(processes, rules_path, ctx.curate, ctx.rules)
+        ctx.deadline.on_stop(ctx.pool.terminate)  # SIGTERM: the workers go first, no orphan
+    except (OSError, ValueError) as e:
+        print(f"warning: curation stays in-thread: {type(e).__name__}: {e}", file=sys.stderr)
+
+
+def _run_sources(sources: list[SourceConfig], ctx: Context, progress: "Progress", threads: int,
+                 curation_error: str) -> dict[str, SourceResult]:
+    """Every source in its own thread; with curation unavailable, every source that would run fails.
+
+    A thread per source (up to MAX_THREADS): a source's thread spends most of its time
+    queued at its host's gate or waiting for curation, and must not hold up the fetches
+    of other sources meanwhile. Requests in flight are bounded by ``http.workers``.
+    """
+    results: dict[str, SourceResult] = {}
+    with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="scrape") as pool:
+        futures = {}
+        for source in sources:
+            if curation_error and source.enabled and source.reuse_allowed:
+                results[source.name] = _failed_result(source, "curation", curation_error)
+                continue
+            futures[source.name] = pool.submit(_run_source_safely, source, ctx, progress)
+        for name, fut in futures.items():
+            results[name] = fut.result()
+    return results
 
 
 def _failed_result(source: SourceConfig, code: str, message: str) -> SourceResult:

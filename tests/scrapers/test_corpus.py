@@ -83,7 +83,7 @@ def test_real_payload_parses_with_title_organization_url(path):
             assert len(records) == EXPECTED[body.label], body.label
         for r in records:
             assert r.title.strip() and (r.organization or "").strip(), (body.label, r.source_id)
-            assert normalize.safe_link(r.url), (body.label, r.url)
+            assert normalize.safe_url(r.url), (body.label, r.url)
 
 
 def test_real_payload_summary_and_curation_never_crashes(capsys):
