@@ -36,6 +36,8 @@ BOARD_POLICY = "board.toml"  # pay floors, closing-soon window, repository
 # development board, with a "Sample data" banner and noindex; never set in publishconf.py.
 BOARD_SAMPLES = True
 # BOARD_NOW = "2026-11-26T12:00:00Z"  # pin "today" for reproducible builds and tests
+# BOARD_RENDER_CACHE = False  # render every page every build (plugins/board_site/rendercache.py)
+# BOARD_CACHE = False  # ... and re-parse every posting too (board/catalog.py's cache)
 
 CACHE_PATH = ".cache/pelican"
 LOAD_CONTENT_CACHE = False

@@ -68,10 +68,7 @@ def dev_cases(root: Path = DEV) -> list[Case]:
 
 
 def parse(kind: str, body: bytes, source: SourceConfig, headers: dict[str, str] | None = None) -> list[RawRecord]:
-    module = adapters.get(kind)
-    if adapters.accepts_headers(module):
-        return list(module.parse(body, source, headers=headers or {}))
-    return list(module.parse(body, source))
+    return adapters.parse(adapters.get(kind), body, source, headers)
 
 
 def decide_case(case: Case, policy: Any = None) -> list[Decision]:

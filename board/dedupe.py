@@ -60,6 +60,25 @@ def dedupe(files: dict[str, list[Entry]]) -> DedupeResult:
     its owners gained ids or dates; only merged groups can do either, so an unmerged
     store is compared by nothing more than group sizes (this runs after every scrape).
     """
+    groups = _group(files)
+    out: dict[str, list[Entry]] = {name: [] for name in files}
+    merged: list[tuple[str, str, str]] = []
+    changed: set[str] = set()
+    for g in groups:
+        entry = g.owner
+        if len(g.members) > 1:
+            entry = _merged_owner(g)
+            if entry != g.owner:
+                changed.add(g.owner_file)
+            for name, m in g.members[1:]:
+                merged.append((m.slug, name, g.owner_file))
+                changed.add(name)
+        out[g.owner_file].append(entry)
+    return DedupeResult(out, merged, changed)
+
+
+def _group(files: dict[str, list[Entry]]) -> list[_Group]:
+    """Entries grouped by shared dedupe keys, each group's first member (in survivor order) its owner."""
     items = [(name, e) for name in sorted(files) for e in files[name]]
     items.sort(key=lambda it: (it[1].status != "open", it[1].first_seen or _FAR_FUTURE, it[0], it[1].slug,
                                ",".join(it[1].source.ids)))
@@ -80,27 +99,18 @@ def dedupe(files: dict[str, list[Entry]]) -> DedupeResult:
         else:
             target.files.add(name)
             target.members.append((name, e))
+    return groups
 
-    out: dict[str, list[Entry]] = {name: [] for name in files}
-    merged: list[tuple[str, str, str]] = []
-    changed: set[str] = set()
-    for g in groups:
-        entry = g.owner
-        if len(g.members) > 1:
-            members = [m for _, m in g.members]
-            ids = tuple(sorted({i for m in members for i in m.source.ids}))
-            firsts = [m.first_seen for m in members if m.first_seen]
-            lasts = [m.last_seen for m in members if m.last_seen]
-            entry = replace(
-                entry,
-                source=replace(entry.source, ids=ids),
-                first_seen=min(firsts) if firsts else entry.first_seen,
-                last_seen=max(lasts) if lasts else entry.last_seen,
-            )
-            if entry != g.owner:
-                changed.add(g.owner_file)
-            for name, m in g.members[1:]:
-                merged.append((m.slug, name, g.owner_file))
-                changed.add(name)
-        out[g.owner_file].append(entry)
-    return DedupeResult(out, merged, changed)
+
+def _merged_owner(g: _Group) -> Entry:
+    """The owner with every copy's ids, the earliest ``first_seen`` and the latest ``last_seen``."""
+    members = [m for _, m in g.members]
+    ids = tuple(sorted({i for m in members for i in m.source.ids}))
+    firsts = [m.first_seen for m in members if m.first_seen]
+    lasts = [m.last_seen for m in members if m.last_seen]
+    return replace(
+        g.owner,
+        source=replace(g.owner.source, ids=ids),
+        first_seen=min(firsts) if firsts else g.owner.first_seen,
+        last_seen=max(lasts) if lasts else g.owner.last_seen,
+    )

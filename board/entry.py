@@ -222,10 +222,6 @@ class Entry:
         return self.compensation.hourly_range(self.hours)
 
     @property
-    def total_pay(self) -> tuple[float, float]:
-        return self.compensation.total_range(self.hours)
-
-    @property
     def apply_link(self) -> str:
         return self.apply_url or f"mailto:{self.apply_email}"
 
@@ -448,6 +444,17 @@ def check(entry: Entry, policy: Policy, now: datetime, https_only: bool = True,
     ``allow_expired`` is for the site build: a posting past its deadline is shown as
     closed automatically, whereas a submission with a past deadline is an error.
     """
+    programme = entry.kind == "programme"
+    problems = [*_text_problems(entry), *_work_problems(entry, policy, programme),
+                *_apply_problems(entry, https_only, programme), *_date_problems(entry, now, allow_expired, programme),
+                *_eligibility_problems(entry, programme)]
+    if entry.programme is not None:
+        problems.extend(check_programme(entry, now, https_only))
+    return problems
+
+
+def _text_problems(entry: Entry) -> list[Problem]:
+    """Slug, title, organization, summary and description: present and not too long."""
     problems: list[Problem] = []
     add = lambda f, m, x="": problems.append(Problem(f, m, x))  # noqa: E731
 
@@ -462,8 +469,14 @@ def check(entry: Entry, policy: Policy, now: datetime, https_only: bool = True,
         add("description", "is too long", f"at most {MAX_LEN['description']} characters of text")
     if not entry.description_html.strip():
         add("description", "is empty", "a Markdown body describing the project")
+    return problems
+
+
+def _work_problems(entry: Entry, policy: Policy, programme: bool) -> list[Problem]:
+    """Hours, pay (currency, range, the board's floor) and category."""
+    problems: list[Problem] = []
+    add = lambda f, m, x="": problems.append(Problem(f, m, x))  # noqa: E731
     h = entry.hours
-    programme = entry.kind == "programme"
     if programme and not (HOURS_MIN <= h.min <= HOURS_MAX and h.min <= h.max <= PROGRAMME_HOURS_MAX):
         add("hours", f"{h.min}-{h.max} does not start within {HOURS_MIN}-{HOURS_MAX} total hours",
             f"the programme's project sizes in total hours, the smallest {HOURS_MIN}-{HOURS_MAX}, "
@@ -486,6 +499,13 @@ def check(entry: Entry, policy: Policy, now: datetime, https_only: bool = True,
                 "more pay or fewer hours")
     if entry.category not in vocab.CATEGORIES and not (programme and not entry.category):
         add("category", f"unknown category {entry.category!r}", "one of " + ", ".join(vocab.CATEGORIES))
+    return problems
+
+
+def _apply_problems(entry: Entry, https_only: bool, programme: bool) -> list[Problem]:
+    """A way to apply, safe URLs and address, a known status."""
+    problems: list[Problem] = []
+    add = lambda f, m, x="": problems.append(Problem(f, m, x))  # noqa: E731
     if not entry.apply_url and not entry.apply_email:
         add("apply", "no way to apply", "Apply-URL: https://… or Apply-Email: name@example.org")
     if entry.apply_url and (why := url_problem(entry.apply_url, https_only)):
@@ -497,6 +517,13 @@ def check(entry: Entry, policy: Policy, now: datetime, https_only: bool = True,
     statuses = PROGRAMME_STATUSES if programme else STATUSES
     if entry.status not in statuses:
         add("status", f"unknown status {entry.status!r}", " or ".join(statuses))
+    return problems
+
+
+def _date_problems(entry: Entry, now: datetime, allow_expired: bool, programme: bool) -> list[Problem]:
+    """Deadline and posting date against each other and against "now"."""
+    problems: list[Problem] = []
+    add = lambda f, m, x="": problems.append(Problem(f, m, x))  # noqa: E731
     # A programme's passed cohort deadline only makes it "not currently open".
     if (not allow_expired and not programme and entry.status == "open" and entry.apply_by is not None
             and entry.apply_by < now):
@@ -507,6 +534,13 @@ def check(entry: Entry, policy: Policy, now: datetime, https_only: bool = True,
     if entry.posted > now + POSTED_AHEAD:
         add("posted", f"{entry.posted.date()} is in the future", "today's date or earlier")
     problems.extend(date_window_problems(entry, now))
+    return problems
+
+
+def _eligibility_problems(entry: Entry, programme: bool) -> list[Problem]:
+    """Deliverables, regions, student status, work authorization and kind from their vocabularies."""
+    problems: list[Problem] = []
+    add = lambda f, m, x="": problems.append(Problem(f, m, x))  # noqa: E731
     if len(entry.deliverables) > MAX_DELIVERABLES or any(len(d) > MAX_LEN["deliverable"] for d in entry.deliverables):
         add("deliverables", "too many or too long", f"at most {MAX_DELIVERABLES} items of {MAX_LEN['deliverable']} characters")
     for region in entry.eligibility.regions:
@@ -522,8 +556,6 @@ def check(entry: Entry, policy: Policy, now: datetime, https_only: bool = True,
         add("kind", f"unknown kind {entry.kind!r}", " or ".join(KINDS))
     elif programme != (entry.programme is not None):
         add("kind", "programme facts and kind disagree", "kind 'programme' exactly when programme facts are set")
-    if entry.programme is not None:
-        problems.extend(check_programme(entry, now, https_only))
     return problems
 
 

@@ -96,15 +96,11 @@ def parse_programme(path: Path, policy: Policy, now: datetime, text: str | None 
     starts = parsed("starts", parse_datetime)
     ends = parsed("ends", lambda s: parse_datetime(s, end_of_day=True))
 
-    category = vocab.slugify(v.get("category", ""))
-    if category and category not in vocab.CATEGORIES:
-        by_label = {vocab.slugify(label): slug_ for slug_, label in vocab.CATEGORIES.items()}
-        category = by_label.get(category, category)
+    category = _category(v.get("category", ""))
     skills, unknown = normalize_skills(v.get("skills", "").split(","))
     for word in unknown:
         add("skills", unknown_skill_message(word), "skills from the list in README")
     regions = read_regions(v, add)
-    institutions = tuple(clean_text(i) for i in re.split(r"[;\n]", v.get("institutions", "")) if clean_text(i))
     description = markdown_to_html(header.body) if header.body.strip() else ""
     problems.extend(body_problems(header))
 
@@ -125,31 +121,51 @@ def parse_programme(path: Path, policy: Policy, now: datetime, text: str | None 
         apply_url=v.get("apply-url") or None,
         apply_by=apply_by,
         skills=skills,
-        eligibility=Eligibility(
-            regions=tuple(regions) or ("WORLDWIDE",),
-            students=v.get("students", "enrolled-or-recent").strip().lower(),
-            work_authorization=v.get("work-authorization", "not-required").strip().lower(),
-        ),
+        eligibility=_eligibility(v, regions),
         updated=verified if verified and verified > posted else None,
         status=v.get("status", "open").strip().lower(),
         source=Source(kind="employer", name="programme", url=v.get("source-url") or None, jsonld=False),
         last_verified=verified,
-        programme=Programme(
-            schedule=v.get("schedule", "").strip().lower(),
-            source_url=v.get("source-url", ""),
-            verified=verified,
-            starts=starts,
-            ends=ends,
-            institutions=institutions,
-            partner=clean_text(v["partner"]) if v.get("partner") else None,
-            pay_note=clean_text(v.get("pay-note")),
-            eligibility_note=clean_text(v.get("eligibility")),
-            how_to_apply=clean_text(v.get("how-to-apply")),
-        ),
+        programme=_programme_facts(v, verified, starts, ends),
     )
     missing = {p.field for p in problems if p.message == "is missing"}  # said once, not again by check()
     problems.extend(p for p in located(check(entry, policy, now), header, problems) if p.field not in missing)
     return (None if problems else entry), problems
+
+
+def _category(value: str) -> str:
+    """A category slug; a programme may name it by its label ("Data & analysis")."""
+    category = vocab.slugify(value)
+    if category and category not in vocab.CATEGORIES:
+        by_label = {vocab.slugify(label): slug_ for slug_, label in vocab.CATEGORIES.items()}
+        category = by_label.get(category, category)
+    return category
+
+
+def _eligibility(v: dict[str, str], regions: list[str]) -> Eligibility:
+    return Eligibility(
+        regions=tuple(regions) or ("WORLDWIDE",),
+        students=v.get("students", "enrolled-or-recent").strip().lower(),
+        work_authorization=v.get("work-authorization", "not-required").strip().lower(),
+    )
+
+
+def _programme_facts(v: dict[str, str], verified: datetime | None, starts: datetime | None,
+                     ends: datetime | None) -> Programme:
+    """What only a programme has: schedule, where it was verified, cohort dates, who may take part."""
+    institutions = tuple(clean_text(i) for i in re.split(r"[;\n]", v.get("institutions", "")) if clean_text(i))
+    return Programme(
+        schedule=v.get("schedule", "").strip().lower(),
+        source_url=v.get("source-url", ""),
+        verified=verified,
+        starts=starts,
+        ends=ends,
+        institutions=institutions,
+        partner=clean_text(v["partner"]) if v.get("partner") else None,
+        pay_note=clean_text(v.get("pay-note")),
+        eligibility_note=clean_text(v.get("eligibility")),
+        how_to_apply=clean_text(v.get("how-to-apply")),
+    )
 
 
 def scaffold(today: datetime | None = None) -> str:

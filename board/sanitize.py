@@ -69,9 +69,13 @@ def html_to_text(fragment: str) -> str:
     return re.sub(r"\s+", " ", html.unescape(stripped)).strip()
 
 
-def safe_url(url: str | None, https_only: bool = False) -> str | None:
-    """The URL if it may be published as a link, else None."""
-    if not url:
+def safe_url(url: object, https_only: bool = False) -> str | None:
+    """The URL, stripped, if it may be published as a link, else None.
+
+    Any value is accepted (a scraped field may be a number, a list or missing): only an
+    absolute http(s) URL that passes ``url_problem`` is returned; javascript:, data:,
+    relative links and spaces are not."""
+    if not isinstance(url, str) or not url.strip():
         return None
     url = url.strip()
     return None if url_problem(url, https_only=https_only) else url

@@ -48,12 +48,6 @@ class Config:
     http: HttpSettings = field(default_factory=HttpSettings)
     path: Path | None = None
 
-    def source(self, name: str) -> SourceConfig:
-        for s in self.sources:
-            if s.name == name:
-                return s
-        raise KeyError(name)
-
 
 def load_config(path: Path | str | None = None) -> Config:
     p = Path(path) if path else DEFAULT_PATH

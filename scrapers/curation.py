@@ -90,6 +90,7 @@ class Decision:
     entry: Entry | None = None
     facts: dict[str, Any] = field(default_factory=dict)  # the extracted facts (Facts.report)
     evidence: dict[str, str] = field(default_factory=dict)  # the words each fact was read from
+    error: str = ""  # "TypeError: …" when curation raised for this record (reason "curation-error")
 
     def __post_init__(self) -> None:
         if isinstance(self.outcome, bool):
@@ -119,15 +120,15 @@ class Override:
     pay: Compensation | None = None
 
     def matches(self, record: RawRecord, source: SourceConfig) -> bool:
-        if self.id is not None and self.id != f"{source.name}:{normalize.s(record.source_id)}":
+        if self.id is not None and self.id != f"{source.name}:{normalize.as_text(record.source_id)}":
             return False
         if self.source is not None and self.source != source.name:
             return False
         if self.url is not None and _url_key(self.url) not in {
-                _url_key(normalize.s(record.url)), _url_key(normalize.s(record.apply_url))}:
+                _url_key(normalize.as_text(record.url)), _url_key(normalize.as_text(record.apply_url))}:
             return False
         if self.organization is not None:
-            org = normalize.s(record.organization) or normalize.s(source.organization)
+            org = normalize.as_text(record.organization) or normalize.as_text(source.organization)
             if vocab.slugify(self.organization) != vocab.slugify(org):
                 return False
         return True
@@ -362,11 +363,11 @@ class Facts:
 
     @cached_property
     def title(self) -> str:
-        return extract.prepare(normalize.clean_text(normalize.s(self.record.title)))
+        return extract.prepare(normalize.clean_text(normalize.as_text(self.record.title)))
 
     @cached_property
     def where(self) -> str:
-        return extract.prepare(normalize.s(self.record.location))
+        return extract.prepare(normalize.as_text(self.record.location))
 
     @cached_property
     def types(self) -> str:
@@ -486,7 +487,7 @@ class Facts:
         """The pay: the structured salary, else the amount nearest the chosen track, else the best mention."""
         r = self.record
         cur = normalize.currency_code(r.salary_currency)
-        unit = normalize.s(r.salary_unit).upper()
+        unit = normalize.as_text(r.salary_unit).upper()
         low = r.salary_min if isinstance(r.salary_min, (int, float)) and not isinstance(r.salary_min, bool) else None
         high = r.salary_max if isinstance(r.salary_max, (int, float)) and not isinstance(r.salary_max, bool) else None
         unit = _FIXED_UNITS.get(unit, unit)
@@ -516,11 +517,11 @@ class Facts:
             return Fact(True, "the source lists remote work only", "source")
         head = f"{self.title} . {self.where}"
         if self.record.remote is False:
-            return Fact(False, f"remote flag false (location {normalize.s(self.record.location)[:60]!r})", "field")
+            return Fact(False, f"remote flag false (location {normalize.as_text(self.record.location)[:60]!r})", "field")
         if (hit := _find(_ONSITE, head)) and not _REMOTE.search(head):
             return Fact(False, hit, "location")
         if self.record.remote is True:
-            return Fact(True, f"remote flag true (location {normalize.s(self.record.location)[:60]!r})", "field")
+            return Fact(True, f"remote flag true (location {normalize.as_text(self.record.location)[:60]!r})", "field")
         if hit := _find(_REMOTE, self.where, head) or _find(_REMOTE_WHERE, self.where):
             return Fact(True, hit, "location")
         if hit := _find(_REMOTE, self.text):
@@ -533,7 +534,7 @@ class Facts:
     def experience(self) -> Fact:
         """Whether the role asks for experienced professionals (years of experience, a senior title)."""
         if _EXPERIENCED_TITLE.search(self.title):
-            return Fact(True, f"title {normalize.s(self.record.title)[:80]!r}", "title")
+            return Fact(True, f"title {normalize.as_text(self.record.title)[:80]!r}", "title")
         role = self.role
         if any(w in role for w in ("exp", "year", "senior", "seasoned", "level")) and (
                 hit := _find(_EXPERIENCED, role)):
@@ -726,11 +727,11 @@ def _missing(review: str, detail: str) -> Missing:
 def _not_a_posting(f: Facts) -> str | None:
     if not f.title.strip():
         return "no title"
-    if not (normalize.s(f.record.organization) or normalize.s(f.source.organization)).strip():
+    if not (normalize.as_text(f.record.organization) or normalize.as_text(f.source.organization)).strip():
         return "no organization"
     if "organization" in (getattr(f.record, "uncertain", None) or ()):
         return _missing("REVIEW_ORG_UNKNOWN", f"the adapter could not read who offers it "
-                                              f"(placeholder {normalize.s(f.record.organization)[:60]!r})")
+                                              f"(placeholder {normalize.as_text(f.record.organization)[:60]!r})")
     if hit := _find(_NEWS_TITLE, f.title):
         return f"title reads like an article or question: {hit!r}"
     if hit := _find(_EMPLOYER_FACING, f.title, f.text[:400]):
@@ -739,9 +740,9 @@ def _not_a_posting(f: Facts) -> str | None:
 
 
 def _bad_url(f: Facts) -> str | None:
-    if normalize.safe_link(f.record.apply_url) or normalize.safe_link(f.record.url):
+    if normalize.safe_url(f.record.apply_url) or normalize.safe_url(f.record.url):
         return None
-    return f"no usable http(s) URL (apply_url={normalize.s(f.record.apply_url)[:80]!r}, url={normalize.s(f.record.url)[:80]!r})"
+    return f"no usable http(s) URL (apply_url={normalize.as_text(f.record.apply_url)[:80]!r}, url={normalize.as_text(f.record.url)[:80]!r})"
 
 
 #: "Work beyond 30 hours is not compensated": the extra work is unpaid, not the project.
@@ -777,7 +778,7 @@ def _experienced(f: Facts) -> str | None:
 def _full_time(f: Facts) -> str | None:
     if f.role_type.value == "full-time":
         return f"full-time: {f.role_type.quote!r}" if f.role_type.by == "text" else f.role_type.quote
-    unit = normalize.s(f.record.salary_unit).upper()
+    unit = normalize.as_text(f.record.salary_unit).upper()
     if unit in ("YEAR", "MONTH") and f.record.salary_min and not _small_salary(f.record):
         return f"salary per {unit.lower()}"
     if hit := _find(_EMPLOYEE, f.role) or _find_more(_EMPLOYEE_MORE, f.role):
@@ -796,7 +797,7 @@ def _small_salary(record: RawRecord) -> bool:
     """A yearly/monthly salary field too small to be a wage: the poster typed the project's fee there
     (RemoteOK's salary fields are yearly by definition)."""
     high = record.salary_max if isinstance(record.salary_max, (int, float)) else record.salary_min
-    unit = normalize.s(record.salary_unit).lower()
+    unit = normalize.as_text(record.salary_unit).lower()
     return isinstance(high, (int, float)) and 0 < high < extract.SMALLEST_SALARY.get(unit, 0)
 
 
@@ -962,7 +963,7 @@ def _strong(f: Facts) -> bool:
 def _expired(f: Facts) -> str | None:
     """The deadline of a record that will not be built into an entry (a review candidate)."""
     try:
-        until = parse_datetime(normalize.s(f.record.valid_through), end_of_day=True) if f.record.valid_through else None
+        until = parse_datetime(normalize.as_text(f.record.valid_through), end_of_day=True) if f.record.valid_through else None
     except (ValueError, TypeError):
         return None
     return f"apply by {until.date()}" if until is not None and until < f.now else None

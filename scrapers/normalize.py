@@ -20,8 +20,8 @@ from typing import Any, Iterable
 
 from board import vocabulary as vocab
 from board.entry import (MAX_LEN, Compensation, Eligibility, Entry, Hours, Organization, Source,
-                         clean_text, normalize_skills, parse_datetime, url_problem)
-from board.sanitize import clean_html, html_to_text
+                         clean_text, normalize_skills, parse_datetime)
+from board.sanitize import clean_html, html_to_text, safe_url
 
 from .record import RawRecord, SourceConfig
 
@@ -52,7 +52,7 @@ _PROSE_SKIP = {"r", "copy", "video", "docs", "charts", "node", "stats", "crm", "
                "css", "stats", "premiere", "canva", "github", "spreadsheets", "ms excel", "localization", "l10n"}
 
 
-def s(value: Any) -> str:
+def as_text(value: Any) -> str:
     """Any value -> str ('' for None, containers and bools): wrong types never raise."""
     if value is None or isinstance(value, (bool, dict, list, tuple, set, bytes)):
         return ""
@@ -73,7 +73,7 @@ def plain(value: Any, limit: int) -> str:
 
     Twice, so an entity-escaped tag ("&lt;script&gt;") cannot come back as a real one.
     """
-    text = s(value)[: limit * 20]
+    text = as_text(value)[: limit * 20]
     for _ in range(2):
         if "<" in text or "&" in text:
             text = html_to_text(text)
@@ -82,7 +82,7 @@ def plain(value: Any, limit: int) -> str:
 
 def parse_date(value: Any, end_of_day: bool = False) -> datetime | None:
     """ISO 8601, "2026-08-05 10:10:39 UTC" or RFC 822 -> aware UTC datetime; else None."""
-    text = s(value).strip()
+    text = as_text(value).strip()
     if not text or len(text) > 64:
         return None
     candidates = [text, re.sub(r"\s*(?:UTC|GMT)$", "", text)]
@@ -101,17 +101,9 @@ def parse_date(value: Any, end_of_day: bool = False) -> datetime | None:
         return None
 
 
-def safe_link(value: Any) -> str | None:
-    """An http(s) URL that may be published, else None (javascript:, data:, relative, spaces…)."""
-    url = s(value).strip()
-    if not url or url_problem(url, https_only=False):
-        return None
-    return url
-
-
 def description_html(raw: Any) -> str:
     """Sanitized HTML body; plain-text bodies become escaped paragraphs."""
-    text = s(raw)[:MAX_RAW_BODY]
+    text = as_text(raw)[:MAX_RAW_BODY]
     if not re.search(r"<[a-zA-Z/!]", text):
         paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
         text = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
@@ -124,7 +116,7 @@ def description_html(raw: Any) -> str:
 
 def plain_text(record: RawRecord) -> str:
     """The record's body as plain text, for curation's prose rules and for summaries."""
-    body = s(record.description_html)[:MAX_RAW_BODY]
+    body = as_text(record.description_html)[:MAX_RAW_BODY]
     return clean_text(html_to_text(body) if "<" in body else html.unescape(body))
 
 
@@ -142,7 +134,7 @@ def summary_of(text: str, title: str) -> str:
 
 def category_for(record: RawRecord, text: str) -> str:
     """The board category: by keywords in the title, then the source's label and tags, then the body."""
-    for haystack in (s(record.title), " ".join([s(record.category), *strs(record.tags)]), text[:3000]):
+    for haystack in (as_text(record.title), " ".join([as_text(record.category), *strs(record.tags)]), text[:3000]):
         low = f" {haystack.lower()} "
         for slug, words in CATEGORY_KEYWORDS:
             if any(w in low for w in words):
@@ -219,21 +211,21 @@ def to_entry(record: RawRecord, source: SourceConfig, now: datetime, *, hours: H
     """Build the Entry; callers run ``board.entry.check`` on it (curation does)."""
     text = plain_text(record) if text is None else text
     title = plain(record.title, MAX_LEN["title"])
-    org_name = plain(s(record.organization) or s(source.organization), MAX_LEN["organization"])
-    source_id = clean_text(s(record.source_id), 200)
-    posting_url = safe_link(record.url)
+    org_name = plain(as_text(record.organization) or as_text(source.organization), MAX_LEN["organization"])
+    source_id = clean_text(as_text(record.source_id), 200)
+    posting_url = safe_url(record.url)
     posted = parse_date(record.posted) or now
     return Entry(
         slug=make_slug(title, org_name, source.name, source_id),
         title=title,
-        organization=Organization(org_name, safe_link(record.organization_url) or safe_link(source.organization_url)),
+        organization=Organization(org_name, safe_url(record.organization_url) or safe_url(source.organization_url)),
         summary=summary_of(text, title),
         description_html=description_html(record.description_html),
         hours=hours,
         compensation=compensation,
         category=category_for(record, text),
         posted=posted,
-        apply_url=safe_link(record.apply_url) or posting_url,
+        apply_url=safe_url(record.apply_url) or posting_url,
         apply_by=parse_date(record.valid_through, end_of_day=True),
         skills=skills_for(record, text),
         eligibility=eligibility_for(record, text),
@@ -246,9 +238,9 @@ def to_entry(record: RawRecord, source: SourceConfig, now: datetime, *, hours: H
 
 
 def currency_code(value: Any) -> str | None:
-    text = s(value).strip()
+    text = as_text(value).strip()
     return vocab.canonical_currency(text) if text and len(text) <= 8 else None
 
 
 def join(parts: Iterable[Any]) -> str:
-    return " ".join(s(p) for p in parts if s(p))
+    return " ".join(as_text(p) for p in parts if as_text(p))

@@ -35,12 +35,13 @@ import threading
 from contextlib import suppress
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable
 
 from board.entry import Entry
+from .curation import Decision
+from .curator import default_curation  # the same binding of policy and rules as the calling process
 from .record import RawRecord, SourceConfig
 
 #: Below this many sources a pool costs more (about 0.5 s of CPU to start) than it saves.
@@ -49,35 +50,18 @@ MIN_SOURCES = 16
 MAX_PROCESSES = 4
 
 
-@dataclass(frozen=True)
-class Outcome:
-    """What curation said about one record, or why it could not say."""
-
-    keep: bool = False
-    reason: str = ""
-    detail: str = ""
-    entry: Entry | None = None
-    error: str = ""  # "TypeError: …" when curation raised for this record
-    outcome: str = ""  # "keep", "review" or "reject" ("" for an error)
-    evidence: dict[str, str] | None = None  # the quoted words behind the facts
-    facts: dict[str, Any] | None = None
-
-
 def decide(curate: Callable[..., Any], rules: Any, records: list[RawRecord], source: SourceConfig,
-           now: datetime) -> list[Outcome]:
-    """Curate each record; a record whose curation raises becomes an error outcome, never an exception."""
+           now: datetime) -> list[Decision]:
+    """Curate each record; a record whose curation raises becomes an error decision, never an exception."""
     out = []
     for record in records:
         try:
             d = curate(record, source, rules, now)
-            keep, entry = bool(d.keep), d.entry
-            if keep and not isinstance(entry, Entry):
-                raise TypeError(f"curation kept the record but returned entry={entry!r}")
-            outcome = str(getattr(d, "outcome", "") or ("keep" if keep else "reject"))
-            out.append(Outcome(keep, str(d.reason), str(getattr(d, "detail", "") or ""), entry, "", outcome,
-                               dict(getattr(d, "evidence", None) or {}), dict(getattr(d, "facts", None) or {})))
+            if d.keep and not isinstance(d.entry, Entry):
+                raise TypeError(f"curation kept the record but returned entry={d.entry!r}")
+            out.append(d)
         except Exception as e:
-            out.append(Outcome(error=f"{type(e).__name__}: {e}"))
+            out.append(Decision("reject", "curation-error", error=f"{type(e).__name__}: {e}"))
     return out
 
 
@@ -115,7 +99,6 @@ def die_with_parent(parent_pid: int | None) -> None:
 def _init_worker(rules_path: str | None, parent_pid: int | None = None) -> None:
     global _WORKER
     die_with_parent(parent_pid)
-    from .run import default_curation  # the same binding of policy and rules as the calling process
 
     curate, rules, _files = default_curation(Path(rules_path) if rules_path else None)
     _WORKER = (curate, rules)
@@ -125,7 +108,7 @@ def _ready() -> bool:
     return _WORKER is not None
 
 
-def _decide_in_worker(records: list[RawRecord], source: SourceConfig, now: datetime) -> list[Outcome]:
+def _decide_in_worker(records: list[RawRecord], source: SourceConfig, now: datetime) -> list[Decision]:
     assert _WORKER is not None, "worker not initialized"
     curate, rules = _WORKER
     return decide(curate, rules, records, source, now)
@@ -171,7 +154,7 @@ class CurationPool:
         except RuntimeError:  # closed before it started (a run with nothing to fetch)
             pass
 
-    def decide(self, records: list[RawRecord], source: SourceConfig, now: datetime) -> list[Outcome]:
+    def decide(self, records: list[RawRecord], source: SourceConfig, now: datetime) -> list[Decision]:
         executor = self.executor
         if executor is not None and records:
             try:

@@ -32,7 +32,9 @@ from typing import Any, Callable, Iterable, TextIO
 from urllib.parse import urlsplit
 
 from board.entry import Entry, format_datetime
-from . import pool as curation_pool, review, storage
+from . import adapters, pool as curation_pool, review, storage
+from .curation import Decision
+from .curator import Curate, default_curation
 from .config import Config
 from .http import Deadline, DeadlineExceeded, FetchError, Fetcher, HttpSettings, Response, Validators
 from .record import ParseError, RawRecord, SourceConfig
@@ -42,7 +44,6 @@ MAX_FOLLOW = 500  # detail pages fetched per source and run, whatever follow() r
 DEFAULT_CONTENT_TYPES = ("application/json", "application/*+json", "application/*xml", "text/xml",
                          "text/html", "application/xhtml+xml")
 
-Curate = Callable[[RawRecord, SourceConfig, Any, datetime], Any]
 GetAdapter = Callable[[str], ModuleType]
 
 
@@ -169,40 +170,7 @@ def default_get_adapter(kind: str) -> ModuleType:
     """An adapter module by kind; a dotted kind names a module outside scrapers/adapters."""
     if "." in kind:
         return importlib.import_module(kind)
-    from . import adapters  # written alongside; imported late so the run works without it in tests
-
     return adapters.get(kind)
-
-
-def default_curation(rules_path: Path | None = None) -> tuple[Curate, Any, list[Path]]:
-    """The curate function, its rules and the files whose change must defeat a 304.
-
-    ``scrapers.curation.curate`` may also take the board's pay-floor ``policy``; it is
-    bound here so the run calls every curate as ``curate(record, source, rules, now)``.
-    """
-    from board.policy import DEFAULT_PATH as POLICY_PATH, load_policy
-    from . import curation
-
-    load = getattr(curation, "load_rules", None)
-    rules = (load(rules_path) if rules_path else load()) if load else None
-    curate = curation.curate
-    if "policy" in inspect.signature(curate).parameters:
-        policy = load_policy()
-        base = curate
-
-        def curate(record: RawRecord, source: SourceConfig, rules: Any, now: datetime) -> Any:
-            return base(record, source, rules, policy, now)
-
-    files = [Path(curation.__file__ or ""), Path(POLICY_PATH)]
-    for mod in ("scrapers.normalize", "scrapers.extract", "board.entry", "board.sanitize"):
-        try:
-            files.append(Path(importlib.import_module(mod).__file__ or ""))
-        except ImportError:
-            pass
-    rules_file = rules_path or getattr(curation, "DEFAULT_PATH", None)
-    if rules_file:
-        files.append(Path(rules_file))
-    return curate, rules, files
 
 
 def fingerprint(source: SourceConfig, adapter: ModuleType, extra_files: Iterable[Path]) -> str:
@@ -249,7 +217,7 @@ class Context:
     deadline: Deadline = field(default_factory=lambda: Deadline(None, "run"))  # the run's; sources get children
     source_timeout: float | None = None
 
-    def decide(self, records: list[RawRecord], source: SourceConfig) -> list[curation_pool.Outcome]:
+    def decide(self, records: list[RawRecord], source: SourceConfig) -> list[Decision]:
         if self.pool is not None:
             return self.pool.decide(records, source, self.now)
         return curation_pool.decide(self.curate, self.rules, records, source, self.now)
@@ -289,61 +257,89 @@ def run(
     sources = select_sources(config, names, shard)
     store = storage.Store(out_dir, state_dir)
     store.clean_stale_temp()
-    code_files: list[Path] = []
-    curation_error = ""
-    default = curate is None
-    if curate is None:
-        try:
-            curate, rules, code_files = default_curation(rules_path)
-        except Exception as e:  # a broken curation module fails every source, loudly, not the run
-            curation_error = f"curation unavailable: {type(e).__name__}: {e}"
+    default, code_files, curation_error = curate is None, [], ""
+    if default:
+        curate, rules, code_files, curation_error = _default_curation_or_error(rules_path)
     settings = http or config.http
     deadline = deadline or Deadline(settings.run_timeout, "run")
-    ctx_fetcher = Fetcher(settings)
-    ctx = Context(store, ctx_fetcher, now, curate, rules, get_adapter, guard, explain, code_files,  # type: ignore[arg-type]
+    ctx = Context(store, ctx_fetcher := Fetcher(settings), now, curate, rules, get_adapter, guard, explain, code_files,  # type: ignore[arg-type]
                   deadline=deadline, source_timeout=settings.source_timeout)
     if processes is None:
         processes = curation_pool.auto_processes(sum(s.enabled and s.reuse_allowed for s in sources))
     if default and not curation_error and processes > 0:
-        try:
-            ctx.pool = curation_pool.CurationPool(processes, rules_path, curate, rules)  # type: ignore[arg-type]
-            deadline.on_stop(ctx.pool.terminate)  # SIGTERM: the workers go first, no orphan
-        except (OSError, ValueError) as e:  # no processes here (a sandbox, a limit): curate in the threads
-            print(f"warning: curation stays in-thread: {type(e).__name__}: {e}", file=sys.stderr)
+        _start_pool(ctx, processes, rules_path)
     progress = progress or Progress(len(sources), enabled=False)
-    results: dict[str, SourceResult] = {}
     try:
-        # A thread per source (up to MAX_THREADS): a source's thread spends most of its time
-        # queued at its host's gate or waiting for curation, and must not hold up the fetches
-        # of other sources meanwhile. Requests in flight are bounded by ``http.workers``.
-        threads = max(1, settings.workers, min(len(sources), MAX_THREADS))
-        with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="scrape") as pool:
-            futures = {}
-            for source in sources:
-                if curation_error and source.enabled and source.reuse_allowed:
-                    results[source.name] = _failed_result(source, "curation", curation_error)
-                    continue
-                futures[source.name] = pool.submit(_run_source_safely, source, ctx, progress)
-            for name, fut in futures.items():
-                results[name] = fut.result()
+        results = _run_sources(sources, ctx, progress, max(1, settings.workers, min(len(sources), MAX_THREADS)),
+                               curation_error)
     finally:
         ctx_fetcher.close()
         if ctx.pool is not None:
             ctx.pool.close()
         progress.finish()
     result = RunResult(now=now, shard=shard, sources=[results[s.name] for s in sources])
-    scope = deadline.expired_scope()
-    if scope == "stopped" or any(s.status == "not-run" for s in result.sources):
-        result.stopped = deadline.root.stop_reason if scope == "stopped" else f"run deadline of {settings.run_timeout:g} s"
-    if dedupe is None:
-        dedupe = shard is None
-    if dedupe:
-        try:
-            known = {s.name: s.entries for s in result.sources if s.entries is not None}
-            result.merged = storage.dedupe_store(store, now, known).merged
-        except storage.StorageError as e:
-            result.dedupe_error = str(e)
+    result.stopped = _stop_reason(result, deadline, settings.run_timeout)
+    if dedupe if dedupe is not None else shard is None:  # a shard's --merge step dedupes all shards at once
+        _dedupe(result, store, now)
     return result
+
+
+def _stop_reason(result: RunResult, deadline: Deadline, run_timeout: float | None) -> str:
+    """Why the run ended early ("" when every source ran): a stop, or the run's deadline."""
+    scope = deadline.expired_scope()
+    if scope == "stopped":
+        return deadline.root.stop_reason
+    if any(s.status == "not-run" for s in result.sources):
+        return f"run deadline of {run_timeout:g} s"
+    return result.stopped
+
+
+def _dedupe(result: RunResult, store: storage.Store, now: datetime) -> None:
+    """Merge entries reached from two sources; a storage failure is reported, the run still returns."""
+    try:
+        known = {s.name: s.entries for s in result.sources if s.entries is not None}
+        result.merged = storage.dedupe_store(store, now, known).merged
+    except storage.StorageError as e:
+        result.dedupe_error = str(e)
+
+
+def _default_curation_or_error(rules_path: Path | None) -> tuple[Any, Any, list[Path], str]:
+    """:func:`default_curation`, or why it is unavailable: a broken curation module fails every
+    source, loudly, not the run."""
+    try:
+        return (*default_curation(rules_path), "")
+    except Exception as e:
+        return None, None, [], f"curation unavailable: {type(e).__name__}: {e}"
+
+
+def _start_pool(ctx: Context, processes: int, rules_path: Path | None) -> None:
+    """Curation in worker processes; where none can start (a sandbox, a limit) it stays in the threads."""
+    try:
+        ctx.pool = curation_pool.CurationPool(processes, rules_path, ctx.curate, ctx.rules)
+        ctx.deadline.on_stop(ctx.pool.terminate)  # SIGTERM: the workers go first, no orphan
+    except (OSError, ValueError) as e:
+        print(f"warning: curation stays in-thread: {type(e).__name__}: {e}", file=sys.stderr)
+
+
+def _run_sources(sources: list[SourceConfig], ctx: Context, progress: "Progress", threads: int,
+                 curation_error: str) -> dict[str, SourceResult]:
+    """Every source in its own thread; with curation unavailable, every source that would run fails.
+
+    A thread per source (up to MAX_THREADS): a source's thread spends most of its time
+    queued at its host's gate or waiting for curation, and must not hold up the fetches
+    of other sources meanwhile. Requests in flight are bounded by ``http.workers``.
+    """
+    results: dict[str, SourceResult] = {}
+    with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="scrape") as pool:
+        futures = {}
+        for source in sources:
+            if curation_error and source.enabled and source.reuse_allowed:
+                results[source.name] = _failed_result(source, "curation", curation_error)
+                continue
+            futures[source.name] = pool.submit(_run_source_safely, source, ctx, progress)
+        for name, fut in futures.items():
+            results[name] = fut.result()
+    return results
 
 
 def _failed_result(source: SourceConfig, code: str, message: str) -> SourceResult:
@@ -372,128 +368,186 @@ def _run_source_safely(source: SourceConfig, ctx: Context, progress: "Progress")
     return result
 
 
-def run_source(source: SourceConfig, ctx: Context) -> SourceResult:
-    result = SourceResult(source.name, source.kind)
-    if not source.reuse_allowed:
-        result.status, result.reason = "skipped", "terms: the source's terms forbid reuse (reuse_allowed = false)"
-        return result
-    if not source.enabled:
-        result.status, result.reason = "skipped", "disabled: enabled = false"
-        return result
+class _Failed(Exception):
+    """A step of one source's run ended it: ``code`` and ``message`` go into its result."""
 
-    store = ctx.store
-    try:
-        previous = store.load_entries(source.name)
-        state = store.load_state(source.name)
-    except storage.StorageError as e:
-        return _failed_result(source, "storage", str(e))
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code, self.message = code, message
 
-    deadline = Deadline(ctx.source_timeout, "source", parent=ctx.deadline)
 
-    def fail(code: str, message: str) -> SourceResult:
-        if code == "deadline" and ctx.deadline.expired_scope():  # the run's time, not the source's fault
-            return _not_run(source, message)
-        new_state, _ = storage.apply_failure(state, f"{code}: {message}", ctx.now)
-        store.save_state(source.name, new_state)
-        failed = _failed_result(source, code, message)
-        if state.failing_since:
-            failed.reason += f" (failing since {state.failing_since.date()})"
-        failed.urls, failed.requests, failed.bytes = result.urls, result.requests, result.bytes
-        failed.total = len(previous)
-        return failed
+@dataclass
+class _SourceRun:
+    """One source's run in progress: what its steps (fetch, follow, parse, curate, store) share."""
 
-    try:
-        adapter = ctx.get_adapter(source.kind)
-    except Exception as e:
-        return fail("adapter", f"no adapter for kind {source.kind!r}: {type(e).__name__}: {e}")
-    try:
-        urls = list(adapter.urls(source)) if hasattr(adapter, "urls") else [source.url]
-    except Exception as e:
-        return fail("adapter", f"urls() failed: {type(e).__name__}: {e}")
-    content_types = tuple(getattr(adapter, "CONTENT_TYPES", None) or DEFAULT_CONTENT_TYPES)
-    result.urls = len(urls)
+    source: SourceConfig
+    ctx: Context
+    result: SourceResult
+    previous: list[Entry]
+    state: storage.SourceState
+    deadline: Deadline
+    adapter: ModuleType | None = None
+    urls: list[str] = field(default_factory=list)
+    content_types: tuple[str, ...] = DEFAULT_CONTENT_TYPES
+    fingerprint: str = ""
 
-    # Conditional requests only when what decided the stored entries is unchanged.
-    fp = fingerprint(source, adapter, ctx.code_files)
-    conditional = store.has_entries(source.name) and state.fingerprint == fp and state.consecutive_short == 0
-
-    def fetch(url: str, use_validators: bool) -> Response:
-        validators = Validators.from_dict(state.http.get(url)) if use_validators else None
-        resp = ctx.fetcher.get(url, content_types=content_types, min_delay=source.min_delay,
-                               validators=validators or None, deadline=deadline)
-        result.requests += resp.attempts
-        result.bytes += len(resp.body)
+    def fetch(self, url: str, use_validators: bool) -> Response:
+        validators = Validators.from_dict(self.state.http.get(url)) if use_validators else None
+        resp = self.ctx.fetcher.get(url, content_types=self.content_types, min_delay=self.source.min_delay,
+                                    validators=validators or None, deadline=self.deadline)
+        self.result.requests += resp.attempts
+        self.result.bytes += len(resp.body)
         return resp
 
-    if getattr(adapter, "WATCH", False):
-        return _watch_source(source, adapter, urls, state, fetch, ctx, result, fail)
+    def fail(self, code: str, message: str) -> SourceResult:
+        """The source failed: its entries stay as they were, its state counts the failure."""
+        if code == "deadline" and self.ctx.deadline.expired_scope():  # the run's time, not the source's fault
+            return _not_run(self.source, message)
+        new_state, _ = storage.apply_failure(self.state, f"{code}: {message}", self.ctx.now)
+        self.ctx.store.save_state(self.source.name, new_state)
+        failed = _failed_result(self.source, code, message)
+        if self.state.failing_since:
+            failed.reason += f" (failing since {self.state.failing_since.date()})"
+        failed.urls, failed.requests, failed.bytes = self.result.urls, self.result.requests, self.result.bytes
+        failed.total = len(self.previous)
+        return failed
 
+
+def _skipped(source: SourceConfig) -> SourceResult | None:
+    """A source the run does not touch at all: its terms forbid reuse, or it is disabled."""
+    if not source.reuse_allowed:
+        why = "terms: the source's terms forbid reuse (reuse_allowed = false)"
+    elif not source.enabled:
+        why = "disabled: enabled = false"
+    else:
+        return None
+    return SourceResult(source.name, source.kind, status="skipped", reason=why)
+
+
+def run_source(source: SourceConfig, ctx: Context) -> SourceResult:
+    """One source: fetch → follow → parse → curate → store; a failing step fails only this source."""
+    if skipped := _skipped(source):
+        return skipped
     try:
-        responses = [fetch(url, conditional) for url in urls]
+        previous, state = ctx.store.load_entries(source.name), ctx.store.load_state(source.name)
+    except storage.StorageError as e:
+        return _failed_result(source, "storage", str(e))
+    job = _SourceRun(source, ctx, SourceResult(source.name, source.kind), previous, state,
+                     Deadline(ctx.source_timeout, "source", parent=ctx.deadline))
+    try:
+        _load_adapter(job)
+        if getattr(job.adapter, "WATCH", False):
+            return _watch_source(source, job.adapter, job.urls, state, job.fetch, ctx, job.result, job.fail)
+        responses = _fetch(job)
         if responses and all(r.not_modified for r in responses):
-            entries, new_state, outcome = storage.apply_not_modified(previous, state, ctx.now, ctx.guard)
-            result.status, result.not_modified = "not-modified", True
-            # Usually nothing changed at all (last_seen moves once a day): skip the comparison with the file.
-            result.written = entries != previous and store.save_entries(source.name, entries, ctx.now)
-            store.save_state(source.name, new_state)
-            result.entries = entries
-            result.total = outcome.total
-            return result
+            return _store_not_modified(job)
         # Some URLs changed and some did not: the unchanged bodies are not stored, so refetch them.
-        responses = [fetch(url, False) if r.not_modified else r for url, r in zip(urls, responses)]
+        responses = [job.fetch(url, False) if r.not_modified else r for url, r in zip(job.urls, responses)]
+        bodies, partial = _follow(job, responses)
+        records = _parse(job, bodies)
     except FetchError as e:
-        return fail(e.code, e.message + (f" ({e.url})" if e.url else ""))
+        return job.fail(e.code, e.message + (f" ({e.url})" if e.url else ""))
+    except _Failed as e:
+        return job.fail(e.code, e.message)
+    fresh, queue, uncertain = _curate(job, records, partial)
+    if ctx.deadline.expired_scope() == "stopped":  # SIGTERM while curating: store nothing half-decided
+        return _not_run(source, ctx.deadline.error(source.url).message)
+    return _store(job, len(records), responses, fresh, queue, uncertain, partial)
 
-    # Adapters with follow() (SmartRecruiters) list postings, then fetch each one's detail.
-    # A detail that cannot be fetched makes the run partial: nothing is closed this time.
-    partial = False
-    bodies = list(responses)
-    if hasattr(adapter, "follow"):
-        for resp in responses:
+
+def _load_adapter(job: _SourceRun) -> None:
+    """The adapter, its URLs and content types, and the fingerprint that makes a 304 trustworthy."""
+    source = job.source
+    try:
+        job.adapter = job.ctx.get_adapter(source.kind)
+    except Exception as e:
+        raise _Failed("adapter", f"no adapter for kind {source.kind!r}: {type(e).__name__}: {e}") from e
+    try:  # urls() is optional in the adapter protocol (scrapers/record.py)
+        job.urls = list(job.adapter.urls(source)) if hasattr(job.adapter, "urls") else [source.url]
+    except Exception as e:
+        raise _Failed("adapter", f"urls() failed: {type(e).__name__}: {e}") from e
+    job.content_types = tuple(getattr(job.adapter, "CONTENT_TYPES", None) or DEFAULT_CONTENT_TYPES)
+    job.result.urls = len(job.urls)
+    job.fingerprint = fingerprint(source, job.adapter, job.ctx.code_files)
+
+
+def _fetch(job: _SourceRun) -> list[Response]:
+    """Every URL once, conditionally only when what decided the stored entries is unchanged."""
+    store, state = job.ctx.store, job.state
+    conditional = (store.has_entries(job.source.name) and state.fingerprint == job.fingerprint
+                   and state.consecutive_short == 0)
+    return [job.fetch(url, conditional) for url in job.urls]
+
+
+def _store_not_modified(job: _SourceRun) -> SourceResult:
+    """Every URL answered 304: the stored entries stand, seen again."""
+    store, result = job.ctx.store, job.result
+    entries, new_state, outcome = storage.apply_not_modified(job.previous, job.state, job.ctx.now, job.ctx.guard)
+    result.status, result.not_modified = "not-modified", True
+    # Usually nothing changed at all (last_seen moves once a day): skip the comparison with the file.
+    result.written = entries != job.previous and store.save_entries(job.source.name, entries, job.ctx.now)
+    store.save_state(job.source.name, new_state)
+    result.entries = entries
+    result.total = outcome.total
+    return result
+
+
+def _follow(job: _SourceRun, responses: list[Response]) -> tuple[list[Response], bool]:
+    """Listing bodies plus the detail pages ``follow()`` names (SmartRecruiters); and whether one failed.
+
+    A detail that cannot be fetched makes the run partial: nothing is closed this time.
+    """
+    bodies, partial = list(responses), False
+    if not hasattr(job.adapter, "follow"):  # follow() is optional in the adapter protocol
+        return bodies, partial
+    for resp in responses:
+        try:
+            more = list(job.adapter.follow(resp.body, job.source))[:MAX_FOLLOW]
+        except Exception as e:
+            raise _Failed("adapter-crash", f"follow() failed: {type(e).__name__}: {e}") from e
+        for url in more:
             try:
-                more = list(adapter.follow(resp.body, source))[:MAX_FOLLOW]
-            except Exception as e:
-                return fail("adapter-crash", f"follow() failed: {type(e).__name__}: {e}")
-            for url in more:
-                try:
-                    bodies.append(fetch(url, False))
-                except DeadlineExceeded as e:  # out of time: the source fails, not just one detail
-                    return fail(e.code, e.message + f" ({e.url})")
-                except FetchError as e:
-                    partial = True
-                    result.errors += 1
-                    result.error_messages.append(f"follow {e.code}: {e.message}"[:300])
+                bodies.append(job.fetch(url, False))
+            except DeadlineExceeded as e:  # out of time: the source fails, not just one detail
+                raise _Failed(e.code, e.message + f" ({e.url})") from e
+            except FetchError as e:
+                partial = True
+                job.result.errors += 1
+                job.result.error_messages.append(f"follow {e.code}: {e.message}"[:300])
+    return bodies, partial
 
+
+def _parse(job: _SourceRun, bodies: list[Response]) -> list[RawRecord]:
+    """Every body's records; a later body describes a posting better (a detail after its listing)."""
     by_id: dict[str, RawRecord] = {}
-    with_headers = _parse_takes_headers(adapter)
     for resp in bodies:
         try:
-            parsed = adapter.parse(resp.body, source, headers=dict(resp.headers)) if with_headers \
-                else adapter.parse(resp.body, source)
-            for record in parsed:
-                # A later body describes a posting better (a detail after its listing): last wins.
-                by_id.pop(str(record.source_id), None)
+            for record in adapters.parse(job.adapter, resp.body, job.source, dict(resp.headers)):
+                by_id.pop(str(record.source_id), None)  # last wins, in the later body's place
                 by_id[str(record.source_id)] = record
         except ParseError as e:
-            return fail("parse", f"{resp.url}: {e}")
+            raise _Failed("parse", f"{resp.url}: {e}") from e
         except Exception as e:  # an adapter bug on a hostile payload: the source fails, not the run
-            return fail("adapter-crash", f"{resp.url}: {type(e).__name__}: {e}")
-    records = list(by_id.values())
-    result.fetched = len(records)
+            raise _Failed("adapter-crash", f"{resp.url}: {type(e).__name__}: {e}") from e
+    job.result.fetched = len(by_id)
+    return list(by_id.values())
 
+
+def _curate(job: _SourceRun, records: list[RawRecord], partial: bool
+            ) -> tuple[list[Entry], list[dict[str, Any]], set[str]]:
+    """Kept entries, review-queue items, and the ids whose records could not be decided this run."""
+    source, ctx, result = job.source, job.ctx, job.result
     fresh: list[Entry] = []
     queue: list[dict[str, Any]] = []
-    uncertain: set[str] = set()
-    if partial:
-        uncertain = {i for e in previous for i in storage.own_ids(e, source.name)}
+    uncertain = {i for e in job.previous for i in storage.own_ids(e, source.name)} if partial else set()
     for record, decided in zip(records, ctx.decide(records, source)):
         rid = f"{source.name}:{record.source_id}"
         if decided.error:
-            result.errors += 1
             uncertain.add(rid)
             message = f"record {record.source_id!r}: {decided.error}"
+            result.errors += 1
             result.error_messages.append(message[:300])
-            _decide(result, ctx, record, False, "curation-error", message)
+            _count_decision(result, ctx, record, "reject", "curation-error", message)
             continue
         entry = decided.entry
         if decided.keep and entry is not None:
@@ -502,16 +556,20 @@ def run_source(source: SourceConfig, ctx: Context) -> SourceResult:
             fresh.append(entry)
         if decided.outcome == "review":
             queue.append(review.record_item(rid, record, decided, ctx.now))
-        _decide(result, ctx, record, decided.keep, decided.reason, decided.detail, decided.outcome, decided.evidence)
+        _count_decision(result, ctx, record, decided.outcome, decided.reason, decided.detail, decided.evidence)
+    return fresh, queue, uncertain
 
-    if ctx.deadline.expired_scope() == "stopped":  # SIGTERM while curating: store nothing half-decided
-        return _not_run(source, ctx.deadline.error(source.url).message)
+
+def _store(job: _SourceRun, record_count: int, responses: list[Response], fresh: list[Entry],
+           queue: list[dict[str, Any]], uncertain: set[str], partial: bool) -> SourceResult:
+    """Merge the kept entries into the source's file, and remember validators only for a clean run."""
+    source, ctx, result, store = job.source, job.ctx, job.result, job.ctx.store
     entries, new_state, outcome = storage.apply_run(
-        source.name, previous, fresh, len(records), state, ctx.now, ctx.guard, frozenset(uncertain)
+        source.name, job.previous, fresh, record_count, job.state, ctx.now, ctx.guard, frozenset(uncertain)
     )
     if outcome.action in ("applied", "confirmed") and not uncertain:
-        new_state.http = {url: r.validators.to_dict() for url, r in zip(urls, responses) if r.validators}
-        new_state.fingerprint = fp
+        new_state.http = {url: r.validators.to_dict() for url, r in zip(job.urls, responses) if r.validators}
+        new_state.fingerprint = job.fingerprint
     else:  # held or partly uncertain: make the next run look again in full
         new_state.http = {}
         new_state.fingerprint = None
@@ -550,17 +608,10 @@ def _watch_source(source: SourceConfig, adapter: ModuleType, urls: list[str], st
     return result
 
 
-def _parse_takes_headers(adapter: ModuleType) -> bool:
-    try:
-        return "headers" in inspect.signature(adapter.parse).parameters
-    except (TypeError, ValueError):
-        return False
-
-
-def _decide(result: SourceResult, ctx: Context, record: RawRecord, keep: bool, reason: str, detail: str,
-            outcome: str = "", evidence: dict[str, str] | None = None) -> None:
-    outcome = outcome or ("keep" if keep else "reject")
-    if keep:
+def _count_decision(result: SourceResult, ctx: Context, record: RawRecord, outcome: str, reason: str,
+                    detail: str, evidence: dict[str, str] | None = None) -> None:
+    """Count one record's outcome in the source's result (and explain it when asked)."""
+    if outcome == "keep":
         result.kept += 1
     elif outcome == "review":
         result.reviewed[reason or "unknown"] += 1

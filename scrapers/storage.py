@@ -305,6 +305,21 @@ def apply_run(
     guard compares it with the last accepted run. ``uncertain_ids`` are this source's
     ids whose records could not be curated this run; their entries stay as they were.
     """
+    state, short, confirmed = _count_run(state, record_count, now, guard)
+    outcome = Outcome(action="applied" if not short else ("confirmed" if confirmed else "held"))
+    result = _merge(source_name, previous, fresh, now, guard, uncertain_ids, confirmed, outcome)
+    outcome.total = len(result)
+    if short and not confirmed:
+        outcome.note = (f"{record_count} records vs {state.last_count} last time: holding "
+                        f"({state.consecutive_short}/{guard.confirm_runs})")
+    elif short:
+        outcome.note = f"shrink to {record_count} records confirmed over {guard.confirm_runs} runs"
+    return result, state, outcome
+
+
+def _count_run(state: SourceState, record_count: int, now: datetime, guard: Guard
+               ) -> tuple[SourceState, bool, bool]:
+    """The state after a successful fetch, whether it came back short, and whether the shrink is confirmed."""
     state = replace(state, http=dict(state.http))
     short = bool(state.last_count) and record_count < state.last_count * guard.shrink_ratio
     if short:
@@ -319,15 +334,21 @@ def apply_run(
     state.failing_since = None
     state.last_error = None
     state.last_success = _bump(state.last_success, now, guard.seen_resolution)
+    return state, short, confirmed
 
+
+def _merge(source_name: str, previous: list[Entry], fresh: list[Entry], now: datetime, guard: Guard,
+           uncertain_ids: frozenset[str], confirmed: bool, outcome: Outcome) -> list[Entry]:
+    """Stored entries matched to fresh ones (by id, else slug), the unmatched closed or held; then the new.
+
+    Counts what happened in ``outcome``.
+    """
     by_id: dict[str, Entry] = {}
     by_slug: dict[str, Entry] = {}
     for e in fresh:
         for i in own_ids(e, source_name):
             by_id[i] = e
         by_slug.setdefault(e.slug, e)
-
-    outcome = Outcome(action="applied" if not short else ("confirmed" if confirmed else "held"))
     result: list[Entry] = []
     used: set[int] = set()
     for old in previous:
@@ -357,13 +378,7 @@ def apply_run(
         used.add(id(e))
         outcome.new += 1
         result.append(replace(e, first_seen=now, last_seen=now))
-    outcome.total = len(result)
-    if short and not confirmed:
-        outcome.note = (f"{record_count} records vs {state.last_count} last time: holding "
-                        f"({state.consecutive_short}/{guard.confirm_runs})")
-    elif short:
-        outcome.note = f"shrink to {record_count} records confirmed over {guard.confirm_runs} runs"
-    return result, state, outcome
+    return result
 
 
 def _carry_over(old: Entry, new: Entry, now: datetime, guard: Guard) -> Entry:

@@ -82,6 +82,9 @@ class BoardGenerator(Generator):
         # posting re-renders the pages that show it, not every board page.
         self.context["board_filter_options"] = present.filter_options(self.catalog.open)
         self.written: set[str] = set()
+        self.render_cache = rendercache.RenderCache.for_build(self)  # off: BOARD_RENDER_CACHE = False
+        self._feed_items: dict = {}  # each feed item serialized once per build (feeds.render_feed)
+        self._feed_summaries: dict[int, str] = {}  # id(entry) -> present.feed_summary, once per build
         self.students = Students(self)  # calendars, JSON Feed, new/closing-soon, stats (students.py)
 
     # ---- writing -------------------------------------------------------------
@@ -89,8 +92,7 @@ class BoardGenerator(Generator):
         """Write only what changed: an unchanged rebuild touches no file."""
         path = Path(self.output_path) / rel_path
         self.written.add(rel_path)
-        if getattr(self, "_unit_paths", None) is not None:  # rendercache.cached() is recording
-            self._unit_paths.append(rel_path)
+        self.render_cache.note_written(rel_path)
         data = text.encode("utf-8")
         try:
             if path.stat().st_size == len(data) and path.read_bytes() == data:
@@ -107,7 +109,11 @@ class BoardGenerator(Generator):
             context = dict(self.context)
             context.update(ctx, output_file=rel_path)
             self.write(rel_path, self.get_template(template.removesuffix(".html")).render(context))
-        rendercache.cached(self, rel_path, ("page", template, rel_path, ctx), produce)
+        self.cached(rel_path, ("page", template, rel_path, ctx), produce)
+
+    def cached(self, unit: str, parts: tuple, produce) -> None:
+        """``produce()`` unless the render cache holds ``unit``'s files for these inputs (rendercache.py)."""
+        self.render_cache.run(unit, parts, produce, self.written)
 
     # ---- the site ------------------------------------------------------------
     def generate_output(self, writer) -> None:  # noqa: ARG002 - we write files ourselves
@@ -153,7 +159,8 @@ class BoardGenerator(Generator):
         self.render("404.html", "404.html", page_title="Page not found", noindex=True)
         for path, text in self.search_index().items():  # entries.json + text.json (present.search_index)
             self.write(path, text)
-        rendercache.save(self)
+        self.render_cache.prune(self.written)  # a removed posting's page goes, as in a cold build
+        self.render_cache.save()
         BoardGenerator.last_summary = self.summary()  # printed by the plugin's finalized hook
 
     def summary(self) -> str:
@@ -213,7 +220,7 @@ class BoardGenerator(Generator):
         limit = int(self.settings.get("BOARD_FEED_LIMIT", 100))
         now = self.catalog.now  # feeds clamp dates to "now" and an empty feed is dated "now"
         exact = not entries or any(e.posted > now or e.modified > now for e in entries[:limit])
-        rendercache.cached(self, f"feeds:{kind}:{slug}", ("feeds", kind, slug, label, page, entries[:limit],
+        self.cached(f"feeds:{kind}:{slug}", ("feeds", kind, slug, label, page, entries[:limit],
                                                           now if exact else None),
                            lambda: self._write_feeds(kind, slug, label, entries, page))
 
@@ -227,7 +234,7 @@ class BoardGenerator(Generator):
                 feed_url=u.abs(path), feed_path=path, entries=entries[:limit],
                 entry_url=lambda e: u.abs(Urls.posting(e.slug)), describe=self._feed_summary,
                 now=self.catalog.now, description=f"Paid, remote, 5-40 hour projects for students: {label}.",
-                item_memo=self.__dict__.setdefault("_feed_items", {}),  # each item serialized once per build
+                item_memo=self._feed_items,  # each item serialized once per build
                 stylesheet=u.href(feeds.FEED_XSL),
             )
             self.write(path, text)
@@ -235,7 +242,7 @@ class BoardGenerator(Generator):
 
     def _feed_summary(self, e: Entry) -> str:
         """present.feed_summary, once per entry and build (an entry is in many feeds)."""
-        memo = self.__dict__.setdefault("_feed_summaries", {})
+        memo = self._feed_summaries
         if id(e) not in memo:
             memo[id(e)] = present.feed_summary(e, self.catalog.now)
         return memo[id(e)]

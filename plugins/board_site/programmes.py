@@ -17,7 +17,7 @@ from board.jsonld import educational_program, script_json
 
 from urllib.parse import urlsplit
 
-from . import feeds, present, rendercache
+from . import feeds, present
 from .calendars import render_calendar
 from .jsonfeed import render_json_feed
 
@@ -54,7 +54,7 @@ class Programmes:
         host = urlsplit(u.public_url).hostname or "localhost"
         dated = [e for e in entries if e.apply_by is not None]
         exact = any(e.modified > c.now for e in dated)  # event stamps are min(modified, now)
-        rendercache.cached(g, f"calendar:{path}", ("calendar", path, host, dated, c.now if exact else None),
+        g.cached(f"calendar:{path}", ("calendar", path, host, dated, c.now if exact else None),
                            lambda: g.write(path, render_calendar(
                                dated, name=f"Micro-internship deadlines: {LABEL}", host=host, now=c.now,
                                description="Application deadlines of open programme cohorts.",
@@ -80,7 +80,7 @@ class Programmes:
     def write_feeds(self, entries: list[Entry]) -> None:
         g, c = self.gen, self.gen.catalog
         exact = not entries or any(e.posted > c.now or e.modified > c.now for e in entries)
-        rendercache.cached(g, f"feeds:{VIEW}", ("feeds", VIEW, entries, c.now if exact else None),
+        g.cached(f"feeds:{VIEW}", ("feeds", VIEW, entries, c.now if exact else None),
                            lambda: self._write_feeds(entries))
 
     def _write_feeds(self, entries: list[Entry]) -> None:

@@ -17,6 +17,13 @@ before, never served stale. The key of each output is kept in
 ``CACHE_PATH/board/render.json`` with the files' sizes and mtimes, so an output file
 deleted or edited by hand is rendered again. ``BOARD_RENDER_CACHE_DEBUG=path`` dumps the
 fingerprints, to diff when pages are never reused.
+
+The generator owns one :class:`RenderCache` per build (``BoardGenerator.render_cache``,
+made by :meth:`RenderCache.for_build`); every output goes through :meth:`RenderCache.run`.
+**Off switch:** ``BOARD_RENDER_CACHE = False`` in the Pelican settings renders and writes
+every output on every build (``BOARD_CACHE = False`` switches this and the catalog cache
+off together). Either way the output is the same bytes: ``tests/site/test_rendercache.py``
+compares a cached rebuild with a cold build after every kind of edit.
 """
 
 from __future__ import annotations
@@ -30,8 +37,9 @@ import re
 from dataclasses import is_dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
+import board
 from board.catalog import Catalog
 from board.entry import Entry
 
@@ -39,7 +47,8 @@ log = logging.getLogger(__name__)
 
 VERSION = 3
 _ADDR = re.compile(r" at 0x[0-9a-f]+")
-_CODE_DIRS = (Path(__file__).resolve().parent, Path(__file__).resolve().parents[2] / "board")
+#: The code every output may depend on: this plugin and the ``board`` package actually imported.
+_CODE_DIRS = (Path(__file__).resolve().parent, Path(board.__file__).resolve().parent)
 
 
 class Uncacheable(Exception):
@@ -47,21 +56,47 @@ class Uncacheable(Exception):
 
 
 class RenderCache:
-    def __init__(self, cache_file: Path | None, output_path: str, site_key: str | None):
+    """The keys of the last build's outputs, this build's, and the memos that make keys cheap.
+
+    ``owner`` is the generator: a template global closing over it counts as its settings
+    and URLs, which the site fingerprint already holds.
+    """
+
+    def __init__(self, cache_file: Path | None, output_path: str, site_key: str | None, *,
+                 owner: Any = None, env: Any = None, context: dict | None = None,
+                 settings: dict | None = None, now: datetime | None = None):
         self.file = cache_file
         self.output = Path(output_path)
         self.site_key = site_key  # None: this build caches nothing
+        self.owner, self.env, self.now = owner, env, now
+        self.context: dict = context if context is not None else {}
+        self.settings: dict = settings if settings is not None else {}
         self.old: dict[str, list] = {}
         self.new: dict[str, list] = {}
-        self._entry_digest: dict[int, str] = {}
         self.hits = self.misses = 0
+        self._entry_digest: dict[int, str] = {}  # id(entry) -> digest of its repr
+        self._list_digest: dict[int, tuple[list, list]] = {}  # id(list) -> (the list, its canon)
+        self._template_deps: dict[str, str | None] = {}  # template -> digest of what it reads
+        self._recording: list[str] | None = None  # files written by the unit being produced
+        self.last_files: list[list] = []  # [path, size, mtime] of every file the last build wrote
         if cache_file and site_key and cache_file.exists():
             try:
                 data = json.loads(cache_file.read_text(encoding="utf-8"))
-                if data.get("version") == VERSION and data.get("site") == site_key:
-                    self.old = data["pages"]
+                if data.get("version") == VERSION:
+                    self.last_files = [f for _key, files in data["pages"].values() for f in files]
+                    if data.get("site") == site_key:  # keys made under other code, settings or day are void
+                        self.old = data["pages"]
             except (OSError, ValueError, KeyError, TypeError):
-                self.old = {}
+                self.old, self.last_files = {}, []
+
+    @classmethod
+    def for_build(cls, gen) -> "RenderCache":
+        """The generator's cache, off when ``BOARD_RENDER_CACHE`` or ``BOARD_CACHE`` is false."""
+        s = gen.settings
+        on = s.get("BOARD_CACHE", True) and s.get("BOARD_RENDER_CACHE", True)
+        cache_file = Path(s.get("CACHE_PATH", "cache")) / "board" / "render.json" if on else None
+        return cls(cache_file, gen.output_path, site_fingerprint(gen) if on else None, owner=gen, env=gen.env,
+                   context=gen.context, settings=s, now=gen.catalog.now)
 
     @property
     def enabled(self) -> bool:
@@ -84,7 +119,7 @@ class RenderCache:
             # long lists of entries (a taxonomy's past postings) are passed to every page of it
             # and never changed afterwards: digest once per object (the memo holds the object,
             # so its id cannot be reused by another)
-            memo = self.__dict__.setdefault("_list_digest", {})
+            memo = self._list_digest
             hit = memo.get(id(value))
             if hit is None or hit[0] is not value:
                 raw = json.dumps([self.canon(v) for v in value], separators=(",", ":"), ensure_ascii=False)
@@ -153,14 +188,76 @@ class RenderCache:
         self.new[unit] = [key, files]
 
     def save(self) -> None:
+        """Keep this build's keys (and how many outputs were reused) for the next build."""
         if not self.enabled:
             return
         self.file.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.file.with_name(self.file.name + ".tmp")
-        tmp.write_text(json.dumps({"version": VERSION, "site": self.site_key, "pages": self.new},
+        tmp.write_text(json.dumps({"version": VERSION, "site": self.site_key, "pages": self.new,
+                                   "stats": {"reused": self.hits, "rendered": self.misses}},
                                   separators=(",", ":")), encoding="utf-8")
         os.replace(tmp, self.file)
         log.debug("render cache: %d reused, %d rendered", self.hits, self.misses)
+
+    def prune(self, written: set[str]) -> list[str]:
+        """Delete what the last build wrote and this one did not (a removed posting's page).
+
+        Without this a cached output folder would keep pages a cold build no longer has.
+        Only a file still exactly as the last build left it (size and mtime) is deleted,
+        then its folders if they are empty: a file put there by hand stays.
+        """
+        gone = []
+        for rel_path, size, mtime in self.last_files:
+            if rel_path in written:
+                continue
+            path = self.output / rel_path
+            try:
+                st = path.stat()
+            except OSError:
+                continue
+            if st.st_size == size and st.st_mtime_ns == mtime:
+                path.unlink()
+                gone.append(rel_path)
+                for parent in path.parents:
+                    if parent == self.output or any(parent.iterdir()):
+                        break
+                    parent.rmdir()
+        if gone:
+            log.info("render cache: removed %d file(s) no longer built, e.g. %s", len(gone), gone[0])
+        return gone
+
+    # ---- running units -------------------------------------------------------
+    def note_written(self, rel_path: str) -> None:
+        """The generator wrote ``rel_path``: part of the unit being produced, if any."""
+        if self._recording is not None:
+            self._recording.append(rel_path)
+
+    def run(self, unit: str, parts: tuple, produce: Callable[[], None], written: set[str]) -> None:
+        """Run ``produce()`` (which writes files through the generator) unless its key is unchanged.
+
+        ``written`` is the generator's set of this build's files: a reused unit's files are
+        added to it as if written. Units nest (a feed inside a page would be one): the
+        inner unit's files count for the outer one too.
+        """
+        if parts and parts[0] == "page":  # what the template (and what it extends, includes, imports) reads
+            deps = template_deps(self, parts[1])
+            key = self.key(*parts, deps) if deps is not None else None
+        else:
+            key = self.key(*parts)
+        paths = self.fresh(unit, key)
+        if paths is not None:
+            written.update(paths)
+            if self._recording is not None:
+                self._recording.extend(paths)
+            return
+        outer, self._recording = self._recording, []
+        try:
+            produce()
+        finally:
+            files, self._recording = self._recording, outer
+        if outer is not None:
+            outer.extend(files)
+        self.record(unit, key, files)
 
 
 def _code_digest(fn) -> str:
@@ -174,7 +271,7 @@ def _code_digest(fn) -> str:
     return hashlib.sha1("|".join(parts).encode()).hexdigest()
 
 
-def global_fingerprint(cache: RenderCache, value: Any, gen) -> Any:
+def global_fingerprint(cache: RenderCache, value: Any) -> Any:
     """A template global: data as itself; a function by its code and what it closes over.
 
     A closure over the generator itself counts as its settings and URLs (already in the
@@ -186,67 +283,32 @@ def global_fingerprint(cache: RenderCache, value: Any, gen) -> Any:
     import types
 
     if isinstance(value, types.MethodType):
-        return [value.__qualname__, global_fingerprint(cache, value.__self__, gen)]
+        return [value.__qualname__, global_fingerprint(cache, value.__self__)]
     if isinstance(value, types.BuiltinFunctionType):
         owner = value.__self__
         if owner is None or isinstance(owner, types.ModuleType):
             return [getattr(value, "__module__", None), value.__qualname__]
-        return [value.__qualname__, global_fingerprint(cache, owner, gen)]
+        return [value.__qualname__, global_fingerprint(cache, owner)]
     if isinstance(value, types.FunctionType):
         cells = [c.cell_contents for c in (value.__closure__ or ())]
         return [value.__module__, value.__qualname__, _code_digest(value),
-                [global_fingerprint(cache, c, gen) for c in cells]]
+                [global_fingerprint(cache, c) for c in cells]]
     if isinstance(value, type):
         return [value.__module__, value.__qualname__]
     if callable(value) and hasattr(value, "__wrapped__"):  # functools.cache / lru_cache / wraps
-        return ["wrapped", global_fingerprint(cache, value.__wrapped__, gen)]
+        return ["wrapped", global_fingerprint(cache, value.__wrapped__)]
     if isinstance(value, functools.partial):
-        return ["partial", global_fingerprint(cache, value.func, gen),
-                [global_fingerprint(cache, a, gen) for a in value.args],
-                {k: global_fingerprint(cache, v, gen) for k, v in sorted(value.keywords.items())}]
-    if isinstance(value, datetime) and value == gen.catalog.now:
+        return ["partial", global_fingerprint(cache, value.func),
+                [global_fingerprint(cache, a) for a in value.args],
+                {k: global_fingerprint(cache, v) for k, v in sorted(value.keywords.items())}]
+    if isinstance(value, datetime) and value == cache.now:
         return "now"  # the build's day is in the site fingerprint
-    if value is gen:
+    if value is cache.owner:
         return "generator"
-    if type(value).__name__ == "Urls":
+    urls = getattr(cache.owner, "urls", None)
+    if urls is not None and isinstance(value, type(urls)):  # a Urls: its two base URLs
         return vars(value)
     return cache.canon(value)
-
-
-def cached(gen, unit: str, parts: tuple, produce) -> None:
-    """Run ``produce()`` (which writes files through ``gen.write``) unless its key is unchanged."""
-    cache = getattr(gen, "_render_cache", None)
-    if cache is None:
-        cache = gen._render_cache = RenderCache(
-            Path(gen.settings.get("CACHE_PATH", "cache")) / "board" / "render.json"
-            if gen.settings.get("BOARD_CACHE", True) else None,
-            gen.output_path, site_fingerprint(gen))
-    if parts and parts[0] == "page":  # what the template (and what it extends, includes, imports) reads
-        deps = template_deps(gen, cache, parts[1])
-        key = cache.key(*parts, deps) if deps is not None else None
-    else:
-        key = cache.key(*parts)
-    paths = cache.fresh(unit, key)
-    if paths is not None:
-        gen.written.update(paths)
-        if getattr(gen, "_unit_paths", None) is not None:  # inside an outer cached unit
-            gen._unit_paths.extend(paths)
-        return
-    outer = getattr(gen, "_unit_paths", None)
-    gen._unit_paths = []
-    try:
-        produce()
-    finally:
-        written, gen._unit_paths = gen._unit_paths, outer
-    if outer is not None:
-        outer.extend(written)
-    cache.record(unit, key, written)
-
-
-def save(gen) -> None:
-    cache = getattr(gen, "_render_cache", None)
-    if cache is not None:
-        cache.save()
 
 
 def _files_digest(paths: list[Path]) -> str:
@@ -274,17 +336,17 @@ def _refs(env, name: str) -> tuple[set[str], set[str], set[str]]:
     return names, filters, templates
 
 
-def template_deps(gen, cache: RenderCache, template: str) -> str | None:
+def template_deps(cache: RenderCache, template: str) -> str | None:
     """Digest of the context values, globals and filters ``template`` can reach; None if unknowable.
 
     Settings, code and template sources are in the site fingerprint already; this covers
     the data a page reads besides its own keyword context, e.g. ``board_catalog`` (then
     the page changes whenever any entry does) or a global closing over a dict.
     """
-    memo = cache.__dict__.setdefault("_template_deps", {})
+    memo = cache._template_deps
     if template in memo:
         return memo[template]
-    env, context, settings = gen.env, gen.context, gen.settings
+    env, context, settings = cache.env, cache.context, cache.settings
     try:
         names, filters, seen, todo = set(), set(), set(), [template]
         while todo:
@@ -298,11 +360,11 @@ def template_deps(gen, cache: RenderCache, template: str) -> str | None:
             todo.extend(refs - seen)
         parts = {
             "context": {k: cache.canon(context[k]) for k in sorted(names) if k in context and k not in settings},
-            "globals": {k: global_fingerprint(cache, env.globals[k], gen)
+            "globals": {k: global_fingerprint(cache, env.globals[k])
                         for k in sorted(names) if k in env.globals and k not in context and k != "now"},
-            "filters": {k: global_fingerprint(cache, env.filters[k], gen) for k in sorted(filters) if k in env.filters},
+            "filters": {k: global_fingerprint(cache, env.filters[k]) for k in sorted(filters) if k in env.filters},
             # deadline labels count days (site fingerprint); a template reading `now` depends on the second
-            "now": gen.catalog.now.isoformat() if "now" in names else None,
+            "now": cache.now.isoformat() if "now" in names and cache.now else None,
         }
         digest = hashlib.sha1(json.dumps(parts, sort_keys=True, default=str).encode("utf-8")).hexdigest()
         if os.environ.get("BOARD_RENDER_CACHE_DEBUG"):

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from board import vocabulary as vocab
 from board.entry import Entry
 
-from . import charts, present, rendercache, stats
+from . import charts, present, stats
 from .calendars import render_calendar
 from .jsonfeed import render_json_feed
 
@@ -116,7 +116,7 @@ class Students:
             path = u.calendar(kind, slug)
             dated = [e for e in entries if e.apply_by is not None and e.is_open(c.now)]  # what the calendar lists
             exact = any(e.modified > c.now for e in dated)  # event stamps are min(modified, now)
-            rendercache.cached(g, f"calendar:{path}", ("calendar", path, label, host, dated, c.now if exact else None),
+            g.cached(f"calendar:{path}", ("calendar", path, label, host, dated, c.now if exact else None),
                                lambda path=path, entries=entries, label=label: g.write(path, render_calendar(
                 entries, name=f"Micro-internship deadlines: {label}", host=host, now=c.now,
                 description=f"Application deadlines of open micro-internships: {label}.",

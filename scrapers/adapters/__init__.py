@@ -7,7 +7,7 @@ optional ``urls(source)``, ``parse(body, source)``). Two optional extensions:
   (SmartRecruiters lists postings, then each posting's detail carries the description);
   each followed body goes through the same ``parse``.
 - ``parse(body, source, headers=None)`` in :mod:`.feed`: response headers help feedparser
-  pick the encoding and resolve relative links (use :func:`accepts_headers`).
+  pick the encoding and resolve relative links (call adapters through :func:`parse`).
 
 A kind with ``WATCH = True`` (:mod:`.page`) is not parsed into records at all: it offers
 ``extract(body, headers)`` and the run hands it to :mod:`scrapers.watch`, which queues
@@ -36,11 +36,16 @@ def get(kind: str) -> ModuleType:
     return importlib.import_module(f"{__name__}.{kind}")
 
 
-def urls(source: SourceConfig) -> list[str]:
-    """The URLs to fetch for a source: the adapter's ``urls`` or just ``source.url``."""
-    module = get(source.kind)
-    return list(module.urls(source)) if hasattr(module, "urls") else [source.url]
-
-
 def accepts_headers(module: ModuleType) -> bool:
-    return "headers" in inspect.signature(module.parse).parameters
+    """Whether ``module.parse`` takes the response headers (the optional ``headers=`` extension)."""
+    try:
+        return "headers" in inspect.signature(module.parse).parameters
+    except (TypeError, ValueError):  # a builtin or C callable without a signature
+        return False
+
+
+def parse(module: ModuleType, body: bytes, source: SourceConfig, headers: dict[str, str] | None = None) -> list:
+    """``module.parse`` on one body, handing it the headers if it takes them (the run's one way to call it)."""
+    if accepts_headers(module):
+        return list(module.parse(body, source, headers=dict(headers or {})))
+    return list(module.parse(body, source))

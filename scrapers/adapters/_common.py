@@ -57,7 +57,7 @@ def expect_list(data: Any, *keys: str, what: str = "jobs") -> list[Any]:
     raise ParseError(f"expected a list of {what} under {' or '.join(keys) or 'the top level'}, got {found}")
 
 
-def s(value: Any) -> str | None:
+def text_or_none(value: Any) -> str | None:
     """A string field: strings and numbers pass (ids are often ints), anything else is None."""
     if isinstance(value, bool) or value is None:
         return None
@@ -82,9 +82,9 @@ def get(obj: Any, *path: str | int) -> Any:
     return obj
 
 
-def gs(obj: Any, *path: str | int) -> str | None:
-    """:func:`get` then :func:`s`."""
-    return s(get(obj, *path))
+def get_text_or_none(obj: Any, *path: str | int) -> str | None:
+    """:func:`get` then :func:`text_or_none`."""
+    return text_or_none(get(obj, *path))
 
 
 def as_list(value: Any) -> list[Any]:
@@ -103,7 +103,7 @@ def strings(value: Any) -> list[str]:
     for item in as_list(value):
         if isinstance(item, dict):
             item = item.get("name") or item.get("label") or item.get("value")
-        text = s(item)
+        text = text_or_none(item)
         if text:
             out.append(text)
     return out
@@ -151,7 +151,7 @@ def epoch_iso(value: Any) -> str | None:
 
 def first(*values: Any) -> str | None:
     for value in values:
-        text = s(value)
+        text = text_or_none(value)
         if text:
             return text
     return None

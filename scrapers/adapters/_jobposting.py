@@ -10,7 +10,7 @@ import hashlib
 from typing import Any, Iterator
 
 from ..record import RawRecord, SourceConfig
-from ._common import as_list, first, get, num, s, strings
+from ._common import as_list, first, get, num, text_or_none, strings
 
 #: How deep to look for a JobPosting inside @graph, ItemList and friends.
 _MAX_DEPTH = 12
@@ -44,7 +44,7 @@ def _text(value: Any) -> str | None:
         if isinstance(item, dict):
             text = first(item.get("name"), item.get("value"), item.get("@id"))
         else:
-            text = s(item)
+            text = text_or_none(item)
         if text:
             return text
     return None
@@ -70,21 +70,21 @@ def _salary(base: Any) -> tuple[float | None, float | None, str | None, str | No
     if not isinstance(base, dict):
         n = num(base)
         return n, n, None, None
-    currency = s(base.get("currency"))
+    currency = text_or_none(base.get("currency"))
     value = base.get("value")
     if isinstance(value, dict):
         low = num(value.get("minValue")) or num(value.get("value"))
         high = num(value.get("maxValue")) or num(value.get("value")) or low
-        unit = s(value.get("unitText")) or s(base.get("unitText"))
+        unit = text_or_none(value.get("unitText")) or text_or_none(base.get("unitText"))
     else:
         low = high = num(value)
-        unit = s(base.get("unitText"))
+        unit = text_or_none(base.get("unitText"))
     return low, high, currency, unit.upper() if unit else None
 
 
 def to_record(jp: dict[str, Any], source: SourceConfig, *, fallback_id: str | None = None,
               fallback_url: str | None = None, fallback_org: str | None = None) -> RawRecord | None:
-    title = s(jp.get("title")) or s(jp.get("name"))
+    title = text_or_none(jp.get("title")) or text_or_none(jp.get("name"))
     if not title:
         return None
     org_obj = jp.get("hiringOrganization")
@@ -114,9 +114,9 @@ def to_record(jp: dict[str, Any], source: SourceConfig, *, fallback_id: str | No
         organization_url=org_url or source.organization_url,
         url=url,
         apply_url=first(get(jp, "potentialAction", "target"), url) if isinstance(jp.get("potentialAction"), dict) else url,
-        description_html=s(jp.get("description")) or "",
-        posted=s(jp.get("datePosted")),
-        valid_through=s(jp.get("validThrough")),
+        description_html=text_or_none(jp.get("description")) or "",
+        posted=text_or_none(jp.get("datePosted")),
+        valid_through=text_or_none(jp.get("validThrough")),
         location=location,
         remote=remote,
         employment_type=strings(jp.get("employmentType")),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from ..record import RawRecord, SourceConfig
-from ._common import each, epoch_iso, expect_list, first, flag, load_json, s, strings
+from ._common import each, epoch_iso, expect_list, first, flag, load_json, text_or_none, strings
 
 KIND = "arbeitnow"
 CONTENT_TYPES = ("application/json",)
@@ -13,14 +13,14 @@ CONTENT_TYPES = ("application/json",)
 
 def _record(job: dict[str, Any], source: SourceConfig) -> RawRecord:
     remote = flag(job.get("remote"))
-    place = s(job.get("location"))
+    place = text_or_none(job.get("location"))
     return RawRecord(
         source_id=first(job.get("slug"), job.get("url")) or "",
-        title=s(job.get("title")) or "",
-        organization=s(job.get("company_name")),
-        url=s(job.get("url")),
-        apply_url=s(job.get("url")),
-        description_html=s(job.get("description")) or "",
+        title=text_or_none(job.get("title")) or "",
+        organization=text_or_none(job.get("company_name")),
+        url=text_or_none(job.get("url")),
+        apply_url=text_or_none(job.get("url")),
+        description_html=text_or_none(job.get("description")) or "",
         posted=epoch_iso(job.get("created_at")),
         location=(f"Remote - {place}" if place else "Remote") if remote else place,
         remote=remote,

@@ -20,7 +20,7 @@ from typing import Any, Iterator, Mapping
 import feedparser
 
 from ..record import ParseError, RawRecord, SourceConfig
-from ._common import each, first, s, strings
+from ._common import each, first, text_or_none, strings
 
 KIND = "feed"
 CONTENT_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml",
@@ -34,16 +34,16 @@ def _when(entry: Any, key: str) -> str | None:
             return datetime(*parsed[:6], tzinfo=timezone.utc).isoformat()
         except (ValueError, OverflowError):
             return None
-    return s(entry.get(key))
+    return text_or_none(entry.get(key))
 
 
 def _body(entry: Any) -> str:
     for item in entry.get("content") or []:
-        value = s(item.get("value")) if isinstance(item, dict) else None
+        value = text_or_none(item.get("value")) if isinstance(item, dict) else None
         if value:
             return html.escape(value) if item.get("type") == "text/plain" else value
     detail = entry.get("summary_detail") or {}
-    summary = s(entry.get("summary")) or ""
+    summary = text_or_none(entry.get("summary")) or ""
     return html.escape(summary) if detail.get("type") == "text/plain" else summary
 
 
@@ -56,14 +56,14 @@ def _split_title(title: str) -> tuple[str | None, str]:
 
 
 def _record(entry: Any, source: SourceConfig) -> RawRecord:
-    title = s(entry.get("title")) or ""
-    org = source.organization or s(entry.get("author")) or s(entry.get("job_listing_company"))
+    title = text_or_none(entry.get("title")) or ""
+    org = source.organization or text_or_none(entry.get("author")) or text_or_none(entry.get("job_listing_company"))
     if not org:
         org, title = _split_title(title)
-    link = s(entry.get("link"))
-    places = [x for x in (s(entry.get(k)) for k in ("region", "country", "state", "location",
+    link = text_or_none(entry.get("link"))
+    places = [x for x in (text_or_none(entry.get(k)) for k in ("region", "country", "state", "location",
                                                        "job_listing_location")) if x]
-    skills = [t.strip() for t in (s(entry.get("skills")) or "").split(",") if t.strip()]
+    skills = [t.strip() for t in (text_or_none(entry.get("skills")) or "").split(",") if t.strip()]
     return RawRecord(
         source_id=first(entry.get("id"), link) or hashlib.sha1(title.encode()).hexdigest()[:16],
         title=title,
@@ -76,8 +76,8 @@ def _record(entry: Any, source: SourceConfig) -> RawRecord:
         valid_through=first(entry.get("expires_at"), entry.get("validthrough"), entry.get("job_listing_expires")),
         location=", ".join(dict.fromkeys(places)) or None,
         employment_type=strings(entry.get("type")) + strings(entry.get("job_listing_job_type")),
-        tags=[t for t in (s(tag.get("term")) for tag in entry.get("tags") or [] if isinstance(tag, dict)) if t] + skills,
-        category=s(entry.get("category")),
+        tags=[t for t in (text_or_none(tag.get("term")) for tag in entry.get("tags") or [] if isinstance(tag, dict)) if t] + skills,
+        category=text_or_none(entry.get("category")),
     )
 
 

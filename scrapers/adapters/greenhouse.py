@@ -11,7 +11,7 @@ import html
 from typing import Any, Iterator
 
 from ..record import ParseError, RawRecord, SourceConfig
-from ._common import as_list, each, first, gs, load_json, s, strings, with_query
+from ._common import as_list, each, first, get_text_or_none, load_json, text_or_none, strings, with_query
 
 KIND = "greenhouse"
 CONTENT_TYPES = ("application/json",)
@@ -35,24 +35,24 @@ def _metadata(job: dict[str, Any], *names: str) -> list[str]:
 
 def _record(job: dict[str, Any], source: SourceConfig) -> RawRecord:
     location_type = " ".join(_metadata(job, "Location Type", "Workplace Type", "Remote"))
-    location = gs(job, "location", "name")
+    location = get_text_or_none(job, "location", "name")
     if location_type:
         location = f"{location_type} - {location}" if location else location_type
     return RawRecord(
-        source_id=s(job.get("id")) or "",
-        title=s(job.get("title")) or "",
+        source_id=text_or_none(job.get("id")) or "",
+        title=text_or_none(job.get("title")) or "",
         organization=first(job.get("company_name"), source.organization),
         organization_url=source.organization_url,
-        url=s(job.get("absolute_url")),
-        apply_url=s(job.get("absolute_url")),
-        description_html=html.unescape(s(job.get("content")) or ""),
+        url=text_or_none(job.get("absolute_url")),
+        apply_url=text_or_none(job.get("absolute_url")),
+        description_html=html.unescape(text_or_none(job.get("content")) or ""),
         posted=first(job.get("first_published"), job.get("updated_at")),
-        valid_through=s(job.get("application_deadline")),
+        valid_through=text_or_none(job.get("application_deadline")),
         location=location,
         remote=True if "remote" in location_type.lower() else None,
         employment_type=_metadata(job, "Employment Type", "Job Type", "Commitment"),
-        tags=[d for d in (gs(x, "name") for x in as_list(job.get("departments"))) if d],
-        category=gs(job, "departments", 0, "name"),
+        tags=[d for d in (get_text_or_none(x, "name") for x in as_list(job.get("departments"))) if d],
+        category=get_text_or_none(job, "departments", 0, "name"),
     )
 
 

@@ -19,7 +19,7 @@ import re
 from typing import Any, Iterator
 
 from ..record import RawRecord, SourceConfig
-from ._common import each, expect_list, load_json, s
+from ._common import each, expect_list, load_json, text_or_none
 
 KIND = "hn_algolia"
 CONTENT_TYPES = ("application/json",)
@@ -81,21 +81,21 @@ def _pipeless(hit: dict[str, Any], comment: str, source: SourceConfig) -> RawRec
     org, role, line = _lead(comment)
     if not _HIRING.search(line) or len(line) < 8:
         return None  # a reply, a thank-you, chatter: not a post
-    item_id = s(hit.get("objectID")) or ""
+    item_id = text_or_none(hit.get("objectID")) or ""
     link = f"https://news.ycombinator.com/item?id={item_id}" if item_id.isdigit() else None
     where = _WHERE.search(line)
     return RawRecord(
         # no company found: name the poster (never published as such: curation reviews it)
-        source_id=item_id, title=role, organization=org[:200] if org else f"HN user {s(hit.get('author')) or 'unknown'}",
+        source_id=item_id, title=role, organization=org[:200] if org else f"HN user {text_or_none(hit.get('author')) or 'unknown'}",
         url=link, apply_url=link,
-        description_html=comment, posted=s(hit.get("created_at")), location=where.group(0) if where else None,
+        description_html=comment, posted=text_or_none(hit.get("created_at")), location=where.group(0) if where else None,
         employment_type=[m.group(0) for m in [_TYPE.search(line)] if m],
         uncertain=[] if org else ["organization"],
     )
 
 
 def _record(hit: dict[str, Any], source: SourceConfig) -> RawRecord | None:
-    comment = s(hit.get("comment_text"))
+    comment = text_or_none(hit.get("comment_text"))
     if not comment or hit.get("parent_id") != hit.get("story_id"):
         return None
     parts = _first_line(comment)
@@ -104,7 +104,7 @@ def _record(hit: dict[str, Any], source: SourceConfig) -> RawRecord | None:
     org = re.sub(r"\s*\(?https?://\S+\)?", "", parts[0]).strip(" -–(") or parts[0]
     rest = [p for p in parts[1:] if not _URLISH.match(p)]
     roles = [p for p in rest if not _WHERE.search(p) and not _TYPE.fullmatch(p)]
-    item_id = s(hit.get("objectID")) or ""
+    item_id = text_or_none(hit.get("objectID")) or ""
     link = f"https://news.ycombinator.com/item?id={item_id}" if item_id.isdigit() else None
     return RawRecord(
         source_id=item_id,
@@ -113,7 +113,7 @@ def _record(hit: dict[str, Any], source: SourceConfig) -> RawRecord | None:
         url=link,
         apply_url=link,
         description_html=comment,
-        posted=s(hit.get("created_at")),
+        posted=text_or_none(hit.get("created_at")),
         location=" | ".join(p for p in rest if _WHERE.search(p)) or None,
         employment_type=[m.group(0) for p in rest for m in [_TYPE.search(p)] if m],
     )

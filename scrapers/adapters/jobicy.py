@@ -10,7 +10,7 @@ import html
 from typing import Any, Iterator
 
 from ..record import ParseError, RawRecord, SourceConfig
-from ._common import each, expect_list, first, load_json, num, s, strings
+from ._common import each, expect_list, first, load_json, num, text_or_none, strings
 
 KIND = "jobicy"
 CONTENT_TYPES = ("application/json",)
@@ -22,21 +22,21 @@ _PERIOD = {"hour": "HOUR", "hourly": "HOUR", "day": "DAY", "week": "WEEK", "mont
 def _record(job: dict[str, Any], source: SourceConfig) -> RawRecord:
     low = num(job.get("salaryMin")) or num(job.get("annualSalaryMin"))
     high = num(job.get("salaryMax")) or num(job.get("annualSalaryMax"))
-    period = (s(job.get("salaryPeriod")) or ("year" if job.get("annualSalaryMin") else "")).lower()
-    geo = s(job.get("jobGeo"))
+    period = (text_or_none(job.get("salaryPeriod")) or ("year" if job.get("annualSalaryMin") else "")).lower()
+    geo = text_or_none(job.get("jobGeo"))
     return RawRecord(
-        source_id=s(job.get("id")) or "",
-        title=html.unescape(s(job.get("jobTitle")) or ""),
-        organization=s(job.get("companyName")),
-        url=s(job.get("url")),
-        apply_url=s(job.get("url")),
-        description_html=s(job.get("jobDescription")) or s(job.get("jobExcerpt")) or "",
-        posted=s(job.get("pubDate")),
+        source_id=text_or_none(job.get("id")) or "",
+        title=html.unescape(text_or_none(job.get("jobTitle")) or ""),
+        organization=text_or_none(job.get("companyName")),
+        url=text_or_none(job.get("url")),
+        apply_url=text_or_none(job.get("url")),
+        description_html=text_or_none(job.get("jobDescription")) or text_or_none(job.get("jobExcerpt")) or "",
+        posted=text_or_none(job.get("pubDate")),
         location=f"Remote - {geo}" if geo else "Remote",
         remote=True,
         employment_type=strings(job.get("jobType")),
         salary_min=low, salary_max=high or low,
-        salary_currency=s(job.get("salaryCurrency")),
+        salary_currency=text_or_none(job.get("salaryCurrency")),
         salary_unit=_PERIOD.get(period),
         tags=[html.unescape(t) for t in strings(job.get("jobIndustry"))],
         category=html.unescape(first(*strings(job.get("jobIndustry"))[:1]) or "") or None,

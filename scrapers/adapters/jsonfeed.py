@@ -8,7 +8,7 @@ from typing import Any, Iterator
 
 from ..record import ParseError, RawRecord, SourceConfig
 from . import _jobposting
-from ._common import as_list, each, first, get, gs, load_json, s, strings
+from ._common import as_list, each, first, get, get_text_or_none, load_json, text_or_none, strings
 
 KIND = "jsonfeed"
 CONTENT_TYPES = ("application/feed+json", "application/json")
@@ -16,7 +16,7 @@ CONTENT_TYPES = ("application/feed+json", "application/json")
 
 def _author(item: dict[str, Any], feed: dict[str, Any]) -> str | None:
     for holder in (item, feed):
-        name = gs(holder, "authors", 0, "name") or gs(holder, "author", "name")
+        name = get_text_or_none(holder, "authors", 0, "name") or get_text_or_none(holder, "author", "name")
         if name:
             return name
     return None
@@ -24,21 +24,21 @@ def _author(item: dict[str, Any], feed: dict[str, Any]) -> str | None:
 
 def _record(item: dict[str, Any], feed: dict[str, Any], source: SourceConfig) -> RawRecord | None:
     url = first(item.get("url"), item.get("external_url"))
-    body = s(item.get("content_html")) or html.escape(s(item.get("content_text")) or s(item.get("summary")) or "")
-    org = source.organization or _author(item, feed) or s(feed.get("title"))
+    body = text_or_none(item.get("content_html")) or html.escape(text_or_none(item.get("content_text")) or text_or_none(item.get("summary")) or "")
+    org = source.organization or _author(item, feed) or text_or_none(feed.get("title"))
     jp = item.get("_jobposting")
     if _jobposting.is_jobposting(jp):
-        record = _jobposting.to_record(jp, source, fallback_id=s(item.get("id")), fallback_url=url,
+        record = _jobposting.to_record(jp, source, fallback_id=text_or_none(item.get("id")), fallback_url=url,
                                        fallback_org=org)
         if record is not None:
             record.description_html = record.description_html or body
-            record.posted = record.posted or s(item.get("date_published"))
+            record.posted = record.posted or text_or_none(item.get("date_published"))
             record.tags = record.tags or strings(item.get("tags"))
             record.url = url or record.url
         return record
     return RawRecord(
         source_id=first(item.get("id"), url) or "",
-        title=s(item.get("title")) or "",
+        title=text_or_none(item.get("title")) or "",
         organization=org,
         organization_url=source.organization_url,
         url=url,
@@ -51,7 +51,7 @@ def _record(item: dict[str, Any], feed: dict[str, Any], source: SourceConfig) ->
 
 def parse(body: bytes, source: SourceConfig) -> Iterator[RawRecord]:
     data = load_json(body)
-    version = gs(data, "version") or ""
+    version = get_text_or_none(data, "version") or ""
     if not isinstance(data, dict) or not (version.startswith("https://jsonfeed.org/version/")
                                           or isinstance(data.get("items"), list)):
         raise ParseError("not a JSON Feed (no jsonfeed.org version and no 'items' list)")

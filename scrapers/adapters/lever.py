@@ -10,7 +10,7 @@ import html
 from typing import Any, Iterator
 
 from ..record import ParseError, RawRecord, SourceConfig
-from ._common import as_list, each, epoch_iso, first, get, gs, load_json, num, s, strings, with_query
+from ._common import as_list, each, epoch_iso, first, get, get_text_or_none, load_json, num, text_or_none, strings, with_query
 
 KIND = "lever"
 CONTENT_TYPES = ("application/json",)
@@ -27,28 +27,28 @@ def urls(source: SourceConfig) -> list[str]:
 
 
 def _body(p: dict[str, Any]) -> str:
-    parts = [s(p.get("description")) or ""]
+    parts = [text_or_none(p.get("description")) or ""]
     for section in as_list(p.get("lists")):
-        heading, content = gs(section, "text"), gs(section, "content")
+        heading, content = get_text_or_none(section, "text"), get_text_or_none(section, "content")
         if content:
             parts.append((f"<h3>{html.escape(heading)}</h3>" if heading else "") + f"<ul>{content}</ul>")
-    parts.append(s(p.get("additional")) or "")
+    parts.append(text_or_none(p.get("additional")) or "")
     return "\n".join(x for x in parts if x)
 
 
 def _record(p: dict[str, Any], source: SourceConfig) -> RawRecord:
     cats = p.get("categories") if isinstance(p.get("categories"), dict) else {}
-    workplace = (s(p.get("workplaceType")) or "").lower()
+    workplace = (text_or_none(p.get("workplaceType")) or "").lower()
     location = first(cats.get("location"))
     if workplace:
         location = f"{workplace} - {location}" if location else workplace
     salary = p.get("salaryRange") if isinstance(p.get("salaryRange"), dict) else {}
     return RawRecord(
-        source_id=s(p.get("id")) or "",
-        title=s(p.get("text")) or "",
+        source_id=text_or_none(p.get("id")) or "",
+        title=text_or_none(p.get("text")) or "",
         organization=source.organization,
         organization_url=source.organization_url,
-        url=s(p.get("hostedUrl")),
+        url=text_or_none(p.get("hostedUrl")),
         apply_url=first(p.get("applyUrl"), p.get("hostedUrl")),
         description_html=_body(p),
         posted=epoch_iso(p.get("createdAt")),
@@ -57,8 +57,8 @@ def _record(p: dict[str, Any], source: SourceConfig) -> RawRecord:
         employment_type=strings(cats.get("commitment")),
         salary_min=num(salary.get("min")),
         salary_max=num(salary.get("max")),
-        salary_currency=s(salary.get("currency")),
-        salary_unit=_INTERVALS.get(s(salary.get("interval")) or ""),
+        salary_currency=text_or_none(salary.get("currency")),
+        salary_unit=_INTERVALS.get(text_or_none(salary.get("interval")) or ""),
         tags=strings(p.get("tags")),
         category=first(cats.get("team"), cats.get("department")),
         countries=strings(p.get("country")),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from ..record import RawRecord, SourceConfig
-from ._common import as_list, each, expect_list, first, flag, gs, load_json, num, s, strings
+from ._common import as_list, each, expect_list, first, flag, get_text_or_none, load_json, num, text_or_none, strings
 
 KIND = "recruitee"
 CONTENT_TYPES = ("application/json",)
@@ -24,34 +24,34 @@ _EMPLOYMENT = {
 
 def _record(o: dict[str, Any], source: SourceConfig) -> RawRecord:
     salary = o.get("salary") if isinstance(o.get("salary"), dict) else {}
-    code = s(o.get("employment_type_code")) or ""
+    code = text_or_none(o.get("employment_type_code")) or ""
     remote = flag(o.get("remote"))
     location = first(o.get("location"), o.get("city"))
     if remote:
         location = f"Remote - {location}" if location else "Remote"
     elif flag(o.get("hybrid")):
         location = f"Hybrid - {location}" if location else "Hybrid"
-    body = "\n".join(x for x in (s(o.get("description")), s(o.get("requirements"))) if x)
+    body = "\n".join(x for x in (text_or_none(o.get("description")), text_or_none(o.get("requirements"))) if x)
     return RawRecord(
         source_id=first(o.get("id"), o.get("guid"), o.get("slug")) or "",
-        title=s(o.get("title")) or "",
+        title=text_or_none(o.get("title")) or "",
         organization=first(source.organization, o.get("company_name")),
         organization_url=source.organization_url,
-        url=s(o.get("careers_url")),
+        url=text_or_none(o.get("careers_url")),
         apply_url=first(o.get("careers_apply_url"), o.get("careers_url")),
         description_html=body,
         posted=first(o.get("published_at"), o.get("created_at")),
-        valid_through=s(o.get("close_at")),
+        valid_through=text_or_none(o.get("close_at")),
         location=location,
         remote=remote,
         employment_type=[x for x in (_EMPLOYMENT.get(code), code) if x],
         salary_min=num(salary.get("min")),
         salary_max=num(salary.get("max")),
-        salary_currency=s(salary.get("currency")),
-        salary_unit=_PERIOD.get((s(salary.get("period")) or "").lower()),
+        salary_currency=text_or_none(salary.get("currency")),
+        salary_unit=_PERIOD.get((text_or_none(salary.get("period")) or "").lower()),
         tags=strings(o.get("tags")),
         category=first(o.get("department"), o.get("category_code")),
-        countries=[c for c in (gs(x, "country_code") for x in as_list(o.get("locations"))) if c],
+        countries=[c for c in (get_text_or_none(x, "country_code") for x in as_list(o.get("locations"))) if c],
     )
 
 

@@ -9,23 +9,23 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from ..record import RawRecord, SourceConfig
-from ._common import each, expect_list, first, load_json, num, s, strings
+from ._common import each, expect_list, first, load_json, num, text_or_none, strings
 
 KIND = "remoteok"
 CONTENT_TYPES = ("application/json",)
 
 
 def _record(job: dict[str, Any], source: SourceConfig) -> RawRecord | None:
-    if "legal" in job and not s(job.get("id")):
+    if "legal" in job and not text_or_none(job.get("id")):
         return None  # the terms notice, not a job
     low, high = num(job.get("salary_min")), num(job.get("salary_max"))
     return RawRecord(
-        source_id=s(job.get("id")) or "",
+        source_id=text_or_none(job.get("id")) or "",
         title=first(job.get("position"), job.get("title")) or "",
-        organization=s(job.get("company")),
-        url=s(job.get("url")),
+        organization=text_or_none(job.get("company")),
+        url=text_or_none(job.get("url")),
         apply_url=first(job.get("apply_url"), job.get("url")),
-        description_html=s(job.get("description")) or "",
+        description_html=text_or_none(job.get("description")) or "",
         posted=first(job.get("date"), job.get("epoch")),
         location=first(job.get("location")) or "Remote",
         remote=True,

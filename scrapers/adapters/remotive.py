@@ -11,28 +11,28 @@ import html
 from typing import Any, Iterator
 
 from ..record import RawRecord, SourceConfig
-from ._common import each, expect_list, load_json, s, strings
+from ._common import each, expect_list, load_json, text_or_none, strings
 
 KIND = "remotive"
 CONTENT_TYPES = ("application/json",)
 
 
 def _record(job: dict[str, Any], source: SourceConfig) -> RawRecord:
-    salary = s(job.get("salary"))
-    where = s(job.get("candidate_required_location"))
+    salary = text_or_none(job.get("salary"))
+    where = text_or_none(job.get("candidate_required_location"))
     return RawRecord(
-        source_id=s(job.get("id")) or "",
-        title=s(job.get("title")) or "",
-        organization=s(job.get("company_name")),
-        url=s(job.get("url")),
-        apply_url=s(job.get("url")),
-        description_html=(f"<p>Salary: {html.escape(salary)}</p>" if salary else "") + (s(job.get("description")) or ""),
-        posted=s(job.get("publication_date")),
+        source_id=text_or_none(job.get("id")) or "",
+        title=text_or_none(job.get("title")) or "",
+        organization=text_or_none(job.get("company_name")),
+        url=text_or_none(job.get("url")),
+        apply_url=text_or_none(job.get("url")),
+        description_html=(f"<p>Salary: {html.escape(salary)}</p>" if salary else "") + (text_or_none(job.get("description")) or ""),
+        posted=text_or_none(job.get("publication_date")),
         location=f"Remote - {where}" if where else "Remote",
         remote=True,
         employment_type=strings(job.get("job_type")),
         tags=strings(job.get("tags")),
-        category=s(job.get("category")),
+        category=text_or_none(job.get("category")),
         countries=[c.strip() for c in (where or "").split(",") if c.strip()],
     )
 

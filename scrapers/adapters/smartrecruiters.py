@@ -13,7 +13,7 @@ from typing import Any, Iterator
 from urllib.parse import quote, urlsplit
 
 from ..record import ParseError, RawRecord, SourceConfig
-from ._common import as_list, each, first, flag, get, gs, load_json, s
+from ._common import as_list, each, first, flag, get, get_text_or_none, load_json, text_or_none
 
 KIND = "smartrecruiters"
 CONTENT_TYPES = ("application/json",)
@@ -34,7 +34,7 @@ def follow(body: bytes, source: SourceConfig) -> list[str]:
     host = urlsplit(source.url).netloc
     out = []
     for item in as_list(get(data, "content")):
-        ref = gs(item, "ref")
+        ref = get_text_or_none(item, "ref")
         if ref and urlsplit(ref).netloc == host and urlsplit(ref).scheme in ("http", "https"):
             out.append(ref)
     return out[:MAX_FOLLOW]
@@ -46,16 +46,16 @@ def _sections(posting: dict[str, Any]) -> str:
         return ""
     parts = []
     for section in sections.values():
-        title, text = gs(section, "title"), gs(section, "text")
+        title, text = get_text_or_none(section, "title"), get_text_or_none(section, "text")
         if text:
             parts.append((f"<h3>{html.escape(title)}</h3>" if title else "") + text)
     return "\n".join(parts)
 
 
 def _record(p: dict[str, Any], source: SourceConfig) -> RawRecord:
-    pid = s(p.get("id")) or ""
-    company = gs(p, "company", "identifier")
-    name = s(p.get("name")) or ""
+    pid = text_or_none(p.get("id")) or ""
+    company = get_text_or_none(p, "company", "identifier")
+    name = text_or_none(p.get("name")) or ""
     public = f"https://jobs.smartrecruiters.com/{quote(company)}/{quote(pid)}" if company and pid else None
     remote = flag(get(p, "location", "remote"))
     location = first(get(p, "location", "fullLocation"), get(p, "location", "city"))
@@ -71,12 +71,12 @@ def _record(p: dict[str, Any], source: SourceConfig) -> RawRecord:
         url=first(p.get("postingUrl"), public),
         apply_url=first(p.get("applyUrl"), p.get("postingUrl"), public),
         description_html=_sections(p),
-        posted=s(p.get("releasedDate")),
+        posted=text_or_none(p.get("releasedDate")),
         location=location,
         remote=remote,
-        employment_type=[x for x in (gs(p, "typeOfEmployment", "label"), gs(p, "typeOfEmployment", "id")) if x],
+        employment_type=[x for x in (get_text_or_none(p, "typeOfEmployment", "label"), get_text_or_none(p, "typeOfEmployment", "id")) if x],
         category=first(get(p, "function", "label"), get(p, "department", "label")),
-        countries=[c.upper() for c in [gs(p, "location", "country")] if c],
+        countries=[c.upper() for c in [get_text_or_none(p, "location", "country")] if c],
     )
 
 
@@ -84,7 +84,7 @@ def parse(body: bytes, source: SourceConfig) -> Iterator[RawRecord]:
     data = load_json(body)
     if isinstance(data, dict) and isinstance(data.get("content"), list):
         items: list[Any] = data["content"]
-    elif isinstance(data, dict) and s(data.get("id")) and s(data.get("name")):
+    elif isinstance(data, dict) and text_or_none(data.get("id")) and text_or_none(data.get("name")):
         items = [data]
     else:
         raise ParseError("expected a SmartRecruiters posting list ('content') or a posting detail")

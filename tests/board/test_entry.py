@@ -51,13 +51,13 @@ def test_hourly_and_total_ranges(comp, hours, hourly, total):
 def test_fixed_fee_worst_case_divides_lowest_fee_by_most_hours():
     e = make_entry(compensation=Compensation(300, 400, "USD", "total"), hours=Hours(8, 12))
     assert e.hourly == pytest.approx((25.0, 50.0))
-    assert e.total_pay == (300, 400)
+    assert e.compensation.total_range(e.hours) == (300, 400)
 
 
 def test_hourly_pay_is_not_divided_by_hours():
     e = make_entry(compensation=Compensation(30, 30, "USD", "hour"), hours=Hours(8, 10))
     assert e.hourly == (30, 30)
-    assert e.total_pay == (240, 300)
+    assert e.compensation.total_range(e.hours) == (240, 300)
 
 
 def test_pay_floor_uses_effective_hourly_low_end():

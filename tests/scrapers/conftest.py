@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import socket
 import types
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Iterator
 
@@ -18,6 +17,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from board.entry import Compensation, Entry, Hours, Organization, Source
+from scrapers.curation import Decision
 from scrapers.http import HttpSettings
 from scrapers.record import ParseError, RawRecord, SourceConfig
 
@@ -120,13 +120,6 @@ def get_adapter(kind: str) -> types.ModuleType:
     return ADAPTERS[kind]
 
 
-@dataclass
-class Decision:
-    keep: bool
-    reason: str
-    entry: Entry | None = None
-
-
 def make_entry(source_name: str, source_id: str, title: str, org: str = "Acme",
                apply: str | None = None, **kw) -> Entry:
     from board.vocabulary import slugify
@@ -152,9 +145,9 @@ def curate(record: RawRecord, src: SourceConfig, rules, now: datetime) -> Decisi
     if record.title.startswith("Boom"):
         raise ValueError("curation bug")
     if not record.title.startswith("Keep"):
-        return Decision(False, "not-micro-internship")
+        return Decision("reject", "not-micro-internship")
     entry = make_entry(src.name, record.source_id, record.title, record.organization or "Acme", record.apply_url)
-    return Decision(True, "kept-explicit-hours", entry)
+    return Decision("keep", "kept-explicit-hours", entry=entry)
 
 
 def jobs(*items: tuple) -> dict:

@@ -65,10 +65,7 @@ def source_for(kind: str) -> SourceConfig:
 
 
 def run(body, kind):
-    module = adapters.get(kind)
-    if adapters.accepts_headers(module):
-        return list(module.parse(body.data, source_for(kind), headers=body.headers))
-    return list(module.parse(body.data, source_for(kind)))
+    return adapters.parse(adapters.get(kind), body.data, source_for(kind), body.headers)
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.name[:60] for p in FILES])
@@ -86,7 +83,7 @@ def test_real_payload_parses_with_title_organization_url(path):
             assert len(records) == EXPECTED[body.label], body.label
         for r in records:
             assert r.title.strip() and (r.organization or "").strip(), (body.label, r.source_id)
-            assert normalize.safe_link(r.url), (body.label, r.url)
+            assert normalize.safe_url(r.url), (body.label, r.url)
 
 
 def test_real_payload_summary_and_curation_never_crashes(capsys):

@@ -7,13 +7,14 @@ each case changes one thing. Precision first: when in doubt, a rule rejects.
 from __future__ import annotations
 
 from dataclasses import replace
+import tomllib
 from datetime import timedelta
 
 import pytest
 
 from board.entry import SLUG_RE
 from scrapers import curation
-from scrapers.curation import REASONS, RULES, CurationRules, curate, load_rules
+from scrapers.curation import DEFAULT_PATH, REASONS, RULES, CurationRules, curate, load_rules
 from scrapers.record import RawRecord, SourceConfig
 
 from .support import NOW, POLICY
@@ -365,7 +366,12 @@ def write(tmp_path, text):
 
 
 def test_shipped_curation_file_loads():
-    assert isinstance(load_rules(), CurationRules)
+    """Every row of the shipped file becomes a rule (a row silently dropped would pass an isinstance check)."""
+    assert DEFAULT_PATH.is_file()
+    rules, data = load_rules(), tomllib.loads(DEFAULT_PATH.read_text(encoding="utf-8"))
+    for section in ("include", "exclude", "hide"):
+        assert len(getattr(rules, section)) == len(data.get(section, [])), section
+    assert load_rules(DEFAULT_PATH) == rules
     assert load_rules("/nonexistent/curation.toml") == CurationRules()
 
 

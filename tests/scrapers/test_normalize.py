@@ -66,15 +66,15 @@ def test_plain_fields_lose_tags_controls_and_bidi_overrides():
     None, 42, ["https://acme.example"],
 ])
 def test_only_http_urls_survive(url):
-    assert normalize.safe_link(url) is None
+    assert normalize.safe_url(url) is None
     e = entry(url=url, apply_url=url, organization_url=url)
     assert e.apply_url is None and e.source.url is None and e.organization.url is None
     assert any(p.field == "apply" for p in check(e, POLICY, NOW, https_only=False))
 
 
 def test_http_and_https_urls_pass():
-    assert normalize.safe_link(" https://acme.example/a?b=1 ") == "https://acme.example/a?b=1"
-    assert normalize.safe_link("http://acme.example/") == "http://acme.example/"
+    assert normalize.safe_url(" https://acme.example/a?b=1 ") == "https://acme.example/a?b=1"
+    assert normalize.safe_url("http://acme.example/") == "http://acme.example/"
 
 
 def test_huge_fields_are_cut_to_the_limits():

@@ -12,6 +12,7 @@ from pathlib import Path
 from scrapers import pool
 from scrapers import run as runner
 from scrapers.config import Config
+from scrapers.curation import Decision
 from scrapers.record import RawRecord, SourceConfig
 
 from .conftest import fast_settings
@@ -79,7 +80,7 @@ def test_a_record_whose_curation_raises_is_an_error_outcome_not_an_exception():
 
     src = SourceConfig(name="s", kind="test", url="https://e.example.org/")
     out = pool.decide(broken, None, [RawRecord(source_id="7", title="x")], src, NOW)
-    assert out == [pool.Outcome(error="RuntimeError: boom on 7")]
+    assert out == [Decision("reject", "curation-error", error="RuntimeError: boom on 7")]
 
 
 def test_small_runs_and_single_cpu_machines_get_no_pool(monkeypatch):
@@ -104,6 +105,7 @@ import json, sys
 from pathlib import Path
 from scrapers import pool, run as runner
 from scrapers.config import Config
+from scrapers.curation import Decision
 from scrapers.http import HttpSettings
 from scrapers.record import SourceConfig
 from board.entry import parse_datetime

@@ -1,0 +1,206 @@
+"""The render cache never serves a stale file: after every kind of edit, a cached rebuild
+is byte for byte the cold build of the same inputs.
+
+One board (the sample postings plus two scraped entries whose deadlines fall on the
+pinned day) is built once with a copy of the theme and the policy file; its content,
+output and caches are snapshotted. Each case restores the snapshot at the *same* paths
+(settings, paths included, are part of the cache key, so a copy elsewhere would reuse
+nothing), makes one edit, rebuilds over the cache and compares every file with a cold
+build into empty folders (a removed posting's files included: the cache deletes what it
+wrote last time and did not write this time). ``render.json``'s ``stats`` prove the rebuild really reused
+outputs where the edit leaves most of the site alone, so no case passes by caching nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from tests.board.board_testkit import make_posting
+
+from .conftest import NOW, ROOT, build_site, sample_content, scraped_entry, write_scraped
+
+POSTING = "bakery-brand-refresh.md"  # a sample with Category: design, Organization: Crumb & Kettle
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def _scraped() -> list[dict]:
+    """Two entries that close on the pinned day: at 23:59:59 (a bare date) and at 15:00 exactly."""
+    return [
+        scraped_entry(slug="closes-tonight-openfields-a1b2c3", title="Closes tonight",
+                      apply_url="https://jobs.example.com/openfields/1", apply_by="2026-11-26T23:59:59Z",
+                      source={**scraped_entry()["source"], "ids": ["example-board:1"]}),
+        scraped_entry(slug="closes-at-three-openfields-d4e5f6", title="Closes at three",
+                      apply_url="https://jobs.example.com/openfields/2", apply_by="2026-11-26T15:00:00Z",
+                      source={**scraped_entry()["source"], "ids": ["example-board:2"]}),
+    ]
+
+
+# ---- edits: each changes files under the work root and may change the settings ----------
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _posting(root: Path) -> Path:
+    return root / "content" / "samples" / "postings" / POSTING
+
+
+def _set_status(root: Path) -> None:
+    entries = _scraped()
+    entries[0]["status"] = "filled"
+    write_scraped(root / "content", "example-board", entries)
+
+
+def _add_posting(root: Path) -> None:
+    (root / "content" / "postings").mkdir(exist_ok=True)
+    (root / "content" / "postings" / "donations-dashboard.md").write_text(make_posting(), encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Edit:
+    id: str
+    change: Callable[[Path], None]
+    settings: dict = field(default_factory=dict)  # overrides of the rebuild (and its cold twin)
+    reuses: bool = True  # False: the edit is in the site fingerprint, so nothing may be reused
+
+
+EDITS = [
+    Edit("category", lambda r: _replace(_posting(r), "Category: design", "Category: writing")),
+    Edit("skills", lambda r: _replace(_posting(r), "Skills: Graphic design, Figma, Canva", "Skills: Figma, Python")),
+    Edit("status", _set_status),
+    Edit("organization", lambda r: _replace(_posting(r), "Organization: Crumb & Kettle", "Organization: Crumb and Kettle")),
+    Edit("summary", lambda r: _replace(_posting(r), "Summary: ", "Summary: (Edited) ")),
+    Edit("deadline-passes-within-the-day", lambda r: None, {"BOARD_NOW": "2026-11-26T16:00:00Z"}),
+    Edit("deadline-crosses-midnight", lambda r: None, {"BOARD_NOW": "2026-11-27T00:00:01Z"}, reuses=False),
+    Edit("policy", lambda r: _replace(r / "board.toml", "closing_soon_days = 7", "closing_soon_days = 3"), reuses=False),
+    Edit("template", lambda r: _replace(r / "theme" / "templates" / "_card.html", "</", "<!-- edited --></", ),
+         reuses=False),
+    Edit("posting-added", _add_posting),
+    Edit("posting-removed", lambda r: _posting(r).unlink()),
+    Edit("scraped-removed", lambda r: write_scraped(r / "content", "example-board", _scraped()[1:])),
+]
+
+
+def _settings(root: Path) -> dict:
+    """Four cards a page: an edit on one board page must leave the others right (the filter form)."""
+    return {"THEME": str(root / "theme"), "BOARD_POLICY": str(root / "board.toml"), "BOARD_PER_PAGE": 4}
+
+
+def _make_board(root: Path) -> None:
+    sample_content(root / "content")
+    write_scraped(root / "content", "example-board", _scraped())
+    shutil.copytree(ROOT / "theme", root / "theme")
+    shutil.copy2(ROOT / "board.toml", root / "board.toml")
+
+
+@pytest.fixture(scope="module")
+def primed(tmp_path_factory) -> tuple[Path, Path]:
+    """(work root, snapshot): the board built once over empty caches, then copied aside."""
+    base = tmp_path_factory.mktemp("rendercache")
+    work, snap = base / "work", base / "snapshot"
+    _make_board(work)
+    build_site(work / "content", work / "out", **_settings(work))
+    shutil.copytree(work, snap)  # copy2 keeps mtimes to the nanosecond: the cache checks them
+    return work, snap
+
+
+def _stats(root: Path) -> dict:
+    return json.loads((root / "cache" / "board" / "render.json").read_text(encoding="utf-8"))["stats"]
+
+
+def _check(work: Path, cold: Path, before: dict[str, bytes], edit: Edit) -> None:
+    cached, fresh = _tree(work / "out"), _tree(cold / "out")
+    assert fresh != before, f"{edit.id}: the edit changed no output, so this case proves nothing"
+    assert sorted(cached) == sorted(fresh)
+    stale = [p for p in fresh if cached[p] != fresh[p]]
+    assert stale == [], f"{edit.id}: served stale: {stale[:10]}"
+    stats = _stats(work)
+    assert stats["rendered"] > 0, stats
+    if edit.reuses:
+        assert stats["reused"] > 0, f"{edit.id}: nothing reused, the cache was not exercised: {stats}"
+    else:
+        assert stats["reused"] == 0, f"{edit.id}: is in the site fingerprint, yet {stats['reused']} outputs were reused"
+
+
+@pytest.mark.parametrize("edit", EDITS, ids=[e.id for e in EDITS])
+def test_cached_rebuild_after_an_edit_is_the_cold_build(primed, tmp_path, edit):
+    work, snap = primed
+    shutil.rmtree(work)
+    shutil.copytree(snap, work)
+    before = _tree(work / "out")
+    assert before and NOW == "2026-11-26T12:00:00Z"
+    edit.change(work)
+    settings = {**_settings(work), **edit.settings}
+    build_site(work / "content", work / "out", **settings)  # over the primed caches
+    cold = tmp_path / "cold"
+    shutil.copytree(work / "content", cold / "content")
+    build_site(cold / "content", cold / "out", **settings)  # empty caches (CACHE_PATH is beside out)
+    _check(work, cold, before, edit)
+
+
+def test_unchanged_rebuild_reuses_every_output(primed):
+    work, snap = primed
+    shutil.rmtree(work)
+    shutil.copytree(snap, work)
+    before = _tree(work / "out")
+    build_site(work / "content", work / "out", **_settings(work))
+    assert _tree(work / "out") == before
+    assert _stats(work) == {"reused": _stats(snap)["rendered"], "rendered": 0}
+
+
+def test_off_switch_renders_everything_and_keeps_no_keys(primed, tmp_path):
+    """``BOARD_RENDER_CACHE = False``: the same bytes, and no render.json to trust later."""
+    work, snap = primed
+    root = tmp_path / "off"
+    _make_board(root)
+    build_site(root / "content", root / "out", BOARD_RENDER_CACHE=False, **_settings(root))
+    assert not (root / "cache" / "board" / "render.json").exists()
+    assert (root / "cache" / "board").is_dir()  # the catalog cache stays on: a separate switch (BOARD_CACHE)
+    assert _tree(root / "out") == _tree(snap / "out")
+
+
+BUILD = """
+import json, sys
+from pathlib import Path
+from tests.site.conftest import build_site
+build_site(Path(sys.argv[1]), Path(sys.argv[2]), **json.loads(sys.argv[3]))
+"""
+
+
+def _build_in_child(content: Path, out: Path, settings: dict) -> None:
+    """A build in a fresh interpreter, so it imports the plugin from PLUGIN_PATHS (a copy)."""
+    subprocess.run([sys.executable, "-c", BUILD, str(content), str(out), json.dumps(settings)],
+                   cwd=ROOT, check=True, capture_output=True, timeout=600)
+
+
+def test_an_edited_plugin_module_renders_everything_again(tmp_path):
+    """The plugin's own code is in the site fingerprint: edit a label in a copy of present.py."""
+    root = tmp_path / "work"
+    _make_board(root)
+    shutil.copytree(ROOT / "plugins", root / "plugins", ignore=shutil.ignore_patterns("__pycache__"))
+    settings = {**_settings(root), "PLUGIN_PATHS": [str(root / "plugins")]}
+    _build_in_child(root / "content", root / "out", settings)
+    before = _tree(root / "out")
+    present = root / "plugins" / "board_site" / "present.py"
+    assert '"Closes today"' in present.read_text(encoding="utf-8")
+    _replace(present, '"Closes today"', '"Closes today!"')
+    _build_in_child(root / "content", root / "out", settings)
+    cold = tmp_path / "cold"
+    shutil.copytree(root / "content", cold / "content")
+    _build_in_child(cold / "content", cold / "out", settings)
+    _check(root, cold, before, Edit("plugin-module", lambda r: None, reuses=False))
+    assert any(b"Closes today!" in data for data in _tree(root / "out").values())
