@@ -66,7 +66,8 @@ REASONS: dict[str, str] = {
     "REJECT_INVALID": "the normalized entry fails the board's entry rules",
     "REJECT_STUDENT_PAYS": "the student pays a fee, tuition or subscription: that is a product, not pay",
     "REJECT_EXPERIENCED": "asks for years of professional experience or a senior level, not students",
-    "REVIEW_PAY_UNSTATED": "a micro-internship in every other fact, but pay is said without an amount: a person checks",
+    "REVIEW_PAY_UNSTATED": "a micro-internship in every other fact, but pay is said without an amount (or not at all): "
+                           "a person checks",
     "REVIEW_HOURS_UNSTATED": "a micro-internship in every other fact, but the amount of work is not stated: a person checks",
     "REVIEW_REMOTE_UNSTATED": "a micro-internship in every other fact, but neither remote nor on-site is said: a person checks",
     "REVIEW_ORG_UNKNOWN": "a micro-internship in every other fact, but the source does not say who offers it: a person checks",
@@ -212,6 +213,8 @@ _LATER_ROLE = re.compile(r"\b(?:later|future|eventual\w*|may lead|could lead|can
                          r"|consider\w* for|consideration for|down the road|afterwards|after (?:the|this|completion|a successful"
                          r"|successful)|following (?:the|completion|a successful)|stand-?out|strong performers|return offer"
                          r"|chance (?:of|at|to)|may be offered|could be offered|might be offered|may receive an offer"
+                         r"|(?:have |has )?hired (?:\w+ ){0,2}(?:past|former|previous|our best|our top)"
+                         r"|(?:past|former|previous) (?:micro-?)?interns|(?:can|could|may|might) (?:turn|grow) into"
                          # the student's own career goal: "as you look for the right full-time role"
                          r"|seek\w*|search\w* for|look(?:ing)? for (?:the right|a|your)|land(?:ing)? (?:a|your)|launch\w*"
                          r"|after graduation|upon graduation|post-graduation|once you graduate"
@@ -225,7 +228,7 @@ _ENROLMENT = re.compile(r"\b(?:enrol(?:l)?ed|enrol(?:l)?ment|registered|studying
                         r"|\bfull[- ]?time\b[^.]{0,10}\b(?:students?|enrol\w*|stud(?:y|ies)|degree|course|program)\b")
 #: Substrings one of which every other-role sentence holds: a cheap test before the regexes.
 _FT_WORDS = ("full-time", "full time", "fulltime", "permanent", "benefit", "401", "dental", "insurance", "pto",
-             "paid time off", "salaried")
+             "paid time off", "salaried", "werkstudent", "working student", "student assistant", "part-time")
 _DELIMITERS = (". ", "! ", "? ", "; ", " \u2022 ", " - ", " * ")
 
 #: Pay said without a number ("paid", "a stipend on completion", "payment after the final deliverable").
@@ -235,12 +238,23 @@ _PAY_WORDS = re.compile(r"\b(?:paid\b(?!\s+(?:time off|leave|holidays?|vacation|
                         r"|remunerat\w+|vergütung|bezahlt)")
 #: Substrings one of which every student-pays phrase holds: a cheap test before the regex.
 _PAYS_WORDS = ("tuition", "fee", "cost", "charge", "subscri", "pay", "financial aid", "scholarship", "enrol", "price",
+               " buy ", "purchase",
                "pricing", "per student", "per participant", "per seat", "per learner", "access", "deposit", "registration",
                "admission", " to participate", " to join", " to register")
 #: Money the student pays: a fee, tuition or subscription is a product, not pay.
 _STUDENT_PAYS = re.compile(r"\b(?:tuition|(?:program|programme|participation|enrol(?:l)?ment|registration|application|course"
-                           r"|placement|membership|admission|access|booking|service) (?:fees?|costs?|charges?)|subscription"
-                           r"(?: fee| plan| price| cost)?|(?:you|students?|participants?|interns?|applicants?) (?:will )?"
+                           r"|placement|membership|admission|access|booking|service) (?:fees?|costs?|charges?)"
+                           # a subscription only with its price or its subscriber: "Subscription: $149 per month",
+                           # "a $49 monthly subscription", not "subscription data" or "we sell bread subscriptions"
+                           r"|subscription (?:fees?|plans?|prices?|costs?)\b|subscription\s*(?:of|:|at|for)\s*(?:only |just )?"
+                           r"(?:[$€£₹]|usd|eur|gbp)?\s?\d|(?:[$€£₹]|usd |eur |gbp )\d[\d,.]*\s*(?:(?:/|per|a)\s*month\s*|monthly\s*)?subscription"
+                           r"|(?:monthly|annual|yearly|paid|required) subscription (?:to|for|is required|required)"
+                           r"|subscribe (?:for|to (?:join|access|take part|the programme|the program))"
+                           # a kit or licence the student buys: "participants purchase a $49 starter kit"
+                           r"|(?:you|students?|participants?|interns?|applicants?) (?:will )?(?:need to |must |have to |are required to"
+                           r" |are expected to |first )?(?:buy|purchase) (?:a|an|the|your own|our) (?:[$€£₹]?[\w-]+ ){0,2}(?:kit|licen[cs]e"
+                           r"|course|package|materials?|starter|bundle|seat|ticket|membership|subscription|toolkit|equipment|access)"
+                           r"|(?:you|students?|participants?|interns?|applicants?) (?:will )?"
                            r"(?:pay|pays|are charged|is charged|must pay|need to pay|cover)\b|costs? (?:you|students?|"
                            r"participants?)|pay (?:us|a fee|the fee|to join|to participate)|per month to (?:join|access)"
                            r"|(?:financial aid|scholarships?) (?:is|are) available|payment plans? (?:is |are )?available"
@@ -251,7 +265,10 @@ _STUDENT_PAYS = re.compile(r"\b(?:tuition|(?:program|programme|participation|enr
                            r"|(?:[$€£]|\b(?:usd|eur|gbp|cad|aud)\s?)\d[\d,.]*\s+(?:to (?:participate|join|enrol\w*|register|apply"
                            r"|access)\b|for (?:access|enrol\w*|registration|the (?:course|programme|program|bootcamp|certificate))\b"
                            r"|(?:gives|buys|grants) (?:you )?access)")
-#: A subscription or fee the employer is paid, said of something a student could buy; not a wage.
+#: The employer's own business or someone else's money, just before a fee word: "our subscription plans",
+#: "competitors' delivery fees", "we sell monthly subscriptions". The payer there is not the student.
+_OTHERS_MONEY = re.compile(r"(?:\b(?:our|their|its|we (?:sell|offer|run|charge)|customers?'?|clients?'?|users?'?|members?'"
+                           r"|competitors?'?|subscribers?'?|shops?'?|merchants?'?|businesses'?)\s+(?:[\w'-]+\s+){0,3})$")
 _EXPERIENCED = re.compile(r"\b(?:[3-9]|1\d|20)\+? ?(?:-|to)? ?(?:\d+ )?(?:or more |or over |plus )?(?:years?|yrs?)'?s?(?: of)?(?: [a-z/+-]+){0,3}"
                           r" (?:experience|exp)\b|\b(?:[3-9]|1\d)\+? years? (?:in|working|as|building|leading)\b"
                           r"|\b(?:seasoned|experienced) (?:professionals?|freelancers?|consultants?|practitioners?|marketers?"
@@ -286,6 +303,18 @@ _EXPERIENCED_MORE = _extras(
     (("management experience", "managerial experience", "leadership experience"),
      r"(?:management|managerial|leadership) experience\b", r"!\b(?:no|without|any)"),
     (("mba", "phd", "doctorate"), r"(?:with|hold|holds|have|has) an? (?:mba|phd|doctorate)\b", None),
+)
+#: Experience said as a track record rather than in years: "you've tuned large Postgres clusters
+#: before (we'll ask for examples)", "a proven track record", "deep expertise in". Read only when
+#: nothing in the record addresses students ("if you've used Figma before" is a student's too).
+_TRACK_RECORD = _extras(
+    (("before",), r"you(?:'ve| have) (?:[\w-]+ ){1,7}before\b", r"!\b(?:if|whether|never|not|no need|don't need)\b[^.]{0,20}"),
+    (("track record", "portfolio of past", "examples of past", "ask for examples", "references from past"),
+     r"(?:proven|strong|demonstrated) track record|(?:portfolio|examples) of (?:your )?past (?:client )?(?:work|projects)"
+     r"|ask for examples|references from past clients", None),
+    (("expertise", "expert "), r"(?:deep|extensive|proven|expert-level|significant) expertise\b|you are an expert\b", None),
+    (("extensive experience", "deep experience", "significant experience", "substantial experience"),
+     r"(?:extensive|deep|significant|substantial) experience\b", r"!\b(?:no|without|not)\b[^.]{0,15}"),
 )
 _UNPAID_MORE = _extras(
     # paid per referral or sale: commission by another name
@@ -469,6 +498,9 @@ class Facts:
             low = self.weekly.low * self.duration.low
             high = self.weekly.high * self.duration.high
             return Fact(Hours(round(low), round(high)), f"{self.weekly.quote} x {self.duration.quote}", "per week x weeks")
+        if days := extract.work_days(self.text):  # "4 working days": a day of work is 7-8 hours
+            a, b = extract.WORKDAY_HOURS
+            return Fact(Hours(round(days.low * a), round(days.high * b)), days.quote, "working days")
         return Fact(None)
 
     @cached_property
@@ -477,9 +509,16 @@ class Facts:
         return self.hours_fact.value, self.hours_fact.quote
 
     @cached_property
+    def scale(self) -> dict[str, float]:
+        """Currency -> its pay floor over the US dollar's: how big a fee in that currency may be
+        ("₹45,000" is one project's stipend; "$45,000" is a salary)."""
+        usd = self.policy.pay_floor("USD")
+        return {cur: floor / usd for cur, floor in self.policy.pay_floors.items()} if usd else {}
+
+    @cached_property
     def mentions(self) -> list[extract.Pay]:
         """Every amount of money in the text that is not money the student pays."""
-        return [p for p in extract.pay_mentions(self.text)
+        return [p for p in extract.pay_mentions(self.text, self.scale)
                 if not (any(w in p.quote for w in _PAYS_WORDS) and _STUDENT_PAYS.search(p.quote))]
 
     @cached_property
@@ -498,13 +537,23 @@ class Facts:
         best = None
         if self.hours_fact.by.startswith("track"):
             best = extract.pay_near(self.mentions, self.text.find(self.hours_fact.quote))
-        best = best or extract.best_pay(self.mentions)
+        best = best or extract.best_pay(self.mentions, self.scale) or self._rate_total()
         if best:
             kind = "hourly" if best.unit == "hour" else ("stipend" if "stipend" in best.quote else "fixed")
             return Fact(Compensation(best.low, best.high, best.currency, best.unit), best.quote, kind)
         if hit := _find(_PAY_WORDS, self.text):
             return Fact(None, hit, "stated without an amount")
         return Fact(None)
+
+    def _rate_total(self) -> extract.Pay | None:
+        """A day or week rate times the days worked or the weeks it runs ("€160 per day", 3 working
+        days; "$250 per week for 3 weeks"): the project's total."""
+        for rate in self.mentions:
+            if rate.unit in ("day", "week"):
+                weeks = extract.duration_near(self.text, rate.at, self.durations) if rate.unit == "week" else None
+                if total := extract.rate_total(rate, self.text, weeks):
+                    return total
+        return None
 
     @cached_property
     def pay(self) -> tuple[Compensation | None, str]:
@@ -516,6 +565,8 @@ class Facts:
         if self.options.get("assume_remote"):
             return Fact(True, "the source lists remote work only", "source")
         head = f"{self.title} . {self.where}"
+        if hit := self.office_duty:  # "Remote (US)", but "in the office 3 days a week": the duty wins
+            return Fact(False, hit, "text")
         if self.record.remote is False:
             return Fact(False, f"remote flag false (location {normalize.as_text(self.record.location)[:60]!r})", "field")
         if (hit := _find(_ONSITE, head)) and not _REMOTE.search(head):
@@ -531,6 +582,18 @@ class Facts:
         return Fact(None)
 
     @cached_property
+    def office_duty(self) -> str | None:
+        """Time at an office or site the role requires ("3 days a week in our office", "a hybrid
+        schedule", "you must come on-site"), which no remote field or location outweighs."""
+        role = self.role
+        if not any(w in role for w in ("office", "site", "person", "hybrid", "studio", "campus", "hq")):
+            return None
+        for m in _OFFICE_DUTY.finditer(role):
+            if not _NOT_REQUIRED.search(role, max(0, m.start() - 30), m.start()):
+                return role[max(0, m.start() - 30): m.end() + 30].strip()
+        return None
+
+    @cached_property
     def experience(self) -> Fact:
         """Whether the role asks for experienced professionals (years of experience, a senior title)."""
         if _EXPERIENCED_TITLE.search(self.title):
@@ -540,6 +603,8 @@ class Facts:
                 hit := _find(_EXPERIENCED, role)):
             return Fact(True, hit, "text")
         if hit := _find_more(_EXPERIENCED_MORE, role):
+            return Fact(True, hit, "text")
+        if (hit := _find_more(_TRACK_RECORD, role)) and not _STUDENTS.search(self.text):
             return Fact(True, hit, "text")
         return Fact(False)
 
@@ -560,7 +625,8 @@ class Facts:
         if not any(w in role for w in _PAYS_WORDS):
             return Fact(False)
         for m in _STUDENT_PAYS.finditer(role):
-            if not _NEGATED.search(role[max(0, m.start() - 40): m.start()]) and not _FREE_AFTER.match(role, m.end()):
+            before = role[max(0, m.start() - 40): m.start()]
+            if not _NEGATED.search(before) and not _FREE_AFTER.match(role, m.end()) and not _OTHERS_MONEY.search(before):
                 return Fact(True, role[max(0, m.start() - 30): m.end() + 40].strip())
         return Fact(False)
 
@@ -627,7 +693,14 @@ _NEWS_TITLE = re.compile(r"^(?:ask|tell|show) hn\b|\bfor employers\b|^(?:news|br
                          r"|guide|explainer)\s*[:|-]|\bpress release\b|\bannounces?\b|\bexplainer\b|^how (?:to|do|can)\b"
                          r"|\bguide to\b|^what (?:is|are)\b|^why\b|\btips for\b|^\d+ (?:ways|tips|things|reasons)\b|\?$"
                          # explainers addressed to a reader: "What employers should know about ..."
-                         r"|\b(?:should|need to) know\b|^everything (?:you|employers|students)\b|^employers\b")
+                         r"|\b(?:should|need to) know\b|^everything (?:you|employers|students)\b|^employers\b"
+                         # a headline's verb: "University launches paid micro-internship programme"
+                         r"|\w \b(?:launches|unveils|expands|partners with|teams up with|secures|rolls out|introduces"
+                         r"|celebrates|is awarded|to launch|to expand) (?:a|an|the|its|their|new|paid|free|\d+)\b")
+#: A reporter's words in the first lines of a body: "the university announced on Tuesday", "said in a statement".
+_NEWS_BODY = re.compile(r"\b(?:announced (?:on |this |last |today|yesterday|that)|said in a (?:statement|press release)"
+                        r"|told (?:reporters|the [a-z]+)|according to (?:a |the )?(?:statement|press release|spokes\w+)"
+                        r"|in a press release|(?:a |the )?spokes(?:person|man|woman) (?:said|for))")
 _EMPLOYER_FACING = re.compile(r"\b(?:hire (?:an? |our )?(?:students?|interns?|student talent)"
                               r"|post (?:a|an|your) (?:[\w-]+ ){0,2}(?:projects?|jobs?|roles?|(?:micro-?)?internships?)"
                               r"|post it and we(?:'ll| will) match|we(?:'ll| will) match (?:it|you|your project) with"
@@ -672,6 +745,10 @@ _ONGOING = re.compile(r"\b(?:ongoing (?:basis|work|role|position|needs|engagemen
                       r"|auto-?renew\w*|repeat(?:ed|s|ing)? (?:every|each) (?:week|month|quarter)|recurring (?:monthly|weekly"
                       r"|project|engagement)|for the next (?:\d+ )?(?:year|months)"
                       r"|renewable (?:each|every|for|contract|monthly|quarterly|annually|term|engagement|role))\b")
+#: "15-20 hours per week, ongoing", "the role is ongoing": a rate with no end, said in one word.
+_ONGOING_BARE = re.compile(r"(?:(?:hours?|hrs?|h)\s*(?:/|per|a|an|each|every)\s*(?:week|wk|month)|weekly)\s*[,;(-]?\s*(?:and\s+)?ongoing\b(?!\s+(?:through|until|till|to|for|from)\b)"
+                           r"|\b(?:role|position|job|work|contract|engagement|gig|need) (?:is|will be) ongoing\b"
+                           r"|\bongoing\s*(?:,\s*)?(?:part[- ]time|weekly|monthly)\b")
 _ONGOING_TYPES = re.compile(r"parttimepermanent|werkstudent|teilzeit|minijob")
 _REMOTE = re.compile(r"\b(?:remote(?:ly)?|work(?:ing|ed)? from (?:home|anywhere)|(?:done|completed|work) from home"
                      r"|from anywhere|from wherever|wherever (?:you|they) (?:are|live)|from any location"
@@ -688,6 +765,19 @@ _REMOTE_WHERE = re.compile(r"^\s*(?:worldwide|global(?:ly)?|home[- ]?based|distr
                            r"|location[- ]?independent|no office)\b")
 #: On-site or hybrid said in the title or location.
 _ONSITE = re.compile(r"\b(?:on[- ]?site|in[- ]office|in[- ]person|hybrid|office[- ]based|vor ort)\b")
+_PLACE = r"(?:office|offices|studio|lab|hq|headquarters|campus|site|store|warehouse)"
+_A_WEEK = r"(?:a|per|each|every) (?:week|month)"
+#: Time at a place the role requires: wins over a remote field or location ("hybrid contradiction").
+_OFFICE_DUTY = re.compile(
+    rf"\b(?:\d|once|twice)(?: days?| times?)? {_A_WEEK} (?:in|at|from|to) (?:the|our|an?) (?:[a-z]+ )?{_PLACE}\b"
+    rf"|\b(?:in|at|from|to) (?:the|our) (?:[a-z]+ )?{_PLACE},? (?:\d|once|twice)(?: days?| times?)? {_A_WEEK}"
+    rf"|\b{_PLACE} (?:\d|once|twice)(?: days?| times?)? {_A_WEEK}"
+    rf"|\b(?:on-?site|in[- ]person|in[- ]office) (?:\d days?|once|twice|\d times) {_A_WEEK}"
+    rf"|\bhybrid (?:schedule|role|position|model|arrangement|set-?up|working|work|basis)\b"
+    rf"|\b(?:must|required to|expected to|need to|will need to|have to|asked to) (?:be able to )?(?:come|commute|work|be|report"
+    rf"|attend)(?: in)?(?: into| to| at| from)? (?:the |our )?(?:office|on-?site|in person|in-person)\b")
+#: "Optional", "never", "no need to": an office visit that is not required.
+_NOT_REQUIRED = re.compile(r"\b(?:no|not|never|optional(?:ly)?|don't|do not|won't|without|nor)\b[^.]{0,25}$")
 #: On-site said in prose: only read when nothing says remote.
 _ONSITE_TEXT = re.compile(r"(?<!no )(?<!not )(?<!without )\b(?:in[- ]person|hybrid|in the office|office in [a-z]+"
                           r"|at our (?:office|offices|studio|stores?|lab|warehouse|site|campus|headquarters|clinic|shop)\b"
@@ -734,6 +824,8 @@ def _not_a_posting(f: Facts) -> str | None:
                                               f"(placeholder {normalize.as_text(f.record.organization)[:60]!r})")
     if hit := _find(_NEWS_TITLE, f.title):
         return f"title reads like an article or question: {hit!r}"
+    if hit := _find(_NEWS_BODY, f.text[:600]):
+        return f"reads like a news story: {hit!r}"
     if hit := _find(_EMPLOYER_FACING, f.title, f.text[:400]):
         return f"addressed to employers: {hit!r}"
     return None
@@ -749,9 +841,33 @@ def _bad_url(f: Facts) -> str | None:
 _BEYOND = re.compile(r"\b(?:beyond|above|over|more than|in excess of|extra|additional|past|outside|after)\b[^.]{0,40}$")
 
 
+#: Money only for winners: "prizes: $5,000, $2,500 and $1,000 for the top 3 teams", "the winning team takes home $1,000".
+_PRIZES = re.compile(r"\b(?:(?:cash )?prizes?|prize pool|awards?)\b[^.]{0,80}\b(?:top|best|winning|winners?|first|1st|finalists?)\b"
+                     r"|\b(?:winners?|winning (?:teams?|entr(?:y|ies)|submissions?)|top \d+ (?:teams?|entries|submissions|projects))"
+                     r" (?:will )?(?:wins?|receives?|gets?|shares?|splits?|takes? home)\b")
+#: A gift card or voucher as the pay: "participants receive a $75 Amazon gift card".
+_IN_KIND = re.compile(r"\b(?:gift ?cards?|gift certificates?|e-?gift|vouchers?)\b")
+
+
+def _paid_only_in_kind_or_prizes(f: Facts) -> str | None:
+    """Prizes for the best entries and no other pay; or the only amount is a gift card's."""
+    role = f.role
+    if any(w in role for w in ("prize", "award", "winner", "winning")) and (hit := _find(_PRIZES, role)):
+        if f.pay[0] is None:  # read only now: pay is the costliest fact, and most records never need it
+            return f"only prizes for the best entries: {hit!r}"
+    if any(w in role for w in ("gift", "voucher")) and (m := _IN_KIND.search(role)):
+        pay = f.pay_fact
+        amount = next((p for p in f.mentions if p.quote == pay.quote), None)
+        if pay.value is None or (amount is not None and m.start() - 60 <= amount.at <= m.start()):
+            return f"paid in kind: {role[max(0, m.start() - 40): m.end() + 20].strip()!r}"
+    return None
+
+
 def _unpaid(f: Facts) -> str | None:
     if "volunteer" in f.types or "unpaid" in f.types:
         return f"employment type {f.types!r}"
+    if hit := _paid_only_in_kind_or_prizes(f):
+        return hit
     role = f.role
     if _UNPAID.search(role):  # the common case is one scan that finds nothing
         for m in _UNPAID.finditer(role):
@@ -805,6 +921,8 @@ def _ongoing(f: Facts) -> str | None:
     if m := _ONGOING_TYPES.search(f.types):
         return f"employment type {m.group(0)!r}"
     role = f.role
+    if "ongoing" in role and (hit := _find(_ONGOING_BARE, role)):
+        return hit
     if not _ONGOING.search(role):
         return None
     for m in _ONGOING.finditer(role):
@@ -872,12 +990,23 @@ def _not_for_students(f: Facts) -> str | None:
     return "no mention of students, graduates or internships" + (f" ({f.audience.quote})" if f.audience.quote else "")
 
 
+#: What a post offers in place of pay ("great portfolio piece", "a reference letter"): then pay that is
+#: not mentioned is not merely missing.
+_INSTEAD_OF_PAY = re.compile(r"\b(?:portfolio (?:piece|item|builder|project|addition)|(?:build|add to|for|boost|strengthen) your"
+                             r" (?:portfolio|resume|résumé|cv)|(?:reference|recommendation) letters?|letters? of (?:reference"
+                             r"|recommendation)|certificate of (?:completion|participation)|(?:great|valuable|real-world|hands-on"
+                             r"|practical) experience\b(?! (?:in|with|of)\b)|exposure|networking opportunit\w+|mentorship in return"
+                             r"|good cause|give back)")
+
+
 def _no_pay_signal(f: Facts) -> str | None:
     pay = f.pay_fact
     if pay.value is None:
         if pay.quote:
             return _missing("REVIEW_PAY_UNSTATED", f"pay is said without an amount: {pay.quote!r}")
-        return "no hourly rate, stipend or fee found"
+        if hit := _find(_INSTEAD_OF_PAY, f.role):
+            return f"no hourly rate, stipend or fee, and something else offered instead: {hit!r}"
+        return _missing("REVIEW_PAY_UNSTATED", "pay is not mentioned at all")
     if pay.value.currency not in vocab.currencies():
         return f"unknown currency {pay.value.currency!r}"
     return None

@@ -60,7 +60,8 @@ def prepare(text: str) -> str:
 # the regex engine skip straight to the next digit instead of trying every position.
 _NUM = r"(\d\d{0,3}(?:\.\d+)?)"
 _RNG = rf"{_NUM}(?:\s*(?:-|to|or)\s*{_NUM})?"
-_HRS = r"(?:hours?|hrs?|h)\b"
+#: "hours" as non-native writers also say it: "ca. 25 Stunden", "20 horas", "20 ore", "15 heures".
+_HRS = r"(?:hours?|hrs?|h|stunden|std|horas|heures|ore)\b"
 _WEEK = r"(?:/|per|a|an|each|every)\s*(?:week|wk)\b|weekly\b"
 
 WEEKLY = re.compile(rf"{_RNG}\s*-?\+?\s*{_HRS}\s*(?:of\s+(?:\w+\s+)?work\s+|of\s+time\s+)?(?:{_WEEK})")
@@ -76,11 +77,23 @@ _HOURS_AFTER_SKIP = re.compile(
     r"|onboarding|training|webinar|workshop|orientation|window|flight|drive|/7)")
 _HOURS_STRONG = re.compile(
     r"^\s*(?:-\s*)?(?:project|assignment|engagement|micro-?internship|task|commitment|track|option|stream|tier|package"
+    r"|scope|version|brief|sprint|deliverable"
     r"|of (?:paid |total |project )?work|(?:piece|block|chunk|amount) of work"
     r"|total|in total|of work in total|worth|to complete|of effort|over|across|spread|estimated)")
+#: "A 20-hour research project", "the 12-hour lite version": an hour adjective, a word or two, a project noun.
+_HOURS_ADJECTIVE_NOUN = re.compile(r"^\s+(?:[a-z]+\s+){1,2}?(?:project|assignment|engagement|micro-?internship|sprint"
+                                   r"|brief|audit|scope|version|option|track|tier|package|deliverable|gig)\b")
 #: A cap is a total: "no more than 20 hours", "a maximum of 25 hours" ("than"/"of" are skipped otherwise).
 _HOURS_CAP_BEFORE = re.compile(r"(?:no more than|not more than|not exceeding|at most|a maximum of|maximum of|max\.?|capped at"
-                               r"|limited to|no longer than|not longer than|not to exceed|should not exceed|shouldn't exceed)\s*$")
+                               r"|limited to|no longer than|not longer than|not to exceed|should not exceed|shouldn't exceed"
+                               r"|total of|totals?|totaling|totalling|amounts? to|comes? to)\s*$")
+#: The workload said with a verb non-native writers use: "the work is estimated in 10 hours", "the
+#: dedication is of 15 hours", "the effort will be of around 20 hours" ("in"/"of" are skipped otherwise).
+_HOURS_WORKLOAD_VERB = re.compile(r"\b(?:work|workload|effort|dedication|time commitment|commitment|task|job|project)"
+                                  r"\s+(?:is|will be|would be|should be|are)?\s*(?:estimated|calculated|planned|foreseen"
+                                  r"|expected)?\s*(?:in|at|of|to be|on)\s+(?:about\s+|around\s+|roughly\s+|approx\.?\s*"
+                                  r"|approximately\s+|~\s*|max\.?\s*)?$|\b(?:dedication|effort|workload) (?:is|will be|of)\s+(?:of\s+)?"
+                                  r"(?:about\s+|around\s+|roughly\s+|approx\.?\s*|approximately\s+|~\s*)?$")
 #: "A project of 15 to 20 hours", "an assignment of about 12 hours": "of" after a project noun
 #: introduces the total ("of" is skipped otherwise: "a time difference of 3 hours").
 _HOURS_PROJECT_OF = re.compile(r"\b(?:project|assignment|engagement|task|sprint|brief|micro-?internship|workload"
@@ -160,14 +173,17 @@ def _hour_mentions(text: str) -> tuple[list[Found], list[Found]]:
         if any(a <= m.start() < b for a, b in weekly_spans):
             continue
         before, after = text[max(0, m.start() - 25): m.start()], text[m.end(): m.end() + 40]
-        cap = bool(_HOURS_CAP_BEFORE.search(before) or _HOURS_PROJECT_OF.search(before))
+        cap = bool(_HOURS_CAP_BEFORE.search(before) or _HOURS_PROJECT_OF.search(before)
+                   or _HOURS_WORKLOAD_VERB.search(text, max(0, m.start() - 60), m.start()))
         if (not cap and _HOURS_BEFORE_SKIP.search(before)) or _HOURS_AFTER_SKIP.search(after) or _PER_WEEK_AFTER.match(after):
             continue
         low, high = _rng(m.group(1), m.group(2))
         if not 0 < high <= 2000:
             continue
         found = Found(low, high, _quote(text, m.start(), m.end()), m.start())
-        (strong if cap or _HOURS_STRONG.search(after) or _HOURS_STRONG_BEFORE.search(before) else bare).append(found)
+        adjective = m.group(0)[-1] != "s" and "-" in m.group(0) and bool(_HOURS_ADJECTIVE_NOUN.match(after))
+        (strong if cap or adjective or _HOURS_STRONG.search(after) or _HOURS_STRONG_BEFORE.search(before)
+         else bare).append(found)
     return strong, bare
 
 
@@ -177,7 +193,8 @@ _PER_WEEK_AFTER = re.compile(r"^\s*(?:/|per|a|an|each|every)\s*(?:week|wk)\b")
 #: "Estimated hours: 20", "Hours: 6-8 total", "Time commitment: about 15 hours": a label, then the number.
 #: The number and its unit are atomic groups: otherwise the engine backtracks out of "hrs" (or
 #: from "15" to "1") until the not-weekly test passes, and "Commitment: 20 hrs/week" became 20 total hours.
-LABELLED_HOURS = re.compile(rf"(?:hours|time commitment|commitment|workload|effort|time required|time needed|duration)"
+LABELLED_HOURS = re.compile(rf"(?:hours|time commitment|commitment|workload|effort|time required|time needed|duration"
+                            rf"|(?<![\w-])time|dedication|time investment|scope|aufwand|umfang)"
                             rf"\s*(?:\(total\)\s*)?:\s*(?:about |approx\.? |approximately |around |roughly |~|up to )?(?>{_RNG})"
                             rf"(?!\s*(?:am|pm|:|weeks?|days?|months?)\b)(?>(?:\s*(?:hours?|hrs?|h)\b)?)"
                             rf"(?!\s*(?:/|per|a|an|each|every)\s*(?:week|wk|day)\b|\s*weekly\b)")
@@ -320,10 +337,11 @@ MONEY = re.compile(
     rf"(?P<pre>{_SYM}|{_CODE})\s?(?P<a1>{_AMT})\s?(?P<ak1>k\b)?"
     rf"(?:\s*(?:-|to)\s*(?:{_SYM}|{_CODE})?\s?(?P<a2>{_AMT})\s?(?P<ak2>k\b)?)?(?:\s?(?P<post1>{_CODE}))?"
     rf"|(?<!\d)(?P<b1>{_AMT})\s?(?P<bk1>k\b)?(?:\s*(?:-|to)\s*(?P<b2>{_AMT})\s?(?P<bk2>k\b)?)?"
-    rf"\s?(?P<post>{_SYM}|{_CODE}|dollars|euros|pounds)"
+    rf"\s?(?P<post>{_SYM}|{_CODE}|dollars?\b|euros?\b|pounds?\b|rupees\b|reais\b)"
 )
 _UNIT_AFTER = [
-    ("total", re.compile(r"^\s*(?:(?:usd|eur|gbp|cad|aud|inr|chf)\s+)?(?:fixed|flat|one-time|in total|total|stipend|fee"
+    ("total", re.compile(r"^\s*(?:(?:usd|eur|gbp|cad|aud|inr|chf)\s+)?(?:fixed|flat|one-time|1-time|one-off|1-off|single payment"
+                         r"|forfait|pauschal\w*|in total|total|stipend|fee"
                          r"|honorarium|lump sum|for the (?:whole|entire|full) (?:project|set|assignment)|(?:up)?on completion)")),
     ("hour", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)(?:estimated\s+|billable\s+|worked\s+|project\s+)?(?:hour|hr|h)\b|^\s*hourly\b|^\s*(?:pro|je)\s+(?:stunde|std)")),
     ("year", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)(?:year|yr|annum)\b|^\s*(?:annual(?:ly)?|yearly|p\.?a\.?)(?!\w)")),
@@ -364,6 +382,7 @@ class Pay:
     quote: str
     hinted: bool = False  # a total with stipend/fee/completion wording around it
     at: int = 0  # position in the text
+    end: int = 0  # where the amount ends (its unit follows)
 
 
 def _amount(num: str | None, k: str | None) -> float | None:
@@ -379,7 +398,8 @@ def _currency(token: str | None) -> str | None:
     if not token:
         return None
     token = token.strip().rstrip(".")
-    words = {"dollars": "USD", "euros": "EUR", "pounds": "GBP", "nz$": "NZD", "rupees": "INR", "rs": "INR"}
+    words = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pound": "GBP",
+             "nz$": "NZD", "rupees": "INR", "rs": "INR", "reais": "BRL"}
     if token in words:
         return words[token]
     if token.isalpha() and (len(token) != 3 or token.upper() not in vocab.currencies()):
@@ -394,8 +414,17 @@ def _same_sentence(before: str) -> str:
     return before[cut + 2:] if cut >= 0 else before
 
 
-def pay_mentions(text: str) -> list[Pay]:
-    """Every amount of money with its currency and unit; unit "total" for a fee/stipend or bare amount."""
+#: The largest amount read as one project's fee, in US dollars; other currencies scale it (see ``scale``).
+LARGEST_FEE = 20_000
+SMALLEST_FEE = 10
+
+
+def pay_mentions(text: str, scale: dict[str, float] | None = None) -> list[Pay]:
+    """Every amount of money with its currency and unit; unit "total" for a fee/stipend or bare amount.
+
+    ``scale``: currency -> how many of its units a US dollar's worth of fee is (from the board's
+    pay floors), so that "₹45,000 one-time" is a fee and "$45,000" a salary.
+    """
     out = []
     for m in MONEY.finditer(text):
         g = m.groupdict()
@@ -413,15 +442,16 @@ def pay_mentions(text: str) -> list[Pay]:
             continue
         high = high or low
         low, high = min(low, high), max(low, high)
+        largest = LARGEST_FEE * (scale or {}).get(cur, 1.0)
         before, after = text[max(0, m.start() - 60): m.start()], text[m.end(): m.end() + 60]
         unit = next((u for u, rx in _UNIT_AFTER if rx.search(after)), None)
-        if unit == "total" and (kilo or high > 20_000):  # "$150k total compensation" is a salary
+        if unit == "total" and (kilo or high > largest):  # "$150k total compensation" is a salary
             unit = None
         if unit is None:
             unit = next((u for u, rx in _UNIT_BEFORE if rx.search(before)), None)
             if unit in ("year", "month") and not kilo and high < SMALLEST_SALARY[unit]:
                 unit = None  # "Salary: $500" on a job board's salary line is a project fee, not a wage
-        if unit is None and kilo and not (cur in KILO_FEE_CURRENCIES and high <= 20_000
+        if unit is None and kilo and not ((cur in KILO_FEE_CURRENCIES or largest > LARGEST_FEE) and high <= largest
                                           and _TOTAL_HINT.search(before[-40:] + " " + after[:45])):
             unit = "year"  # "$151K": a salary; but "Stipend: ₹10k for a 20-hour project" is a fee
         if unit is None:
@@ -429,16 +459,20 @@ def pay_mentions(text: str) -> list[Pay]:
                 continue
             unit = "total"
         hinted = unit == "total" and bool(_TOTAL_HINT.search(before[-40:] + " " + m.group(0) + " " + after[:45]))
-        out.append(Pay(low, high, cur, unit, _quote(text, m.start(), m.end()), hinted, m.start()))
+        out.append(Pay(low, high, cur, unit, _quote(text, m.start(), m.end()), hinted, m.start(), m.end()))
     return out
 
 
-def best_pay(mentions: list[Pay]) -> Pay | None:
-    """The pay the student gets: an hourly rate, else a stipend/fee, else a lone bare amount."""
-    hourly = [p for p in mentions if p.unit == "hour" and 1 <= p.low <= 1000]
+def best_pay(mentions: list[Pay], scale: dict[str, float] | None = None) -> Pay | None:
+    """The pay the student gets: an hourly rate, else a stipend/fee, else a lone bare amount.
+
+    ``scale`` as for :func:`pay_mentions`.
+    """
+    hourly = [p for p in mentions if p.unit == "hour" and 1 <= p.low <= 1000 * (scale or {}).get(p.currency, 1.0)]
     if hourly:
         return hourly[0]
-    totals = [p for p in mentions if p.unit == "total" and 10 <= p.low and p.high <= 20_000]
+    totals = [p for p in mentions if p.unit == "total"
+              and SMALLEST_FEE <= p.low / (f := (scale or {}).get(p.currency, 1.0)) and p.high / f <= LARGEST_FEE]
     hinted = [p for p in totals if p.hinted]
     if hinted:
         return hinted[0]
@@ -452,3 +486,49 @@ def pay_near(mentions: list[Pay], pos: int) -> Pay | None:
     track when a programme offers several ("$375 for a 25-hour project, $675 for 45 hours")."""
     usable = [p for p in mentions if p.unit in ("hour", "total") and abs(p.at - pos) <= 160]
     return min(usable, key=lambda p: abs(p.at - pos)) if usable and pos >= 0 else None
+
+
+#: Days of work (not a calendar window): "3 working days", "4 days of work", "2 full days", "5 person-days".
+WORK_DAYS = re.compile(r"(?<![\d.,])(\d\d?)(?:\s*(?:-|to)\s*(\d\d?))?\s*-?\s*(?:(?:full|working|work|business|person|man)[- ])"
+                       r"?days?\b(?:\s+of\s+(?:paid\s+|focused\s+|actual\s+)?work)?")
+#: Hours in a working day, as a range: a "day of work" is 7 to 8 hours.
+WORKDAY_HOURS = (7, 8)
+
+
+def work_days(text: str) -> Found | None:
+    """Days of work said as such ("4 working days", "3 days of work", "2 full days"): a count of
+    days worked, not "due in 10 days" or "over 2 weeks" (a window). At most 10 days."""
+    if "day" not in text:
+        return None
+    if m := _DAYS_AFTER_RATE.search(text):  # "£120/day x 2 days": the days a day rate is paid for are days worked
+        low, high = _rng(m.group(1), m.group(2))
+        if 0 < low <= high <= 10:
+            return Found(low, high, _quote(text, m.start(), m.end()), m.start())
+    for m in WORK_DAYS.finditer(text):
+        said = m.group(0)
+        if not re.search(r"(?:full|working|work|business|person|man)[- ]days?|of (?:paid |focused |actual )?work$", said):
+            continue
+        low, high = _rng(m.group(1), m.group(2))
+        if 0 < low <= high <= 10:
+            return Found(low, high, _quote(text, m.start(), m.end()), m.start())
+    return None
+
+
+#: "€160 per day for 3 days", "$200/day x 4 days": the count of days right after a day rate.
+_DAYS_AFTER_RATE = re.compile(r"\s*(?:/|per|a|an|each)\s*day\s*(?:for|over|x|×|\*|,|across)\s*(?:about\s+|around\s+|~\s*)?"
+                              r"(\d\d?)(?:\s*(?:-|to)\s*(\d\d?))?\s*-?\s*(?:(?:full|working|work|business)[- ])?days?\b")
+
+
+def rate_total(rate: Pay, text: str, weeks: Found | None) -> Pay | None:
+    """A day or week rate made a project total: "€160 per day" x "3 working days" (or "for 3 days"
+    right after the rate), "$250 per week" x a bounded number of weeks. None when the count is not said."""
+    if rate.unit == "day":
+        right_after = _DAYS_AFTER_RATE.match(text, rate.end)
+        count = Found(*_rng(right_after.group(1), right_after.group(2)), "") if right_after else work_days(text)
+        if count is None or not 0 < count.high <= 10:
+            return None
+    elif rate.unit == "week" and weeks is not None and 0 < weeks.high <= 8.7:
+        count = weeks
+    else:
+        return None
+    return Pay(rate.low * count.low, rate.high * count.high, rate.currency, "total", rate.quote, True, rate.at, rate.end)

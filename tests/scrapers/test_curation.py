@@ -216,7 +216,7 @@ REJECTS = [
         "completed 100% remotely", "in Leeds")), "onsite-in-prose"),
     ("REJECT_HOURS_UNKNOWN", dict(description_html=body("A short project, paid on completion.")), "two-facts-missing"),
     ("REJECT_NO_PAY_SIGNAL", dict(description_html="<p>Micro-internship for college students, completed 100% remotely.</p>"
-                                  "<p>A 20-hour project.</p>"), "no-pay-word"),
+                                  "<p>A 20-hour project. A great portfolio piece.</p>"), "no-pay-portfolio-instead"),
     ("REJECT_STUDENT_PAYS", dict(description_html=BASE_BODY + "<p>Students pay a $99 programme fee.</p>"), "programme-fee"),
     ("REJECT_STUDENT_PAYS", dict(description_html=BASE_BODY + "<p>Membership: subscription of $49 a month.</p>"), "subscription"),
     ("REJECT_EXPERIENCED", dict(description_html=BASE_BODY + "<p>You bring 5+ years' experience in analytics.</p>"), "years"),
@@ -250,6 +250,8 @@ REVIEWS = [
     ("REVIEW_HOURS_UNSTATED", dict(description_html=body("Earn 12 credit hours and a $400 stipend.")), "credit-hours"),
     ("REVIEW_HOURS_UNSTATED", dict(description_html=body("We reply within 48 hours. $400 stipend.")), "deadline"),
     ("REVIEW_PAY_UNSTATED", dict(description_html=body("A paid 20-hour project.")), "paid-no-amount"),
+    ("REVIEW_PAY_UNSTATED", dict(description_html="<p>Micro-internship for college students, completed 100% remotely.</p>"
+                                 "<p>A 20-hour project.</p>"), "pay-never-mentioned"),
     ("REVIEW_PAY_UNSTATED", dict(description_html=body("A 20-hour project. Our budget is $50,000.")), "budget"),
     ("REVIEW_ORG_UNKNOWN", dict(uncertain=["organization"], organization="HN user someone"), "hn-post-without-company"),
 ]
