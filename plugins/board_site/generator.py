@@ -25,6 +25,7 @@ from board.policy import load_policy
 
 from . import feeds, present, rendercache
 from .programmes import Programmes
+from .saved import write_saved_page
 from .students import Students, write_json_feed
 
 log = logging.getLogger(__name__)
@@ -185,6 +186,7 @@ class BoardGenerator(Generator):
         self.write("sitemap.xml", self.sitemap(groups))
         self.write("robots.txt", self.robots_txt())
         self.render("404.html", "404.html", page_title="Page not found", noindex=True)
+        write_saved_page(self)  # the device-only Saved list (saved.py, shortlist.js)
         for path, text in self.search_index().items():  # entries.json + text.json (present.search_index)
             self.write(path, text)
         rendercache.save(self)
