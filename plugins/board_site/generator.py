@@ -24,6 +24,7 @@ from board.jsonld import job_posting, remote_statement, script_json
 from board.policy import load_policy
 
 from . import feeds, present, rendercache
+from .digest import write_digest
 from .programmes import Programmes
 from .saved import write_saved_page
 from .students import Students, write_json_feed
@@ -179,6 +180,7 @@ class BoardGenerator(Generator):
         self.write_feeds("all", None, "All open micro-internships", c.open, "")
         Programmes(self).write(opml, feed_rows)  # programme pages, the Programmes view, its feeds
         self.students.write(opml, feed_rows)
+        write_digest(self, opml, feed_rows)  # the weekly digest, its feeds and the e-mail box (digest.py)
         newest = max((e.modified for e in c.all), default=c.now)
         self.write("feeds.opml", feeds.render_opml("Micro-internship board feeds", opml, newest))
         self.render("feeds.html", "feeds/index.html", feed_rows=feed_rows, page_title="Feeds",

@@ -40,7 +40,8 @@ def test_atom_rules(site):
         for entry in root.findall(f"{ATOM}entry"):
             assert entry.findtext(f"{ATOM}id").startswith("tag:board.example.org,")
             link = entry.find(f"{ATOM}link").get("href")
-            assert link.startswith(PUBLIC + "/postings/")
+            digest = path.name.startswith("digest.")  # the weekly digest links to its week pages
+            assert link.startswith(PUBLIC + ("/digest/" if digest else "/postings/"))
             updated = datetime.fromisoformat(entry.findtext(f"{ATOM}updated"))
             assert updated.tzinfo is not None and updated <= now
 
