@@ -3,11 +3,11 @@
  * Everything lives in localStorage under one key: no account, no request, no tracking.
  * Cards (on the board, its JS-rendered cards included, and on every list page) and the
  * posting page get three toggle buttons (aria-pressed); /saved/ lists what is stored and
- * exports or imports it as a JSON file. _shortlist_head.html runs before the first paint:
+ * exports or imports it as a JSON file. shortlist-head.js runs before the first paint:
  * it reserves the buttons' room (html.js) and hides hidden cards with a style rule that
  * this module keeps up to date, so nothing on screen moves when this script arrives.
  */
-const KEY = "board.shortlist.v1";  // _shortlist_head.html reads the same key
+const KEY = "board.shortlist.v1";  // shortlist-head.js reads the same key
 const FORMAT = "micro-internship-board/shortlist";
 const ACTIONS = [
   { act: "saved", label: "Save", icon: ["☆", "★"] },
