@@ -35,6 +35,11 @@ BOARD_POLICY = "board.toml"  # pay floors, closing-soon window, repository
 # The invented sample postings (content/samples/postings/, board/samples.py) fill the
 # development board, with a "Sample data" banner and noindex; never set in publishconf.py.
 BOARD_SAMPLES = True
+# "Get it by email" on the feeds and digest pages: an RSS-to-email service's subscribe
+# address ({feed} becomes the weekly digest's RSS address, URL-encoded), and its name.
+# Unset (the default), the box is not shown. README, "Alerts by e-mail".
+BOARD_EMAIL_DIGEST_URL = ""  # e.g. "https://blogtrottr.com/?subscribe={feed}"
+BOARD_EMAIL_DIGEST_SERVICE = ""  # e.g. "Blogtrottr"
 # BOARD_NOW = "2026-11-26T12:00:00Z"  # pin "today" for reproducible builds and tests
 # BOARD_RENDER_CACHE = False  # render every page every build (plugins/board_site/rendercache.py)
 # BOARD_CACHE = False  # ... and re-parse every posting too (board/catalog.py's cache)

@@ -25,7 +25,9 @@ from board.paths import Urls
 from board.policy import load_policy
 
 from . import feeds, present, rendercache
+from .digest import write_digest
 from .programmes import Programmes
+from .saved import write_saved_page
 from .students import Students, write_json_feed
 
 log = logging.getLogger(__name__)
@@ -150,6 +152,7 @@ class BoardGenerator(Generator):
         self.write_feeds("all", None, "All open micro-internships", c.open, "")
         Programmes(self).write(opml, feed_rows)  # programme pages, the Programmes view, its feeds
         self.students.write(opml, feed_rows)
+        write_digest(self, opml, feed_rows)  # the weekly digest, its feeds and the e-mail box (digest.py)
         newest = max((e.modified for e in c.all), default=c.now)
         self.write("feeds.opml", feeds.render_opml("Micro-internship board feeds", opml, newest))
         self.render("feeds.html", "feeds/index.html", feed_rows=feed_rows, page_title="Feeds",
@@ -157,6 +160,7 @@ class BoardGenerator(Generator):
         self.write("sitemap.xml", self.sitemap(groups))
         self.write("robots.txt", self.robots_txt())
         self.render("404.html", "404.html", page_title="Page not found", noindex=True)
+        write_saved_page(self)  # the device-only Saved list (saved.py, shortlist.js)
         for path, text in self.search_index().items():  # entries.json + text.json (present.search_index)
             self.write(path, text)
         self.render_cache.prune(self.written)  # a removed posting's page goes, as in a cold build

@@ -24,15 +24,15 @@ def clip_page(browser, site_url):
 
 def test_copy_button_puts_the_absolute_url_on_the_clipboard(clip_page, site_url):
     p = clip_page
-    row = p.locator("tr.finder-row", has_text="All open micro-internships")
-    button = row.locator("td", has=p.locator('a[type="application/atom+xml"]')).locator("button.copy")
+    row = p.locator(".finder-row", has=p.get_by_role("heading", name="All open micro-internships", exact=True))
+    button = row.locator(".finder-link", has=p.locator('a[type="application/atom+xml"]')).locator("button.copy")
     button.click()
     p.wait_for_function("document.querySelector('#finder-status').textContent.startsWith('Copied')")
     assert p.evaluate("navigator.clipboard.readText()") == site_url + "feeds/all.atom.xml"
     assert button.get_attribute("data-copied") == "clipboard"
     # a calendar's copy button copies the .ics address
-    cal = p.locator("tr.finder-row", has_text="Category: Data & analytics").locator(
-        "td", has=p.locator('a[type="text/calendar"]')).locator("button.copy")
+    cal = p.locator(".finder-row", has_text="Category: Data & analytics").locator(
+        ".finder-link", has=p.locator('a[type="text/calendar"]')).locator("button.copy")
     cal.click()
     p.wait_for_function("document.querySelector('#finder-status').textContent.includes('.ics')")
     assert p.evaluate("navigator.clipboard.readText()") == site_url + "calendars/categories/data.ics"
@@ -50,8 +50,8 @@ def test_fallback_selects_the_address_without_the_clipboard_api(browser, site_ur
     p.on("pageerror", lambda exc: errors.append(str(exc)))
     p.goto(site_url + "feeds/")
     assert p.evaluate("navigator.clipboard") is None
-    row = p.locator("tr.finder-row", has_text="Closing soon")
-    row.locator("td", has=p.locator('a[type="application/feed+json"]')).locator("button.copy").click()
+    row = p.locator(".finder-row", has=p.get_by_role("heading", name="Closing soon", exact=True))
+    row.locator(".finder-link", has=p.locator('a[type="application/feed+json"]')).locator("button.copy").click()
     field = row.locator("input.copy-field")
     assert field.input_value() == site_url + "feeds/closing-soon.json"
     focused = p.evaluate("""() => { const f = document.activeElement;
@@ -82,7 +82,7 @@ def test_filter_narrows_the_list(clip_page):
     p = clip_page
     assert p.locator("button.copy:visible").count() > 100
     p.fill("#finder-q", "python")
-    names = [t.strip() for t in p.locator("tr.finder-row:visible th").all_inner_texts()]
+    names = [t.strip() for t in p.locator(".finder-row:visible h3").all_inner_texts()]
     assert names and all("python" in n.lower() for n in names)
     assert p.locator("#finder-skills").is_visible() and not p.locator("#finder-views").is_visible()
     p.fill("#finder-q", "")
@@ -101,4 +101,39 @@ def test_student_pages_pass_axe(browser, site_url, path, scheme):
     results = Axe().run(p, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa"]}})
     violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
     assert violations == [], violations
+    ctx.close()
+
+
+def test_one_card_per_feed_with_calendar_links_fits_a_phone(browser, site_url):
+    """At 390x844 nothing scrolls sideways; each card has its feeds, a copy button each, and
+    for a calendar the .ics address plus Google, Apple (webcal:) and Outlook links."""
+    from urllib.parse import parse_qs, urlsplit
+
+    ctx = browser.new_context(viewport={"width": 390, "height": 844})
+    p = ctx.new_page()
+    p.goto(site_url + "feeds/")
+    assert p.evaluate("document.documentElement.scrollWidth") <= 390
+    cards = p.locator(".finder-card")
+    assert cards.count() > 20
+    wide = p.evaluate("""[...document.querySelectorAll('.finder-card *')].filter(el => {
+        const r = el.getBoundingClientRect(); return r.width && (r.right > 390 || r.left < 0); }).map(el => el.outerHTML.slice(0, 80))""")
+    assert wide == []
+    card = p.locator(".finder-card", has=p.get_by_role("heading", name="Category: Data & analytics", exact=True))
+    assert card.locator("button.copy:visible").count() == 4  # Atom, RSS, JSON Feed, .ics
+    google = card.get_by_role("link", name="Add to Google Calendar: Data & analytics deadlines (iCalendar)")
+    cid = parse_qs(urlsplit(google.get_attribute("href")).query)["cid"][0]
+    assert cid == "webcal://board.example.org/calendars/categories/data.ics"
+    apple = card.get_by_role("link", name="Add to Apple Calendar: Data & analytics deadlines (iCalendar)")
+    assert apple.get_attribute("href") == "webcal://board.example.org/calendars/categories/data.ics"
+    outlook = card.get_by_role("link", name="Add to Outlook: Data & analytics deadlines (iCalendar)")
+    q = parse_qs(urlsplit(outlook.get_attribute("href")).query)
+    assert outlook.get_attribute("href").startswith("https://outlook.live.com/calendar/0/addfromweb?")
+    assert q["url"] == ["https://board.example.org/calendars/categories/data.ics"] and q["name"][0].startswith("Data")
+    for copy in card.locator("button.copy").all():
+        box = copy.bounding_box()
+        assert box["x"] + box["width"] <= 390 and box["height"] >= 24
+    card.scroll_into_view_if_needed()
+    p.screenshot(path="/tmp/shots/finder-phone.png")
+    p.fill("#finder-q", "data")
+    assert p.evaluate("document.documentElement.scrollWidth") <= 390
     ctx.close()

@@ -44,7 +44,8 @@ def test_atom_rules(site):
             checked += 1
             assert entry.findtext(f"{ATOM}id").startswith("tag:board.example.org,")
             link = entry.find(f"{ATOM}link").get("href")
-            assert link.startswith(PUBLIC + "/postings/")
+            digest = path.name.startswith("digest.")  # the weekly digest links to its week pages
+            assert link.startswith(PUBLIC + ("/digest/" if digest else "/postings/"))
             updated = datetime.fromisoformat(entry.findtext(f"{ATOM}updated"))
             assert updated.tzinfo is not None and updated <= now
     assert checked > 10  # entries were checked, not only empty feeds

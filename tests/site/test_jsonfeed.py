@@ -46,7 +46,7 @@ def check_spec(data: dict, path: str) -> None:
     assert len(ids) == len(set(ids)), path
     for item in data["items"]:
         assert isinstance(item["id"], str) and item["id"].startswith("tag:board.example.org,")
-        assert item["url"].startswith(f"{PUBLIC}/postings/")
+        assert item["url"].startswith(f"{PUBLIC}/digest/" if path == "feeds/digest.json" else f"{PUBLIC}/postings/")
         assert isinstance(item.get("content_html") or item.get("content_text"), str)
         for key in ("date_published", "date_modified"):
             assert RFC3339.match(item[key]), (path, key, item[key])

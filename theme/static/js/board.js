@@ -411,11 +411,14 @@ import { makeFormats, makePaths } from "./format.js";
     if (s.cat) { kind = "categories"; slug = s.cat; label = D.categories[s.cat] || s.cat; }
     else if (s.skill.length === 1 && skillBySlug[s.skill[0]] != null) { kind = "skills"; slug = s.skill[0]; label = D.skills[skillBySlug[s.skill[0]]][0]; }
     var feed = kind ? paths.feed(kind, slug, "atom") : paths.feed("all", null, "atom");
-    var h = 'Closest feed: <a href="' + esc(feed) + '">' + esc(kind ? label : "all postings") + " (Atom)</a>";
+    var h = 'Follow this search: <a href="' + esc(feed) + '">' + esc(kind ? label : "all postings") + " (Atom)</a>";
     if (form.hasAttribute("data-calendars")) {
       var cal = kind ? paths.calendar(kind, slug) : paths.calendar("all", null);
       h += ' · <a href="' + esc(cal) + '">its deadlines (iCal)</a>';
     }
+    // The feed covers one category or skill; say so when the search is narrower than that.
+    var others = current ? current.groups.length - (kind ? 1 : 0) : 0;
+    if (others > 0) h += ' <span class="muted">(the closest feed: every ' + esc(kind ? label + " posting" : "open posting") + ", without your other filters)</span>";
     if (subscribeEl.innerHTML !== h) subscribeEl.innerHTML = h;
   }
 

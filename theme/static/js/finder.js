@@ -18,7 +18,7 @@
   /* No clipboard API (older browser, insecure origin, permission refused): show the
      address in a selected read-only field and try the legacy copy command. */
   function fallback(button, url) {
-    var field = button.parentNode.querySelector("input.copy-field");
+    var field = button.parentNode.querySelector("input.copy-field");  // one per .finder-link
     if (!field) {
       field = document.createElement("input");
       field.type = "text";
@@ -64,10 +64,10 @@
       var sections = document.querySelectorAll(".finder-section");
       var shown = 0;
       for (var s = 0; s < sections.length; s++) {
-        var rows = sections[s].querySelectorAll("tr.finder-row");
+        var rows = sections[s].querySelectorAll(".finder-row");
         var visible = 0;
         for (var r = 0; r < rows.length; r++) {
-          var hit = !q || rows[r].querySelector("th").textContent.toLowerCase().indexOf(q) !== -1;
+          var hit = !q || rows[r].querySelector("h3").textContent.toLowerCase().indexOf(q) !== -1;
           rows[r].hidden = !hit;
           if (hit) visible++;
         }
