@@ -108,15 +108,25 @@ def markdown_problems(body: str, first_line: int = 1) -> list[Problem]:
     return problems
 
 
-def html_depth(fragment: str) -> int:
-    """The deepest nesting of elements in ``fragment``, read from its tags in one pass."""
-    depth = deepest = 0
+def html_depth(fragment: str, stop: int = MAX_HTML_DEPTH) -> int:
+    """How deep elements nest in ``fragment`` (read from its tags in one pass, up to ``stop`` + 1).
+
+    As the parser does, an end tag closes its element and everything opened inside it, and
+    an end tag with no open element of its name is ignored (``</div><ul>`` nests the lists).
+    """
+    stack: list[str] = []
+    deepest = 0
     for m in _TAG.finditer(fragment):
         closing, name, selfclosing = m.group(1), m.group(2).lower(), m.group(3)
         if name in _NOT_NESTING or selfclosing:
             continue
-        depth = max(depth - 1, 0) if closing else depth + 1
-        deepest = max(deepest, depth)
+        if not closing:
+            stack.append(name)
+            deepest = max(deepest, len(stack))
+            if deepest > stop:
+                break
+        elif name in stack:
+            del stack[len(stack) - 1 - stack[::-1].index(name):]
     return deepest
 
 

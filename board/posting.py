@@ -64,7 +64,8 @@ _PAY = re.compile(
     re.X | re.I,
 )
 _HOURS = re.compile(r"^(\d{1,3})(?:\s*(?:-|–|to)\s*(\d{1,3}))?(?:\s*(?:h|hours?|hrs?))?$", re.I)
-_TZ = re.compile(r"^UTC\s*([+\-−]\s*\d{1,2}(?::?(\d{2}))?)?$", re.I)
+#: Minutes are 00-59: "UTC+1:99" is not read as UTC+2:39 (here and in the form, which runs this pattern).
+_TZ = re.compile(r"^UTC\s*([+\-−]\s*\d{1,2}(?::?([0-5]\d))?)?$", re.I)
 
 
 _BODY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
