@@ -442,3 +442,16 @@ def test_the_form_finds_a_duplicate_spelled_differently(submit_page):
     }""", [rules, text, NOW.isoformat()])
     assert got == ["copy.md:1: apply-url: same apply URL as content/postings/food-bank-donations-dashboard.md "
                    "(expected one posting per application link)"]
+
+
+def test_a_lone_surrogate_in_the_title_still_gives_a_github_link(submit_page):
+    """Issue 18 (item 13): half an emoji in the title made encodeURIComponent throw URIError
+    and the form showed nothing."""
+    page = submit_page
+    fill_valid(page)
+    page.evaluate("""() => { const t = document.querySelector('#f-title');
+        t.value = 'Build a dashboard \\ud83d'; t.dispatchEvent(new Event('input', {bubbles: true})); }""")
+    page.click("button[type=submit]")
+    href = page.get_attribute("#github-link", "href")
+    assert href and "Build%20a%20dashboard%20%EF%BF%BD" in href
+    assert page.js_errors == []

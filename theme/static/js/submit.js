@@ -737,7 +737,10 @@
   }
 
   function githubUrl(rules, slug, text) {
-    return `https://github.com/${rules.repository}/new/${rules.branch}/${rules.postings_dir}?filename=${encodeURIComponent(slug + ".md")}&value=${encodeURIComponent(text)}`;
+    // A lone surrogate (half an emoji pasted) makes encodeURIComponent throw URIError; it
+    // becomes U+FFFD, as board.entry.clean_text makes it.
+    const whole = text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+    return `https://github.com/${rules.repository}/new/${rules.branch}/${rules.postings_dir}?filename=${encodeURIComponent(slug + ".md")}&value=${encodeURIComponent(whole)}`;
   }
 
   function todayUTC() { return new Date().toISOString().slice(0, 10); }
