@@ -184,8 +184,9 @@ def parse_offset(text: str) -> float:
 
 
 def parse_timezones(text: str) -> tuple[float, float]:
-    text = " ".join(text.split())  # one space at most: re.split would rescan a run of spaces at each one
-    parts = re.split(r"\s*(?:\.\.|\bto\b|–)\s*", text, flags=re.I)
+    # (?<!\s): a separator is tried only where a run of spaces starts (the leftmost match anyway);
+    # tried inside the run too, re.split rescanned it from every space, quadratic in its length.
+    parts = re.split(r"(?<!\s)\s*(?:\.\.|\bto\b|–)\s*", text.strip(), flags=re.I)
     if len(parts) == 1:
         off = parse_offset(parts[0])
         return (off, off)
