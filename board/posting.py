@@ -18,6 +18,7 @@ from .entry import (
     MAX_SKILLS, Compensation, Eligibility, Entry, Hours, Organization, Problem, Source,
     check, clean_text, has_control_chars, normalize_skills, parse_datetime, valid_slug,
 )
+from .bounds import markdown_problems
 from .policy import Policy
 from .sanitize import markdown_to_html
 
@@ -51,19 +52,26 @@ EXAMPLES = {
     "eligible-regions": "country codes or regions, e.g. US, CA or WORLDWIDE",
 }
 
+#: Each optional part carries its own leading spaces, so no two ``\s*`` meet around an optional
+#: group: a value of "1", thousands of spaces and "x" is refused in linear time, not cubic
+#: (the browser's form runs the same pattern, emitted by ``board.browser_rules``).
 _PAY = re.compile(
     r"""^(?P<cur1>[A-Za-z]{3}|[$€£₹¥])?\s*
-        (?P<min>\d[\d,]*(?:\.\d+)?)\s*(?:(?:-|–|—|to)\s*(?P<cur2>[$€£₹¥])?\s*(?P<max>\d[\d,]*(?:\.\d+)?))?\s*
-        (?P<cur3>[A-Za-z]{3})?\s*
-        (?P<unit>total|fixed|flat|(?:per|/|an?)\s*(?:hour|hr|h)|hourly)$""",
+        (?P<min>\d[\d,]*(?:\.\d+)?)
+        (?:\s*(?:-|–|—|to)\s*(?:(?P<cur2>[$€£₹¥])\s*)?(?P<max>\d[\d,]*(?:\.\d+)?))?
+        (?:\s*(?P<cur3>[A-Za-z]{3}))?
+        \s*(?P<unit>total|fixed|flat|(?:per|/|an?)\s*(?:hour|hr|h)|hourly)$""",
     re.X | re.I,
 )
-_HOURS = re.compile(r"^(\d{1,3})\s*(?:(?:-|–|to)\s*(\d{1,3}))?\s*(?:h|hours?|hrs?)?$", re.I)
-_TZ = re.compile(r"^UTC\s*([+\-−]\s*\d{1,2}(?::?(\d{2}))?)?$", re.I)
+_HOURS = re.compile(r"^(\d{1,3})(?:\s*(?:-|–|to)\s*(\d{1,3}))?(?:\s*(?:h|hours?|hrs?))?$", re.I)
+#: Minutes are 00-59: "UTC+1:99" is not read as UTC+2:39 (here and in the form, which runs this pattern).
+_TZ = re.compile(r"^UTC\s*([+\-−]\s*\d{1,2}(?::?([0-5]\d))?)?$", re.I)
 #: One header line, ``Key: value`` (keys as Pelican reads them).
 HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*)\s*:\s*(.*)$")
-#: Between the two ends of a Timezones range: ``..``, ``to`` or an en dash.
-TZ_SPLIT = re.compile(r"\s*(?:\.\.|\bto\b|–)\s*", re.I)
+#: Between the two ends of a Timezones range: ``..``, ``to`` or an en dash. (?<!\s): a separator
+#: is tried only where a run of spaces starts; tried inside the run too, split rescanned it from
+#: every space, quadratic in its length.
+TZ_SPLIT = re.compile(r"(?<!\s)\s*(?:\.\.|\bto\b|–)\s*", re.I)
 #: Between deliverables written on one line, or on continuation lines.
 DELIVERABLE_SPLIT = re.compile(r"[;\n]")
 
@@ -277,6 +285,29 @@ def control_problems(header: Header, add) -> None:
             add(key, "contains control or invisible characters", "plain printable text")
 
 
+@dataclass
+class Typed:
+    """The typed values of a posting's header; None where missing or unreadable (a problem says why)."""
+
+    hours: Hours | None
+    pay: Compensation | None
+    posted: datetime | None
+    apply_by: datetime | None
+    updated: datetime | None
+    last_verified: datetime | None
+    timezones: tuple[float, float] | None
+
+
+@dataclass
+class Words:
+    """The vocabulary fields of a posting's header, each word checked against its list."""
+
+    category: str
+    skills: tuple[str, ...]
+    regions: list[str]
+    deliverables: tuple[str, ...]
+
+
 def parse_posting(path: Path, policy: Policy, now: datetime, text: str | None = None,
                   allow_expired: bool = False) -> tuple[Entry | None, list[Problem]]:
     """Read one posting file; return its entry (None if unusable) and every problem found."""
@@ -285,66 +316,97 @@ def parse_posting(path: Path, policy: Policy, now: datetime, text: str | None = 
         if text is None:
             return None, unreadable
     header, problems, add, parsed = read_keys(path, text, KNOWN, REQUIRED, EXAMPLES, "data-dashboard-harvest-share")
-    v, at, slug = header.values, header.lines, path.stem
-    if not v.get("apply-url") and not v.get("apply-email"):
+    if not header.values.get("apply-url") and not header.values.get("apply-email"):
         problems.append(Problem("apply-url", "is missing (and no Apply-Email either)",
                                 "Apply-URL: https://… or Apply-Email: name@example.org", 1))
     control_problems(header, add)
+    typed = read_typed(parsed)
+    words = read_words(header.values, add)
+    description = read_body(header, problems)
+    if typed.hours is None or typed.pay is None or typed.posted is None:
+        return None, problems  # the cross-field rules below need these typed values
+    entry = posting_entry(path.stem, header.values, typed, words, description)
+    problems.extend(located(check(entry, policy, now, allow_expired=allow_expired), header, problems))
+    return (None if problems else entry), problems
 
-    hours = parsed("hours", parse_hours)
-    pay = parsed("pay", parse_pay)
-    posted = parsed("posted", parse_datetime)
-    apply_by = parsed("apply-by", lambda s: parse_datetime(s, end_of_day=True))
-    updated = parsed("updated", parse_datetime)
-    last_verified = parsed("last-verified", parse_datetime)
-    timezones = parsed("timezones", parse_timezones)
 
-    category = vocab.slugify(v.get("category", ""))
-    if v.get("category") and category not in vocab.CATEGORIES:
-        by_label = {vocab.slugify(label): slug_ for slug_, label in vocab.CATEGORIES.items()}
+def read_typed(parsed) -> Typed:
+    """Hours, pay, dates and time zones, each read by its own parser at its own line."""
+    return Typed(
+        hours=parsed("hours", parse_hours),
+        pay=parsed("pay", parse_pay),
+        posted=parsed("posted", parse_datetime),
+        apply_by=parsed("apply-by", lambda s: parse_datetime(s, end_of_day=True)),
+        updated=parsed("updated", parse_datetime),
+        last_verified=parsed("last-verified", parse_datetime),
+        timezones=parsed("timezones", parse_timezones),
+    )
+
+
+def read_category(value: str) -> str:
+    """The category's slug; its label (``Data & analytics``) is accepted for it."""
+    category = vocab.slugify(value)
+    if value and category not in vocab.CATEGORIES:
+        by_label = {vocab.slugify(label): slug for slug, label in vocab.CATEGORIES.items()}
         category = by_label.get(category, category)
+    return category
+
+
+def read_words(v: dict[str, str], add) -> Words:
+    """Category, skills (at most 8, each known), regions and deliverables."""
     skills, unknown = normalize_skills(v.get("skills", "").split(","))
     for word in unknown:
         add("skills", unknown_skill_message(word),
             "skills from the list in README (ask for a new one in your pull request)")
     if v.get("skills") and len(skills) > MAX_SKILLS:
         add("skills", f"{len(skills)} skills listed", f"at most {MAX_SKILLS}")
-    regions = read_regions(v, add)
     deliverables = tuple(clean_text(d) for d in DELIVERABLE_SPLIT.split(v.get("deliverables", "")) if clean_text(d))
-    description = markdown_to_html(header.body) if header.body.strip() else ""
+    return Words(read_category(v.get("category", "")), skills, read_regions(v, add), deliverables)
+
+
+def read_body(header: Header, problems: list[Problem]) -> str:
+    """The body as sanitized HTML, or "" when it is empty or outside :mod:`board.bounds`.
+
+    A body too long, too deeply nested or with too many link openers is refused with its
+    line before Python-Markdown sees it (it would take minutes or raise RecursionError).
+    """
     problems.extend(body_problems(header))
+    if not header.body.strip():
+        return ""
+    refused = markdown_problems(header.body, header.body_line)
+    problems.extend(refused)
+    return "" if refused else markdown_to_html(header.body)
 
-    if hours is None or pay is None or posted is None:
-        return None, problems  # the cross-field rules below need these typed values
 
-    entry = Entry(
+def posting_entry(slug: str, v: dict[str, str], typed: Typed, words: Words, description: str) -> Entry:
+    """The entry the header describes (``check`` then applies the shared rules to it)."""
+    assert typed.hours is not None and typed.pay is not None and typed.posted is not None
+    return Entry(
         slug=slug,
         title=clean_text(v.get("title")),
         organization=Organization(clean_text(v.get("organization")), v.get("organization-url") or None),
         summary=clean_text(v.get("summary")),
         description_html=description,
-        hours=hours,
-        compensation=pay,
-        category=category,
-        posted=posted,
+        hours=typed.hours,
+        compensation=typed.pay,
+        category=words.category,
+        posted=typed.posted,
         apply_url=v.get("apply-url") or None,
         apply_email=v.get("apply-email") or None,
-        apply_by=apply_by,
-        deliverables=deliverables,
-        skills=skills,
+        apply_by=typed.apply_by,
+        deliverables=words.deliverables,
+        skills=words.skills,
         eligibility=Eligibility(
-            regions=tuple(regions) or ("WORLDWIDE",),
-            timezones=timezones,
+            regions=tuple(words.regions) or ("WORLDWIDE",),
+            timezones=typed.timezones,
             students=v.get("students", "enrolled-or-recent").strip().lower(),
             work_authorization=v.get("work-authorization", "not-required").strip().lower(),
         ),
-        updated=updated,
+        updated=typed.updated,
         status=v.get("status", "open").strip().lower(),
         source=Source(kind="employer", name="employer"),
-        last_verified=last_verified,
+        last_verified=typed.last_verified,
     )
-    problems.extend(located(check(entry, policy, now, allow_expired=allow_expired), header, problems))
-    return (None if problems else entry), problems
 
 
 def body_problems(header: Header) -> list[Problem]:
@@ -358,10 +420,11 @@ def body_problems(header: Header) -> list[Problem]:
 def located(checked: list[Problem], header: Header, found: list[Problem]) -> list[Problem]:
     """``check``'s problems named by the file's keys, on their lines; none already ``found``."""
     seen = {(p.field, p.line) for p in found}
+    body_refused = any(p.field == "body" for p in found)  # a body refused unread is not also "empty"
     out: list[Problem] = []
     for p in checked:
         key = {"apply": "apply-url", "description": "body", "slug": "file name"}.get(p.field, p.field)
         line = header.body_line if key == "body" else header.lines.get(key, 1)
-        if (key, line) not in seen:
+        if (key, line) not in seen and not (body_refused and key == "body" and p.message == "is empty"):
             out.append(Problem(key, p.message, p.expected, line))
     return out

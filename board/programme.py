@@ -21,10 +21,9 @@ from .entry import (
 )
 from .policy import Policy
 from .posting import (
-    EXAMPLES as POSTING_EXAMPLES, body_problems, control_problems, located, parse_hours, parse_pay, read_regions,
+    EXAMPLES as POSTING_EXAMPLES, control_problems, located, parse_hours, parse_pay, read_body, read_regions,
     read_keys, read_text, unknown_skill_message,
 )
-from .sanitize import markdown_to_html
 
 #: The folder name that makes a file a programme (``content/programmes``).
 FOLDER = "programmes"
@@ -101,8 +100,7 @@ def parse_programme(path: Path, policy: Policy, now: datetime, text: str | None 
     for word in unknown:
         add("skills", unknown_skill_message(word), "skills from the list in README")
     regions = read_regions(v, add)
-    description = markdown_to_html(header.body) if header.body.strip() else ""
-    problems.extend(body_problems(header))
+    description = read_body(header, problems)
 
     if hours is None or pay is None or posted is None:
         return None, problems  # the cross-field rules below need these typed values

@@ -13,6 +13,7 @@ import re
 import markdown
 import nh3
 
+from .bounds import markdown_problems, too_deep
 from .entry import url_problem
 
 ALLOWED_TAGS = {
@@ -34,7 +35,9 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")  # lone surrogates (e.g. from JSON "
 # forbids (C1 controls such as U+0085): one in a body would make every feed containing it
 # unwritable or the page invalid, so they go before anything else.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-_BLOCK_START = re.compile(r"(<(?:p|div|li|h[1-6]|tr|blockquote|pre|table|ul|ol)\b[^>]*>)", re.I)
+#: An opening block tag; [^<>]: a run of "<" is read once, not rescanned.
+_BLOCK_START = re.compile(r"(<(?:p|div|li|h[1-6]|tr|blockquote|pre|table|ul|ol)\b[^<>]*>)", re.I)
+_ANY_TAG = re.compile(r"<[^<>]*>")  # [^<>]: a run of "<" is read once, not rescanned
 _BLOCK_END = re.compile(r"(</(?:p|div|li|h[1-6]|tr|td|th|dd|dt|blockquote|pre|table)\s*>|<br\s*/?>)", re.I)
 
 
@@ -45,6 +48,8 @@ def clean_html(fragment: str) -> str:
     site they would point somewhere the author never meant.
     """
     fragment = _NOT_XML.sub("", _SURROGATE.sub("\ufffd", fragment))
+    if too_deep(fragment):  # html5ever would take seconds to minutes: keep the text only
+        return f"<p>{html.escape(flat_text(fragment))}</p>"
     fragment = _HEADING.sub(r"<\1h2\2>", fragment)  # the page's h1 is the posting title
     cleaned = nh3.clean(
         fragment,
@@ -59,16 +64,29 @@ def clean_html(fragment: str) -> str:
 
 
 def markdown_to_html(text: str) -> str:
-    """Render an employer's Markdown body, then sanitize the result."""
+    """Render an employer's Markdown body, then sanitize the result.
+
+    A body outside :mod:`board.bounds` (the validator refuses it, with its line) is never
+    given to Python-Markdown, whoever calls: it becomes escaped text.
+    """
+    if markdown_problems(text):
+        return clean_html(f"<p>{html.escape(text)}</p>")
     return clean_html(markdown.markdown(text, extensions=["sane_lists"], output_format="html"))
 
 
 def html_to_text(fragment: str) -> str:
     """Plain text of an HTML fragment (for summaries, feeds' plain fields, search)."""
+    if too_deep(fragment):
+        return flat_text(fragment)
     spaced = _BLOCK_END.sub(r"\1 ", _SURROGATE.sub("\ufffd", fragment))  # "<p>a</p><p>b</p>" is "a b", not "ab"
     spaced = _BLOCK_START.sub(r" \1", spaced)  # Hacker News opens paragraphs without closing them: "a<p>b"
     stripped = nh3.clean(spaced, tags=set(), attributes={}, strip_comments=True)
     return re.sub(r"\s+", " ", html.unescape(stripped)).strip()
+
+
+def flat_text(fragment: str) -> str:
+    """Text of HTML too deep to parse: tags removed in one linear pass, entities read."""
+    return re.sub(r"\s+", " ", html.unescape(_ANY_TAG.sub(" ", fragment))).strip()
 
 
 def safe_url(url: object, https_only: bool = False) -> str | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import email.utils
 import functools
 import hashlib
+import json
 import html
 import re
 from datetime import datetime
@@ -200,8 +201,13 @@ def eligibility_for(record: RawRecord, text: str) -> Eligibility:
 
 
 def make_slug(title: str, org: str, source_name: str, source_id: str) -> str:
-    """title[:50]-org[:20]-hash6: readable, unique per source record, always a safe file name."""
-    digest = hashlib.sha256(f"{source_name}{source_id}".encode()).hexdigest()[:6]
+    """title[:50]-org[:20]-hash6: readable, unique per source record, always a safe file name.
+
+    The hash reads the source and the id as a pair (JSON), so ``acme`` + ``12`` and ``acme1`` +
+    ``2`` differ; a posting already stored keeps the slug it was published under
+    (``storage._carry_over``), so no page moves.
+    """
+    digest = hashlib.sha256(json.dumps([source_name, source_id]).encode()).hexdigest()[:6]
     parts = [vocab.slugify(title)[:50].strip("-"), vocab.slugify(org)[:20].strip("-"), digest]
     return "-".join(p for p in parts if p)
 

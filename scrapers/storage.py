@@ -382,10 +382,11 @@ def _merge(source_name: str, previous: list[Entry], fresh: list[Entry], now: dat
 
 
 def _carry_over(old: Entry, new: Entry, now: datetime, guard: Guard) -> Entry:
-    """The fresh entry, keeping the history the stored one knew."""
+    """The fresh entry, keeping the history the stored one knew and the slug it was published under."""
     ids = tuple(sorted(set(old.source.ids) | set(new.source.ids)))
     return replace(
         new,
+        slug=old.slug,
         source=replace(new.source, ids=ids),
         first_seen=old.first_seen or new.first_seen or now,
         last_seen=_bump(old.last_seen, now, guard.seen_resolution),

@@ -4,10 +4,14 @@ Only this package imports Pelican. Enable it in pelicanconf.py with
 ``PLUGIN_PATHS = ["plugins"]`` and ``PLUGINS = ["board_site"]``.
 """
 
+import logging
+import sys
 import time
 
 from pelican import signals
 from pelican.log import console
+
+from board.catalog import InvalidPostings
 
 from .generator import BoardGenerator, install_template_helpers
 
@@ -38,7 +42,29 @@ def print_summary(pelican) -> None:
     console.quiet = True
 
 
+class PlainRefusal(logging.Filter):
+    """``make html`` on an invalid posting prints the validator's lines, not a traceback.
+
+    Pelican's command line logs any exception as CRITICAL with its traceback, through rich,
+    which wraps each ``path:line: field: problem`` at the terminal's width. An
+    :class:`InvalidPostings` is the validator speaking: its lines go to stderr whole, one
+    each (as ``make validate`` prints them), and Pelican still exits 1. A build run in
+    process (the tests, ``Pelican(settings).run()``) still raises it.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        exc = record.exc_info[1] if record.exc_info else None
+        if not isinstance(exc, InvalidPostings):
+            return True
+        sys.stderr.write("\n".join(exc.errors) + f"\nThe build was refused: {len(exc.errors)} problem(s) "
+                         "in posting or programme files (make validate prints the same).\n")
+        return False
+
+
 def register():
+    pelican_log = logging.getLogger("pelican")
+    if not any(isinstance(f, PlainRefusal) for f in pelican_log.filters):
+        pelican_log.addFilter(PlainRefusal())
     signals.get_generators.connect(get_generators)
     signals.generator_init.connect(install_template_helpers)
     signals.finalized.connect(print_summary)

@@ -421,6 +421,8 @@ def test_unknown_choice_values(key, value, message):
     ("UTCA1", "cannot read 'UTCA1'"),
     ("UTC-8 to UTC-5 to UTC+1", "cannot read 'UTC-8 to UTC-5 to UTC+1'"),
     ("Pacific", "cannot read 'Pacific'"),
+    ("UTC+1:99", "cannot read 'UTC+1:99'"),  # issue 18: was read as UTC+2:39
+    ("UTC+199", "cannot read 'UTC+199'"),
 ])
 def test_bad_timezones(value, message):
     assert only(make_posting(Timezones=value)) == f"{P}:13: timezones: {message} (expected {EXAMPLES['timezones']})"

@@ -463,3 +463,16 @@ def test_the_form_refuses_what_the_validator_refuses_at_each_limit(submit_page):
     messages = {line.split(": ", 1)[1].split(": ", 1)[0]: line.split(": ", 2)[2] for line in expected}
     assert page.inner_text("#f-skills-error") == messages["skills"]
     assert page.inner_text("#f-slug-error") == messages["file name"]
+
+
+def test_a_lone_surrogate_in_the_title_still_gives_a_github_link(submit_page):
+    """Issue 18 (item 13): half an emoji in the title made encodeURIComponent throw URIError
+    and the form showed nothing."""
+    page = submit_page
+    fill_valid(page)
+    page.evaluate("""() => { const t = document.querySelector('#f-title');
+        t.value = 'Build a dashboard \\ud83d'; t.dispatchEvent(new Event('input', {bubbles: true})); }""")
+    page.click("button[type=submit]")
+    href = page.get_attribute("#github-link", "href")
+    assert href and "Build%20a%20dashboard%20%EF%BF%BD" in href
+    assert page.js_errors == []

@@ -127,6 +127,8 @@ def test_slug_is_stable_and_distinct_per_source_record():
     assert a == normalize.make_slug("Intern", "Acme", "src-a", "1")
     assert a != normalize.make_slug("Intern", "Acme", "src-b", "1")
     assert re.fullmatch(r"intern-acme-[0-9a-f]{6}", a)
+    # issue 18: source and id are hashed as a pair, not concatenated
+    assert normalize.make_slug("Intern", "Acme", "acme", "12") != normalize.make_slug("Intern", "Acme", "acme1", "2")
 
 
 def test_skills_from_tags_and_prose_and_unknown_tags_dropped():

@@ -267,3 +267,13 @@ def test_stale_temp_files_of_the_review_queue_are_cleaned_too(tmp_path):
     old.write_text("{")
     os.utime(old, (0, 0))
     assert store.clean_stale_temp() == [old]
+
+
+def test_a_stored_posting_keeps_the_slug_it_was_published_under(tmp_path):
+    """Issue 18 (item 13): the slug hash changed to read source and id as a pair; a posting
+    already stored keeps its slug (its page does not move) when the next run gives it another."""
+    store = Store(tmp_path)
+    run_once(store, "src", [make_entry("src", "1", "Keep Alpha")])
+    renamed = replace(make_entry("src", "1", "Keep Alpha"), slug="acme-keep-alpha-0a1b2c")
+    run_once(store, "src", [renamed], now=NOW + DAY)
+    assert list(by_slug(store, "src")) == ["acme-keep-alpha"]

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 
 import pytest
 
 from board.catalog import InvalidPostings
 from plugins.board_site.present import row_slug
 
-from .conftest import build_site, sample_content, scraped_entry, write_scraped
+from .conftest import NOW, ROOT, build_site, sample_content, scraped_entry, write_scraped
 
 
 def test_build_refuses_invalid_posting_with_validator_message(tmp_path):
@@ -162,3 +163,21 @@ def test_an_employer_posting_and_its_scraped_copy_spelled_differently_are_one_en
     assert not (out / "postings" / "food-bank-dashboard-copy-a1b2c3").exists()
     assert (out / "postings" / "food-bank-donations-dashboard").exists()
     assert any("food-bank-dashboard-copy-a1b2c3: duplicate" in r.getMessage() for r in caplog.records)
+
+
+def test_pelican_command_line_prints_the_validator_lines_not_a_traceback(tmp_path):
+    """Issue 18 (item 13): ``make html`` printed a Pelican traceback around every message, and
+    rich wrapped each ``path:line:`` line at the terminal's width."""
+    content = sample_content(tmp_path / "content")
+    (content / "postings" / "broken.md").write_text("Title: Broken\nHourz: 10\n\nBody\n", encoding="utf-8")
+    done = subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "pelican"), str(content), "-o", str(tmp_path / "out"),
+         "-s", str(ROOT / "pelicanconf.py"), "-e", f'BOARD_NOW="{NOW}"', f'CACHE_PATH="{tmp_path / "cache"}"'],
+        cwd=ROOT, capture_output=True, text=True, timeout=300, env={**os.environ, "COLUMNS": "60"})
+    out = done.stdout + done.stderr
+    assert done.returncode == 1
+    assert "Traceback" not in out and "CRITICAL" not in out
+    lines = out.splitlines()
+    assert f"{content}/postings/broken.md:2: hourz: unknown key; did you mean 'Hours'? (expected one of: " \
+           "title, organization," in "\n".join(lines)  # one line, however narrow the terminal
+    assert any(line.startswith(f"{content}/postings/broken.md:1: summary: is missing") for line in lines)

@@ -21,8 +21,13 @@ export function fileText(rules, f) {
   return lines.join("\n") + "\n\n" + body + "\n";
 }
 
+// A lone surrogate (half an emoji pasted) makes encodeURIComponent throw URIError; it
+// becomes U+FFFD, as board.entry.clean_text makes it.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 export function githubUrl(rules, slug, text) {
-  return `https://github.com/${rules.repository}/new/${rules.branch}/${rules.postings_dir}?filename=${encodeURIComponent(slug + ".md")}&value=${encodeURIComponent(text)}`;
+  const whole = text.replace(LONE_SURROGATE, "\uFFFD");
+  return `https://github.com/${rules.repository}/new/${rules.branch}/${rules.postings_dir}?filename=${encodeURIComponent(slug + ".md")}&value=${encodeURIComponent(whole)}`;
 }
 
 function todayUTC() { return new Date().toISOString().slice(0, 10); }
