@@ -248,7 +248,7 @@ _PAY_WORDS = re.compile(r"\b(?:paid\b(?!\s+(?:time off|leave|holidays?|vacation|
                         r"|stipends?|honorari(?:um|a)|compensated|compensation|payment|fixed fee|flat fee|project fee"
                         r"|remunerat\w+|vergütung|bezahlt)")
 #: Substrings one of which every student-pays phrase holds: a cheap test before the regex.
-_PAYS_WORDS = ("tuition", "fee", "cost", "charge", "subscri", "pay", "financial aid", "scholarship", "enrol", "price",
+_PAYS_WORDS = ("tuition", "fee", "membership", " kit", "cost", "charge", "subscri", "pay", "financial aid", "scholarship", "enrol", "price",
                " buy ", "purchase",
                "pricing", "per student", "per participant", "per seat", "per learner", "access", "deposit", "registration",
                "admission", " to participate", " to join", " to register")
@@ -271,7 +271,9 @@ _STUDENT_PAYS = re.compile(r"\b(?:tuition(?! (?:reimburse\w*|assistance|support|
                            r"|(?:financial aid|scholarships?) (?:is|are) available|payment plans? (?:is |are )?available"
                            r"|(?:pay|make|place|a|refundable|non-refundable) (?:a )?(?:[$€£]?\d[\d,.]* )?deposit"
                            # a price: "Enrollment: $299", "Price: $199 per student", "$99 to participate"
-                           r"|(?:enrol(?:l)?ment|registration|price|pricing|cost|tuition|admission)\s*:"
+                           r"|(?:enrol(?:l)?ment|registration|price|pricing|cost|tuition|admission|membership)\s*:"
+                           # a kit to start: "get started with the $49 starter kit"
+                           r"|(?:get started|start|begin|join) with (?:the|a|our) (?:[$€£]\d[\d,.]* )(?:starter )?(?:kit|pack|bundle)"
                            r"|(?:price|cost|fee|tuition)[^.]{0,20}\bper (?:student|participant|seat|learner)\b)"
                            r"|(?:[$€£]|\b(?:usd|eur|gbp|cad|aud)\s?)\d[\d,.]*\s+(?:to (?:participate|join|enrol\w*|register|apply"
                            r"|access)\b|for (?:access|enrol\w*|registration|the (?:course|programme|program|bootcamp|certificate))\b"
@@ -356,6 +358,11 @@ _EMPLOYEE_MORE = _extras(
     (("with benefits", "with full benefits"), r"(?:position|role|job) with (?:full )?benefits\b", None),
 )
 _INTERVIEW_MORE = _extras(
+    # "our process: portfolio review -> a paid work sample (2 hours) -> interviews", "interview is 1 call and a paid project"
+    (("paid work sample", "paid sample"), r"paid (?:work )?sample\b", None),
+    (("interview is", "interview includes", "interviews are", "process:", "process is", "interview:"),
+     r"(?:interviews?|process)\s*(?:is|are|includes?|consists of|:)[^.]{0,60}\bpaid (?:[a-z-]+ )?(?:project|task|assignment"
+     r"|trial|exercise|challenge)\b", None),
     # "this task is the final stage of our hiring process"
     (("stage of", "step of", "round of"), r"(?:final|last|next|second|third|first) (?:stage|step|round) of (?:our|the)"
                                           r" (?:hiring|interview|recruit\w*|selection|application) process\b", None),
@@ -723,12 +730,14 @@ _EMPLOYER_FACING = re.compile(r"\b(?:hire (?:an? |our )?(?:students?|interns?|st
                               r"|employers can|companies can (?:post|hire)|find (?:student )?talent)\b")
 _UNPAID = re.compile(r"\b(?:unpaid\b(?!\s+(?:leave|time|vacation|overtime|sick))|not paid|no pay\b|without pay"
                      r"|no payment|no stipend|not compensated|paid in (?:exposure|experience|credit|equity|references?)"
-                     r"|in exchange for (?:experience|exposure|a reference|a recommendation|a certificate)|(?:free|unpaid|virtual|self-paced) job simulations?"
+                     r"|in exchange for (?:experience|exposure|a reference|a recommendation|a certificate)|(?:free|unpaid|virtual|self-paced) (?:[\w-]+ ){0,3}?job simulations?"
                      r"|volunteer(?:ing)? (?:position|role|opportunity|basis|project|work\b|team)|(?:as|is|be) a volunteer"
                      r"|volunteers? (?:needed|wanted)|ehrenamt\w*|pro bono|compensation (?:is )?encouraged"
                      r"|pay and/or (?:academic )?credit|(?:academic|course|college) credit|for (?:academic |course )?credit only"
                      r"|success fee|commission[- ](?:only|based)|commission only|equity[- ]only|only equity|paid in equity"
-                     r"|for exposure\b(?! to)|unverg[uü]tet|no compensation|uncompensated|revenue share)")
+                     r"|(?:compensation|pay|payment) (?:is|:)\s*(?:[\d.]+ ?% )?(?:in )?(?:equity|stock options|shares)\b"
+                     r"|for exposure\b(?! to)|unverg[uü]tet|no compensation|uncompensated|revenue share"
+                     r"|no (?:salary|wage|cash)(?: at this stage| yet| for now| initially)?[;,]? (?:[\w-]+ ){0,2}equity)")
 _INTERVIEW = re.compile(r"\b(?:paid|compensated)\s+(?:take[- ]home\s+)?(?:project|task|assignment|trial|exercise|test)\b"
                         r"[^.]{0,120}\b(?:interview|hiring|application|selection|recruit\w*)\b"
                         r"|\b(?:interview|hiring|application|selection|recruit\w*)\s+(?:process|stage|step)[^.]{0,160}"
@@ -739,6 +748,8 @@ _PER_PIECE = re.compile(r"\b(?:(?:rate|rating|evaluate|evaluating|review|reviewi
                         r"|answers|conversations|completions|prompts)|train(?:ing)? (?:ai|llm) models"
                         r"|per (?:(?:published|accepted|approved|completed|written|edited) )?(?:article|word|piece|post|task|item"
                         r"|video|review|submission|blog post)|by the article"
+                        # a research participant paid by the session: "$15 per 30-minute session"
+                        r"|per (?:\d+[- ](?:minute|min|hour) )?(?:study )?(?:session|survey|focus group)s?\b"
                         r"|ai (?:rating|raters?|trainers?|evaluators?|tutors?)\b|freelance ai\b|(?:rate|evaluate|review) ai"
                         r" (?:responses|outputs)|data annotators?|annotation (?:tasks|work|projects)|search engine evaluator"
                         r"|crowd ?work\w*)")
@@ -799,7 +810,7 @@ _NOT_REQUIRED = re.compile(r"\b(?:no|not|never|optional(?:ly)?|don't|do not|won'
 #: On-site said in prose: only read when nothing says remote.
 _ONSITE_TEXT = re.compile(r"(?<!no )(?<!not )(?<!without )\b(?:in[- ]person|hybrid|in the office|office in [a-z]+"
                           r"|at our (?:office|offices|studio|stores?|lab|warehouse|site|campus|headquarters|clinic|shop)\b"
-                          r"|(?:in|at) our [a-z]+ (?:office|offices|studio|lab|headquarters|hq|campus|warehouse|clinic)\b"
+                          r"|(?:in|at|on) our [a-z]+ (?:office|offices|studio|lab|headquarters|hq|campus|warehouse|clinic)\b"
                           r"|(?:work|working|based|report(?:ing)?|come|commute)\b[^.]{0,25}\b(?:on[- ]?site|in[- ]person"
                           r"|in (?:our|the) office|at (?:our|the) (?:office|offices|studio|lab|campus|headquarters))"
                           r"|(?:on[- ]?site|in[- ]person|in[- ]office|hybrid) (?:role|position|internship|work|schedule|presence)"
@@ -867,6 +878,8 @@ _BEYOND = re.compile(r"\b(?:beyond|above|over|more than|in excess of|extra|addit
 _PRIZES = re.compile(r"\b(?:(?:cash )?prizes?|prize pool|awards?)\b[^.]{0,80}\b(?:top|best|winning|winners?|first|1st|finalists?)\b"
                      r"|\b(?:winners?|winning (?:teams?|entr(?:y|ies)|submissions?)|top \d+ (?:teams?|entries|submissions|projects))"
                      r" (?:will )?(?:wins?|receives?|gets?|shares?|splits?|takes? home)\b")
+#: An amount that is a prize: "(win $2,000)", "share $2,000 in prizes".
+_PRIZE_NEAR = re.compile(r"\b(?:prizes?|prize pool|win|wins|won|awarded|winners?|winning)\b")
 #: A gift card or voucher as the pay: "participants receive a $75 Amazon gift card".
 _IN_KIND = re.compile(r"\b(?:gift ?cards?|gift certificates?|e-?gift|vouchers?)\b")
 
@@ -875,7 +888,8 @@ def _paid_only_in_kind_or_prizes(f: Facts) -> str | None:
     """Prizes for the best entries and no other pay; or the only amount is a gift card's."""
     role = f.role
     if any(w in role for w in ("prize", "award", "winner", "winning")) and (hit := _find(_PRIZES, role)):
-        if f.pay[0] is None:  # read only now: pay is the costliest fact, and most records never need it
+        # read only now: pay is the costliest fact, and most records never need it; "(win $2,000)" is the prize
+        if f.pay[0] is None or all(_PRIZE_NEAR.search(f.text, max(0, p.at - 40), p.end + 40) for p in f.mentions):
             return f"only prizes for the best entries: {hit!r}"
     if any(w in role for w in ("gift", "voucher")) and (m := _IN_KIND.search(role)):
         pay = f.pay_fact
@@ -936,6 +950,9 @@ def _experienced(f: Facts) -> str | None:
 def _full_time(f: Facts) -> str | None:
     if f.role_type.value == "full-time":
         return f"full-time: {f.role_type.quote!r}" if f.role_type.by == "text" else f.role_type.quote
+    # a full-time week for this role: "interns work 40 hours per week" (a staff schedule is set aside)
+    if f.weekly and f.weekly.low >= 35 and (week := extract.weekly_hours(f.role)) and week.low >= 35:
+        return f"a full-time week: {week.quote!r}"
     unit = normalize.as_text(f.record.salary_unit).upper()
     if unit in ("YEAR", "MONTH") and f.record.salary_min and not _small_salary(f.record):
         return f"salary per {unit.lower()}"

@@ -121,7 +121,7 @@ _WEEKLY_AFTER_DURATION = re.compile(rf"\s*[,;:(]?\s*(?:at\s+|with\s+)?(?:about\s
 
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december"]
-MONTH_SPAN = re.compile(r"\b(?:from\s+)?(" + "|".join(_MONTHS) + r")\s+(?:through|thru|to|until|-)\s+("
+MONTH_SPAN = re.compile(r"\b(?:from\s+)?(" + "|".join(_MONTHS) + r")(?:\s+(?:through|thru|to|until)\s+|\s*-\s*)("
                         + "|".join(_MONTHS) + r")\b")
 #: "Start date: January; end date: June": the same span said as two labelled dates.
 START_END = re.compile(r"\bstart(?:s|ing)?(?: date)?\s*:?\s*(?:in |on )?(" + "|".join(_MONTHS) + r")\b[^.]{0,40}?"
