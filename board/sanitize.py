@@ -38,6 +38,9 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 #: An opening block tag; [^<>]: a run of "<" is read once, not rescanned.
 _BLOCK_START = re.compile(r"(<(?:p|div|li|h[1-6]|tr|blockquote|pre|table|ul|ol)\b[^<>]*>)", re.I)
 _ANY_TAG = re.compile(r"<[^<>]*>")  # [^<>]: a run of "<" is read once, not rescanned
+#: A header cell or term right before its value: a table row or definition list is "label: value" (the colon goes
+#: inside the cell: text between table cells is moved out of the table by the HTML parser).
+_LABEL_CELL = re.compile(r"(</(?:th|dt)\s*>)\s*(<(?:td|dd)\b)", re.I)
 _BLOCK_END = re.compile(r"(</(?:p|div|li|h[1-6]|tr|td|th|dd|dt|blockquote|pre|table)\s*>|<br\s*/?>)", re.I)
 
 
@@ -80,6 +83,7 @@ def html_to_text(fragment: str) -> str:
         return flat_text(fragment)
     spaced = _BLOCK_END.sub(r"\1 ", _SURROGATE.sub("\ufffd", fragment))  # "<p>a</p><p>b</p>" is "a b", not "ab"
     spaced = _BLOCK_START.sub(r" \1", spaced)  # Hacker News opens paragraphs without closing them: "a<p>b"
+    spaced = _LABEL_CELL.sub(r": \1 \2", spaced)  # "<th>Hours</th><td>35</td>" is "Hours: 35", a label and its value
     stripped = nh3.clean(spaced, tags=set(), attributes={}, strip_comments=True)
     return re.sub(r"\s+", " ", html.unescape(stripped)).strip()
 

@@ -71,6 +71,8 @@ REASONS: dict[str, str] = {
     "REVIEW_HOURS_UNSTATED": "a micro-internship in every other fact, but the amount of work is not stated: a person checks",
     "REVIEW_REMOTE_UNSTATED": "a micro-internship in every other fact, but neither remote nor on-site is said: a person checks",
     "REVIEW_ORG_UNKNOWN": "a micro-internship in every other fact, but the source does not say who offers it: a person checks",
+    "REVIEW_CONFLICT": "a micro-internship by its stated hours, pay and audience, but one phrase or field says otherwise "
+                       "(about another role, time or people, or a field the text contradicts): a person checks both",
 }
 
 #: The three outcomes of a decision. A review record is never published; it waits in the queue.
@@ -217,12 +219,21 @@ _LATER_ROLE = re.compile(r"\b(?:later|future|eventual\w*|may lead|could lead|can
                          r"|(?:past|former|previous) (?:micro-?)?interns|(?:can|could|may|might) (?:turn|grow) into"
                          # the student's own career goal: "as you look for the right full-time role"
                          r"|seek\w*|search\w* for|look(?:ing)? for (?:the right|a|your)|land(?:ing)? (?:a|your)|launch\w*"
-                         r"|after graduation|upon graduation|post-graduation|once you graduate"
+                         r"|after graduation|upon graduation|post-graduation|once you graduate|after (?:you|they) graduate"
+                         # a later hiring step or intake: "invited to interview for our full-time new grad program",
+                         # "fast-tracked to final-round interviews for our 2027 full-time analyst class",
+                         # "we make a full-time offer", "micro-internship → full-time", "if it goes well"
+                         r"|invit\w* to (?:interview|apply|join)|interview\w* for|fast-?track\w*|recruit\w*|→|->"
+                         r"|full[- ]?time (?:job |employment |return )?offers?|offers? (?:of|for) (?:a )?full[- ]?time"
+                         r"|full[- ]?time (?:[\w&-]+ ){0,3}(?:class|intake|new[- ]grads?|graduate (?:program|programme|scheme))"
+                         r"|if (?:it|this|things|all|the (?:project|work)) goes? well|who (?:impress|excel|do (?:great|well|good))"
+                         r"|if you (?:impress|excel|do (?:great|well))|separate from this"
                          # said not to be full-time: "without the full-time requirement", "not a full-time job"
                          r"|without (?:the |a )?full[- ]?time|not (?:a |the )?full[- ]?time|no full[- ]?time|unlike (?:a )?full[- ]?time"
-                         r"|instead of (?:a )?full[- ]?time|rather than (?:a )?full[- ]?time)\b")
-_STAFF_BOILERPLATE = re.compile(r"\b(?:full[- ]?time|permanent|salaried) (?:employees|staff|team ?members|colleagues|hires"
-                                r"|workers|positions|roles|people|team)\b|\b(?:our|all) (?:employees|staff|team members)"
+                         r"|instead of (?:a )?full[- ]?time|rather than (?:a )?full[- ]?time)\b"
+                         r"|(?:→|->|=>|⇒)\s*(?:an? )?(?:paid )?full[- ]?time")
+_STAFF_BOILERPLATE = re.compile(r"\b(?:full[- ]?time|permanent|salaried|regular) (?:[\w-]+ )?(?:employees|staff|team ?members"
+                                r"|colleagues|hires|workers|positions|roles|people|team|associates|analysts|engineers)\b|\b(?:our|all) (?:employees|staff|team members)"
                                 r" (?:enjoy|receive|get|are eligible|have access)")
 _ENROLMENT = re.compile(r"\b(?:enrol(?:l)?ed|enrol(?:l)?ment|registered|studying|study)\b[^.]{0,30}\bfull[- ]?time\b"
                         r"|\bfull[- ]?time\b[^.]{0,10}\b(?:students?|enrol\w*|stud(?:y|ies)|degree|course|program)\b")
@@ -237,12 +248,12 @@ _PAY_WORDS = re.compile(r"\b(?:paid\b(?!\s+(?:time off|leave|holidays?|vacation|
                         r"|stipends?|honorari(?:um|a)|compensated|compensation|payment|fixed fee|flat fee|project fee"
                         r"|remunerat\w+|vergütung|bezahlt)")
 #: Substrings one of which every student-pays phrase holds: a cheap test before the regex.
-_PAYS_WORDS = ("tuition", "fee", "cost", "charge", "subscri", "pay", "financial aid", "scholarship", "enrol", "price",
+_PAYS_WORDS = ("tuition", "fee", "membership", " kit", "cost", "charge", "subscri", "pay", "financial aid", "scholarship", "enrol", "price",
                " buy ", "purchase",
                "pricing", "per student", "per participant", "per seat", "per learner", "access", "deposit", "registration",
                "admission", " to participate", " to join", " to register")
 #: Money the student pays: a fee, tuition or subscription is a product, not pay.
-_STUDENT_PAYS = re.compile(r"\b(?:tuition|(?:program|programme|participation|enrol(?:l)?ment|registration|application|course"
+_STUDENT_PAYS = re.compile(r"\b(?:tuition(?! (?:reimburse\w*|assistance|support|benefits?|remission|waiver))|(?:program|programme|participation|enrol(?:l)?ment|registration|application|course"
                            r"|placement|membership|admission|access|booking|service) (?:fees?|costs?|charges?)"
                            # a subscription only with its price or its subscriber: "Subscription: $149 per month",
                            # "a $49 monthly subscription", not "subscription data" or "we sell bread subscriptions"
@@ -260,7 +271,9 @@ _STUDENT_PAYS = re.compile(r"\b(?:tuition|(?:program|programme|participation|enr
                            r"|(?:financial aid|scholarships?) (?:is|are) available|payment plans? (?:is |are )?available"
                            r"|(?:pay|make|place|a|refundable|non-refundable) (?:a )?(?:[$€£]?\d[\d,.]* )?deposit"
                            # a price: "Enrollment: $299", "Price: $199 per student", "$99 to participate"
-                           r"|(?:enrol(?:l)?ment|registration|price|pricing|cost|tuition|admission)\s*:"
+                           r"|(?:enrol(?:l)?ment|registration|price|pricing|cost|tuition|admission|membership)\s*:"
+                           # a kit to start: "get started with the $49 starter kit"
+                           r"|(?:get started|start|begin|join) with (?:the|a|our) (?:[$€£]\d[\d,.]* )(?:starter )?(?:kit|pack|bundle)"
                            r"|(?:price|cost|fee|tuition)[^.]{0,20}\bper (?:student|participant|seat|learner)\b)"
                            r"|(?:[$€£]|\b(?:usd|eur|gbp|cad|aud)\s?)\d[\d,.]*\s+(?:to (?:participate|join|enrol\w*|register|apply"
                            r"|access)\b|for (?:access|enrol\w*|registration|the (?:course|programme|program|bootcamp|certificate))\b"
@@ -312,6 +325,11 @@ _TRACK_RECORD = _extras(
     (("track record", "portfolio of past", "examples of past", "ask for examples", "references from past"),
      r"(?:proven|strong|demonstrated) track record|(?:portfolio|examples) of (?:your )?past (?:client )?(?:work|projects)"
      r"|ask for examples|references from past clients", None),
+    # a professional licence: "requires an active CPA license", "must be a licensed attorney"
+    (("licen",), r"(?:requires?|required|must (?:have|hold)|holds?|holding|with) (?:an? |your )?(?:active |current |valid )?"
+                 r"(?:[\w-]+ ){0,2}licen[cs]e\b(?! (?:to|for) (?:use|the software|our))|licensed (?:cpa|attorney|lawyer|nurse"
+                 r"|engineer|pharmacist|therapist|physician|electrician|architect|accountant|professional)s?\b",
+     r"!\b(?:no|not|without|don't need|do not need)\b[^.]{0,15}"),
     (("expertise", "expert "), r"(?:deep|extensive|proven|expert-level|significant) expertise\b|you are an expert\b", None),
     (("extensive experience", "deep experience", "significant experience", "substantial experience"),
      r"(?:extensive|deep|significant|substantial) experience\b", r"!\b(?:no|without|not)\b[^.]{0,15}"),
@@ -340,6 +358,11 @@ _EMPLOYEE_MORE = _extras(
     (("with benefits", "with full benefits"), r"(?:position|role|job) with (?:full )?benefits\b", None),
 )
 _INTERVIEW_MORE = _extras(
+    # "our process: portfolio review -> a paid work sample (2 hours) -> interviews", "interview is 1 call and a paid project"
+    (("paid work sample", "paid sample"), r"paid (?:work )?sample\b", None),
+    (("interview is", "interview includes", "interviews are", "process:", "process is", "interview:"),
+     r"(?:interviews?|process)\s*(?:is|are|includes?|consists of|:)[^.]{0,60}\bpaid (?:[a-z-]+ )?(?:project|task|assignment"
+     r"|trial|exercise|challenge)\b", None),
     # "this task is the final stage of our hiring process"
     (("stage of", "step of", "round of"), r"(?:final|last|next|second|third|first) (?:stage|step|round) of (?:our|the)"
                                           r" (?:hiring|interview|recruit\w*|selection|application) process\b", None),
@@ -707,12 +730,14 @@ _EMPLOYER_FACING = re.compile(r"\b(?:hire (?:an? |our )?(?:students?|interns?|st
                               r"|employers can|companies can (?:post|hire)|find (?:student )?talent)\b")
 _UNPAID = re.compile(r"\b(?:unpaid\b(?!\s+(?:leave|time|vacation|overtime|sick))|not paid|no pay\b|without pay"
                      r"|no payment|no stipend|not compensated|paid in (?:exposure|experience|credit|equity|references?)"
-                     r"|in exchange for (?:experience|exposure|a reference|a recommendation|a certificate)|(?:free|unpaid|virtual|self-paced) job simulations?"
+                     r"|in exchange for (?:experience|exposure|a reference|a recommendation|a certificate)|(?:free|unpaid|virtual|self-paced) (?:[\w-]+ ){0,3}?job simulations?"
                      r"|volunteer(?:ing)? (?:position|role|opportunity|basis|project|work\b|team)|(?:as|is|be) a volunteer"
                      r"|volunteers? (?:needed|wanted)|ehrenamt\w*|pro bono|compensation (?:is )?encouraged"
                      r"|pay and/or (?:academic )?credit|(?:academic|course|college) credit|for (?:academic |course )?credit only"
                      r"|success fee|commission[- ](?:only|based)|commission only|equity[- ]only|only equity|paid in equity"
-                     r"|for exposure\b(?! to)|unverg[uü]tet|no compensation|uncompensated|revenue share)")
+                     r"|(?:compensation|pay|payment) (?:is|:)\s*(?:[\d.]+ ?% )?(?:in )?(?:equity|stock options|shares)\b"
+                     r"|for exposure\b(?! to)|unverg[uü]tet|no compensation|uncompensated|revenue share"
+                     r"|no (?:salary|wage|cash)(?: at this stage| yet| for now| initially)?[;,]? (?:[\w-]+ ){0,2}equity)")
 _INTERVIEW = re.compile(r"\b(?:paid|compensated)\s+(?:take[- ]home\s+)?(?:project|task|assignment|trial|exercise|test)\b"
                         r"[^.]{0,120}\b(?:interview|hiring|application|selection|recruit\w*)\b"
                         r"|\b(?:interview|hiring|application|selection|recruit\w*)\s+(?:process|stage|step)[^.]{0,160}"
@@ -723,6 +748,8 @@ _PER_PIECE = re.compile(r"\b(?:(?:rate|rating|evaluate|evaluating|review|reviewi
                         r"|answers|conversations|completions|prompts)|train(?:ing)? (?:ai|llm) models"
                         r"|per (?:(?:published|accepted|approved|completed|written|edited) )?(?:article|word|piece|post|task|item"
                         r"|video|review|submission|blog post)|by the article"
+                        # a research participant paid by the session: "$15 per 30-minute session"
+                        r"|per (?:\d+[- ](?:minute|min|hour) )?(?:study )?(?:session|survey|focus group)s?\b"
                         r"|ai (?:rating|raters?|trainers?|evaluators?|tutors?)\b|freelance ai\b|(?:rate|evaluate|review) ai"
                         r" (?:responses|outputs)|data annotators?|annotation (?:tasks|work|projects)|search engine evaluator"
                         r"|crowd ?work\w*)")
@@ -773,7 +800,9 @@ _OFFICE_DUTY = re.compile(
     rf"|\b(?:in|at|from|to) (?:the|our) (?:[a-z]+ )?{_PLACE},? (?:\d|once|twice)(?: days?| times?)? {_A_WEEK}"
     rf"|\b{_PLACE} (?:\d|once|twice)(?: days?| times?)? {_A_WEEK}"
     rf"|\b(?:on-?site|in[- ]person|in[- ]office) (?:\d days?|once|twice|\d times) {_A_WEEK}"
-    rf"|\bhybrid (?:schedule|role|position|model|arrangement|set-?up|working|work|basis)\b"
+    rf"|\bhybrid (?:schedule|role|position|model|arrangement|set-?up|working|work|basis)\b|\bhybrid\s*[:(]"
+    # a part of the work required in person: "the kick-off and the final presentation are in person"
+    rf"|\b(?:are|is|will be|happens?|takes? place|held)\s+(?:in[- ]person|on-?site)\b(?!\s*(?:or|and/or)\b|\s*/)"
     rf"|\b(?:must|required to|expected to|need to|will need to|have to|asked to) (?:be able to )?(?:come|commute|work|be|report"
     rf"|attend)(?: in)?(?: into| to| at| from)? (?:the |our )?(?:office|on-?site|in person|in-person)\b")
 #: "Optional", "never", "no need to": an office visit that is not required.
@@ -781,7 +810,7 @@ _NOT_REQUIRED = re.compile(r"\b(?:no|not|never|optional(?:ly)?|don't|do not|won'
 #: On-site said in prose: only read when nothing says remote.
 _ONSITE_TEXT = re.compile(r"(?<!no )(?<!not )(?<!without )\b(?:in[- ]person|hybrid|in the office|office in [a-z]+"
                           r"|at our (?:office|offices|studio|stores?|lab|warehouse|site|campus|headquarters|clinic|shop)\b"
-                          r"|(?:in|at) our [a-z]+ (?:office|offices|studio|lab|headquarters|hq|campus|warehouse|clinic)\b"
+                          r"|(?:in|at|on) our [a-z]+ (?:office|offices|studio|lab|headquarters|hq|campus|warehouse|clinic)\b"
                           r"|(?:work|working|based|report(?:ing)?|come|commute)\b[^.]{0,25}\b(?:on[- ]?site|in[- ]person"
                           r"|in (?:our|the) office|at (?:our|the) (?:office|offices|studio|lab|campus|headquarters))"
                           r"|(?:on[- ]?site|in[- ]person|in[- ]office|hybrid) (?:role|position|internship|work|schedule|presence)"
@@ -791,14 +820,18 @@ _LONG_TERM = re.compile(r"\b(?:(?<!this )(?<!next )(?<!current )(?<!each )semest
                         # up to two words between, not "of": "a 12-month fixed-term contract", not "12 months of contract data"
                         r"(?:(?!of\b)[a-z]+[- ]){0,2}?(?:long|"
                         r"contract|internship|program|programme|role|position|engagement|term|assignment|placement|co-?op)"
-                        r"|(?:for|of|lasting|over) (?:\d+|several|multiple) years?)\b")
+                        # a term of years, not the employer's history ("for 90 years we have insured families")
+                        r"|(?:for|of|lasting|over) (?:[1-4]|several|multiple) years?(?! ago| now| and counting))\b")
 _STUDENTS = re.compile(r"\b(?:micro[- ]?internships?|internships?|interns?|students?|graduates?|grads|undergrad\w*"
                        r"|college|university|universities|early[- ]career|entry[- ]level|bootcamp|studierende|praktik\w*)\b")
 _STUDENT_TRAPS = re.compile(r"\b(?:our|your|k-?12|gcse|a[- ]level|high[- ]school|school|middle[- ]school|grade|\d+(?:st|nd|rd|th)"
                             r"[- ]grade|tutor(?:ing)?|teach(?:ing)?|with|serve|serving|help(?:ing)?|coach(?:ing)?|mentor(?:ing)?"
                             r"|support(?:ing)?|engage|engaging)\s+(?:\w+\s+){0,2}students?\b|\bstudents?\s+(?:we|you)\s+"
                             r"(?:serve|teach|tutor|support|coach)\b|\b(?:grade|grading|mark(?:ing)?)\s+(?:student\s+)?"
-                            r"(?:essays|papers|work|assignments)\b|\bgraduate degree\b|\buniversity degree\b|college degree\b")
+                            r"(?:essays|papers|work|assignments)\b|\bgraduate degree\b|\buniversity degree\b|college degree\b"
+                            # students turned away: "not open to students", "students need not apply"
+                            r"|\bnot (?:open|available|suitable|intended|meant|aimed) (?:to|for|at) (?:\w+ ){0,2}students?\b"
+                            r"|\bstudents? (?:need not|should not|cannot|can't|may not) apply\b|\bno students\b")
 
 
 class Missing(str):
@@ -845,6 +878,8 @@ _BEYOND = re.compile(r"\b(?:beyond|above|over|more than|in excess of|extra|addit
 _PRIZES = re.compile(r"\b(?:(?:cash )?prizes?|prize pool|awards?)\b[^.]{0,80}\b(?:top|best|winning|winners?|first|1st|finalists?)\b"
                      r"|\b(?:winners?|winning (?:teams?|entr(?:y|ies)|submissions?)|top \d+ (?:teams?|entries|submissions|projects))"
                      r" (?:will )?(?:wins?|receives?|gets?|shares?|splits?|takes? home)\b")
+#: An amount that is a prize: "(win $2,000)", "share $2,000 in prizes".
+_PRIZE_NEAR = re.compile(r"\b(?:prizes?|prize pool|win|wins|won|awarded|winners?|winning)\b")
 #: A gift card or voucher as the pay: "participants receive a $75 Amazon gift card".
 _IN_KIND = re.compile(r"\b(?:gift ?cards?|gift certificates?|e-?gift|vouchers?)\b")
 
@@ -853,7 +888,8 @@ def _paid_only_in_kind_or_prizes(f: Facts) -> str | None:
     """Prizes for the best entries and no other pay; or the only amount is a gift card's."""
     role = f.role
     if any(w in role for w in ("prize", "award", "winner", "winning")) and (hit := _find(_PRIZES, role)):
-        if f.pay[0] is None:  # read only now: pay is the costliest fact, and most records never need it
+        # read only now: pay is the costliest fact, and most records never need it; "(win $2,000)" is the prize
+        if f.pay[0] is None or all(_PRIZE_NEAR.search(f.text, max(0, p.at - 40), p.end + 40) for p in f.mentions):
             return f"only prizes for the best entries: {hit!r}"
     if any(w in role for w in ("gift", "voucher")) and (m := _IN_KIND.search(role)):
         pay = f.pay_fact
@@ -871,9 +907,29 @@ def _unpaid(f: Facts) -> str | None:
     role = f.role
     if _UNPAID.search(role):  # the common case is one scan that finds nothing
         for m in _UNPAID.finditer(role):
-            if not _BEYOND.search(role[max(0, m.start() - 45): m.start()]):
+            if not _BEYOND.search(role[max(0, m.start() - 45): m.start()]) and not _about_others(role, m.start(), m.end()):
                 return role[max(0, m.start() - 30): m.end() + 30].strip()
     return _find_more(_UNPAID_MORE, role)
+
+
+#: A negative said of others, in general: "'nonprofit opportunity' usually means unpaid", "most
+#: skills-based projects in the nonprofit world are volunteer roles", "unlike many internships".
+_GENERALIZED = re.compile(r"\b(?:usually|typically|often|commonly|normally|generally|traditionally|all too often"
+                          r"|(?:most|many|other|typical|usual|traditional|so many|too many|plenty of|unlike)\s+(?:[\w'-]+\s+){0,4}?"
+                          r"(?:roles|projects|opportunit\w+|internships|positions|gigs|jobs|programs|programmes|nonprofits"
+                          r"|organi[sz]ations|startups|companies|employers|postings|offers))\b[^.]{0,80}$")
+#: ... and denied of this role right after: "Not this time.", "This one is not:", "We are different."
+_DENIED_AFTER = re.compile(r"[^.!?]{0,40}[.!?;:]?\s*(?:but |and |well, )?(?:not (?:this|here|with us|us|ours|at [\w-]+)\b"
+                           r"|this (?:1|one|role|project|position|gig|opportunity|time|micro-?[\w-]+) (?:is not|isn't|is different"
+                           r"|does not|doesn't|will not|won't)\b|(?:we are|we're|ours is) (?:not|different)\b)")
+
+
+def _about_others(text: str, start: int, end: int) -> bool:
+    """Whether the words at ``start:end`` are said of other roles in general, or denied of this one
+    right after ("'opportunity' usually means unpaid. Not this time."): a negated negative."""
+    before = text[max(0, start - 100): start]
+    cut = max(before.rfind(". "), before.rfind("! "), before.rfind("? "))
+    return bool(_GENERALIZED.search(before[cut + 1:]) or _DENIED_AFTER.match(text, end, end + 80))
 
 
 #: "Cost: nothing to you", "Fee: none", "Tuition: free".
@@ -894,6 +950,9 @@ def _experienced(f: Facts) -> str | None:
 def _full_time(f: Facts) -> str | None:
     if f.role_type.value == "full-time":
         return f"full-time: {f.role_type.quote!r}" if f.role_type.by == "text" else f.role_type.quote
+    # a full-time week for this role: "interns work 40 hours per week" (a staff schedule is set aside)
+    if f.weekly and f.weekly.low >= 35 and (week := extract.weekly_hours(f.role)) and week.low >= 35:
+        return f"a full-time week: {week.quote!r}"
     unit = normalize.as_text(f.record.salary_unit).upper()
     if unit in ("YEAR", "MONTH") and f.record.salary_min and not _small_salary(f.record):
         return f"salary per {unit.lower()}"
@@ -1040,7 +1099,8 @@ RULES: tuple[Rule, ...] = (
     Rule("REJECT_STUDENT_PAYS", "no fee, tuition or subscription that the student pays", _student_pays),
     Rule("REJECT_EXPERIENCED", "no years of professional experience or senior level asked", _experienced),
     Rule("REJECT_INTERVIEW_TASK", "no paid take-home or trial as a hiring step",
-         lambda f: _find(_INTERVIEW, f.role) or _find_more(_INTERVIEW_MORE, f.role)),
+         # the whole text: a hiring step is one however the sentence goes on ("a paid trial, then a full-time offer")
+         lambda f: _find(_INTERVIEW, f.text) or _find_more(_INTERVIEW_MORE, f.text)),
     Rule("REJECT_PER_PIECE", "no per-piece gig wording", lambda f: _find(_PER_PIECE, f.role)),
     Rule("REJECT_FULL_TIME", "not full-time, permanent or salaried", _full_time),
     Rule("REJECT_ONGOING", "not ongoing, open-ended or a part-time position", _ongoing),
@@ -1054,6 +1114,9 @@ RULES: tuple[Rule, ...] = (
     Rule("REJECT_NO_PAY_SIGNAL", "an hourly rate or fixed fee is stated", _no_pay_signal),
     Rule("REJECT_BELOW_PAY_FLOOR", "effective hourly pay at or above the floor", _below_floor),
 )
+#: Rules whose rejection rests on one phrase (not a field or a computed figure): a conflict when the
+#: phrase is hedged and the record's facts say micro-internship (see :func:`_conflicting`).
+_SOFT_TESTS = frozenset({_unpaid, _student_pays, _full_time, _ongoing, _long_term})
 #: Rules a source may not switch off in its ``curation.disable`` list.
 ALWAYS = {"REJECT_NOT_A_POSTING", "REJECT_BAD_URL"}
 
@@ -1098,6 +1161,80 @@ def _expired(f: Facts) -> str | None:
     return f"apply by {until.date()}" if until is not None and until < f.now else None
 
 
+# ---- conflicting evidence ------------------------------------------------------------------
+
+#: Words that put a negative phrase's sentence about other people, another role or a later time
+#: (not a condition: "payable only if your design is selected" is this role's pay)
+#: ("micro-interns who impress are invited to interview for our full-time class"; "staff receive
+#: tuition reimbursement"; "most nonprofit projects are volunteer roles"): the phrase may not be about
+#: this role, so against a record's own stated facts it is a conflict for a person, not a rejection.
+_HEDGE = re.compile(r"\b(?:later|future|eventual\w*|next (?:year|summer|spring|fall|autumn|semester)|20[2-4]\d"
+                    r"|usually|typically|often|most|many|other|others|employees|staff|associates|colleagues|alumni"
+                    r"|(?:an?|job|full[- ]?time|return) offers?|interview\w*|invit\w*|recruit\w*|graduat\w*|reimburs\w*"
+                    r"|past|previous|former)\b")
+#: Remote said so plainly that a "not remote" field cannot be the whole truth: "completed 100% remotely".
+_REMOTE_EXPLICIT = re.compile(r"\b(?:100 ?%|fully|entirely|completely|exclusively) (?:remote(?:ly)?|online|virtual)\b"
+                              r"|\b(?:completed|done|worked|carried out|delivered) (?:100 ?% |fully |entirely )?(?:remotely|online)\b"
+                              r"|\bremote(?:ly)? from anywhere\b|\bwork from anywhere\b")
+#: Details of a rule read from a structured field or a computation, never from one phrase: never a conflict.
+_FIELD_DETAILS = ("employment type", "salary per", "only a yearly", "paid in kind", "only prizes")
+
+
+def _hit_sentence(f: Facts, detail: str) -> str:
+    """The sentence of the text a rule's detail quotes (the hit sits about 30 characters into the quote)."""
+    m = re.search(r"""['"](.+)['"]""", detail)
+    quote = (m.group(1) if m else detail).strip()
+    text = f.text
+    at = text.find(quote[:40])
+    if at < 0:
+        return quote
+    pos = at + min(30, len(quote) // 2)
+    start = max(text.rfind(d, max(0, pos - 150), pos) for d in (". ", "! ", "? ", "; "))
+    start = start + 2 if start >= 0 else max(0, pos - 150)
+    ends = [e for e in (text.find(d, pos, pos + 150) for d in (". ", "! ", "? ", "; ")) if e >= 0]
+    return text[start: min(ends) if ends else pos + 150]
+
+
+def _micro_evidence(f: Facts) -> str | None:
+    """The facts that make a record a micro-internship on its own words: total hours within 5-40, an
+    hourly rate or fee at or above the floor, students addressed and one short project; or None."""
+    hours, pay = f.hours_fact.value, f.pay_fact.value
+    if hours is None or not (HOURS_MIN <= hours.min and hours.max <= HOURS_MAX):
+        return None
+    if pay is None or pay.unit not in ("hour", "total") or _below_floor(f):
+        return None
+    if f.audience.value != "students" or not f.micro.value:
+        return None
+    return f"{hours.min}-{hours.max} h ({f.hours_fact.quote!r}), pay {f.pay_fact.quote!r}, {f.micro.quote!r}"
+
+
+def _conflicting(f: Facts, rule: Rule, detail: str) -> str | None:
+    """Why a rule's rejection is contradicted by the record, or None: a remote=false field against
+    "completed 100% remotely", or a negative phrase in a sentence about another role, time or people;
+    in both cases only against the record's own micro-internship facts (:func:`_micro_evidence`)."""
+    if rule.test is _not_remote:
+        if f.remote_fact.by != "field" or not (hit := _find(_REMOTE_EXPLICIT, f.role)):
+            return None
+        why = f"the text says {hit!r}"
+    elif rule.test in _SOFT_TESTS and not detail.startswith(_FIELD_DETAILS):
+        sentence = _hit_sentence(f, detail)
+        if not (m := _HEDGE.search(sentence)):
+            return None
+        why = f"said of another role, time or people ({m.group(0)!r}): {sentence.strip()[:160]!r}"
+    else:
+        return None
+    evidence = _micro_evidence(f)
+    return f"{why}; against: {evidence}" if evidence else None
+
+
+def _conflict_review(f: Facts, rule: Rule, detail: str, why: str) -> Decision:
+    facts, evidence = f.report()
+    if expired := _expired(f):
+        return Decision("reject", "REJECT_EXPIRED", expired, None, facts, evidence)
+    evidence = {"conflict": f"{rule.code}: {detail}"[:300], "against": why[:400], **evidence}
+    return Decision("review", "REVIEW_CONFLICT", f"{rule.code} says {detail!r}, but {why}", None, facts, evidence)
+
+
 def _review_or_reject(f: Facts, missing: list[tuple[Rule, Missing]], hard: tuple[Rule, str] | None) -> Decision:
     """One fact missing and strong signals: review. Otherwise the first rule that failed rejects."""
     if hard is None and len(missing) == 1 and _strong(f):
@@ -1131,6 +1268,7 @@ def curate(record: RawRecord, source: SourceConfig, rules: CurationRules, policy
     forced = _first(rules.include, record, source)
 
     missing: list[tuple[Rule, Missing]] = []
+    conflict: tuple[Rule, str, str] | None = None  # one rejection the record's own facts contradict
     for rule in RULES:
         if rule.code in disabled or (forced and not rule.forced):
             continue
@@ -1140,7 +1278,12 @@ def curate(record: RawRecord, source: SourceConfig, rules: CurationRules, policy
         if isinstance(detail, Missing) and not forced:
             missing.append((rule, detail))
             continue
-        return _review_or_reject(f, missing, (rule, detail))
+        if conflict is None and not forced and (why := _conflicting(f, rule, detail)):
+            conflict = (rule, detail, why)
+            continue
+        return _review_or_reject(f, missing, conflict[:2] if conflict else (rule, detail))
+    if conflict:  # nothing else against it: a person weighs the phrase against the facts
+        return _review_or_reject(f, missing, conflict[:2]) if missing else _conflict_review(f, *conflict)
     if missing:
         return _review_or_reject(f, missing, None)
 

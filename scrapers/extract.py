@@ -110,13 +110,18 @@ _DUR_ENGAGEMENT_AFTER = re.compile(r"^\s*(?:-\s*)?(?:long\s+)?(?:(?:summer|winte
                                    r"|engagement|program|programme|assignment|sprint|term|period|commitment|duration|role"
                                    r"|position|placement|gig|timeline|timeframe|window|after (?:the )?(?:kick-?off|start))")
 
+#: Time since or until graduating is the applicant's, not the project's: "recent graduates (within 12
+#: months)", "within 6 months of graduating", "graduated in the last 2 years".
+_DUR_GRADUATION = re.compile(r"graduat\w*\s*\(?\s*(?:within|in the (?:last|past)|less than|up to)?\s*\|"
+                             r"|\|\s*(?:of|since|after|before|from) (?:your |their )?graduat")
+
 #: "3 weeks, around 7 hours a week": a duration right before a weekly rate bounds it.
 _WEEKLY_AFTER_DURATION = re.compile(rf"\s*[,;:(]?\s*(?:at\s+|with\s+)?(?:about\s+|around\s+|roughly\s+|approx\.?\s*"
                                     rf"|approximately\s+|~\s*|up to\s+)?{_RNG}\s*-?\+?\s*{_HRS}\s*(?:{_WEEK})")
 
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december"]
-MONTH_SPAN = re.compile(r"\b(?:from\s+)?(" + "|".join(_MONTHS) + r")\s+(?:through|thru|to|until|-)\s+("
+MONTH_SPAN = re.compile(r"\b(?:from\s+)?(" + "|".join(_MONTHS) + r")(?:\s+(?:through|thru|to|until)\s+|\s*-\s*)("
                         + "|".join(_MONTHS) + r")\b")
 #: "Start date: January; end date: June": the same span said as two labelled dates.
 START_END = re.compile(r"\bstart(?:s|ing)?(?: date)?\s*:?\s*(?:in |on )?(" + "|".join(_MONTHS) + r")\b[^.]{0,40}?"
@@ -190,13 +195,16 @@ def _hour_mentions(text: str) -> tuple[list[Found], list[Found]]:
 _PER_WEEK_AFTER = re.compile(r"^\s*(?:/|per|a|an|each|every)\s*(?:week|wk)\b")
 
 
+#: What kind of day a count of days is: "3 working days", "4 half-days", "2 full days".
+_DAY_KIND = r"full|working|work|business|person|man|half|calendar"
 #: "Estimated hours: 20", "Hours: 6-8 total", "Time commitment: about 15 hours": a label, then the number.
 #: The number and its unit are atomic groups: otherwise the engine backtracks out of "hrs" (or
 #: from "15" to "1") until the not-weekly test passes, and "Commitment: 20 hrs/week" became 20 total hours.
 LABELLED_HOURS = re.compile(rf"(?:hours|time commitment|commitment|workload|effort|time required|time needed|duration"
                             rf"|(?<![\w-])time|dedication|time investment|scope|aufwand|umfang)"
                             rf"\s*(?:\(total\)\s*)?:\s*(?:about |approx\.? |approximately |around |roughly |~|up to )?(?>{_RNG})"
-                            rf"(?!\s*(?:am|pm|:|weeks?|days?|months?)\b)(?>(?:\s*(?:hours?|hrs?|h)\b)?)"
+                            rf"(?!\s*(?:am|pm|:|weeks?|days?|months?)\b|\s*(?:{_DAY_KIND})[- ]?(?:days?|weeks?|evenings?)\b)"
+                            rf"(?>(?:\s*(?:hours?|hrs?|h)\b)?)"
                             rf"(?!\s*(?:/|per|a|an|each|every)\s*(?:week|wk|day)\b|\s*weekly\b)")
 
 
@@ -248,7 +256,7 @@ def durations(text: str) -> list[tuple[Found, int]]:
     out = []
     for m in DURATION.finditer(text):
         before, after = text[max(0, m.start() - 30): m.start()], text[m.end(): m.end() + 40]
-        if _DUR_AFTER_SKIP.search(after):
+        if _DUR_AFTER_SKIP.search(after) or _DUR_GRADUATION.search(before[-20:] + "|" + after[:30]):
             continue
         if not (_DUR_ENGAGEMENT.search(before) or _DUR_ENGAGEMENT_AFTER.search(after)
                 or _WEEKLY_AFTER_DURATION.match(after)):
@@ -283,11 +291,11 @@ def duration_near(text: str, pos: int, found: list[tuple[Found, int]] | None = N
 _PER_DAY = r"(?:/|per|a|an|each)\s*(?:day|evening)\b"
 _ABOUT = r"(?:about\s+|around\s+|roughly\s+|approx\.?\s*|~\s*)?"
 _N = r"\d\d?(?:\.\d)?"
-#: Hours a day over a few days: "three days, about 4 hours a day", "2 days x 5 hours",
-#: "4 hours a day for 3 days". A comma between days and hours needs the "a day" to follow,
+#: Hours a day over a few days: "three days, about 4 hours a day", "2 days x 5 hours", "5 days
+#: (about 4 hours a day)", "4 hours a day for 3 days". A comma or bracket between days and hours needs the "a day" to follow,
 #: so "within 3 days, 10 hours in total" stays a total.
 DAILY = re.compile(
-    rf"(?P<d1>\d\d?)\s*-?\s*(?:days?|evenings?)\b\s*(?:(?P<sep>[,x×*])|of|at)\s*{_ABOUT}(?P<a1>{_N})(?:\s*(?:-|to)\s*(?P<b1>{_N}))?"
+    rf"(?P<d1>\d\d?)\s*-?\s*(?:days?|evenings?)\b\s*(?:(?P<sep>[,x×*(])|of|at)\s*{_ABOUT}(?P<a1>{_N})(?:\s*(?:-|to)\s*(?P<b1>{_N}))?"
     rf"\s*{_HRS}(?P<per>\s*{_PER_DAY})?"
     rf"|(?P<a2>{_N})(?:\s*(?:-|to)\s*(?P<b2>{_N}))?\s*{_HRS}\s*{_PER_DAY}\s*(?:for|over|across|x|×|,)\s*{_ABOUT}"
     rf"(?P<d2>\d\d?)\s*-?\s*(?:days?|evenings?)\b")
@@ -301,7 +309,7 @@ def daily_total(text: str) -> Found | None:
     for m in DAILY.finditer(text):
         g = m.groupdict()
         if g["d1"]:
-            if g["sep"] == "," and not g["per"]:
+            if g["sep"] in (",", "(") and not g["per"]:
                 continue
             days, (low, high) = float(g["d1"]), _rng(g["a1"], g["b1"])
         else:
@@ -332,7 +340,9 @@ _DOLLAR_PREFIXES = {"sg": "SGD", "s": "SGD", "hk": "HKD", "r": "BRL", "mx": "MXN
 CODES = ("usd", "eur", "gbp", "cad", "aud", "nzd", "chf", "sek", "nok", "dkk", "pln", "inr", "brl", "mxn",
          "jpy", "sgd", "zar", "czk", "huf", "ron", "hkd", "ils", "krw", "php", "ngn", "kes", "ars", "clp", "cop")
 _CODE = r"\b(?:" + "|".join(CODES) + r")\b"
-_AMT = r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?!\d)|\d+,\d{1,2}(?!\d)|\d+(?:\.\d{1,2})?"
+#: An amount: "1,200.50", European "1.200,00" / "1.500" (no price has three decimals), "25,50", "600".
+_AMT = (r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?!\d)|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?![\d.])|\d+,\d{1,2}(?!\d)"
+        r"|\d+(?:\.\d{1,2})?")
 MONEY = re.compile(
     rf"(?P<pre>{_SYM}|{_CODE})\s?(?P<a1>{_AMT})\s?(?P<ak1>k\b)?"
     rf"(?:\s*(?:-|to)\s*(?:{_SYM}|{_CODE})?\s?(?P<a2>{_AMT})\s?(?P<ak2>k\b)?)?(?:\s?(?P<post1>{_CODE}))?"
@@ -361,8 +371,9 @@ _UNIT_BEFORE = [
 ]
 _TOTAL_HINT = re.compile(r"stipend|honorari|\bfee\b|\bflat\b|\bfixed\b|completion|for (?:the|this|a|an)\s+(?:\d+[- ]hours?\s+)?"
                          r"(?:project|assignment|engagement|micro-?internship)|\btotal\b|lump sum|one-time|\baward|\bpaid\b|\bpays?\b")
-#: "project budget: $600" is the fee; a marketing budget is not pay.
-_NOT_PAY = re.compile(r"(?<!project )(?<!project's )budget|revenue|raised|funding|\barr\b|valuation|spend|sales|million|billion|\bbn\b|grant|prize"
+#: "project budget: $600" and "budget: $400 for the project" are the fee; a marketing budget is not pay.
+_NOT_PAY = re.compile(r"(?<!project )(?<!project's )budget(?!\s*:?\s*(?:of\s+)?(?:for|per) (?:the|this|your|each) (?:[\w-]+ )?"
+                      r"(?:project|assignment|engagement|micro-?internship|deliverable))|revenue|raised|funding|\barr\b|valuation|spend|sales|million|billion|\bbn\b|grant|prize"
                       r"|client|worth|\bmrr\b|saved|\bgmv\b|customers?")
 
 
@@ -390,6 +401,8 @@ def _amount(num: str | None, k: str | None) -> float | None:
         return None
     if re.fullmatch(r"\d+,\d{1,2}", num):  # "25,50": a decimal comma
         num = num.replace(",", ".")
+    elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?", num):  # "1.200,00": European thousands
+        num = num.replace(".", "").replace(",", ".")
     value = float(num.replace(",", ""))
     return value * 1000 if k else value
 
@@ -445,15 +458,15 @@ def pay_mentions(text: str, scale: dict[str, float] | None = None) -> list[Pay]:
         largest = LARGEST_FEE * (scale or {}).get(cur, 1.0)
         before, after = text[max(0, m.start() - 60): m.start()], text[m.end(): m.end() + 60]
         unit = next((u for u, rx in _UNIT_AFTER if rx.search(after)), None)
-        if unit == "total" and (kilo or high > largest):  # "$150k total compensation" is a salary
+        if unit == "total" and high > largest:  # "$150k total compensation" is a salary; "$1.5k fee" is not
             unit = None
         if unit is None:
             unit = next((u for u, rx in _UNIT_BEFORE if rx.search(before)), None)
             if unit in ("year", "month") and not kilo and high < SMALLEST_SALARY[unit]:
                 unit = None  # "Salary: $500" on a job board's salary line is a project fee, not a wage
-        if unit is None and kilo and not ((cur in KILO_FEE_CURRENCIES or largest > LARGEST_FEE) and high <= largest
-                                          and _TOTAL_HINT.search(before[-40:] + " " + after[:45])):
-            unit = "year"  # "$151K": a salary; but "Stipend: ₹10k for a 20-hour project" is a fee
+        if unit is None and kilo and not ((cur in KILO_FEE_CURRENCIES or largest > LARGEST_FEE or high < SMALLEST_SALARY["year"])
+                                          and high <= largest and _TOTAL_HINT.search(before[-40:] + " " + after[:45])):
+            unit = "year"  # "$151K": a salary; but "Stipend: ₹10k for a 20-hour project", "$0.75k for the project" are fees
         if unit is None:
             if _NOT_PAY.search(_same_sentence(before[-30:]) + " " + after[:25]):
                 continue
@@ -489,15 +502,15 @@ def pay_near(mentions: list[Pay], pos: int) -> Pay | None:
 
 
 #: Days of work (not a calendar window): "3 working days", "4 days of work", "2 full days", "5 person-days".
-WORK_DAYS = re.compile(r"(?<![\d.,])(\d\d?)(?:\s*(?:-|to)\s*(\d\d?))?\s*-?\s*(?:(?:full|working|work|business|person|man)[- ])"
+WORK_DAYS = re.compile(r"(?<![\d.,])(\d\d?)(?:\s*(?:-|to)\s*(\d\d?))?\s*-?\s*(?:(?:full|working|work|business|person|man|half)[- ]?)"
                        r"?days?\b(?:\s+of\s+(?:paid\s+|focused\s+|actual\s+)?work)?")
 #: Hours in a working day, as a range: a "day of work" is 7 to 8 hours.
 WORKDAY_HOURS = (7, 8)
 
 
 def work_days(text: str) -> Found | None:
-    """Days of work said as such ("4 working days", "3 days of work", "2 full days"): a count of
-    days worked, not "due in 10 days" or "over 2 weeks" (a window). At most 10 days."""
+    """Days of work said as such ("4 working days", "3 days of work", "2 full days"; "4 half-days" is
+    2 days' worth): a count of days worked, not "due in 10 days" or "over 2 weeks" (a window). At most 10 days."""
     if "day" not in text:
         return None
     if m := _DAYS_AFTER_RATE.search(text):  # "£120/day x 2 days": the days a day rate is paid for are days worked
@@ -506,11 +519,12 @@ def work_days(text: str) -> Found | None:
             return Found(low, high, _quote(text, m.start(), m.end()), m.start())
     for m in WORK_DAYS.finditer(text):
         said = m.group(0)
-        if not re.search(r"(?:full|working|work|business|person|man)[- ]days?|of (?:paid |focused |actual )?work$", said):
+        if not re.search(r"(?:full|working|work|business|person|man|half)[- ]?days?|of (?:paid |focused |actual )?work$", said):
             continue
         low, high = _rng(m.group(1), m.group(2))
         if 0 < low <= high <= 10:
-            return Found(low, high, _quote(text, m.start(), m.end()), m.start())
+            half = 0.5 if re.search(r"half[- ]?days?", said) else 1.0  # "4 half-days of work": two days' worth
+            return Found(low * half, high * half, _quote(text, m.start(), m.end()), m.start())
     return None
 
 

@@ -101,6 +101,12 @@ def test_html_to_text():
     assert html_to_text("<p>Hello <b>world</b></p><ul><li>a &amp; b</li><li>c</li></ul>") == "Hello world a & b c"
     assert html_to_text("<p>one</p><p>two<br>three</p><h2>four</h2>") == "one two three four"
     assert html_to_text("<p>x&lt;script&gt;</p>") == "x<script>"
+    # a header cell or a term before its value reads "label: value" (the table's rows are still one line of text)
+    assert html_to_text("<table><tr><th>Hours</th><td>35 total</td></tr><tr><th>Fee</th><td>$875</td></tr></table>") == \
+        "Hours: 35 total Fee: $875"
+    assert html_to_text("<dl><dt>Hours</dt><dd>30</dd><dt>Work location</dt><dd>Virtual</dd></dl>") == \
+        "Hours: 30 Work location: Virtual"
+    assert html_to_text("<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>") == "A B 1 2"
     assert html_to_text("<p>Hello <b>world</b></p>\n\n<ul><li>a &amp; b</li></ul>") == "Hello world a & b"
     assert "x()" not in html_to_text("<script>x()</script>ok")
 

@@ -90,6 +90,14 @@ def test_real_micro_internship_is_kept_with_a_valid_entry():
     ("Roughly a dozen hours of work. $300 flat.", (12, 12), (300, "total")),
     ("Twenty-four hours of work in total, $480 on completion.", (24, 24), (480, "total")),
     ("Thirty five hours of work, fixed fee of $700.", (35, 35), (700, "total")),
+    # European amounts, days of work, a kilo fee, a budget for the project
+    ("Workload: 35 hours. Fee: 1.200,00 € (flat).", (35, 35), (1200, "total")),
+    ("About 30 hours, 1.500 € for the project.", (30, 30), (1500, "total")),
+    ("Effort: around 3 working days. €600 for the project.", (21, 24), (600, "total")),
+    ("About 4 half-days of work; $500 on completion.", (14, 16), (500, "total")),
+    ("$600 in 5 days (about 4 hours a day).", (20, 20), (600, "total")),
+    ("A 16-hour project. Pay: $0.75k for the project.", (16, 16), (750, "total")),
+    ("Budget: $400 for the project; expect 12-16 hours.", (12, 16), (400, "total")),
 ])
 def test_prose_hours_and_pay_are_extracted(sentences, hours, pay):
     d = decide(rec(body(sentences)))
@@ -190,7 +198,15 @@ REJECTS = [
     ("REJECT_ONGOING", dict(description_html=BASE_BODY + "<p>Subject to monthly renewal.</p>"), "renewal"),
     ("REJECT_ONGOING", dict(title="Werkstudent (m/w/d) Marketing"), "werkstudent"),
     ("REJECT_ONGOING", dict(description_html=BASE_BODY + "<p>This is a remote part-time position.</p>"), "part-time"),
-    ("REJECT_NOT_REMOTE", dict(remote=False), "flag"),
+    ("REJECT_NOT_REMOTE", dict(remote=False, description_html=BASE_BODY.replace("completed 100% remotely", "with our team")),
+     "flag"),
+    ("REJECT_NOT_REMOTE", dict(description_html=BASE_BODY + "<p>Hybrid: the kick-off and the final presentation are in "
+                               "person at our Leeds office.</p>"), "hybrid-label-in-person-parts"),
+    ("REJECT_NOT_FOR_STUDENTS", dict(description_html="<p>Completed 100% remotely. A 20-hour project, $400 stipend. Requires "
+                                     "an active CPA license; not open to students.</p>", title="Tax Return Review"),
+     "students-turned-away"),
+    ("REJECT_EXPERIENCED", dict(description_html="<p>Completed 100% remotely. A 20-hour project, $400 fee. Requires an "
+                                "active CPA license.</p>", title="Tax Return Review"), "licence"),
     ("REJECT_NOT_REMOTE", dict(location="On-site - Berlin"), "onsite"),
     ("REJECT_NOT_REMOTE", dict(location="Hybrid (London)"), "hybrid"),
     ("REJECT_TOO_LONG", dict(description_html=body("Expect 10-15 hrs/week for 3 weeks. $25/hour.")), "weekly-x-weeks"),
@@ -254,6 +270,12 @@ REVIEWS = [
                                  "<p>A 20-hour project.</p>"), "pay-never-mentioned"),
     ("REVIEW_PAY_UNSTATED", dict(description_html=body("A 20-hour project. Our budget is $50,000.")), "budget"),
     ("REVIEW_ORG_UNKNOWN", dict(uncertain=["organization"], organization="HN user someone"), "hn-post-without-company"),
+    # every fact says micro-internship, and one field or hedged phrase says otherwise: a person weighs both
+    ("REVIEW_CONFLICT", dict(remote=False), "remote-flag-false-but-completed-100%-remotely"),
+    ("REVIEW_CONFLICT", dict(description_html=BASE_BODY + "<p>Alumni of the programme receive ongoing support.</p>"),
+     "ongoing-said-of-alumni"),
+    ("REVIEW_CONFLICT", dict(description_html=BASE_BODY + "<p>Previous cohorts ran for a full semester.</p>"),
+     "semester-said-of-past-cohorts"),
 ]
 
 
@@ -270,6 +292,20 @@ PASSES = [
     ("REJECT_FULL_TIME", dict(title="Contract Review Micro-Internship"), "contract-as-subject"),
     ("REJECT_UNPAID", dict(description_html=BASE_BODY + "<p>Nonprofit founded by a Peace Corps volunteer.</p>"),
      "volunteer-history"),
+    # a negative said of others in general, or denied of this role right after
+    ("REJECT_UNPAID", dict(description_html=BASE_BODY + "<p>Most nonprofit projects are volunteer roles. This one is not.</p>"),
+     "volunteer-of-others-denied"),
+    ("REJECT_UNPAID", dict(description_html=BASE_BODY + "<p>We know 'opportunity' usually means unpaid. Not this time.</p>"),
+     "usually-unpaid-not-this-time"),
+    # full-time said of a later hiring step; staff benefits; the applicant's graduation; the firm's history
+    ("REJECT_FULL_TIME", dict(description_html=BASE_BODY + "<p>Micro-interns who impress are fast-tracked to interviews for "
+                              "our 2027 full-time analyst class.</p>"), "later-analyst-class"),
+    ("REJECT_FULL_TIME", dict(title="Research Micro-Internship → Full-Time"), "arrow-to-full-time"),
+    ("REJECT_STUDENT_PAYS", dict(description_html=BASE_BODY + "<p>Full-time associates receive dental cover and tuition "
+                                 "reimbursement.</p>"), "staff-tuition-reimbursement"),
+    ("REJECT_TOO_LONG", dict(description_html=BASE_BODY.replace("recent graduates", "recent graduates (within 12 months)")),
+     "graduated-within-months"),
+    ("REJECT_TOO_LONG", dict(description_html=BASE_BODY + "<p>For 90 years we have insured families.</p>"), "firm-history"),
     ("REJECT_UNPAID", dict(description_html=BASE_BODY + "<p>We build a platform for credit data.</p>"), "credit-data"),
     ("REJECT_ONGOING", dict(description_html=BASE_BODY + "<p>You will code open-ended survey answers.</p>"),
      "open-ended-answers"),
