@@ -11,16 +11,16 @@ names such a service (README, "Alerts by e-mail").
 from __future__ import annotations
 
 import html
-import json
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from urllib.parse import quote
 
-from board.entry import Entry, format_datetime
+from board.entry import Entry
+from board.paths import Urls
 
 from . import present, stats
-from .feeds import FEED_XSL, AtomFeed, RssFeed, tag_uri
-from .jsonfeed import VERSION
+from .feeds import BOARD_AUTHOR, Item, tag_uri
+from .feedset import Feed, write_feeds
 
 WEEKS = 12  # finished weeks a digest feed keeps
 TITLE = "Weekly digest"
@@ -85,12 +85,14 @@ def item_html(week: Week, url_of, now: datetime) -> str:
     return f"<p>{html.escape(week.title)}.</p><ul>{rows}</ul>"
 
 
-def write_digest(gen, opml: list, feed_rows: list[dict]) -> None:
-    """Week pages, the index page, three feeds, and the digest's row in the finder and OPML."""
+FEED = Feed("digest", None, TITLE, "digest/", DESCRIPTION)
+
+
+def write_digest(gen, finder) -> None:
+    """Week pages, the index page, the three feeds, and the digest's row in the finder."""
     c, u = gen.catalog, gen.urls
     weeks = finished_weeks(c.all, c.now)
-    links = gen.feed_links("digest", None, TITLE)
-    gen.env.globals["email_digest"] = email_link(gen.settings, u.abs(u.feed("digest", None, "rss")))
+    links = FEED.links(u)
     for w in weeks:
         page = f"digest/{w.key}/"
         gen.render_board(w.entries, f"{page}index.html", page, template="view.html", title=w.title, feeds=links,
@@ -98,53 +100,19 @@ def write_digest(gen, opml: list, feed_rows: list[dict]) -> None:
                          view="digest", description=w.title)
     gen.render("digest.html", "digest/index.html", weeks=weeks, feeds=links, page_title=TITLE,
                canonical=u.abs("digest/"), description=DESCRIPTION)
-    url_of = lambda e: u.abs(u.posting(e.slug))  # noqa: E731
-    for fmt in ("atom", "rss"):
-        gen.write(u.feed("digest", None, fmt), render_xml(fmt, gen, weeks, url_of))
-    gen.write(u.feed("digest", None, "json"), render_json(gen, weeks, url_of))
-    at = max((i + 1 for i, row in enumerate(feed_rows) if row.get("section") == "views"), default=1)
-    feed_rows.insert(at, {"name": TITLE, "page": u.href("digest/"), "links": links, "section": "views"})
-    opml.insert(min(at, len(opml)), (TITLE, u.abs(u.feed("digest", None, "atom")), u.abs("digest/")))
+    write_feeds(gen, FEED, weeks, lambda w: week_item(w, u, c.now))
+    finder.add("views", TITLE, FEED)
 
 
-def _dates(week: Week, now: datetime) -> tuple[datetime, datetime]:
+def week_item(week: Week, u: Urls, now: datetime) -> Item:
+    """A week's item in every format: dated the Monday after it, updated when a posting in it was."""
     published = min(week.published, now)
-    newest = max(min(e.modified, now) for e in week.entries)
-    return published, max(published, newest)
-
-
-def render_xml(fmt: str, gen, weeks: list[Week], url_of) -> str:
-    u, now = gen.urls, gen.catalog.now
-    path = u.feed("digest", None, fmt)
-    feed = (AtomFeed if fmt == "atom" else RssFeed)(
-        title=f"Micro-internships: {TITLE}", link=u.abs("digest/"), description=DESCRIPTION,
-        feed_url=u.abs(path), feed_guid=tag_uri(u.public_url, path), language="en",
-        author_name="Micro-internship board", fallback_updated=now,
+    updated = max(published, max(min(e.modified, now) for e in week.entries))
+    url_of = lambda e: u.abs(Urls.posting(e.slug))  # noqa: E731
+    return Item(
+        uid=tag_uri(u.public_url, f"digest/{week.key}"), url=u.abs(f"digest/{week.key}/"), title=week.title,
+        summary_html=item_html(week, url_of, now), content_html=None, published=published, updated=updated,
+        author=BOARD_AUTHOR, author_url=u.public_url + "/", tags=("weekly digest",),
+        json=(("_microboard", {"week": week.key, "postings": [url_of(e) for e in week.entries]}),),
+        clamped=week.published > now or any(e.modified > now for e in week.entries),
     )
-    for w in weeks:
-        published, updated = _dates(w, now)
-        feed.add_item(title=w.title, link=u.abs(f"digest/{w.key}/"), description=item_html(w, url_of, now),
-                      pubdate=published, updateddate=updated, unique_id=tag_uri(u.public_url, f"digest/{w.key}"),
-                      unique_id_is_permalink=False, author_name="Micro-internship board")
-    text = feed.writeString("utf-8")
-    head, sep, rest = text.partition("?>")
-    return f'{head}{sep}\n<?xml-stylesheet type="text/xsl" href="{html.escape(u.href(FEED_XSL))}"?>{rest}'
-
-
-def render_json(gen, weeks: list[Week], url_of) -> str:
-    """The JSON Feed twin: the same ids, titles, links and dates as the Atom and RSS items."""
-    u, now = gen.urls, gen.catalog.now
-    items = []
-    for w in weeks:
-        published, updated = _dates(w, now)
-        items.append({
-            "id": tag_uri(u.public_url, f"digest/{w.key}"), "url": u.abs(f"digest/{w.key}/"), "title": w.title,
-            "content_html": item_html(w, url_of, now), "date_published": format_datetime(published),
-            "date_modified": format_datetime(updated), "tags": ["weekly digest"],
-            "authors": [{"name": "Micro-internship board", "url": u.public_url + "/"}],
-            "_microboard": {"week": w.key, "postings": [url_of(e) for e in w.entries]},
-        })
-    feed = {"version": VERSION, "title": f"Micro-internships: {TITLE}", "home_page_url": u.abs("digest/"),
-            "feed_url": u.abs(u.feed("digest", None, "json")), "description": DESCRIPTION, "language": "en",
-            "authors": [{"name": "Micro-internship board", "url": u.public_url + "/"}], "items": items}
-    return json.dumps(feed, ensure_ascii=False, indent=1) + "\n"

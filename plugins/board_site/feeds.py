@@ -8,6 +8,7 @@ site moves path; RSS guids therefore carry ``isPermaLink="false"``.
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 from datetime import datetime
 from io import StringIO
 from urllib.parse import urlsplit
@@ -22,6 +23,8 @@ from board.jsonld import remote_statement
 
 #: Where theme/static/feed.xsl is published: Atom and RSS opened in a browser read as a page.
 FEED_XSL = "theme/feed.xsl"
+#: The author of every feed (and of the digest's items).
+BOARD_AUTHOR = "Micro-internship board"
 
 
 class _Stable:
@@ -92,49 +95,57 @@ def item_summary(entry: Entry, pay: str, hours: str, deadline: str) -> str:
     return "".join(parts)
 
 
-def render_feed(kind: str, *, title: str, site_url: str, page_url: str, feed_url: str, feed_path: str,
-                entries: list[Entry], entry_url, describe, now: datetime, description: str,
-                item_memo: dict | None = None, entry_path=None, stylesheet: str | None = None) -> str:
-    """One feed as text. ``describe(entry)`` gives the summary HTML for an item.
+@dataclass(frozen=True)
+class Item:
+    """One feed item, the same in Atom, RSS and JSON Feed (``feedset.write_feeds``).
 
-    ``entry_path(entry)`` is the path its ``tag:`` id is made from (default
-    ``postings/<slug>``; programmes live under ``programmes/<slug>``).
+    Made once per entry (or digest week) and build and shared by every feed it is in.
+    ``summary_html`` is what RSS's description and Atom's summary carry; ``content_html``
+    (Atom's content, JSON's content_html after the summary) is the full description;
+    ``json`` holds the JSON Feed's own fields (``summary``, ``_microboard``, …) in order.
+    ``clamped``: a date was pulled back to the build's "now" (the feed then depends on it).
+    """
+
+    uid: str
+    url: str
+    title: str
+    summary_html: str
+    content_html: str | None
+    published: datetime
+    updated: datetime
+    author: str
+    categories: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    author_url: str | None = None
+    json: tuple[tuple[str, object], ...] = ()
+    clamped: bool = False
+
+
+def render_xml(fmt: str, *, title: str, site_url: str, page_url: str, feed_url: str, feed_path: str,
+               items: list[Item], now: datetime, description: str, item_memo: dict | None = None,
+               stylesheet: str | None = None) -> str:
+    """One Atom (``fmt="atom"``) or RSS 2.0 feed as text.
 
     ``stylesheet``: the URL of an XSLT stylesheet (theme/static/feed.xsl) named in an
     ``<?xml-stylesheet?>`` instruction, so the feed opened in a browser reads as a page
     with "how to subscribe"; feed readers ignore it.
 
-    ``item_memo``: a dict shared by the feeds of one build (same ``entry_url``,
-    ``describe`` and ``now``), so each entry's item is serialized once per format.
+    ``item_memo``: a dict shared by the feeds of one build, so each item is serialized
+    once per format (an item's XML depends only on the item).
     """
-    cls = AtomFeed if kind == "atom" else RssFeed
-    newest = max((e.modified for e in entries), default=None)
+    cls = AtomFeed if fmt == "atom" else RssFeed
     feed = cls(
-        title=title,
-        link=page_url,
-        description=description,
-        feed_url=feed_url,
-        feed_guid=tag_uri(site_url, feed_path),
-        language="en",
-        author_name="Micro-internship board",
-        fallback_updated=min(newest or now, now),
-        item_memo=item_memo,
-        item_keys=[(kind, id(e)) for e in entries] if item_memo is not None else None,
+        title=title, link=page_url, description=description, feed_url=feed_url,
+        feed_guid=tag_uri(site_url, feed_path), language="en", author_name=BOARD_AUTHOR,
+        fallback_updated=now,  # only an empty feed uses it
+        item_memo=item_memo, item_keys=[(fmt, it.uid) for it in items] if item_memo is not None else None,
     )
-    for e in entries:
-        url = entry_url(e)
-        posted = min(e.posted, now)  # validators flag future pubDates as implausible
+    for it in items:
         feed.add_item(
-            title=f"{e.title} at {e.organization.name}",
-            link=url,
-            description=describe(e),
-            content=e.description_html if kind == "atom" else None,
-            pubdate=posted,
-            updateddate=max(posted, min(e.modified, now)),
-            unique_id=tag_uri(site_url, entry_path(e) if entry_path else f"postings/{e.slug}"),
-            unique_id_is_permalink=False,
-            categories=[c for c in (e.category, *e.skills) if c],  # a programme may have no category
-            author_name=e.organization.name,
+            title=it.title, link=it.url, description=it.summary_html,
+            content=it.content_html if fmt == "atom" else None,
+            pubdate=it.published, updateddate=it.updated, unique_id=it.uid, unique_id_is_permalink=False,
+            categories=list(it.categories), author_name=it.author,
         )
     text = feed.writeString("utf-8")
     if stylesheet:

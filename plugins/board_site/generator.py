@@ -24,11 +24,14 @@ from board.jsonld import job_posting, remote_statement, script_json
 from board.paths import Urls
 from board.policy import load_policy
 
-from . import feeds, present, rendercache
-from .digest import write_digest
+from . import digest, feeds, present, rendercache, site_calendars, stats
+from .feeds import Item
+from .feedset import Feed, FeedMemo, entry_item, write_feeds
+from .finder import SECTIONS, Finder
 from .programmes import Programmes
 from .saved import write_saved_page
-from .students import Students, write_json_feed
+from .stats_page import write_stats_page
+from .views import write_views
 
 log = logging.getLogger(__name__)
 
@@ -85,9 +88,37 @@ class BoardGenerator(Generator):
         self.context["board_filter_options"] = present.filter_options(self.catalog.open)
         self.written: set[str] = set()
         self.render_cache = rendercache.RenderCache.for_build(self)  # off: BOARD_RENDER_CACHE = False
-        self._feed_items: dict = {}  # each feed item serialized once per build (feeds.render_feed)
-        self._feed_summaries: dict[int, str] = {}  # id(entry) -> present.feed_summary, once per build
-        self.students = Students(self)  # calendars, JSON Feed, new/closing-soon, stats (students.py)
+        # Memos of one build (an entry is in many feeds and on many list pages):
+        self.feed_memo = FeedMemo()  # each entry's feed item, and each item's XML per format
+        self.cards: dict[tuple[int, str], str] = {}  # (id(entry), heading) -> its card's HTML
+        self.install_globals()
+
+    def install_globals(self) -> None:
+        """The board's own template globals, all set here (present.install sets the shared ones).
+
+        Each closes over what it reads (a dict, the catalog's slugs), never over the
+        generator's mutable state, so the render cache can fingerprint it.
+        """
+        c, u = self.catalog, self.urls
+        open_days = {slug: stats.median_days_open(entries, c.now) for slug, entries in c.by_organization().items()}
+        self.env.globals.update(
+            org_open_days=open_days.get, finder_sections=SECTIONS,
+            calendar_href=site_calendars.calendar_href(c, u),
+            email_digest=digest.email_link(self.settings, u.abs(Urls.feed("digest", None, "rss"))),
+            card_html=self.card_html,
+        )
+
+    def card_html(self, e: Entry, heading: str = "h3") -> str:
+        """A posting's card (theme/templates/_card.html), rendered once per build and heading.
+
+        A card depends only on its entry (and the site: code, templates, settings), and a
+        posting is on a dozen list pages; each reuses the first rendering's HTML.
+        """
+        key = (id(e), heading)
+        html = self.cards.get(key)
+        if html is None:
+            html = self.cards[key] = self.env.get_template("_card.html").module.card(e, heading)
+        return html
 
     # ---- writing -------------------------------------------------------------
     def write(self, rel_path: str, text: str) -> None:
@@ -120,8 +151,9 @@ class BoardGenerator(Generator):
     # ---- the site ------------------------------------------------------------
     def generate_output(self, writer) -> None:  # noqa: ARG002 - we write files ourselves
         c, u = self.catalog, self.urls
-        all_feeds = self.feed_links("all", None, "All open micro-internships")
-        self.render_board(c.open, "index.html", "", title=None, feeds=all_feeds,
+        finder = Finder(u)
+        everything = Feed("all", None, site_calendars.ALL_LABEL, "")
+        self.render_board(c.open, "index.html", "", title=None, feeds=everything.links(u),
                           closing_soon=c.closing_soon(self.policy.closing_soon_days),
                           open_programmes=c.open_programmes)  # the kind switch, and the empty state
         for e in c.all:
@@ -129,33 +161,18 @@ class BoardGenerator(Generator):
         by_org = c.programmes_by_organization()  # organizations that run programmes get pages too
         groups = {"categories": c.by_category(), "skills": c.by_skill(),
                   "organizations": dict(sorted({**{k: [] for k in by_org}, **c.by_organization()}.items()))}
-        opml: list[tuple[str, str, str]] = [("All open micro-internships", u.abs(Urls.feed("all", None, "atom")), u.abs(""))]
-        feed_rows = [{"name": "All open micro-internships", "page": u.href(""), "links": all_feeds}]
+        calendars = site_calendars.write_posting_calendars(self, groups)
+        self.entry_feeds(everything, c.open)
+        finder.add("everything", everything.label, everything, calendars[("all", None)])
         for kind in TAXONOMIES:
-            index = []
-            for slug, entries in groups[kind].items():
-                programmes = by_org.get(slug, []) if kind == "organizations" else []
-                label = present.taxonomy_label(kind, slug, entries or programmes)
-                open_ = [e for e in entries if e.is_open(c.now)]
-                closed = [e for e in entries if not e.is_open(c.now)]
-                feeds_ = self.feed_links(kind, slug, label)
-                page = Urls.taxonomy(kind, slug)
-                self.render_board(open_, f"{page}index.html", page, title=label, feeds=feeds_, kind=kind,
-                                  slug=slug, past=closed, template="taxonomy.html",
-                                  **({"programmes": programmes} if programmes else {}))
-                self.write_feeds(kind, slug, label, open_, page)
-                opml.append((f"{present.KIND_LABELS[kind]}: {label}", u.abs(Urls.feed(kind, slug, "atom")), u.abs(page)))
-                feed_rows.append({"name": f"{present.KIND_LABELS[kind]}: {label}", "page": u.href(page), "links": feeds_})
-                index.append((slug, label, len(open_)))
-            self.render("taxonomy_index.html", f"{kind}/index.html", kind=kind, items=index,
-                        page_title=present.KIND_TITLES[kind], canonical=u.abs(f"{kind}/"))
-        self.write_feeds("all", None, "All open micro-internships", c.open, "")
-        Programmes(self).write(opml, feed_rows)  # programme pages, the Programmes view, its feeds
-        self.students.write(opml, feed_rows)
-        write_digest(self, opml, feed_rows)  # the weekly digest, its feeds and the e-mail box (digest.py)
+            self.write_taxonomy(kind, groups[kind], by_org, calendars, finder)
+        write_views(self, finder)  # New this week, Closing soon (views.py)
+        Programmes(self).write(finder)  # programme pages, the Programmes view, its feeds and calendar
+        digest.write_digest(self, finder)  # the weekly digest, its feeds and the e-mail box (digest.py)
+        write_stats_page(self)
         newest = max((e.modified for e in c.all), default=c.now)
-        self.write("feeds.opml", feeds.render_opml("Micro-internship board feeds", opml, newest))
-        self.render("feeds.html", "feeds/index.html", feed_rows=feed_rows, page_title="Feeds",
+        self.write("feeds.opml", feeds.render_opml("Micro-internship board feeds", finder.opml(), newest))
+        self.render("feeds.html", "feeds/index.html", feed_rows=finder.rows(), page_title="Feeds",
                     canonical=u.abs("feeds/"))
         self.write("sitemap.xml", self.sitemap(groups))
         self.write("robots.txt", self.robots_txt())
@@ -166,6 +183,27 @@ class BoardGenerator(Generator):
         self.render_cache.prune(self.written)  # a removed posting's page goes, as in a cold build
         self.render_cache.save()
         BoardGenerator.last_summary = self.summary()  # printed by the plugin's finalized hook
+
+    def write_taxonomy(self, kind: str, group: dict[str, list[Entry]], by_org: dict[str, list[Entry]],
+                       calendars: dict, finder: Finder) -> None:
+        """Every category's (skill's, organization's) pages and feeds, and the kind's index page."""
+        c, u = self.catalog, self.urls
+        index = []
+        for slug, entries in group.items():
+            programmes = by_org.get(slug, []) if kind == "organizations" else []
+            label = present.taxonomy_label(kind, slug, entries or programmes)
+            open_ = [e for e in entries if e.is_open(c.now)]
+            closed = [e for e in entries if not e.is_open(c.now)]
+            page = Urls.taxonomy(kind, slug)
+            feed = Feed(kind, slug, label, page)
+            self.render_board(open_, f"{page}index.html", page, title=label, feeds=feed.links(u), kind=kind,
+                              slug=slug, past=closed, template="taxonomy.html",
+                              **({"programmes": programmes} if programmes else {}))
+            self.entry_feeds(feed, open_)
+            finder.add(kind, f"{present.KIND_LABELS[kind]}: {label}", feed, calendars.get((kind, slug)))
+            index.append((slug, label, len(open_)))
+        self.render("taxonomy_index.html", f"{kind}/index.html", kind=kind, items=index,
+                    page_title=present.KIND_TITLES[kind], canonical=u.abs(f"{kind}/"))
 
     def summary(self) -> str:
         """"Board: 23 postings (19 open, 4 closed), 212 pages, 180 feeds" for the end of the build."""
@@ -182,13 +220,6 @@ class BoardGenerator(Generator):
         """A board showing sample data asks crawlers to keep out: invented jobs must not be indexed."""
         rule = "Disallow: /  # sample data: not for search engines" if self.settings.get("BOARD_SAMPLES") else "Allow: /"
         return f"User-agent: *\n{rule}\n\nSitemap: {self.urls.abs('sitemap.xml')}\n"
-
-    def feed_links(self, kind: str, slug: str | None, label: str) -> list[dict]:
-        return [
-            {"title": f"{label} (Atom)", "type": "application/atom+xml", "href": self.urls.href(Urls.feed(kind, slug, "atom"))},
-            {"title": f"{label} (RSS)", "type": "application/rss+xml", "href": self.urls.href(Urls.feed(kind, slug, "rss"))},
-            {"title": f"{label} (JSON Feed)", "type": "application/feed+json", "href": self.urls.href(Urls.feed(kind, slug, "json"))},
-        ]
 
     def render_board(self, entries: list[Entry], first_path: str, page_dir: str, *, template: str = "board.html",
                      **ctx) -> None:
@@ -216,40 +247,24 @@ class BoardGenerator(Generator):
             "posting.html", f"{path}index.html", entry=e, is_open=is_open, jsonld=ld, noindex=not is_open,
             page_title=f"{e.title} at {e.organization.name}", canonical=self.urls.abs(path),
             description=e.summary, remote_statement=remote_statement(e),
-            feeds=self.feed_links("categories", e.category, vocab.category_label(e.category)),
+            feeds=Feed("categories", e.category, vocab.category_label(e.category),
+                       Urls.taxonomy("categories", e.category)).links(self.urls),
             edit_url=present.edit_url(self.policy.repository, e),
         )
 
-    def write_feeds(self, kind: str, slug: str | None, label: str, entries: list[Entry], page: str) -> None:
-        limit = int(self.settings.get("BOARD_FEED_LIMIT", 100))
-        now = self.catalog.now  # feeds clamp dates to "now" and an empty feed is dated "now"
-        exact = not entries or any(e.posted > now or e.modified > now for e in entries[:limit])
-        self.cached(f"feeds:{kind}:{slug}", ("feeds", kind, slug, label, page, entries[:limit],
-                                                          now if exact else None),
-                           lambda: self._write_feeds(kind, slug, label, entries, page))
+    def entry_feeds(self, feed: Feed, entries: list[Entry]) -> None:
+        """The Atom, RSS and JSON Feed of ``entries`` (postings or programmes), newest first."""
+        write_feeds(self, feed, entries, self.feed_item)
 
-    def _write_feeds(self, kind: str, slug: str | None, label: str, entries: list[Entry], page: str) -> None:
-        u = self.urls
-        limit = int(self.settings.get("BOARD_FEED_LIMIT", 100))
-        for fmt in ("atom", "rss"):
-            path = Urls.feed(kind, slug, fmt)
-            text = feeds.render_feed(
-                fmt, title=f"Micro-internships: {label}", site_url=u.public_url, page_url=u.abs(page),
-                feed_url=u.abs(path), feed_path=path, entries=entries[:limit],
-                entry_url=lambda e: u.abs(Urls.posting(e.slug)), describe=self._feed_summary,
-                now=self.catalog.now, description=f"Paid, remote, 5-40 hour projects for students: {label}.",
-                item_memo=self._feed_items,  # each item serialized once per build
-                stylesheet=u.href(feeds.FEED_XSL),
-            )
-            self.write(path, text)
-        write_json_feed(self, kind, slug, label, entries[:limit], page)
-
-    def _feed_summary(self, e: Entry) -> str:
-        """present.feed_summary, once per entry and build (an entry is in many feeds)."""
-        memo = self._feed_summaries
-        if id(e) not in memo:
-            memo[id(e)] = present.feed_summary(e, self.catalog.now)
-        return memo[id(e)]
+    def feed_item(self, e: Entry) -> Item:
+        """``e``'s item in every feed, made once per build (an entry is in a dozen feeds)."""
+        memo = self.feed_memo.items
+        item = memo.get(id(e))
+        if item is None:
+            now = self.catalog.now
+            describe = present.programme_summary if e.kind == "programme" else present.feed_summary
+            item = memo[id(e)] = entry_item(e, urls=self.urls, now=now, describe=lambda x: describe(x, now))
+        return item
 
     def sitemap(self, groups: dict[str, dict[str, list[Entry]]]) -> str:
         """Only what a search engine should index: open postings and pages that list them."""

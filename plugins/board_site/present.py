@@ -9,7 +9,9 @@ from __future__ import annotations
 import html
 import json
 import os
-from datetime import datetime
+from datetime import date, datetime
+
+from markupsafe import Markup
 
 from board import samples
 from board import vocabulary as vocab
@@ -46,18 +48,29 @@ def hours_label(e: Entry) -> str:
 
 
 def deadline_label(e: Entry, now: datetime) -> str:
+    """The deadline as a page shows it before its script runs: "Closes 15 March 2027".
+
+    Never a countdown: theme/static/js/countdown.js turns the ``<time data-countdown>``
+    around it into "Closes in 3 days" by the reader's clock. ``now`` is read only to tell
+    open from closed, so a page changes on the day a posting closes, not every day (the
+    render cache relies on this: rendercache.global_fingerprint).
+    """
     if e.status != "open":
         return "Filled" if e.status == "filled" else "Closed"
-    days = e.days_left(now)
-    if days is None:
+    if e.apply_by is None:
         return "Open until filled"
-    if days < 0:
+    if not e.is_open(now):
         return "Closed"
-    if days == 0:
-        return "Closes today"
-    if days == 1:
-        return "Closes tomorrow"
-    return f"Closes in {days} days"
+    return f"Closes {human_date(e.apply_by)}"
+
+
+def deadline_html(e: Entry, now: datetime) -> Markup:
+    """The deadline label in a ``<time>``; an open deadline's is counted down in the browser."""
+    label = html.escape(deadline_label(e, now))
+    if e.apply_by is None:
+        return Markup(label)
+    countdown = " data-countdown" if e.is_open(now) else ""
+    return Markup(f'<time datetime="{format_datetime(e.apply_by)}"{countdown}>{label}</time>')
 
 
 def human_date(dt: datetime | None) -> str:
@@ -154,11 +167,11 @@ def schedule_label(e: Entry, now: datetime) -> str:
 STALE_DAYS = 180
 
 
-def verified_age(e: Entry, now: datetime) -> int | None:
+def verified_age(e: Entry, today: date) -> int | None:
     """Whole days since the programme's source page was read (None: not a programme)."""
     if e.programme is None or e.programme.verified is None:
         return None
-    return max(0, (now.date() - e.programme.verified.date()).days)
+    return max(0, (today - e.programme.verified.date()).days)
 
 
 def work_authorization_label(value: str) -> str:
@@ -308,14 +321,22 @@ def filter_options(entries: list[Entry]) -> dict:
 
 
 def install(env, urls, now: datetime) -> None:
-    """Register filters and globals on Pelican's Jinja environment."""
+    """Register filters and globals on Pelican's Jinja environment.
+
+    A filter that closes over ``now`` may read it only to tell open from closed (the
+    render cache keys pages on each entry's open state, not on the day); one that counts
+    days closes over ``today`` instead, and its pages are keyed on the day.
+    """
+    today = now.date()
     env.filters.update(
         money=money, number=number, apply_by_label=apply_by_label, apply_href=apply_href, pay_label=pay_label, hourly_label=hourly_label, hours_label=hours_label,
-        deadline_label=lambda e: deadline_label(e, now), human_date=human_date, isodate=format_datetime,
+        deadline_label=lambda e: deadline_label(e, now), deadline_html=lambda e: deadline_html(e, now),
+        human_date=human_date, isodate=format_datetime,
         timezone_label=timezone_label, regions_label=regions_label, slugify=vocab.slugify,
         category_label=vocab.category_label, region_label=vocab.region_label, is_sample=samples.is_sample,
         schedule_label=lambda e: schedule_label(e, now), programme_state=lambda e: programme_state(e, now),
-        work_authorization_label=work_authorization_label, verified_age=lambda e: verified_age(e, now),
+        work_authorization_label=work_authorization_label,
+        verified_age=lambda e: verified_age(e, today),  # counts days: closes over the day, not "now"
     )
     env.globals.update(
         now=now,

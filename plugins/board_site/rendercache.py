@@ -3,13 +3,17 @@
 A page's key is a hash of everything its bytes can depend on:
 
 * the *site* fingerprint: the source of our code (``board/``, this plugin), every theme
-  template, the policy file, every Pelican setting, and the build's day (deadline
-  labels count days);
+  template, the policy file and every Pelican setting. Not the build's day: pages show
+  deadlines as dates (the browser counts the days, theme/static/js/countdown.js), so
+  the first build of a day reuses yesterday's pages;
 * the *template's* dependencies: the context values, globals and filters that the
   template and everything it extends, includes or imports refer to by name (e.g.
   ``board_catalog`` makes a page depend on every entry);
 * the page's own inputs: template name and the keyword context passed to ``render``,
-  where an :class:`~board.entry.Entry` stands for the ``repr`` of all its fields.
+  where an :class:`~board.entry.Entry` stands for the ``repr`` of all its fields and
+  whether it is open at the build's "now": the only way the day reaches a page, apart
+  from a filter that counts days (it closes over ``today``, so its pages are keyed on
+  the day) or a template reading ``now`` itself (keyed on the second).
 
 A feed's key is its entries, label and paths (plus "now" when it clamps dates to it).
 A value the cache cannot fingerprint makes that page uncacheable: it is rendered as
@@ -45,7 +49,7 @@ from board.entry import Entry
 
 log = logging.getLogger(__name__)
 
-VERSION = 3
+VERSION = 4  # 4: entries keyed with their open state, the site without the day
 _ADDR = re.compile(r" at 0x[0-9a-f]+")
 #: The code every output may depend on: this plugin and the ``board`` package actually imported.
 _CODE_DIRS = (Path(__file__).resolve().parent, Path(board.__file__).resolve().parent)
@@ -84,7 +88,7 @@ class RenderCache:
                 data = json.loads(cache_file.read_text(encoding="utf-8"))
                 if data.get("version") == VERSION:
                     self.last_files = [f for _key, files in data["pages"].values() for f in files]
-                    if data.get("site") == site_key:  # keys made under other code, settings or day are void
+                    if data.get("site") == site_key:  # keys made under other code or settings are void
                         self.old = data["pages"]
             except (OSError, ValueError, KeyError, TypeError):
                 self.old, self.last_files = {}, []
@@ -111,6 +115,8 @@ class RenderCache:
             d = self._entry_digest.get(id(value))
             if d is None:
                 d = hashlib.sha1(repr(value).encode("utf-8")).hexdigest()
+                if self.now is not None and value.is_open(self.now):  # the day counts only here
+                    d += "+open"
                 self._entry_digest[id(value)] = d
             return ["E", d]
         if isinstance(value, (list, tuple)):
@@ -275,10 +281,12 @@ def global_fingerprint(cache: RenderCache, value: Any) -> Any:
     """A template global: data as itself; a function by its code and what it closes over.
 
     A closure over the generator itself counts as its settings and URLs (already in the
-    site fingerprint), and one over the build's "now" as its day: a global or filter that
-    reads entries must close over those entries (as ``org_open_days`` closes over its
-    dict), and one that reads the time of day must be a template's ``now``, or it would
-    be served from a stale page.
+    site fingerprint), and one over the build's "now" as nothing: such a filter may read
+    "now" only to tell open from closed (``present.install``), which every entry's key
+    already holds. A filter that counts days closes over a ``date`` (then the page is
+    keyed on the day); a global or filter that reads entries must close over those
+    entries (as ``org_open_days`` closes over its dict), and one that reads the time of
+    day must be a template's ``now``, or it would be served from a stale page.
     """
     import types
 
@@ -302,7 +310,7 @@ def global_fingerprint(cache: RenderCache, value: Any) -> Any:
                 [global_fingerprint(cache, a) for a in value.args],
                 {k: global_fingerprint(cache, v) for k, v in sorted(value.keywords.items())}]
     if isinstance(value, datetime) and value == cache.now:
-        return "now"  # the build's day is in the site fingerprint
+        return "now"  # read only for open/closed, which each entry's key holds (canon)
     if value is cache.owner:
         return "generator"
     urls = getattr(cache.owner, "urls", None)
@@ -363,7 +371,7 @@ def template_deps(cache: RenderCache, template: str) -> str | None:
             "globals": {k: global_fingerprint(cache, env.globals[k])
                         for k in sorted(names) if k in env.globals and k not in context and k != "now"},
             "filters": {k: global_fingerprint(cache, env.filters[k]) for k in sorted(filters) if k in env.filters},
-            # deadline labels count days (site fingerprint); a template reading `now` depends on the second
+            # a template reading `now` itself depends on the second
             "now": cache.now.isoformat() if "now" in names and cache.now else None,
         }
         digest = hashlib.sha1(json.dumps(parts, sort_keys=True, default=str).encode("utf-8")).hexdigest()
@@ -381,8 +389,8 @@ def template_deps(cache: RenderCache, template: str) -> str | None:
 
 
 def site_fingerprint(gen) -> str | None:
-    """What every output may depend on: code, templates, policy, settings, the build's day."""
-    settings, theme, now = gen.settings, gen.theme, gen.catalog.now
+    """What every output may depend on: code, templates, policy, settings (never the day)."""
+    settings, theme = gen.settings, gen.theme
     code = [p for d in _CODE_DIRS for p in d.rglob("*") if p.suffix in (".py", ".json", ".toml") and p.is_file()]
     templates = [p for p in Path(theme, "templates").rglob("*") if p.is_file()]
     policy = settings.get("BOARD_POLICY")
@@ -391,7 +399,6 @@ def site_fingerprint(gen) -> str | None:
         "templates": _files_digest(templates),
         "policy": _files_digest([Path(policy)]) if policy and Path(policy).is_file() else None,
         "settings": {k: _ADDR.sub("", repr(v)) for k, v in settings.items() if k != "BOARD_NOW"},
-        "now": now.date().isoformat(),  # deadline labels count days
     }
     text = json.dumps(parts, sort_keys=True, default=str)
     if os.environ.get("BOARD_RENDER_CACHE_DEBUG"):  # files to diff when pages are never reused

@@ -172,3 +172,60 @@ def test_feed_opened_in_a_browser_reads_as_a_page(phone, site_url, feed):
     assert phone.locator("code").inner_text().endswith("/" + feed)
     if feed.endswith("atom.xml"):
         phone.screenshot(path=str(SHOTS / "phone-feed.png"))
+
+
+# ---- deadlines: the page carries the date, the browser counts the days (issue #19) ----
+
+
+def _days_left(datetime_attr: str, now: str) -> int:
+    """Entry.days_left's rule: whole UTC days from the build's day to the deadline's."""
+    from datetime import date
+    return (date.fromisoformat(datetime_attr[:10]) - date.fromisoformat(now[:10])).days
+
+
+def _countdown(days: int) -> str:
+    return "Closed" if days < 0 else "Closes today" if days == 0 else "Closes tomorrow" if days == 1 \
+        else f"Closes in {days} days"
+
+
+def _deadlines(ctx, url: str) -> list[tuple[str, str]]:
+    page = ctx.new_page()
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    return page.locator("time[data-countdown]").evaluate_all(
+        "els => els.map(e => [e.getAttribute('datetime'), e.textContent])")
+
+
+@pytest.mark.parametrize("path", ["", "categories/data/", "skills/excel/"])
+def test_countdowns_are_counted_by_the_browsers_clock(browser, site_url, path):
+    """The same HTML reads "Closes in N days" today and "N-1" tomorrow; without JS, the date."""
+    from tests.site.conftest import NOW
+
+    tomorrow = "2026-11-27T12:00:00Z"
+    for now in (NOW, tomorrow):
+        ctx = browser.new_context()
+        ctx.clock.set_fixed_time(now)  # the pinned clock of the day the page is read
+        try:
+            shown = _deadlines(ctx, site_url + path)
+        finally:
+            ctx.close()
+        assert shown, f"no countdown on /{path}"
+        assert [text for _, text in shown] == [_countdown(_days_left(dt, now)) for dt, _ in shown]
+    ctx = browser.new_context(java_script_enabled=False)
+    try:
+        static = _deadlines(ctx, site_url + path)
+    finally:
+        ctx.close()
+    assert static and all(text.startswith("Closes ") and text[-4:].isdigit() for _, text in static), static[:3]
+
+
+def test_a_posting_page_counts_down_and_keeps_its_date(page, site_url, built_site):
+    slug = next(p.parent.name for p in sorted((built_site / "postings").glob("*/index.html"))
+                if "data-countdown" in p.read_text(encoding="utf-8"))
+    page.goto(site_url + f"postings/{slug}/")
+    deadline = page.locator("p.deadline")
+    from tests.site.conftest import NOW
+    when = deadline.locator("time").get_attribute("datetime")
+    text = deadline.inner_text()
+    assert text.startswith(_countdown(_days_left(when, NOW)) + " · apply by "), text
+    assert page.js_errors == []

@@ -93,8 +93,9 @@ def test_hostile_posting_is_inert(site):
     text = page.read_text()
     doc = parse(page)
     executable = [s for s in doc.scripts if s.get("type") != "application/ld+json"]
-    # only the theme's own, from files under /theme/ (shortlist-head.js, shortlist.js)
-    assert executable == [{"src": "/theme/js/shortlist-head.js"}, {"type": "module", "src": "/theme/js/shortlist.js"}]
+    # only the theme's own, from files under /theme/ (shortlist-head.js, countdown.js, shortlist.js)
+    assert executable == [{"src": "/theme/js/shortlist-head.js"}, {"type": "module", "src": "/theme/js/countdown.js"},
+                          {"type": "module", "src": "/theme/js/shortlist.js"}]
     assert "<script>" not in text  # no inline script at all
     assert "window.__pwned" not in text
     assert not [a for a in doc.attrs if a[1].startswith("on")]

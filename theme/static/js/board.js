@@ -10,6 +10,7 @@
  * Numbers, slugs and links are format.js's, fed by the index (board/formats.py, board/paths.py).
  */
 import { makeFormats, makePaths } from "./format.js";
+import { countdown } from "./countdown.js";
 
 (function () {
   "use strict";
@@ -247,11 +248,8 @@ import { makeFormats, makePaths } from "./format.js";
   function esc(t) {
     return String(t).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
   }
-  function deadline(e) {
-    if (e.d == null) return "Open until filled";
-    if (e.d <= 0) return "Closes today";
-    if (e.d === 1) return "Closes tomorrow";
-    return "Closes in " + e.d + " days";
+  function deadline(e) {  // as the static card's <time data-countdown> reads once countdown.js ran
+    return e.dt ? '<time datetime="' + esc(e.dt) + '" data-countdown>' + countdown(e.dt) + "</time>" : "Open until filled";
   }
   function card(e) {
     var org = D.orgs[e.o], m = e.m, cur = m[2];
@@ -269,7 +267,7 @@ import { makeFormats, makePaths } from "./format.js";
       '<dl class="facts"><div><dt>Pay</dt><dd>' + esc(pay) + "</dd></div>" +
       "<div><dt>Per hour</dt><dd>" + esc(hourly) + "</dd></div>" +
       "<div><dt>Effort</dt><dd>" + esc(hours) + "</dd></div>" +
-      "<div><dt>Deadline</dt><dd>" + (e.dt ? '<time datetime="' + esc(e.dt) + '">' + deadline(e) + "</time>" : deadline(e)) + "</dd></div>" +
+      "<div><dt>Deadline</dt><dd>" + deadline(e) + "</dd></div>" +
       "<div><dt>Who may apply</dt><dd>" + esc(who) + "</dd></div></dl>";
     if (e.k.length) {
       h += '<ul class="skills" aria-label="Skills">';
