@@ -22,7 +22,7 @@ from .entry import (
 from .policy import Policy
 from .posting import (
     EXAMPLES as POSTING_EXAMPLES, body_problems, control_problems, located, parse_hours, parse_pay, read_regions,
-    read_keys, read_text, unknown_skill_message,
+    add_unknown_skill, read_keys, read_text,
 )
 from .sanitize import markdown_to_html
 
@@ -102,7 +102,7 @@ def parse_programme(path: Path, policy: Policy, now: datetime, text: str | None 
         category = by_label.get(category, category)
     skills, unknown = normalize_skills(v.get("skills", "").split(","))
     for word in unknown:
-        add("skills", unknown_skill_message(word), "skills from the list in README")
+        add_unknown_skill(add, word, "skills from the list in README")
     regions = read_regions(v, add)
     institutions = tuple(clean_text(i) for i in re.split(r"[;\n]", v.get("institutions", "")) if clean_text(i))
     description = markdown_to_html(header.body) if header.body.strip() else ""
@@ -147,7 +147,7 @@ def parse_programme(path: Path, policy: Policy, now: datetime, text: str | None 
             how_to_apply=clean_text(v.get("how-to-apply")),
         ),
     )
-    missing = {p.field for p in problems if p.message == "is missing"}  # said once, not again by check()
+    missing = {p.field for p in problems if p.rule == "key.missing"}  # said once, not again by check()
     problems.extend(p for p in located(check(entry, policy, now), header, problems) if p.field not in missing)
     return (None if problems else entry), problems
 
