@@ -27,6 +27,7 @@ from typing import Any, Iterable
 from . import entry as entry_mod
 from . import formats
 from . import identity
+from . import messages
 from . import posting as posting_mod
 from . import vocabulary as vocab
 from .jsonld import script_json
@@ -220,6 +221,9 @@ def rules(policy: Policy, taken: dict[str, str] | None = None,
         "known": list(p.KNOWN),
         "display": posting_mod.DISPLAY,
         "examples": dict(p.EXAMPLES),
+        "slug_example": p.SLUG_EXAMPLE,
+        "skills_expected": p.SKILLS_EXPECTED,
+        "messages": messages.table(),
         "max_file_bytes": p.MAX_FILE_BYTES,
         "max_len": dict(e.MAX_LEN),
         "hours_min": e.HOURS_MIN,
@@ -243,6 +247,7 @@ def rules(policy: Policy, taken: dict[str, str] | None = None,
         "country_aliases": dict(vocab.COUNTRY_ALIASES),
         "currencies": sorted(vocab.currencies()),
         "currency_aliases": dict(vocab.CURRENCY_ALIASES),
+        "region_currency": dict(vocab.REGION_CURRENCY),
         "student_status": dict(vocab.STUDENT_STATUS),
         "work_authorization": dict(vocab.WORK_AUTHORIZATION),
         "pay_floors": dict(sorted(policy.pay_floors.items())),

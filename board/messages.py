@@ -112,7 +112,7 @@ RULES: dict[str, Rule] = {
     "url.unsafe_char": _R("contains {char}, which must be percent-encoded", _URL,
                           "{label} contains {char}, which a link cannot carry as it is; copy the link from the browser's address bar"),
     "url.invalid": _R("is not a valid URL", _URL, "{label} is not a web address"),
-    "url.scheme": _R("uses scheme {scheme}", _URL, "{label} must start with {schemes} — it starts with {scheme}"),
+    "url.scheme": _R("uses scheme {scheme}", _URL, "{label} must be a full web address starting with {schemes}"),
     "url.no_host": _R("has no valid host name", _URL, "{label} needs a site name, e.g. https://example.org/apply"),
     "url.host_dot": _R("has a host name ending in a dot", _URL, "{label}: remove the dot at the end of the site name"),
     "url.credentials": _R("contains credentials", _URL, "{label} contains a user name or password; remove it"),

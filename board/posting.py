@@ -34,6 +34,10 @@ DISPLAY = {
     "work-authorization": "Work-Authorization", "deliverables": "Deliverables",
 }
 MAX_FILE_BYTES = 100_000
+#: The file name the "not a valid slug" message gives as an example.
+SLUG_EXAMPLE = "data-dashboard-harvest-share"
+#: What an unknown skill should be instead.
+SKILLS_EXPECTED = "skills from the list in README (ask for a new one in your pull request)"
 
 EXAMPLES = {
     "title": "a short job title, e.g. Build a volunteer-rota dashboard",
@@ -293,7 +297,7 @@ def parse_posting(path: Path, policy: Policy, now: datetime, text: str | None = 
         text, unreadable = read_text(path)
         if text is None:
             return None, unreadable
-    header, problems, add, parsed = read_keys(path, text, KNOWN, REQUIRED, EXAMPLES, "data-dashboard-harvest-share")
+    header, problems, add, parsed = read_keys(path, text, KNOWN, REQUIRED, EXAMPLES, SLUG_EXAMPLE)
     v, at, slug = header.values, header.lines, path.stem
     if not v.get("apply-url") and not v.get("apply-email"):
         problems.append(problem("apply-url", "apply.missing", 1))
@@ -313,7 +317,7 @@ def parse_posting(path: Path, policy: Policy, now: datetime, text: str | None = 
         category = by_label.get(category, category)
     skills, unknown = normalize_skills(v.get("skills", "").split(","))
     for word in unknown:
-        add_unknown_skill(add, word, "skills from the list in README (ask for a new one in your pull request)")
+        add_unknown_skill(add, word, SKILLS_EXPECTED)
     if v.get("skills") and len(skills) > MAX_SKILLS:
         add("skills", "skills.too_many", count=str(len(skills)), max=str(MAX_SKILLS))
     regions = read_regions(v, add)

@@ -1,17 +1,18 @@
 /* Links and addresses: board.entry.url_problem / email_problem, and board.identity.url_key
  * (the key two postings share when they are one posting), line by line. */
 
+// board.entry.url_rule (https only, as for a posting): [rule, args] or null.
 export function urlProblem({ rules, py }, url) {
-  const R = py.R;
-  if (py.len(url) > rules.max_len.url) return `is ${py.len(url)} characters long`;
-  if (py.hasControl(url) || R.space.test(url)) return "contains spaces or control characters";
+  const R = py.R, schemes = "https://";
+  if (py.len(url) > rules.max_len.url) return ["url.too_long", { length: String(py.len(url)), schemes }];
+  if (py.hasControl(url) || R.space.test(url)) return ["url.spaces", { schemes }];
   const unsafe = R.urlUnsafe.exec(url);
-  if (unsafe) return `contains ${py.repr(unsafe[0])}, which must be percent-encoded`;
+  if (unsafe) return ["url.unsafe_char", { char: py.repr(unsafe[0]), schemes }];
   const parts = urlsplit(url);
-  if (parts.scheme.toLowerCase() !== "https") return `uses scheme ${py.repr(parts.scheme || "(none)")}`;
-  if (!parts.hostname || !parts.hostname.includes(".")) return "has no valid host name";
-  if (parts.hostname.endsWith(".")) return "has a host name ending in a dot";
-  if (parts.userinfo) return "contains credentials";
+  if (parts.scheme.toLowerCase() !== "https") return ["url.scheme", { scheme: py.repr(parts.scheme || "(none)"), schemes }];
+  if (!parts.hostname || !parts.hostname.includes(".")) return ["url.no_host", { schemes }];
+  if (parts.hostname.endsWith(".")) return ["url.host_dot", { schemes }];
+  if (parts.userinfo) return ["url.credentials", { schemes }];
   return null;
 }
 function urlsplit(url) {  // urllib.parse.urlsplit, the parts url_problem reads
@@ -60,7 +61,7 @@ export function urlKey({ py }, url) {
 }
 export function emailProblem({ py }, email) {
   const R = py.R;
-  if (py.len(email) > 254 || !R.email.test(email)) return "is not a valid e-mail address";
+  if (py.len(email) > 254 || !R.email.test(email)) return ["email.invalid", {}];
   return null;
 }
 
