@@ -28,6 +28,7 @@ from . import entry as entry_mod
 from . import formats
 from . import identity
 from . import messages
+from . import sanitize
 from . import posting as posting_mod
 from . import vocabulary as vocab
 from .jsonld import script_json
@@ -191,6 +192,24 @@ def _regexes() -> dict[str, dict[str, str]]:
     }
 
 
+def browser_sanitizer() -> dict[str, Any]:
+    """``board.sanitize``'s Markdown settings and allow-list, for the preview (``submit/preview.js``)."""
+    s = sanitize
+    return {
+        "tab_length": s.TAB_LENGTH,
+        "extensions": list(s.MARKDOWN_EXTENSIONS),
+        "tags": sorted(s.ALLOWED_TAGS),
+        "attributes": {tag: sorted(names) for tag, names in sorted(s.ALLOWED_ATTRIBUTES.items())},
+        "url_attributes": sorted(s.URL_ATTRIBUTES),
+        "schemes": sorted(s.URL_SCHEMES),
+        "clean_content": sorted(s.CLEAN_CONTENT_TAGS),
+        "link_rel": s.LINK_REL,
+        "heading": js_regex(s._HEADING),
+        "not_xml": js_regex(s._NOT_XML),
+        "hrefless": js_regex(s._HREFLESS),
+    }
+
+
 def browser_formats() -> dict[str, Any]:
     """``board.formats``' number and slug rules for ``theme/static/js/format.js``."""
     slug = formats.SLUG
@@ -253,6 +272,7 @@ def rules(policy: Policy, taken: dict[str, str] | None = None,
         "pay_floors": dict(sorted(policy.pay_floors.items())),
         "regex": _regexes(),
         "formats": browser_formats(),
+        "sanitize": browser_sanitizer(),
         "whitespace": _whitespace(),
         "digit_zeros": _digit_zeros(),
         "taken": dict(sorted((taken or {}).items())),

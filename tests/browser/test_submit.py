@@ -801,3 +801,115 @@ def test_a_lone_surrogate_in_the_title_still_opens_github(submit_page):
     href = page.get_attribute("#github-link", "href")
     assert "Build%20a%20%EF%BF%BD%20dashboard" in href
     assert page.js_errors == []
+
+
+# ---- 4. a true preview: the build's Markdown and sanitizer, in the page -------------------------
+
+import hashlib  # noqa: E402
+
+from board.posting import read_header  # noqa: E402
+from board.sanitize import clean_html, markdown_to_html  # noqa: E402
+from tests.security.vectors import REPRESENTATIVE  # noqa: E402
+
+VENDORED_MARKED = REPO / "theme" / "static" / "vendor" / "marked" / "marked.esm.js"
+
+#: Bodies an employer writes, and hostile ones: raw HTML, scripts, javascript: links.
+PREVIEW_BODIES = [
+    "<script>alert(1)</script>\n\nHello", "Hello <script>alert(1)</script> there",
+    "[click](javascript:alert(1))", "[click](JAVASCRIPT:alert(1)) and [x](  javascript:alert(1))",
+    "[rel](/jobs/1) and [scheme-rel](//evil.example/x)", '<a href="javascript:alert(1)">x</a>',
+    "![alt](https://example.org/x.png)", '<iframe src="https://evil.example"></iframe>',
+    '<div onclick="alert(1)">block <b>bold</b></div>', "<svg><script>alert(1)</script></svg>",
+    '<a href="https://ok.example" onclick="x()" rel="opener" target="_blank">ok</a>',
+    '[mail](mailto:jobs@example.org) [web](https://example.org "T")', "<https://example.org/auto>",
+    "Visit https://example.org/bare now", "# Title\n\nText", "Setext\n======\n\nSub\n---", "> quote\n> more",
+    "* a\n* b\n\n1. one\n2. two", "3. three\n4. four", "- a\n    - nested\n- b", "    code block\n    line 2",
+    "```\nfenced\n```", "Use `inline <code>` here", "snake_case_word and *em* and **strong** and _em_",
+    "line one  \nline two", "1986\\. A great year \\*not em\\*", "&amp; &copy; &#169; &nbsp; AT&T <3",
+    "| a | b |\n|---|---|\n| 1 | 2 |", "~~strike~~", "[ref link][1]\n\n[1]: https://example.org/ref",
+    "***\n\n---\n\n___", "<table><tr><td onmouseover=x>cell</td></tr></table>", '<p style="color:red">styled</p>',
+    "<h1>raw h1</h1>", "<form action=x><input name=a></form>", "<textarea><script>alert(1)</script></textarea>",
+    "<object data=x></object><embed src=x>", '<a href="data:text/html,<script>alert(1)</script>">d</a>',
+    "\u202eevil\u202c and emoji 😀", "Tabs\tinside\ttext", "<details><summary>s</summary>hidden</details>",
+    "**bold *nested em* end**", "A line with trailing backslash\\\nnext", '<p lang="en" title="t" class="c">x</p>',
+    '<a href="https://a.example" title="T" lang="en">y</a>', "<xmp><b>x</b></xmp>", "<template><p>t</p></template>",
+    "## What you will do\n\n1. Clean the data\n2. Build *three* charts\n\n**Remote**: 100%.\n\n"
+    "Questions? [Email us](mailto:jobs@example.org).",
+    "Intro paragraph.\n\n### Deliverables\n\n- A report (PDF)\n- A 30-minute call\n\n> We value clarity.\n\nThanks!",
+    "Pay: $600 — paid on delivery. 50% up front & 50% after.\n\nNo CV needed; send 3 links.",
+    "## Section ##\n\nText with a_b_c and 2*3*4, and a URL in brackets: <https://example.org/jobs?id=1&x=2>.",
+]
+#: Where marked, set as close as it goes, still reads Markdown unlike Python-Markdown (listed
+#: in submit/preview.js); the preview is as safe there, only laid out differently.
+PREVIEW_DIFFERENCES = [
+    "Para\n- list right after",  # a list needs a blank line before it in Python-Markdown
+    "- a\n  - two-space nested\n- b",  # and four spaces of indent to nest
+    "```\nfenced\n```",  # no fenced code there: one code span; here the fence lines split the paragraph
+]
+
+
+def starts_with_raw_html(body: str) -> bool:
+    """A body that opens with a tag or comment: CommonMark's HTML-block rules (marked) and
+    Markdown.pl's (Python-Markdown) cut it differently, so only safety is compared exactly."""
+    return re.match(r"\s*<[!A-Za-z/]", body) is not None
+
+
+def _bodies() -> list[str]:
+    files = sorted(SAMPLE.glob("*.md")) + sorted(FIXTURES.glob("*.md"))
+    return [read_header(p.read_text(encoding="utf-8"))[0].body for p in files] + PREVIEW_BODIES + REPRESENTATIVE
+
+
+PREVIEW_RUN = """([rules, bodies]) => {
+  const V = MicroboardSubmit.makeValidator(rules);
+  const P = MicroboardSubmit.makePreview(rules, V.py);
+  return bodies.map(b => P.markdownToHtml(b));
+}"""
+
+
+def test_the_preview_renders_like_the_build_on_sample_and_hostile_bodies(submit_page):
+    bodies = _bodies() + PREVIEW_DIFFERENCES
+    got = submit_page.evaluate(PREVIEW_RUN, [browser_rules(POLICY), bodies])
+    exact = [(b, g) for b, g in zip(bodies, got) if not starts_with_raw_html(b) and b not in PREVIEW_DIFFERENCES]
+    assert len(exact) >= 60
+    mismatches = [f"{b!r}\n  build:   {markdown_to_html(b)!r}\n  preview: {g!r}" for b, g in exact if g != markdown_to_html(b)]
+    assert not mismatches, "\n".join(mismatches)
+    for body, g in zip(PREVIEW_DIFFERENCES, got[-len(PREVIEW_DIFFERENCES):]):
+        assert g != markdown_to_html(body), f"now agrees, drop it from PREVIEW_DIFFERENCES: {body!r}"
+    raw = [(b, g) for b, g in zip(bodies, got) if starts_with_raw_html(b)]
+    agree = sum(g == markdown_to_html(b) for b, g in raw)
+    assert len(raw) >= 25 and agree * 2 >= len(raw), (agree, len(raw))  # most raw-HTML bodies agree exactly too
+    for body, g in zip(bodies, got):  # and every preview holds only what the build's allow-list keeps
+        assert clean_html(g) == g, body
+    assert submit_page.js_errors == []
+
+
+def test_the_preview_never_runs_script_and_shows_the_description(submit_page):
+    page = submit_page
+    fill_valid(page)
+    hostile = ("## Hello\n\n<img src=x onerror=\"window.__pwned=1\"> <svg onload=\"window.__pwned=2\"></svg>\n\n"
+               "[click](javascript:window.__pwned=3) <a href=\"https://ok.example/\" onmouseover=\"window.__pwned=4\">ok</a>\n\n"
+               "<script>window.__pwned=5</script><iframe srcdoc=\"<script>parent.__pwned=6</script>\"></iframe>\n\n"
+               "<noscript><p title=\"</noscript><img src=x onerror=window.__pwned=7>\"></noscript>")
+    page.fill("#f-description", hostile + "\n\n100% remote.")
+    page.click("button[type=submit]")
+    preview = page.locator("#description-preview")
+    assert preview.locator("h2").inner_text() == "Hello"
+    page.hover("#description-preview a[href='https://ok.example/']")
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.__pwned") is None
+    handlers = page.evaluate("""() => Array.from(document.querySelectorAll('#description-preview *'))
+        .flatMap(n => Array.from(n.attributes).map(a => a.name)).filter(n => n.startsWith('on'))""")
+    assert handlers == []
+    assert page.locator("#description-preview script, #description-preview iframe, #description-preview img, "
+                        "#description-preview svg, #description-preview [href^='javascript']").count() == 0
+    assert page.get_attribute("#description-preview a", "rel") == "nofollow ugc noopener noreferrer"
+    assert page.js_errors == []
+
+
+def test_the_vendored_markdown_renderer_is_the_pinned_release():
+    readme = (VENDORED_MARKED.parent / "README.md").read_text(encoding="utf-8")
+    digest = hashlib.sha256(VENDORED_MARKED.read_bytes()).hexdigest()
+    assert f"sha256 of `marked.esm.js`: `{digest}`" in readme
+    assert VENDORED_MARKED.read_text(encoding="utf-8").startswith("/**\n * marked v18.2.1 - a markdown parser")
+    assert "MIT" in (VENDORED_MARKED.parent / "LICENSE").read_text(encoding="utf-8")
+    assert "https://" not in (REPO / "theme" / "static" / "js" / "submit" / "preview.js").read_text().split("*/", 1)[1]

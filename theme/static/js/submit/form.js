@@ -6,6 +6,7 @@
 import { el, makePresent, renderCard } from "./card.js";
 import { makeDraft } from "./draft.js";
 import { applyLocaleCurrency, showHourly, suggestSkills } from "./inputs.js";
+import { makePreview } from "./preview.js";
 
 export function fileText(rules, f) {
   const lines = [];
@@ -45,7 +46,7 @@ export function initForm(rules, V) {
   if (!form) return;
   const $ = id => document.getElementById(id);
   const ui = {
-    rules, V, form, $, show: makePresent(rules, V), slug: { edited: false }, draft: makeDraft(form),
+    rules, V, form, $, show: makePresent(rules, V), slug: { edited: false }, draft: makeDraft(form), md: makePreview(rules, V.py),
     summary: $("error-summary"), summaryList: $("error-summary-list"), result: $("submit-result"),
     preview: $("card-preview"), fileBox: $("file-text"), ghLink: $("github-link"), status: $("submit-status"),
     inputFor: field => $(FIELD_INPUT[field] || "f-" + field) || $("f-title"),
@@ -179,6 +180,9 @@ function check(ui, focus) {
   clearErrors(ui);
   ui.preview.textContent = "";
   ui.preview.append(renderCard(holder.value, { slug: f.slug, title: V.py.cleanText(f.title), organization: V.py.cleanText(f.organization) }, ui.show, Date.now()));
+  const description = $("description-preview");
+  description.textContent = "";
+  description.append(ui.md.fragment(ui.md.markdownToHtml(holder.value.description)));
   $("file-name").textContent = `${rules.postings_dir}/${f.slug}.md`;
   const url = githubUrl(rules, f.slug, text);
   ui.ghLink.href = url;
