@@ -684,6 +684,12 @@ def test_the_effective_hourly_pay_shows_as_hours_and_pay_are_typed(submit_page):
     assert page.inner_text("#pay-hourly") == "Effective pay: 20 USD/h for 30–40 hours total."
 
 
+def test_the_buttons_use_the_pages_font(submit_page):
+    sizes = submit_page.evaluate("""() => ['body', '#submit-form button[type=submit]', '#start-over']
+        .map(s => getComputedStyle(document.querySelector(s)).fontSize)""")
+    assert sizes[0] == sizes[1] == sizes[2], sizes
+
+
 def test_the_file_name_is_derived_and_shown_last(submit_page):
     page = submit_page
     page.fill("#f-title", "Map our delivery routes")
