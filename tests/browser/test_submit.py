@@ -799,6 +799,9 @@ def test_what_happens_next_with_the_owners_settings(page, site_with_maintainer):
     fill_valid(page)
     page.click("button[type=submit]")
     assert page.get_attribute("#maintainer-email", "href") == "mailto:postings@board.example.org"
+    from axe_playwright_python.sync_playwright import Axe
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa"]}})
+    assert [v["id"] for v in results.response["violations"]] == []
     assert page.js_errors == []
 
 
