@@ -43,6 +43,13 @@ BOARD_EMAIL_DIGEST_SERVICE = ""  # e.g. "Blogtrottr"
 # BOARD_NOW = "2026-11-26T12:00:00Z"  # pin "today" for reproducible builds and tests
 # BOARD_RENDER_CACHE = False  # render every page every build (plugins/board_site/rendercache.py)
 # BOARD_CACHE = False  # ... and re-parse every posting too (board/catalog.py's cache)
+# What the Post-a-project page tells an employer about review (see CONTRIBUTING.md):
+# GitHub handles of the maintainers who review postings, how many working days a review
+# usually takes, and an address for employers without a GitHub account (empty: the page
+# offers no e-mail route, only GitHub).
+BOARD_REVIEWERS: list[str] = []
+BOARD_REVIEW_DAYS = 3
+BOARD_MAINTAINER_EMAIL = ""
 
 CACHE_PATH = ".cache/pelican"
 LOAD_CONTENT_CACHE = False

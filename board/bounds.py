@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .entry import MAX_LEN, Problem
+from .entry import MAX_LEN, Problem, problem
 
 #: Markdown source longer than this cannot render within the description limit anyway.
 MAX_BODY_CHARS = 2 * MAX_LEN["description"]
@@ -87,23 +87,19 @@ def paragraphs(body: str, first_line: int):
 def markdown_problems(body: str, first_line: int = 1) -> list[Problem]:
     """Why this Markdown body may not be rendered (too long, too deep, too much rescanning), or []."""
     if len(body) > MAX_BODY_CHARS:
-        return [Problem("body", f"is {len(body):,} characters of Markdown",
-                        f"at most {MAX_BODY_CHARS:,} (the description may be {MAX_LEN['description']:,} characters of text)",
-                        first_line)]
+        return [problem("body", "body.too_long", first_line, chars=f"{len(body):,}", max=f"{MAX_BODY_CHARS:,}",
+                        text_max=f"{MAX_LEN['description']:,}")]
     problems: list[Problem] = []
     for number, line in enumerate(body.split("\n"), start=first_line):
         if (depth := nesting(line)) > MAX_NESTING:
-            problems.append(Problem("body", f"is nested {depth} levels deep (lists, quotes or indentation)",
-                                    f"at most {MAX_NESTING} levels; flatten the list", number))
+            problems.append(problem("body", "body.too_deep", number, depth=str(depth), max=str(MAX_NESTING)))
             break
     total = 0
     for start, text in paragraphs(body, first_line):
         cost, unclosed = rescan(text)
         total += cost
         if total > MAX_RESCAN:
-            problems.append(Problem("body", f"the paragraph from line {start} has {unclosed:,} '[', '(' or '<' "
-                                    "never closed, or brackets nested too deep", r"brackets that close; \[, \( or \< "
-                                    "for a literal one, or shorter paragraphs", start))
+            problems.append(problem("body", "body.unclosed", start, start=str(start), unclosed=f"{unclosed:,}"))
             break
     return problems
 

@@ -27,6 +27,8 @@ from typing import Any, Iterable
 from . import entry as entry_mod
 from . import formats
 from . import identity
+from . import messages
+from . import sanitize
 from . import posting as posting_mod
 from . import vocabulary as vocab
 from .jsonld import script_json
@@ -190,6 +192,24 @@ def _regexes() -> dict[str, dict[str, str]]:
     }
 
 
+def browser_sanitizer() -> dict[str, Any]:
+    """``board.sanitize``'s Markdown settings and allow-list, for the preview (``submit/preview.js``)."""
+    s = sanitize
+    return {
+        "tab_length": s.TAB_LENGTH,
+        "extensions": list(s.MARKDOWN_EXTENSIONS),
+        "tags": sorted(s.ALLOWED_TAGS),
+        "attributes": {tag: sorted(names) for tag, names in sorted(s.ALLOWED_ATTRIBUTES.items())},
+        "url_attributes": sorted(s.URL_ATTRIBUTES),
+        "schemes": sorted(s.URL_SCHEMES),
+        "clean_content": sorted(s.CLEAN_CONTENT_TAGS),
+        "link_rel": s.LINK_REL,
+        "heading": js_regex(s._HEADING),
+        "not_xml": js_regex(s._NOT_XML),
+        "hrefless": js_regex(s._HREFLESS),
+    }
+
+
 def browser_formats() -> dict[str, Any]:
     """``board.formats``' number and slug rules for ``theme/static/js/format.js``."""
     slug = formats.SLUG
@@ -220,6 +240,9 @@ def rules(policy: Policy, taken: dict[str, str] | None = None,
         "known": list(p.KNOWN),
         "display": posting_mod.DISPLAY,
         "examples": dict(p.EXAMPLES),
+        "slug_example": p.SLUG_EXAMPLE,
+        "skills_expected": p.SKILLS_EXPECTED,
+        "messages": messages.table(),
         "max_file_bytes": p.MAX_FILE_BYTES,
         "max_len": dict(e.MAX_LEN),
         "hours_min": e.HOURS_MIN,
@@ -243,11 +266,13 @@ def rules(policy: Policy, taken: dict[str, str] | None = None,
         "country_aliases": dict(vocab.COUNTRY_ALIASES),
         "currencies": sorted(vocab.currencies()),
         "currency_aliases": dict(vocab.CURRENCY_ALIASES),
+        "region_currency": dict(vocab.REGION_CURRENCY),
         "student_status": dict(vocab.STUDENT_STATUS),
         "work_authorization": dict(vocab.WORK_AUTHORIZATION),
         "pay_floors": dict(sorted(policy.pay_floors.items())),
         "regex": _regexes(),
         "formats": browser_formats(),
+        "sanitize": browser_sanitizer(),
         "whitespace": _whitespace(),
         "digit_zeros": _digit_zeros(),
         "taken": dict(sorted((taken or {}).items())),

@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 
 from . import vocabulary as vocab
 from .formats import MAX_SLUG_LEN
+from .messages import texts
 from .policy import Policy
 
 HOURS_MIN, HOURS_MAX = 5, 40
@@ -100,11 +101,32 @@ class Problem:
     message: str
     expected: str = ""
     line: int | None = None
+    #: The ``board.messages.RULES`` entry it was written from, and the values that filled it.
+    rule: str = ""
+    args: tuple[tuple[str, Any], ...] = ()
+
+    def at(self, field: str, line: int | None) -> "Problem":
+        """The same problem, named by a file's key and placed on its line."""
+        return replace(self, field=field, line=line)
 
     def format(self, path: str = "") -> str:
         where = f"{path}:{self.line or 1}: " if path else ""
         tail = f" (expected {self.expected})" if self.expected else ""
         return f"{where}{self.field}: {self.message}{tail}"
+
+
+def problem(field: str, rule: str, line: int | None = None, **args: Any) -> Problem:
+    """A :class:`Problem` written from its rule's templates (``board.messages``)."""
+    message, expected = texts(rule, args)
+    return Problem(field, message, expected, line, rule, tuple(sorted(args.items())))
+
+
+class RuleError(ValueError):
+    """A value that cannot be read, with the rule that says why (``parse_*`` raise it)."""
+
+    def __init__(self, rule: str, **args: Any) -> None:
+        self.rule, self.args_ = rule, args
+        super().__init__(texts(rule, args)[0])
 
 
 @dataclass(frozen=True)
@@ -220,6 +242,7 @@ class Entry:
     @property
     def hourly(self) -> tuple[float, float]:
         return self.compensation.hourly_range(self.hours)
+
 
     @property
     def apply_link(self) -> str:
@@ -371,37 +394,44 @@ def format_datetime(dt: datetime) -> str:
 
 
 @lru_cache(maxsize=16384)
-def url_problem(url: str, https_only: bool = True) -> str | None:
-    """Why this URL may not be published, or None if it is fine.
+def url_rule(url: str, https_only: bool = True) -> tuple[str, tuple[tuple[str, str], ...]] | None:
+    """Why this URL may not be published, as ``(rule, args)`` of ``board.messages``, or None.
 
     Cached: a pure function of its arguments, asked four times per scraped record,
     mostly about the same few URLs (a source's organization URL, its apply pages).
     """
+    schemes = ("schemes", "https://" if https_only else "http(s)://")
     if len(url) > MAX_LEN["url"]:
-        return f"is {len(url)} characters long"
+        return "url.too_long", (("length", str(len(url))), schemes)
     if has_control_chars(url) or re.search(r"\s", url):
-        return "contains spaces or control characters"
+        return "url.spaces", (schemes,)
     if m := URL_UNSAFE.search(url):  # must be percent-encoded; browsers and Python read "\\" apart
-        return f"contains {m.group()!r}, which must be percent-encoded"
+        return "url.unsafe_char", (("char", repr(m.group())), schemes)
     try:
         parts = urlsplit(url)
     except ValueError:  # e.g. "https://[example.org": an unclosed IPv6 bracket
-        return "is not a valid URL"
+        return "url.invalid", (schemes,)
     allowed = ("https",) if https_only else ("https", "http")
     if parts.scheme.lower() not in allowed:
-        return f"uses scheme {parts.scheme or '(none)'!r}"
+        return "url.scheme", (("scheme", repr(parts.scheme or "(none)")), schemes)
     if not parts.hostname or "." not in parts.hostname:
-        return "has no valid host name"
+        return "url.no_host", (schemes,)
     if parts.hostname.endswith("."):  # example.org. is example.org to a browser, not to a duplicate check
-        return "has a host name ending in a dot"
+        return "url.host_dot", (schemes,)
     if parts.username or parts.password:
-        return "contains credentials"
+        return "url.credentials", (schemes,)
     return None
+
+
+def url_problem(url: str, https_only: bool = True) -> str | None:
+    """Why this URL may not be published (the message of :func:`url_rule`), or None if it is fine."""
+    why = url_rule(url, https_only)
+    return texts(why[0], dict(why[1]))[0] if why else None
 
 
 def email_problem(email: str) -> str | None:
     if len(email) > 254 or not _EMAIL.match(email):
-        return "is not a valid e-mail address"
+        return texts("email.invalid", {})[0]
     return None
 
 
@@ -430,11 +460,16 @@ def date_window_problems(entry: Entry, now: datetime) -> list[Problem]:
     for name, value in (("posted", entry.posted), ("updated", entry.updated), ("apply-by", entry.apply_by),
                         ("last-verified", entry.last_verified)):
         if value is not None and value < EARLIEST_DATE:
-            problems.append(Problem(name, f"{value.date()} is before {EARLIEST_DATE.year}", "a recent date"))
+            problems.append(problem(name, "date.too_early", date=str(value.date()), year=str(EARLIEST_DATE.year)))
     if entry.apply_by is not None and entry.apply_by > max(now, entry.posted) + MAX_DEADLINE_AHEAD:
-        problems.append(Problem("apply-by", f"{entry.apply_by.date()} is more than {MAX_DEADLINE_AHEAD_LABEL} away",
-                                f"a deadline within the next {MAX_DEADLINE_AHEAD_LABEL}"))
+        problems.append(problem("apply-by", "apply_by.too_far", date=str(entry.apply_by.date()),
+                                ahead=MAX_DEADLINE_AHEAD_LABEL))
     return problems
+
+
+def _entered(low: Any, high: Any) -> str:
+    """A range as the author typed it: ``60`` or ``50-60``."""
+    return f"{low}" if low == high else f"{low}-{high}"
 
 
 def check(entry: Entry, policy: Policy, now: datetime, https_only: bool = True,
@@ -444,119 +479,102 @@ def check(entry: Entry, policy: Policy, now: datetime, https_only: bool = True,
     ``allow_expired`` is for the site build: a posting past its deadline is shown as
     closed automatically, whereas a submission with a past deadline is an error.
     """
+    problems: list[Problem] = []
+    add = lambda f, rule, **a: problems.append(problem(f, rule, **a))  # noqa: E731
     programme = entry.kind == "programme"
-    problems = [*_text_problems(entry), *_work_problems(entry, policy, programme),
-                *_apply_problems(entry, https_only, programme), *_date_problems(entry, now, allow_expired, programme),
-                *_eligibility_problems(entry, programme)]
+    _text_checks(entry, add)
+    _hours_check(entry, programme, add)
+    _pay_checks(entry, policy, add)
+    if entry.category not in vocab.CATEGORIES and not (programme and not entry.category):
+        add("category", "category.unknown", category=repr(entry.category), choices=", ".join(vocab.CATEGORIES))
+    _link_checks(entry, https_only, add)
+    statuses = PROGRAMME_STATUSES if programme else STATUSES
+    if entry.status not in statuses:
+        add("status", "status.unknown", status=repr(entry.status), choices=" or ".join(statuses))
+    _date_checks(entry, now, programme, allow_expired, add)
+    problems.extend(date_window_problems(entry, now))
+    _list_checks(entry, programme, add)
+    if entry.kind not in KINDS:
+        add("kind", "kind.unknown", kind=repr(entry.kind), choices=" or ".join(KINDS))
+    elif programme != (entry.programme is not None):
+        add("kind", "kind.mismatch")
     if entry.programme is not None:
         problems.extend(check_programme(entry, now, https_only))
     return problems
 
 
-def _text_problems(entry: Entry) -> list[Problem]:
-    """Slug, title, organization, summary and description: present and not too long."""
-    problems: list[Problem] = []
-    add = lambda f, m, x="": problems.append(Problem(f, m, x))  # noqa: E731
-
+def _text_checks(entry: Entry, add) -> None:
     if not valid_slug(entry.slug):
-        add("slug", f"{entry.slug!r} is not a safe file name", f"lower-case letters, digits and hyphens, at most {MAX_SLUG_LEN}")
+        add("slug", "slug.unsafe", slug=repr(entry.slug), max=str(MAX_SLUG_LEN))
     for name, value in (("title", entry.title), ("organization", entry.organization.name), ("summary", entry.summary)):
         if not value:
-            add(name, "is empty", "a short plain-text value")
+            add(name, "text.empty")
         elif len(value) > MAX_LEN[name]:
-            add(name, f"is {len(value)} characters long", f"at most {MAX_LEN[name]}")
+            add(name, "text.too_long", length=str(len(value)), max=str(MAX_LEN[name]))
     if len(entry.description_html) > MAX_LEN["description"] * 2:
-        add("description", "is too long", f"at most {MAX_LEN['description']} characters of text")
+        add("description", "description.too_long", max=str(MAX_LEN["description"]))
     if not entry.description_html.strip():
-        add("description", "is empty", "a Markdown body describing the project")
-    return problems
+        add("description", "description.empty")
 
 
-def _work_problems(entry: Entry, policy: Policy, programme: bool) -> list[Problem]:
-    """Hours, pay (currency, range, the board's floor) and category."""
-    problems: list[Problem] = []
-    add = lambda f, m, x="": problems.append(Problem(f, m, x))  # noqa: E731
+def _hours_check(entry: Entry, programme: bool, add) -> None:
     h = entry.hours
+    span = dict(min=str(h.min), max=str(h.max), lo=str(HOURS_MIN), hi=str(HOURS_MAX), entered=_entered(h.min, h.max))
     if programme and not (HOURS_MIN <= h.min <= HOURS_MAX and h.min <= h.max <= PROGRAMME_HOURS_MAX):
-        add("hours", f"{h.min}-{h.max} does not start within {HOURS_MIN}-{HOURS_MAX} total hours",
-            f"the programme's project sizes in total hours, the smallest {HOURS_MIN}-{HOURS_MAX}, "
-            f"the largest at most {PROGRAMME_HOURS_MAX}, e.g. 25-45")
+        add("hours", "hours.programme_range", top=str(PROGRAMME_HOURS_MAX), **span)
     elif not programme and not (HOURS_MIN <= h.min <= h.max <= HOURS_MAX):
-        add("hours", f"{h.min}-{h.max} is outside {HOURS_MIN}-{HOURS_MAX} total hours",
-            f"total project hours between {HOURS_MIN} and {HOURS_MAX}, e.g. 15-20")
-    c = entry.compensation
+        add("hours", "hours.range", **span)
+
+
+def _pay_checks(entry: Entry, policy: Policy, add) -> None:
+    c, h = entry.compensation, entry.hours
     if c.currency not in vocab.currencies():
-        add("pay", f"unknown currency {c.currency!r}", "an ISO 4217 code such as USD, EUR, GBP")
+        add("pay", "pay.currency", currency=repr(c.currency))
     elif not (math.isfinite(c.min) and math.isfinite(c.max)) or c.max > MAX_AMOUNT:
-        add("pay", "amount is too large to be real", f"at most {MAX_AMOUNT:,} per posting or hour, e.g. 600 USD total")
+        add("pay", "pay.too_large", max=f"{MAX_AMOUNT:,}")
     elif c.min <= 0 or c.max < c.min:
-        add("pay", f"amount {c.min:g}-{c.max:g} is not a positive range", "e.g. 600 USD total or 20-25 EUR per hour")
+        add("pay", "pay.not_positive", min=f"{c.min:g}", max=f"{c.max:g}")
     elif 0 < h.min <= h.max:  # hours like 15-0 are reported above; no division by zero
         floor = policy.pay_floor(c.currency)
         low = entry.hourly[0]
         if floor is not None and low < floor:
-            add("pay", f"works out at {low:.2f} {c.currency}/hour, below the board's floor of {floor:g} {c.currency}/hour",
-                "more pay or fewer hours")
-    if entry.category not in vocab.CATEGORIES and not (programme and not entry.category):
-        add("category", f"unknown category {entry.category!r}", "one of " + ", ".join(vocab.CATEGORIES))
-    return problems
+            add("pay", "pay.floor", hourly=f"{low:.2f}", currency=c.currency, floor=f"{floor:g}")
 
 
-def _apply_problems(entry: Entry, https_only: bool, programme: bool) -> list[Problem]:
-    """A way to apply, safe URLs and address, a known status."""
-    problems: list[Problem] = []
-    add = lambda f, m, x="": problems.append(Problem(f, m, x))  # noqa: E731
+def _link_checks(entry: Entry, https_only: bool, add) -> None:
     if not entry.apply_url and not entry.apply_email:
-        add("apply", "no way to apply", "Apply-URL: https://… or Apply-Email: name@example.org")
-    if entry.apply_url and (why := url_problem(entry.apply_url, https_only)):
-        add("apply-url", why, "an https:// URL" if https_only else "an http(s):// URL")
-    if entry.apply_email and (why := email_problem(entry.apply_email)):
-        add("apply-email", why, "name@example.org")
-    if entry.organization.url and (why := url_problem(entry.organization.url, https_only)):
-        add("organization-url", why, "an https:// URL")
-    statuses = PROGRAMME_STATUSES if programme else STATUSES
-    if entry.status not in statuses:
-        add("status", f"unknown status {entry.status!r}", " or ".join(statuses))
-    return problems
+        add("apply", "apply.none")
+    if entry.apply_url and (why := url_rule(entry.apply_url, https_only)):
+        add("apply-url", why[0], **dict(why[1]))
+    if entry.apply_email and email_problem(entry.apply_email):
+        add("apply-email", "email.invalid")
+    if entry.organization.url and (why := url_rule(entry.organization.url, https_only)):
+        add("organization-url", why[0], **{**dict(why[1]), "schemes": "https://"})
 
 
-def _date_problems(entry: Entry, now: datetime, allow_expired: bool, programme: bool) -> list[Problem]:
-    """Deadline and posting date against each other and against "now"."""
-    problems: list[Problem] = []
-    add = lambda f, m, x="": problems.append(Problem(f, m, x))  # noqa: E731
+def _date_checks(entry: Entry, now: datetime, programme: bool, allow_expired: bool, add) -> None:
     # A programme's passed cohort deadline only makes it "not currently open".
     if (not allow_expired and not programme and entry.status == "open" and entry.apply_by is not None
             and entry.apply_by < now):
-        add("apply-by", f"deadline {entry.apply_by.date()} has passed for an open posting",
-            "a future date, or Status: closed")
+        add("apply-by", "apply_by.passed", date=str(entry.apply_by.date()))
     if not programme and entry.apply_by is not None and entry.apply_by < entry.posted:
-        add("apply-by", "is before the posting date", "a date after Posted")
+        add("apply-by", "apply_by.before_posted")
     if entry.posted > now + POSTED_AHEAD:
-        add("posted", f"{entry.posted.date()} is in the future", "today's date or earlier")
-    problems.extend(date_window_problems(entry, now))
-    return problems
+        add("posted", "posted.future", date=str(entry.posted.date()))
 
 
-def _eligibility_problems(entry: Entry, programme: bool) -> list[Problem]:
-    """Deliverables, regions, student status, work authorization and kind from their vocabularies."""
-    problems: list[Problem] = []
-    add = lambda f, m, x="": problems.append(Problem(f, m, x))  # noqa: E731
+def _list_checks(entry: Entry, programme: bool, add) -> None:
     if len(entry.deliverables) > MAX_DELIVERABLES or any(len(d) > MAX_LEN["deliverable"] for d in entry.deliverables):
-        add("deliverables", "too many or too long", f"at most {MAX_DELIVERABLES} items of {MAX_LEN['deliverable']} characters")
+        add("deliverables", "deliverables.too_many", max=str(MAX_DELIVERABLES), length=str(MAX_LEN["deliverable"]))
     for region in entry.eligibility.regions:
         if region not in vocab.REGIONS and region not in vocab.countries():
-            add("eligible-regions", f"unknown region {region!r}", "ISO country codes (US, DE) or " + ", ".join(vocab.REGIONS))
+            add("eligible-regions", "regions.unknown_code", region=repr(region), regions=", ".join(vocab.REGIONS))
     if entry.eligibility.students not in vocab.STUDENT_STATUS:
-        add("students", f"unknown value {entry.eligibility.students!r}", " or ".join(vocab.STUDENT_STATUS))
+        add("students", "value.unknown", value=repr(entry.eligibility.students), choices=" or ".join(vocab.STUDENT_STATUS))
     wa = entry.eligibility.work_authorization
     if wa not in vocab.WORK_AUTHORIZATION and not (programme and wa == UNSTATED):
-        add("work-authorization", f"unknown value {entry.eligibility.work_authorization!r}",
-            " or ".join(vocab.WORK_AUTHORIZATION) + (f" or {UNSTATED}" if programme else ""))
-    if entry.kind not in KINDS:
-        add("kind", f"unknown kind {entry.kind!r}", " or ".join(KINDS))
-    elif programme != (entry.programme is not None):
-        add("kind", "programme facts and kind disagree", "kind 'programme' exactly when programme facts are set")
-    return problems
+        add("work-authorization", "value.unknown", value=repr(wa),
+            choices=" or ".join(vocab.WORK_AUTHORIZATION) + (f" or {UNSTATED}" if programme else ""))
 
 
 def check_programme(entry: Entry, now: datetime, https_only: bool = True) -> list[Problem]:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Callable, TextIO
 
 from . import vocabulary as vocab
-from .entry import Problem, format_datetime, parse_datetime
+from .entry import Problem, format_datetime, parse_datetime, problem
 from .formats import MAX_SLUG_LEN, default_slug
 from .policy import Policy, load_policy
 from .posting import DISPLAY, EXAMPLES, has_line_separator, parse_posting, read_header
@@ -128,7 +128,7 @@ class Scaffold:
             self.answers[key] = answer
             problems = self.problems_for((key, *also))
             if not answer and not problems:
-                problems = [Problem(key, "is missing", hint)]
+                problems = [problem(key, "key.missing", example=hint)]
             if not problems:
                 return answer
             self.show(problems)
@@ -173,7 +173,7 @@ class Scaffold:
             if body and not problems:
                 self.body = body
                 return body
-            self.show(problems or [Problem("body", "is empty", "a Markdown body describing the project")])
+            self.show(problems or [problem("body", "description.empty")])
             self.say("  Please try again.")
 
     def ask_slug(self, directory: Path) -> str:

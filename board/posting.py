@@ -15,8 +15,8 @@ from pathlib import Path
 
 from . import vocabulary as vocab
 from .entry import (
-    MAX_SKILLS, Compensation, Eligibility, Entry, Hours, Organization, Problem, Source,
-    check, clean_text, has_control_chars, normalize_skills, parse_datetime, valid_slug,
+    MAX_SKILLS, Compensation, Eligibility, Entry, Hours, Organization, Problem, RuleError, Source,
+    check, clean_text, has_control_chars, normalize_skills, parse_datetime, problem, valid_slug,
 )
 from .bounds import markdown_problems
 from .policy import Policy
@@ -35,6 +35,10 @@ DISPLAY = {
     "work-authorization": "Work-Authorization", "deliverables": "Deliverables",
 }
 MAX_FILE_BYTES = 100_000
+#: The file name the "not a valid slug" message gives as an example.
+SLUG_EXAMPLE = "data-dashboard-harvest-share"
+#: What an unknown skill should be instead.
+SKILLS_EXPECTED = "skills from the list in README (ask for a new one in your pull request)"
 
 EXAMPLES = {
     "title": "a short job title, e.g. Build a volunteer-rota dashboard",
@@ -99,7 +103,7 @@ def has_line_separator(value: str) -> bool:
 
 def separator_problems(lines: list[str]) -> list[Problem]:
     """Every other line-separator character, with its line: shown to the author, never obeyed."""
-    return [Problem("text", f"line contains {LINE_SEPARATORS[m.group()]}", "ordinary line breaks only", n)
+    return [problem("text", "text.separator", n, what=LINE_SEPARATORS[m.group()])
             for n, line in enumerate(lines, start=1) if (m := _OTHER_SEPARATOR.search(line))]
 
 
@@ -127,13 +131,12 @@ def read_header(text: str) -> tuple[Header, list[Problem]]:
             continue
         m = HEADER_LINE.match(raw)
         if not m:
-            problems.append(Problem("header", f"line is not 'Key: value': {raw[:60]!r}",
-                                    "a blank line between the metadata and the Markdown body", i))
+            problems.append(problem("header", "header.line", i, text=repr(raw[:60])))
             current = None
             continue
         key = m.group(1).lower().replace("_", "-")
         if key in header.values:
-            problems.append(Problem(key, f"appears twice (first on line {header.lines[key]})", "each key once", i))
+            problems.append(problem(key, "key.twice", i, first=str(header.lines[key])))
             continue
         current = key
         header.values[key] = m.group(2).strip()
@@ -155,11 +158,11 @@ def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
 def parse_pay(text: str) -> Compensation:
     m = _PAY.match(text.strip())
     if not m:
-        raise ValueError(f"cannot read {text!r}")
+        raise RuleError("value.unreadable", text=repr(text), example=EXAMPLES["pay"])
     cur_raw = m.group("cur1") or m.group("cur3") or m.group("cur2") or ""
     currency = vocab.canonical_currency(cur_raw) if cur_raw else None
     if currency is None:
-        raise ValueError(f"unknown or missing currency in {text!r}")
+        raise RuleError("pay.no_currency", text=repr(text), example=EXAMPLES["pay"])
     low = float(m.group("min").replace(",", ""))
     high = float(m.group("max").replace(",", "")) if m.group("max") else low
     unit = "total" if m.group("unit").lower() in ("total", "fixed", "flat") else "hour"
@@ -169,7 +172,7 @@ def parse_pay(text: str) -> Compensation:
 def parse_hours(text: str) -> Hours:
     m = _HOURS.match(text.strip())
     if not m:
-        raise ValueError(f"cannot read {text!r}")
+        raise RuleError("value.unreadable", text=repr(text), example=EXAMPLES["hours"])
     low = int(m.group(1))
     return Hours(low, int(m.group(2)) if m.group(2) else low)
 
@@ -177,7 +180,7 @@ def parse_hours(text: str) -> Hours:
 def parse_offset(text: str) -> float:
     m = _TZ.match(text.strip().replace("−", "-"))
     if not m:
-        raise ValueError(f"cannot read {text!r}")
+        raise RuleError("value.unreadable", text=repr(text), example=EXAMPLES["timezones"])
     if not m.group(1):
         return 0.0
     raw = m.group(1).replace(" ", "")
@@ -187,7 +190,7 @@ def parse_offset(text: str) -> float:
         hours, minutes = hours[:-2], hours[-2:]
     value = int(hours) + int(minutes or 0) / 60
     if value > 14:
-        raise ValueError(f"{text!r} is not a real UTC offset")
+        raise RuleError("tz.not_real", text=repr(text), example=EXAMPLES["timezones"])
     return sign * value
 
 
@@ -197,10 +200,10 @@ def parse_timezones(text: str) -> tuple[float, float]:
         off = parse_offset(parts[0])
         return (off, off)
     if len(parts) != 2:
-        raise ValueError(f"cannot read {text!r}")
+        raise RuleError("value.unreadable", text=repr(text), example=EXAMPLES["timezones"])
     west, east = parse_offset(parts[0]), parse_offset(parts[1])
     if west > east:
-        raise ValueError(f"{text!r} runs east to west")
+        raise RuleError("tz.east_west", text=repr(text), example=EXAMPLES["timezones"])
     return (west, east)
 
 
@@ -208,11 +211,11 @@ def read_text(path: Path) -> tuple[str | None, list[Problem]]:
     """A content file's text, or None and the reason (too big, not UTF-8)."""
     raw = path.read_bytes()
     if len(raw) > MAX_FILE_BYTES:
-        return None, [Problem("file", f"is {len(raw)} bytes", f"at most {MAX_FILE_BYTES} bytes", 1)]
+        return None, [problem("file", "file.too_big", 1, bytes=str(len(raw)), max=str(MAX_FILE_BYTES))]
     try:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
-        return None, [Problem("file", f"is not UTF-8 ({exc.reason} at byte {exc.start})", "a UTF-8 text file", 1)]
+        return None, [problem("file", "file.not_utf8", 1, reason=exc.reason, at=str(exc.start))]
 
 
 def parse_regions(text: str) -> tuple[list[str], list[str]]:
@@ -230,43 +233,53 @@ def parse_regions(text: str) -> tuple[list[str], list[str]]:
     return regions, unknown
 
 
-def unknown_skill_message(word: str) -> str:
+def add_unknown_skill(add, word: str, expected: str) -> None:
     """'unknown skill …; did you mean …?' (postings and programmes say it the same way)."""
     choices = list(vocab.SKILLS) + [a for al in vocab.SKILLS.values() for a in al]
     hint = did_you_mean(word, choices)
     hint = vocab.canonical_skill(hint) if hint else ""
-    return f"unknown skill {word!r}" + (f"; did you mean '{hint}'?" if hint else "")
+    if hint:
+        add("skills", "skills.unknown_hint", word=repr(word), hint=hint, expected=expected)
+    else:
+        add("skills", "skills.unknown", word=repr(word), expected=expected)
 
 
 def read_keys(path: Path, text: str, known, required, examples: dict[str, str], slug_example: str):
     """The checks every kind of file shares, in the order both validators report them.
 
-    Returns the header, the problem list, ``add(field, message, expected="")`` (at the
-    field's line) and ``parsed(key, fn, default=None)`` (``fn``'s ValueError becomes a
-    problem at the key's line).
+    Returns the header, the problem list, ``add(field, rule, **args)`` (at the field's
+    line; ``example`` is the field's example unless given) and ``parsed(key, fn,
+    default=None)`` (``fn``'s ValueError becomes a problem at the key's line).
     """
     header, problems = read_header(text)
     v, at = header.values, header.lines
-    add = lambda f, m, x="": problems.append(Problem(f, m, x or examples.get(f, ""), at.get(f, 1)))  # noqa: E731
+
+    def add(f: str, rule: str, **args) -> None:
+        problems.append(problem(f, rule, at.get(f, 1), **{"example": examples.get(f, ""), **args}))
+
     if not valid_slug(path.stem):
-        problems.append(Problem("file name", f"{path.name!r} is not a valid slug",
-                                f"lower-case letters, digits and hyphens, e.g. {slug_example}.md", 1))
+        problems.append(problem("file name", "file.slug", 1, name=repr(path.name), example=slug_example))
     for key in v:
         if key not in known:
             hint = did_you_mean(key, known)
-            add(key, "unknown key" + (f"; did you mean '{hint.title()}'?" if hint else ""), "one of: " + ", ".join(known))
+            if hint:
+                add(key, "key.unknown_hint", hint=hint.title(), known=", ".join(known))
+            else:
+                add(key, "key.unknown", known=", ".join(known))
     for key in required:
         if not v.get(key):
-            problems.append(Problem(key, "is missing", examples.get(key, ""), at.get(key, 1)))
+            problems.append(problem(key, "key.missing", at.get(key, 1), example=examples.get(key, "")))
 
     def parsed(key: str, fn, default=None):
         if not v.get(key):
             return default
         try:
             return fn(v[key])
-        except ValueError as exc:
-            add(key, str(exc))
-            return default
+        except RuleError as exc:
+            add(key, exc.rule, **exc.args_)
+        except ValueError as exc:  # Python's own reason, e.g. from date.fromisoformat
+            add(key, "value.invalid", error=str(exc))
+        return default
 
     return header, problems, add, parsed
 
@@ -275,14 +288,14 @@ def read_regions(values: dict[str, str], add) -> list[str]:
     """Eligible-Regions as codes (default WORLDWIDE); each unknown word is a problem."""
     regions, unknown = parse_regions(values.get("eligible-regions") or "WORLDWIDE")
     for word in unknown:
-        add("eligible-regions", f"unknown country or region {word!r}")
+        add("eligible-regions", "regions.unknown", word=repr(word))
     return regions
 
 
 def control_problems(header: Header, add) -> None:
     for key, value in header.values.items():
         if has_control_chars(value):
-            add(key, "contains control or invisible characters", "plain printable text")
+            add(key, "value.control")
 
 
 @dataclass
@@ -315,19 +328,20 @@ def parse_posting(path: Path, policy: Policy, now: datetime, text: str | None = 
         text, unreadable = read_text(path)
         if text is None:
             return None, unreadable
-    header, problems, add, parsed = read_keys(path, text, KNOWN, REQUIRED, EXAMPLES, "data-dashboard-harvest-share")
+    header, problems, add, parsed = read_keys(path, text, KNOWN, REQUIRED, EXAMPLES, SLUG_EXAMPLE)
     if not header.values.get("apply-url") and not header.values.get("apply-email"):
-        problems.append(Problem("apply-url", "is missing (and no Apply-Email either)",
-                                "Apply-URL: https://… or Apply-Email: name@example.org", 1))
+        problems.append(problem("apply-url", "apply.missing", 1))
     control_problems(header, add)
     typed = read_typed(parsed)
     words = read_words(header.values, add)
     description = read_body(header, problems)
-    if typed.hours is None or typed.pay is None or typed.posted is None:
-        return None, problems  # the cross-field rules below need these typed values
-    entry = posting_entry(path.stem, header.values, typed, words, description)
-    problems.extend(located(check(entry, policy, now, allow_expired=allow_expired), header, problems))
-    return (None if problems else entry), problems
+    # Every rule runs even when Hours, Pay or Posted is missing or unreadable, so the author
+    # sees every problem at once; those fields get stand-ins whose problems are not reported.
+    stand_ins = {"hours": typed.hours is None, "pay": typed.pay is None, "posted": typed.posted is None}
+    entry = posting_entry(path.stem, header.values, typed, words, description, now)
+    checked = [p for p in check(entry, policy, now, allow_expired=allow_expired) if not _about_stand_in(p, stand_ins)]
+    problems.extend(located(checked, header, problems))
+    return (None if problems or any(stand_ins.values()) else entry), problems
 
 
 def read_typed(parsed) -> Typed:
@@ -356,10 +370,9 @@ def read_words(v: dict[str, str], add) -> Words:
     """Category, skills (at most 8, each known), regions and deliverables."""
     skills, unknown = normalize_skills(v.get("skills", "").split(","))
     for word in unknown:
-        add("skills", unknown_skill_message(word),
-            "skills from the list in README (ask for a new one in your pull request)")
+        add_unknown_skill(add, word, SKILLS_EXPECTED)
     if v.get("skills") and len(skills) > MAX_SKILLS:
-        add("skills", f"{len(skills)} skills listed", f"at most {MAX_SKILLS}")
+        add("skills", "skills.too_many", count=str(len(skills)), max=str(MAX_SKILLS))
     deliverables = tuple(clean_text(d) for d in DELIVERABLE_SPLIT.split(v.get("deliverables", "")) if clean_text(d))
     return Words(read_category(v.get("category", "")), skills, read_regions(v, add), deliverables)
 
@@ -378,19 +391,21 @@ def read_body(header: Header, problems: list[Problem]) -> str:
     return "" if refused else markdown_to_html(header.body)
 
 
-def posting_entry(slug: str, v: dict[str, str], typed: Typed, words: Words, description: str) -> Entry:
-    """The entry the header describes (``check`` then applies the shared rules to it)."""
-    assert typed.hours is not None and typed.pay is not None and typed.posted is not None
+
+def posting_entry(slug: str, v: dict[str, str], typed: Typed, words: Words, description: str,
+                  now: datetime) -> Entry:
+    """The entry the header describes (``check`` then applies the shared rules to it); a
+    missing Hours, Pay or Posted gets its stand-in (see ``_about_stand_in``)."""
     return Entry(
         slug=slug,
         title=clean_text(v.get("title")),
         organization=Organization(clean_text(v.get("organization")), v.get("organization-url") or None),
         summary=clean_text(v.get("summary")),
         description_html=description,
-        hours=typed.hours,
-        compensation=typed.pay,
+        hours=typed.hours or STAND_IN_HOURS,
+        compensation=typed.pay or STAND_IN_PAY,
         category=words.category,
-        posted=typed.posted,
+        posted=typed.posted or now,
         apply_url=v.get("apply-url") or None,
         apply_email=v.get("apply-email") or None,
         apply_by=typed.apply_by,
@@ -409,11 +424,22 @@ def posting_entry(slug: str, v: dict[str, str], typed: Typed, words: Words, desc
     )
 
 
+#: Stand-ins for a missing Hours or Pay while the other rules run: 0 hours skips the pay floor.
+STAND_IN_HOURS = Hours(0, 0)
+STAND_IN_PAY = Compensation(1.0, 1.0, "USD")
+
+
+def _about_stand_in(p: Problem, stand_ins: dict[str, bool]) -> bool:
+    """A problem that only a stand-in value caused (a missing Posted dates Apply-By against now)."""
+    return (stand_ins.get(p.field, False)
+            or (stand_ins["posted"] and p.rule == "apply_by.before_posted"))
+
+
 def body_problems(header: Header) -> list[Problem]:
     """The first line of the Markdown body with a control character, if any."""
     for n, line in enumerate(split_lines(header.body), start=header.body_line):
         if _BODY_CONTROL.search(line):
-            return [Problem("body", "contains control characters", "plain text and Markdown only", n)]
+            return [problem("body", "body.control", n)]
     return []
 
 
@@ -425,6 +451,6 @@ def located(checked: list[Problem], header: Header, found: list[Problem]) -> lis
     for p in checked:
         key = {"apply": "apply-url", "description": "body", "slug": "file name"}.get(p.field, p.field)
         line = header.body_line if key == "body" else header.lines.get(key, 1)
-        if (key, line) not in seen and not (body_refused and key == "body" and p.message == "is empty"):
-            out.append(Problem(key, p.message, p.expected, line))
+        if (key, line) not in seen and not (body_refused and key == "body" and p.rule == "description.empty"):
+            out.append(p.at(key, line))
     return out

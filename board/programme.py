@@ -21,8 +21,8 @@ from .entry import (
 )
 from .policy import Policy
 from .posting import (
-    EXAMPLES as POSTING_EXAMPLES, control_problems, located, parse_hours, parse_pay, read_body, read_regions,
-    read_keys, read_text, unknown_skill_message,
+    EXAMPLES as POSTING_EXAMPLES, add_unknown_skill, control_problems, located, parse_hours, parse_pay, read_body,
+    read_regions, read_keys, read_text,
 )
 
 #: The folder name that makes a file a programme (``content/programmes``).
@@ -98,7 +98,7 @@ def parse_programme(path: Path, policy: Policy, now: datetime, text: str | None 
     category = _category(v.get("category", ""))
     skills, unknown = normalize_skills(v.get("skills", "").split(","))
     for word in unknown:
-        add("skills", unknown_skill_message(word), "skills from the list in README")
+        add_unknown_skill(add, word, "skills from the list in README")
     regions = read_regions(v, add)
     description = read_body(header, problems)
 
@@ -126,7 +126,7 @@ def parse_programme(path: Path, policy: Policy, now: datetime, text: str | None 
         last_verified=verified,
         programme=_programme_facts(v, verified, starts, ends),
     )
-    missing = {p.field for p in problems if p.message == "is missing"}  # said once, not again by check()
+    missing = {p.field for p in problems if p.rule == "key.missing"}  # said once, not again by check()
     problems.extend(p for p in located(check(entry, policy, now), header, problems) if p.field not in missing)
     return (None if problems else entry), problems
 

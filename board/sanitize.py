@@ -21,15 +21,24 @@ ALLOWED_TAGS = {
     "hr", "i", "li", "ol", "p", "pre", "s", "strong", "sub", "sup", "table", "tbody", "td", "th",
     "thead", "tr", "ul",
 }
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "td": {"colspan", "rowspan"},
-                      "th": {"colspan", "rowspan", "scope"}, "ol": {"start"}}
+#: ``"*"``: on every allowed tag (ammonia's own default, written out so the Submit page's
+#: preview, which gets these sets from ``board.browser_rules``, applies the same list).
+ALLOWED_ATTRIBUTES = {"*": {"lang", "title"}, "a": {"href", "title"}, "abbr": {"title"},
+                      "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan", "scope"}, "ol": {"start"}}
+#: Removed with everything inside them (ammonia's default, written out for the same reason).
+CLEAN_CONTENT_TAGS = {"script", "style"}
+#: The only URL attribute the allow-list keeps.
+URL_ATTRIBUTES = {"href"}
+#: Python-Markdown's settings for an employer's body (the preview's marked is set to match).
+MARKDOWN_EXTENSIONS = ["sane_lists"]
+TAB_LENGTH = 4
 URL_SCHEMES = {"http", "https", "mailto"}
 
 _HEADING = re.compile(r"<(/?)h1(\b[^>]*)>", re.I)
 LINK_REL = "nofollow ugc noopener noreferrer"
 # nh3 drops an unsafe href but keeps the <a rel=…>; a link without a target is invalid
 # HTML and useless, so keep only its text. (nh3 output is normalized: one form to match.)
-_HREFLESS = re.compile(r'<a(?: title="[^"]*")? rel="' + LINK_REL + r'">(.*?)</a>', re.S)
+_HREFLESS = re.compile(r'<a(?: title="[^"]*")? rel="' + LINK_REL + r'">((?:.|\n)*?)</a>')
 _SURROGATE = re.compile(r"[\ud800-\udfff]")  # lone surrogates (e.g. from JSON "\\ud800") cannot be encoded
 # Characters XML 1.0 cannot carry (C0 controls but tab/newline/CR, U+FFFE/FFFF) or HTML
 # forbids (C1 controls such as U+0085): one in a body would make every feed containing it
@@ -57,6 +66,7 @@ def clean_html(fragment: str) -> str:
     cleaned = nh3.clean(
         fragment,
         tags=ALLOWED_TAGS,
+        clean_content_tags=CLEAN_CONTENT_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         url_relative="deny",
@@ -74,7 +84,7 @@ def markdown_to_html(text: str) -> str:
     """
     if markdown_problems(text):
         return clean_html(f"<p>{html.escape(text)}</p>")
-    return clean_html(markdown.markdown(text, extensions=["sane_lists"], output_format="html"))
+    return clean_html(markdown.markdown(text, extensions=MARKDOWN_EXTENSIONS, tab_length=TAB_LENGTH, output_format="html"))
 
 
 def html_to_text(fragment: str) -> str:

@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from . import samples
-from .entry import Entry, Problem, parse_datetime
+from .entry import Entry, parse_datetime, problem
 from .identity import url_key
 from .policy import Policy, load_policy
 from .posting import parse_posting
@@ -100,15 +100,15 @@ def validate_files(files: list[Path], policy: Policy, now: datetime,
         if entry is None:
             continue
         if (entry.kind, entry.slug) in slugs:
-            errors.append(Problem("file name", f"slug {entry.slug!r} is already used by {slugs[entry.kind, entry.slug]}",
-                                  "a unique file name", 1).format(display_path(path)))
+            errors.append(problem("file name", "slug.taken", 1, slug=repr(entry.slug),
+                                  path=str(slugs[entry.kind, entry.slug])).format(display_path(path)))
             continue
         slugs[entry.kind, entry.slug] = path
         if entry.apply_url and entry.status == "open":
             key = (entry.kind, url_key(entry.apply_url))
             if key in apply_urls:
-                errors.append(Problem("apply-url", f"same apply URL as {apply_urls[key]}",
-                                      f"one {entry.kind} per application link", 1).format(display_path(path)))
+                errors.append(problem("apply-url", "apply_url.taken", 1, path=str(apply_urls[key]),
+                                      kind=entry.kind).format(display_path(path)))
                 continue
             apply_urls[key] = path
         entries.append(entry)

@@ -62,9 +62,20 @@ SKILLS: dict[str, tuple[str, ...]] = {
     "Translation": ("localization", "l10n"),
     "Teaching": ("tutoring", "curriculum design"),
     "Git": ("github", "version control"),
+    "GIS": ("qgis", "arcgis", "mapping", "geospatial", "geographic information systems"),
     "WordPress": ("wp",),
     "Salesforce": ("crm",),
     "Customer research": ("customer interviews", "surveys"),
+}
+
+#: The currency a country pays in, for the Submit page's default from the browser's locale
+#: (a country not listed leaves the currency for the employer to choose; never a guess).
+REGION_CURRENCY: dict[str, str] = {
+    "US": "USD", "CA": "CAD", "GB": "GBP", "CH": "CHF", "LI": "CHF", "AU": "AUD", "NZ": "NZD",
+    "SE": "SEK", "NO": "NOK", "DK": "DKK", "PL": "PLN", "IN": "INR", "BR": "BRL", "MX": "MXN",
+    "JP": "JPY", "SG": "SGD", "ZA": "ZAR",
+    **{c: "EUR" for c in ("AT", "BE", "CY", "DE", "EE", "ES", "FI", "FR", "GR", "HR", "IE", "IT", "LT",
+                          "LU", "LV", "MT", "NL", "PT", "SI", "SK")},
 }
 
 #: Regions an employer may name instead of listing countries (code -> label).

@@ -21,7 +21,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from board import vocabulary as vocab
-from board.entry import Entry, Problem
+from board.entry import Entry, problem
 from board.identity import url_key
 from board.policy import Policy, load_policy
 from board.posting import MAX_FILE_BYTES, parse_posting
@@ -106,14 +106,14 @@ def report(folder: Path, policy: Policy, now: datetime, repo_postings: Path = PO
     for path, text in files:
         name = Path(path).name
         if text is None:
-            problems = [Problem("file", "could not be read (missing, a link or too large)", "a UTF-8 text file", 1)]
+            problems = [problem("file", "file.unreadable", 1)]
             entry = None
         else:
             entry, problems = parse_posting(Path(name), policy, now, text=text)
             if entry is not None and entry.apply_url and entry.status == "open":
                 other = urls.get(url_key(entry.apply_url))
                 if other and other != path:
-                    problems = [Problem("apply-url", f"same apply URL as {other}", "one posting per application link", 1)]
+                    problems = [problem("apply-url", "apply_url.taken", 1, path=str(other), kind="posting")]
                     entry = None
         lines.append(f"#### `{path}`")  # matched _PATH: only safe characters
         if problems:

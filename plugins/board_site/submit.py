@@ -17,7 +17,7 @@ from board import samples
 from board.identity import url_key
 from board import vocabulary as vocab
 from board.browser_rules import rules, rules_json
-from board.entry import parse_datetime
+from board.entry import email_problem, parse_datetime
 from board.policy import load_policy
 from board.programme import scaffold
 from board.validate import PROGRAMMES_DIR
@@ -35,6 +35,25 @@ def taken_and_urls(catalog) -> tuple[dict[str, str], dict[str, str]]:
         if e.apply_url and e.status == "open":
             urls.setdefault(url_key(e.apply_url), path)
     return taken, urls
+
+
+def next_steps(settings: dict, repository: str | None) -> dict:
+    """What the page says happens after "Create pull request", from the board owner's settings.
+
+    ``BOARD_MAINTAINER_EMAIL`` is shown only when set and a valid address (a typo must not
+    become a mailto: link that reaches nobody); the README and CONTRIBUTING links point at
+    the repository's own sections.
+    """
+    email = (settings.get("BOARD_MAINTAINER_EMAIL") or "").strip()
+    blob = f"https://github.com/{repository}/blob/main" if repository else None
+    return {
+        "reviewers": [h.lstrip("@") for h in settings.get("BOARD_REVIEWERS") or ()],
+        "review_days": settings.get("BOARD_REVIEW_DAYS") or 3,
+        "email": email if email and not email_problem(email) else None,
+        "review_url": f"{blob}/CONTRIBUTING.md#what-happens-to-your-pull-request" if blob else None,
+        "update_url": f"{blob}/CONTRIBUTING.md#keeping-the-posting-true" if blob else None,
+        "readme_url": f"{blob}/README.md#submit-a-posting" if blob else None,
+    }
 
 
 def install(env, settings: dict) -> None:
@@ -67,6 +86,7 @@ def install(env, settings: dict) -> None:
         return (f"https://github.com/{repository}/new/main/{PROGRAMMES_DIR.as_posix()}"
                 f"?filename=your-programme.md&value={quote(scaffold(today))}")
 
+    env.globals["submit_next"] = lambda: next_steps(settings, load_policy(policy_path).repository)
     env.globals["submit_rules"] = submit_rules
     env.globals["submit_currencies"] = submit_currencies
     env.globals["programme_file_url"] = programme_file_url

@@ -86,3 +86,53 @@ def test_js_regex_translates_python_only_syntax():
 def test_js_regex_refuses_what_it_cannot_translate(pattern):
     with pytest.raises(ValueError):
         js_regex(pattern)
+
+
+# ---- board.messages: one table, emitted; no message text typed into JavaScript ----------------
+
+from pathlib import Path  # noqa: E402
+import re  # noqa: E402
+
+from board import messages as msgs  # noqa: E402
+
+SUBMIT_JS = Path(__file__).resolve().parents[2] / "theme" / "static" / "js"
+
+
+def test_the_page_gets_the_message_table():
+    emitted = rules(POLICY)["messages"]
+    assert emitted and emitted == msgs.table()
+    assert set(emitted) == set(msgs.RULES)
+
+
+@pytest.mark.parametrize("rule", sorted(msgs.RULES))
+def test_every_template_reads_the_same_in_python_and_in_the_page(rule):
+    """Only ``{name}`` placeholders (no format spec, no literal brace), so str.format and the
+    page's one-pass replace fill them alike; the form sentence uses only the values the file
+    message has, plus the field's label and what was entered."""
+    r = msgs.RULES[rule]
+    for template in (r.message, r.expected, r.form):
+        assert re.sub(r"\{\w+\}", "", template).count("{") == 0 and "}" not in re.sub(r"\{\w+\}", "", template)
+    given = msgs.placeholders(r.message) | msgs.placeholders(r.expected)
+    assert msgs.placeholders(r.form) <= given | {"label", "entered", "example", "expected"}, rule
+    assert r.form and r.form[0].isupper() or r.form.startswith("{label}"), rule
+    assert "(expected" not in r.form and ".md" not in r.form.replace("{name}", "")
+
+
+def test_no_message_text_is_copied_into_javascript():
+    """Every fixed run of words of every message lives in board/messages.py only."""
+    scripts = "\n".join(p.read_text(encoding="utf-8") for p in SUBMIT_JS.rglob("*.js"))
+    found = []
+    for rule, r in msgs.RULES.items():
+        for template in (r.message, r.expected, r.form):
+            for piece in re.split(r"\{\w+\}", template):
+                piece = piece.strip(" ;:,.'—()")
+                if len(piece) >= 14 and piece in scripts:
+                    found.append((rule, piece))
+    assert not found, found
+
+
+def test_form_text_fills_the_label_and_what_was_entered():
+    p = msgs.texts("hours.range", {"min": "60", "max": "60", "lo": "5", "hi": "40", "entered": "60"})
+    assert p == ("60-60 is outside 5-40 total hours", "total project hours between 5 and 40, e.g. 15-20")
+    assert (msgs.form_text("hours.range", {"lo": "5", "hi": "40", "entered": "60"}, "Total hours")
+            == "Total hours must be between 5 and 40 — you entered 60")

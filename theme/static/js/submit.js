@@ -11,6 +11,7 @@
  * No dependencies, no bundler, no network. window.MicroboardSubmit exposes validate() for tests.
  */
 import { fileText, githubUrl, initForm } from "./submit/form.js";
+import { makePreview } from "./submit/preview.js";
 import { makeValidator } from "./submit/validate.js";
 
 function load() {
@@ -22,6 +23,7 @@ function load() {
 
 window.MicroboardSubmit = {
   makeValidator,
+  makePreview,
   fileText,
   githubUrl,
   validate(text, opts) { return load().V.validate(text, opts); },

@@ -1,7 +1,12 @@
-/* The Submit form: fields -> posting file -> the validator's verdict, shown next to each
- * field and in the summary; a valid file gets a preview card and GitHub's new-file link. */
+/* The Submit form: fields -> posting file -> the validator's verdict, every problem at
+ * once, in the order of the form, next to each field and in the summary, in the form's
+ * words (board/messages.py's "form" texts with the fields' labels); a valid file gets a
+ * preview card and GitHub's new-file link. */
 
 import { el, makePresent, renderCard } from "./card.js";
+import { makeDraft } from "./draft.js";
+import { applyLocaleCurrency, showHourly, suggestSkills } from "./inputs.js";
+import { makePreview } from "./preview.js";
 
 export function fileText(rules, f) {
   const lines = [];
@@ -21,20 +26,19 @@ export function fileText(rules, f) {
   return lines.join("\n") + "\n\n" + body + "\n";
 }
 
-// A lone surrogate (half an emoji pasted) makes encodeURIComponent throw URIError; it
-// becomes U+FFFD, as board.entry.clean_text makes it.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// encodeURIComponent throws URIError on a lone surrogate (a half emoji pasted into the
+// title); the file keeps U+FFFD there instead, as board.entry.clean_text does.
+export function encodeText(text) { return encodeURIComponent(String(text).replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd")); }
 
 export function githubUrl(rules, slug, text) {
-  const whole = text.replace(LONE_SURROGATE, "\uFFFD");
-  return `https://github.com/${rules.repository}/new/${rules.branch}/${rules.postings_dir}?filename=${encodeURIComponent(slug + ".md")}&value=${encodeURIComponent(whole)}`;
+  return `https://github.com/${rules.repository}/new/${rules.branch}/${rules.postings_dir}?filename=${encodeText(slug + ".md")}&value=${encodeText(text)}`;
 }
 
 function todayUTC() { return new Date().toISOString().slice(0, 10); }
 
 const FIELD_INPUT = {
   "pay": "f-pay-amount", "file name": "f-slug", "slug": "f-slug", "body": "f-description", "description": "f-description",
-  "apply": "f-apply-url", "header": "f-title", "file": "f-description",
+  "apply": "f-apply-url", "header": "f-title", "file": "f-description", "text": "f-title",
 };
 
 export function initForm(rules, V) {
@@ -42,24 +46,52 @@ export function initForm(rules, V) {
   if (!form) return;
   const $ = id => document.getElementById(id);
   const ui = {
-    rules, V, form, $, show: makePresent(rules, V),
+    rules, V, form, $, show: makePresent(rules, V), slug: { edited: false }, draft: makeDraft(form), md: makePreview(rules, V.py),
     summary: $("error-summary"), summaryList: $("error-summary-list"), result: $("submit-result"),
     preview: $("card-preview"), fileBox: $("file-text"), ghLink: $("github-link"), status: $("submit-status"),
     inputFor: field => $(FIELD_INPUT[field] || "f-" + field) || $("f-title"),
   };
-  if ($("f-posted") && !$("f-posted").value) $("f-posted").value = todayUTC();
+  restoreDraft(ui);
+  if (!$("f-posted").value) $("f-posted").value = todayUTC();
+  applyLocaleCurrency(ui);
   wireSlug(ui);
   let touched = false;
+  const live = () => { showHourly(ui, fields(ui).pay, $("f-hours").value); suggestSkills(ui); };
   form.addEventListener("submit", ev => { ev.preventDefault(); touched = true; check(ui, true); });
-  form.addEventListener("input", () => { if (touched) check(ui, false); });
-  form.addEventListener("change", () => { if (touched) check(ui, false); });
+  for (const type of ["input", "change"]) {
+    form.addEventListener(type, () => { ui.draft.save({ slugEdited: ui.slug.edited }); $("draft-bar").hidden = false; live(); if (touched) check(ui, false); });
+  }
+  $("start-over").addEventListener("click", () => { touched = false; startOver(ui); live(); });
+  live();
   wireOutputs(ui);
 }
 
-function wireSlug({ $, V }) {  // the file name follows title and organization until edited by hand
-  let edited = false;
-  $("f-slug").addEventListener("input", () => { edited = true; });
-  const follow = () => { if (!edited) $("f-slug").value = V.formats.defaultSlug($("f-title").value, $("f-organization").value); };
+function restoreDraft(ui) {
+  const data = ui.draft.restore();
+  if (!data) return;
+  ui.slug.edited = !!(data.extra && data.extra.slugEdited);
+  ui.$("draft-status").textContent = "We restored the draft saved on this device. It stays here until you start over.";
+  ui.$("draft-bar").hidden = false;
+}
+
+function startOver(ui) {
+  const { form, $ } = ui;
+  ui.draft.clear();
+  form.reset();
+  ui.slug.edited = false;
+  $("f-posted").value = todayUTC();
+  applyLocaleCurrency(ui);
+  clearErrors(ui);
+  ui.result.hidden = true;
+  $("draft-bar").hidden = true;
+  $("draft-status").textContent = "Your draft is saved on this device as you type.";
+  ui.status.textContent = "Started over: the form is empty and the saved draft is gone.";
+  $("f-title").focus();
+}
+
+function wireSlug({ $, V, slug }) {  // the file name follows title and organization until edited by hand
+  $("f-slug").addEventListener("input", () => { slug.edited = true; });
+  const follow = () => { if (!slug.edited) $("f-slug").value = V.formats.defaultSlug($("f-title").value, $("f-organization").value); };
   $("f-title").addEventListener("input", follow);
   $("f-organization").addEventListener("input", follow);
 }
@@ -68,7 +100,7 @@ function fields({ rules, $ }) {
   const f = {};
   for (const key of Object.keys(rules.display)) { const n = $("f-" + key); if (n) f[key] = n.value; }
   const amount = $("f-pay-amount").value.trim();
-  f.pay = amount ? `${amount} ${$("f-pay-currency").value} ${$("f-pay-unit").value}` : "";
+  f.pay = amount ? [amount, $("f-pay-currency").value, $("f-pay-unit").value].filter(Boolean).join(" ") : "";
   f.description = $("f-description").value;
   f.slug = $("f-slug").value.trim();
   return f;
@@ -77,7 +109,7 @@ function fields({ rules, $ }) {
 function clearErrors({ form, summary, summaryList }) {
   for (const n of form.querySelectorAll("[aria-invalid]")) {
     n.removeAttribute("aria-invalid");
-    const desc = (n.getAttribute("aria-describedby") || "").split(" ").filter(id => !id.endsWith("-error"));
+    const desc = (n.getAttribute("aria-describedby") || "").split(" ").filter(id => id && !id.endsWith("-error"));
     if (desc.length) n.setAttribute("aria-describedby", desc.join(" ")); else n.removeAttribute("aria-describedby");
   }
   for (const n of form.querySelectorAll(".field-error")) { n.textContent = ""; n.hidden = true; }
@@ -85,11 +117,18 @@ function clearErrors({ form, summary, summaryList }) {
   summary.hidden = true;
 }
 
-function markField(ui, input, list) {
+// The field's name as the form shows it: data-label, else its <label> without the "*".
+function labelOf(ui, input) {
+  if (input.dataset.label) return input.dataset.label;
+  const label = ui.form.querySelector(`label[for="${input.id}"]`);
+  return label ? label.textContent.replace(/\*/g, "").replace(/\s+/g, " ").trim() : input.name;
+}
+
+function markField(ui, input, sentences) {
   const errId = input.id + "-error";
   let err = ui.$(errId);
   if (!err) { err = el("p", { id: errId, class: "field-error" }); input.closest(".field").append(err); }
-  err.textContent = list.map(p => p.message + (p.expected ? ` (expected ${p.expected})` : "")).join(" · ");
+  err.textContent = sentences.join(" · ");
   err.hidden = false;
   input.setAttribute("aria-invalid", "true");
   const desc = (input.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
@@ -97,23 +136,28 @@ function markField(ui, input, list) {
   input.setAttribute("aria-describedby", desc.join(" "));
 }
 
+// Every problem with its input and sentence, in the order of the form (then the validator's).
+export function inFormOrder(ui, problems) {
+  const items = problems.map((p, i) => { const input = ui.inputFor(p.field); return { p, i, input, text: ui.V.say(p, labelOf(ui, input)) }; });
+  const before = (a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1);
+  return items.sort((a, b) => (a.input === b.input ? a.i - b.i : before(a.input, b.input)));
+}
+
 function showErrors(ui, problems, focus) {
   clearErrors(ui);
+  const items = inFormOrder(ui, problems);
   const byInput = new Map();
-  for (const p of problems) {
-    const input = ui.inputFor(p.field);
-    if (!byInput.has(input)) byInput.set(input, []);
-    byInput.get(input).push(p);
+  for (const it of items) {
+    if (!byInput.has(it.input)) byInput.set(it.input, []);
+    if (!byInput.get(it.input).includes(it.text)) byInput.get(it.input).push(it.text);
   }
-  for (const [input, list] of byInput) markField(ui, input, list);
-  for (const p of problems) {
-    const input = ui.inputFor(p.field);
-    const label = ui.form.querySelector(`label[for="${input.id}"]`);
-    const a = el("a", { href: "#" + input.id }, `${label ? label.textContent.replace(/\s*\(.*$/, "").trim() : p.field}: ${p.message}`);
-    a.addEventListener("click", ev => { ev.preventDefault(); input.focus(); });
+  for (const [input, sentences] of byInput) markField(ui, input, sentences);
+  for (const it of items) {
+    const a = el("a", { href: "#" + it.input.id }, it.text);
+    a.addEventListener("click", ev => { ev.preventDefault(); it.input.focus(); });
     ui.summaryList.append(el("li", {}, a));
   }
-  ui.$("error-count").textContent = `${problems.length} problem${problems.length === 1 ? "" : "s"} to fix`;
+  ui.$("error-count").textContent = `${items.length} problem${items.length === 1 ? "" : "s"} to fix`;
   ui.summary.hidden = false;
   if (focus) ui.summary.focus();
 }
@@ -123,7 +167,9 @@ function check(ui, focus) {
   const f = fields(ui);
   const text = fileText(rules, f);
   const holder = {};
-  const problems = V.validate(text, { slug: f.slug, entry: holder });
+  let problems = V.validate(text, { slug: f.slug, entry: holder });
+  // A file name not yet derived (no title) is not a problem of its own: the title is.
+  if (!f.slug && !ui.slug.edited) problems = problems.filter(p => p.field !== "file name");
   ui.fileBox.value = text;
   if (problems.length) {
     showErrors(ui, problems, focus);
@@ -134,6 +180,9 @@ function check(ui, focus) {
   clearErrors(ui);
   ui.preview.textContent = "";
   ui.preview.append(renderCard(holder.value, { slug: f.slug, title: V.py.cleanText(f.title), organization: V.py.cleanText(f.organization) }, ui.show, Date.now()));
+  const description = $("description-preview");
+  description.textContent = "";
+  description.append(ui.md.fragment(ui.md.markdownToHtml(holder.value.description)));
   $("file-name").textContent = `${rules.postings_dir}/${f.slug}.md`;
   const url = githubUrl(rules, f.slug, text);
   ui.ghLink.href = url;
@@ -150,18 +199,20 @@ function wireOutputs(ui) {
     ev.preventDefault();
     const ok = check(ui, false);
     if (!ok) return;
+    ui.draft.handedOff();
     const w = window.open(ok.url, "_blank", "noopener");
     if (!w) window.location.href = ok.url;
   });
   $("copy-file").addEventListener("click", async () => {
     const ok = check(ui, false); if (!ok) return;
-    try { await navigator.clipboard.writeText(ok.text); status.textContent = "Copied the file to the clipboard."; }
+    try { await navigator.clipboard.writeText(ok.text); ui.draft.handedOff(); status.textContent = "Copied the file to the clipboard."; }
     catch (err) { fileBox.focus(); fileBox.select(); document.execCommand && document.execCommand("copy"); status.textContent = "Select the text below and copy it."; }
   });
   $("download-file").addEventListener("click", () => {
     const ok = check(ui, false); if (!ok) return;
     const a = el("a", { href: URL.createObjectURL(new Blob([ok.text], { type: "text/markdown" })), download: ok.slug + ".md" });
     document.body.append(a); a.click(); a.remove();
+    ui.draft.handedOff();
     status.textContent = `Downloaded ${ok.slug}.md.`;
   });
 }

@@ -1,6 +1,6 @@
 /* board.posting.read_header: the "Key: value" block, each key's line, and the body. */
 
-import { P, own } from "./problem.js";
+import { own } from "./problem.js";
 
 // board.posting.split_lines: lines end at \n, \r\n or \r only; any other separator is an error.
 export function splitLines(text) {
@@ -9,19 +9,20 @@ export function splitLines(text) {
   return parts;
 }
 
-function separatorProblems(rules, all) {
+function separatorProblems({ rules, P }, all) {
   const out = [];
   for (let n = 0; n < all.length; n++) {
     const ch = Array.from(all[n]).find(x => own(rules.line_separators, x));
-    if (ch !== undefined) out.push(P("text", `line contains ${rules.line_separators[ch]}`, "ordinary line breaks only", n + 1));
+    if (ch !== undefined) out.push(P("text", "text.separator", { what: rules.line_separators[ch] }, n + 1));
   }
   return out;
 }
 
-export function readHeader({ rules, py }, text) {
+export function readHeader(ctx, text) {
+  const { py, P } = ctx;
   const values = new Map(), lines = new Map();
   const all = splitLines(text);
-  const problems = separatorProblems(rules, all);
+  const problems = separatorProblems(ctx, all);
   let current = null, i = 0, broke = false;
   for (let k = 0; k < all.length; k++) {
     i = k + 1;
@@ -33,14 +34,13 @@ export function readHeader({ rules, py }, text) {
     }
     const m = py.R.header.exec(raw);
     if (!m) {
-      problems.push(P("header", `line is not 'Key: value': ${py.repr(Array.from(raw).slice(0, 60).join(""))}`,
-        "a blank line between the metadata and the Markdown body", i));
+      problems.push(P("header", "header.line", { text: py.repr(Array.from(raw).slice(0, 60).join("")) }, i));
       current = null;
       continue;
     }
     const key = m[1].toLowerCase().replace(/_/g, "-");
     if (values.has(key)) {
-      problems.push(P(key, `appears twice (first on line ${lines.get(key)})`, "each key once", i));
+      problems.push(P(key, "key.twice", { first: String(lines.get(key)) }, i));
       continue;
     }
     current = key;

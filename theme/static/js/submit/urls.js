@@ -1,18 +1,53 @@
 /* Links and addresses: board.entry.url_problem / email_problem, and board.identity.url_key
  * (the key two postings share when they are one posting), line by line. */
 
+// board.entry.url_rule (https only, as for a posting): [rule, args] or null.
 export function urlProblem({ rules, py }, url) {
-  const R = py.R;
-  if (py.len(url) > rules.max_len.url) return `is ${py.len(url)} characters long`;
-  if (py.hasControl(url) || R.space.test(url)) return "contains spaces or control characters";
+  const R = py.R, schemes = "https://";
+  if (py.len(url) > rules.max_len.url) return ["url.too_long", { length: String(py.len(url)), schemes }];
+  if (py.hasControl(url) || R.space.test(url)) return ["url.spaces", { schemes }];
   const unsafe = R.urlUnsafe.exec(url);
-  if (unsafe) return `contains ${py.repr(unsafe[0])}, which must be percent-encoded`;
+  if (unsafe) return ["url.unsafe_char", { char: py.repr(unsafe[0]), schemes }];
   const parts = urlsplit(url);
-  if (parts.scheme.toLowerCase() !== "https") return `uses scheme ${py.repr(parts.scheme || "(none)")}`;
-  if (!parts.hostname || !parts.hostname.includes(".")) return "has no valid host name";
-  if (parts.hostname.endsWith(".")) return "has a host name ending in a dot";
-  if (parts.userinfo) return "contains credentials";
+  if (!bracketsValid(parts.netloc)) return ["url.invalid", { schemes }];
+  if (parts.scheme.toLowerCase() !== "https") return ["url.scheme", { scheme: py.repr(parts.scheme || "(none)"), schemes }];
+  if (!parts.hostname || !parts.hostname.includes(".")) return ["url.no_host", { schemes }];
+  if (parts.hostname.endsWith(".")) return ["url.host_dot", { schemes }];
+  if (parts.userinfo) return ["url.credentials", { schemes }];
   return null;
+}
+// urllib.parse.urlsplit raises "Invalid IPv6 URL" for an unpaired bracket, and (3.11.4+)
+// for a bracketed host that is neither an IP address nor an IPvFuture (v1.x).
+function bracketsValid(netloc) {
+  const open = netloc.includes("["), close = netloc.includes("]");
+  if (open !== close) return false;
+  if (!open) return true;
+  const host = netloc.slice(netloc.indexOf("[") + 1).split("]")[0];
+  if (host.startsWith("v")) return /^v[a-fA-F0-9]+\.[^\n]+$/.test(host);
+  return isIPv6(host);  // "An IPv4 address cannot be in brackets"
+}
+function isIPv4(s) {  // ipaddress.IPv4Address: four decimal octets, no leading zeros
+  const octets = s.split(".");
+  return octets.length === 4 && octets.every(o => /^(0|[1-9][0-9]{0,2})$/.test(o) && +o <= 255);
+}
+function isIPv6(text) {  // ipaddress.IPv6Address._ip_int_from_string, with an optional %scope
+  const at = text.indexOf("%");
+  if (at >= 0 && (at === text.length - 1 || text.indexOf("%", at + 1) >= 0)) return false;
+  const parts = (at >= 0 ? text.slice(0, at) : text).split(":");
+  if (parts.length < 3) return false;
+  if (parts[parts.length - 1].includes(".")) { if (!isIPv4(parts.pop())) return false; parts.push("0", "0"); }
+  if (parts.length > 9) return false;
+  let skip = null;
+  for (let i = 1; i < parts.length - 1; i++) if (!parts[i]) { if (skip !== null) return false; skip = i; }
+  let hi = parts.length, lo = 0;
+  if (skip !== null) {
+    hi = skip; lo = parts.length - skip - 1;
+    if (!parts[0] && --hi) return false;
+    if (!parts[parts.length - 1] && --lo) return false;
+    if (8 - (hi + lo) < 1) return false;
+  } else if (parts.length !== 8 || !parts[0] || !parts[parts.length - 1]) return false;
+  const hextets = skip === null ? parts : parts.slice(0, hi).concat(parts.slice(parts.length - lo));
+  return hextets.every(h => /^[0-9a-fA-F]{1,4}$/.test(h));
 }
 function urlsplit(url) {  // urllib.parse.urlsplit, the parts url_problem reads
   let scheme = "", rest = url;
@@ -60,7 +95,7 @@ export function urlKey({ py }, url) {
 }
 export function emailProblem({ py }, email) {
   const R = py.R;
-  if (py.len(email) > 254 || !R.email.test(email)) return "is not a valid e-mail address";
+  if (py.len(email) > 254 || !R.email.test(email)) return ["email.invalid", {}];
   return null;
 }
 

@@ -6,7 +6,7 @@ import { makeFormats } from "../format.js";
 import { didYouMean } from "./difflib.js";
 import { isoDateOf, makeDates } from "./dates.js";
 import { readHeader, splitLines } from "./header.js";
-import { P, format, own } from "./problem.js";
+import { at, format, makeProblems, own } from "./problem.js";
 import { fixed, g } from "./pynum.js";
 import { makeText } from "./pytext.js";
 import { compileRegexes } from "./regex.js";
@@ -19,36 +19,51 @@ export function makeValidator(rules) {
   const R = compileRegexes(rules);
   const py = { ...makeText(rules, R), R, fixed, g, didYouMean };
   const F = makeFormats(rules.formats);
-  const ctx = { rules, py, F, dates: makeDates(py) };
+  const { P, say } = makeProblems(rules.messages);
+  const ctx = { rules, py, F, P, dates: makeDates(py) };
   return {
     validate: (text, opts) => validate(ctx, text, opts || {}),
-    format, py, formats: F, slugify: F.slugify,
+    format, say, py, formats: F, slugify: F.slugify,
     urlKey: url => urlKey(ctx, url),
     canonicalSkill: text => canonicalSkill(ctx, text),
+    readHours: text => parseHours(ctx, text),
+    readPay: text => parsePay(ctx, text),
+    problem: P,
+    payFloorProblem(pay, hours) {  // payChecks' floor rule alone, for the live hourly figure
+      const found = [];
+      payChecks(ctx, { pay, hours }, (field, rule, args) => found.push(P(field, rule, args || {})));
+      return found.find(p => p.rule === "pay.floor") || null;
+    },
     regionLabel: code => rules.regions[code] || rules.countries[code] || code,
   };
 }
 
 function validate(ctx, text, opts) {
-  const rules = ctx.rules;
+  const { rules, P } = ctx;
   const now = opts.now != null ? (typeof opts.now === "number" ? opts.now : Date.parse(opts.now)) : Date.now();
   const slug = opts.slug != null ? opts.slug : "new-posting";
   const bytes = new TextEncoder().encode(text).length;
-  if (bytes > rules.max_file_bytes) return [P("file", `is ${bytes} bytes`, `at most ${rules.max_file_bytes} bytes`, 1)];
+  if (bytes > rules.max_file_bytes) return [P("file", "file.too_big", { bytes: String(bytes), max: String(rules.max_file_bytes) }, 1)];
   if (text.startsWith("\ufeff")) text = text.slice(1);
   const doc = readDocument(ctx, text, slug);
   const f = readFields(ctx, doc);
-  if (f.hours === null || f.pay === null || f.posted === null) return doc.problems;
+  // board.posting.parse_posting: every rule runs; a missing Hours, Pay or Posted gets a
+  // stand-in whose problems are not reported.
+  const standIn = { hours: f.hours === null, pay: f.pay === null, posted: f.posted === null };
+  if (standIn.hours) f.hours = { min: 0, max: 0 };
+  if (standIn.pay) f.pay = { min: 1, max: 1, currency: "USD", unit: "total" };
+  if (standIn.posted) f.posted = now;
   const checks = [];
-  const c = (field, m, x) => checks.push(P(field, m, x || ""));
+  const c = (field, rule, args) => checks.push(P(field, rule, args || {}));
   textChecks(ctx, doc, f, slug, c);
   payChecks(ctx, f, c);
   linkChecks(ctx, f, c);
   dateChecks(ctx, f, now, opts, c);
   listChecks(ctx, f, c);
-  locate(doc, checks);
-  if (!doc.problems.length && !opts.skipCrossFile) crossFileChecks(ctx, doc, f, slug);
-  if (!doc.problems.length && opts.entry) opts.entry.value = f;
+  locate(doc, checks.filter(p => !standIn[p.field] && !(standIn.posted && p.rule === "apply_by.before_posted")));
+  const complete = !doc.problems.length && !standIn.hours && !standIn.pay && !standIn.posted;
+  if (complete && !opts.skipCrossFile) crossFileChecks(ctx, doc, f, slug);
+  if (complete && !doc.problems.length && opts.entry) opts.entry.value = f;
   return doc.problems;
 }
 
@@ -57,27 +72,22 @@ function validate(ctx, text, opts) {
 function validSlug({ rules, py }, slug) { return py.R.slug.test(slug) && py.len(slug) <= rules.max_slug_len; }
 
 function readDocument(ctx, text, slug) {
-  const { rules, py } = ctx, EX = rules.examples;
+  const { rules, py, P } = ctx, EX = rules.examples;
   const header = readHeader(ctx, text);
   const problems = header.problems, v = header.values, at = header.lines;
   const get = (k, d) => (v.has(k) ? v.get(k) : d);
-  const add = (f, m, x) => problems.push(P(f, m, x || EX[f] || "", at.has(f) ? at.get(f) : 1));
-  if (!validSlug(ctx, slug)) {
-    problems.push(P("file name", `${py.repr(slug + ".md")} is not a valid slug`,
-      "lower-case letters, digits and hyphens, e.g. data-dashboard-harvest-share.md", 1));
-  }
+  const lineOf = k => (at.has(k) ? at.get(k) : 1);
+  const add = (f, rule, args) => problems.push(P(f, rule, { example: EX[f] || "", ...args }, lineOf(f)));
+  if (!validSlug(ctx, slug)) problems.push(P("file name", "file.slug", { name: py.repr(slug + ".md"), example: rules.slug_example }, 1));
+  const known = rules.known.join(", ");
   for (const key of v.keys()) {
     if (rules.known.includes(key)) continue;
     const hint = py.didYouMean(key, rules.known);
-    add(key, "unknown key" + (hint ? `; did you mean '${py.title(hint)}'?` : ""), "one of: " + rules.known.join(", "));
+    if (hint) add(key, "key.unknown_hint", { hint: py.title(hint), known }); else add(key, "key.unknown", { known });
   }
-  for (const key of rules.required) {
-    if (!get(key)) problems.push(P(key, "is missing", EX[key] || "", at.has(key) ? at.get(key) : 1));
-  }
-  if (!get("apply-url") && !get("apply-email")) {
-    problems.push(P("apply-url", "is missing (and no Apply-Email either)", "Apply-URL: https://… or Apply-Email: name@example.org", 1));
-  }
-  for (const [key, value] of v) if (py.hasControl(value)) add(key, "contains control or invisible characters", "plain printable text");
+  for (const key of rules.required) if (!get(key)) problems.push(P(key, "key.missing", { example: EX[key] || "" }, lineOf(key)));
+  if (!get("apply-url") && !get("apply-email")) problems.push(P("apply-url", "apply.missing", {}, 1));
+  for (const [key, value] of v) if (py.hasControl(value)) add(key, "value.control", {});
   return { header, problems, get, add, at };
 }
 
@@ -85,7 +95,10 @@ function readFields(ctx, doc) {
   const { py, dates } = ctx, get = doc.get;
   function parsed(key, fn) {
     if (!get(key)) return null;
-    try { return fn(get(key)); } catch (e) { doc.add(key, e.message); return null; }
+    try { return fn(get(key)); } catch (e) {
+      if (e.rule) doc.add(key, e.rule, e.args); else doc.add(key, "value.invalid", { error: e.message });
+      return null;
+    }
   }
   const f = {
     hours: parsed("hours", s => parseHours(ctx, s)),
@@ -130,13 +143,14 @@ function readSkills(ctx, doc) {
     else if (!skills.includes(name)) skills.push(name);
   }
   const choices = Object.keys(rules.skills).concat(...Object.values(rules.skills));
+  const expected = rules.skills_expected;
   for (const word of unknown) {
     let hint = py.didYouMean(word, choices);
     hint = hint ? canonicalSkill(ctx, hint) : "";
-    doc.add("skills", `unknown skill ${py.repr(word)}` + (hint ? `; did you mean '${hint}'?` : ""),
-      "skills from the list in README (ask for a new one in your pull request)");
+    if (hint) doc.add("skills", "skills.unknown_hint", { word: py.repr(word), hint, expected });
+    else doc.add("skills", "skills.unknown", { word: py.repr(word), expected });
   }
-  if (doc.get("skills") && skills.length > rules.max_skills) doc.add("skills", `${skills.length} skills listed`, `at most ${rules.max_skills}`);
+  if (doc.get("skills") && skills.length > rules.max_skills) doc.add("skills", "skills.too_many", { count: String(skills.length), max: String(rules.max_skills) });
   return skills;
 }
 
@@ -145,87 +159,83 @@ function readRegions(ctx, doc) {  // board.posting.read_regions
   for (const word of (doc.get("eligible-regions") || "WORLDWIDE").split(",")) {
     if (!py.strip(word)) continue;
     const code = canonicalRegion(ctx, word);
-    if (code === null) doc.add("eligible-regions", `unknown country or region ${py.repr(py.strip(word))}`);
+    if (code === null) doc.add("eligible-regions", "regions.unknown", { word: py.repr(py.strip(word)) });
     else if (!regions.includes(code)) regions.push(code);
   }
   return regions;
 }
 
-function bodyProblems({ py }, doc) {  // board.posting.body_problems
+function bodyProblems({ py, P }, doc) {  // board.posting.body_problems
   const lines = splitLines(doc.header.body);
   const n = lines.findIndex(line => py.R.bodyControl.test(line));
-  if (n >= 0) doc.problems.push(P("body", "contains control characters", "plain text and Markdown only", doc.header.bodyLine + n));
+  if (n >= 0) doc.problems.push(P("body", "body.control", {}, doc.header.bodyLine + n));
 }
 
 // ---- board.entry.check, in its order ---------------------------------------------------
 
+const S = String;
+const entered = (lo, hi) => (lo === hi ? S(lo) : `${lo}-${hi}`);
+
 function textChecks(ctx, doc, f, slug, c) {
   const { rules, py } = ctx;
-  if (!validSlug(ctx, slug)) c("slug", `${py.repr(slug)} is not a safe file name`, `lower-case letters, digits and hyphens, at most ${rules.max_slug_len}`);
+  if (!validSlug(ctx, slug)) c("slug", "slug.unsafe", { slug: py.repr(slug), max: S(rules.max_slug_len) });
   for (const name of ["title", "organization", "summary"]) {
     const value = f[name];
-    if (!value) c(name, "is empty", "a short plain-text value");
-    else if (py.len(value) > rules.max_len[name]) c(name, `is ${py.len(value)} characters long`, `at most ${rules.max_len[name]}`);
+    if (!value) c(name, "text.empty");
+    else if (py.len(value) > rules.max_len[name]) c(name, "text.too_long", { length: S(py.len(value)), max: S(rules.max_len[name]) });
   }
-  if (py.len(f.description) > rules.max_len.description * 2) c("description", "is too long", `at most ${rules.max_len.description} characters of text`);
-  if (!py.strip(f.description)) c("description", "is empty", "a Markdown body describing the project");
+  if (py.len(f.description) > rules.max_len.description * 2) c("description", "description.too_long", { max: S(rules.max_len.description) });
+  if (!py.strip(f.description)) c("description", "description.empty");
   const H0 = rules.hours_min, H1 = rules.hours_max, h = f.hours;
   if (!(H0 <= h.min && h.min <= h.max && h.max <= H1)) {
-    c("hours", `${h.min}-${h.max} is outside ${H0}-${H1} total hours`, `total project hours between ${H0} and ${H1}, e.g. 15-20`);
+    c("hours", "hours.range", { min: S(h.min), max: S(h.max), lo: S(H0), hi: S(H1), entered: entered(h.min, h.max) });
   }
 }
 
 function payChecks({ rules, py }, f, c) {
   const pay = f.pay, hours = f.hours;
-  if (!rules.currencies.includes(pay.currency)) c("pay", `unknown currency ${py.repr(pay.currency)}`, "an ISO 4217 code such as USD, EUR, GBP");
-  else if (!isFinite(pay.min) || !isFinite(pay.max) || pay.max > rules.max_amount) {
-    c("pay", "amount is too large to be real", `at most ${rules.max_amount_label} per posting or hour, e.g. 600 USD total`);
-  } else if (pay.min <= 0 || pay.max < pay.min) c("pay", `amount ${py.g(pay.min)}-${py.g(pay.max)} is not a positive range`, "e.g. 600 USD total or 20-25 EUR per hour");
-  else if (hours.min > 0) {
+  if (!rules.currencies.includes(pay.currency)) c("pay", "pay.currency", { currency: py.repr(pay.currency) });
+  else if (!isFinite(pay.min) || !isFinite(pay.max) || pay.max > rules.max_amount) c("pay", "pay.too_large", { max: rules.max_amount_label });
+  else if (pay.min <= 0 || pay.max < pay.min) c("pay", "pay.not_positive", { min: py.g(pay.min), max: py.g(pay.max) });
+  else if (hours.min > 0 && hours.min <= hours.max) {
     const floor = own(rules.pay_floors, pay.currency) ? rules.pay_floors[pay.currency] : null;
     const low = pay.unit === "hour" ? pay.min : pay.min / hours.max;
-    if (floor !== null && low < floor) {
-      c("pay", `works out at ${py.fixed(low, 2)} ${pay.currency}/hour, below the board's floor of ${py.g(floor)} ${pay.currency}/hour`, "more pay or fewer hours");
-    }
+    if (floor !== null && low < floor) c("pay", "pay.floor", { hourly: py.fixed(low, 2), currency: pay.currency, floor: py.g(floor) });
   }
 }
 
 function linkChecks(ctx, f, c) {
   const { rules, py } = ctx;
-  if (!own(rules.categories, f.category)) c("category", `unknown category ${py.repr(f.category)}`, "one of " + Object.keys(rules.categories).join(", "));
-  if (!f.applyUrl && !f.applyEmail) c("apply", "no way to apply", "Apply-URL: https://… or Apply-Email: name@example.org");
+  if (!own(rules.categories, f.category)) c("category", "category.unknown", { category: py.repr(f.category), choices: Object.keys(rules.categories).join(", ") });
+  if (!f.applyUrl && !f.applyEmail) c("apply", "apply.none");
   let why;
-  if (f.applyUrl && (why = urlProblem(ctx, f.applyUrl))) c("apply-url", why, "an https:// URL");
-  if (f.applyEmail && (why = emailProblem(ctx, f.applyEmail))) c("apply-email", why, "name@example.org");
-  if (f.orgUrl && (why = urlProblem(ctx, f.orgUrl))) c("organization-url", why, "an https:// URL");
-  if (!rules.statuses.includes(f.status)) c("status", `unknown status ${py.repr(f.status)}`, rules.statuses.join(" or "));
+  if (f.applyUrl && (why = urlProblem(ctx, f.applyUrl))) c("apply-url", why[0], why[1]);
+  if (f.applyEmail && (why = emailProblem(ctx, f.applyEmail))) c("apply-email", why[0], why[1]);
+  if (f.orgUrl && (why = urlProblem(ctx, f.orgUrl))) c("organization-url", why[0], why[1]);
+  if (!rules.statuses.includes(f.status)) c("status", "status.unknown", { status: py.repr(f.status), choices: rules.statuses.join(" or ") });
 }
 
 function dateChecks({ rules }, f, now, opts, c) {
   const { applyBy, posted } = f;
-  if (!opts.allowExpired && f.status === "open" && applyBy !== null && applyBy < now) {
-    c("apply-by", `deadline ${isoDateOf(applyBy)} has passed for an open posting`, "a future date, or Status: closed");
-  }
-  if (applyBy !== null && applyBy < posted) c("apply-by", "is before the posting date", "a date after Posted");
-  if (posted > now + rules.posted_future_days * DAY) c("posted", `${isoDateOf(posted)} is in the future`, "today's date or earlier");
+  if (!opts.allowExpired && f.status === "open" && applyBy !== null && applyBy < now) c("apply-by", "apply_by.passed", { date: isoDateOf(applyBy) });
+  if (applyBy !== null && applyBy < posted) c("apply-by", "apply_by.before_posted");
+  if (posted > now + rules.posted_future_days * DAY) c("posted", "posted.future", { date: isoDateOf(posted) });
   // board.entry.date_window_problems
   const earliest = Date.UTC(rules.earliest_year, 0, 1);
   for (const [name, d] of [["posted", posted], ["updated", f.updated], ["apply-by", applyBy], ["last-verified", f.lastVerified]]) {
-    if (d !== null && d < earliest) c(name, `${isoDateOf(d)} is before ${rules.earliest_year}`, "a recent date");
+    if (d !== null && d < earliest) c(name, "date.too_early", { date: isoDateOf(d), year: S(rules.earliest_year) });
   }
-  const label = rules.max_deadline_ahead_label;
   if (applyBy !== null && applyBy > Math.max(now, posted) + rules.max_deadline_ahead_days * DAY) {
-    c("apply-by", `${isoDateOf(applyBy)} is more than ${label} away`, `a deadline within the next ${label}`);
+    c("apply-by", "apply_by.too_far", { date: isoDateOf(applyBy), ahead: rules.max_deadline_ahead_label });
   }
 }
 
 function listChecks({ rules, py }, f, c) {
   const most = rules.max_deliverables, long = rules.max_len.deliverable;
-  if (f.deliverables.length > most || f.deliverables.some(d => py.len(d) > long)) {
-    c("deliverables", "too many or too long", `at most ${most} items of ${long} characters`);
+  if (f.deliverables.length > most || f.deliverables.some(d => py.len(d) > long)) c("deliverables", "deliverables.too_many", { max: S(most), length: S(long) });
+  for (const [key, value, table] of [["students", f.students, rules.student_status], ["work-authorization", f.wa, rules.work_authorization]]) {
+    if (!own(table, value)) c(key, "value.unknown", { value: py.repr(value), choices: Object.keys(table).join(" or ") });
   }
-  if (!own(rules.student_status, f.students)) c("students", `unknown value ${py.repr(f.students)}`, Object.keys(rules.student_status).join(" or "));
-  if (!own(rules.work_authorization, f.wa)) c("work-authorization", `unknown value ${py.repr(f.wa)}`, Object.keys(rules.work_authorization).join(" or "));
 }
 
 // ---- board.posting.located, then board.validate's checks across files ----------------------
@@ -237,17 +247,17 @@ function locate(doc, checks) {
   for (const p of checks) {
     const key = RENAME[p.field] || p.field;
     const line = key === "body" ? doc.header.bodyLine : (doc.at.has(key) ? doc.at.get(key) : 1);
-    if (!seen.has(key + "\u0000" + line)) doc.problems.push(P(key, p.message, p.expected, line));
+    if (!seen.has(key + "\u0000" + line)) doc.problems.push(at(p, key, line));
   }
 }
 
 function crossFileChecks(ctx, doc, f, slug) {
-  const { rules, py } = ctx;
+  const { rules, py, P } = ctx;
   const taken = rules.taken || {}, urls = rules.open_apply_urls || {};
   if (own(taken, slug)) {
-    doc.problems.push(P("file name", `slug ${py.repr(slug)} is already used by ${taken[slug]}`, "a unique file name", 1));
+    doc.problems.push(P("file name", "slug.taken", { slug: py.repr(slug), path: taken[slug] }, 1));
   } else if (f.applyUrl && f.status === "open") {
     const key = urlKey(ctx, f.applyUrl);
-    if (own(urls, key)) doc.problems.push(P("apply-url", `same apply URL as ${urls[key]}`, "one posting per application link", 1));
+    if (own(urls, key)) doc.problems.push(P("apply-url", "apply_url.taken", { path: urls[key], kind: "posting" }, 1));
   }
 }
