@@ -28,7 +28,7 @@ MAX_RESCAN = 200_000
 MAX_HTML_DEPTH = 100
 
 _PREFIX = re.compile(r"[ \t]+|>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])")
-_BRACKET = re.compile(r"\\.|[\[\]()<>]", re.S)  # an escaped character is consumed first: "\[" opens nothing
+_BRACKET = re.compile(r"\\(?:.|\n)|[\[\]()<>]")  # an escaped character is consumed first: "\[" opens nothing
 _BLANK = re.compile(r"[ \t]*")
 #: Start and end tags; ``[^<>]*`` stops at the next ``<``, so a run of ``<`` is read once.
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^<>]*?(/?)>")

@@ -24,6 +24,7 @@ import unicodedata
 from functools import cache
 from typing import Any, Iterable
 
+from . import bounds
 from . import entry as entry_mod
 from . import formats
 from . import identity
@@ -189,6 +190,9 @@ def _regexes() -> dict[str, dict[str, str]]:
         "spaces": js_regex(e._SPACES),
         "space": js_regex(r"\s"),
         "body_control": js_regex(p._BODY_CONTROL),
+        "bounds_prefix": js_regex(bounds._PREFIX),
+        "bounds_bracket": js_regex(bounds._BRACKET),
+        "bounds_blank": js_regex(bounds._BLANK),
     }
 
 
@@ -255,6 +259,8 @@ def rules(policy: Policy, taken: dict[str, str] | None = None,
         "max_deadline_ahead_label": e.MAX_DEADLINE_AHEAD_LABEL,
         "line_separators": dict(p.LINE_SEPARATORS),
         "max_skills": e.MAX_SKILLS,
+        "body_bounds": {"max_chars": bounds.MAX_BODY_CHARS, "max_nesting": bounds.MAX_NESTING,
+                        "max_rescan": bounds.MAX_RESCAN},
         "max_deliverables": e.MAX_DELIVERABLES,
         "max_slug_len": formats.MAX_SLUG_LEN,
         "posted_future_days": e.POSTED_AHEAD.days,

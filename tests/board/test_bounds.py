@@ -150,3 +150,12 @@ def test_honest_nesting_keeps_its_markup():
     fragment = "<ul><li>one<ul><li>two<ul><li>three</li></ul></li></ul></li></ul><p>a<br>b</p>"
     assert html_depth(fragment) == 3
     assert clean_html(fragment) == fragment
+
+
+def test_a_body_within_the_bounds_can_still_render_too_long():
+    """Entities expand: 10,000 '&' are 10,000 characters of Markdown (within the bounds) and
+    50,000 of HTML, so entry.check's description limit still speaks, on the body's line. The
+    form cannot measure the build's HTML, so this rule is the validator's alone (see
+    tests/browser/test_submit.py NOT_FROM_A_POSTING_FILE)."""
+    problems = parse(make_posting(body="&" * 10_000))[1]
+    assert [(p.field, p.rule, p.line) for p in problems] == [("body", "description.too_long", BODY_LINE)]

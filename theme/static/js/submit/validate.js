@@ -6,6 +6,7 @@ import { makeFormats } from "../format.js";
 import { didYouMean } from "./difflib.js";
 import { isoDateOf, makeDates } from "./dates.js";
 import { readHeader, splitLines } from "./header.js";
+import { makeBounds } from "./bounds.js";
 import { at, format, makeProblems, own } from "./problem.js";
 import { fixed, g } from "./pynum.js";
 import { makeText } from "./pytext.js";
@@ -20,7 +21,7 @@ export function makeValidator(rules) {
   const py = { ...makeText(rules, R), R, fixed, g, didYouMean };
   const F = makeFormats(rules.formats);
   const { P, say } = makeProblems(rules.messages);
-  const ctx = { rules, py, F, P, dates: makeDates(py) };
+  const ctx = { rules, py, F, P, dates: makeDates(py), markdownProblems: makeBounds(rules) };
   return {
     validate: (text, opts) => validate(ctx, text, opts || {}),
     format, say, py, formats: F, slugify: F.slugify,
@@ -121,6 +122,10 @@ function readFields(ctx, doc) {
     title: py.cleanText(get("title")), organization: py.cleanText(get("organization")), summary: py.cleanText(get("summary")),
   };
   bodyProblems(ctx, doc);
+  if (f.description) {  // board.posting.read_body: a body outside board.bounds is refused unrendered
+    const refused = ctx.markdownProblems(ctx.P, py, doc.header.body, doc.header.bodyLine);
+    if (refused.length) { doc.problems.push(...refused); f.description = ""; }
+  }
   return f;
 }
 
@@ -244,9 +249,11 @@ const RENAME = { apply: "apply-url", description: "body", slug: "file name" };
 
 function locate(doc, checks) {
   const seen = new Set(doc.problems.map(p => p.field + "\u0000" + p.line));
+  const bodyRefused = doc.problems.some(p => p.field === "body");  // a body refused unread is not also "empty"
   for (const p of checks) {
     const key = RENAME[p.field] || p.field;
     const line = key === "body" ? doc.header.bodyLine : (doc.at.has(key) ? doc.at.get(key) : 1);
+    if (bodyRefused && key === "body" && p.rule === "description.empty") continue;
     if (!seen.has(key + "\u0000" + line)) doc.problems.push(at(p, key, line));
   }
 }
