@@ -560,8 +560,8 @@ class Facts:
             return Fact(Compensation(float(low), float(high), cur, "hour" if unit == "HOUR" else "total"),
                         f"salary field {low:g}-{high:g} {cur}/{unit.lower()}", "field")
         best = None
-        if self.hours_fact.by.startswith("track"):
-            best = extract.pay_near(self.mentions, self.text.find(self.hours_fact.quote))
+        if self.hours_fact.by.startswith("track") and (hours := self.hours_fact.value):
+            best = self._pay_near_track(hours)
         best = best or extract.best_pay(self.mentions, self.scale) or self._rate_total()
         if best:
             kind = "hourly" if best.unit == "hour" else ("stipend" if "stipend" in best.quote else "fixed")
@@ -569,6 +569,13 @@ class Facts:
         if hit := _find(_PAY_WORDS, self.text):
             return Fact(None, hit, "stated without an amount")
         return Fact(None)
+
+    def _pay_near_track(self, hours: Hours) -> extract.Pay | None:
+        """The amount nearest any mention of the chosen track: a track may be said twice ("choose
+        20h or 50h track" in the title, then "about 20 hours, $500")."""
+        spots = [t.at for t in self.hour_mentions[0] if (round(t.low), round(t.high)) == (hours.min, hours.max)]
+        pairs = [(abs(p.at - at), p) for at in spots if (p := extract.pay_near(self.mentions, at))]
+        return min(pairs, key=lambda pair: pair[0])[1] if pairs else None
 
     def _rate_total(self) -> extract.Pay | None:
         """A day or week rate times the days worked or the weeks it runs ("€160 per day", 3 working
