@@ -288,7 +288,11 @@ _EXPERIENCED = re.compile(r"\b(?:[3-9]|1\d|20)\+? ?(?:-|to)? ?(?:\d+ )?(?:or mor
                           r" (?:experience|exp)\b|\b(?:[3-9]|1\d)\+? years? (?:in|working|as|building|leading)\b"
                           r"|\b(?:seasoned|experienced) (?:professionals?|freelancers?|consultants?|practitioners?|marketers?"
                           r"|engineers?|developers?|designers?|writers?|analysts?|hires?)\b|\b(?:you are|you're|as) an? (?:senior|seasoned)\b"
-                          r"|\b(?:mid|senior)[- ]level (?:role|position|candidates?|professionals?|engineers?|hire)\b")
+                          r"|\b(?:mid|senior)[- ]level (?:role|position|candidates?|professionals?|engineers?|hire)\b"
+                          # "N+ years" with a field and no "experience": "15+ years of finance leadership",
+                          # "10+ years systems programming", "(5+ years, Liquid)"; not "for 10+ years we have..."
+                          r"|(?<!for )(?<!over )(?<!since )\b(?:[3-9]|1\d|20)\+ ?(?:years?|yrs?)\b(?! (?:ago|old|of (?:history|operation"
+                          r"|service|business))\b)")
 _EXPERIENCED_TITLE = re.compile(r"\b(?:senior|sr\.?|principal|head of|director|vp|chief|staff (?:engineer|software|data|product"
                                 r"|designer|scientist|researcher)|lead (?:engineer|developer|designer|data|scientist|analyst))\b")
 #: More wordings of the same rules, as rows of (needles, pattern, before): a row runs only on a
@@ -386,7 +390,7 @@ def _find_more(rows: tuple[_Extra, ...], text: str) -> str | None:
 
 
 #: Wording that makes a record a micro-internship candidate worth a person's time when one fact is missing.
-_MICRO = re.compile(r"\b(?:micro[- ]?internships?|micro[- ]?projects?|project[- ]based (?:internship|work|experience)"
+_MICRO = re.compile(r"\b(?:micro[- ]?intern(?:ships?|s)?\b|micro[- ]?projects?|project[- ]based (?:internship|work|experience)"
                     r"|short[- ]term (?:project|assignment|internship)|mini[- ]internships?|\d+[- ]hours? (?:project|assignment)"
                     r"|(?:one|single|a) (?:short |small |scoped |defined )?(?:project|deliverable|assignment)\b|externship"
                     r"|sprint project|paid project)")
