@@ -254,7 +254,7 @@ _PAYS_WORDS = ("tuition", "fee", "membership", " kit", "cost", "charge", "subscr
                "admission", " to participate", " to join", " to register")
 #: Money the student pays: a fee, tuition or subscription is a product, not pay.
 _STUDENT_PAYS = re.compile(r"\b(?:tuition(?! (?:reimburse\w*|assistance|support|benefits?|remission|waiver))|(?:program|programme|participation|enrol(?:l)?ment|registration|application|course"
-                           r"|placement|membership|admission|access|booking|service) (?:fees?|costs?|charges?)"
+                           r"|placement|membership|admission|access|booking|service) (?:fees?|costs?|charges?)\b"
                            # a subscription only with its price or its subscriber: "Subscription: $149 per month",
                            # "a $49 monthly subscription", not "subscription data" or "we sell bread subscriptions"
                            r"|subscription (?:fees?|plans?|prices?|costs?)\b|subscription\s*(?:of|:|at|for)\s*(?:only |just )?"
@@ -276,7 +276,9 @@ _STUDENT_PAYS = re.compile(r"\b(?:tuition(?! (?:reimburse\w*|assistance|support|
                            r"|(?:get started|start|begin|join) with (?:the|a|our) (?:[$€£]\d[\d,.]* )(?:starter )?(?:kit|pack|bundle)"
                            r"|(?:price|cost|fee|tuition)[^.]{0,20}\bper (?:student|participant|seat|learner)\b)"
                            r"|(?:[$€£]|\b(?:usd|eur|gbp|cad|aud)\s?)\d[\d,.]*\s+(?:to (?:participate|join|enrol\w*|register|apply"
-                           r"|access)\b|for (?:access|enrol\w*|registration|the (?:course|programme|program|bootcamp|certificate))\b"
+                           r"|access)\b|for (?:access|enrol\w*|registration)\b|for the (?:course|programme|program|bootcamp|certificate)\b"
+                           # the course is what is bought, not a word of the work ("$400 for the course audit")
+                           r"(?!\s+(?!(?:and|or|plus|including|itself|fees?|which|that|is|are|was|to|of|in|at|for|with)\b)[a-z])"
                            r"|(?:gives|buys|grants) (?:you )?access)")
 #: The employer's own business or someone else's money, just before a fee word: "our subscription plans",
 #: "competitors' delivery fees", "we sell monthly subscriptions". The payer there is not the student.
@@ -286,7 +288,11 @@ _EXPERIENCED = re.compile(r"\b(?:[3-9]|1\d|20)\+? ?(?:-|to)? ?(?:\d+ )?(?:or mor
                           r" (?:experience|exp)\b|\b(?:[3-9]|1\d)\+? years? (?:in|working|as|building|leading)\b"
                           r"|\b(?:seasoned|experienced) (?:professionals?|freelancers?|consultants?|practitioners?|marketers?"
                           r"|engineers?|developers?|designers?|writers?|analysts?|hires?)\b|\b(?:you are|you're|as) an? (?:senior|seasoned)\b"
-                          r"|\b(?:mid|senior)[- ]level (?:role|position|candidates?|professionals?|engineers?|hire)\b")
+                          r"|\b(?:mid|senior)[- ]level (?:role|position|candidates?|professionals?|engineers?|hire)\b"
+                          # "N+ years" with a field and no "experience": "15+ years of finance leadership",
+                          # "10+ years systems programming", "(5+ years, Liquid)"; not "for 10+ years we have..."
+                          r"|(?<!for )(?<!over )(?<!since )\b(?:[3-9]|1\d|20)\+ ?(?:years?|yrs?)\b(?! (?:ago|old|of (?:history|operation"
+                          r"|service|business))\b)")
 _EXPERIENCED_TITLE = re.compile(r"\b(?:senior|sr\.?|principal|head of|director|vp|chief|staff (?:engineer|software|data|product"
                                 r"|designer|scientist|researcher)|lead (?:engineer|developer|designer|data|scientist|analyst))\b")
 #: More wordings of the same rules, as rows of (needles, pattern, before): a row runs only on a
@@ -384,7 +390,7 @@ def _find_more(rows: tuple[_Extra, ...], text: str) -> str | None:
 
 
 #: Wording that makes a record a micro-internship candidate worth a person's time when one fact is missing.
-_MICRO = re.compile(r"\b(?:micro[- ]?internships?|micro[- ]?projects?|project[- ]based (?:internship|work|experience)"
+_MICRO = re.compile(r"\b(?:micro[- ]?intern(?:ships?|s)?\b|micro[- ]?projects?|project[- ]based (?:internship|work|experience)"
                     r"|short[- ]term (?:project|assignment|internship)|mini[- ]internships?|\d+[- ]hours? (?:project|assignment)"
                     r"|(?:one|single|a) (?:short |small |scoped |defined )?(?:project|deliverable|assignment)\b|externship"
                     r"|sprint project|paid project)")
@@ -558,8 +564,8 @@ class Facts:
             return Fact(Compensation(float(low), float(high), cur, "hour" if unit == "HOUR" else "total"),
                         f"salary field {low:g}-{high:g} {cur}/{unit.lower()}", "field")
         best = None
-        if self.hours_fact.by.startswith("track"):
-            best = extract.pay_near(self.mentions, self.text.find(self.hours_fact.quote))
+        if self.hours_fact.by.startswith("track") and (hours := self.hours_fact.value):
+            best = self._pay_near_track(hours)
         best = best or extract.best_pay(self.mentions, self.scale) or self._rate_total()
         if best:
             kind = "hourly" if best.unit == "hour" else ("stipend" if "stipend" in best.quote else "fixed")
@@ -567,6 +573,13 @@ class Facts:
         if hit := _find(_PAY_WORDS, self.text):
             return Fact(None, hit, "stated without an amount")
         return Fact(None)
+
+    def _pay_near_track(self, hours: Hours) -> extract.Pay | None:
+        """The amount nearest any mention of the chosen track: a track may be said twice ("choose
+        20h or 50h track" in the title, then "about 20 hours, $500")."""
+        spots = [t.at for t in self.hour_mentions[0] if (round(t.low), round(t.high)) == (hours.min, hours.max)]
+        pairs = [(abs(p.at - at), p) for at in spots if (p := extract.pay_near(self.mentions, at))]
+        return min(pairs, key=lambda pair: pair[0])[1] if pairs else None
 
     def _rate_total(self) -> extract.Pay | None:
         """A day or week rate times the days worked or the weeks it runs ("€160 per day", 3 working
@@ -760,9 +773,15 @@ _EMPLOYEE = re.compile(r"\b(?:401\s*\(?k\)?|annual salary|salary range|per annum
 _FULL_TIME_TYPES = re.compile(r"fulltime|(?<!parttime)permanent|regular|festanstellung|vollzeit")
 _ONGOING = re.compile(r"\b(?:ongoing (?:basis|work|role|position|needs|engagement|opportunity|contract|support)|on an ongoing"
                       r"|indefinite\w*"
-                      # "open-ended survey answers" describe the data, not the work
-                      r"|open[- ]ended(?! (?:survey |text |interview )?(?:questions?|answers?|responses?|comments?"
-                      r"|feedback|prompts?|fields?|items?|problems?|exploration|data))"
+                      # open-ended said of the role, its term or its hours ("an open-ended engagement", "Duration:
+                      # open-ended", "open-ended, 10 h/week"), not of the material ("open-ended member survey responses")
+                      r"|open[- ]ended(?= (?:[\w-]+ ){0,2}?(?:role|position|engagement|contract|commitment|basis|arrangement"
+                      r"|relationship|collaboration|partnership|work|job|gig|opportunity|internship|placement|term|duration"
+                      r"|timeline|timeframe|schedule|hours|support|retainer|freelance)s?\b|\s*[,;(-]\s*(?:\d|part|weekly|flexible"
+                      r"|paid|remote|ongoing))"
+                      r"|\b(?:role|position|engagement|contract|commitment|duration|term|length|timeline|timeframe|work|job|gig"
+                      r"|hours|schedule|end date|arrangement|this (?:one|role|gig|position))\s*(?::|is|are|will be|remains?|stays?)"
+                      r"\s*(?:\w+\s+)?open[- ]ended\b"
                       r"|long[- ]term(?! (?:skills?|career|goals?|growth|impact|success|value|benefits?|"
                       r"thinking|vision|mission|learning|relationships? with))|option (?:of|to) (?:expand|extend)\w*|possibility of "
                       r"(?:extension|extending)|monthly renewal|renew\w* monthly|werkstudent\w*|working student"
@@ -815,7 +834,11 @@ _ONSITE_TEXT = re.compile(r"(?<!no )(?<!not )(?<!without )\b(?:in[- ]person|hybr
                           r"|in (?:our|the) office|at (?:our|the) (?:office|offices|studio|lab|campus|headquarters))"
                           r"|(?:on[- ]?site|in[- ]person|in[- ]office|hybrid) (?:role|position|internship|work|schedule|presence)"
                           r"|relocat\w+ (?:to|is required)|must (?:live|be located) (?:in|near|within commuting))\b")
-_LONG_TERM = re.compile(r"\b(?:(?<!this )(?<!next )(?<!current )(?<!each )semester(?! students)|academic year|school year|full[- ]year|year[- ]long|\d+[- ]years?[- ](?:contract|"
+_LONG_TERM = re.compile(r"\b(?:(?<!this )(?<!next )(?<!current )(?<!each )semester(?!s?\b[- ]?(?:students?|seniors?|juniors?|sophomores?"
+                        # the applicant's year of study, not the role's term: "first-semester seniors", "in their
+                        # final semester", "completed one semester of coursework"
+                        r"|freshm[ae]n|undergrad\w*|standing|of (?:study|college|university|coursework|your|their)))"
+                        r"|academic year|school year|full[- ]year|year[- ]long|\d+[- ]years?[- ](?:contract|"
                         r"position|role|program|programme|engagement|internship)|(?:[3-9]|1[0-2])[- ]months?[- ]"
                         # up to two words between, not "of": "a 12-month fixed-term contract", not "12 months of contract data"
                         r"(?:(?!of\b)[a-z]+[- ]){0,2}?(?:long|"
@@ -985,8 +1008,35 @@ def _ongoing(f: Facts) -> str | None:
     if not _ONGOING.search(role):
         return None
     for m in _ONGOING.finditer(role):
-        if not _CONDITIONAL.search(role[max(0, m.start() - 70): m.start()]):
-            return role[max(0, m.start() - 30): m.end() + 30].strip()
+        if _CONDITIONAL.search(role[max(0, m.start() - 70): m.start()]):
+            continue
+        word = m.group(0)
+        if word.startswith("ongoing") and (_EMPLOYERS_OWN.search(role, max(0, m.start() - 40), m.start())
+                                           or _GIVEN_TO_YOU.match(role, m.end())
+                                           or word == "ongoing support" and _RECEIVED.search(role, max(0, m.start() - 40), m.start())):
+            continue
+        return role[max(0, m.start() - 30): m.end() + 30].strip()
+    return None
+
+
+#: "ongoing" said of the employer's own work or of what the student is given, not of the role:
+#: "part of our ongoing work on the archive", "training and ongoing support from a mentor".
+_EMPLOYERS_OWN = re.compile(r"(?:\b(?:our|its|their)|'s)\s+$")
+_RECEIVED = re.compile(r"\b(?:receive|get|have|with|training and|mentorship and|feedback and|plus|including)(?: (?:an?|the))?\s+$")
+_GIVEN_TO_YOU = re.compile(r"\s+(?:from|by (?:a|an|our|your)|(?:is |are |will be )?(?:provided|available|included|given))\b")
+
+
+#: The employer's own AI product, not a gig title: "evaluate our AI tutor", "Chalkline's AI evaluator
+#: beta" ("an AI tutor", "AI tutors wanted" are the gig).
+_OWN_PRODUCT_BEFORE = re.compile(r"(?:\b(?:our|its|their)|'s)\s+(?:(?:new|own|beta|latest|current|prototype)\s+)?$")
+
+
+def _per_piece(f: Facts) -> str | None:
+    role = f.role
+    for m in _PER_PIECE.finditer(role):
+        if m.group(0).startswith("ai ") and _OWN_PRODUCT_BEFORE.search(role, max(0, m.start() - 40), m.start()):
+            continue
+        return role[max(0, m.start() - 30): m.end() + 30].strip()
     return None
 
 
@@ -1001,9 +1051,17 @@ def _not_remote(f: Facts) -> str | None:
     return _missing("REVIEW_REMOTE_UNSTATED", "no remote wording in the location, title or text")
 
 
+#: Semesters the applicant has studied, not the role's term: "in their final semester", "completed 2 semesters".
+_STUDIED_BEFORE = re.compile(r"(?:\b(?:their|your|his|her) (?:[\w-]+ )?|\b(?:completed|finished|done) (?:at least )?"
+                             r"(?:one|two|three|four|a|an|\d) (?:full )?)$")
+
+
 def _long_term(f: Facts) -> str | None:
-    if hit := _find(_LONG_TERM, f.role):
-        return f"long term: {hit!r}"
+    role = f.role
+    for m in _LONG_TERM.finditer(role):
+        if m.group(0) == "semester" and _STUDIED_BEFORE.search(role, max(0, m.start() - 30), m.start()):
+            continue
+        return f"long term: {role[max(0, m.start() - 30): m.end() + 30].strip()!r}"
     if (span := extract.month_span(f.role)) and span.high > 8.7:
         return f"runs {span.quote!r}"
     long = [d for d, _ in f.role_durations if d.high > 8.7]
@@ -1101,7 +1159,7 @@ RULES: tuple[Rule, ...] = (
     Rule("REJECT_INTERVIEW_TASK", "no paid take-home or trial as a hiring step",
          # the whole text: a hiring step is one however the sentence goes on ("a paid trial, then a full-time offer")
          lambda f: _find(_INTERVIEW, f.text) or _find_more(_INTERVIEW_MORE, f.text)),
-    Rule("REJECT_PER_PIECE", "no per-piece gig wording", lambda f: _find(_PER_PIECE, f.role)),
+    Rule("REJECT_PER_PIECE", "no per-piece gig wording", _per_piece),
     Rule("REJECT_FULL_TIME", "not full-time, permanent or salaried", _full_time),
     Rule("REJECT_ONGOING", "not ongoing, open-ended or a part-time position", _ongoing),
     Rule("REJECT_NOT_REMOTE", "explicitly remote, not on-site or hybrid", _not_remote),

@@ -53,7 +53,23 @@ def prepare(text: str) -> str:
         text = _DOZEN_RE.sub(lambda m: "6" if m.group(1) else "12", text)
     text = _WORD_RE.sub(_number, text)
     text = re.sub(r"\bbetween (\d+(?:\.\d+)?) and (\d+(?:\.\d+)?)", r"\1-\2", text)
+    if "-hour" in text or " hours" in text:
+        text = _HOUR_LIST.sub(_spell_list, text)
     return text
+
+
+#: Programme tracks said as a list: "a 20-, 30- or 40-hour scope", "tracks of 20, 30 or 40 hours"
+#: (two numbers or more before the last: "20 or 40 hours" stays a range).
+_HOUR_LIST = re.compile(r"\b(\d\d?(?:-?,\s*\d\d?){1,4}-?,?\s*(?:or|and)\s*\d\d?)(-hours?\b|\s+hours\b)"
+                        r"|\b(\d\d?-,?\s*(?:or|and)\s*\d\d?)(-hours?\b)")
+
+
+def _spell_list(m: re.Match[str]) -> str:
+    """"20-, 30- or 40-hour" -> "20-hour, 30-hour or 40-hour": each track its own hour count."""
+    numbers, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    nums = re.findall(r"\d+", numbers)
+    joiner = " and " if re.search(r"\band\b", numbers) else " or "
+    return ", ".join(n + unit for n in nums[:-1]) + joiner + nums[-1] + unit
 
 
 # "\d\d{0,3}" rather than "\d{1,4}": a pattern that opens with a plain character class lets
@@ -97,7 +113,7 @@ _HOURS_WORKLOAD_VERB = re.compile(r"\b(?:work|workload|effort|dedication|time co
 #: "A project of 15 to 20 hours", "an assignment of about 12 hours": "of" after a project noun
 #: introduces the total ("of" is skipped otherwise: "a time difference of 3 hours").
 _HOURS_PROJECT_OF = re.compile(r"\b(?:project|assignment|engagement|task|sprint|brief|micro-?internship|workload"
-                               r"|commitment|piece of work)\s+of\s+(?:about\s+|around\s+|roughly\s+|approx\.?\s*"
+                               r"|commitment|piece of work|(?:tracks?|options?|scopes?|tiers?|versions?|lengths?)(?: \(| are| is)?)\s+of\s+(?:about\s+|around\s+|roughly\s+|approx\.?\s*"
                                r"|approximately\s+|~\s*|up to\s+)?$")
 _HOURS_STRONG_BEFORE = re.compile(r"(?:total of|approximately|approx\.?|about|around|estimated|up to|takes?|requires?"
                                   r"|expected to take|roughly|only)\s*$")
@@ -172,8 +188,7 @@ def _hour_mentions(text: str) -> tuple[list[Found], list[Found]]:
     """Total-hour mentions (strong: with project wording; bare), skipping weekly and daily
     counts, deadlines, meetings and credit hours."""
     weekly_spans = [m.span() for m in WEEKLY.finditer(text)]
-    strong: list[Found] = []
-    bare: list[Found] = []
+    kept: list[tuple[int, Found, bool]] = []  # (end, mention, strong)
     for m in HOURS.finditer(text):
         if any(a <= m.start() < b for a, b in weekly_spans):
             continue
@@ -187,9 +202,21 @@ def _hour_mentions(text: str) -> tuple[list[Found], list[Found]]:
             continue
         found = Found(low, high, _quote(text, m.start(), m.end()), m.start())
         adjective = m.group(0)[-1] != "s" and "-" in m.group(0) and bool(_HOURS_ADJECTIVE_NOUN.match(after))
-        (strong if cap or adjective or _HOURS_STRONG.search(after) or _HOURS_STRONG_BEFORE.search(before)
-         else bare).append(found)
-    return strong, bare
+        kept.append((m.end(), found, bool(cap or adjective or _HOURS_STRONG.search(after)
+                                          or _HOURS_STRONG_BEFORE.search(before))))
+    # a list of tracks shares the last one's project wording: "a 20-hour, 30-hour or 40-hour scope"
+    # or the first one's: "tracks of 20, 30 or 40 hours"
+    for order in (range(len(kept) - 2, -1, -1), range(1, len(kept))):
+        for i in order:
+            j = i + 1 if order.step < 0 else i - 1
+            (a, b) = (i, j) if j > i else (j, i)
+            if not kept[i][2] and kept[j][2] and _LIST_GLUE.fullmatch(text, kept[a][0], kept[b][1].at):
+                kept[i] = (kept[i][0], kept[i][1], True)
+    return [f for _, f, st in kept if st], [f for _, f, st in kept if not st]
+
+
+#: What joins the items of a list of hour counts: ", ", " or ", ", or a ".
+_LIST_GLUE = re.compile(r"\s*(?:,\s*(?:(?:or|and)\s+)?|(?:or|and)\s+)(?:an?\s+)?")
 
 
 _PER_WEEK_AFTER = re.compile(r"^\s*(?:/|per|a|an|each|every)\s*(?:week|wk)\b")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import html
 import io
+import re
 import time
 from datetime import datetime, timezone
 from typing import Any, Iterator, Mapping
@@ -47,19 +48,47 @@ def _body(entry: Any) -> str:
     return html.escape(summary) if detail.get("type") == "text/plain" else summary
 
 
+#: A label before the colon that says what kind of posting it is, not who offers it: university
+#: feeds write "Micro-Internship: Alumni Video Edit (Ridgeway Media)", Parker Dewey "Micro-Internship: …",
+#: Binghamton "Micro-Intern: Analyst (Spring 2027)"; others "Remote: …", "Job: …", "Paid Internship: …".
+_KIND_LABEL = re.compile(r"(?:(?:new|paid|remote|virtual|online|student|short|one-week|summer|winter|spring|fall|autumn"
+                         r"|freelance|part-time|full-time|urgent)[- ])*(?:micro[- ]?intern(?:ship)?s?|internships?|interns?"
+                         r"|micro[- ]?projects?|projects?|jobs?|gigs?|roles?|positions?|vacanc(?:y|ies)|opportunit(?:y|ies)"
+                         r"|remote|hiring|now hiring|new|freelance|contract|part-time|full-time)", re.IGNORECASE)
+#: The employer in trailing parentheses of such a title: "(Ridgeway Media)", not "(Spring 2027)",
+#: "(Remote)", "(20 hours, paid)".
+_TRAILING_ORG = re.compile(r"\(([^()]{2,80})\)\s*$")
+_NOT_AN_ORG = re.compile(r"\d|\b(?:remote|hybrid|on[- ]?site|online|virtual|paid|unpaid|spring|summer|fall|autumn|winter"
+                         r"|semester|term|students?|undergrad\w*|graduates?|hours?|weeks?|days?|part[- ]time|full[- ]time"
+                         r"|contract|freelance|urgent|new|worldwide|anywhere|us|usa|uk|eu)\b", re.IGNORECASE)
+
+
 def _split_title(title: str) -> tuple[str | None, str]:
-    """"Company: Role" (We Work Remotely and others) -> ("Company", "Role")."""
+    """"Company: Role" (We Work Remotely and others) -> ("Company", "Role"). A kind-of-posting label
+    before the colon stays in the title, and the employer is read from trailing parentheses if any:
+    "Micro-Internship: Video Edit (Ridgeway Media)" -> ("Ridgeway Media", "Micro-Internship: Video Edit");
+    with none, the organization is unknown (None)."""
     org, sep, role = title.partition(": ")
-    if sep and org.strip() and role.strip() and len(org) <= 80:
+    if not (sep and org.strip() and role.strip() and len(org) <= 80):
+        return None, title
+    if not _KIND_LABEL.fullmatch(org.strip()):
         return org.strip(), role.strip()
+    m = _TRAILING_ORG.search(role)
+    if m and not _NOT_AN_ORG.search(m.group(1)):
+        return m.group(1).strip(), f"{org.strip()}: {role[:m.start()].strip()}"
     return None, title
 
 
 def _record(entry: Any, source: SourceConfig) -> RawRecord:
     title = text_or_none(entry.get("title")) or ""
     org = source.organization or text_or_none(entry.get("author")) or text_or_none(entry.get("job_listing_company"))
+    uncertain: list[str] = []
     if not org:
         org, title = _split_title(title)
+        if org is None and title.partition(": ")[1]:
+            # "Micro-Internship: Survey Coding" with no employer named: never published as such, curation
+            # reviews it (the feed's own title is the board's, a university's, not the employer's)
+            org, uncertain = "unknown (feed title label)", ["organization"]
     link = text_or_none(entry.get("link"))
     places = [x for x in (text_or_none(entry.get(k)) for k in ("region", "country", "state", "location",
                                                        "job_listing_location")) if x]
@@ -78,6 +107,7 @@ def _record(entry: Any, source: SourceConfig) -> RawRecord:
         employment_type=strings(entry.get("type")) + strings(entry.get("job_listing_job_type")),
         tags=[t for t in (text_or_none(tag.get("term")) for tag in entry.get("tags") or [] if isinstance(tag, dict)) if t] + skills,
         category=text_or_none(entry.get("category")),
+        uncertain=uncertain,
     )
 
 

@@ -233,3 +233,26 @@ def test_hn_post_without_company_is_uncertain_and_chatter_is_not_a_post():
     records = list(adapters.get("hn_algolia").parse(body, source("hn_algolia")))
     assert [(r.organization, r.uncertain) for r in records] == [("HN user jdoe", ["organization"]),
                                                                ("Brightpath", [])]
+
+
+#: item title -> (organization, title, uncertain): a kind-of-posting label before the colon is not
+#: the employer (university feeds, Parker Dewey, Binghamton write titles this way).
+FEED_TITLES = [
+    ("Micro-Internship: Alumni Video Edit (Ridgeway Media)", ("Ridgeway Media", "Micro-Internship: Alumni Video Edit", [])),
+    ("Paid Internship: Grant Research (Cobalt Ridge Foundation)",
+     ("Cobalt Ridge Foundation", "Paid Internship: Grant Research", [])),
+    ("Micro-Intern: Social Media Analyst (Spring 2027)",
+     ("unknown (feed title label)", "Micro-Intern: Social Media Analyst (Spring 2027)", ["organization"])),
+    ("Remote: Survey Coding (20 hours, paid)",
+     ("unknown (feed title label)", "Remote: Survey Coding (20 hours, paid)", ["organization"])),
+    ("Wren Bakery: Micro-Internship: Newsletter", ("Wren Bakery", "Micro-Internship: Newsletter", [])),
+]
+
+
+def test_feed_title_label_is_not_the_organization():
+    items = "".join(f"<item><title>{t}</title><link>https://example.org/j/{i}</link><guid>g{i}</guid>"
+                    f"<description>A 20-hour project.</description></item>" for i, (t, _) in enumerate(FEED_TITLES))
+    body = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Careers</title>{items}</channel></rss>'.encode()
+    records = list(adapters.get("feed").parse(body, source("feed")))
+    assert len(records) == len(FEED_TITLES)
+    assert [(r.organization, r.title, r.uncertain) for r in records] == [want for _, want in FEED_TITLES]

@@ -272,7 +272,7 @@ REVIEWS = [
     ("REVIEW_ORG_UNKNOWN", dict(uncertain=["organization"], organization="HN user someone"), "hn-post-without-company"),
     # every fact says micro-internship, and one field or hedged phrase says otherwise: a person weighs both
     ("REVIEW_CONFLICT", dict(remote=False), "remote-flag-false-but-completed-100%-remotely"),
-    ("REVIEW_CONFLICT", dict(description_html=BASE_BODY + "<p>Alumni of the programme receive ongoing support.</p>"),
+    ("REVIEW_CONFLICT", dict(description_html=BASE_BODY + "<p>Alumni of the programme often stayed on an ongoing basis.</p>"),
      "ongoing-said-of-alumni"),
     ("REVIEW_CONFLICT", dict(description_html=BASE_BODY + "<p>Previous cohorts ran for a full semester.</p>"),
      "semester-said-of-past-cohorts"),
