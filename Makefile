@@ -71,22 +71,25 @@ $(BIN)/.installed: pyproject.toml
 
 venv: $(BIN)/.installed
 
-# Browser tests drive Debian's Chromium (Playwright cannot download browsers here).
-$(CHROMIUM):
-	@command -v apt-get >/dev/null || { echo "Install Chromium and set CHROMIUM=/path/to/chromium"; exit 1; }
+# $(call apt_install,package,VARIABLE): install a Debian package, as root or with sudo,
+# waiting up to ten minutes for another apt to let go of its lock.
+define apt_install
+	@command -v apt-get >/dev/null || { echo "Install $(1) and set $(2)=/path/to/$(1)"; exit 1; }
 	if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	$$SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq && DEBIAN_FRONTEND=noninteractive \
-	  $$SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -qq chromium >/dev/null
+	  $$SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -qq $(1) >/dev/null
+endef
+
+# Browser tests drive Debian's Chromium (Playwright cannot download browsers here).
+$(CHROMIUM):
+	$(call apt_install,chromium,CHROMIUM)
 
 browser: $(CHROMIUM)
 
 # Hugo from Debian, the second anchor of the build benchmark (bench/hugo.py).
 HUGO ?= /usr/bin/hugo
 $(HUGO):
-	@command -v apt-get >/dev/null || { echo "Install Hugo and set HUGO=/path/to/hugo"; exit 1; }
-	if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	$$SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq && DEBIAN_FRONTEND=noninteractive \
-	  $$SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -qq hugo >/dev/null
+	$(call apt_install,hugo,HUGO)
 
 hugo: $(HUGO)
 
