@@ -7,6 +7,7 @@ import shutil
 
 import pytest
 
+from tests.browser.conftest import open_page
 from tests.browser.test_accessibility import violations
 from tests.site.conftest import ROOT, build_site
 
@@ -23,13 +24,8 @@ def published_url(tmp_path_factory, serve) -> str:
 
 @pytest.fixture(params=["light", "dark"])
 def scheme_page(request, browser):
-    ctx = browser.new_context(color_scheme=request.param, viewport={"width": 1280, "height": 900})
-    page = ctx.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.js_errors = errors
-    yield page
-    ctx.close()
+    with open_page(browser, color_scheme=request.param, viewport={"width": 1280, "height": 900}) as page:
+        yield page
 
 
 @pytest.mark.parametrize("path", ["", "programmes/", "programmes/riipen-labs/",

@@ -4,12 +4,12 @@ shows the same cards, at the same scroll position, with focus on the link that w
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.site.conftest import ROOT, build_site
+from tests.browser.conftest import open_page, synthetic_postings
+from tests.site.conftest import build_site
 
 PHONE = {"width": 390, "height": 844}
 CARDS = "#results-list ol.cards > li > article.card"
@@ -23,27 +23,14 @@ STILL = """new Promise(done => { let last = -1, same = 0; (function tick() {
 def board80(tmp_path_factory, serve) -> str:
     """80 open postings, 24 a page, each posted on its own day (a stable newest-first order)."""
     base = tmp_path_factory.mktemp("board80")
-    content = base / "content"
-    shutil.copytree(ROOT / "content" / "pages", content / "pages")
-    (content / "postings").mkdir()
-    for i in range(80):
-        (content / "postings" / f"p-{i:02d}.md").write_text(
-            f"Title: Project number {i}\nOrganization: Org {i % 5}\nSummary: A short remote project.\n"
-            f"Category: {'data' if i % 2 else 'software'}\nSkills: Python\nHours: 10-12\nPay: 400 USD total\n"
-            f"Apply-URL: https://jobs.example.com/{i}\nApply-By: 2027-05-15\n"
-            f"Posted: 2026-{8 + i // 28:02d}-{1 + i % 28:02d}\n\nA project.\n", encoding="utf-8")
+    content = synthetic_postings(base, 80, organizations=5, posted=lambda i: f"2026-{8 + i // 28:02d}-{1 + i % 28:02d}")
     return serve(build_site(content, base / "output", BOARD_PER_PAGE=24))
 
 
 @pytest.fixture(params=[PHONE, {"width": 1366, "height": 900}], ids=["phone", "desktop"])
 def tab(request, browser):
-    ctx = browser.new_context(viewport=request.param)
-    p = ctx.new_page()
-    errors: list[str] = []
-    p.on("pageerror", lambda exc: errors.append(str(exc)))
-    p.js_errors = errors
-    yield p
-    ctx.close()
+    with open_page(browser, viewport=request.param) as p:
+        yield p
 
 
 def filtered_board(page, url: str) -> None:

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.browser.conftest import open_page
+
 AXE = Axe()
 KEY = "board.shortlist.v1"
 PHONE = {"width": 390, "height": 844}
@@ -37,13 +39,8 @@ def shot(page, name: str, full: bool = False) -> None:
 
 @pytest.fixture
 def phone(browser):
-    ctx = browser.new_context(viewport=PHONE, device_scale_factor=1)
-    p = ctx.new_page()
-    errors: list[str] = []
-    p.on("pageerror", lambda exc: errors.append(str(exc)))
-    p.js_errors = errors
-    yield p
-    ctx.close()
+    with open_page(browser, viewport=PHONE, device_scale_factor=1) as p:
+        yield p
 
 
 def test_star_apply_and_hide_on_the_board(page, site_url):

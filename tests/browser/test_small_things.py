@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.browser.conftest import open_page, synthetic_postings
 from tests.site.conftest import ROOT, build_site
 
 PHONE = {"width": 390, "height": 844}
@@ -24,13 +25,8 @@ def violations(page) -> list[str]:
 
 @pytest.fixture
 def phone(browser):
-    ctx = browser.new_context(viewport=PHONE, device_scale_factor=1)
-    page = ctx.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.js_errors = errors
-    yield page
-    ctx.close()
+    with open_page(browser, viewport=PHONE, device_scale_factor=1) as page:
+        yield page
 
 
 def test_favicon_is_served(phone, site_url):
@@ -101,15 +97,7 @@ def test_mailto_address_is_shown_next_to_the_button(phone, site_url):
 def big_board(tmp_path_factory, serve) -> str:
     """1,002 open postings: counts in the thousands."""
     base = tmp_path_factory.mktemp("big-board")
-    content = base / "content"
-    shutil.copytree(ROOT / "content" / "pages", content / "pages")
-    (content / "postings").mkdir()
-    for i in range(1002):
-        (content / "postings" / f"p-{i}.md").write_text(
-            f"Title: Project number {i}\nOrganization: Org {i % 3}\nSummary: A short remote project.\n"
-            f"Category: {'data' if i % 2 else 'software'}\nSkills: Python\nHours: 10-12\nPay: 400 USD total\n"
-            f"Apply-URL: https://jobs.example.com/{i}\nApply-By: 2027-05-15\nPosted: 2026-10-01\n\nA project.\n",
-            encoding="utf-8")
+    content = synthetic_postings(base, 1002, organizations=3)
     return serve(build_site(content, base / "output", BOARD_PER_PAGE=24))
 
 
