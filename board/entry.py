@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 from . import vocabulary as vocab
 from .formats import MAX_SLUG_LEN
 from .policy import Policy
+from .urls import host_problem
 
 HOURS_MIN, HOURS_MAX = 5, 40
 STATUSES = ("open", "filled", "closed")
@@ -76,6 +77,8 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u061c\u115f\u1160\u
 #: Characters a URL may not carry unencoded (RFC 3986): invalid HTML in an href, and "\\" is a
 #: path separator to Python but part of the host to a browser.
 URL_UNSAFE = re.compile(r'[<>"`{}|\\^]')
+#: A port as written after the host ("" when there is none or it is empty, as browsers allow).
+PORT = re.compile(r"(?:[0-9]{1,4}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])?")
 #: Only the address: a mailto: link reads %40, ?, & and = in the local part as another
 #: recipient or a header (``jobs%40evil.example?cc=…``), so the local part is the common
 #: subset of RFC 5322 that no mail client reads twice.
@@ -334,6 +337,17 @@ def clean_text(value: Any, limit: int | None = None) -> str:
     return text
 
 
+#: Line separators other than \n: the HTML parser keeps them as text, so a page, a feed or an .ics
+#: line would carry them; in running text they are a space.
+_SEPARATORS = {0x85: " ", 0x2028: " ", 0x2029: " "}
+
+
+def without_invisible(text: str) -> str:
+    """``text`` without control, bidi and invisible characters, other line separators as spaces:
+    what :func:`clean_text` removes, for text (an HTML body) whose line breaks and spacing stay."""
+    return _CONTROL.sub("", text.translate(_SEPARATORS))
+
+
 def has_control_chars(value: str) -> bool:
     return bool(_CONTROL.search(value))
 
@@ -394,9 +408,11 @@ def url_problem(url: str, https_only: bool = True) -> str | None:
         return "has no valid host name"
     if parts.hostname.endswith("."):  # example.org. is example.org to a browser, not to a duplicate check
         return "has a host name ending in a dot"
-    if parts.username or parts.password:
+    if "@" in parts.netloc:  # an empty user name ("https://@evil.example") is userinfo too
         return "contains credentials"
-    return None
+    if not PORT.fullmatch(parts.netloc.rpartition("]")[2].partition(":")[2]):
+        return "has an invalid port"
+    return host_problem(parts.hostname)
 
 
 def email_problem(email: str) -> str | None:
@@ -514,6 +530,8 @@ def _apply_problems(entry: Entry, https_only: bool, programme: bool) -> list[Pro
         add("apply-email", why, "name@example.org")
     if entry.organization.url and (why := url_problem(entry.organization.url, https_only)):
         add("organization-url", why, "an https:// URL")
+    if entry.source.kind == "scraper" and entry.source.url and (why := url_problem(entry.source.url, False)):
+        add("source-link", why, "the posting's http(s):// URL at its source")  # the "found on" link back
     statuses = PROGRAMME_STATUSES if programme else STATUSES
     if entry.status not in statuses:
         add("status", f"unknown status {entry.status!r}", " or ".join(statuses))

@@ -1,5 +1,5 @@
-/* Links and addresses: board.entry.url_problem / email_problem, and board.identity.url_key
- * (the key two postings share when they are one posting), line by line. */
+/* Links and addresses: board.entry.url_problem (with board.urls.host_problem) / email_problem,
+ * and board.identity.url_key (the key two postings share when they are one posting), line by line. */
 
 export function urlProblem({ rules, py }, url) {
   const R = py.R;
@@ -12,6 +12,35 @@ export function urlProblem({ rules, py }, url) {
   if (!parts.hostname || !parts.hostname.includes(".")) return "has no valid host name";
   if (parts.hostname.endsWith(".")) return "has a host name ending in a dot";
   if (parts.userinfo) return "contains credentials";
+  if (!R.port.test(parts.port)) return "has an invalid port";
+  return hostProblem(py, parts.hostname);
+}
+function hostProblem(py, host) {  // board.urls.host_problem
+  const R = py.R;
+  if (host.includes("%")) return "has a percent-encoded host name";
+  const labels = host.split(".");
+  if (host.includes(":") || R.numericLabel.test(labels[labels.length - 1])) return "has an IP address for a host name";
+  if (labels.includes("")) return "has no valid host name";
+  for (const label of labels) {
+    if (R.asciiLabel.test(label)) continue;
+    const why = internationalProblem(py, label);
+    if (why) return why;
+  }
+  return null;
+}
+function internationalProblem(py, label) {
+  const R = py.R;
+  const mapped = py.lower(label.normalize("NFKC"));
+  if (mapped !== label) return `writes its host name in characters a browser reads differently (${py.repr(label)} is ${py.repr(mapped)})`;
+  if ([...label].some(c => !R.asciiLabel.test(c) && !R.hostLetter.test(c))) return "has a host name with characters other than letters, digits and hyphens";
+  const scripts = Object.keys(R.hostScript).filter(s => R.hostScript[s].test(label));
+  if (scripts.length > 1) {
+    const odd = R.hostScript[scripts[1]].exec(label)[0];
+    const code = odd.codePointAt(0).toString(16).toUpperCase().padStart(4, "0");
+    return `the host mixes ${scripts[0]} and ${scripts[1]} letters: ${py.repr(label)} has the ${scripts[1]} ` +
+      `${py.repr(odd)} (U+${code}); write it in one script or as its xn-- form`;
+  }
+  try { new URL(`https://${label}.example/`); } catch { return "has an international host name a browser cannot read"; }
   return null;
 }
 function urlsplit(url) {  // urllib.parse.urlsplit, the parts url_problem reads
@@ -24,12 +53,12 @@ function urlsplit(url) {  // urllib.parse.urlsplit, the parts url_problem reads
     netloc = m[1];
   }
   const atAt = netloc.lastIndexOf("@");
-  const userinfo = atAt >= 0 ? netloc.slice(0, atAt) : "";
   let host = atAt >= 0 ? netloc.slice(atAt + 1) : netloc;
   if (host.startsWith("[")) host = host.includes("]") ? host.slice(1, host.indexOf("]")) : host.slice(1);
   else if (host.includes(":")) host = host.slice(0, host.indexOf(":"));
   const hostname = host ? host.toLowerCase() : null;
-  return { scheme, netloc, hostname, userinfo: userinfo.length > 0 };
+  const tail = netloc.slice(netloc.lastIndexOf("]") + 1), portAt = tail.indexOf(":");
+  return { scheme, netloc, hostname, userinfo: atAt >= 0, port: portAt >= 0 ? tail.slice(portAt + 1) : "" };
 }
 export function urlKey({ py }, url) {
   const R = py.R;

@@ -1,0 +1,122 @@
+"""A URL's host as a browser reads it: the part of ``board.entry.url_problem`` that names the site.
+
+Python's ``urlsplit`` and the browser's WHATWG parser read some hosts apart: the browser
+decodes ``%2E`` in a host, reads ``0x7f.1`` and ``2130706433`` as ``127.0.0.1``, maps
+full-width ``ｅｘａｍｐｌｅ.org`` to ``example.org`` and converts ``例え.jp`` to its
+``xn--`` form. A link we check must go where the student's browser goes, so a host is
+accepted only when both readings are the same site: plain labels of letters, digits and
+hyphens (``_`` too, as browsers allow), or international labels already in the form a
+browser keeps. Everything else is refused with a reason. A label that mixes Latin,
+Cyrillic or Greek letters (``hаrvestshare`` with a Cyrillic ``а``) is refused too: it is
+how a lookalike of a real organization's host is written. One script per label, or the
+``xn--`` form, is accepted (``пример.рф``, ``例え.jp``).
+
+``tests/board/test_urls_browser.py`` compares :func:`browser_host` with Chromium's
+``new URL()`` on a corpus (``tests/board/url_corpus.toml``); ``submit/urls.js`` applies the
+same rules with the classes :func:`host_classes` emits through ``board.browser_rules``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+import idna
+from idna.idnadata import codepoint_classes
+
+#: An ASCII label as written (after lower-casing): what every browser keeps as it is.
+ASCII_LABEL = re.compile(r"[a-z0-9_-]+")
+#: A last label the WHATWG parser reads as a number makes the host an IPv4 address
+#: (``127.1``, ``0x7f.1``, ``0177.0.0.1``, ``2130706433``; ``example.09`` is refused).
+NUMERIC_LABEL = re.compile(r"[0-9]+|0[xX][0-9a-fA-F]*")
+#: The scripts whose letters look alike; a label may use one of them, not two.
+CONFUSABLE_SCRIPTS = ("Latin", "Cyrillic", "Greek")
+
+
+def _ranges_class(points: list[int]) -> str:
+    """A regex character class for sorted code points, as ranges of the characters themselves
+    (no ``\\U`` escape: ``board.browser_rules.js_regex`` passes literal characters through)."""
+    out, i = [], 0
+    while i < len(points):
+        j = i
+        while j + 1 < len(points) and points[j + 1] == points[j] + 1:
+            j += 1
+        lo, hi = points[i], points[j]
+        out.append(chr(lo) if lo == hi else f"{chr(lo)}-{chr(hi)}")
+        i = j + 1
+    return "[" + "".join(out) + "]"
+
+
+@cache
+def _pvalid() -> list[int]:
+    """Non-ASCII code points IDNA 2008 lets a label carry as they are (PVALID), letters,
+    marks and digits only."""
+    points = []
+    for packed in codepoint_classes["PVALID"]:
+        for cp in range(max(packed >> 32, 0x80), packed & 0xFFFFFFFF):
+            if unicodedata.category(chr(cp))[0] in "LMN":
+                points.append(cp)
+    return points
+
+
+@cache
+def host_classes() -> dict[str, re.Pattern]:
+    """``letter``: a character an international label may hold; one class per confusable
+    script. Computed once from IDNA's and Unicode's tables (the browser gets them emitted)."""
+    pvalid = _pvalid()
+    classes = {"letter": re.compile(_ranges_class(pvalid))}
+    for script in CONFUSABLE_SCRIPTS:
+        word = script.upper()
+        points = [cp for cp in range(0x41, 0x2000) if _script_word(cp) == word]
+        points += [cp for cp in pvalid if cp >= 0x2000 and _script_word(cp) == word]
+        classes[script] = re.compile(_ranges_class(sorted(set(points))))
+    return classes
+
+
+def _script_word(cp: int) -> str:
+    name = unicodedata.name(chr(cp), "")
+    return name.split(" ", 1)[0] if unicodedata.category(chr(cp)).startswith("L") else ""
+
+
+def host_problem(host: str) -> str | None:
+    """Why a browser would read this host (``urlsplit``'s ``hostname``, lower-cased) as
+    another site or not at all, or None. The host has a dot and no trailing one."""
+    if "%" in host:
+        return "has a percent-encoded host name"
+    labels = host.split(".")
+    if ":" in host or NUMERIC_LABEL.fullmatch(labels[-1]):
+        return "has an IP address for a host name"
+    if "" in labels:
+        return "has no valid host name"
+    for label in labels:
+        if ASCII_LABEL.fullmatch(label):
+            continue
+        if why := _international_problem(label):
+            return why
+    return None
+
+
+def _international_problem(label: str) -> str | None:
+    mapped = unicodedata.normalize("NFKC", label).lower()
+    if mapped != label:
+        return f"writes its host name in characters a browser reads differently ({label!r} is {mapped!r})"
+    classes = host_classes()
+    if any(not (c.isascii() and ASCII_LABEL.fullmatch(c)) and not classes["letter"].fullmatch(c) for c in label):
+        return "has a host name with characters other than letters, digits and hyphens"
+    scripts = [s for s in CONFUSABLE_SCRIPTS if classes[s].search(label)]
+    if len(scripts) > 1:
+        odd = classes[scripts[1]].search(label).group()
+        return (f"the host mixes {scripts[0]} and {scripts[1]} letters: {label!r} has the {scripts[1]} "
+                f"{odd!r} (U+{ord(odd):04X}); write it in one script or as its xn-- form")
+    try:
+        idna.encode(label)
+    except idna.IDNAError:  # right-to-left next to left-to-right letters, a leading mark, …
+        return "has an international host name a browser cannot read"
+    return None
+
+
+def browser_host(host: str) -> str:
+    """The host as the browser's ``URL.hostname`` gives it, for a host that passed
+    :func:`host_problem`: international labels in their ``xn--`` form."""
+    return ".".join(label if label.isascii() else idna.encode(label).decode("ascii") for label in host.split("."))
