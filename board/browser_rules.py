@@ -183,6 +183,7 @@ def _regexes() -> dict[str, dict[str, str]]:
         "port": js_regex(e.PORT),
         "ascii_label": js_regex(urls.ASCII_LABEL),
         "numeric_label": js_regex(urls.NUMERIC_LABEL),
+        "canonical_ipv4": js_regex(urls.CANONICAL_IPV4),
         **{f"host_{name.lower()}": js_regex(rx) for name, rx in urls.host_classes().items()},
         "tracking_params": js_regex(identity.TRACKING_PARAMS),
         "control": js_regex(e._CONTROL),

@@ -4,7 +4,7 @@ Python's ``urlsplit`` and the browser's WHATWG parser read some hosts apart: the
 decodes ``%2E`` in a host, reads ``0x7f.1`` and ``2130706433`` as ``127.0.0.1``, maps
 full-width ``ｅｘａｍｐｌｅ.org`` to ``example.org`` and converts ``例え.jp`` to its
 ``xn--`` form. A link we check must go where the student's browser goes, so a host is
-accepted only when both readings are the same site: plain labels of letters, digits and
+accepted only when both readings are the same site: an IPv4 address as four decimal numbers, plain labels of letters, digits and
 hyphens (``_`` too, as browsers allow), or international labels already in the form a
 browser keeps. Everything else is refused with a reason. A label that mixes Latin,
 Cyrillic or Greek letters (``hаrvestshare`` with a Cyrillic ``а``) is refused too: it is
@@ -30,6 +30,10 @@ ASCII_LABEL = re.compile(r"[a-z0-9_-]+")
 #: A last label the WHATWG parser reads as a number makes the host an IPv4 address
 #: (``127.1``, ``0x7f.1``, ``0177.0.0.1``, ``2130706433``; ``example.09`` is refused).
 NUMERIC_LABEL = re.compile(r"[0-9]+|0[xX][0-9a-fA-F]*")
+#: The one spelling of an IPv4 address a browser keeps as written (the link checker's and
+#: the tests' local servers are on 127.0.0.1; the scrapers' HostGuard refuses private ones).
+CANONICAL_IPV4 = re.compile(r"(?:(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\.){3}"
+                            r"(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])")
 #: The scripts whose letters look alike; a label may use one of them, not two.
 CONFUSABLE_SCRIPTS = ("Latin", "Cyrillic", "Greek")
 
@@ -85,8 +89,12 @@ def host_problem(host: str) -> str | None:
     if "%" in host:
         return "has a percent-encoded host name"
     labels = host.split(".")
-    if ":" in host or NUMERIC_LABEL.fullmatch(labels[-1]):
-        return "has an IP address for a host name"
+    if ":" in host:
+        return "has an IPv6 address for a host name"
+    if NUMERIC_LABEL.fullmatch(labels[-1]):
+        return None if CANONICAL_IPV4.fullmatch(host) else (
+            f"writes an IP address in a form a browser rewrites ({host!r}; expected a host name, "
+            "or the address as four decimal numbers)")
     if "" in labels:
         return "has no valid host name"
     for label in labels:

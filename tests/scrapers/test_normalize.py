@@ -168,7 +168,7 @@ LOOKALIKES = [  # (where the URL is, the URL, the field check() names, the start
     ("organization_url", "https://аcme.example", "organization-url", "the host mixes Latin and Cyrillic letters"),
     ("url", "https://acmе.example/1", "source-link", "the host mixes Latin and Cyrillic letters"),
     ("apply_url", "https://acme%2Eexample.org/apply", "apply-url", "has a percent-encoded host name"),
-    ("apply_url", "https://0x7f.1/apply", "apply-url", "has an IP address for a host name"),
+    ("apply_url", "https://0x7f.1/apply", "apply-url", "writes an IP address in a form a browser rewrites"),
 ]
 
 

@@ -17,6 +17,7 @@ export function compileRegexes(rules) {
     port: re("port", "^(?:%s)(?![\\s\\S])"),
     asciiLabel: re("ascii_label", "^(?:%s)(?![\\s\\S])"),
     numericLabel: re("numeric_label", "^(?:%s)(?![\\s\\S])"),
+    canonicalIpv4: re("canonical_ipv4", "^(?:%s)(?![\\s\\S])"),
     hostLetter: re("host_letter", "^(?:%s)(?![\\s\\S])"),
     hostScript: Object.fromEntries(rules.confusable_scripts.map(s => [s, re("host_" + s.toLowerCase())])),
     tracking: re("tracking_params"),

@@ -19,7 +19,11 @@ function hostProblem(py, host) {  // board.urls.host_problem
   const R = py.R;
   if (host.includes("%")) return "has a percent-encoded host name";
   const labels = host.split(".");
-  if (host.includes(":") || R.numericLabel.test(labels[labels.length - 1])) return "has an IP address for a host name";
+  if (host.includes(":")) return "has an IPv6 address for a host name";
+  if (R.numericLabel.test(labels[labels.length - 1])) {
+    return R.canonicalIpv4.test(host) ? null : `writes an IP address in a form a browser rewrites (${py.repr(host)}; ` +
+      "expected a host name, or the address as four decimal numbers)";
+  }
   if (labels.includes("")) return "has no valid host name";
   for (const label of labels) {
     if (R.asciiLabel.test(label)) continue;
