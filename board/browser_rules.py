@@ -31,6 +31,7 @@ from . import identity
 from . import messages
 from . import sanitize
 from . import posting as posting_mod
+from . import urls
 from . import vocabulary as vocab
 from .jsonld import script_json
 from .policy import Policy
@@ -182,6 +183,11 @@ def _regexes() -> dict[str, dict[str, str]]:
         "slug": js_regex(e.SLUG_RE),
         "email": js_regex(e._EMAIL),
         "url_unsafe": js_regex(e.URL_UNSAFE),
+        "port": js_regex(e.PORT),
+        "ascii_label": js_regex(urls.ASCII_LABEL),
+        "numeric_label": js_regex(urls.NUMERIC_LABEL),
+        "canonical_ipv4": js_regex(urls.CANONICAL_IPV4),
+        **{f"host_{name.lower()}": js_regex(rx) for name, rx in urls.host_classes().items()},
         "tracking_params": js_regex(identity.TRACKING_PARAMS),
         "control": js_regex(e._CONTROL),
         "iso_date": js_regex(e.ISO_DATE),
@@ -258,6 +264,7 @@ def rules(policy: Policy, taken: dict[str, str] | None = None,
         "max_deadline_ahead_days": e.MAX_DEADLINE_AHEAD.days,
         "max_deadline_ahead_label": e.MAX_DEADLINE_AHEAD_LABEL,
         "line_separators": dict(p.LINE_SEPARATORS),
+        "confusable_scripts": list(urls.CONFUSABLE_SCRIPTS),
         "max_skills": e.MAX_SKILLS,
         "body_bounds": {"max_chars": bounds.MAX_BODY_CHARS, "max_nesting": bounds.MAX_NESTING,
                         "max_rescan": bounds.MAX_RESCAN},

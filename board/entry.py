@@ -25,6 +25,7 @@ from . import vocabulary as vocab
 from .formats import MAX_SLUG_LEN
 from .messages import texts
 from .policy import Policy
+from .urls import host_problem
 
 HOURS_MIN, HOURS_MAX = 5, 40
 STATUSES = ("open", "filled", "closed")
@@ -77,6 +78,8 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u061c\u115f\u1160\u
 #: Characters a URL may not carry unencoded (RFC 3986): invalid HTML in an href, and "\\" is a
 #: path separator to Python but part of the host to a browser.
 URL_UNSAFE = re.compile(r'[<>"`{}|\\^]')
+#: A port as written after the host ("" when there is none or it is empty, as browsers allow).
+PORT = re.compile(r"(?:[0-9]{1,4}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])?")
 #: Only the address: a mailto: link reads %40, ?, & and = in the local part as another
 #: recipient or a header (``jobs%40evil.example?cc=…``), so the local part is the common
 #: subset of RFC 5322 that no mail client reads twice.
@@ -357,6 +360,17 @@ def clean_text(value: Any, limit: int | None = None) -> str:
     return text
 
 
+#: Line separators other than \n: the HTML parser keeps them as text, so a page, a feed or an .ics
+#: line would carry them; in running text they are a space.
+_SEPARATORS = {0x85: " ", 0x2028: " ", 0x2029: " "}
+
+
+def without_invisible(text: str) -> str:
+    """``text`` without control, bidi and invisible characters, other line separators as spaces:
+    what :func:`clean_text` removes, for text (an HTML body) whose line breaks and spacing stay."""
+    return _CONTROL.sub("", text.translate(_SEPARATORS))
+
+
 def has_control_chars(value: str) -> bool:
     return bool(_CONTROL.search(value))
 
@@ -418,8 +432,12 @@ def url_rule(url: str, https_only: bool = True) -> tuple[str, tuple[tuple[str, s
         return "url.no_host", (schemes,)
     if parts.hostname.endswith("."):  # example.org. is example.org to a browser, not to a duplicate check
         return "url.host_dot", (schemes,)
-    if parts.username or parts.password:
+    if "@" in parts.netloc:  # an empty user name ("https://@evil.example") is userinfo too
         return "url.credentials", (schemes,)
+    if not PORT.fullmatch(parts.netloc.rpartition("]")[2].partition(":")[2]):
+        return "url.port", (schemes,)
+    if why := host_problem(parts.hostname):
+        return why[0], (*why[1].items(), schemes)
     return None
 
 
@@ -550,6 +568,8 @@ def _link_checks(entry: Entry, https_only: bool, add) -> None:
         add("apply-email", "email.invalid")
     if entry.organization.url and (why := url_rule(entry.organization.url, https_only)):
         add("organization-url", why[0], **{**dict(why[1]), "schemes": "https://"})
+    if entry.source.kind == "scraper" and entry.source.url and (why := url_rule(entry.source.url, False)):
+        add("source-link", why[0], **dict(why[1]))  # the "found on" link back to the posting at its source
 
 
 def _date_checks(entry: Entry, now: datetime, programme: bool, allow_expired: bool, add) -> None:

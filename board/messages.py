@@ -124,6 +124,24 @@ RULES: dict[str, Rule] = {
     "url.no_host": _R("has no valid host name", _URL, "{label} needs a site name, e.g. https://example.org/apply"),
     "url.host_dot": _R("has a host name ending in a dot", _URL, "{label}: remove the dot at the end of the site name"),
     "url.credentials": _R("contains credentials", _URL, "{label} contains a user name or password; remove it"),
+    "url.port": _R("has an invalid port", _URL, "{label} has a port number that is not valid; remove it"),
+    # ---- the host as a browser reads it (board.urls.host_problem): refused where the two readings differ
+    "url.host_percent": _R("has a percent-encoded host name", _URL,
+                           "{label}: write the site name in plain letters, not percent-encoded"),
+    "url.host_ipv6": _R("has an IPv6 address for a host name", _URL, "{label}: use the site's name, not an IPv6 address"),
+    "url.host_ip_form": _R("writes an IP address in a form a browser rewrites ({host}; expected a host name, "
+                           "or the address as four decimal numbers)", _URL,
+                           "{label}: a browser reads the address {host} differently; use the site's name"),
+    "url.host_mapped": _R("writes its host name in characters a browser reads differently ({part} is {mapped})", _URL,
+                          "{label}: a browser reads the site name {part} as {mapped}; write it that way"),
+    "url.host_chars": _R("has a host name with characters other than letters, digits and hyphens", _URL,
+                         "{label}: the site name may hold only letters, digits and hyphens"),
+    "url.host_mixed": _R("the host mixes {first} and {second} letters: {part} has the {second} {odd} (U+{code}); "
+                         "write it in one script or as its xn-- form", _URL,
+                         "{label}: the site name {part} mixes {first} and {second} letters (a lookalike of another "
+                         "site); write it in one script"),
+    "url.host_idna": _R("has an international host name a browser cannot read", _URL,
+                        "{label}: a browser cannot read this international site name"),
     "email.invalid": _R("is not a valid e-mail address", "name@example.org",
                         "{label} is not an e-mail address we can link to, e.g. name@example.org"),
     "status.unknown": _R("unknown status {status}", "{choices}", "{label} must be one of {choices}"),

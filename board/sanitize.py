@@ -14,7 +14,7 @@ import markdown
 import nh3
 
 from .bounds import markdown_problems, too_deep
-from .entry import url_problem
+from .entry import url_problem, without_invisible
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "dl", "dt", "em", "h2", "h3", "h4",
@@ -57,9 +57,11 @@ def clean_html(fragment: str) -> str:
     """Allow-listed HTML: no scripts, styles, event handlers, images or odd URL schemes.
 
     Relative and scheme-relative links are dropped (``url_relative="deny"``): on our
-    site they would point somewhere the author never meant.
+    site they would point somewhere the author never meant. Bidi overrides, zero-width and
+    other invisible characters go, U+2028/U+2029/NEL become spaces (a hand-edited scraped
+    body is cleaned here again on load), so none reaches a page, feed, JSON-LD or calendar.
     """
-    fragment = _NOT_XML.sub("", _SURROGATE.sub("\ufffd", fragment))
+    fragment = _NOT_XML.sub("", without_invisible(_SURROGATE.sub("\ufffd", fragment)))
     if too_deep(fragment):  # html5ever would take seconds to minutes: keep the text only
         return f"<p>{html.escape(flat_text(fragment))}</p>"
     fragment = _HEADING.sub(r"<\1h2\2>", fragment)  # the page's h1 is the posting title
@@ -73,7 +75,8 @@ def clean_html(fragment: str) -> str:
         link_rel=LINK_REL,
         strip_comments=True,
     )
-    return _HREFLESS.sub(r"\1", cleaned).strip()
+    # Again on the output: nh3 turns "&#x202e;" and "&#8232;" into the characters themselves.
+    return _HREFLESS.sub(r"\1", without_invisible(cleaned)).strip()
 
 
 def markdown_to_html(text: str) -> str:

@@ -15,6 +15,8 @@ Two rules make it safe against a hostile server too:
   addresses, so there is no DNS-rebinding window between a check and the connect. A
   URL is also checked before its hop starts (a clear error before robots.txt and
   politeness waits, and the only check when an operator routes through a proxy).
+  The lookup itself runs in a thread of its own and counts inside the same deadlines,
+  so a resolver that never answers cannot hang a request, a source or a run.
 * **Deadlines that hold for any framing**: each attempt gets a watchdog that shuts its
   socket down when ``total_timeout`` (or the caller's :class:`Deadline`, a source's or
   the run's) is up, so a body dripped one byte a second, with or without
@@ -119,6 +121,10 @@ class BlockedHost(FetchError):
 
 class TotalTimeout(FetchTimeout):
     """One attempt outlived ``total_timeout``: the server is too slow by design, so no retry."""
+
+
+class ResolveTimeout(FetchTimeout):
+    """The name's lookup did not finish within the request's deadlines (a resolver that hangs)."""
 
 
 class DeadlineExceeded(FetchError):
@@ -322,9 +328,12 @@ class HostGuard:
     name that also resolves to 127.0.0.1 is refused, whatever order DNS returns.
     """
 
-    def __init__(self, allow_private: bool = False, allowed: tuple[str, ...] = ()):
+    def __init__(self, allow_private: bool = False, allowed: tuple[str, ...] = (), *,
+                 resolver: Callable[..., list[Any]] = socket.getaddrinfo, resolve_timeout: float = 120.0):
         self.allow_private = allow_private
         self.allowed = frozenset(self._pair(a) for a in allowed)
+        self.resolver = resolver  # getaddrinfo's signature; a test points it at a resolver that never answers
+        self.resolve_timeout = resolve_timeout  # a lookup outside any request's watch (check_url) waits this long
 
     @staticmethod
     def _pair(text: str) -> tuple[str, int]:
@@ -336,13 +345,14 @@ class HostGuard:
     def exempt(self, host: str, port: int) -> bool:
         return self.allow_private or _host_port(host, port) in self.allowed
 
-    def addresses(self, host: str, port: int, url: str = "") -> list[tuple[int, tuple[Any, ...]]]:
+    def addresses(self, host: str, port: int, url: str = "",
+                  deadline: "Deadline | None" = None) -> list[tuple[int, tuple[Any, ...]]]:
         """``(family, sockaddr)`` of every address of ``host``, all checked; raises :class:`BlockedHost`.
 
         Raises ``socket.gaierror`` when the name does not resolve.
         """
         # Resolve the name as given (a trailing dot matters to DNS); compare it normalized.
-        infos = socket.getaddrinfo(host.strip("[]"), port, type=socket.SOCK_STREAM)
+        infos = self._resolve(host.strip("[]"), port, url, deadline)
         found = [(family, sockaddr) for family, _t, _p, _c, sockaddr in infos]
         host, port = _host_port(host, port)
         if self.exempt(host, port):
@@ -357,8 +367,40 @@ class HostGuard:
                                   "allow_private_hosts or allowed_hosts)")
         return found
 
-    def check_url(self, url: str) -> None:
-        """Refuse ``url`` before anything is sent to it (its robots.txt included)."""
+    def _resolve(self, host: str, port: int, url: str, deadline: "Deadline | None") -> list[Any]:
+        """``getaddrinfo`` in a thread of its own, so that a resolver that never answers cannot
+        hold a request past its deadlines: the wait ends when the attempt's watch fires (its
+        ``total_timeout`` or the source's or run's deadline, a stop included) or, outside a
+        request, at ``deadline`` or after ``resolve_timeout``. The abandoned lookup ends with its resolver (a
+        daemon thread: it never keeps a run from exiting)."""
+        done, box = threading.Event(), {}
+
+        def lookup() -> None:
+            try:
+                box["infos"] = self.resolver(host, port, type=socket.SOCK_STREAM)
+            except BaseException as e:  # noqa: BLE001 - handed to the waiting thread
+                box["error"] = e
+            finally:
+                done.set()
+
+        threading.Thread(target=lookup, name=f"resolve {host}", daemon=True).start()
+        watch = getattr(_ACTIVE, "watch", None)
+        end = time.monotonic() + self.resolve_timeout
+        while not done.wait(0.05):
+            if watch is not None and watch.fired:  # the request's own wrapper says which deadline
+                raise ResolveTimeout(url or f"{host}:{port}", f"name resolution of {host} was cut")
+            if watch is None and deadline is not None and deadline.expired_scope():
+                raise deadline.error(url or host)
+            if watch is None and time.monotonic() >= end:
+                raise ResolveTimeout(url or f"{host}:{port}", f"name resolution of {host} did not finish "
+                                                              f"within total_timeout = {self.resolve_timeout:g} s")
+        if "error" in box:
+            raise box["error"]
+        return box["infos"]
+
+    def check_url(self, url: str, deadline: "Deadline | None" = None) -> None:
+        """Refuse ``url`` before anything is sent to it (its robots.txt included); the lookup
+        ends at ``deadline`` (a source's or the run's) or ``resolve_timeout``."""
         parts = urlsplit(url)
         try:
             port = parts.port
@@ -368,7 +410,7 @@ class HostGuard:
         if self.exempt(host, port):
             return
         try:
-            self.addresses(host, port, url)
+            self.addresses(host, port, url, deadline)
         except socket.gaierror:
             pass  # not a verdict on the host: the connection resolves again and is retried as before
 
@@ -659,13 +701,15 @@ class _Session(requests.Session):
 class Fetcher:
     """One ``requests.Session`` shared by every adapter and thread of a run."""
 
-    def __init__(self, settings: HttpSettings | None = None):
+    def __init__(self, settings: HttpSettings | None = None,
+                 resolver: Callable[..., list[Any]] = socket.getaddrinfo):
         self.settings = settings or HttpSettings()
         self.session = _Session()
         self.session.headers["User-Agent"] = self.settings.user_agent
         self.session.headers["Accept-Encoding"] = "gzip, deflate"
         pool = max(4, self.settings.workers)
-        self.guard = HostGuard(self.settings.allow_private_hosts, tuple(self.settings.allowed_hosts))
+        self.guard = HostGuard(self.settings.allow_private_hosts, tuple(self.settings.allowed_hosts),
+                               resolver=resolver, resolve_timeout=self.settings.total_timeout)
         adapter = _GuardedAdapter(self.guard, pool_connections=pool, pool_maxsize=pool, max_retries=0)
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
@@ -715,7 +759,7 @@ class Fetcher:
         for _hop in range(self.settings.max_redirects + 1):
             _check_scheme(current, url)
             deadline.check(current)
-            self.guard.check_url(current)
+            self.guard.check_url(current, deadline)
             interval = self._interval(current, min_delay, deadline)
             status, resp_headers, body, n = self._fetch_hop(current, headers, interval, content_types, validators,
                                                             deadline=deadline)
@@ -970,7 +1014,7 @@ class Fetcher:
         current = url
         try:
             for _hop in range(self.settings.max_redirects + 1):
-                self.guard.check_url(current)
+                self.guard.check_url(current, deadline)
                 status, headers, body, _n = self._fetch_hop(
                     current, {"Accept": "text/plain, */*;q=0.1"}, max(0.0, min_delay), (), None,
                     max_bytes=ROBOTS_MAX_BYTES, check_type=False, deadline=deadline,

@@ -18,11 +18,13 @@ import html
 import re
 from datetime import datetime
 from typing import Any, Iterable
+from urllib.parse import urlsplit
 
 from board import vocabulary as vocab
 from board.entry import (MAX_LEN, Compensation, Eligibility, Entry, Hours, Organization, Source,
-                         clean_text, normalize_skills, parse_datetime)
+                         clean_text, normalize_skills, parse_datetime, url_rule)
 from board.sanitize import clean_html, html_to_text, safe_url
+from board.urls import HOST_RULES, host_problem
 
 from .record import RawRecord, SourceConfig
 
@@ -200,6 +202,22 @@ def eligibility_for(record: RawRecord, text: str) -> Eligibility:
                        work_authorization="required" if needs_permit else "not-required")
 
 
+def link(value: Any) -> str | None:
+    """``safe_url``, except that a URL whose host a browser reads as another site, or that
+    is a lookalike (``hаrvestshare`` with a Cyrillic ``а``, ``evil%2Eexample``, ``0x7f.1``), is
+    kept: ``board.entry.check`` then refuses the record with the reason (skipped and reported),
+    where dropping the link would publish the rest of a hostile record."""
+    if (url := safe_url(value)) or not isinstance(value, str):
+        return url
+    url = value.strip()
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    why = url_rule(url, https_only=False)  # kept only when the host is all that is wrong
+    return url if host and why is not None and why[0] in HOST_RULES and host_problem(host) else None
+
+
 def make_slug(title: str, org: str, source_name: str, source_id: str) -> str:
     """title[:50]-org[:20]-hash6: readable, unique per source record, always a safe file name.
 
@@ -219,19 +237,19 @@ def to_entry(record: RawRecord, source: SourceConfig, now: datetime, *, hours: H
     title = plain(record.title, MAX_LEN["title"])
     org_name = plain(as_text(record.organization) or as_text(source.organization), MAX_LEN["organization"])
     source_id = clean_text(as_text(record.source_id), 200)
-    posting_url = safe_url(record.url)
+    posting_url = link(record.url)
     posted = parse_date(record.posted) or now
     return Entry(
         slug=make_slug(title, org_name, source.name, source_id),
         title=title,
-        organization=Organization(org_name, safe_url(record.organization_url) or safe_url(source.organization_url)),
+        organization=Organization(org_name, link(record.organization_url) or safe_url(source.organization_url)),
         summary=summary_of(text, title),
         description_html=description_html(record.description_html),
         hours=hours,
         compensation=compensation,
         category=category_for(record, text),
         posted=posted,
-        apply_url=safe_url(record.apply_url) or posting_url,
+        apply_url=link(record.apply_url) or posting_url,
         apply_by=parse_date(record.valid_through, end_of_day=True),
         skills=skills_for(record, text),
         eligibility=eligibility_for(record, text),

@@ -570,3 +570,18 @@ def test_ordinary_line_breaks_all_work(tmp_path, newline):
     from tests.board.board_testkit import NOW, POLICY, make_posting
     entry, problems = parse_posting(tmp_path / "x.md", POLICY, NOW, text=make_posting().replace("\n", newline))
     assert problems == [] and entry is not None
+
+
+@pytest.mark.parametrize("key", ["Apply-URL", "Organization-URL"])
+def test_a_homoglyph_host_is_refused_with_its_line_and_the_fix(key):
+    """A Cyrillic а in "harvestshare" would send students to someone else's site (issue #18, item 10)."""
+    text = make_posting(**{key.replace("-", "_"): "https://hаrvestshare.example.org/apply"})
+    assert messages(text) == [
+        f"valid-posting.md:{line_of(text, key)}: {key.lower()}: the host mixes Latin and Cyrillic letters: "
+        "'hаrvestshare' has the Cyrillic 'а' (U+0430); write it in one script or as its xn-- form "
+        "(expected an https:// URL)"]
+
+
+@pytest.mark.parametrize("url", ["https://例え.jp/apply", "https://пример.рф/apply", "https://xn--hrvestshare-yij.example.org/"])
+def test_single_script_and_xn_hosts_stay_allowed(url):
+    assert messages(make_posting(Apply_URL=url)) == []

@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
+import tomllib
 
 from board.browser_rules import rules as browser_rules
 from board.messages import RULES, form_text
@@ -22,6 +23,10 @@ from board.posting import parse_posting
 from tests.board.board_testkit import FIXTURES, NOW, POLICY, REPO, VALID_BODY, make_posting
 
 SAMPLE = REPO / "content" / "samples" / "postings"
+#: The URLs Python and the browser may read apart (tests/board/test_urls_browser.py compares us with
+#: Chromium's new URL()); the form must give make validate's verdict on each (those without a line break).
+URL_CORPUS = [c["url"] for c in tomllib.loads((REPO / "tests/board/url_corpus.toml").read_text(encoding="utf-8"))["cases"]
+              if not re.search(r"[\r\n]", c["url"])]
 BOARD_NOW = "2026-11-26T12:00:00Z"  # tests/site/conftest.py NOW, which the built site is pinned to
 
 # ---- the examples ---------------------------------------------------------------------------
@@ -61,6 +66,8 @@ MUTATIONS: list[tuple[str, str]] = [
                    "double..dot@harvestshare.example.org")],
     ("apply url trailing dot host", make_posting(Apply_URL="https://harvestshare.example.org./apply")),
     ("apply url backslash host", make_posting(Apply_URL="https://evil.example\\.harvestshare.example.org/apply")),
+    *[(f"apply url corpus {u!r}", make_posting(Apply_URL=u)) for u in URL_CORPUS],
+    ("org url homoglyph", make_posting(Organization_URL="https://hаrvestshare.example.org")),
     ("pay eleven million", make_posting(Pay="11000000 USD total")),
     ("continuation after bad line", make_posting().replace("Category: data\n", "Category data\n    more\n")),
     ("tab continuation", make_posting(Deliverables="One\n\tTwo\n\tThree")),

@@ -537,3 +537,96 @@ def test_property_no_address_in_a_blocked_range_is_public_in_any_ipv6_disguise(n
           "6to4": IPv6Address((0x2002 << 112) | (int(v4) << 80) | 1),
           "nat64": IPv6Address(f"64:ff9b::{v4}")}[disguise]
     assert not http.is_public_address(ip)
+
+
+# ---- name resolution inside the deadlines ------------------------------------------------
+
+
+class SilentDNS:
+    """A DNS server on 127.0.0.1 (UDP) that reads every query and never answers.
+
+    :meth:`resolve` is a stub resolver with ``getaddrinfo``'s signature that asks it and
+    waits for the answer as a system resolver with no timeout would: forever. (glibc reads
+    its nameserver only from /etc/resolv.conf, so the resolver, not the name server, is
+    what the fetcher is given.)"""
+
+    def __init__(self) -> None:
+        import socket
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.settimeout(0.2)
+        self.queries: list[bytes] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._serve, name="silent-dns", daemon=True)
+        self._thread.start()
+        self.clients: list = []
+
+    def _serve(self) -> None:
+        while not self._stop.is_set():
+            try:
+                data, _addr = self.sock.recvfrom(512)
+            except OSError:
+                continue
+            self.queries.append(data)  # and no reply
+
+    def resolve(self, host: str, port: int, *args, **kwargs):
+        import socket
+        import struct
+        query = struct.pack(">HHHHHH", 0x1234, 0x0100, 1, 0, 0, 0) + b"".join(
+            bytes([len(p)]) + p.encode("ascii") for p in host.split(".")) + b"\x00" + struct.pack(">HH", 1, 1)
+        client = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self.clients.append(client)
+        client.sendto(query, self.sock.getsockname())
+        client.recvfrom(512)  # blocks: the server never answers (the socket is closed at the end of the test)
+        raise socket.gaierror(socket.EAI_AGAIN, "no answer")
+
+    def close(self) -> None:
+        self._stop.set()
+        for client in self.clients:
+            client.close()
+        self._thread.join(2)
+        self.sock.close()
+
+
+@pytest.fixture
+def silent_dns():
+    dns = SilentDNS()
+    yield dns
+    dns.close()
+
+
+@pytest.mark.parametrize("private", [False, True], ids=["public-only-check-before-the-hop", "lookup-at-connect"])
+def test_a_resolver_that_never_answers_is_cut_at_total_timeout(silent_dns, private):
+    """Before, getaddrinfo ran outside every deadline: a hung resolver hung the run."""
+    with Fetcher(fast_settings(total_timeout=1.0, allow_private_hosts=private), resolver=silent_dns.resolve) as f:
+        started = time.monotonic()
+        with pytest.raises(http.FetchTimeout) as err:
+            get(f, "http://jobs.example.org/feed")
+        assert time.monotonic() - started < 20  # a hang guard only, not a timing assertion
+    assert err.value.code == "timeout" and "total_timeout" in err.value.message
+    assert silent_dns.queries and b"\x04jobs\x07example\x03org" in silent_dns.queries[0]
+
+
+def test_a_resolver_that_never_answers_is_cut_by_the_source_deadline_and_a_stop(silent_dns):
+    with Fetcher(fast_settings(total_timeout=600.0, allow_private_hosts=False), resolver=silent_dns.resolve) as f:
+        with pytest.raises(http.DeadlineExceeded) as err:
+            get(f, "http://jobs.example.org/feed", deadline=http.Deadline(1.0, "source"))
+        assert err.value.scope == "source"
+        run = http.Deadline(600, "run")
+        errors: list[BaseException] = []
+
+        def fetch() -> None:
+            try:
+                get(f, "http://other.example.org/feed", deadline=http.Deadline(600, "source", parent=run))
+            except http.FetchError as e:
+                errors.append(e)
+
+        t = threading.Thread(target=fetch)
+        t.start()
+        deadline = time.monotonic() + 5
+        while len(silent_dns.queries) < 2 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        run.stop("SIGTERM")
+        t.join(10)
+    assert not t.is_alive()
+    assert [(type(e), e.scope) for e in errors] == [(http.DeadlineExceeded, "stopped")]

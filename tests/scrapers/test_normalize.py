@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime, timezone
 
 import pytest
@@ -160,3 +161,29 @@ def test_source_block():
     assert (e.source.kind, e.source.name, e.source.url, e.source.attribution, e.source.ids) == (
         "scraper", "test-src", "https://acme.example/1", "Example feed", ("test-src:1",))
     assert e.first_seen == e.last_seen == NOW and e.apply_url == "https://acme.example/1"
+
+
+LOOKALIKES = [  # (where the URL is, the URL, the field check() names, the start of its reason)
+    ("apply_url", "https://jobs.аcme.example/1/apply", "apply-url", "the host mixes Latin and Cyrillic letters"),
+    ("organization_url", "https://аcme.example", "organization-url", "the host mixes Latin and Cyrillic letters"),
+    ("url", "https://acmе.example/1", "source-link", "the host mixes Latin and Cyrillic letters"),
+    ("apply_url", "https://acme%2Eexample.org/apply", "apply-url", "has a percent-encoded host name"),
+    ("apply_url", "https://0x7f.1/apply", "apply-url", "writes an IP address in a form a browser rewrites"),
+]
+
+
+@pytest.mark.parametrize("where, url, field, reason", LOOKALIKES)
+def test_a_scraped_record_with_a_lookalike_host_is_rejected_with_the_reason(where, url, field, reason):
+    """Not published with the link quietly dropped: the record is refused and the summary says why."""
+    record = RawRecord(**{**dict(source_id="1", title="Data Micro-Internship", organization="Acme",
+                                 url="https://acme.example/1", apply_url="https://acme.example/1/apply",
+                                 description_html=BODY, posted="2026-07-20"), where: url})
+    d = curate(record, replace(SRC, link_back=True), CurationRules(), POLICY, NOW)
+    assert (d.keep, d.reason) == (False, "REJECT_INVALID")
+    assert f"{field}: {reason}" in d.detail, d.detail
+
+
+def test_non_latin_single_script_hosts_stay_allowed():
+    e = entry(url="https://例え.jp/1", apply_url="https://пример.рф/apply", organization_url="https://παράδειγμα.gr")
+    assert (e.apply_url, e.organization.url) == ("https://пример.рф/apply", "https://παράδειγμα.gr")
+    assert not [p for p in check(e, POLICY, NOW, https_only=False) if "url" in p.field or "link" in p.field]

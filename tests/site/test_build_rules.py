@@ -102,6 +102,9 @@ OUT_OF_RANGE = [
                  id="amount-infinite"),
     pytest.param({"compensation": {"min": 5e7, "max": 5e7, "currency": "USD", "unit": "total"}}, "pay",
                  id="amount-fifty-million"),
+    pytest.param({"apply_url": "https://jobs.еxample.com/bad"}, "apply-url", id="homoglyph-apply-host"),
+    pytest.param({"organization": {"name": "OpenFields", "url": "https://openfiеlds.example.com"}}, "organization-url",
+                 id="homoglyph-organization-host"),
 ]
 
 
@@ -109,7 +112,7 @@ OUT_OF_RANGE = [
 def test_one_out_of_range_scraped_record_is_skipped_and_the_build_survives(tmp_path, caplog, change, field):
     """A far-future date once broke every build in the calendars; an inf amount every JSON file."""
     content = sample_content(tmp_path / "content")
-    bad = scraped_entry(slug="bad-record-a1b2c3", apply_url="https://jobs.example.com/bad", **change)
+    bad = scraped_entry(**{"slug": "bad-record-a1b2c3", "apply_url": "https://jobs.example.com/bad", **change})
     write_scraped(content, "example-board", [scraped_entry(), bad])
     out = build_site(content, tmp_path / "out")
     assert not (out / "postings" / "bad-record-a1b2c3").exists()
@@ -181,3 +184,31 @@ def test_pelican_command_line_prints_the_validator_lines_not_a_traceback(tmp_pat
     assert f"{content}/postings/broken.md:2: hourz: unknown key; did you mean 'Hours'? (expected one of: " \
            "title, organization," in "\n".join(lines)  # one line, however narrow the terminal
     assert any(line.startswith(f"{content}/postings/broken.md:1: summary: is missing") for line in lines)
+
+
+#: What a hand edit can hide in a scraped description: line and paragraph separators, NEL, bidi
+#: overrides and isolates, zero-width and other invisible characters (issue #18, item 12).
+HIDDEN = ("\u2028", "\u2029", "\u0085", "\u202e", "\u2066", "\u2069", "\u200b", "\u200f", "\u2060", "\ufeff",
+          "\u061c", "\u00ad", "\u180e", "\U000e0041")
+
+
+def test_hand_edited_scraped_description_is_cleaned_again_everywhere_it_goes(tmp_path):
+    """Pages, feeds, JSON-LD, search and calendars all take the description from the re-cleaned entry."""
+    content = sample_content(tmp_path / "content")
+    body = ("<p>A 20-hour\u2028project,\u2029100%\u0085remote, paid \u202e500 USD\u202c on completion.</p>"
+            "<p>Apply\u200b now\u2060: \u2066the\u2069 team\ufeff reads\u00ad every\u180e answer\u200f\U000e0041.</p>"
+            "<p>As&#x2028;entities&#8233;too&#x202E;&#x200b;.</p>")
+    dirty = scraped_entry(description_html=body,
+                          source={**scraped_entry()["source"], "jsonld": True})
+    write_scraped(content, "example-board", [dirty])
+    out = build_site(content, tmp_path / "out")
+    page = (out / "postings" / dirty["slug"] / "index.html").read_text(encoding="utf-8")
+    assert "A 20-hour project, 100% remote, paid 500 USD on completion." in page
+    assert "application/ld+json" in page and "Apply now: the team reads every answer." in page
+    assert "As entities too." in page
+    files = [p for p in out.rglob("*") if p.suffix in (".html", ".xml", ".json", ".ics", ".txt")]
+    assert len(files) > 50 and any(p.suffix == ".ics" for p in files)
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        found = [f"U+{ord(ch):04X}" for ch in HIDDEN if ch in text]
+        assert not found, f"{path.relative_to(out)}: {found}"

@@ -1,5 +1,5 @@
-/* Links and addresses: board.entry.url_problem / email_problem, and board.identity.url_key
- * (the key two postings share when they are one posting), line by line. */
+/* Links and addresses: board.entry.url_problem (with board.urls.host_problem) / email_problem,
+ * and board.identity.url_key (the key two postings share when they are one posting), line by line. */
 
 // board.entry.url_rule (https only, as for a posting): [rule, args] or null.
 export function urlProblem({ rules, py }, url) {
@@ -14,6 +14,38 @@ export function urlProblem({ rules, py }, url) {
   if (!parts.hostname || !parts.hostname.includes(".")) return ["url.no_host", { schemes }];
   if (parts.hostname.endsWith(".")) return ["url.host_dot", { schemes }];
   if (parts.userinfo) return ["url.credentials", { schemes }];
+  if (!R.port.test(parts.port)) return ["url.port", { schemes }];
+  const why = hostProblem(py, parts.hostname);
+  return why ? [why[0], { ...why[1], schemes }] : null;
+}
+function hostProblem(py, host) {  // board.urls.host_problem: [rule, args] or null
+  const R = py.R;
+  if (host.includes("%")) return ["url.host_percent", {}];
+  const labels = host.split(".");
+  if (host.includes(":")) return ["url.host_ipv6", {}];
+  if (R.numericLabel.test(labels[labels.length - 1])) {
+    return R.canonicalIpv4.test(host) ? null : ["url.host_ip_form", { host: py.repr(host) }];
+  }
+  if (labels.includes("")) return ["url.no_host", {}];
+  for (const label of labels) {
+    if (R.asciiLabel.test(label)) continue;
+    const why = internationalProblem(py, label);
+    if (why) return why;
+  }
+  return null;
+}
+function internationalProblem(py, label) {
+  const R = py.R;
+  const mapped = py.lower(label.normalize("NFKC"));
+  if (mapped !== label) return ["url.host_mapped", { part: py.repr(label), mapped: py.repr(mapped) }];
+  if ([...label].some(c => !R.asciiLabel.test(c) && !R.hostLetter.test(c))) return ["url.host_chars", {}];
+  const scripts = Object.keys(R.hostScript).filter(s => R.hostScript[s].test(label));
+  if (scripts.length > 1) {
+    const odd = R.hostScript[scripts[1]].exec(label)[0];
+    const code = odd.codePointAt(0).toString(16).toUpperCase().padStart(4, "0");
+    return ["url.host_mixed", { first: scripts[0], second: scripts[1], part: py.repr(label), odd: py.repr(odd), code }];
+  }
+  try { new URL(`https://${label}.example/`); } catch { return ["url.host_idna", {}]; }
   return null;
 }
 // urllib.parse.urlsplit raises "Invalid IPv6 URL" for an unpaired bracket, and (3.11.4+)
@@ -59,12 +91,12 @@ function urlsplit(url) {  // urllib.parse.urlsplit, the parts url_problem reads
     netloc = m[1];
   }
   const atAt = netloc.lastIndexOf("@");
-  const userinfo = atAt >= 0 ? netloc.slice(0, atAt) : "";
   let host = atAt >= 0 ? netloc.slice(atAt + 1) : netloc;
   if (host.startsWith("[")) host = host.includes("]") ? host.slice(1, host.indexOf("]")) : host.slice(1);
   else if (host.includes(":")) host = host.slice(0, host.indexOf(":"));
   const hostname = host ? host.toLowerCase() : null;
-  return { scheme, netloc, hostname, userinfo: userinfo.length > 0 };
+  const tail = netloc.slice(netloc.lastIndexOf("]") + 1), portAt = tail.indexOf(":");
+  return { scheme, netloc, hostname, userinfo: atAt >= 0, port: portAt >= 0 ? tail.slice(portAt + 1) : "" };
 }
 export function urlKey({ py }, url) {
   const R = py.R;
