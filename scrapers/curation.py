@@ -234,7 +234,11 @@ _LATER_ROLE = re.compile(r"\b(?:later|future|eventual\w*|may lead|could lead|can
                          r"|(?:→|->|=>|⇒)\s*(?:an? )?(?:paid )?full[- ]?time")
 _STAFF_BOILERPLATE = re.compile(r"\b(?:full[- ]?time|permanent|salaried|regular) (?:[\w-]+ )?(?:employees|staff|team ?members"
                                 r"|colleagues|hires|workers|positions|roles|people|team|associates|analysts|engineers)\b|\b(?:our|all) (?:employees|staff|team members)"
-                                r" (?:enjoy|receive|get|are eligible|have access)")
+                                r" (?:enjoy|receive|get|are eligible|have access)"
+                                # the employer described: "we are a full-time, remote-first company of 90 people"
+                                r"|\bfull[- ]?time,? (?:(?!(?:role|position|job|internship|contract|gig|at|in|with|for|to)\b)[\w-]+,? ){0,3}"
+                                r"(?:company|firm|studio|agency|startup|start-up|organi[sz]ation|nonprofit|non-profit|business"
+                                r"|collective|practice|workforce|crew)\b")
 _ENROLMENT = re.compile(r"\b(?:enrol(?:l)?ed|enrol(?:l)?ment|registered|studying|study)\b[^.]{0,30}\bfull[- ]?time\b"
                         r"|\bfull[- ]?time\b[^.]{0,10}\b(?:students?|enrol\w*|stud(?:y|ies)|degree|course|program)\b")
 #: Substrings one of which every other-role sentence holds: a cheap test before the regexes.
@@ -622,7 +626,8 @@ class Facts:
         """Time at an office or site the role requires ("3 days a week in our office", "a hybrid
         schedule", "you must come on-site"), which no remote field or location outweighs."""
         role = self.role
-        if not any(w in role for w in ("office", "site", "person", "hybrid", "studio", "campus", "hq")):
+        if not any(w in role for w in ("office", "site", "person", "hybrid", "studio", "campus", "hq", "lab", "store",
+                                       "warehouse", "headquarters")):
             return None
         for m in _OFFICE_DUTY.finditer(role):
             if not _NOT_REQUIRED.search(role, max(0, m.start() - 30), m.start()):
@@ -726,13 +731,19 @@ def _find(pattern: re.Pattern[str], *texts: str) -> str | None:
 # ---- the rules ----------------------------------------------------------------------------
 
 _NEWS_TITLE = re.compile(r"^(?:ask|tell|show) hn\b|\bfor employers\b|^(?:news|breaking|opinion|report|podcast|webinar"
-                         r"|guide|explainer)\s*[:|-]|\bpress release\b|\bannounces?\b|\bexplainer\b|^how (?:to|do|can)\b"
-                         r"|\bguide to\b|^what (?:is|are)\b|^why\b|\btips for\b|^\d+ (?:ways|tips|things|reasons)\b|\?$"
+                         r"|guide|explainer)\s*[:|-]|\bpress release\b|\bannounces?\b|^how (?:to|do|can)\b"
+                         r"|^what (?:is|are)\b|^why\b|\btips for\b|^\d+ (?:ways|tips|things|reasons)\b|\?$"
                          # explainers addressed to a reader: "What employers should know about ..."
                          r"|\b(?:should|need to) know\b|^everything (?:you|employers|students)\b|^employers\b"
                          # a headline's verb: "University launches paid micro-internship programme"
                          r"|\w \b(?:launches|unveils|expands|partners with|teams up with|secures|rolls out|introduces"
                          r"|celebrates|is awarded|to launch|to expand) (?:a|an|the|its|their|new|paid|free|\d+)\b")
+#: Article nouns in a title: "A guide to micro-internships", "The remote work explainer". In a title that
+#: says it is a posting ("Micro-Internship: Tenant Rights Explainer", "Paid 15-hour project: onboarding
+#: handbook") they are the subject of the work instead.
+_ARTICLE_NOUN = re.compile(r"\b(?:explainer|handbook|guide to|guidebook)\b")
+_POSTING_MARKER = re.compile(r"\bmicro-?intern(?:ship)?\b(?!s)|\bintern(?:ship)?\b(?!s)|\bapply\b|\bpaid\b|\bstipend\b"
+                             r"|\b\d+[- ]?(?:hours?|hrs?|h)\b|\bfreelance\b|\bcontract\b|\bproject\b(?!s)")
 #: A reporter's words in the first lines of a body: "the university announced on Tuesday", "said in a statement".
 _NEWS_BODY = re.compile(r"\b(?:announced (?:on |this |last |today|yesterday|that)|said in a (?:statement|press release)"
                         r"|told (?:reporters|the [a-z]+)|according to (?:a |the )?(?:statement|press release|spokes\w+)"
@@ -745,10 +756,13 @@ _UNPAID = re.compile(r"\b(?:unpaid\b(?!\s+(?:leave|time|vacation|overtime|sick))
                      r"|no payment|no stipend|not compensated|paid in (?:exposure|experience|credit|equity|references?)"
                      r"|in exchange for (?:experience|exposure|a reference|a recommendation|a certificate)|(?:free|unpaid|virtual|self-paced) (?:[\w-]+ ){0,3}?job simulations?"
                      r"|volunteer(?:ing)? (?:position|role|opportunity|basis|project|work\b|team)|(?:as|is|be) a volunteer"
-                     r"|volunteers? (?:needed|wanted)|ehrenamt\w*|pro bono|compensation (?:is )?encouraged"
+                     r"|volunteers? (?:needed|wanted)|ehrenamt\w*|compensation (?:is )?encouraged"
+                     # pro bono said of the role, not the employer's practice: "our pro bono clinic", "a pro bono practice"
+                     r"|(?<!our )(?<!its )(?<!their )(?<!firm's )pro bono(?! (?:practice|clinic|department|program|programme|team"
+                     r"|arm|cases?|clients?|matters?|network|lawyers?|attorneys?|counsel|partners?|committee|services)\b)"
                      r"|pay and/or (?:academic )?credit|(?:academic|course|college) credit|for (?:academic |course )?credit only"
                      r"|success fee|commission[- ](?:only|based)|commission only|equity[- ]only|only equity|paid in equity"
-                     r"|(?:compensation|pay|payment) (?:is|:)\s*(?:[\d.]+ ?% )?(?:in )?(?:equity|stock options|shares)\b"
+                     r"|(?:compensation|pay|payment)\s*(?:is\b|:)\s*(?:[\d.]+ ?% )?(?:in )?(?:advisor |advisory |founder |sweat )?(?:equity|stock options|shares)\b"
                      r"|for exposure\b(?! to)|unverg[uü]tet|no compensation|uncompensated|revenue share"
                      r"|no (?:salary|wage|cash)(?: at this stage| yet| for now| initially)?[;,]? (?:[\w-]+ ){0,2}equity)")
 _INTERVIEW = re.compile(r"\b(?:paid|compensated)\s+(?:take[- ]home\s+)?(?:project|task|assignment|trial|exercise|test)\b"
@@ -813,6 +827,9 @@ _REMOTE_WHERE = re.compile(r"^\s*(?:worldwide|global(?:ly)?|home[- ]?based|distr
 _ONSITE = re.compile(r"\b(?:on[- ]?site|in[- ]office|in[- ]person|hybrid|office[- ]based|vor ort)\b")
 _PLACE = r"(?:office|offices|studio|lab|hq|headquarters|campus|site|store|warehouse)"
 _A_WEEK = r"(?:a|per|each|every) (?:week|month)"
+#: "for the whole project", "throughout the engagement", "for the full three weeks".
+_WHOLE_WORK = (r"\b(?:for|throughout|during|over) (?:all of )?(?:the |its )?(?:whole|entire|full|complete)? ?(?:duration of the )?"
+               r"(?:project|engagement|internship|micro-?internship|placement|assignment|work|\d+ (?:weeks|days))\b")
 #: Time at a place the role requires: wins over a remote field or location ("hybrid contradiction").
 _OFFICE_DUTY = re.compile(
     rf"\b(?:\d|once|twice)(?: days?| times?)? {_A_WEEK} (?:in|at|from|to) (?:the|our|an?) (?:[a-z]+ )?{_PLACE}\b"
@@ -823,7 +840,9 @@ _OFFICE_DUTY = re.compile(
     # a part of the work required in person: "the kick-off and the final presentation are in person"
     rf"|\b(?:are|is|will be|happens?|takes? place|held)\s+(?:in[- ]person|on-?site)\b(?!\s*(?:or|and/or)\b|\s*/)"
     rf"|\b(?:must|required to|expected to|need to|will need to|have to|asked to) (?:be able to )?(?:come|commute|work|be|report"
-    rf"|attend)(?: in)?(?: into| to| at| from)? (?:the |our )?(?:office|on-?site|in person|in-person)\b")
+    rf"|attend)(?: in)?(?: into| to| at| from)? (?:the |our )?(?:office|on-?site|in person|in-person)\b"
+    # the whole work at a place: "you'll work from our office at the training ground for the whole project"
+    rf"|\b(?:(?:from|at|in) (?:the|our) (?:[a-z]+ ){{0,2}}{_PLACE}|on-?site|in[- ]person)\b[^.]{{0,50}}?{_WHOLE_WORK}")
 #: "Optional", "never", "no need to": an office visit that is not required.
 _NOT_REQUIRED = re.compile(r"\b(?:no|not|never|optional(?:ly)?|don't|do not|won't|without|nor)\b[^.]{0,25}$")
 #: On-site said in prose: only read when nothing says remote.
@@ -878,7 +897,8 @@ def _not_a_posting(f: Facts) -> str | None:
     if "organization" in (getattr(f.record, "uncertain", None) or ()):
         return _missing("REVIEW_ORG_UNKNOWN", f"the adapter could not read who offers it "
                                               f"(placeholder {normalize.as_text(f.record.organization)[:60]!r})")
-    if hit := _find(_NEWS_TITLE, f.title):
+    if (hit := _find(_NEWS_TITLE, f.title)) or (
+            (hit := _find(_ARTICLE_NOUN, f.title)) and not _POSTING_MARKER.search(f.title)):
         return f"title reads like an article or question: {hit!r}"
     if hit := _find(_NEWS_BODY, f.text[:600]):
         return f"reads like a news story: {hit!r}"

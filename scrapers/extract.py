@@ -47,26 +47,30 @@ def prepare(text: str) -> str:
     """Lower-case, one kind of dash, number words as digits ("twenty-four", "a dozen" too),
     "between 10 and 15" as "10-15"."""
     text = text.lower()
+    if "**" in text:  # markdown bold around a label: "**Hours:** 15 total"
+        text = text.replace("**", "")
     text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
     text = re.sub(r"\b(for|over|within|lasting|in|about|of) an? (?=(?:week|month|day)\b)", r"\1 1 ", text)  # "for a week"
     if "dozen" in text:
         text = _DOZEN_RE.sub(lambda m: "6" if m.group(1) else "12", text)
     text = _WORD_RE.sub(_number, text)
     text = re.sub(r"\bbetween (\d+(?:\.\d+)?) and (\d+(?:\.\d+)?)", r"\1-\2", text)
-    if "-hour" in text or " hours" in text:
+    if "hour" in text:
         text = _HOUR_LIST.sub(_spell_list, text)
     return text
 
 
 #: Programme tracks said as a list: "a 20-, 30- or 40-hour scope", "tracks of 20, 30 or 40 hours"
-#: (two numbers or more before the last: "20 or 40 hours" stays a range).
+#: (two numbers or more before the last: "20 or 40 hours" stays a range, "20 or 40 hour track" does not).
 _HOUR_LIST = re.compile(r"\b(\d\d?(?:-?,\s*\d\d?){1,4}-?,?\s*(?:or|and)\s*\d\d?)(-hours?\b|\s+hours\b)"
-                        r"|\b(\d\d?-,?\s*(?:or|and)\s*\d\d?)(-hours?\b)")
+                        r"|\b(\d\d?-,?\s*(?:or|and)\s*\d\d?)(-hours?\b)"
+                        # "(10 or 30 hour track)": two tracks, not a range, when a track word follows
+                        r"|\b(\d\d?\s+or\s+\d\d?)([- ]hours?)(?=\s+(?:tracks?|options?|tiers?|versions?|scopes?|packages?)\b)")
 
 
 def _spell_list(m: re.Match[str]) -> str:
     """"20-, 30- or 40-hour" -> "20-hour, 30-hour or 40-hour": each track its own hour count."""
-    numbers, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    numbers, unit = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5) if m.group(i))
     nums = re.findall(r"\d+", numbers)
     joiner = " and " if re.search(r"\band\b", numbers) else " or "
     return ", ".join(n + unit for n in nums[:-1]) + joiner + nums[-1] + unit
@@ -131,12 +135,16 @@ _DUR_ENGAGEMENT_AFTER = re.compile(r"^\s*(?:-\s*)?(?:long\s+)?(?:(?:summer|winte
 _DUR_GRADUATION = re.compile(r"graduat\w*\s*\(?\s*(?:within|in the (?:last|past)|less than|up to)?\s*\|"
                              r"|\|\s*(?:of|since|after|before|from) (?:your |their )?graduat")
 
-#: "3 weeks, around 7 hours a week": a duration right before a weekly rate bounds it.
-_WEEKLY_AFTER_DURATION = re.compile(rf"\s*[,;:(]?\s*(?:at\s+|with\s+)?(?:about\s+|around\s+|roughly\s+|approx\.?\s*"
+#: "3 weeks, around 7 hours a week", "3 weeks, flexible, ~8 hrs/wk": a duration just before a weekly rate
+#: bounds it (a word or three between, in the same sentence or list item).
+_WEEKLY_AFTER_DURATION = re.compile(rf"\s*[,;:(·•|-]?\s*(?:(?!for\b|of\b)[a-z]+[,;]?\s+){{0,3}}?(?:at\s+|with\s+)?(?:about\s+|around\s+|roughly\s+|approx\.?\s*"
                                     rf"|approximately\s+|~\s*|up to\s+)?{_RNG}\s*-?\+?\s*{_HRS}\s*(?:{_WEEK})")
 
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december"]
+#: "20 hours a week, 10 weeks", "~6 h/week · 4 weeks": a weekly rate just before a duration bounds it too.
+_DURATION_AFTER_WEEKLY = re.compile(rf"(?:{_HRS}\s*(?:{_WEEK})|\b(?:hours|hrs)\s*weekly)\s*[,;:(·•|-]?\s*(?:[a-z]+[,;]?\s+){{0,3}}$")
+
 MONTH_SPAN = re.compile(r"\b(?:from\s+)?(" + "|".join(_MONTHS) + r")(?:\s+(?:through|thru|to|until)\s+|\s*-\s*)("
                         + "|".join(_MONTHS) + r")\b")
 #: "Start date: January; end date: June": the same span said as two labelled dates.
@@ -286,7 +294,7 @@ def durations(text: str) -> list[tuple[Found, int]]:
         if _DUR_AFTER_SKIP.search(after) or _DUR_GRADUATION.search(before[-20:] + "|" + after[:30]):
             continue
         if not (_DUR_ENGAGEMENT.search(before) or _DUR_ENGAGEMENT_AFTER.search(after)
-                or _WEEKLY_AFTER_DURATION.match(after)):
+                or _WEEKLY_AFTER_DURATION.match(after) or _DURATION_AFTER_WEEKLY.search(before)):
             continue
         if m.group(1):  # "3 weeks" or "1 week to 1 month"
             low = _weeks(float(m.group(1)), m.group(2))
@@ -358,7 +366,10 @@ def month_span(text: str) -> Found | None:
 
 # ---- pay ----------------------------------------------------------------------------
 
-_SYM = r"(?:us\$|usd\$|c\$|ca\$|a\$|au\$|nz\$|\$|€|£|₹|¥|\brs\.?(?=\s?\d))"
+#: "R3,500", "R7 000", "R 12 000": South African rand. Only a thousands-sized amount: "R2" is a version
+#: of the R language or a grade, never pay.
+_SYM = (r"(?:us\$|usd\$|c\$|ca\$|a\$|au\$|nz\$|\$|€|£|₹|¥|\brs\.?(?=\s?\d)"
+        r"|(?<![\w$])r(?=\s?[1-9]\d{0,2}(?:[,\u00a0\u202f ]\d{3})+(?!\d)|[1-9]\d{3,5}(?![\d.,]\d)))")
 #: "S$400" is Singapore dollars, not US dollars. Read from the letters before a bare "$" rather
 #: than as more alternatives of MONEY: a pattern trying "s" at every letter s is slower.
 _DOLLAR_PREFIX = re.compile(r"(?<![a-z])(sg|s|hk|r|mx)$")
@@ -367,18 +378,18 @@ _DOLLAR_PREFIXES = {"sg": "SGD", "s": "SGD", "hk": "HKD", "r": "BRL", "mx": "MXN
 CODES = ("usd", "eur", "gbp", "cad", "aud", "nzd", "chf", "sek", "nok", "dkk", "pln", "inr", "brl", "mxn",
          "jpy", "sgd", "zar", "czk", "huf", "ron", "hkd", "ils", "krw", "php", "ngn", "kes", "ars", "clp", "cop")
 _CODE = r"\b(?:" + "|".join(CODES) + r")\b"
-#: An amount: "1,200.50", European "1.200,00" / "1.500" (no price has three decimals), "25,50", "600".
-_AMT = (r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?!\d)|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?![\d.])|\d+,\d{1,2}(?!\d)"
+#: An amount: "1,200.50", "7 000" (a space between thousands), European "1.200,00" / "1.500" (no price has three decimals), "25,50", "600".
+_AMT = (r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?!\d)|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d.,]\d|\s?-?(?:hours?|hrs?|h|weeks?|days?)\b)|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?![\d.])|\d+,\d{1,2}(?!\d)"
         r"|\d+(?:\.\d{1,2})?")
 MONEY = re.compile(
     rf"(?P<pre>{_SYM}|{_CODE})\s?(?P<a1>{_AMT})\s?(?P<ak1>k\b)?"
     rf"(?:\s*(?:-|to)\s*(?:{_SYM}|{_CODE})?\s?(?P<a2>{_AMT})\s?(?P<ak2>k\b)?)?(?:\s?(?P<post1>{_CODE}))?"
     rf"|(?<!\d)(?P<b1>{_AMT})\s?(?P<bk1>k\b)?(?:\s*(?:-|to)\s*(?P<b2>{_AMT})\s?(?P<bk2>k\b)?)?"
-    rf"\s?(?P<post>{_SYM}|{_CODE}|dollars?\b|euros?\b|pounds?\b|rupees\b|reais\b)"
+    rf"\s?(?P<post>{_SYM}|{_CODE}|dollars?\b|euros?\b|pounds?\b|rupees\b|reais\b|rand\b)"
 )
 _UNIT_AFTER = [
     ("total", re.compile(r"^\s*(?:(?:usd|eur|gbp|cad|aud|inr|chf)\s+)?(?:fixed|flat|one-time|1-time|one-off|1-off|single payment"
-                         r"|forfait|pauschal\w*|in total|total|stipend|fee"
+                         r"|once-off|forfait|pauschal\w*|in total|total|stipend|fee"
                          r"|honorarium|lump sum|for the (?:whole|entire|full) (?:project|set|assignment)|(?:up)?on completion)")),
     ("hour", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)(?:estimated\s+|billable\s+|worked\s+|project\s+)?(?:hour|hr|h)\b|^\s*hourly\b|^\s*(?:pro|je)\s+(?:stunde|std)")),
     ("year", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)(?:year|yr|annum)\b|^\s*(?:annual(?:ly)?|yearly|p\.?a\.?)(?!\w)")),
@@ -430,7 +441,7 @@ def _amount(num: str | None, k: str | None) -> float | None:
         num = num.replace(",", ".")
     elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?", num):  # "1.200,00": European thousands
         num = num.replace(".", "").replace(",", ".")
-    value = float(num.replace(",", ""))
+    value = float(re.sub(r"[,\u00a0\u202f ]", "", num))
     return value * 1000 if k else value
 
 
@@ -439,7 +450,7 @@ def _currency(token: str | None) -> str | None:
         return None
     token = token.strip().rstrip(".")
     words = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pound": "GBP",
-             "nz$": "NZD", "rupees": "INR", "rs": "INR", "reais": "BRL"}
+             "nz$": "NZD", "rupees": "INR", "rs": "INR", "reais": "BRL", "r": "ZAR", "rand": "ZAR"}
     if token in words:
         return words[token]
     if token.isalpha() and (len(token) != 3 or token.upper() not in vocab.currencies()):
