@@ -264,6 +264,7 @@ def rules(policy: Policy, taken: dict[str, str] | None = None,
         "max_deadline_ahead_days": e.MAX_DEADLINE_AHEAD.days,
         "max_deadline_ahead_label": e.MAX_DEADLINE_AHEAD_LABEL,
         "line_separators": dict(p.LINE_SEPARATORS),
+        "body_separators": "".join(chr(c) for c in e._SEPARATORS),  # spaces in a body (without_invisible)
         "confusable_scripts": list(urls.CONFUSABLE_SCRIPTS),
         "max_skills": e.MAX_SKILLS,
         "body_bounds": {"max_chars": bounds.MAX_BODY_CHARS, "max_nesting": bounds.MAX_NESTING,

@@ -73,10 +73,11 @@ export function makePreview(rules, py) {
     }
   }
   function clean(html) {  // board.sanitize.clean_html
-    const fragment = html.replace(LONE_SURROGATE, "\ufffd").replace(notXml, "").replace(heading, "<$1h2$2>");
+    const fragment = py.withoutInvisible(html.replace(LONE_SURROGATE, "\ufffd")).replace(notXml, "").replace(heading, "<$1h2$2>");
     const doc = new DOMParser().parseFromString("<!DOCTYPE html><html><head></head><body>" + fragment, "text/html");
     walk(doc.body);
-    return py.strip(doc.body.innerHTML.replace(hrefless, "$1"));
+    // Again on the output, as the build does: the parser turns "&#x202e;" into the character itself.
+    return py.strip(py.withoutInvisible(doc.body.innerHTML).replace(hrefless, "$1"));
   }
   // Nodes for the page: the final HTML parsed once more and cleaned again after that parse,
   // then moved over as nodes, never re-parsed (a serialize/parse round trip cannot add anything).

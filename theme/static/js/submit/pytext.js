@@ -32,7 +32,11 @@ export function makeText(rules, R) {
     return strip(t.replace(R.spaces, " "));
   }
   function hasControl(v) { return R.control.test(v); }
-  return { strip, splitlines, len, repr, int, float, lower, upper, title, cleanText, hasControl };
+  const bodySeparators = new RegExp("[" + Array.from(rules.body_separators).join("") + "]", "gu");
+  function withoutInvisible(v) {  // board.entry.without_invisible: a body keeps its breaks and spacing
+    return String(v).replace(bodySeparators, " ").replace(R.controlAll, "");
+  }
+  return { strip, splitlines, len, repr, int, float, lower, upper, title, cleanText, hasControl, withoutInvisible };
 }
 
 function splitlines(s) {
