@@ -158,8 +158,8 @@ def test_two_postings_with_one_apply_url_are_refused(content: Path):
     with pytest.raises(InvalidPostings) as caught:
         load_catalog(content, POLICY, NOW)
     (error,) = caught.value.errors
-    assert error.startswith(f"{copy}:") and f"same apply URL as {content / 'postings' / 'donations-dashboard.md'}" \
-        in error
+    first = content / "postings" / "donations-dashboard.md"
+    assert error == f"{first}:1: apply-url: same apply URL as {copy} (expected one posting per application link)"
 
 
 def test_the_cache_skips_unchanged_files_and_rereads_changed_ones(content: Path, tmp_path: Path):
