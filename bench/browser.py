@@ -12,27 +12,10 @@ serves it on 127.0.0.1 and measures, in Debian's Chromium driven by Playwright:
 
 With ``pagefind`` installed (``pip install 'pagefind[bin]'``) it also indexes the same
 site with Pagefind and measures its first load, index bytes and filter latency, which is
-how the board's own compact index was chosen. Nothing here asserts; it measures.
-
-Measured at 10,021 open postings (2 shared CPUs, load average ~2.7, headless Chromium):
-
-==========================================  ================  ==================================
-                                            own index         Pagefind 1.5.2 (text search only)
-==========================================  ================  ==================================
-first load of the board, gzip               20.3 KB           (same page) + 40 ms init
-index fetched on first interaction, gzip    404 KB facts,     17.7 MB on disk, 1,051 KB fetched
-                                            +390 KB summaries by 8 searches
-                                            on first search
-filter/search -> count + visible results    p50 28, p95 44 ms p50 1,233, p95 2,310 ms
-                                            (390 px: 23/37)   (search + data of 24 results)
-all 24 cards of the first page painted      p50 93, p95 129
-CLS while filtering (desktop and 390 px)    0                 -
-==========================================  ================  ==================================
-
-Pagefind has to fetch a fragment per result (24 requests for a first page) and index
-chunks per word; its filters would need extra markup and load filter chunks too. The
-compact index answers every filter, count and sort locally once loaded, so the board
-uses it. Re-run ``python -m bench.browser 10000`` for current figures.
+how the board's own compact index was chosen: it answers every filter, count and sort
+locally once loaded, where Pagefind fetches a fragment per result. Nothing here asserts;
+it measures. The figures are in BENCHMARKS.md (``bench/notes.py``, "Browser"); re-run
+for current figures:
 
     python -m bench.browser 10000
 """

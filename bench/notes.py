@@ -58,7 +58,21 @@ NOTES = """
   the second run's requests are conditional and answered 304. The speed-up is bounded by
   the per-host queue: 6 requests × (0.2 s + 0.25 s) ≈ 2.7 s, against 200 × 0.2 s = 40 s.
 - **Browser**: `bench/browser.py` (`run(10000)`), written separately; its figures are
-  copied as returned.
+  copied as returned. Measured at 10,021 open postings (2 shared CPUs, load average ~2.7,
+  headless Chromium), the board's own index against Pagefind 1.5.2 (text search only):
+
+  | | own index | Pagefind |
+  |---|---|---|
+  | first load of the board, gzip | 20.3 KB | (same page) + 40 ms init |
+  | index fetched on first interaction, gzip | 404 KB facts, +390 KB summaries on first search | 17.7 MB on disk, 1,051 KB fetched by 8 searches |
+  | filter/search -> count + visible results | p50 28, p95 44 ms (390 px: 23/37) | p50 1,233, p95 2,310 ms (search + data of 24 results) |
+  | all 24 cards of the first page painted | p50 93, p95 129 ms | |
+  | CLS while filtering (desktop and 390 px) | 0 | - |
+
+  Pagefind has to fetch a fragment per result (24 requests for a first page) and index
+  chunks per word; its filters would need extra markup and load filter chunks too. The
+  compact index answers every filter, count and sort locally once loaded, so the board
+  uses it. Re-run `python -m bench.browser 10000` for current figures.
 
 ## What the profile showed (cProfile of single builds)
 
@@ -103,6 +117,10 @@ NOTES = """
 5. **Keys stay cheap**: a taxonomy passes its closed postings to every one of its pages;
    long lists of entries are digested once per build (keys were 5 s of a 10k rebuild).
 
+6. **Feeds and calendars capped** (#19; `plugins/board_site/feedset.py` and
+   `site_calendars.py` say why each cap is what it is): uncapped, the per-skill feeds
+   alone were 24 MB of a 1,000-posting board, and `all.ics` 9.6 MB at 10,000 open postings.
+
 A rebuild with nothing changed (10,000 postings) now spends its time on: computing and
 checking ~15,600 keys, loading the catalog from its caches, the search index and sitemap
 (always regenerated, compared, not rewritten), the submit page (~1.5 s, any N), Pelican
@@ -138,7 +156,8 @@ and the interpreter.
      reuses the entries the run just wrote instead of reading 200 files back.
   2. Writing entry files: `json.dump(indent=2)` is the pure-Python encoder (half a million
      `write` calls). orjson writes the same bytes 25× faster (checked byte for byte on
-     400 files); `_jsonable` walks cached field lists.
+     400 files; the stdlib encoder had been 40% of the main process's time); `_jsonable`
+     walks cached field lists.
   3. Curation, ~1 ms of regex and nh3 work per record, 4 s per run, was the rest. It now
      runs in a process pool (`scrapers/pool.py`, workers forked before any thread exists,
      results identical to in-thread curation, tested). Money mentions and durations are

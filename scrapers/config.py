@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from board.formats import MAX_SLUG_LEN
+
 from .http import HostGuard, HttpSettings
 from .record import SourceConfig
 
@@ -103,9 +105,10 @@ def _parse_source(raw: Any, where: str) -> SourceConfig:
             raise ConfigError(f"{label}: {key} must be a {names}, not {type(value).__name__} {value!r}")
     name = raw["name"]
     if not all(c.isalnum() and c.isascii() and (c.islower() or c.isdigit()) or c in "-_." for c in name) \
-            or name.startswith((".", "-")) or len(name) > 80:
+            or name.startswith((".", "-")) or len(name) > MAX_SLUG_LEN:
         raise ConfigError(f"{label}: name must be lower-case letters, digits, '-', '_' or '.', "
-                          "at most 80 characters (it becomes a file name)")
+                          f"at most {MAX_SLUG_LEN} characters (it becomes a file name)")
+    _check_kind(raw["kind"], label)
     for key in ("url", "organization_url"):
         if raw.get(key):
             parts = urlsplit(raw[key])
@@ -117,6 +120,20 @@ def _parse_source(raw: Any, where: str) -> SourceConfig:
     if "min_delay" in values:
         values["min_delay"] = float(values["min_delay"])
     return SourceConfig(**values)
+
+
+def _check_kind(kind: str, label: str) -> None:
+    """A typo in a kind (``greenhous``) is refused here, not when the run reaches the source.
+
+    A dotted kind names an adapter module outside ``scrapers/adapters``; it is imported
+    when the source runs (``run.get_adapter``), so only its spelling is checked here.
+    """
+    from . import adapters  # late, as in _board_adapter
+
+    dotted = "." in kind and all(part.isidentifier() for part in kind.split("."))
+    if kind not in adapters.KINDS and not dotted:
+        raise ConfigError(f"{label}: kind must be one of {', '.join(adapters.KINDS)} (or a dotted module "
+                          f"path to an adapter of your own), not {kind!r}")
 
 
 def _employer_rows(raw: Any, where: str) -> list[tuple[str, dict[str, Any]]]:

@@ -159,8 +159,8 @@ def dumps(data: Any) -> str:
     """Sorted, 2-space indented JSON text with a final newline: readable git diffs.
 
     orjson writes byte for byte what ``json.dumps(indent=2, sort_keys=True,
-    ensure_ascii=False)`` writes, 25 times faster (the stdlib encoder is pure Python
-    once ``indent`` is set: 40% of a 200-source scrape's main-process time went there).
+    ensure_ascii=False)`` writes; the stdlib encoder is pure Python once ``indent`` is
+    set, and a scrape writes every source's file (what that cost: BENCHMARKS.md, Scrape).
     What orjson refuses (an int past 64 bits, a lone surrogate) goes through ``json``.
     """
     try:

@@ -12,8 +12,8 @@ between two polls, with room to spare, not the whole archive (the board's pages 
 archive). Everything, New this week and Closing soon keep 100 (``BOARD_FEED_LIMIT``):
 the busiest stream, every arrival of the board. A category or a skill gets a fraction
 of that, so 50 is still days of its arrivals at 10,000 open postings; an organization
-rarely has more than a handful open, so 20. Without caps the per-skill feeds alone were
-24 MB of a 1,000-posting board (issue #19).
+rarely has more than a handful open, so 20. Uncapped, a feed grows with the whole
+board, and there is one per skill (the sizes measured: BENCHMARKS.md, issue #19).
 """
 
 from __future__ import annotations

@@ -347,6 +347,7 @@ def install(env, urls, now: datetime) -> None:
         programme_href=lambda e: urls.href(Urls.programme(e.slug)),
         taxonomy_href=lambda kind, slug: urls.href(Urls.taxonomy(kind, slug)),
         skill_href=lambda name: urls.href(Urls.taxonomy("skills", vocab.slugify(name))),
+        feed_href=lambda kind, fmt, slug=None: urls.href(Urls.feed(kind, slug, fmt)),
         CATEGORIES=vocab.CATEGORIES,
         SKILLS=sorted(vocab.SKILLS),
         STUDENT_STATUS=vocab.STUDENT_STATUS,

@@ -8,7 +8,8 @@ category and skill (:data:`CALENDAR_KINDS`), and the programmes' (``programmes.p
 subscribed app re-reads it twice a day (``calendars.REFRESH``) and a student acts on what
 closes soon; a posting further out enters the calendar as earlier ones pass. ``all.ics``
 keeps the 100 earliest, a category or skill the 50 earliest: days of deadlines at 10,000
-open postings, where uncapped ``all.ics`` alone was 9.6 MB (issue #19).
+open postings, where an uncapped calendar would hold every deadline of the board (the
+sizes measured: BENCHMARKS.md, issue #19).
 """
 
 from __future__ import annotations

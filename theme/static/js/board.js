@@ -172,7 +172,13 @@ import { countdown } from "./countdown.js";
     return "UTC" + (x < 0 ? "−" : "+") + h + (m ? ":" + (m < 10 ? "0" : "") + m : "");
   }
 
+  // A filter group per set filter, in the order the chips show them: what the work is
+  // (search, skills, hours, pay, dates), then who and where it fits.
   function groups(s) {
+    return workGroups(s).concat(fitGroups(s));
+  }
+
+  function workGroups(s) {
     var g = [], v;
     if (s.q) {
       var toks = fold(s.q).split(/\s+/).filter(Boolean);
@@ -203,6 +209,11 @@ import { countdown } from "./countdown.js";
     }
     if ((v = num(s.closes)) != null) { var cl = v; g.push({ key: "closes", label: "closing within " + v + " days", test: function (e) { return e.d != null && e.d <= cl; } }); }
     if ((v = num(s.posted)) != null) { var po = v; g.push({ key: "posted", label: "posted in the last " + (v === 1 ? "day" : v + " days"), test: function (e) { return e.p <= po; } }); }
+    return g;
+  }
+
+  function fitGroups(s) {
+    var g = [], v;
     if (s.country) {
       var c = s.country, ok = {};
       if (c === "WORLDWIDE") ok.WORLDWIDE = 1;

@@ -1,0 +1,206 @@
+"""board/catalog.py: posting, programme and scraped files in a content folder become one
+Catalog; an employer's posting beats its scraped copy; a broken scraped record is skipped
+and reported while the rest loads; parsed files are cached by path, mtime and size."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from board.catalog import InvalidPostings, build_catalog, load_catalog, load_postings, load_scraped
+from board.identity import url_key
+from tests.board.board_testkit import NOW, POLICY, line_of, make_posting
+from tests.site.conftest import scraped_entry, write_scraped
+
+#: A programme file valid as of NOW (verified before it, open all year round).
+PROGRAMME = """\
+Title: Example College Micro-Internships
+Organization: Example College
+Summary: Paid winter-break projects for Example College students.
+Hours: 25-45
+Pay: 15 USD per hour
+Schedule: rolling
+Students: enrolled
+Work-Authorization: unstated
+Apply-URL: https://college.example.edu/micro
+Source-URL: https://college.example.edu/micro
+Verified: 2026-11-20
+
+A programme.
+"""
+
+EMPLOYER_URL = "https://harvestshare.example.org/jobs/dashboard"
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """Two employer postings (one past its Apply-By), one programme, one scraped source."""
+    root = tmp_path / "content"
+    write(root / "postings", "donations-dashboard.md", make_posting())
+    write(root / "postings", "old-survey.md", make_posting(
+        Title="Clean up an old survey", Apply_URL="https://harvestshare.example.org/jobs/survey",
+        Apply_By="2026-11-20", Posted="2026-11-01"))
+    write(root / "programmes", "example-college.md", PROGRAMME)
+    write_scraped(root, "example-board", [scraped_entry()])
+    return root
+
+
+def test_load_catalog_reads_postings_programmes_and_scraped_files(content: Path):
+    catalog = load_catalog(content, POLICY, NOW)
+
+    assert [e.slug for e in catalog.open] == ["survey-analysis-sprint-openfields-a1b2c3", "donations-dashboard"]
+    assert [e.slug for e in catalog.closed] == ["old-survey"]
+    employer, scraped = catalog.open[1], catalog.open[0]
+    assert (employer.title, employer.organization.name, employer.apply_url) == (
+        "Build a donations dashboard", "Harvest Share", EMPLOYER_URL)
+    assert (scraped.title, scraped.source.name, scraped.apply_url) == (
+        "Survey analysis sprint", "example-board", "https://jobs.example.com/openfields/123")
+    assert [p.title for p in catalog.programmes] == ["Example College Micro-Internships"]
+    assert [p.title for p in catalog.open_programmes] == ["Example College Micro-Internships"]
+    assert all(p.slug not in {e.slug for e in catalog.all} for p in catalog.programmes)  # postings stay postings
+    assert catalog.warnings == []
+
+
+def test_an_empty_content_folder_is_an_empty_catalog(tmp_path: Path):
+    catalog = load_catalog(tmp_path / "content", POLICY, NOW)
+    assert (catalog.open, catalog.closed, catalog.programmes, catalog.warnings) == ([], [], [], [])
+
+
+@pytest.mark.parametrize("copy_url", [
+    EMPLOYER_URL,
+    "https://www.harvestshare.example.org/jobs/dashboard/",
+    "http://harvestshare.example.org:443/Jobs/Dashboard?utm_source=feed#apply",
+])
+def test_an_employers_posting_wins_over_its_scraped_copy(content: Path, copy_url: str):
+    assert url_key(copy_url) == url_key(EMPLOYER_URL)
+    write_scraped(content, "example-board", [scraped_entry(apply_url=copy_url)])
+
+    catalog = load_catalog(content, POLICY, NOW)
+
+    assert [e.slug for e in catalog.open] == ["donations-dashboard"]
+    assert catalog.open[0].source.kind != "scraper"
+    assert catalog.warnings == ["example-board: survey-analysis-sprint-openfields-a1b2c3: duplicate of an "
+                                "entry already on the board; skipped"]
+
+
+def test_a_closed_scraped_copy_of_the_same_url_is_kept(tmp_path: Path):
+    """Only open entries compete for an apply URL: a closed copy stays as history."""
+    write(tmp_path / "postings", "donations-dashboard.md", make_posting())
+    postings = load_postings(tmp_path / "postings", POLICY, NOW)
+    write_scraped(tmp_path, "example-board", [scraped_entry(apply_url=EMPLOYER_URL, status="closed")])
+    scraped, warnings = load_scraped(tmp_path / "scraped", POLICY, NOW)
+    assert warnings == [] and len(scraped) == 1
+    catalog = build_catalog(postings, scraped, NOW)
+    assert sorted(e.slug for e in catalog.all) == ["donations-dashboard", "survey-analysis-sprint-openfields-a1b2c3"]
+    assert catalog.warnings == []
+
+
+def test_a_broken_scraped_record_is_skipped_and_reported_and_the_rest_loads(content: Path):
+    good = scraped_entry()
+    broken = scraped_entry(slug="broken-one-d4e5f6", apply_url="https://jobs.example.com/openfields/124")
+    del broken["title"]
+    unsafe = scraped_entry(slug="unsafe-link-a7b8c9", apply_url="javascript:alert(1)")
+    write_scraped(content, "example-board", [broken, good, unsafe])
+    path = content / "scraped" / "example-board.json"
+
+    catalog = load_catalog(content, POLICY, NOW)
+
+    assert "survey-analysis-sprint-openfields-a1b2c3" in [e.slug for e in catalog.open]
+    assert not {"broken-one-d4e5f6", "unsafe-link-a7b8c9"} & {e.slug for e in catalog.all}
+    assert len(catalog.warnings) == 2
+    assert catalog.warnings[0].startswith(f"{path}: entry 0: ") and catalog.warnings[0].endswith("; skipped")
+    assert catalog.warnings[1].startswith(f"{path}: unsafe-link-a7b8c9: ") and "apply" in catalog.warnings[1]
+
+
+@pytest.mark.parametrize("text", ["{not json", json.dumps({"source": "x"}), json.dumps([1, 2])])
+def test_an_unreadable_scraped_file_is_skipped_and_reported(content: Path, text: str):
+    write(content / "scraped", "hand-edited.json", text)
+    catalog = load_catalog(content, POLICY, NOW)
+    assert catalog.warnings and catalog.warnings[0].startswith(f"{content / 'scraped' / 'hand-edited.json'}: "
+                                                               "unreadable (")
+    assert "survey-analysis-sprint-openfields-a1b2c3" in [e.slug for e in catalog.open]
+
+
+def test_scraped_text_is_cleaned_again_on_load(content: Path):
+    write_scraped(content, "example-board", [scraped_entry(
+        title="Survey\u202e analysis\u200b sprint",
+        description_html='<p onclick="x()">Paid.</p><script>alert(1)</script>')])
+    (entry,), warnings = load_scraped(content / "scraped", POLICY, NOW)
+    assert warnings == []
+    assert entry.title == "Survey analysis sprint"
+    assert "script" not in entry.description_html and "onclick" not in entry.description_html
+    assert "Paid." in entry.description_html
+
+
+def test_an_invalid_posting_stops_the_load_with_file_line_and_message(content: Path):
+    text = make_posting(Apply_URL="https://harvestshare.example.org/x", Pay="lots")
+    path = write(content / "postings", "bad-pay.md", text)
+    with pytest.raises(InvalidPostings) as caught:
+        load_catalog(content, POLICY, NOW)
+    assert caught.value.errors == [f"{path}:{line_of(text, 'Pay')}: pay: cannot read 'lots' (expected e.g. "
+                                   "600 USD total, 500-700 EUR total or 25 GBP per hour)"]
+
+
+def test_two_postings_with_one_apply_url_are_refused(content: Path):
+    """The same url_key as for scraped copies: two files for one link are one posting twice."""
+    copy = write(content / "postings", "copy.md", make_posting(
+        Title="Same job again", Apply_URL="https://www.harvestshare.example.org/jobs/dashboard/"))
+    with pytest.raises(InvalidPostings) as caught:
+        load_catalog(content, POLICY, NOW)
+    (error,) = caught.value.errors
+    first = content / "postings" / "donations-dashboard.md"
+    assert error == f"{first}:1: apply-url: same apply URL as {copy} (expected one posting per application link)"
+
+
+def test_the_cache_skips_unchanged_files_and_rereads_changed_ones(content: Path, tmp_path: Path):
+    cache = tmp_path / "cache"
+    folder = content / "postings"
+    path = folder / "donations-dashboard.md"
+    first = load_postings(folder, POLICY, NOW, cache)
+    assert (cache / "postings.pickle").is_file()
+
+    # Same size and mtime: the file is not parsed again (the cache's promise, and its key).
+    stat = path.stat()
+    path.write_text(make_posting(Title="Build a donations dashboarD"), encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert [e.title for e in load_postings(folder, POLICY, NOW, cache)] == [e.title for e in first]
+
+    # A real edit (new size and mtime) is read.
+    path.write_text(make_posting(Title="Build a donations dashboard, v2"), encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+    titles = [e.title for e in load_postings(folder, POLICY, NOW, cache)]
+    assert "Build a donations dashboard, v2" in titles and len(titles) == 2
+
+
+def test_a_corrupt_cache_is_a_miss(content: Path, tmp_path: Path):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "postings.pickle").write_bytes(b"not a pickle")
+    (cache / "scraped.pickle").write_bytes(b"\x80\x04garbage")
+    cold = load_catalog(content, POLICY, NOW)
+    warm = load_catalog(content, POLICY, NOW, cache_dir=cache)
+    assert [e.slug for e in warm.all] == [e.slug for e in cold.all] and warm.all
+
+
+def test_cached_scraped_files_keep_their_warnings(content: Path, tmp_path: Path):
+    broken = scraped_entry(slug="broken-one-d4e5f6")
+    del broken["title"]
+    write_scraped(content, "example-board", [scraped_entry(), broken])
+    cache = tmp_path / "cache"
+    first = load_scraped(content / "scraped", POLICY, NOW, cache)
+    second = load_scraped(content / "scraped", POLICY, NOW, cache)
+    assert (cache / "scraped.pickle").is_file()
+    assert len(first[1]) == 1 and "entry 1" in first[1][0]
+    assert [e.slug for e in second[0]] == [e.slug for e in first[0]] == ["survey-analysis-sprint-openfields-a1b2c3"]
+    assert second[1] == first[1]
+
