@@ -15,8 +15,10 @@ from board import samples
 from board import vocabulary as vocab
 from board.browser_rules import browser_formats
 from board.entry import Entry, format_datetime
+from board.jsonld import script_json
 from board.formats import money, money_range, number
 from board.paths import Urls, browser_paths
+from board.rates import table as rates_table
 
 from .feeds import item_summary
 
@@ -38,6 +40,19 @@ def hourly_label(e: Entry) -> str:
     low, high = e.hourly
     prefix = "≈ " if e.compensation.unit == "total" else ""
     return f"{prefix}{money_range(low, high, e.compensation.currency)}/h"
+
+
+def hourly_data(e: Entry) -> str:
+    """The card's ``data-hourly``: "low high currency", exact, for ``fx.js`` to convert."""
+    low, high = e.hourly
+    return f"{_num(low)} {_num(high)} {e.compensation.currency}"
+
+
+def fx_json() -> str:
+    """The rate table (``board.rates``) and the number rules, inline in the board page:
+    the student's currency is on the cards from the first paint, without another request."""
+    from board.rates import browser_rates
+    return script_json({"fx": browser_rates(), "formats": browser_formats()})
 
 
 def hours_label(e: Entry) -> str:
@@ -310,7 +325,7 @@ def filter_options(entries: list[Entry]) -> dict:
 def install(env, urls, now: datetime) -> None:
     """Register filters and globals on Pelican's Jinja environment."""
     env.filters.update(
-        money=money, number=number, apply_by_label=apply_by_label, apply_href=apply_href, pay_label=pay_label, hourly_label=hourly_label, hours_label=hours_label,
+        money=money, number=number, apply_by_label=apply_by_label, apply_href=apply_href, pay_label=pay_label, hourly_label=hourly_label, hourly_data=hourly_data, hours_label=hours_label,
         deadline_label=lambda e: deadline_label(e, now), human_date=human_date, isodate=format_datetime,
         timezone_label=timezone_label, regions_label=regions_label, slugify=vocab.slugify,
         category_label=vocab.category_label, region_label=vocab.region_label, is_sample=samples.is_sample,
@@ -335,4 +350,7 @@ def install(env, urls, now: datetime) -> None:
         STALE_DAYS=STALE_DAYS,
         escape=html.escape,
         filter_options=filter_options,
+        fx_json=fx_json,
+        RATES_LABEL=rates_table().label(),
+        RATE_CURRENCIES=[(c, vocab.currencies().get(c, c)) for c in rates_table().rates],
     )

@@ -7,9 +7,12 @@
  * when someone types a search. Filter state lives in the URL query (pushState/popstate).
  * Updates never move what is on screen: the status line has a reserved height and the
  * results box keeps at least the height it filled down to the bottom of the viewport.
- * Numbers, slugs and links are format.js's, fed by the index (board/formats.py, board/paths.py).
+ * Numbers, slugs and links are format.js's, fed by the index (board/formats.py, board/paths.py);
+ * pay in the student's currency is fx.js's (board/rates.py): minimums and pay sorts compare
+ * converted amounts, so a minimum needs no "Paid in" and INR never outranks USD by a ratio.
  */
 import { makeFormats, makePaths } from "./format.js";
+import * as fx from "./fx.js";
 
 (function () {
   "use strict";
@@ -42,12 +45,14 @@ import { makeFormats, makePaths } from "./format.js";
     Array.prototype.forEach.call(form.querySelectorAll('input[name="skill"]'), function (el) {
       if (el.checked) s.skill.push(el.value);
     });
+    // A minimum without "Paid in" is in the student's currency; the URL says which.
+    if ((s.mintotal || s.minhourly) && !s.cur && fx.rates) s["in"] = fx.compareIn();
     return s;
   }
 
   function readQuery(search) {
     var p = new URLSearchParams(search), s = { skill: p.getAll("skill").filter(Boolean) };
-    SINGLE.forEach(function (k) { var v = (p.get(k) || "").trim(); if (v) s[k] = v; });
+    SINGLE.concat(["in"]).forEach(function (k) { var v = (p.get(k) || "").trim(); if (v) s[k] = v; });
     return s;
   }
 
@@ -55,6 +60,7 @@ import { makeFormats, makePaths } from "./format.js";
     var p = new URLSearchParams();
     SINGLE.forEach(function (k) { if (s[k] && k !== "sort") p.append(k, s[k]); });
     s.skill.forEach(function (v) { p.append("skill", v); });
+    if (s["in"]) p.append("in", s["in"]);
     if (s.sort) p.append("sort", s.sort);
     var q = p.toString();
     return q ? "?" + q : "";
@@ -74,6 +80,7 @@ import { makeFormats, makePaths } from "./format.js";
       el.checked = !!want[el.value];
     });
     if (hasMore(s)) $("f-more").open = true;
+    if (s["in"] && s["in"] !== fx.currency()) fx.setCurrency(s["in"], false);
   }
 
   function isDefault(s) {
@@ -81,7 +88,7 @@ import { makeFormats, makePaths } from "./format.js";
     return true;
   }
   function hasMore(s) {
-    for (var k in s) if (k !== "q" && k !== "cat" && k !== "sort" && (k === "skill" ? s.skill.length : s[k])) return true;
+    for (var k in s) if (k !== "q" && k !== "cat" && k !== "sort" && k !== "in" && (k === "skill" ? s.skill.length : s[k])) return true;
     return false;
   }
 
@@ -121,8 +128,7 @@ import { makeFormats, makePaths } from "./format.js";
     var n = E.length, i, e;
     hay = new Array(n);
     D.skills.forEach(function (s, j) { skillBySlug[s[1]] = j; });
-    var floors = D.floors || {};
-    var norm = new Float64Array(n), dl = new Float64Array(n);
+    var perHour = new Float64Array(n), inTotal = new Float64Array(n), dl = new Float64Array(n);
     var day0 = Date.parse(String(D.generated).slice(0, 10) + "T00:00:00Z");
     for (i = 0; i < n; i++) {
       e = E[i];
@@ -135,14 +141,18 @@ import { makeFormats, makePaths } from "./format.js";
       var words = [e.t, D.orgs[e.o][0], D.categories[e.c] || e.c];
       for (var j = 0; j < e.k.length; j++) words.push(D.skills[e.k[j]][0]);
       hay[i] = fold(words.join(" \u0001 "));
-      norm[i] = e.ph[0] / (floors[e.m[2]] || e.ph[0] || 1);
+      // Pay sorts compare euros' worth (board.rates); a currency without a rate goes last.
+      var eh = fx.convert(e.ph[0], m[2], "EUR"), et = fx.convert(e.pt[0], m[2], "EUR");
+      perHour[i] = eh == null ? -1 : eh;
+      inTotal[i] = et == null ? -1 : et;
       dl[i] = e.d == null ? 1e9 : e.d;
     }
     var idx = function () { var a = new Array(n); for (var k = 0; k < n; k++) a[k] = k; return a; };
     orders = {
       "": idx(),
       deadline: idx().sort(function (a, b) { return dl[a] - dl[b] || a - b; }),
-      hourly: idx().sort(function (a, b) { return norm[b] - norm[a] || a - b; })
+      hourly: idx().sort(function (a, b) { return perHour[b] - perHour[a] || a - b; }),
+      total: idx().sort(function (a, b) { return inTotal[b] - inTotal[a] || a - b; })
     };
   }
 
@@ -197,9 +207,12 @@ import { makeFormats, makePaths } from "./format.js";
     if (s.cur) {
       var cur = s.cur;
       g.push({ key: "cur", label: "paid in " + cur, test: function (e) { return e.m[2] === cur; } });
-      if ((v = num(s.mintotal)) != null) { var mt = v; g.push({ key: "mintotal", label: "at least " + money(v, cur) + " in total", test: function (e) { return e.pt[0] >= mt; } }); }
-      if ((v = num(s.minhourly)) != null) { var mh = v; g.push({ key: "minhourly", label: "at least " + money(v, cur) + " per hour", test: function (e) { return e.ph[0] >= mh; } }); }
     }
+    // Minimums: in "Paid in" when picked, else in the student's currency, converted (fx.js).
+    var mc = s.cur || s["in"] || fx.compareIn();
+    var atLeast = function (x, cur, min) { var y = fx.convert(x, cur, mc); return y != null && y >= min; };
+    if ((v = num(s.mintotal)) != null) { var mt = v; g.push({ key: "mintotal", label: "at least " + money(v, mc) + " in total", test: function (e) { return atLeast(e.pt[0], e.m[2], mt); } }); }
+    if ((v = num(s.minhourly)) != null) { var mh = v; g.push({ key: "minhourly", label: "at least " + money(v, mc) + " per hour", test: function (e) { return atLeast(e.ph[0], e.m[2], mh); } }); }
     if ((v = num(s.closes)) != null) { var cl = v; g.push({ key: "closes", label: "closing within " + v + " days", test: function (e) { return e.d != null && e.d <= cl; } }); }
     if ((v = num(s.posted)) != null) { var po = v; g.push({ key: "posted", label: "posted in the last " + (v === 1 ? "day" : v + " days"), test: function (e) { return e.p <= po; } }); }
     if (s.country) {
@@ -256,7 +269,7 @@ import { makeFormats, makePaths } from "./format.js";
   function card(e) {
     var org = D.orgs[e.o], m = e.m, cur = m[2];
     var pay = range(m[0], m[1], cur) + (m[3] === "total" ? " total" : "/hour");
-    var hourly = (m[3] === "total" ? "≈ " : "") + range(e.ph[0], e.ph[1], cur) + "/h";
+    var hourly = fx.hourlyLabel(e.ph[0], e.ph[1], cur) || (m[3] === "total" ? "≈ " : "") + range(e.ph[0], e.ph[1], cur) + "/h";
     var hours = e.h[0] === e.h[1] ? e.h[0] + " hours total" : e.h[0] + "–" + e.h[1] + " hours total";
     var regions = (e.r || ["WORLDWIDE"]).map(function (r) { return D.regions[r] || r; }).join(", ");
     var who = (D.students[e.st || "enrolled-or-recent"] || "") + "; " + regions;
@@ -267,7 +280,7 @@ import { makeFormats, makePaths } from "./format.js";
       (e.sm ? ' <span class="badge sample">Sample</span>' : "") +
       (e.v ? ' <span class="badge">via ' + esc(e.v) + "</span>" : "") + "</p>" +
       '<dl class="facts"><div><dt>Pay</dt><dd>' + esc(pay) + "</dd></div>" +
-      "<div><dt>Per hour</dt><dd>" + esc(hourly) + "</dd></div>" +
+      "<div><dt>Per hour</dt><dd data-hourly=\"" + e.ph[0] + " " + e.ph[1] + " " + esc(cur) + "\">" + esc(hourly) + "</dd></div>" +
       "<div><dt>Effort</dt><dd>" + esc(hours) + "</dd></div>" +
       "<div><dt>Deadline</dt><dd>" + (e.dt ? '<time datetime="' + esc(e.dt) + '">' + deadline(e) + "</time>" : deadline(e)) + "</dd></div>" +
       "<div><dt>Who may apply</dt><dd>" + esc(who) + "</dd></div></dl>";
@@ -367,7 +380,7 @@ import { makeFormats, makePaths } from "./format.js";
     } else settling = Promise.resolve();
     shown = end;
     // Short, similar lengths and no wrapping inside (filters.css): the heading keeps its height.
-    var sortText = s.sort === "deadline" ? "by deadline" : s.sort === "hourly" ? "by hourly pay" : "newest first";
+    var sortText = s.sort === "deadline" ? "by deadline" : s.sort === "hourly" ? "by hourly pay" : s.sort === "total" ? "by total pay" : "newest first";
     statusEl.textContent = (total ? (filtered ? plural(total, "posting") + " match" + (total === 1 ? "es" : "") + " · showing " + shown : plural(total, "open posting") + " · showing " + shown)
       : "No postings match these filters.");
     sortLabel.textContent = "(" + sortText + ")";
@@ -494,13 +507,16 @@ import { makeFormats, makePaths } from "./format.js";
     var s = readForm();
     if (key === "*") s = { skill: [] };
     else if (key === "skill") s.skill = [];
-    else if (key === "cur") { delete s.cur; delete s.mintotal; delete s.minhourly; }
+    else if (key === "cur") delete s.cur;
+    else if (key === "mintotal" || key === "minhourly") { delete s[key]; delete s["in"]; }
     else delete s[key];
     writeForm(s);
     update(null);
     var first = form.elements[key === "*" ? "q" : key] || form.elements.q;
     if (first && first.focus) (first.length && !first.tagName ? first[0] : first).focus();
   });
+  // Another display currency: the cards' text is fx.js's; a minimum in it is re-applied.
+  document.addEventListener("board:currency", function () { if (D && current && !isDefault(readForm())) update(null); });
   window.addEventListener("popstate", function () {
     pending = null;
     var s = readQuery(location.search);

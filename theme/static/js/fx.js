@@ -1,0 +1,95 @@
+/* Pay in the student's currency (issue #16, item 2), from the build's own rate table.
+ *
+ * The table is board/rates.py browser_rates() (ECB reference rates of one pinned day),
+ * written into the page as <script type="application/json" id="board-fx"> with
+ * board.formats' rules; conversion is amount / rate[from] * rate[to], as
+ * board.rates.convert computes it, and converted figures are rounded by format.js
+ * (approx: whole units, half-even), as board.rates.converted_hourly_label writes them.
+ * The student's choice lives in localStorage; the default is the currency of their
+ * locale's region (CLDR's table, emitted by the build), else the table's fallback.
+ * "posted" shows every posting in its own currency.
+ */
+import { makeFormats } from "./format.js";
+
+const KEY = "board.currency";
+const POSTED = "posted";
+const el = document.getElementById("board-fx");
+const data = el ? JSON.parse(el.textContent) : null;
+const FX = data ? data.fx : null;
+const F = data ? makeFormats(data.formats) : null;
+let chosen = null;
+
+function stored() { try { return localStorage.getItem(KEY); } catch (e) { return null; } }
+
+function fromLocale() {
+  for (const tag of navigator.languages || [navigator.language]) {
+    try {
+      const region = new Intl.Locale(tag).maximize().region;
+      if (region && FX.territory[region]) return FX.territory[region];
+    } catch (e) { /* an odd tag: try the next */ }
+  }
+  return FX.fallback;
+}
+
+/** The display currency: a code with a rate, or "posted". */
+export function currency() {
+  if (!FX) return POSTED;
+  if (chosen) return chosen;
+  const s = stored();
+  return s === POSTED || (s && FX.rates[s]) ? s : fromLocale();
+}
+
+/** The currency a minimum is compared in (never "posted"). */
+export function compareIn() { const c = currency(); return c === POSTED ? FX.fallback : c; }
+
+export function setCurrency(code, persist) {
+  if (!FX || (code !== POSTED && !FX.rates[code])) return;
+  chosen = code;
+  if (persist) { try { localStorage.setItem(KEY, code); } catch (e) { /* private mode: this page only */ } }
+  applyCards(document);
+  document.dispatchEvent(new CustomEvent("board:currency", { detail: code }));
+}
+
+/** board.rates.convert: null when a currency has no rate. */
+export function convert(x, src, dst) {
+  if (src === dst) return x;
+  const r = FX && FX.rates;
+  if (!r || !r[src] || !r[dst]) return null;
+  return x / r[src] * r[dst];
+}
+
+function approxRange(lo, hi, cur) {
+  const a = F.approx(lo), b = F.approx(hi);
+  return a === b ? `${a} ${cur}` : `${a}–${b} ${cur}`;
+}
+
+/** board.rates.converted_hourly_label in the display currency, or null (keep the card's own). */
+export function hourlyLabel(lo, hi, src) {
+  const dst = currency();
+  if (!FX || dst === POSTED || dst === src) return null;
+  const a = convert(lo, src, dst), b = convert(hi, src, dst);
+  if (a == null || b == null) return null;
+  return `≈ ${approxRange(a, b, dst)}/h (${approxRange(lo, hi, src)}/h)`;
+}
+
+/** Rewrite every card's hourly pay under ``root`` (data-hourly="low high currency"). */
+export function applyCards(root) {
+  for (const dd of root.querySelectorAll("[data-hourly]")) {
+    if (dd.dataset.posted == null) dd.dataset.posted = dd.textContent;
+    const [lo, hi, cur] = dd.dataset.hourly.split(" ");
+    const t = hourlyLabel(parseFloat(lo), parseFloat(hi), cur) || dd.dataset.posted;
+    if (dd.textContent !== t) dd.textContent = t;
+  }
+}
+
+export const rates = FX;
+
+function wirePicker() {
+  const pick = document.getElementById("f-in");
+  if (!pick || !FX) return;
+  pick.value = currency();
+  pick.addEventListener("change", () => setCurrency(pick.value, true));
+  document.addEventListener("board:currency", (ev) => { if (pick.value !== ev.detail) pick.value = ev.detail; });
+}
+
+if (FX) { applyCards(document); wirePicker(); }
