@@ -43,9 +43,9 @@ def hourly_label(e: Entry) -> str:
 
 
 def hourly_data(e: Entry) -> str:
-    """The card's ``data-hourly``: "low high currency", exact, for ``fx.js`` to convert."""
+    """The card's ``data-hourly``: "low high currency unit", exact, for ``fx.js`` to convert."""
     low, high = e.hourly
-    return f"{_num(low)} {_num(high)} {e.compensation.currency}"
+    return f"{_num(low)} {_num(high)} {e.compensation.currency} {e.compensation.unit}"
 
 
 def fx_json() -> str:

@@ -54,6 +54,8 @@ CARDS = """() => Object.fromEntries(Array.from(document.querySelectorAll('#resul
 
 
 def test_static_and_filtered_cards_agree_on_every_figure(page, table_site):
+    # Each posting in its own currency (fx.js "posted"); conversions: tests/browser/test_currency.py.
+    page.add_init_script("localStorage.setItem('board.currency', 'posted')")
     page.goto(table_site)
     static = page.evaluate(CARDS)
     page.locator("#f-more summary").click()

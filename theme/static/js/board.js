@@ -280,7 +280,7 @@ import * as fx from "./fx.js";
       (e.sm ? ' <span class="badge sample">Sample</span>' : "") +
       (e.v ? ' <span class="badge">via ' + esc(e.v) + "</span>" : "") + "</p>" +
       '<dl class="facts"><div><dt>Pay</dt><dd>' + esc(pay) + "</dd></div>" +
-      "<div><dt>Per hour</dt><dd data-hourly=\"" + e.ph[0] + " " + e.ph[1] + " " + esc(cur) + "\">" + esc(hourly) + "</dd></div>" +
+      "<div><dt>Per hour</dt><dd data-hourly=\"" + e.ph[0] + " " + e.ph[1] + " " + esc(cur) + " " + esc(m[3]) + "\">" + esc(hourly) + "</dd></div>" +
       "<div><dt>Effort</dt><dd>" + esc(hours) + "</dd></div>" +
       "<div><dt>Deadline</dt><dd>" + (e.dt ? '<time datetime="' + esc(e.dt) + '">' + deadline(e) + "</time>" : deadline(e)) + "</dd></div>" +
       "<div><dt>Who may apply</dt><dd>" + esc(who) + "</dd></div></dl>";
@@ -484,6 +484,7 @@ import * as fx from "./fx.js";
 
   function restoreStatic() {
     listBox.innerHTML = staticList;
+    fx.applyCards(listBox);  // in the currency shown now, which may not be the one at load
     statusEl.textContent = staticStatus;
   }
 

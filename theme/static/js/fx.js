@@ -72,12 +72,18 @@ export function hourlyLabel(lo, hi, src) {
   return `≈ ${approxRange(a, b, dst)}/h (${approxRange(lo, hi, src)}/h)`;
 }
 
-/** Rewrite every card's hourly pay under ``root`` (data-hourly="low high currency"). */
+/** present.hourly_label: the posting's own "≈ 30–40 USD/h" ("≈" when paid in total). */
+export function postedLabel(lo, hi, src, unit) {
+  return (unit === "total" ? "≈ " : "") + F.moneyRange(lo, hi, src) + "/h";
+}
+
+/** Rewrite every card's hourly pay under ``root`` (data-hourly="low high currency unit"). */
 export function applyCards(root) {
+  if (!FX) return;
   for (const dd of root.querySelectorAll("[data-hourly]")) {
-    if (dd.dataset.posted == null) dd.dataset.posted = dd.textContent;
-    const [lo, hi, cur] = dd.dataset.hourly.split(" ");
-    const t = hourlyLabel(parseFloat(lo), parseFloat(hi), cur) || dd.dataset.posted;
+    const [lo, hi, cur, unit] = dd.dataset.hourly.split(" ");
+    const a = parseFloat(lo), b = parseFloat(hi);
+    const t = hourlyLabel(a, b, cur) || postedLabel(a, b, cur, unit);
     if (dd.textContent !== t) dd.textContent = t;
   }
 }
