@@ -19,6 +19,7 @@ from board.jsonld import script_json
 from board.formats import money, money_range, number
 from board.paths import Urls, browser_paths
 from board.rates import table as rates_table
+from board.search_terms import search_tables
 
 from .feeds import item_summary
 
@@ -296,6 +297,7 @@ def search_index(entries: list[Entry], now: datetime, floors: dict[str, float]) 
         "students": vocab.STUDENT_STATUS,
         "floors": floors,
         "formats": browser_formats(),  # board.formats: numbers, money and slugs
+        "search": search_tables(list(skill_names)),  # board.search_terms: aliases, countries, rules
         "entries": rows,
     }
     text = {"v": 2, "generated": format_datetime(now), "s": [e.summary for e in entries]}

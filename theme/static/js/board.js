@@ -13,6 +13,7 @@
  */
 import { makeFormats, makePaths } from "./format.js";
 import * as fx from "./fx.js";
+import { makeSearch } from "./search.js";
 
 (function () {
   "use strict";
@@ -93,7 +94,7 @@ import * as fx from "./fx.js";
   }
 
   // ---- the index -----------------------------------------------------------------
-  var D = null, E = null, hay = null, orders = null, loading = null, textLoading = null, textLoaded = false;
+  var D = null, E = null, hay = null, flat = null, S = null, orders = null, loading = null, textLoading = null, textLoaded = false;
   var F = null, paths = null;  // format.js, once the index is in
   var skillBySlug = {};
 
@@ -126,7 +127,8 @@ import * as fx from "./fx.js";
     F = makeFormats(D.formats);
     paths = makePaths(D.paths, base);
     var n = E.length, i, e;
-    hay = new Array(n);
+    hay = new Array(n); flat = new Array(n);
+    S = makeSearch(D, hay, flat, eligibleIn);  // search.js: aliases, countries, folding, typos
     D.skills.forEach(function (s, j) { skillBySlug[s[1]] = j; });
     var perHour = new Float64Array(n), inTotal = new Float64Array(n), dl = new Float64Array(n);
     var day0 = Date.parse(String(D.generated).slice(0, 10) + "T00:00:00Z");
@@ -141,6 +143,7 @@ import * as fx from "./fx.js";
       var words = [e.t, D.orgs[e.o][0], D.categories[e.c] || e.c];
       for (var j = 0; j < e.k.length; j++) words.push(D.skills[e.k[j]][0]);
       hay[i] = fold(words.join(" \u0001 "));
+      S.flatten(i);
       // Pay sorts compare euros' worth (board.rates); a currency without a rate goes last.
       var eh = fx.convert(e.ph[0], m[2], "EUR"), et = fx.convert(e.pt[0], m[2], "EUR");
       perHour[i] = eh == null ? -1 : eh;
@@ -163,7 +166,8 @@ import * as fx from "./fx.js";
       .then(function (t) {
         return load().then(function () {
           var s = t.s || [];
-          for (var i = 0; i < E.length && i < s.length; i++) hay[i] += " \u0001 " + fold(s[i]);
+          for (var i = 0; i < E.length && i < s.length; i++) { hay[i] += " \u0001 " + fold(s[i]); S.flatten(i); }
+          S.textChanged();
           textLoaded = true;
         });
       })
@@ -184,10 +188,9 @@ import * as fx from "./fx.js";
   function groups(s) {
     var g = [], v;
     if (s.q) {
-      var toks = fold(s.q).split(/\s+/).filter(Boolean);
-      if (toks.length) g.push({ key: "q", label: "search: " + s.q, test: function (e, i) {
-        var h = hay[i];
-        for (var t = 0; t < toks.length; t++) if (h.indexOf(toks[t]) < 0) return false;
+      var terms = S.compile(fold(s.q));
+      if (terms.length) g.push({ key: "q", label: "search: " + s.q, test: function (e, i) {
+        for (var t = 0; t < terms.length; t++) if (!terms[t](e, i)) return false;
         return true;
       } });
     }
@@ -216,19 +219,9 @@ import * as fx from "./fx.js";
     if ((v = num(s.closes)) != null) { var cl = v; g.push({ key: "closes", label: "closing within " + v + " days", test: function (e) { return e.d != null && e.d <= cl; } }); }
     if ((v = num(s.posted)) != null) { var po = v; g.push({ key: "posted", label: "posted in the last " + (v === 1 ? "day" : v + " days"), test: function (e) { return e.p <= po; } }); }
     if (s.country) {
-      var c = s.country, ok = {};
-      if (c === "WORLDWIDE") ok.WORLDWIDE = 1;
-      else {
-        ok.WORLDWIDE = 1; ok[c] = 1;
-        var m = D.members || {};
-        for (var r in m) if (m[r].indexOf(c) >= 0) ok[r] = 1;
-      }
+      var c = s.country;
       var cname = c === "WORLDWIDE" ? null : (form.elements.country.selectedOptions[0] || {}).textContent || c;
-      g.push({ key: "country", label: cname ? "open to applicants in " + cname : "open worldwide", test: function (e) {
-        if (!e.r) return true;
-        for (var t = 0; t < e.r.length; t++) if (ok[e.r[t]]) return true;
-        return false;
-      } });
+      g.push({ key: "country", label: cname ? "open to applicants in " + cname : "open worldwide", test: eligibleIn(c) });
     }
     if (s.student && STUDENT_OK[s.student]) {
       var so = STUDENT_OK[s.student];
@@ -246,6 +239,21 @@ import * as fx from "./fx.js";
       g.push({ key: "src", label: scr ? "found on other job boards" : "posted by employers", test: function (e) { return !!e.v === scr; } });
     }
     return g;
+  }
+
+  // Open to applicants in country ``c``: worldwide, listing it, or a region that holds it.
+  function eligibleIn(c) {
+    var ok = { WORLDWIDE: 1 };
+    if (c !== "WORLDWIDE") {
+      ok[c] = 1;
+      var m = D.members || {};
+      for (var r in m) if (m[r].indexOf(c) >= 0) ok[r] = 1;
+    }
+    return function (e) {
+      if (!e.r) return true;
+      for (var t = 0; t < e.r.length; t++) if (ok[e.r[t]]) return true;
+      return false;
+    };
   }
 
   function passes(gs, e, i, skip) {
