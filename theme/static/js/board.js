@@ -28,7 +28,13 @@ import { makeSearch } from "./search.js";
   var sortLabel = $("results-sort");
   var activeEl = $("f-active");
   var subscribeEl = $("f-subscribe");
-  var staticList = listBox.innerHTML;
+  // The static cards as the build wrote them: shortlist.js's buttons (with their own
+  // listeners) are added again by shortlist.js when the list comes back.
+  var staticList = (function () {
+    var copy = listBox.cloneNode(true);
+    Array.prototype.forEach.call(copy.querySelectorAll(".shortlist-buttons"), function (b) { b.remove(); });
+    return copy.innerHTML;
+  })();
   var staticStatus = statusEl.textContent;
 
   // ---- state <-> URL <-> form --------------------------------------------------
@@ -535,8 +541,15 @@ import { makeSearch } from "./search.js";
   });
 
   // A shared or bookmarked URL: restore its filters at once.
+  // board-boot.js loads this module on the first interaction: what the student did
+  // before it arrived is in the form.
   var initial = readQuery(location.search);
   if (!isDefault(initial)) { writeForm(initial); show(initial); }
+  else if (!isDefault(readForm())) {  // as if from the control in use: one history entry per typing burst
+    var active = document.activeElement;
+    update(active && form.contains(active) ? { type: "input", target: active } : null);
+  }
+  else warm();
 
   window.__board = { load: load, loadText: loadText, apply: function () { update(null); }, state: readForm, timing: timing,
     settled: function () { return settling; } };
