@@ -117,7 +117,24 @@ def territory_currencies() -> dict[str, str]:
 
 
 def browser_rates() -> dict:
-    """The table as JSON data for ``fx.js``: day, label, rates, fallback, country -> currency."""
+    """The table as JSON data for ``fx.js``: day, label, rates, fallback, country -> currency.
+
+    ``territory`` lists only the countries whose currency code does not start with their
+    own code (ISO 4217 builds a national code from ISO 3166: CA -> CAD, JP -> JPY); for the
+    rest ``fx.js`` finds the code in ``rates`` by that prefix. The page carries this table,
+    so it is kept short (euro countries, and the few using a neighbour's currency).
+    """
     t = table()
+    by_prefix = {c[:2]: c for c in t.rates}
+    territory = {k: v for k, v in territory_currencies().items() if by_prefix.get(k) != v}
     return {"day": t.day.isoformat(), "label": t.label(), "base": BASE, "fallback": FALLBACK,
-            "rates": t.rates, "territory": territory_currencies()}
+            "rates": t.rates, "territory": territory}
+
+
+def browser_default(region: str, data: dict | None = None) -> str:
+    """What ``fx.js`` picks for a locale's region from :func:`browser_rates` (tests compare)."""
+    d = data or browser_rates()
+    if region in d["territory"]:
+        return d["territory"][region]
+    code = next((c for c in d["rates"] if c[:2] == region), None)
+    return code or d["fallback"]

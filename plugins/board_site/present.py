@@ -56,6 +56,34 @@ def fx_json() -> str:
     return script_json({"fx": browser_rates(), "formats": browser_formats()})
 
 
+#: How many monogram colours the theme has (``.monogram.m0`` ... in board.css).
+MONOGRAM_COLOURS = 8
+
+
+def monogram(name: str) -> tuple[str, int]:
+    """An organization's generated monogram: the initials of its first two words and a
+    colour picked from its name ("Harvest Share" -> ("HS", 5)); emitted in the index's
+    organization table, so board.js never computes it."""
+    words = [w for w in vocab.slugify(name).split("-") if w and w[0].isalpha()]
+    letters = "".join(w[0] for w in words[:2]).upper() or "#"
+    h = 0
+    for ch in name:
+        h = (h * 31 + ord(ch)) % 2**32
+    return letters, h % MONOGRAM_COLOURS
+
+
+def posted_label(e: Entry, now: datetime) -> str:
+    """ "Posted 3 days ago", relative to the build (as the deadline's "Closes in 8 days")."""
+    days = max(0, (now.date() - e.posted.date()).days)
+    return "Posted today" if days == 0 else "Posted yesterday" if days == 1 else f"Posted {days} days ago"
+
+
+def hours_short(e: Entry) -> str:
+    """ "15–20 h total": the card's effort, short enough to share a phone's line with the pay."""
+    h = e.hours
+    return f"{h.min} h total" if h.min == h.max else f"{h.min}–{h.max} h total"
+
+
 def hours_label(e: Entry) -> str:
     h = e.hours
     return f"{h.min} hours total" if h.min == h.max else f"{h.min}–{h.max} hours total"
@@ -278,7 +306,7 @@ def search_index(entries: list[Entry], now: datetime, floors: dict[str, float]) 
     for e in entries:
         if e.organization.name not in org_names:
             org_names[e.organization.name] = len(org_rows)
-            org_rows.append([e.organization.name, e.organization.slug])
+            org_rows.append([e.organization.name, e.organization.slug, *monogram(e.organization.name)])
         for s in e.skills:
             skill_names.setdefault(s, len(skill_names))
     skills = [[s, vocab.slugify(s)] for s in skill_names]
@@ -327,8 +355,8 @@ def filter_options(entries: list[Entry]) -> dict:
 def install(env, urls, now: datetime) -> None:
     """Register filters and globals on Pelican's Jinja environment."""
     env.filters.update(
-        money=money, number=number, apply_by_label=apply_by_label, apply_href=apply_href, pay_label=pay_label, hourly_label=hourly_label, hourly_data=hourly_data, hours_label=hours_label,
-        deadline_label=lambda e: deadline_label(e, now), human_date=human_date, isodate=format_datetime,
+        money=money, number=number, apply_by_label=apply_by_label, apply_href=apply_href, pay_label=pay_label, hourly_label=hourly_label, hourly_data=hourly_data, hours_label=hours_label, hours_short=hours_short,
+        deadline_label=lambda e: deadline_label(e, now), posted_label=lambda e: posted_label(e, now), monogram=monogram, human_date=human_date, isodate=format_datetime,
         timezone_label=timezone_label, regions_label=regions_label, slugify=vocab.slugify,
         category_label=vocab.category_label, region_label=vocab.region_label, is_sample=samples.is_sample,
         schedule_label=lambda e: schedule_label(e, now), programme_state=lambda e: programme_state(e, now),

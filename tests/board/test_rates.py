@@ -97,3 +97,14 @@ def test_browser_rates_is_the_table():
     assert data["day"] == "2026-10-30" and data["rates"] == t.rates and data["base"] == "EUR"
     assert data["fallback"] in t.rates
     assert set(data["territory"].values()) <= set(t.rates)
+
+
+def test_short_territory_table_gives_every_country_its_currency():
+    """fx.js's rule (the exceptions table, else the code's ISO prefix) agrees with CLDR everywhere."""
+    from board import vocabulary as vocab
+
+    full = rates.territory_currencies()
+    data = rates.browser_rates()
+    assert 0 < len(data["territory"]) < len(full)
+    for code in vocab.countries():
+        assert rates.browser_default(code, data) == full.get(code, rates.FALLBACK), code

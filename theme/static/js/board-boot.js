@@ -29,3 +29,29 @@ if (form) {
   const restoring = history.state && history.state.boardRestore;
   if (new URLSearchParams(location.search).toString() || restoring) start();
 }
+
+// ---- the filter sheet on a phone (filters.css shows the button below 44rem) ------------
+const opener = document.getElementById("f-sheet-open");
+const sheet = document.getElementById("f-sheet");
+
+function openSheet() {
+  form.classList.add("sheet-is-open");
+  opener.setAttribute("aria-expanded", "true");
+  document.documentElement.style.overflow = "hidden";
+  document.getElementById("f-sheet-close").focus();
+}
+
+function closeSheet() {
+  if (!form.classList.contains("sheet-is-open")) return;
+  form.classList.remove("sheet-is-open");
+  opener.setAttribute("aria-expanded", "false");
+  document.documentElement.style.overflow = "";
+  opener.focus();
+}
+
+if (form && opener && sheet) {
+  opener.addEventListener("click", openSheet);
+  document.getElementById("f-sheet-close").addEventListener("click", closeSheet);
+  document.getElementById("f-show").addEventListener("click", closeSheet);
+  sheet.addEventListener("keydown", (ev) => { if (ev.key === "Escape") closeSheet(); });
+}

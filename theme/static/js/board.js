@@ -280,24 +280,28 @@ import { makeSearch } from "./search.js";
     if (e.d === 1) return "Closes tomorrow";
     return "Closes in " + e.d + " days";
   }
+  function posted(e) {  // present.posted_label
+    return e.p === 0 ? "Posted today" : e.p === 1 ? "Posted yesterday" : "Posted " + e.p + " days ago";
+  }
   function card(e) {
-    var org = D.orgs[e.o], m = e.m, cur = m[2];
-    var pay = range(m[0], m[1], cur) + (m[3] === "total" ? " total" : "/hour");
-    var hourly = fx.hourlyLabel(e.ph[0], e.ph[1], cur) || (m[3] === "total" ? "≈ " : "") + range(e.ph[0], e.ph[1], cur) + "/h";
-    var hours = e.h[0] === e.h[1] ? e.h[0] + " hours total" : e.h[0] + "–" + e.h[1] + " hours total";
+    var org = D.orgs[e.o], m = e.m, cur = m[2], total = m[3] === "total";
+    var hourly = fx.rates ? fx.hourlyHtml(e.ph[0], e.ph[1], cur, m[3]) : esc((total ? "≈ " : "") + range(e.ph[0], e.ph[1], cur) + "/h");
+    var hours = (e.h[0] === e.h[1] ? e.h[0] : e.h[0] + "–" + e.h[1]) + " h total";  // present.hours_short
     var regions = (e.r || ["WORLDWIDE"]).map(function (r) { return D.regions[r] || r; }).join(", ");
-    var who = (D.students[e.st || "enrolled-or-recent"] || "") + "; " + regions;
+    var who = regions + " · " + (D.students[e.st || "enrolled-or-recent"] || "");
     var slug = slugOf(e);
     var h = '<li><article class="card" data-slug="' + esc(slug) + '">' +
       '<h3 class="card-title"><a href="' + esc(e.u) + '">' + esc(e.t) + "</a></h3>" +
-      '<p class="card-org"><a href="' + esc(paths.taxonomy("organizations", org[1])) + '">' + esc(org[0]) + "</a>" +
+      '<p class="card-org"><span class="monogram m' + org[3] + '" aria-hidden="true">' + esc(org[2]) + "</span>" +
+      '<a href="' + esc(paths.taxonomy("organizations", org[1])) + '">' + esc(org[0]) + "</a>" +
       (e.sm ? ' <span class="badge sample">Sample</span>' : "") +
       (e.v ? ' <span class="badge">via ' + esc(e.v) + "</span>" : "") + "</p>" +
-      '<dl class="facts"><div><dt>Pay</dt><dd>' + esc(pay) + "</dd></div>" +
-      "<div><dt>Per hour</dt><dd data-hourly=\"" + e.ph[0] + " " + e.ph[1] + " " + esc(cur) + " " + esc(m[3]) + "\">" + esc(hourly) + "</dd></div>" +
+      '<dl class="facts"><div class="fact-pay"><dt>Pay</dt><dd data-hourly="' + e.ph[0] + " " + e.ph[1] + " " + esc(cur) + " " + esc(m[3]) + '">' + hourly + "</dd></div>" +
+      (total ? '<div class="fact-total"><dt>In total</dt><dd>' + esc(range(m[0], m[1], cur) + " total") + "</dd></div>" : "") +
       "<div><dt>Effort</dt><dd>" + esc(hours) + "</dd></div>" +
       "<div><dt>Deadline</dt><dd>" + (e.dt ? '<time datetime="' + esc(e.dt) + '">' + deadline(e) + "</time>" : deadline(e)) + "</dd></div>" +
-      "<div><dt>Who may apply</dt><dd>" + esc(who) + "</dd></div></dl>";
+      "<div class=\"fact-posted\"><dt>Posted</dt><dd>" + posted(e) + "</dd></div>" +
+      '<div class="fact-who"><dt>Who may apply</dt><dd>' + esc(who) + "</dd></div></dl>";
     if (e.k.length) {
       h += '<ul class="skills" aria-label="Skills">';
       for (var j = 0; j < e.k.length; j++) {
@@ -403,6 +407,10 @@ import { makeSearch } from "./search.js";
     var more = 0;
     for (var k = 0; k < gs.length; k++) if (["q", "cat"].indexOf(gs[k].key) < 0) more++;
     activeEl.textContent = more ? " (" + more + " active)" : "";
+    // The phone's sheet: its button says how many results the filters give, live.
+    var showEl = $("f-show"), nEl = $("f-active-n"), active = gs.length;
+    if (showEl) showEl.textContent = "Show " + plural(total, "result");
+    if (nEl) nEl.textContent = active ? " (" + active + ")" : "";
   }
 
   function emptyHtml(gs) {

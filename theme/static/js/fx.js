@@ -24,8 +24,11 @@ function stored() { try { return localStorage.getItem(KEY); } catch (e) { return
 function fromLocale() {
   for (const tag of navigator.languages || [navigator.language]) {
     try {
-      const region = new Intl.Locale(tag).maximize().region;
-      if (region && FX.territory[region]) return FX.territory[region];
+      const region = new Intl.Locale(tag).maximize().region;  // board.rates.browser_default
+      if (!region) continue;
+      if (FX.territory[region]) return FX.territory[region];
+      const own = Object.keys(FX.rates).find((c) => c.slice(0, 2) === region);
+      if (own) return own;
     } catch (e) { /* an odd tag: try the next */ }
   }
   return FX.fallback;
@@ -77,14 +80,23 @@ export function postedLabel(lo, hi, src, unit) {
   return (unit === "total" ? "≈ " : "") + F.moneyRange(lo, hi, src) + "/h";
 }
 
+/** The pay's markup: the converted figure, then the posting's own in a quieter span. */
+export function hourlyHtml(lo, hi, src, unit) {
+  const t = hourlyLabel(lo, hi, src);
+  if (!t) return esc(postedLabel(lo, hi, src, unit));
+  const cut = t.indexOf(" (");
+  return esc(t.slice(0, cut)) + '<span class="pay-posted">' + esc(t.slice(cut)) + "</span>";
+}
+
+function esc(t) { return t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"); }
+
 /** Rewrite every card's hourly pay under ``root`` (data-hourly="low high currency unit"). */
 export function applyCards(root) {
   if (!FX) return;
   for (const dd of root.querySelectorAll("[data-hourly]")) {
     const [lo, hi, cur, unit] = dd.dataset.hourly.split(" ");
-    const a = parseFloat(lo), b = parseFloat(hi);
-    const t = hourlyLabel(a, b, cur) || postedLabel(a, b, cur, unit);
-    if (dd.textContent !== t) dd.textContent = t;
+    const h = hourlyHtml(parseFloat(lo), parseFloat(hi), cur, unit);
+    if (dd.innerHTML !== h) dd.innerHTML = h;
   }
 }
 
