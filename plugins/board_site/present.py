@@ -326,6 +326,7 @@ def search_index(entries: list[Entry], now: datetime, floors: dict[str, float]) 
         "floors": floors,
         "formats": browser_formats(),  # board.formats: numbers, money and slugs
         "search": search_tables(list(skill_names)),  # board.search_terms: aliases, countries, rules
+        "countries": [list(kv) for kv in sorted(vocab.countries().items(), key=lambda kv: kv[1])],  # "I live in"
         "entries": rows,
     }
     text = {"v": 2, "generated": format_datetime(now), "s": [e.summary for e in entries]}

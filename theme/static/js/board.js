@@ -128,8 +128,18 @@ import { makeSearch } from "./search.js";
     return loading;
   }
 
+  // "I live in" lists every country once the index is in (not in the page's first load).
+  function fillCountries() {
+    var sel = form.elements.country, want = sel.value || readQuery(location.search).country || "";
+    var frag = document.createDocumentFragment();
+    (D.countries || []).forEach(function (c) { frag.appendChild(new Option(c[1], c[0])); });
+    sel.appendChild(frag);
+    if (want) sel.value = want;
+  }
+
   function prepare(data) {
     D = data; E = data.entries;
+    fillCountries();
     F = makeFormats(D.formats);
     paths = makePaths(D.paths, base);
     var n = E.length, i, e;
