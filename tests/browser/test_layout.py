@@ -140,6 +140,7 @@ def test_filter_sheet_with_a_live_count(browser, site_url):
         assert opener.get_attribute("aria-expanded") == "false"
         assert page.evaluate("document.activeElement.id") == "f-sheet-open"
         assert opener.inner_text() == "Filters (2)"
+        assert page.evaluate("window.__cls") == 0, page.evaluate("window.__shifted")  # the count never moves the page
         assert page.js_errors == []
     finally:
         ctx.close()
