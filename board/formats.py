@@ -26,9 +26,12 @@ from decimal import ROUND_HALF_EVEN, Decimal
 #: symbols are that locale's (CLDR), written out for Python; figures are rounded half-even
 #: to ``decimals`` places and shown without decimals when they round to a whole number
 #: ("1,200 USD", "31.30 USD", never "30.00").
-NUMBERS = {"locale": "en", "group": ",", "decimal": ".", "decimals": 2, "rounding": "halfEven"}
+#: Converted pay (``board.rates``) is shown to ``approx_decimals`` places ("≈ 24 CAD/h").
+NUMBERS = {"locale": "en", "group": ",", "decimal": ".", "decimals": 2, "approx_decimals": 0,
+           "rounding": "halfEven"}
 
 _QUANTUM = Decimal(1).scaleb(-NUMBERS["decimals"])
+_APPROX = Decimal(1).scaleb(-NUMBERS["approx_decimals"])
 
 #: Slugs (URL segments and file names): NFKD, ASCII only, lower case, these words for
 #: symbols ("C#" -> "c-sharp"), every other run of characters one hyphen.
@@ -56,6 +59,13 @@ def number(x: float) -> str:
     d = rounded(x)
     places = 0 if d == d.to_integral_value() else NUMBERS["decimals"]
     text = f"{d:,.{places}f}"
+    return text.translate({ord(","): NUMBERS["group"], ord("."): NUMBERS["decimal"]})
+
+
+def approx(x: float) -> str:
+    """A converted amount, rounded half-even to ``approx_decimals`` places: 23.5 -> "24", 1838.2 -> "1,838"."""
+    d = Decimal(repr(float(x))).quantize(_APPROX, rounding=ROUND_HALF_EVEN)
+    text = f"{d:,.{NUMBERS['approx_decimals']}f}"
     return text.translate({ord(","): NUMBERS["group"], ord("."): NUMBERS["decimal"]})
 
 

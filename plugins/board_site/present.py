@@ -17,8 +17,11 @@ from board import samples
 from board import vocabulary as vocab
 from board.browser_rules import browser_formats
 from board.entry import Entry, format_datetime
+from board.jsonld import script_json
 from board.formats import money, money_range, number
 from board.paths import Urls, browser_paths
+from board.rates import table as rates_table
+from board.search_terms import search_tables
 
 from .feeds import item_summary
 
@@ -40,6 +43,48 @@ def hourly_label(e: Entry) -> str:
     low, high = e.hourly
     prefix = "≈ " if e.compensation.unit == "total" else ""
     return f"{prefix}{money_range(low, high, e.compensation.currency)}/h"
+
+
+def hourly_data(e: Entry) -> str:
+    """The card's ``data-hourly``: "low high currency unit", exact, for ``fx.js`` to convert."""
+    low, high = e.hourly
+    return f"{_num(low)} {_num(high)} {e.compensation.currency} {e.compensation.unit}"
+
+
+def fx_json() -> str:
+    """The rate table (``board.rates``) and the number rules, inline in the board page:
+    the student's currency is on the cards from the first paint, without another request."""
+    from board.rates import browser_rates
+    return script_json({"fx": browser_rates(), "formats": browser_formats()})
+
+
+#: How many monogram colours the theme has (``.monogram.m0`` ... in board.css).
+MONOGRAM_COLOURS = 8
+
+
+def monogram(name: str) -> tuple[str, int]:
+    """An organization's generated monogram: the initials of its first two words and a
+    colour picked from its name ("Harvest Share" -> ("HS", 5)); emitted in the index's
+    organization table, so board.js never computes it."""
+    words = [w for w in vocab.slugify(name).split("-") if w and w[0].isalpha()]
+    letters = "".join(w[0] for w in words[:2]).upper() or "#"
+    h = 0
+    for ch in name:
+        h = (h * 31 + ord(ch)) % 2**32
+    return letters, h % MONOGRAM_COLOURS
+
+
+def posted_html(e: Entry) -> Markup:
+    """The posting date in a ``<time data-ago>`` ("Posted 3 November 2026" without JavaScript);
+    countdown.js writes "Posted 3 days ago" by the reader's clock, so the card does not change
+    only because a day passed (the render cache keys it on the open state, not the day)."""
+    return Markup(f'<time datetime="{format_datetime(e.posted)}" data-ago>Posted {human_date(e.posted)}</time>')
+
+
+def hours_short(e: Entry) -> str:
+    """ "15–20 h total": the card's effort, short enough to share a phone's line with the pay."""
+    h = e.hours
+    return f"{h.min} h total" if h.min == h.max else f"{h.min}–{h.max} h total"
 
 
 def hours_label(e: Entry) -> str:
@@ -275,7 +320,7 @@ def search_index(entries: list[Entry], now: datetime, floors: dict[str, float]) 
     for e in entries:
         if e.organization.name not in org_names:
             org_names[e.organization.name] = len(org_rows)
-            org_rows.append([e.organization.name, e.organization.slug])
+            org_rows.append([e.organization.name, e.organization.slug, *monogram(e.organization.name)])
         for s in e.skills:
             skill_names.setdefault(s, len(skill_names))
     skills = [[s, vocab.slugify(s)] for s in skill_names]
@@ -294,6 +339,8 @@ def search_index(entries: list[Entry], now: datetime, floors: dict[str, float]) 
         "students": vocab.STUDENT_STATUS,
         "floors": floors,
         "formats": browser_formats(),  # board.formats: numbers, money and slugs
+        "search": search_tables(list(skill_names)),  # board.search_terms: aliases, countries, rules
+        "countries": [list(kv) for kv in sorted(vocab.countries().items(), key=lambda kv: kv[1])],  # "I live in"
         "entries": rows,
     }
     text = {"v": 2, "generated": format_datetime(now), "s": [e.summary for e in entries]}
@@ -329,9 +376,10 @@ def install(env, urls, now: datetime) -> None:
     """
     today = now.date()
     env.filters.update(
-        money=money, number=number, apply_by_label=apply_by_label, apply_href=apply_href, pay_label=pay_label, hourly_label=hourly_label, hours_label=hours_label,
+        money=money, number=number, apply_by_label=apply_by_label, apply_href=apply_href, pay_label=pay_label,
+        hourly_label=hourly_label, hourly_data=hourly_data, hours_label=hours_label, hours_short=hours_short,
         deadline_label=lambda e: deadline_label(e, now), deadline_html=lambda e: deadline_html(e, now),
-        human_date=human_date, isodate=format_datetime,
+        posted_html=posted_html, monogram=monogram, human_date=human_date, isodate=format_datetime,
         timezone_label=timezone_label, regions_label=regions_label, slugify=vocab.slugify,
         category_label=vocab.category_label, region_label=vocab.region_label, is_sample=samples.is_sample,
         schedule_label=lambda e: schedule_label(e, now), programme_state=lambda e: programme_state(e, now),
@@ -357,4 +405,7 @@ def install(env, urls, now: datetime) -> None:
         STALE_DAYS=STALE_DAYS,
         escape=html.escape,
         filter_options=filter_options,
+        fx_json=fx_json,
+        RATES_LABEL=rates_table().label(),
+        RATE_CURRENCIES=[(c, vocab.currencies().get(c, c)) for c in rates_table().rates],
     )

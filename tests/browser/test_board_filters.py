@@ -287,6 +287,8 @@ def test_keyboard_only(page, site_url):
     page.keyboard.press("ArrowDown")  # a closed <select> changes with the arrow keys
     page.wait_for_function("location.search.includes('sort=deadline')")
     page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "f-in"  # Show pay in (fx.js)
+    page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
     page.keyboard.press("Enter")
     assert page.locator("#f-more").get_attribute("open") is not None

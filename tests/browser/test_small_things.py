@@ -72,6 +72,7 @@ def test_filtered_link_without_javascript_says_filters_need_it(browser, site_url
 
 def test_overlap_select_is_not_truncated(phone, site_url):
     phone.goto(site_url)
+    phone.locator("#f-sheet-open").click()  # on a phone the filters are a sheet
     phone.locator("#f-more summary").click()
     for sel in ("#f-tzflex", "#f-tz"):
         cut = phone.evaluate("""sel => {

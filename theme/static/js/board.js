@@ -7,10 +7,14 @@
  * when someone types a search. Filter state lives in the URL query (pushState/popstate).
  * Updates never move what is on screen: the status line has a reserved height and the
  * results box keeps at least the height it filled down to the bottom of the viewport.
- * Numbers, slugs and links are format.js's, fed by the index (board/formats.py, board/paths.py).
+ * Numbers, slugs and links are format.js's, fed by the index (board/formats.py, board/paths.py);
+ * pay in the student's currency is fx.js's (board/rates.py): minimums and pay sorts compare
+ * converted amounts, so a minimum needs no "Paid in" and INR never outranks USD by a ratio.
  */
 import { makeFormats, makePaths } from "./format.js";
 import { countdown } from "./countdown.js";
+import * as fx from "./fx.js";
+import { makeSearch } from "./search.js";
 
 (function () {
   "use strict";
@@ -25,7 +29,13 @@ import { countdown } from "./countdown.js";
   var sortLabel = $("results-sort");
   var activeEl = $("f-active");
   var subscribeEl = $("f-subscribe");
-  var staticList = listBox.innerHTML;
+  // The static cards as the build wrote them: shortlist.js's buttons (with their own
+  // listeners) are added again by shortlist.js when the list comes back.
+  var staticList = (function () {
+    var copy = listBox.cloneNode(true);
+    Array.prototype.forEach.call(copy.querySelectorAll(".shortlist-buttons"), function (b) { b.remove(); });
+    return copy.innerHTML;
+  })();
   var staticStatus = statusEl.textContent;
 
   // ---- state <-> URL <-> form --------------------------------------------------
@@ -43,12 +53,14 @@ import { countdown } from "./countdown.js";
     Array.prototype.forEach.call(form.querySelectorAll('input[name="skill"]'), function (el) {
       if (el.checked) s.skill.push(el.value);
     });
+    // A minimum without "Paid in" is in the student's currency; the URL says which.
+    if ((s.mintotal || s.minhourly) && !s.cur && fx.rates) s["in"] = fx.compareIn();
     return s;
   }
 
   function readQuery(search) {
     var p = new URLSearchParams(search), s = { skill: p.getAll("skill").filter(Boolean) };
-    SINGLE.forEach(function (k) { var v = (p.get(k) || "").trim(); if (v) s[k] = v; });
+    SINGLE.concat(["in"]).forEach(function (k) { var v = (p.get(k) || "").trim(); if (v) s[k] = v; });
     return s;
   }
 
@@ -56,6 +68,7 @@ import { countdown } from "./countdown.js";
     var p = new URLSearchParams();
     SINGLE.forEach(function (k) { if (s[k] && k !== "sort") p.append(k, s[k]); });
     s.skill.forEach(function (v) { p.append("skill", v); });
+    if (s["in"]) p.append("in", s["in"]);
     if (s.sort) p.append("sort", s.sort);
     var q = p.toString();
     return q ? "?" + q : "";
@@ -75,6 +88,7 @@ import { countdown } from "./countdown.js";
       el.checked = !!want[el.value];
     });
     if (hasMore(s)) $("f-more").open = true;
+    if (s["in"] && s["in"] !== fx.currency()) fx.setCurrency(s["in"], false);
   }
 
   function isDefault(s) {
@@ -82,12 +96,12 @@ import { countdown } from "./countdown.js";
     return true;
   }
   function hasMore(s) {
-    for (var k in s) if (k !== "q" && k !== "cat" && k !== "sort" && (k === "skill" ? s.skill.length : s[k])) return true;
+    for (var k in s) if (k !== "q" && k !== "cat" && k !== "sort" && k !== "in" && (k === "skill" ? s.skill.length : s[k])) return true;
     return false;
   }
 
   // ---- the index -----------------------------------------------------------------
-  var D = null, E = null, hay = null, orders = null, loading = null, textLoading = null, textLoaded = false;
+  var D = null, E = null, hay = null, flat = null, S = null, orders = null, loading = null, textLoading = null, textLoaded = false;
   var F = null, paths = null;  // format.js, once the index is in
   var skillBySlug = {};
 
@@ -115,15 +129,25 @@ import { countdown } from "./countdown.js";
     return loading;
   }
 
+  // "I live in" lists every country once the index is in (not in the page's first load).
+  function fillCountries() {
+    var sel = form.elements.country, want = sel.value || readQuery(location.search).country || "";
+    var frag = document.createDocumentFragment();
+    (D.countries || []).forEach(function (c) { frag.appendChild(new Option(c[1], c[0])); });
+    sel.appendChild(frag);
+    if (want) sel.value = want;
+  }
+
   function prepare(data) {
     D = data; E = data.entries;
+    fillCountries();
     F = makeFormats(D.formats);
     paths = makePaths(D.paths, base);
     var n = E.length, i, e;
-    hay = new Array(n);
+    hay = new Array(n); flat = new Array(n);
+    S = makeSearch(D, hay, flat, eligibleIn);  // search.js: aliases, countries, folding, typos
     D.skills.forEach(function (s, j) { skillBySlug[s[1]] = j; });
-    var floors = D.floors || {};
-    var norm = new Float64Array(n), dl = new Float64Array(n);
+    var perHour = new Float64Array(n), inTotal = new Float64Array(n), dl = new Float64Array(n);
     var day0 = Date.parse(String(D.generated).slice(0, 10) + "T00:00:00Z");
     for (i = 0; i < n; i++) {
       e = E[i];
@@ -136,14 +160,19 @@ import { countdown } from "./countdown.js";
       var words = [e.t, D.orgs[e.o][0], D.categories[e.c] || e.c];
       for (var j = 0; j < e.k.length; j++) words.push(D.skills[e.k[j]][0]);
       hay[i] = fold(words.join(" \u0001 "));
-      norm[i] = e.ph[0] / (floors[e.m[2]] || e.ph[0] || 1);
+      S.flatten(i);
+      // Pay sorts compare euros' worth (board.rates); a currency without a rate goes last.
+      var eh = fx.convert(e.ph[0], m[2], "EUR"), et = fx.convert(e.pt[0], m[2], "EUR");
+      perHour[i] = eh == null ? -1 : eh;
+      inTotal[i] = et == null ? -1 : et;
       dl[i] = e.d == null ? 1e9 : e.d;
     }
     var idx = function () { var a = new Array(n); for (var k = 0; k < n; k++) a[k] = k; return a; };
     orders = {
       "": idx(),
       deadline: idx().sort(function (a, b) { return dl[a] - dl[b] || a - b; }),
-      hourly: idx().sort(function (a, b) { return norm[b] - norm[a] || a - b; })
+      hourly: idx().sort(function (a, b) { return perHour[b] - perHour[a] || a - b; }),
+      total: idx().sort(function (a, b) { return inTotal[b] - inTotal[a] || a - b; })
     };
   }
 
@@ -154,7 +183,8 @@ import { countdown } from "./countdown.js";
       .then(function (t) {
         return load().then(function () {
           var s = t.s || [];
-          for (var i = 0; i < E.length && i < s.length; i++) hay[i] += " \u0001 " + fold(s[i]);
+          for (var i = 0; i < E.length && i < s.length; i++) { hay[i] += " \u0001 " + fold(s[i]); S.flatten(i); }
+          S.textChanged();
           textLoaded = true;
         });
       })
@@ -181,10 +211,9 @@ import { countdown } from "./countdown.js";
   function workGroups(s) {
     var g = [], v;
     if (s.q) {
-      var toks = fold(s.q).split(/\s+/).filter(Boolean);
-      if (toks.length) g.push({ key: "q", label: "search: " + s.q, test: function (e, i) {
-        var h = hay[i];
-        for (var t = 0; t < toks.length; t++) if (h.indexOf(toks[t]) < 0) return false;
+      var terms = S.compile(fold(s.q));
+      if (terms.length) g.push({ key: "q", label: "search: " + s.q, test: function (e, i) {
+        for (var t = 0; t < terms.length; t++) if (!terms[t](e, i)) return false;
         return true;
       } });
     }
@@ -204,9 +233,12 @@ import { countdown } from "./countdown.js";
     if (s.cur) {
       var cur = s.cur;
       g.push({ key: "cur", label: "paid in " + cur, test: function (e) { return e.m[2] === cur; } });
-      if ((v = num(s.mintotal)) != null) { var mt = v; g.push({ key: "mintotal", label: "at least " + money(v, cur) + " in total", test: function (e) { return e.pt[0] >= mt; } }); }
-      if ((v = num(s.minhourly)) != null) { var mh = v; g.push({ key: "minhourly", label: "at least " + money(v, cur) + " per hour", test: function (e) { return e.ph[0] >= mh; } }); }
     }
+    // Minimums: in "Paid in" when picked, else in the student's currency, converted (fx.js).
+    var mc = s.cur || s["in"] || fx.compareIn();
+    var atLeast = function (x, cur, min) { var y = fx.convert(x, cur, mc); return y != null && y >= min; };
+    if ((v = num(s.mintotal)) != null) { var mt = v; g.push({ key: "mintotal", label: "at least " + money(v, mc) + " in total", test: function (e) { return atLeast(e.pt[0], e.m[2], mt); } }); }
+    if ((v = num(s.minhourly)) != null) { var mh = v; g.push({ key: "minhourly", label: "at least " + money(v, mc) + " per hour", test: function (e) { return atLeast(e.ph[0], e.m[2], mh); } }); }
     if ((v = num(s.closes)) != null) { var cl = v; g.push({ key: "closes", label: "closing within " + v + " days", test: function (e) { return e.d != null && e.d <= cl; } }); }
     if ((v = num(s.posted)) != null) { var po = v; g.push({ key: "posted", label: "posted in the last " + (v === 1 ? "day" : v + " days"), test: function (e) { return e.p <= po; } }); }
     return g;
@@ -215,19 +247,9 @@ import { countdown } from "./countdown.js";
   function fitGroups(s) {
     var g = [], v;
     if (s.country) {
-      var c = s.country, ok = {};
-      if (c === "WORLDWIDE") ok.WORLDWIDE = 1;
-      else {
-        ok.WORLDWIDE = 1; ok[c] = 1;
-        var m = D.members || {};
-        for (var r in m) if (m[r].indexOf(c) >= 0) ok[r] = 1;
-      }
+      var c = s.country;
       var cname = c === "WORLDWIDE" ? null : (form.elements.country.selectedOptions[0] || {}).textContent || c;
-      g.push({ key: "country", label: cname ? "open to applicants in " + cname : "open worldwide", test: function (e) {
-        if (!e.r) return true;
-        for (var t = 0; t < e.r.length; t++) if (ok[e.r[t]]) return true;
-        return false;
-      } });
+      g.push({ key: "country", label: cname ? "open to applicants in " + cname : "open worldwide", test: eligibleIn(c) });
     }
     if (s.student && STUDENT_OK[s.student]) {
       var so = STUDENT_OK[s.student];
@@ -247,6 +269,21 @@ import { countdown } from "./countdown.js";
     return g;
   }
 
+  // Open to applicants in country ``c``: worldwide, listing it, or a region that holds it.
+  function eligibleIn(c) {
+    var ok = { WORLDWIDE: 1 };
+    if (c !== "WORLDWIDE") {
+      ok[c] = 1;
+      var m = D.members || {};
+      for (var r in m) if (m[r].indexOf(c) >= 0) ok[r] = 1;
+    }
+    return function (e) {
+      if (!e.r) return true;
+      for (var t = 0; t < e.r.length; t++) if (ok[e.r[t]]) return true;
+      return false;
+    };
+  }
+
   function passes(gs, e, i, skip) {
     for (var t = 0; t < gs.length; t++) if (t !== skip && !gs[t].test(e, i)) return false;
     return true;
@@ -262,24 +299,28 @@ import { countdown } from "./countdown.js";
   function deadline(e) {  // as the static card's <time data-countdown> reads once countdown.js ran
     return e.dt ? '<time datetime="' + esc(e.dt) + '" data-countdown>' + countdown(e.dt) + "</time>" : "Open until filled";
   }
+  function posted(e) {  // countdown.ago, from the index's days since posting
+    return e.p === 0 ? "Posted today" : e.p === 1 ? "Posted yesterday" : "Posted " + e.p + " days ago";
+  }
   function card(e) {
-    var org = D.orgs[e.o], m = e.m, cur = m[2];
-    var pay = range(m[0], m[1], cur) + (m[3] === "total" ? " total" : "/hour");
-    var hourly = (m[3] === "total" ? "≈ " : "") + range(e.ph[0], e.ph[1], cur) + "/h";
-    var hours = e.h[0] === e.h[1] ? e.h[0] + " hours total" : e.h[0] + "–" + e.h[1] + " hours total";
+    var org = D.orgs[e.o], m = e.m, cur = m[2], total = m[3] === "total";
+    var hourly = fx.rates ? fx.hourlyHtml(e.ph[0], e.ph[1], cur, m[3]) : esc((total ? "≈ " : "") + range(e.ph[0], e.ph[1], cur) + "/h");
+    var hours = (e.h[0] === e.h[1] ? e.h[0] : e.h[0] + "–" + e.h[1]) + " h total";  // present.hours_short
     var regions = (e.r || ["WORLDWIDE"]).map(function (r) { return D.regions[r] || r; }).join(", ");
-    var who = (D.students[e.st || "enrolled-or-recent"] || "") + "; " + regions;
+    var who = regions + " · " + (D.students[e.st || "enrolled-or-recent"] || "");
     var slug = slugOf(e);
     var h = '<li><article class="card" data-slug="' + esc(slug) + '">' +
       '<h3 class="card-title"><a href="' + esc(e.u) + '">' + esc(e.t) + "</a></h3>" +
-      '<p class="card-org"><a href="' + esc(paths.taxonomy("organizations", org[1])) + '">' + esc(org[0]) + "</a>" +
+      '<p class="card-org"><span class="monogram m' + org[3] + '" aria-hidden="true">' + esc(org[2]) + "</span>" +
+      '<a href="' + esc(paths.taxonomy("organizations", org[1])) + '">' + esc(org[0]) + "</a>" +
       (e.sm ? ' <span class="badge sample">Sample</span>' : "") +
       (e.v ? ' <span class="badge">via ' + esc(e.v) + "</span>" : "") + "</p>" +
-      '<dl class="facts"><div><dt>Pay</dt><dd>' + esc(pay) + "</dd></div>" +
-      "<div><dt>Per hour</dt><dd>" + esc(hourly) + "</dd></div>" +
+      '<dl class="facts"><div class="fact-pay"><dt>Pay</dt><dd data-hourly="' + e.ph[0] + " " + e.ph[1] + " " + esc(cur) + " " + esc(m[3]) + '">' + hourly + "</dd></div>" +
+      (total ? '<div class="fact-total"><dt>In total</dt><dd>' + esc(range(m[0], m[1], cur) + " total") + "</dd></div>" : "") +
       "<div><dt>Effort</dt><dd>" + esc(hours) + "</dd></div>" +
       "<div><dt>Deadline</dt><dd>" + deadline(e) + "</dd></div>" +
-      "<div><dt>Who may apply</dt><dd>" + esc(who) + "</dd></div></dl>";
+      "<div class=\"fact-posted\"><dt>Posted</dt><dd>" + posted(e) + "</dd></div>" +
+      '<div class="fact-who"><dt>Who may apply</dt><dd>' + esc(who) + "</dd></div></dl>";
     if (e.k.length) {
       h += '<ul class="skills" aria-label="Skills">';
       for (var j = 0; j < e.k.length; j++) {
@@ -376,7 +417,7 @@ import { countdown } from "./countdown.js";
     } else settling = Promise.resolve();
     shown = end;
     // Short, similar lengths and no wrapping inside (filters.css): the heading keeps its height.
-    var sortText = s.sort === "deadline" ? "by deadline" : s.sort === "hourly" ? "by hourly pay" : "newest first";
+    var sortText = s.sort === "deadline" ? "by deadline" : s.sort === "hourly" ? "by hourly pay" : s.sort === "total" ? "by total pay" : "newest first";
     statusEl.textContent = (total ? (filtered ? plural(total, "posting") + " match" + (total === 1 ? "es" : "") + " · showing " + shown : plural(total, "open posting") + " · showing " + shown)
       : "No postings match these filters.");
     sortLabel.textContent = "(" + sortText + ")";
@@ -385,6 +426,10 @@ import { countdown } from "./countdown.js";
     var more = 0;
     for (var k = 0; k < gs.length; k++) if (["q", "cat"].indexOf(gs[k].key) < 0) more++;
     activeEl.textContent = more ? " (" + more + " active)" : "";
+    // The phone's sheet: its button says how many results the filters give, live.
+    var showEl = $("f-show"), nEl = $("f-active-n"), active = gs.length;
+    if (showEl) showEl.textContent = "Show " + plural(total, "result");
+    if (nEl) nEl.textContent = active ? " (" + active + ")" : "";
   }
 
   function emptyHtml(gs) {
@@ -480,6 +525,7 @@ import { countdown } from "./countdown.js";
 
   function restoreStatic() {
     listBox.innerHTML = staticList;
+    fx.applyCards(listBox);  // in the currency shown now, which may not be the one at load
     statusEl.textContent = staticStatus;
   }
 
@@ -503,13 +549,16 @@ import { countdown } from "./countdown.js";
     var s = readForm();
     if (key === "*") s = { skill: [] };
     else if (key === "skill") s.skill = [];
-    else if (key === "cur") { delete s.cur; delete s.mintotal; delete s.minhourly; }
+    else if (key === "cur") delete s.cur;
+    else if (key === "mintotal" || key === "minhourly") { delete s[key]; delete s["in"]; }
     else delete s[key];
     writeForm(s);
     update(null);
     var first = form.elements[key === "*" ? "q" : key] || form.elements.q;
     if (first && first.focus) (first.length && !first.tagName ? first[0] : first).focus();
   });
+  // Another display currency: the cards' text is fx.js's; a minimum in it is re-applied.
+  document.addEventListener("board:currency", function () { if (D && current && !isDefault(readForm())) update(null); });
   window.addEventListener("popstate", function () {
     pending = null;
     var s = readQuery(location.search);
@@ -519,8 +568,15 @@ import { countdown } from "./countdown.js";
   });
 
   // A shared or bookmarked URL: restore its filters at once.
+  // board-boot.js loads this module on the first interaction: what the student did
+  // before it arrived is in the form.
   var initial = readQuery(location.search);
   if (!isDefault(initial)) { writeForm(initial); show(initial); }
+  else if (!isDefault(readForm())) {  // as if from the control in use: one history entry per typing burst
+    var active = document.activeElement;
+    update(active && form.contains(active) ? { type: "input", target: active } : null);
+  }
+  else warm();
 
   window.__board = { load: load, loadText: loadText, apply: function () { update(null); }, state: readForm, timing: timing,
     settled: function () { return settling; } };

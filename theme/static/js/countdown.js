@@ -7,11 +7,21 @@
  * board.js labels the cards it renders with the same function.
  */
 
-export function countdown(datetime, now = Date.now()) {
+function daysUntil(datetime, now) {  // whole UTC days from today to the date (negative: past)
   const s = String(datetime);
   const day = Date.UTC(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.slice(8, 10));
   const t = new Date(now);
-  const days = Math.round((day - Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), t.getUTCDate())) / 864e5);
+  return Math.round((day - Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), t.getUTCDate())) / 864e5);
+}
+
+/** "Posted 3 days ago", from the posting date (a card's <time data-ago>). */
+export function ago(datetime, now = Date.now()) {
+  const days = Math.max(0, -daysUntil(datetime, now));
+  return days === 0 ? "Posted today" : days === 1 ? "Posted yesterday" : "Posted " + days + " days ago";
+}
+
+export function countdown(datetime, now = Date.now()) {
+  const days = daysUntil(datetime, now);
   if (days < 0) return "Closed";
   if (days === 0) return "Closes today";
   if (days === 1) return "Closes tomorrow";
@@ -20,4 +30,7 @@ export function countdown(datetime, now = Date.now()) {
 
 for (const el of document.querySelectorAll("time[data-countdown]")) {
   el.textContent = countdown(el.getAttribute("datetime"));
+}
+for (const el of document.querySelectorAll("time[data-ago]")) {
+  el.textContent = ago(el.getAttribute("datetime"));
 }

@@ -18,6 +18,11 @@ export function makeFormats(spec) {
     const t = cents.format(x);
     return t.endsWith(noCents) ? t.slice(0, -noCents.length) : t;
   }
+  const whole = new Intl.NumberFormat(n.locale, {
+    useGrouping: true, roundingMode: n.rounding,
+    minimumFractionDigits: n.approx_decimals, maximumFractionDigits: n.approx_decimals,
+  });
+  function approx(x) { return whole.format(x); }  // board.formats.approx: converted pay, 23.5 -> "24"
   function money(x, currency) { return currency ? number(x) + " " + currency : number(x); }
   function moneyRange(low, high, currency) {  // board.formats.money_range
     const a = number(low), b = number(high);
@@ -35,7 +40,7 @@ export function makeFormats(spec) {
   function defaultSlug(...words) {  // board.formats.default_slug
     return slugify(words.join(" ")).slice(0, s.max_len).replace(trim, "");
   }
-  return { number, money, moneyRange, slugify, defaultSlug, maxSlugLen: s.max_len };
+  return { number, approx, money, moneyRange, slugify, defaultSlug, maxSlugLen: s.max_len };
 }
 
 function escape(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }

@@ -1,0 +1,103 @@
+/* Search that forgives (issue #16, item 3): what a typed word matches on the board.
+ *
+ * A word (or two or three words that together name a skill or a country) matches a
+ * posting when any of these holds:
+ * - it occurs in the posting's text (title, organization, category, skills, summary);
+ * - it does once hyphens and spaces are dropped on both sides ("non-profit" = "nonprofit");
+ * - it is a spelling of one of the posting's skills, or (from rules.alias_substring_min
+ *   letters) part of one ("js" -> JavaScript, "viz" -> "dataviz" -> Data visualization);
+ * - it names a country the posting is open to ("canada", "ca" -> CA), as "I live in" does;
+ * - only when nothing contains it and it has rules.typo_min letters or more: a word of
+ *   the board one edit away occurs ("dashbord" -> "dashboard").
+ * The tables and rules are the build's (board/search_terms.py, in search/entries.json).
+ */
+
+/** ``D``: the index; ``hay``/``flat``: each posting's folded text, and without separators;
+ *  ``eligibleIn(code)``: a test of a row's eligibility (board.js's country filter). */
+export function makeSearch(D, hay, flat, eligibleIn) {
+  const T = D.search, R = T.rules;
+  const dropRe = new RegExp(R.fold.source, R.fold.flags + "g");
+  const keyRe = new RegExp(T.skill_key.source, T.skill_key.flags + "g");
+  const squash = (t) => t.replace(dropRe, "");
+  const skillKey = (t) => t.toLowerCase().replace(keyRe, "");
+  let words = null, typoCache = new Map();
+
+  function flatten(i) { flat[i] = squash(hay[i]); }
+  function textChanged() { words = null; typoCache = new Map(); }
+
+  function skillsFor(t) {
+    const key = skillKey(t), out = new Set();
+    if (!key) return out;
+    if (T.skills[key] != null) out.add(T.skills[key]);
+    if (key.length >= R.alias_substring_min) {
+      for (const k in T.skills) if (k.indexOf(key) >= 0) out.add(T.skills[k]);
+    }
+    return out;
+  }
+
+  function anyContains(t, sq) {
+    for (let i = 0; i < hay.length; i++) if (hay[i].indexOf(t) >= 0 || (sq && flat[i].indexOf(sq) >= 0)) return true;
+    return false;
+  }
+
+  function typos(t) {
+    if (typoCache.has(t)) return typoCache.get(t);
+    if (!words) {
+      words = new Set();
+      for (const h of hay) for (const w of h.split(dropRe)) if (w.length >= R.typo_min - 1) words.add(w);
+    }
+    const L = t.length, found = new Set();
+    for (const w of words) {
+      if (w.length < L - 1) continue;
+      for (const c of [w.slice(0, L - 1), w.slice(0, L), w.slice(0, L + 1)]) {
+        if (c.length >= L - 1 && oneEdit(t, c)) found.add(c);
+      }
+    }
+    typoCache.set(t, [...found]);
+    return typoCache.get(t);
+  }
+
+  function term(t) {
+    const sq = squash(t), skills = skillsFor(t), code = T.countries[t];
+    const eligible = code ? eligibleIn(code) : null;
+    const near = t.length >= R.typo_min && !anyContains(t, sq) ? typos(t) : [];
+    return function (e, i) {
+      if (hay[i].indexOf(t) >= 0 || (sq && flat[i].indexOf(sq) >= 0)) return true;
+      if (skills.size) for (let k = 0; k < e.k.length; k++) if (skills.has(e.k[k])) return true;
+      if (eligible && eligible(e)) return true;
+      for (let k = 0; k < near.length; k++) if (hay[i].indexOf(near[k]) >= 0) return true;
+      return false;
+    };
+  }
+
+  /** The tests of a folded query, one per word or named phrase; all must pass. */
+  function compile(q) {
+    const toks = q.split(/\s+/).filter(Boolean), tests = [];
+    for (let i = 0; i < toks.length;) {
+      let n = Math.min(3, toks.length - i);
+      for (; n > 1; n--) {
+        const phrase = toks.slice(i, i + n).join(" ");
+        if (T.countries[phrase] || T.skills[skillKey(phrase)] != null) break;
+      }
+      tests.push(term(toks.slice(i, i + n).join(" ")));
+      i += n;
+    }
+    return tests;
+  }
+
+  return { compile, flatten, textChanged };
+}
+
+/** Whether ``a`` and ``b`` differ by one insertion, deletion, replacement or swap of neighbours (or not at all). */
+export function oneEdit(a, b) {
+  if (a === b) return true;
+  const la = a.length, lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;  // one replacement
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);  // one swap
+  }
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
