@@ -271,6 +271,7 @@ def index_row(e: Entry, now: datetime, orgs: dict[str, int] | None = None,
         "h": [e.hours.min, e.hours.max],
         "m": [_num(c.min), _num(c.max), c.currency, c.unit],
         "p": max(0, (now.date() - e.posted.date()).days),
+        "pd": format_datetime(e.posted),  # the card's <time data-ago>, counted by the reader's clock
     })
     if e.apply_by:
         row["d"] = e.days_left(now)

@@ -12,7 +12,7 @@
  * converted amounts, so a minimum needs no "Paid in" and INR never outranks USD by a ratio.
  */
 import { makeFormats, makePaths } from "./format.js";
-import { countdown } from "./countdown.js";
+import { ago, countdown } from "./countdown.js";
 import * as fx from "./fx.js";
 import { makeSearch } from "./search.js";
 
@@ -299,8 +299,8 @@ import { makeSearch } from "./search.js";
   function deadline(e) {  // as the static card's <time data-countdown> reads once countdown.js ran
     return e.dt ? '<time datetime="' + esc(e.dt) + '" data-countdown>' + countdown(e.dt) + "</time>" : "Open until filled";
   }
-  function posted(e) {  // countdown.ago, from the index's days since posting
-    return e.p === 0 ? "Posted today" : e.p === 1 ? "Posted yesterday" : "Posted " + e.p + " days ago";
+  function posted(e) {  // as the static card's <time data-ago> reads once countdown.js ran
+    return '<time datetime="' + esc(e.pd) + '" data-ago>' + ago(e.pd) + "</time>";
   }
   function card(e) {
     var org = D.orgs[e.o], m = e.m, cur = m[2], total = m[3] === "total";
