@@ -59,6 +59,7 @@ help:
 	@echo '   make check                validity checks of the built site (HTML, feeds, JSON-LD; -m check)'
 	@echo '   make bench                benchmarks: prints a table, writes bench/results.json'
 	@echo '   make hugo                 install Hugo from Debian (second anchor of make bench, which tries it)'
+	@echo '   make lighthouse           install Lighthouse from npm, pinned (make bench tries it)'
 	@echo ''
 	@echo 'Set the DEBUG variable to 1 to enable debugging, e.g. make DEBUG=1 html'
 	@echo 'Set the RELATIVE variable to 1 to enable relative urls'
@@ -104,6 +105,16 @@ $(VNU_JAR):
 
 vnu: $(VNU_JAR)
 
+# Lighthouse from npm, pinned, for the bench's Lighthouse part (bench/lighthouse.py) and its
+# test. 12.8.2 is the newest that runs on Debian's/NodeSource's Node 20 (13.x wants >= 22.19).
+LIGHTHOUSE_VERSION=12.8.2
+LIGHTHOUSE=$(CURDIR)/.cache/npm/node_modules/.bin/lighthouse
+$(LIGHTHOUSE):
+	@command -v npm >/dev/null || { echo "Install Node.js and npm (apt-get install nodejs npm) for Lighthouse"; exit 1; }
+	npm install --prefix $(CURDIR)/.cache/npm --no-audit --no-fund --silent lighthouse@$(LIGHTHOUSE_VERSION)
+
+lighthouse: $(LIGHTHOUSE)
+
 html: venv
 	"$(PELICAN)" "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
 
@@ -144,6 +155,7 @@ check-links: venv
 
 test: venv browser vnu
 	-@$(MAKE) --no-print-directory hugo  # the bench anchor tests skip, with the reason, when Hugo cannot be installed
+	-@$(MAKE) --no-print-directory lighthouse  # and the Lighthouse test, when Lighthouse cannot be installed
 	HUGO=$(HUGO) VNU_JAR=$(VNU_JAR) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 test-quick: venv browser vnu
@@ -152,9 +164,10 @@ test-quick: venv browser vnu
 check: venv browser vnu
 	VNU_JAR=$(VNU_JAR) $(BIN)/python -m pytest -m check $(PYTEST_ARGS)
 
-# A failed Hugo install does not stop the bench: its row says why (make -k semantics by hand).
+# A failed Hugo or Lighthouse install does not stop the bench: its row says why (make -k semantics by hand).
 bench: venv browser
 	-$(MAKE) --no-print-directory hugo
+	-$(MAKE) --no-print-directory lighthouse
 	HUGO=$(HUGO) $(BIN)/python -m bench $(BENCH_ARGS)
 
-.PHONY: help venv browser hugo vnu html clean regenerate serve serve-global devserver publish github validate new-posting scrape check-links test test-quick check bench
+.PHONY: help venv browser hugo vnu lighthouse html clean regenerate serve serve-global devserver publish github validate new-posting scrape check-links test test-quick check bench

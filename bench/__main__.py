@@ -1,6 +1,6 @@
-"""``python -m bench`` (``make bench``): build, scrape, browser and curation benchmarks.
+"""``python -m bench`` (``make bench``): build, scrape, browser, curation and Lighthouse benchmarks.
 
-    python -m bench [--sizes 1000,10000] [--only build,scrape,browser,curation] [--quick] [--repeat N]
+    python -m bench [--sizes 1000,10000] [--only build,scrape,browser,curation,lighthouse] [--quick] [--repeat N]
 
 Prints a table, writes ``bench/results.json`` and ``BENCHMARKS.md``. Every judged figure
 is a ratio of two measurements taken side by side in this run (the machine is shared);
@@ -22,13 +22,14 @@ import traceback
 from datetime import datetime, timezone
 from pathlib import Path
 
-from . import build, curation, hugo, scrape
+from . import build, curation, hugo, lighthouse, scrape
 from .output import human
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results.json"
 REPORT = ROOT / "BENCHMARKS.md"
-PARTS = ("build", "scrape", "browser", "curation")
+PARTS = ("build", "scrape", "browser", "curation", "lighthouse")
+LIGHTHOUSE_N = 2000  # issue #16 item 8: a 2,000-posting board
 
 
 def log(msg: str) -> None:
@@ -167,6 +168,15 @@ def run_browser(n: int) -> dict:
         return {"error": f"{type(exc).__name__}: {exc}"}
 
 
+def run_lighthouse(n: int) -> dict:
+    """The Lighthouse part; a failure is its row's text, never the other parts' loss."""
+    try:
+        return lighthouse.run(n, log=log)
+    except Exception as exc:  # noqa: BLE001 - one part failing must not lose the others' figures
+        log(traceback.format_exc())
+        return {"error": f"{type(exc).__name__}: {exc}"}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="1000,10000", help="numbers of postings for the build benchmark")
@@ -183,6 +193,7 @@ def main(argv: list[str] | None = None) -> int:
         rows += scrape_rows(results["scrape"]) if results["scrape"] else []
         rows += browser_rows(results["browser"]) if results["browser"] else []
         rows += curation.rows(results["curation"]) if results.get("curation") else []
+        rows += lighthouse.rows(results["lighthouse"]) if results.get("lighthouse") else []
         REPORT.write_text(report(results, rows), encoding="utf-8")
         return 0
     parts = {p.strip() for p in args.only.split(",") if p.strip()}
@@ -195,6 +206,7 @@ def main(argv: list[str] | None = None) -> int:
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform(),
                     "load_at_start": os.getloadavg(), "hugo": _hugo_version()},
         "quick": args.quick, "build": [], "scrape": None, "browser": None, "curation": None,
+        "lighthouse": None,
     }
     if parts != set(PARTS) and RESULTS.exists() and not args.no_write:
         # a partial run keeps the other parts' figures from the last run (each part carries its date)
@@ -232,6 +244,10 @@ def main(argv: list[str] | None = None) -> int:
         log("curation benchmark (development set and ../shared negatives) …")
         results["curation"] = curation.bench(log=log)
         print(table(curation.rows(results["curation"])), flush=True)
+    if "lighthouse" in parts:
+        log(f"Lighthouse, {LIGHTHOUSE_N:,} postings, mobile …")
+        results["lighthouse"] = run_lighthouse(LIGHTHOUSE_N)
+        print(table(lighthouse.rows(results["lighthouse"])), flush=True)
     rows = []
     for r in results["build"] or []:
         rows += build_rows(r)
@@ -241,6 +257,8 @@ def main(argv: list[str] | None = None) -> int:
         rows += browser_rows(results["browser"])
     if results.get("curation"):
         rows += curation.rows(results["curation"])
+    if results.get("lighthouse"):
+        rows += lighthouse.rows(results["lighthouse"])
     results["machine"]["load_at_end"] = os.getloadavg()
     results["seconds"] = round(time.time() - started, 1)
     print()
