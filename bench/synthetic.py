@@ -215,11 +215,18 @@ def add_one(content: Path, k: int) -> Path:
 
 
 def remove_one(content: Path, k: int) -> Path:
-    """Delete one employer posting file (never the one :func:`touch_one` edits)."""
-    paths = sorted((content / "postings").glob("*.md"))
-    path = paths[1 + k % (len(paths) - 1)]
+    """Delete one employer posting file (never the one :func:`touch_one` edits, nor one that
+    :func:`add_one` added: the scenarios check the added one is still there)."""
+    every = sorted((content / "postings").glob("*.md"))
+    paths = [p for p in every[1:] if not _added_by_add_one(p)]  # every[0] is touch_one's
+    path = paths[k % len(paths)]
     path.unlink()
     return path
+
+
+def _added_by_add_one(path: Path) -> bool:
+    number = path.stem.rsplit("-", 1)[-1]
+    return number.isdigit() and int(number) >= 900_000
 
 
 TEMPLATE_MARK = '<p class="bench-edit">Edited by the benchmark.</p>'
