@@ -7,6 +7,7 @@ if anything is wrong; the site build refuses invalid postings with the same line
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import subprocess
 import sys
@@ -163,7 +164,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="posting or programme files or folders "
                          "(default: content/postings, the samples and content/programmes)")
     ap.add_argument("--policy", type=Path, default=None, help="board.toml with pay floors")
-    ap.add_argument("--now", default=None, help="pretend it is this ISO date (for reproducible checks)")
+    ap.add_argument("--now", default=os.environ.get("BOARD_NOW") or None,
+                    help="pretend it is this ISO date, for reproducible checks (default: $BOARD_NOW, else the clock)")
     ap.add_argument("--github", action="store_true", help="also print ::error annotations for GitHub Actions")
     ap.add_argument("--changed-from", metavar="REF", default=None,
                     help="report only posting files changed since this git ref (checked against all the others)")

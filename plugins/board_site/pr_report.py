@@ -15,6 +15,7 @@ The comment starts with :data:`MARKER`, so the workflow updates one comment per 
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from datetime import datetime, timezone
@@ -138,7 +139,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m board_site.pr_report", description=__doc__.splitlines()[0])
     ap.add_argument("artifact", type=Path, help="folder with files.txt and the changed posting files")
     ap.add_argument("--policy", type=Path, default=None)
-    ap.add_argument("--now", default=None, help="pretend it is this ISO date")
+    ap.add_argument("--now", default=os.environ.get("BOARD_NOW") or None,
+                    help="pretend it is this ISO date (default: $BOARD_NOW, else the clock), as board.validate")
     args = ap.parse_args(argv)
     now = datetime.fromisoformat(args.now).replace(tzinfo=timezone.utc) if args.now else datetime.now(timezone.utc)
     text, _ok = report(args.artifact, load_policy(args.policy), now)

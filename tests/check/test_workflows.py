@@ -145,9 +145,13 @@ def git(cwd: Path, *args: str) -> str:
     return subprocess.run([*GIT, *args], cwd=cwd, check=True, capture_output=True, text=True).stdout
 
 
+#: The PR check's "now": its scripts run as on GitHub, and board.validate reads $BOARD_NOW.
+TODAY = date(2026, 11, 26)
+
+
 def dated(**changes: str) -> str:
-    """A valid posting dated around today (the check reads the real clock, as on GitHub)."""
-    today = date.today()
+    """A valid posting dated around TODAY, the clock the check's subprocesses are given."""
+    today = TODAY
     return make_posting(Posted=(today - timedelta(days=1)).isoformat(),
                         Apply_By=(today + timedelta(days=60)).isoformat(), **changes)
 
@@ -183,7 +187,8 @@ def test_the_pr_check_and_the_comment_job_on_a_fork_like_branch(fork_branch, tmp
     runner_temp = tmp_path / "runner"
     runner_temp.mkdir()
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ.get('PATH', '/usr/bin:/bin')}",
-           "RUNNER_TEMP": str(runner_temp), "BASE_REF": "main", "PR_NUMBER": "42", "PYTHONPATH": str(ROOT)}
+           "RUNNER_TEMP": str(runner_temp), "BASE_REF": "main", "PR_NUMBER": "42", "PYTHONPATH": str(ROOT),
+           "BOARD_NOW": TODAY.isoformat()}
     env.pop("GITHUB_TOKEN", None)
 
     check = run_step(workflow_step("pr-check.yml", "Validate the changed postings"), fork_branch, env)
