@@ -22,6 +22,7 @@ from typing import Any, Iterable
 from urllib.parse import urlsplit
 
 from . import vocabulary as vocab
+from .charclasses import stray_joiner
 from .formats import MAX_SLUG_LEN
 from .messages import texts
 from .policy import Policy
@@ -71,10 +72,13 @@ MAX_DEADLINE_AHEAD = timedelta(days=3 * 366)  # an open deadline more than ~3 ye
 MAX_DEADLINE_AHEAD_LABEL = "three years"
 
 #: Control, bidi and invisible characters: they hide text, fake a name ("Harvest\u2060Share") or
-#: reorder it. Soft hyphen, Arabic letter mark, Mongolian vowel separator, word joiner and the
-#: invisible operators, BOM/ZWNBSP, Hangul fillers and the tag characters are invisible too.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f"
-                      "\u202a-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufeff\uffa0\U000e0000-\U000e007f]")
+#: reorder it. C1 controls (NEL is a line separator, below), soft hyphen, Arabic letter mark,
+#: Mongolian vowel separator, word joiner and the invisible operators, BOM/ZWNBSP, Hangul
+#: fillers and the tag characters are invisible too. ZWNJ and ZWJ go only where they join
+#: nothing: Persian, Hindi or an emoji sequence needs them (``board.charclasses``).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\u00ad\u061c\u115f\u1160\u180e"
+                      "\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufeff\uffa0"
+                      "\U000e0000-\U000e007f]|" + stray_joiner())
 #: Characters a URL may not carry unencoded (RFC 3986): invalid HTML in an href, and "\\" is a
 #: path separator to Python but part of the host to a browser.
 URL_UNSAFE = re.compile(r'[<>"`{}|\\^]')

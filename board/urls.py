@@ -25,6 +25,8 @@ from functools import cache
 import idna
 from idna.idnadata import codepoint_classes
 
+from .charclasses import ranges_class
+
 #: An ASCII label as written (after lower-casing): what every browser keeps as it is.
 ASCII_LABEL = re.compile(r"[a-z0-9_-]+")
 #: A last label the WHATWG parser reads as a number makes the host an IPv4 address
@@ -38,18 +40,6 @@ CANONICAL_IPV4 = re.compile(r"(?:(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\.
 CONFUSABLE_SCRIPTS = ("Latin", "Cyrillic", "Greek")
 
 
-def _ranges_class(points: list[int]) -> str:
-    """A regex character class for sorted code points, as ranges of the characters themselves
-    (no ``\\U`` escape: ``board.browser_rules.js_regex`` passes literal characters through)."""
-    out, i = [], 0
-    while i < len(points):
-        j = i
-        while j + 1 < len(points) and points[j + 1] == points[j] + 1:
-            j += 1
-        lo, hi = points[i], points[j]
-        out.append(chr(lo) if lo == hi else f"{chr(lo)}-{chr(hi)}")
-        i = j + 1
-    return "[" + "".join(out) + "]"
 
 
 @cache
@@ -69,12 +59,12 @@ def host_classes() -> dict[str, re.Pattern]:
     """``letter``: a character an international label may hold; one class per confusable
     script. Computed once from IDNA's and Unicode's tables (the browser gets them emitted)."""
     pvalid = _pvalid()
-    classes = {"letter": re.compile(_ranges_class(pvalid))}
+    classes = {"letter": re.compile(ranges_class(pvalid))}
     for script in CONFUSABLE_SCRIPTS:
         word = script.upper()
         points = [cp for cp in range(0x41, 0x2000) if _script_word(cp) == word]
         points += [cp for cp in pvalid if cp >= 0x2000 and _script_word(cp) == word]
-        classes[script] = re.compile(_ranges_class(sorted(set(points))))
+        classes[script] = re.compile(ranges_class(sorted(set(points))))
     return classes
 
 

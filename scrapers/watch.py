@@ -40,7 +40,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, Callable, Sequence
 
-from board.entry import format_datetime
+from board.entry import clean_text, format_datetime
 from . import storage
 from .http import Response
 from .review import load_queue, write_queue
@@ -63,7 +63,6 @@ _NOISE = [re.compile(p, re.I) for p in (
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-",
                          "‐": "-", "‑": "-", "−": "-", "…": "..."})
 _SPACE = re.compile(r"\s+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
 
 
 # ---- what counts as a change ----------------------------------------------------------
@@ -141,8 +140,7 @@ def _take(surplus: Counter, line: str) -> bool:
 
 def plain(text: str) -> str:
     """Text safe to show anywhere: no markup characters, no control characters, one line."""
-    text = _CONTROL.sub("", text).replace("<", "‹").replace(">", "›")
-    return _SPACE.sub(" ", text).strip()
+    return clean_text(text).replace("<", "‹").replace(">", "›")
 
 
 # ---- the review queue -------------------------------------------------------------------

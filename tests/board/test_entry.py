@@ -179,6 +179,24 @@ def test_clean_text_limit_adds_ellipsis():
     assert clean_text("abc", limit=5) == "abc"
 
 
+@pytest.mark.parametrize("raw, expected", [
+    ("می\u200cخواهم", "می\u200cخواهم"),  # Persian: ZWNJ inside an ordinary word
+    ("کتاب\u200cها", "کتاب\u200cها"),
+    ("क्\u200dष", "क्\u200dष"),  # Devanagari: ZWJ after a virama
+    ("ക്\u200d", "ക്"),  # a joiner with nothing after it joins nothing
+    ("👩\u200d💻 and ❤️\u200d🔥", "👩\u200d💻 and ❤️\u200d🔥"),  # emoji sequences
+    ("Harvest\u200dShare", "HarvestShare"),  # between Latin letters it only hides something
+    ("Harvest\u200cShare", "HarvestShare"),
+    ("\u200cمن", "من"),
+    ("می\u200c\u200cخواهم", "میخواهم"),  # a run of joiners is junk, not a join
+    ("a\x81b\x9fc", "abc"),  # C1 controls
+    ("a\x85b", "a b"),  # NEL is a line break: a space in plain text
+])
+def test_clean_text_keeps_joiners_only_where_a_script_needs_them(raw, expected):
+    assert clean_text(raw) == expected
+    assert E.has_control_chars(raw) == (raw.replace("\x85", " ") != expected)
+
+
 def test_has_control_chars():
     assert E.has_control_chars("a\u202eb")
     assert E.has_control_chars("a\x0bb")

@@ -164,7 +164,12 @@ MUTATIONS: list[tuple[str, str]] = [
     ("summary emoji ok", make_posting(Summary="😀" * 300)),
     ("long org", make_posting(Organization="O" * 101)),
     *[(f"control {c!r}", make_posting(Title=f"Build a{c} dashboard")) for c in
-      ("\x00", "\x07", "\x1b", "\x7f", "\u200b", "\u202e", "\u2066")],
+      ("\x00", "\x07", "\x1b", "\x7f", "\x81", "\u200b", "\u200c", "\u200d", "\u202e", "\u2066")],
+    # ZWNJ and ZWJ where a script needs them are text, not controls (board.charclasses)
+    ("persian zwnj title", make_posting(Title="ترجمه\u200cی راهنمای کاربر for a nonprofit")),
+    ("hindi zwj title", make_posting(Title="Translate a guide into हिन्दी: क्\u200dष style")),
+    ("emoji zwj summary", make_posting(Summary="Design a logo for women in tech 👩\u200d💻 meetups, one deliverable.")),
+    ("zwj between latin letters", make_posting(Organization="Harvest\u200dShare")),
     ("control in summary", make_posting(Summary="Nice \u202egnp.exe")),
     ("only invisible title", make_posting(Title="\u200b")),
     ("quotes in category", make_posting(Category="it's \"x\"")),
