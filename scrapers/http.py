@@ -914,7 +914,13 @@ class Fetcher:
             if status == 429 or status >= 500:
                 wait = parse_retry_after(resp.headers.get("Retry-After"))
                 raise _Retry(HttpStatusError(url, f"HTTP {status} {resp.reason or ''}".strip(), status), wait)
-            if status in REDIRECT_STATUSES or status == 304:
+            if status == 304:
+                # A 304 has no body (RFC 9110 §15.4.5): mark it read, so the connection goes
+                # back to the pool. Closing an unread response closes its socket, and an
+                # unchanged re-scrape then paid a new connection (and name lookup) per source.
+                resp.raw.drain_conn()
+                return status, resp_headers, b""
+            if status in REDIRECT_STATUSES:
                 return status, resp_headers, b""
             if status >= 400:
                 raise HttpStatusError(url, f"HTTP {status} {resp.reason or ''}".strip(), status)
