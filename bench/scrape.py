@@ -143,8 +143,9 @@ def _serve(conn, hosts: int, latency: float) -> None:
             self.end_headers()
             if status != 304:
                 self.wfile.write(body)
+            end = time.monotonic()  # before the log's lock: waiting for it is not the response's time
             with lock:
-                log.append({"host": host, "path": self.path, "start": start, "end": time.monotonic(),
+                log.append({"host": host, "path": self.path, "start": start, "end": end,
                             "status": status, "bytes": len(body), "conditional": conditional,
                             "ua": self.headers.get("User-Agent", "")})
 
