@@ -107,6 +107,7 @@ def scrape_rows(r: dict) -> list[tuple[str, str, str, str]]:
          f"{r['speedup']:.1f}× ({r['naive_s']:.1f} s / {r['ours_s']:.1f} s)"
          + ("; median of " + ", ".join(f"{x['speedup']:.1f}×" for x in r["rounds"]) if r.get("rounds") else ""),
          "≥ 10×", _ok(r["speedup"], 10, below=False)),
+        *_floor_rows(r),
         ("scrape: politeness (max in flight per host, min gap)",
          f"{r['first']['politeness']['max_in_flight_per_host']}, {r['first']['politeness']['min_gap_between_starts_s']} s",
          f"1, ≥ {r['min_delay_s']} s",
@@ -117,6 +118,28 @@ def scrape_rows(r: dict) -> list[tuple[str, str, str, str]]:
          "all", "yes" if s["conditional"] == s["status_304"] == s["source_requests"] else "**no**"),
         ("scrape again: bytes downloaded / first run", f"{r['bytes_ratio_second_vs_first']:.4f} "
          f"({s['bytes']:,} B / {r['first']['bytes']:,} B)", "≤ 0.05", _ok(r["bytes_ratio_second_vs_first"], 0.05)),
+    ]
+
+
+def _floor_rows(r: dict) -> list[tuple[str, str, str, str]]:
+    """Our run against the politeness floor (``bench.scrape.schedule``), cold and unchanged."""
+    if "schedule" not in r["first"]:  # a results.json from before the floor was measured
+        return []
+    a, b = r["first"]["schedule"], r["second"]["schedule"]
+    target = r["targets"].get("ratio_to_floor", 1.1)
+    n = a["requests_per_host"]
+    where = (f"; first request by {a['first_request_latest_s']:.2f} s, last response {a['last_response_end_s']:.2f} s, "
+             f"then {a['after_last_response_s']:.2f} s")
+    rounds = ", ".join(f"{x['ratio_to_floor']:.2f}×" for x in r.get("rounds", []) if "ratio_to_floor" in x)
+    return [
+        (f"scrape: our run / politeness floor ({n} requests a host: their durations + {n - 1} × "
+         f"{r['min_delay_s']} s; {r['nominal_floor_s']:.2f} s nominal)",
+         f"{a['ratio_to_floor']:.2f}× ({r['ours_s']:.2f} s / {a['floor_s']:.2f} s){where}"
+         + (f"; rounds {rounds}" if rounds else ""), f"≤ {target}×", _ok(a["ratio_to_floor"], target)),
+        ("scrape again, nothing changed: our run / politeness floor",
+         f"{b['ratio_to_floor']:.2f}× ({r['ours_again_s']:.2f} s / {b['floor_s']:.2f} s); first request by "
+         f"{b['first_request_latest_s']:.2f} s, then {b['after_last_response_s']:.2f} s after the last response",
+         f"≤ {target}×", _ok(b["ratio_to_floor"], target)),
     ]
 
 

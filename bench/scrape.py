@@ -143,8 +143,9 @@ def _serve(conn, hosts: int, latency: float) -> None:
             self.end_headers()
             if status != 304:
                 self.wfile.write(body)
+            end = time.monotonic()  # before the log's lock: waiting for it is not the response's time
             with lock:
-                log.append({"host": host, "path": self.path, "start": start, "end": time.monotonic(),
+                log.append({"host": host, "path": self.path, "start": start, "end": end,
                             "status": status, "bytes": len(body), "conditional": conditional,
                             "ua": self.headers.get("User-Agent", "")})
 
@@ -179,11 +180,12 @@ def _serve(conn, hosts: int, latency: float) -> None:
 
 
 def politeness(log: list[dict]) -> dict:
-    """Per host: most requests in flight at once, and the smallest gap between two starts."""
+    """Per host: most requests in flight at once, and the smallest gap between two starts and
+    between the end of one request and the start of the next."""
     by_host: dict[str, list[dict]] = defaultdict(list)
     for r in log:
         by_host[r["host"]].append(r)
-    max_inflight, min_gap = 0, float("inf")
+    max_inflight, min_gap, min_idle = 0, float("inf"), float("inf")
     for reqs in by_host.values():
         reqs.sort(key=lambda r: r["start"])
         events = sorted([(r["start"], 1) for r in reqs] + [(r["end"], -1) for r in reqs], key=lambda e: (e[0], e[1]))
@@ -193,8 +195,47 @@ def politeness(log: list[dict]) -> dict:
             max_inflight = max(max_inflight, inflight)
         for a, b in zip(reqs, reqs[1:]):
             min_gap = min(min_gap, b["start"] - a["start"])
+            min_idle = min(min_idle, b["start"] - a["end"])  # what min_delay bounds: end of one to start of the next
     return {"hosts": len(by_host), "max_in_flight_per_host": max_inflight,
-            "min_gap_between_starts_s": round(min_gap, 3) if min_gap != float("inf") else None}
+            "min_gap_between_starts_s": round(min_gap, 3) if min_gap != float("inf") else None,
+            "min_gap_end_to_start_s": round(min_idle, 3) if min_idle != float("inf") else None}
+
+
+def schedule(log: list[dict], started: float, ended: float, min_delay: float) -> dict:
+    """The politeness floor of one run and where the run's time went, from the server's log.
+
+    ``started``/``ended``: the run's start and end on the monotonic clock the server stamps its
+    log with (one clock for every process of the machine). A host's requests go one at a time
+    with ``min_delay`` from the end of one to the start of the next, so no client can finish a
+    host sooner than the sum of its responses' own durations (measured by the server: the
+    added latency and the server's own work) plus ``min_delay`` between each two; the run's
+    floor is the slowest host's. What the run took beyond it is split into: the latest first
+    request of a host, the waits between two requests of one host beyond ``min_delay`` (the
+    host that lost most), and the time after the last response (curation, storage, dedupe).
+    """
+    by_host: dict[str, list[dict]] = defaultdict(list)
+    for r in log:
+        by_host[r["host"]].append(r)
+    floors, late, extra = [], [], []
+    for reqs in by_host.values():
+        reqs.sort(key=lambda r: r["start"])
+        floors.append(sum(r["end"] - r["start"] for r in reqs) + (len(reqs) - 1) * min_delay)
+        late.append(reqs[0]["start"] - started)
+        extra.append(sum(b["start"] - a["end"] - min_delay for a, b in zip(reqs, reqs[1:])))
+    last_end = max(r["end"] for r in log) - started
+    floor = max(floors)
+    return {"floor_s": round(floor, 3), "ratio_to_floor": round((ended - started) / floor, 3),
+            "requests_per_host": max(len(v) for v in by_host.values()),
+            "first_request_latest_s": round(max(late), 3), "gap_beyond_min_delay_worst_host_s": round(max(extra), 3),
+            "last_response_end_s": round(last_end, 3), "after_last_response_s": round(ended - started - last_end, 3)}
+
+
+def nominal_floor(sources: int = SOURCES, hosts: int = HOSTS, latency: float = LATENCY,
+                  min_delay: float = MIN_DELAY) -> float:
+    """The floor from the bench's parameters alone: robots.txt plus each host's sources, one at a
+    time, each ``latency`` long, ``min_delay`` between two (none before the first or after the last)."""
+    n = 1 + -(-sources // hosts)
+    return n * latency + (n - 1) * min_delay
 
 
 def naive(urls: list[str]) -> dict:
@@ -222,11 +263,11 @@ def ours(server: _Server, out: Path, workers: int) -> dict:
                             attribution="Bench board", min_delay=MIN_DELAY) for i in range(SOURCES)]
     http = HttpSettings(connect_timeout=5.0, read_timeout=10.0, total_timeout=30.0, retries=1, backoff=0.1,
                         workers=workers, allow_private_hosts=True)  # the bench server is local
-    start = time.perf_counter()
+    start = time.monotonic()  # the clock the server's log uses
     result = runner.run(Config(sources, http=http), out, now=NOW)
-    seconds = time.perf_counter() - start
+    end = time.monotonic()
     res = result.sources
-    return {"seconds": round(seconds, 3), "status": dict(sorted(_count(s.status for s in res).items())),
+    return {"seconds": round(end - start, 3), "started": start, "ended": end, "status": dict(sorted(_count(s.status for s in res).items())),
             "kept": sum(s.kept for s in res), "fetched": sum(s.fetched for s in res),
             "errors": sum(s.errors for s in res)}
 
@@ -245,6 +286,8 @@ def _source_requests(log: list[dict]) -> list[dict]:
 def bench(work: Path, log=print, workers: int = HOSTS, rounds: int = ROUNDS) -> dict:
     """``rounds`` side-by-side pairs (naive loop, then our run cold, then again unchanged);
     the round with the median speed-up is reported, and every round's speed-up with it."""
+    import scrapers.run  # noqa: F401 - imported before any round: round 1 must not pay for imports
+
     server = _Server(HOSTS, LATENCY)
     try:
         done = []
@@ -254,7 +297,10 @@ def bench(work: Path, log=print, workers: int = HOSTS, rounds: int = ROUNDS) -> 
         server.close()
     ranked = sorted(done, key=lambda r: r["speedup"])
     result = ranked[len(ranked) // 2]
-    result["rounds"] = [{"naive_s": r["naive_s"], "ours_s": r["ours_s"], "speedup": r["speedup"]} for r in done]
+    result["rounds"] = [{"naive_s": r["naive_s"], "ours_s": r["ours_s"], "speedup": r["speedup"],
+                         "ratio_to_floor": r["first"]["schedule"]["ratio_to_floor"],
+                         "ours_again_s": r["ours_again_s"],
+                         "again_ratio_to_floor": r["second"]["schedule"]["ratio_to_floor"]} for r in done]
     return result
 
 
@@ -276,6 +322,7 @@ def _round(server: _Server, work: Path, workers: int, log, label: str) -> dict:
     second = ours(server, out, workers)
     second_log = server.take_log()
     src1, src2 = _source_requests(first_log), _source_requests(second_log)
+    span1, span2 = (first.pop("started"), first.pop("ended")), (second.pop("started"), second.pop("ended"))
     bytes1 = sum(r["bytes"] for r in first_log)
     bytes2 = sum(r["bytes"] for r in second_log)
     return {
@@ -283,14 +330,17 @@ def _round(server: _Server, work: Path, workers: int, log, label: str) -> dict:
         "naive_s": naive_r["seconds"], "naive_requests": naive_r["requests"], "naive_bytes": naive_r["bytes"],
         "ours_s": first["seconds"], "ours_again_s": second["seconds"],
         "speedup": round(naive_r["seconds"] / first["seconds"], 2),
+        "nominal_floor_s": round(nominal_floor(), 3),
         "first": {**first, "requests": len(first_log), "source_requests": len(src1), "bytes": bytes1,
-                  "politeness": politeness(first_log)},
+                  "politeness": politeness(first_log),
+                  "schedule": schedule(first_log, *span1, MIN_DELAY)},
         "second": {**second, "requests": len(second_log), "source_requests": len(src2),
                    "conditional": sum(r["conditional"] for r in src2), "status_304": sum(r["status"] == 304 for r in src2),
                    "robots_requests": len(second_log) - len(src2), "bytes": bytes2,
-                   "politeness": politeness(second_log)},
+                   "politeness": politeness(second_log),
+                   "schedule": schedule(second_log, *span2, MIN_DELAY)},
         "bytes_ratio_second_vs_first": round(bytes2 / bytes1, 4) if bytes1 else None,
-        "targets": {"speedup": 10.0, "bytes_ratio_second_vs_first": 0.05},
+        "targets": {"speedup": 10.0, "bytes_ratio_second_vs_first": 0.05, "ratio_to_floor": 1.1},
     }
 
 

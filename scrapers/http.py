@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import email.utils
 import fnmatch
+import heapq
 import ipaddress
 import math
 import os
@@ -561,12 +562,7 @@ class _Watch:
         self._sock: socket.socket | None = None
         self._lock = threading.Lock()
         self._event = threading.Event()
-        self._thread = threading.Thread(target=self._run, args=(limit,), name="http-deadline", daemon=True)
-        self._thread.start()
-
-    def _run(self, limit: float) -> None:
-        wait_for(self._event, limit)
-        self.fire()
+        _WATCHDOG.add(self, time.monotonic() + max(0.0, limit))
 
     def fire(self) -> None:
         with self._lock:
@@ -600,6 +596,74 @@ class _Watch:
         self._event.set()
         if sock is not None:
             sock.close()
+
+
+class _Watchdog:
+    """The one thread that fires every :class:`_Watch` of the process at its limit.
+
+    A thread per attempt cost a thread start (and its wait for the thread to run) on the
+    path of every request, 240 of them in a 200-source run. This thread sleeps in short
+    relative steps (as :func:`wait_for`, for a shifted clock), fires the watches whose limit
+    passed, and ends after a second with nothing to watch, or at once when a Fetcher closes
+    with nothing left to watch (:meth:`quiesce`: the next run forks its curation workers
+    while it is the process's only thread); the next watch starts it again.
+    """
+
+    STEP = 0.05  # seconds: a watch fires at most this late
+    IDLE = 1.0  # seconds with nothing to watch before the thread ends
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._heap: list[tuple[float, int, _Watch]] = []
+        self._seq = 0
+        self._thread: threading.Thread | None = None
+        self._quiesce = False
+
+    def add(self, watch: "_Watch", at: float) -> None:
+        with self._lock:
+            self._quiesce = False
+            self._seq += 1
+            heapq.heappush(self._heap, (at, self._seq, watch))
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="http-deadline", daemon=True)
+                self._thread.start()
+
+    def _due(self, now: float) -> tuple[list["_Watch"], float | None]:
+        """Pop the watches due at ``now`` (and the finished ones); the next limit, or None."""
+        due = []
+        while self._heap and (self._heap[0][0] <= now or self._heap[0][2]._done):
+            _at, _seq, watch = heapq.heappop(self._heap)
+            if not watch._done:
+                due.append(watch)
+        return due, self._heap[0][0] if self._heap else None
+
+    def _run(self) -> None:
+        idle_since = time.monotonic()
+        while True:
+            now = time.monotonic()
+            with self._lock:
+                due, upcoming = self._due(now)
+                if upcoming is None and not due and (self._quiesce or now - idle_since >= self.IDLE):
+                    self._thread, self._quiesce = None, False
+                    return
+            for watch in due:
+                watch.fire()
+            if upcoming is not None:
+                idle_since = now
+            time.sleep(self.STEP if upcoming is None else min(self.STEP, max(0.0, upcoming - now)))
+
+
+    def quiesce(self) -> None:
+        """End the thread now if nothing is left to watch (and wait for it, briefly)."""
+        with self._lock:
+            if any(not watch._done for _at, _seq, watch in self._heap):
+                return
+            self._quiesce, thread = True, self._thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(2 * self.STEP + 1.0)
+
+
+_WATCHDOG = _Watchdog()
 
 
 def _shutdown(sock: socket.socket | None) -> None:
@@ -723,6 +787,7 @@ class Fetcher:
 
     def close(self) -> None:
         self.session.close()
+        _WATCHDOG.quiesce()
 
     def __enter__(self) -> "Fetcher":
         return self
@@ -914,7 +979,13 @@ class Fetcher:
             if status == 429 or status >= 500:
                 wait = parse_retry_after(resp.headers.get("Retry-After"))
                 raise _Retry(HttpStatusError(url, f"HTTP {status} {resp.reason or ''}".strip(), status), wait)
-            if status in REDIRECT_STATUSES or status == 304:
+            if status == 304:
+                # A 304 has no body (RFC 9110 §15.4.5): mark it read, so the connection goes
+                # back to the pool. Closing an unread response closes its socket, and an
+                # unchanged re-scrape then paid a new connection (and name lookup) per source.
+                resp.raw.drain_conn()
+                return status, resp_headers, b""
+            if status in REDIRECT_STATUSES:
                 return status, resp_headers, b""
             if status >= 400:
                 raise HttpStatusError(url, f"HTTP {status} {resp.reason or ''}".strip(), status)

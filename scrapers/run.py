@@ -409,8 +409,16 @@ class _SourceRun:
         if self.state.failing_since:
             failed.reason += f" (failing since {self.state.failing_since.date()})"
         failed.urls, failed.requests, failed.bytes = self.result.urls, self.result.requests, self.result.bytes
-        failed.total = len(self.previous)
+        failed.total = len(self.previous) if self.previous else _stored_count(self.ctx.store, self.source.name)
         return failed
+
+
+def _stored_count(store: storage.Store, name: str) -> int:
+    """How many entries the source's file holds (a fetch failed before the run read them)."""
+    try:
+        return len(store.load_entries(name))
+    except storage.StorageError:
+        return 0
 
 
 def _skipped(source: SourceConfig) -> SourceResult | None:
@@ -429,16 +437,20 @@ def run_source(source: SourceConfig, ctx: Context) -> SourceResult:
     if skipped := _skipped(source):
         return skipped
     try:
-        previous, state = ctx.store.load_entries(source.name), ctx.store.load_state(source.name)
+        state = ctx.store.load_state(source.name)
     except storage.StorageError as e:
         return _failed_result(source, "storage", str(e))
-    job = _SourceRun(source, ctx, SourceResult(source.name, source.kind), previous, state,
+    job = _SourceRun(source, ctx, SourceResult(source.name, source.kind), [], state,
                      Deadline(ctx.source_timeout, "source", parent=ctx.deadline))
     try:
         _load_adapter(job)
         if getattr(job.adapter, "WATCH", False):
             return _watch_source(source, job.adapter, job.urls, state, job.fetch, ctx, job.result, job.fail)
         responses = _fetch(job)
+        # The stored entries are read once the source's requests are answered, not before: at
+        # the start 200 threads reading their files under the GIL held back every host's first
+        # request, and a host whose queue starts late finishes late.
+        job.previous = ctx.store.load_entries(source.name)
         if responses and all(r.not_modified for r in responses):
             return _store_not_modified(job)
         # Some URLs changed and some did not: the unchanged bodies are not stored, so refetch them.
@@ -449,6 +461,8 @@ def run_source(source: SourceConfig, ctx: Context) -> SourceResult:
         return job.fail(e.code, e.message + (f" ({e.url})" if e.url else ""))
     except _Failed as e:
         return job.fail(e.code, e.message)
+    except storage.StorageError as e:  # its entries file cannot be read: left as it is, as before any fetch
+        return _failed_result(source, "storage", str(e))
     fresh, queue, uncertain = _curate(job, records, partial)
     if ctx.deadline.expired_scope() == "stopped":  # SIGTERM while curating: store nothing half-decided
         return _not_run(source, ctx.deadline.error(source.url).message)

@@ -630,3 +630,58 @@ def test_a_resolver_that_never_answers_is_cut_by_the_source_deadline_and_a_stop(
         t.join(10)
     assert not t.is_alive()
     assert [(type(e), e.scope) for e in errors] == [(http.DeadlineExceeded, "stopped")]
+
+
+
+@contextmanager
+def keep_alive_server() -> Iterator[tuple[str, list[tuple[int, bool]]]]:
+    """A local HTTP/1.1 server that keeps connections open (the shared fixture's closes each one).
+
+    It answers ``/jobs`` with 304 to ``If-None-Match: "v1"``, else 200, and logs each
+    request's client port and whether it was conditional.
+    """
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    log: list[tuple[int, bool]] = []  # /jobs requests only (robots.txt is answered 200 too)
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args):  # quiet
+            pass
+
+        def do_GET(self):
+            conditional = self.headers.get("If-None-Match") == '"v1"'
+            if self.path == "/jobs":
+                log.append((self.client_address[1], conditional))
+            self.send_response(304 if conditional else 200)
+            self.send_header("ETag", '"v1"')
+            if not conditional:
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", "2")
+            self.end_headers()
+            if not conditional:
+                self.wfile.write(b"{}")
+
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    srv.daemon_threads = True
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{srv.server_address[1]}/jobs", log
+    finally:
+        srv.shutdown()
+        srv.server_close()
+
+
+def test_a_304_leaves_its_connection_open_for_the_next_request(settings):
+    """An unchanged re-scrape is all 304s: each must reuse the host's connection, not open one.
+
+    The server's log says which client port every request came from: one port, one connection.
+    """
+    with keep_alive_server() as (url, log), Fetcher(settings) as f:
+        results = [get(f, url, validators=Validators(etag='"v1"')) for _ in range(3)]
+        results.append(get(f, url))  # and a 200 after them, on the same connection
+    assert [r.status for r in results] == [304, 304, 304, 200]
+    assert [c for _port, c in log] == [True, True, True, False]
+    assert len({port for port, _c in log}) == 1  # robots.txt opened it; every /jobs request reused it

@@ -103,6 +103,34 @@ def test_a_failing_source_keeps_its_entries_and_the_run_goes_on(server, tmp_path
     assert state.failing_since == NOW.replace(day=20) and state.last_error.startswith(code)
 
 
+def test_entries_are_read_after_the_fetch_and_an_unreadable_file_still_fails_only_its_source(server, tmp_path):
+    """A source's stored entries are read once its requests are answered (so 200 threads reading
+    files do not hold back the hosts' first requests). The server proves the order: answering
+    the request, it makes the file unreadable, and the run sees that. Such a file still fails
+    only that source, with ``storage``, untouched and with no failure counted; and a failed
+    fetch still reports how many entries the source keeps."""
+    server.expect_request("/b").respond_with_json(jobs(("2", "Keep Copy Edit"), ("3", "Keep Logo Refresh")))
+    server.expect_oneshot_request("/a").respond_with_json(jobs(("1", "Keep Data Sprint")))
+    config = Config([source("broken", server.url_for("/a")), source("steady", server.url_for("/b"))])
+    do_run(config, tmp_path)
+    state_before = storage.Store(tmp_path).load_state("broken")
+
+    def spoil_then_answer(req: Request) -> WResponse:
+        (tmp_path / "broken.json").write_text('{"entries": 7}', encoding="utf-8")
+        return WResponse(json.dumps(jobs(("1", "Keep Data Sprint"))), content_type="application/json")
+
+    server.expect_request("/a").respond_with_handler(spoil_then_answer)
+    result = by_name(do_run(config, tmp_path, now=NOW.replace(day=20)))
+    assert result["broken"].status == "failed" and result["broken"].reason.startswith("storage: ")
+    assert (tmp_path / "broken.json").read_text(encoding="utf-8") == '{"entries": 7}'
+    assert storage.Store(tmp_path).load_state("broken") == state_before
+    assert result["steady"].status in ("ok", "not-modified") and result["steady"].total == 2
+    server.expect_request("/gone").respond_with_data("oops", status=404)
+    moved = Config([source("steady", server.url_for("/gone"))])
+    failed = by_name(do_run(moved, tmp_path, now=NOW.replace(day=21)))["steady"]
+    assert failed.status == "failed" and failed.reason.startswith("http-404") and failed.total == 2
+
+
 def test_connection_refused_is_reported_per_source(tmp_path):
     config = Config([source("nowhere", f"http://127.0.0.1:{free_port()}/jobs")])
     result = by_name(do_run(config, tmp_path))["nowhere"]
