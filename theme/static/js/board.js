@@ -12,7 +12,7 @@
  * converted amounts, so a minimum needs no "Paid in" and INR never outranks USD by a ratio.
  */
 import { makeFormats, makePaths } from "./format.js";
-import { ago, countdown } from "./countdown.js";
+import { ago, countdown, hoursShort } from "./countdown.js";
 import * as fx from "./fx.js";
 import { makeSearch } from "./search.js";
 
@@ -305,7 +305,7 @@ import { makeSearch } from "./search.js";
   function card(e) {
     var org = D.orgs[e.o], m = e.m, cur = m[2], total = m[3] === "total";
     var hourly = fx.rates ? fx.hourlyHtml(e.ph[0], e.ph[1], cur, m[3]) : esc((total ? "≈ " : "") + range(e.ph[0], e.ph[1], cur) + "/h");
-    var hours = (e.h[0] === e.h[1] ? e.h[0] : e.h[0] + "–" + e.h[1]) + " h total";  // present.hours_short
+    var hours = hoursShort(e.h[0], e.h[1]);  // board.formats.hours_short
     var regions = (e.r || ["WORLDWIDE"]).map(function (r) { return D.regions[r] || r; }).join(", ");
     var who = regions + " · " + (D.students[e.st || "enrolled-or-recent"] || "");
     var slug = slugOf(e);
