@@ -80,6 +80,26 @@ NOTES = """
   chunks per word; its filters would need extra markup and load filter chunks too. The
   compact index answers every filter, count and sort locally once loaded, so the board
   uses it. Re-run `python -m bench.browser 10000` for current figures.
+
+  **Issue #19 item 4 (all 24 cards painted p95 ≤ 16 ms, first load ≤ 25 KB): not met yet.**
+  A trace of one change (Chrome tracing, 10,041 postings) showed the script was the smaller
+  part: the filter 1.5 ms, card strings and parsing ~5 ms; the rest was rendering ~1,000 new
+  elements per page of 24 cards (style ~5 ms, layout ~12 ms, pre-paint 4 ms, paint 6 ms),
+  shortlist.js adding 72 buttons (~4.5 ms), and a second frame for the 12 cards below the
+  first screen, so "all 24 painted" took two frames. Changed: the whole page goes in at
+  once (one frame); board.js's lists carry `content-visibility: auto` (cards away from the
+  screen render when scrolled near; a list grown by "Show more" or restored by Back is laid
+  out whole, so restore.js's offsets stay exact); shortlist.js clones its buttons and reads
+  the list once per batch; a search word's matches are kept as a bitset while other
+  filters change. The bench now reports, per change, whether all 24 cards are in the first
+  frame, that frame's own work (script + main-thread style/layout/paint) and the frame wait
+  a no-op change pays. Side by side on the same reused board (load average 9-10): renderer
+  CPU per change 71.6 -> 56.4 ms (390 px: 74.7 -> 51.8), all 24 cards painted p50 91 -> 66
+  ms (390 px: 121 -> 31), 100% in the first frame (was 0%); on a quieter run (load 7.6) p50
+  49 / p95 109 ms (390 px: 25 / 49), frame work p50 42 ms. First load 25.8 KB (favicon
+  0.2 KB now counted, `wording.js` 0.2 KB added). What remains is layout and paint of the
+  cards on screen and the first rows below it (smaller cards: the `size` part), and
+  index.html's 9.6 KB.
 - **Lighthouse** (`bench/lighthouse.py`, issue #16 item 8): Lighthouse 12.8.2 from npm
   (`make lighthouse`, pinned into `.cache/npm`; 13.x needs Node ≥ 22.19, the machine has
   Node 20) with Debian's Chromium, mobile form factor and its default simulated throttling

@@ -231,6 +231,13 @@ def browser_formats() -> dict[str, Any]:
     }
 
 
+def wording_module() -> str:
+    """``theme/js/wording.js``: ``board.formats.WORDING`` as an ES module, for ``countdown.js``
+    on every page (a module, not a block in each page: one cached file, no bytes per page)."""
+    data = json.dumps(formats.WORDING, ensure_ascii=False, sort_keys=True)
+    return f"// board/formats.py WORDING\nexport default {data};\n"
+
+
 def rules(policy: Policy, taken: dict[str, str] | None = None,
           open_apply_urls: dict[str, str] | None = None) -> dict[str, Any]:
     """Everything ``submit.js`` needs to give the verdict ``make validate`` gives.

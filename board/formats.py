@@ -45,6 +45,16 @@ SLUG = {
 #: The longest slug (and posting file name, without ``.md``) the board accepts.
 MAX_SLUG_LEN: int = SLUG["max_len"]
 
+#: A card's words for time and effort, written by the build (``plugins/board_site/present.py``)
+#: and by the browser: ``countdown.js`` counts "Posted 3 days ago" and "Closes in 3 days" by
+#: the reader's clock and ``board.js`` writes the effort of the cards it renders. Emitted to
+#: the browser as ``theme/js/wording.js`` (``board.browser_rules.wording_module``).
+WORDING = {
+    "ago": {"0": "Posted today", "1": "Posted yesterday", "n": "Posted {n} days ago"},
+    "countdown": {"past": "Closed", "0": "Closes today", "1": "Closes tomorrow", "n": "Closes in {n} days"},
+    "hours": {"one": "{n} h total", "range": "{min}–{max} h total"},
+}
+
 _DROP = re.compile(SLUG["drop"])
 _SEPARATOR = re.compile(SLUG["separator"])
 
@@ -92,3 +102,22 @@ def default_slug(*words: str) -> str:
     """The file name the form and ``make new-posting`` propose: the words slugified, cut to fit."""
     return slugify(" ".join(words))[:MAX_SLUG_LEN].rstrip(SLUG["joiner"])
 
+
+
+def posted_ago(days: int) -> str:
+    """ "Posted 3 days ago": ``days`` whole days since the posting date (a future date reads "today")."""
+    w = WORDING["ago"]
+    days = max(0, days)
+    return w.get(str(days)) or w["n"].format(n=days)
+
+
+def closes_in(days: int) -> str:
+    """ "Closes in 3 days": ``days`` whole days until the deadline; "Closed" once it passed."""
+    w = WORDING["countdown"]
+    return w["past"] if days < 0 else w.get(str(days)) or w["n"].format(n=days)
+
+
+def hours_short(low: int, high: int) -> str:
+    """ "15–20 h total": a card's effort, short enough to share a phone's line with the pay."""
+    w = WORDING["hours"]
+    return w["one"].format(n=low) if low == high else w["range"].format(min=low, max=high)

@@ -18,6 +18,7 @@ from pelican.generators import Generator
 
 from board import samples
 from board import vocabulary as vocab
+from board.browser_rules import wording_module
 from board.catalog import Catalog, load_catalog, refuse_samples
 from board.entry import Entry, format_datetime, parse_datetime
 from board.jsonld import job_posting, remote_statement, script_json
@@ -180,6 +181,7 @@ class BoardGenerator(Generator):
         write_saved_page(self)  # the device-only Saved list (saved.py, shortlist.js)
         for path, text in self.search_index().items():  # entries.json + text.json (present.search_index)
             self.write(path, text)
+        self.write("theme/js/wording.js", wording_module())  # board.formats.WORDING for countdown.js
         self.render_cache.prune(self.written)  # a removed posting's page goes, as in a cold build
         self.render_cache.save()
         BoardGenerator.last_summary = self.summary()  # printed by the plugin's finalized hook

@@ -18,6 +18,7 @@ from board import vocabulary as vocab
 from board.browser_rules import browser_formats
 from board.entry import Entry, format_datetime
 from board.jsonld import script_json
+from board import formats
 from board.formats import money, money_range, number
 from board.paths import Urls, browser_paths
 from board.rates import table as rates_table
@@ -82,9 +83,8 @@ def posted_html(e: Entry) -> Markup:
 
 
 def hours_short(e: Entry) -> str:
-    """ "15–20 h total": the card's effort, short enough to share a phone's line with the pay."""
-    h = e.hours
-    return f"{h.min} h total" if h.min == h.max else f"{h.min}–{h.max} h total"
+    """ "15–20 h total": the card's effort (``board.formats.hours_short``, as board.js writes it)."""
+    return formats.hours_short(e.hours.min, e.hours.max)
 
 
 def hours_label(e: Entry) -> str:

@@ -90,3 +90,39 @@ def test_format_js_numbers_and_slugs_match_python(page, table_site):
     }""", [browser_formats(), figures, titles])
     assert got == [[formats.number(x) for x in figures], [formats.slugify(t) for t in titles],
                    formats.default_slug("x" * 79, "yy")]
+
+
+def test_card_wording_matches_python(page, table_site):
+    """board.formats' "Posted N days ago", "Closes in N days" and "h total" against what
+    countdown.js (every page) and board.js (its cards) write, from one WORDING table."""
+    days = [-40, -2, -1, 0, 1, 2, 3, 30, 365]
+    hours = [[5, 5], [15, 20], [12, 40]]
+    page.goto(table_site)
+    got = page.evaluate("""async ([days, hours]) => {
+      const { ago, countdown, hoursShort } = await import('/theme/js/countdown.js');
+      const now = Date.UTC(2026, 10, 26, 12);  // the fixed day; dates are whole UTC days from it
+      const date = d => new Date(now + d * 864e5).toISOString().slice(0, 10);
+      return [days.map(d => ago(date(-d), now)), days.map(d => countdown(date(d) + 'T23:59:59Z', now)),
+              hours.map(([a, b]) => hoursShort(a, b))];
+    }""", [days, hours])
+    assert got == [[formats.posted_ago(d) for d in days], [formats.closes_in(d) for d in days],
+                   [formats.hours_short(a, b) for a, b in hours]]
+    assert got[0][2:6] == ["Posted today", "Posted today", "Posted yesterday", "Posted 2 days ago"]  # tomorrow's: today
+    assert got[1][:5] == ["Closed", "Closed", "Closed", "Closes today", "Closes tomorrow"]
+    assert got[2] == ["5 h total", "15–20 h total", "12–40 h total"]
+    assert page.js_errors == []
+
+
+def test_filtered_cards_say_effort_as_the_static_cards(page, table_site):
+    """The Effort line of each card, as the build wrote it and as board.js re-renders it."""
+    effort = """() => Object.fromEntries(Array.from(document.querySelectorAll('#results-list article.card'))
+      .map(a => [a.dataset.slug, [...a.querySelectorAll('.facts dt')].find(dt => dt.textContent === 'Effort').nextElementSibling.textContent]))"""
+    page.goto(table_site)
+    static = page.evaluate(effort)
+    page.locator("#f-more summary").click()
+    page.select_option("#f-src", "scraper")
+    page.wait_for_function("document.querySelector('#result-count').textContent.includes('match')")
+    page.evaluate("() => window.__board.settled()")
+    dynamic = page.evaluate(effort)
+    for i, ((*_, h0, h1), _, _) in enumerate(TABLE):
+        assert static[_slug(i)] == dynamic[_slug(i)] == formats.hours_short(h0, h1)

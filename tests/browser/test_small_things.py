@@ -173,8 +173,8 @@ def _days_left(datetime_attr: str, now: str) -> int:
 
 
 def _countdown(days: int) -> str:
-    return "Closed" if days < 0 else "Closes today" if days == 0 else "Closes tomorrow" if days == 1 \
-        else f"Closes in {days} days"
+    from board.formats import closes_in
+    return closes_in(days)
 
 
 def _deadlines(ctx, url: str) -> list[tuple[str, str]]:

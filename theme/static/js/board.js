@@ -12,7 +12,7 @@
  * converted amounts, so a minimum needs no "Paid in" and INR never outranks USD by a ratio.
  */
 import { makeFormats, makePaths } from "./format.js";
-import { ago, countdown } from "./countdown.js";
+import { ago, countdown, hoursShort } from "./countdown.js";
 import * as fx from "./fx.js";
 import { makeSearch } from "./search.js";
 
@@ -305,7 +305,7 @@ import { makeSearch } from "./search.js";
   function card(e) {
     var org = D.orgs[e.o], m = e.m, cur = m[2], total = m[3] === "total";
     var hourly = fx.rates ? fx.hourlyHtml(e.ph[0], e.ph[1], cur, m[3]) : esc((total ? "≈ " : "") + range(e.ph[0], e.ph[1], cur) + "/h");
-    var hours = (e.h[0] === e.h[1] ? e.h[0] : e.h[0] + "–" + e.h[1]) + " h total";  // present.hours_short
+    var hours = hoursShort(e.h[0], e.h[1]);  // board.formats.hours_short
     var regions = (e.r || ["WORLDWIDE"]).map(function (r) { return D.regions[r] || r; }).join(", ");
     var who = regions + " · " + (D.students[e.st || "enrolled-or-recent"] || "");
     var slug = slugOf(e);
@@ -334,8 +334,9 @@ import { makeSearch } from "./search.js";
   function plural(n, word) { return group(n) + " " + word + (n === 1 ? "" : "s"); }
 
   // ---- apply: filter, count, render --------------------------------------------------
-  var current = null, shown = 0, matches = [], renderToken = 0, settling = Promise.resolve();
-  var FIRST_CHUNK = 12;
+  var current = null, shown = 0, matches = [], settling = Promise.resolve();
+  // Back/Forward to a list (restore.js) scrolls to where it was: its cards get their real heights.
+  var restoring = !!(history.state && history.state.boardRestore);
 
   function apply(s) {
     if (!D) return;
@@ -360,20 +361,10 @@ import { makeSearch } from "./search.js";
   }
   var timing = { filter: 0, render: 0 };
 
-  var aboveFold = FIRST_CHUNK;
   function reserve() {
     // Keep at least the height the results filled down to the viewport's bottom edge,
     // so whatever is visible below them never moves up when results shrink.
     var r = listBox.getBoundingClientRect();
-    // How many cards can be on screen: columns x rows from the list's top (or from the
-    // scroll position inside it) to the bottom edge, with rows a little shorter than now.
-    var cards = $("cards"), li = cards && cards.firstElementChild;
-    if (li) {
-      var c = li.getBoundingClientRect(), rowH = Math.max(120, c.height * 0.75);
-      var cols = Math.max(1, Math.round((r.width + 16) / (c.width + 16)));
-      var rows = Math.ceil((window.innerHeight - Math.max(r.top, 0)) / rowH) + Math.ceil(Math.max(0, -r.top) / rowH);
-      aboveFold = Math.max(cols, cols * rows);
-    }
     var keep = Math.max(0, Math.min(r.height, window.innerHeight - r.top));
     listBox.style.minHeight = keep ? Math.ceil(keep) + "px" : "";
   }
@@ -381,40 +372,24 @@ import { makeSearch } from "./search.js";
   function render(fresh) {
     var s = current.s, gs = current.groups, total = matches.length;
     if (fresh) { reserve(); shown = 0; }
+    // The whole page of cards goes in at once, in one frame with the count.
     var end = Math.min(total, fresh ? perPage : shown + perPage);
-    // The first cards (more than any screen shows above the fold) go in at once; the rest
-    // of the page follows right after that frame is painted, so the visible results and
-    // the count are never held up by cards below the fold.
-    var first = fresh ? Math.min(end, aboveFold) : end;
     var html = [];
-    for (var j = shown; j < first; j++) html.push(card(E[matches[j]]));
+    for (var j = shown; j < end; j++) html.push(card(E[matches[j]]));
     var filtered = gs.length > 0;
-    var token = ++renderToken;
     if (fresh) {
       var body;
-      if (total) body = '<ol class="cards" id="cards">' + html.join("") + "</ol>";
+      if (total) body = '<ol class="cards' + (restoring ? "" : " lazy") + '" id="cards">' + html.join("") + "</ol>";
       else body = emptyHtml(gs);
+      restoring = false;
       listBox.innerHTML = body + '<div class="show-more"' + (end < total ? "" : " hidden") +
         '><button type="button" class="secondary" id="show-more">Show more postings</button></div>';
     } else {
+      // A longer list is laid out whole: restore.js's scroll offset must land where it did.
+      $("cards").classList.remove("lazy");
       $("cards").insertAdjacentHTML("beforeend", html.join(""));
       $("show-more").parentNode.hidden = end >= total;
     }
-    if (first < end) {
-      var from = first, ids = matches;
-      settling = new Promise(function (resolve) {
-        requestAnimationFrame(function () {
-          setTimeout(function () {
-            if (token === renderToken && ids === matches) {
-              var rest = [];
-              for (var k = from; k < end; k++) rest.push(card(E[ids[k]]));
-              $("cards").insertAdjacentHTML("beforeend", rest.join(""));
-            }
-            resolve();
-          }, 0);
-        });
-      });
-    } else settling = Promise.resolve();
     shown = end;
     // Short, similar lengths and no wrapping inside (filters.css): the heading keeps its height.
     var sortText = s.sort === "deadline" ? "by deadline" : s.sort === "hourly" ? "by hourly pay" : s.sort === "total" ? "by total pay" : "newest first";
@@ -519,7 +494,7 @@ import { makeSearch } from "./search.js";
     else {
       statusEl.textContent = "Loading filters…";
       // settled() covers the index download too, so nothing reads the old cards as new.
-      settling = load().then(function () { apply(readForm()); return settling; }, function () {});
+      settling = load().then(function () { apply(readForm()); }, function () {});
     }
   }
 

@@ -1,11 +1,10 @@
-/* "Closes in 3 days", counted by the reader's clock from the deadline's date.
- *
- * Pages carry the deadline as a date (<time datetime="…" data-countdown>Closes 26 February
- * 2027</time>, what a page without JavaScript shows), so a page built yesterday is still
- * right today and the build never re-renders a page only because a day passed
- * (issue #19). Days are whole UTC days, as board/entry.py's Entry.days_left counts them.
- * board.js labels the cards it renders with the same function.
+/* "Closes in 3 days", "Posted 3 days ago", counted by the reader's clock in whole UTC days
+ * (as board/entry.py's Entry.days_left) from the page's <time datetime> (the date, which a
+ * page without JavaScript shows): a page never changes only because a day passed (#19).
+ * The words are board/formats.py WORDING (wording.js, written by the build); board.js
+ * labels the cards it renders with these functions.
  */
+import W from "./wording.js";
 
 function daysUntil(datetime, now) {  // whole UTC days from today to the date (negative: past)
   const s = String(datetime);
@@ -14,18 +13,22 @@ function daysUntil(datetime, now) {  // whole UTC days from today to the date (n
   return Math.round((day - Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), t.getUTCDate())) / 864e5);
 }
 
+const say = (w, n) => w[n] || w.n.replace("{n}", n);  // board.formats.posted_ago, closes_in
+
 /** "Posted 3 days ago", from the posting date (a card's <time data-ago>). */
 export function ago(datetime, now = Date.now()) {
-  const days = Math.max(0, -daysUntil(datetime, now));
-  return days === 0 ? "Posted today" : days === 1 ? "Posted yesterday" : "Posted " + days + " days ago";
+  return say(W.ago, Math.max(0, -daysUntil(datetime, now)));
 }
 
 export function countdown(datetime, now = Date.now()) {
   const days = daysUntil(datetime, now);
-  if (days < 0) return "Closed";
-  if (days === 0) return "Closes today";
-  if (days === 1) return "Closes tomorrow";
-  return "Closes in " + days + " days";
+  return days < 0 ? W.countdown.past : say(W.countdown, days);
+}
+
+/** "15–20 h total" (board.formats.hours_short). */
+export function hoursShort(low, high) {
+  const w = W.hours;
+  return low === high ? w.one.replace("{n}", low) : w.range.replace("{min}", low).replace("{max}", high);
 }
 
 for (const el of document.querySelectorAll("time[data-countdown]")) {

@@ -20,10 +20,10 @@ export function makeSearch(D, hay, flat, eligibleIn) {
   const keyRe = new RegExp(T.skill_key.source, T.skill_key.flags + "g");
   const squash = (t) => t.replace(dropRe, "");
   const skillKey = (t) => t.toLowerCase().replace(keyRe, "");
-  let words = null, typoCache = new Map();
+  let words = null, typoCache = new Map(), memo = new Map();
 
   function flatten(i) { flat[i] = squash(hay[i]); }
-  function textChanged() { words = null; typoCache = new Map(); }
+  function textChanged() { words = null; typoCache = new Map(); memo = new Map(); }
 
   function skillsFor(t) {
     const key = skillKey(t), out = new Set();
@@ -57,7 +57,21 @@ export function makeSearch(D, hay, flat, eligibleIn) {
     return typoCache.get(t);
   }
 
+  /** Which postings a word matches, worked out once per word and text (a search stays
+   *  in place while other filters change): a lookup per posting after the first pass. */
   function term(t) {
+    let hit = memo.get(t);
+    if (!hit) {
+      const test = matcher(t), E = D.entries;
+      hit = new Uint8Array(E.length);
+      for (let i = 0; i < E.length; i++) if (test(E[i], i)) hit[i] = 1;
+      if (memo.size >= 64) memo.delete(memo.keys().next().value);
+      memo.set(t, hit);
+    }
+    return (e, i) => hit[i] === 1;
+  }
+
+  function matcher(t) {
     const sq = squash(t), skills = skillsFor(t), code = T.countries[t];
     const eligible = code ? eligibleIn(code) : null;
     const near = t.length >= R.typo_min && !anyContains(t, sq) ? typos(t) : [];

@@ -67,18 +67,26 @@ function slotMeta(slot) {
 }
 
 // ---- buttons ----------------------------------------------------------------------------
-export function buttons(meta, where) {
+let buttonTemplate = null;  // cloned: a filter change adds 72 buttons
+function blankButton() {
+  if (!buttonTemplate) {
+    buttonTemplate = document.createElement("button");
+    buttonTemplate.type = "button";
+    buttonTemplate.className = "shortlist-button";
+    buttonTemplate.innerHTML = '<span class="shortlist-icon" aria-hidden="true"></span><span class="shortlist-label"></span>';
+  }
+  return buttonTemplate.cloneNode(true);
+}
+
+export function buttons(meta, where, items = read()) {
   const group = document.createElement("div");
   group.className = "shortlist-buttons";
   group.setAttribute("role", "group");
   group.setAttribute("aria-label", "Your list: " + meta.t);
   for (const a of ACTIONS) {
-    const b = document.createElement("button");
-    b.type = "button";
-    b.className = "shortlist-button";
+    const b = blankButton();
     b.dataset.act = a.act;
     b.dataset.slug = meta.slug;
-    b.innerHTML = '<span class="shortlist-icon" aria-hidden="true"></span><span class="shortlist-label"></span>';
     b.lastChild.textContent = a.label;
     b.addEventListener("click", () => {
       const on = toggle(meta, a.act);
@@ -87,7 +95,7 @@ export function buttons(meta, where) {
     });
     group.appendChild(b);
   }
-  paint(group, read());
+  paint(group, items);
   return group;
 }
 
@@ -157,10 +165,11 @@ export function refresh() {
 export const onRefresh = [];
 
 function enhance(root) {
+  let items = null;
   for (const article of root.querySelectorAll("ol.cards > li > article.card:not(.programme-card)")) {
-    if (article.querySelector(".shortlist-buttons")) continue;
+    if (article.lastElementChild && article.lastElementChild.classList.contains("shortlist-buttons")) continue;
     const meta = cardMeta(article);
-    if (meta) article.appendChild(buttons(meta, "card"));
+    if (meta) article.appendChild(buttons(meta, "card", items || (items = read())));
   }
 }
 
