@@ -111,7 +111,7 @@ def week_item(week: Week, u: Urls, now: datetime) -> Item:
     url_of = lambda e: u.abs(Urls.posting(e.slug))  # noqa: E731
     return Item(
         uid=tag_uri(u.public_url, f"digest/{week.key}"), url=u.abs(f"digest/{week.key}/"), title=week.title,
-        summary_html=item_html(week, url_of, now), content_html=None, published=published, updated=updated,
+        summary_html=item_html(week, url_of, now), published=published, updated=updated,
         author=BOARD_AUTHOR, author_url=u.public_url + "/", tags=("weekly digest",),
         json=(("_microboard", {"week": week.key, "postings": [url_of(e) for e in week.entries]}),),
         clamped=week.published > now or any(e.modified > now for e in week.entries),
