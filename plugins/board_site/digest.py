@@ -1,6 +1,7 @@
 """The weekly digest (issue #16, item 6): one feed item per ISO week, listing the postings
 that arrived on the board that week, in Atom, RSS and JSON Feed, plus a page per week
-(``digest/2026-w47/``, what each item links to) and the digest's index page.
+(``digest/2026-w47/``, what each item links to: the item's list of postings, one line
+each, on one page, not cards) and the digest's index page.
 
 Only finished weeks (Monday to Sunday, UTC) get an item, dated the Monday after: an item
 that kept growing through its week would reach an RSS-to-email service half full. The
@@ -95,9 +96,9 @@ def write_digest(gen, finder) -> None:
     links = FEED.links(u)
     for w in weeks:
         page = f"digest/{w.key}/"
-        gen.render_board(w.entries, f"{page}index.html", page, template="view.html", title=w.title, feeds=links,
-                         lede="Every posting that arrived on the board that week, open or since closed.",
-                         view="digest", description=w.title)
+        gen.render("digest_week.html", f"{page}index.html", entries=w.entries, title=w.title, feeds=links,
+                   lede="Every posting that arrived on the board that week, open or since closed.",
+                   page_title=w.title, canonical=u.abs(page), description=w.title)
     gen.render("digest.html", "digest/index.html", weeks=weeks, feeds=links, page_title=TITLE,
                canonical=u.abs("digest/"), description=DESCRIPTION)
     write_feeds(gen, FEED, weeks, lambda w: week_item(w, u, c.now))

@@ -1,7 +1,8 @@
 """What keeps the output small (issue #19 item 3), in a real build: every feed carries only
 its newest items (its kind's cap), items carry the summary, the facts and the link but not
-the full description, an organization's feed is written in Atom only, and every page, the
-finder and the OPML link only feed files that exist."""
+the full description, an organization's feed is written in Atom only, every page, the
+finder and the OPML link only feed files that exist, and a digest week is one page of one
+line per posting, not cards."""
 
 from __future__ import annotations
 
@@ -58,7 +59,7 @@ def big(tmp_path_factory) -> Path:
         text = POSTING.format(i=i, org=org, extra=", SQL" if i % 2 else "", month=3 + i % 5,
                               posted=_posted(i).isoformat(), marker=BODY_MARKER)
         (content / "postings" / f"project-{i:02d}.md").write_text(text, encoding="utf-8")
-    return build_site(content, base / "output", BOARD_FEED_LIMIT=ALL_CAP)
+    return build_site(content, base / "output", BOARD_FEED_LIMIT=ALL_CAP, BOARD_PER_PAGE=3)
 
 
 def _newest(n: int, keep=lambda i: True) -> list[str]:
@@ -135,3 +136,19 @@ def test_pages_finder_and_opml_link_only_feeds_that_exist(big):
     assert finder == written  # the finder lists every feed written, and nothing else
     opml = {o.get("xmlUrl") for o in ET.parse(big / "feeds.opml").getroot().iter("outline")}
     assert opml == {PUBLIC + p for p in written if p.endswith(".atom.xml")}
+
+
+def test_a_digest_week_is_one_page_of_one_line_per_posting(big):
+    week = json.loads((big / "feeds/digest.json").read_text(encoding="utf-8"))["items"][0]
+    folder = big / week["url"].removeprefix(PUBLIC + "/")
+    urls = week["_microboard"]["postings"]
+    assert len(urls) > 3  # more than BOARD_PER_PAGE of this build
+    assert not (folder / "page").exists()  # one page
+    html = (folder / "index.html").read_text(encoding="utf-8")
+    assert 'class="card"' not in html
+    rows = re.findall(r"<li><a href=\"(/postings/[^\"]+)\">([^<]+)</a> · ([^<]+)<time datetime=\"([^\"]+)\"", html)
+    assert [PUBLIC + href for href, *_ in rows] == urls  # every posting of the week, in the item's order
+    for _, title, facts, deadline in rows:
+        assert title.startswith("Project number ")
+        assert facts.startswith("Busy Org · ") or facts.startswith("Other Org ")
+        assert "400 USD total · 10–12 h total · " in facts and deadline.endswith("T23:59:59Z")
