@@ -23,7 +23,7 @@ from . import present, stats
 from .feeds import BOARD_AUTHOR, Item, tag_uri
 from .feedset import Feed, write_feeds
 
-WEEKS = 12  # finished weeks a digest feed keeps
+WEEKS = 12  # finished weeks that have a page; the feed carries the newest feedset.CAPS["digest"]
 TITLE = "Weekly digest"
 DESCRIPTION = "Once a week, every micro-internship that arrived on the board that week."
 
