@@ -162,6 +162,26 @@ NOTES = """
 6. **Feeds and calendars capped** (#19; `plugins/board_site/feedset.py` and
    `site_calendars.py` say why each cap is what it is): uncapped, the per-skill feeds
    alone were 24 MB of a 1,000-posting board, and `all.ics` 9.6 MB at 10,000 open postings.
+7. **Output per posting** (#19 item 3; measured with `bench/output.py` on the bench's
+   synthetic boards, our build only, before → after): 1,000 postings 50.8 → 35.5 KB
+   (50.8 → 35.5 MB), 10,000 postings 32.4 → 23.8 KB (324 → 238 MB; 19,467 → 15,764 files).
+   Cut in order of size:
+   - Feed items carry the summary and the facts (organization, pay, hours, the deadline as
+     a date, who may apply) and the link, not the full description: a posting is in up to
+     a dozen feeds. 1k: feeds 25.5 → 15.3 MB (11.8 MB with the two cuts below).
+   - An organization's feed is Atom only (`feedset.KIND_FORMATS`): one organization per ~6
+     postings made three formats of each 68 MB of the 10k board's 97 MB of feeds; every
+     reader reads Atom, and the finder, pages and OPML link only the files written.
+     10k: `feeds/organizations/` 68.2 → 12.3 MB.
+   - Digest week pages: one line per posting, on one page, instead of a paginated copy of
+     the board's cards (10k: `digest/` 14.2 → 2.7 MB); the digest feed carries its 4 newest
+     weeks, not 12 (each item lists a whole week; 8.4 → 2.8 MB).
+   - Cards without whitespace between tags (as board.js writes them; a card is on ~7 list
+     pages), posting pages without indentation: ~3% of those pages.
+   At 10k the largest folders are now `postings/` 100.8 MB (one page per posting, 10.1 KB
+   each: the description twice, on the page and in the JSON-LD Google wants, ~4 KB of head,
+   menu and footer), `skills/` 48.7 MB (each posting's card is on ~3 skill pages),
+   `feeds/` 26.7 MB, `organizations/` 19.0, `categories/` 13.8, `page/` 13.5, `search/` 4.7.
 
 A rebuild with nothing changed (10,000 postings) now spends its time on: computing and
 checking ~15,600 keys, loading the catalog from its caches, the search index and sitemap
@@ -170,6 +190,15 @@ and the interpreter.
 
 ## Left
 
+- **Output is 23.8 KB per posting at 10,000, not ≤ 10 KB** (#19 item 3; about 42,000
+  postings fit in 1 GB, 100,000 do not). What is left is content, not caps: posting pages
+  are 10 KB each (42% of the bytes), and list pages carry ~7 full cards of 1.3 KB per
+  posting (skills ~3, category, organization, board, views: 37%). Reaching 10 KB needs
+  product choices the size work did not make on its own: skill (and category) pages listing
+  one line per posting as the digest weeks now do (~-2.9 KB), the posting page's head and
+  menu trimmed (~4 KB of `base.html` per page: the site-wide alternates, og:image size
+  tags, the menu's indentation; the sample banner is only in development builds), and
+  JSON-LD escaping only `<` (each `>` is `\\u003e` today).
 - **A removed posting's page stays behind on a warm rebuild**: the render cache never
   deletes an output it no longer writes, so after a posting file is deleted its
   `postings/<slug>/index.html` is still in `output/` (a cold build has none; the sitemap,

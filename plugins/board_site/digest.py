@@ -1,6 +1,7 @@
 """The weekly digest (issue #16, item 6): one feed item per ISO week, listing the postings
 that arrived on the board that week, in Atom, RSS and JSON Feed, plus a page per week
-(``digest/2026-w47/``, what each item links to) and the digest's index page.
+(``digest/2026-w47/``, what each item links to: the item's list of postings, one line
+each, on one page, not cards) and the digest's index page.
 
 Only finished weeks (Monday to Sunday, UTC) get an item, dated the Monday after: an item
 that kept growing through its week would reach an RSS-to-email service half full. The
@@ -22,7 +23,7 @@ from . import present, stats
 from .feeds import BOARD_AUTHOR, Item, tag_uri
 from .feedset import Feed, write_feeds
 
-WEEKS = 12  # finished weeks a digest feed keeps
+WEEKS = 12  # finished weeks that have a page; the feed carries the newest feedset.CAPS["digest"]
 TITLE = "Weekly digest"
 DESCRIPTION = "Once a week, every micro-internship that arrived on the board that week."
 
@@ -95,9 +96,9 @@ def write_digest(gen, finder) -> None:
     links = FEED.links(u)
     for w in weeks:
         page = f"digest/{w.key}/"
-        gen.render_board(w.entries, f"{page}index.html", page, template="view.html", title=w.title, feeds=links,
-                         lede="Every posting that arrived on the board that week, open or since closed.",
-                         view="digest", description=w.title)
+        gen.render("digest_week.html", f"{page}index.html", entries=w.entries, title=w.title, feeds=links,
+                   lede="Every posting that arrived on the board that week, open or since closed.",
+                   page_title=w.title, canonical=u.abs(page), description=w.title)
     gen.render("digest.html", "digest/index.html", weeks=weeks, feeds=links, page_title=TITLE,
                canonical=u.abs("digest/"), description=DESCRIPTION)
     write_feeds(gen, FEED, weeks, lambda w: week_item(w, u, c.now))
@@ -111,7 +112,7 @@ def week_item(week: Week, u: Urls, now: datetime) -> Item:
     url_of = lambda e: u.abs(Urls.posting(e.slug))  # noqa: E731
     return Item(
         uid=tag_uri(u.public_url, f"digest/{week.key}"), url=u.abs(f"digest/{week.key}/"), title=week.title,
-        summary_html=item_html(week, url_of, now), content_html=None, published=published, updated=updated,
+        summary_html=item_html(week, url_of, now), published=published, updated=updated,
         author=BOARD_AUTHOR, author_url=u.public_url + "/", tags=("weekly digest",),
         json=(("_microboard", {"week": week.key, "postings": [url_of(e) for e in week.entries]}),),
         clamped=week.published > now or any(e.modified > now for e in week.entries),

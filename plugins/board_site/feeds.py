@@ -100,9 +100,12 @@ class Item:
     """One feed item, the same in Atom, RSS and JSON Feed (``feedset.write_feeds``).
 
     Made once per entry (or digest week) and build and shared by every feed it is in.
-    ``summary_html`` is what RSS's description and Atom's summary carry; ``content_html``
-    (Atom's content, JSON's content_html after the summary) is the full description;
-    ``json`` holds the JSON Feed's own fields (``summary``, ``_microboard``, …) in order.
+    ``summary_html`` is the whole item body in every format (RSS's description, Atom's
+    summary, JSON's content_html): the summary and the facts a student decides on (pay,
+    hours, the deadline as a date, who may apply), with the link to the posting's page for
+    the rest. Full descriptions are not repeated in feeds: an entry is in up to a dozen of
+    them, and bodies made per-organization and per-skill feeds most of the site's bytes
+    (issue #19). ``json`` holds the JSON Feed's own fields (``summary``, ``_microboard``, …) in order.
     ``clamped``: a date was pulled back to the build's "now" (the feed then depends on it).
     """
 
@@ -110,7 +113,6 @@ class Item:
     url: str
     title: str
     summary_html: str
-    content_html: str | None
     published: datetime
     updated: datetime
     author: str
@@ -143,7 +145,6 @@ def render_xml(fmt: str, *, title: str, site_url: str, page_url: str, feed_url: 
     for it in items:
         feed.add_item(
             title=it.title, link=it.url, description=it.summary_html,
-            content=it.content_html if fmt == "atom" else None,
             pubdate=it.published, updateddate=it.updated, unique_id=it.uid, unique_id_is_permalink=False,
             categories=list(it.categories), author_name=it.author,
         )

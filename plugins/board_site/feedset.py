@@ -12,8 +12,11 @@ between two polls, with room to spare, not the whole archive (the board's pages 
 archive). Everything, New this week and Closing soon keep 100 (``BOARD_FEED_LIMIT``):
 the busiest stream, every arrival of the board. A category or a skill gets a fraction
 of that, so 50 is still days of its arrivals at 10,000 open postings; an organization
-rarely has more than a handful open, so 20. Uncapped, a feed grows with the whole
-board, and there is one per skill (the sizes measured: BENCHMARKS.md, issue #19).
+rarely has more than a handful open, so 20. The weekly digest gets one item a week,
+each listing the whole week's arrivals (~1/12 of the board), so 4: a month of weeks for a
+reader or an RSS-to-email service that polls at least weekly; its week pages stay for 12
+weeks (``digest.WEEKS``). Uncapped, a feed grows with the whole board, and there is one per
+skill (the sizes measured: BENCHMARKS.md, issue #19).
 """
 
 from __future__ import annotations
@@ -32,8 +35,14 @@ from .jsonfeed import render_json_feed
 FORMATS = (("atom", "Atom", "application/atom+xml"), ("rss", "RSS", "application/rss+xml"),
            ("json", "JSON Feed", "application/feed+json"))
 #: Newest items a feed of this kind carries (the module docstring says why); others: BOARD_FEED_LIMIT.
-CAPS = {"categories": 50, "skills": 50, "organizations": 20}
+CAPS = {"categories": 50, "skills": 50, "organizations": 20, "digest": 4}
 DEFAULT_CAP = 100
+#: Formats of a feed of this kind (others: all of :data:`FORMATS`). There is one organization
+#: feed per ~6 postings, so their twins grew with the board (two thirds of every feed byte at
+#: 10,000 postings, issue #19). A student follows an organization in a feed reader, and every
+#: reader reads Atom (``feeds.opml`` lists the Atom feeds only); RSS and JSON Feed twins stay
+#: for everything, the views, categories and skills, and an automation filters ``all.json``.
+KIND_FORMATS = {"organizations": ("atom",)}
 
 
 def feed_title(label: str) -> str:
@@ -57,13 +66,18 @@ class Feed:
     def about(self) -> str:
         return self.description or f"Paid, remote, 5-40 hour projects for students: {self.label}."
 
+    @property
+    def formats(self) -> tuple[str, ...]:
+        """The formats this feed is written in (:data:`KIND_FORMATS`), in :data:`FORMATS` order."""
+        return KIND_FORMATS.get(self.kind) or tuple(fmt for fmt, _, _ in FORMATS)
+
     def path(self, fmt: str) -> str:
         return Urls.feed(self.kind, self.slug, fmt)
 
     def links(self, urls: Urls) -> list[dict]:
-        """The page's ``<link rel="alternate">`` rows (and the finder's), one per format."""
+        """The page's ``<link rel="alternate">`` rows (and the finder's), one per format written."""
         return [{"title": f"{self.label} ({name})", "type": mime, "href": urls.href(self.path(fmt))}
-                for fmt, name, mime in FORMATS]
+                for fmt, name, mime in FORMATS if fmt in self.formats]
 
     def cap(self, settings: dict) -> int:
         return CAPS.get(self.kind) or int(settings.get("BOARD_FEED_LIMIT", DEFAULT_CAP))
@@ -89,7 +103,7 @@ def entry_item(e: Entry, *, urls: Urls, now: datetime, describe: Callable[[Entry
     tags = tuple(t for t in (e.category, *e.skills) if t)  # a programme may have no category
     return feeds.Item(
         uid=feeds.tag_uri(urls.public_url, page), url=urls.abs(page),
-        title=f"{e.title} at {org.name}", summary_html=describe(e), content_html=e.description_html,
+        title=f"{e.title} at {org.name}", summary_html=describe(e),
         published=posted, updated=max(posted, min(e.modified, now)), author=org.name, author_url=org.url or None,
         categories=tags, tags=tags, json=tuple(extra), clamped=e.posted > now or e.modified > now,
     )
@@ -113,7 +127,7 @@ def _facts(e: Entry) -> dict:
 
 
 def write_feeds(gen, feed: Feed, sources: list, to_item: Callable[[Any], feeds.Item]) -> None:
-    """Atom, RSS and JSON Feed of the newest ``feed.cap`` of ``sources`` (newest first).
+    """The newest ``feed.cap`` of ``sources`` (newest first) in each of ``feed.formats``.
 
     ``to_item`` makes each source's item (memoized by the caller). The three files are one
     render-cache unit keyed on the feed, its sources and, when an item's date was clamped
@@ -130,10 +144,11 @@ def write_feeds(gen, feed: Feed, sources: list, to_item: Callable[[Any], feeds.I
 def _write(gen, feed: Feed, items: list[feeds.Item]) -> None:
     u = gen.urls
     common = dict(title=feed.title, site_url=u.public_url, page_url=u.abs(feed.page), description=feed.about)
-    for fmt in ("atom", "rss"):
+    for fmt in [f for f in ("atom", "rss") if f in feed.formats]:
         path = feed.path(fmt)
         gen.write(path, feeds.render_xml(fmt, feed_url=u.abs(path), feed_path=path, items=items,
                                          now=gen.catalog.now, item_memo=gen.feed_memo.xml,
                                          stylesheet=u.href(feeds.FEED_XSL), **common))
-    path = feed.path("json")
-    gen.write(path, render_json_feed(feed_url=u.abs(path), items=items, **common))
+    if "json" in feed.formats:
+        path = feed.path("json")
+        gen.write(path, render_json_feed(feed_url=u.abs(path), items=items, **common))

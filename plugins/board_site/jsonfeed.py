@@ -25,7 +25,7 @@ def _item(it: Item) -> dict:
         "id": it.uid,
         "url": it.url,
         "title": it.title,
-        "content_html": it.summary_html + (it.content_html or ""),
+        "content_html": it.summary_html,
         "date_published": format_datetime(it.published),
         "date_modified": format_datetime(it.updated),
         "authors": [author],

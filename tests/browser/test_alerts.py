@@ -75,5 +75,7 @@ def test_email_box_only_when_configured(phone, site_url, emailing_site):
     weeks_page = phone.goto(emailing_site + "digest/")
     assert weeks_page.ok
     phone.locator(".digest-weeks a").first.click()
-    assert phone.locator("ol.cards article.card").count() > 0
+    rows = phone.locator("ol.digest-postings > li")  # one line per posting of the week, not cards
+    assert rows.count() > 0 and phone.locator("article.card").count() == 0
+    assert rows.first.get_by_role("link").get_attribute("href").startswith("/postings/")
     assert violations(phone) == []

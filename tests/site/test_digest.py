@@ -15,6 +15,7 @@ from board.catalog import load_catalog
 from board.policy import load_policy
 from plugins.board_site import stats
 from plugins.board_site.digest import finished_weeks
+from plugins.board_site.feedset import CAPS
 
 from .conftest import NOW, PUBLIC, ROOT, build_site, sample_content
 
@@ -64,9 +65,13 @@ def test_three_formats_one_item_per_finished_week(site, expected):
                    for li in a.summary.split("</li>")[:-1])
         monday = date.fromisocalendar(int(year), int(w), 1)
         assert a.published.startswith((monday + timedelta(days=7)).isoformat())
-    assert set(expected) <= {i["_microboard"]["week"] for i in js["items"]}
     weeks = [i["_microboard"]["week"] for i in js["items"]]
     assert weeks == sorted(weeks, reverse=True)
+    # the feed carries the newest CAPS["digest"] weeks; every finished week keeps its page
+    assert len(weeks) <= CAPS["digest"] < len(expected)
+    assert set(sorted(expected, reverse=True)[:CAPS["digest"]]) <= set(weeks)
+    for week in expected:
+        assert (site / "digest" / week / "index.html").is_file(), week
 
 
 def test_the_current_week_is_not_in_the_digest_yet(site):

@@ -61,8 +61,8 @@ def check_spec(data: dict, path: str) -> None:
 
 def test_every_json_feed_meets_the_spec(site):
     files = json_feeds(site)
-    atoms = sorted((site / "feeds").rglob("*.atom.xml"))
-    assert len(files) == len(atoms) > 20  # a JSON twin for every Atom feed
+    atoms = sorted(p for p in (site / "feeds").rglob("*.atom.xml") if p.parent.name != "organizations")
+    assert len(files) == len(atoms) > 20  # a JSON twin for every Atom feed but an organization's (Atom only)
     for path in files:
         rel = path.relative_to(site).as_posix()
         check_spec(json.loads(path.read_text(encoding="utf-8")), rel)

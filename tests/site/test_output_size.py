@@ -1,0 +1,154 @@
+"""What keeps the output small (issue #19 item 3), in a real build: every feed carries only
+its newest items (its kind's cap), items carry the summary, the facts and the link but not
+the full description, an organization's feed is written in Atom only, every page, the
+finder and the OPML link only feed files that exist, and a digest week is one page of one
+line per posting, not cards."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from datetime import date, timedelta
+from pathlib import Path
+
+import feedparser
+import pytest
+
+from plugins.board_site.feedset import CAPS, KIND_FORMATS
+
+from .conftest import PUBLIC, ROOT, build_site
+
+N = 60  # more than the organization cap (20) and the skill and category caps (50)
+ALL_CAP = 30  # BOARD_FEED_LIMIT of this build: everything, New this week, Closing soon
+BODY_MARKER = "Only-on-the-posting-page sentence"
+
+POSTING = """\
+Title: Project number {i:02d}
+Organization: {org}
+Summary: Summary of project {i:02d}, a short remote project for a student.
+Category: data
+Skills: Python{extra}
+Hours: 10-12
+Pay: 400 USD total
+Apply-URL: https://jobs.example.com/p{i:02d}
+Apply-By: 2027-0{month}-15
+Posted: {posted}
+
+{marker} number {i:02d}. The project is 100% remote.
+
+- a list item
+- another one
+"""
+
+
+def _posted(i: int) -> date:
+    return date(2026, 9, 1) + timedelta(days=i)  # project i is newer than project i-1
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory) -> Path:
+    """N postings, all with one skill and one category; 40 from one organization."""
+    base = tmp_path_factory.mktemp("size")
+    content = base / "content"
+    shutil.copytree(ROOT / "content" / "pages", content / "pages")
+    (content / "postings").mkdir()
+    for i in range(N):
+        org = "Busy Org" if i < 40 else f"Other Org {i % 3}"
+        text = POSTING.format(i=i, org=org, extra=", SQL" if i % 2 else "", month=3 + i % 5,
+                              posted=_posted(i).isoformat(), marker=BODY_MARKER)
+        (content / "postings" / f"project-{i:02d}.md").write_text(text, encoding="utf-8")
+    return build_site(content, base / "output", BOARD_FEED_LIMIT=ALL_CAP, BOARD_PER_PAGE=3)
+
+
+def _newest(n: int, keep=lambda i: True) -> list[str]:
+    """Links of the ``n`` newest postings among those ``keep`` accepts, newest first."""
+    return [f"{PUBLIC}/postings/project-{i:02d}/" for i in sorted(filter(keep, range(N)), reverse=True)][:n]
+
+
+@pytest.mark.parametrize("feed,cap,keep", [
+    ("all", ALL_CAP, lambda i: True),
+    ("categories/data", CAPS["categories"], lambda i: True),
+    ("skills/python", CAPS["skills"], lambda i: True),
+    ("skills/sql", CAPS["skills"], lambda i: i % 2 == 1),  # 30 postings: under the cap, all of them
+    ("organizations/busy-org", CAPS["organizations"], lambda i: i < 40),
+])
+def test_each_feed_holds_its_newest_items_up_to_its_cap(big, feed, cap, keep):
+    want = _newest(cap, keep)
+    assert len(want) == min(cap, sum(1 for i in range(N) if keep(i)))
+    for path in sorted((big / "feeds").glob(f"{feed}.*")):
+        if path.suffix == ".json":
+            links = [i["url"] for i in json.loads(path.read_text(encoding="utf-8"))["items"]]
+        else:
+            parsed = feedparser.parse(path.read_bytes())
+            assert parsed.bozo == 0, path
+            links = [e.link for e in parsed.entries]
+        assert links == want, path
+
+
+def test_items_carry_summary_facts_and_link_not_the_full_description(big):
+    page = (big / "postings/project-59/index.html").read_text(encoding="utf-8")
+    assert BODY_MARKER in page  # the description is on the posting's page
+    feeds = sorted(p for p in (big / "feeds").rglob("*") if p.suffix in (".xml", ".json"))
+    assert len(feeds) > 10
+    for path in feeds:
+        assert BODY_MARKER not in path.read_text(encoding="utf-8"), path
+    atom = ET.parse(big / "feeds/all.atom.xml").getroot()
+    assert not atom.findall(".//{http://www.w3.org/2005/Atom}content")
+    entry = feedparser.parse((big / "feeds/all.atom.xml").read_bytes()).entries[0]
+    assert entry.link == f"{PUBLIC}/postings/project-59/" and entry.title.startswith("Project number 59")
+    for fact in ("Summary of project 59", "Pay: 400 USD total", "Hours: 10–12 hours total", "Apply by 15 July 2027"):
+        assert fact in entry.summary, fact
+    item = json.loads((big / "feeds/all.json").read_text(encoding="utf-8"))["items"][0]
+    assert item["content_html"] == entry.summary  # the same body in every format
+    assert item["_microboard"]["apply_by"].startswith("2027-07-15")
+
+
+def test_organization_feeds_are_atom_only_and_others_have_all_three_formats(big):
+    assert KIND_FORMATS["organizations"] == ("atom",)
+    orgs = sorted((big / "feeds/organizations").iterdir())
+    assert orgs and all(p.name.endswith(".atom.xml") for p in orgs), orgs
+    assert len(orgs) == len(list((big / "organizations").glob("*/index.html")))  # one per organization
+    for kind, slug in (("skills", "python"), ("categories", "data")):
+        for ext in ("atom.xml", "rss.xml", "json"):
+            assert (big / "feeds" / kind / f"{slug}.{ext}").is_file()
+
+
+def _feed_hrefs(html: str) -> set[str]:
+    return set(re.findall(r'href="(/feeds/[^"]+\.(?:xml|json))"', html))
+
+
+def test_pages_finder_and_opml_link_only_feeds_that_exist(big):
+    pages = [big / "index.html", big / "feeds/index.html", big / "organizations/busy-org/index.html",
+             big / "skills/python/index.html", big / "postings/project-00/index.html"]
+    seen = set()
+    for page in pages:
+        hrefs = _feed_hrefs(page.read_text(encoding="utf-8"))
+        assert hrefs, page
+        for href in hrefs:
+            assert (big / href.lstrip("/")).is_file(), (page, href)
+        seen |= hrefs
+    org_page = (big / "organizations/busy-org/index.html").read_text(encoding="utf-8")
+    assert 'href="/feeds/organizations/busy-org.atom.xml"' in org_page
+    finder = _feed_hrefs((big / "feeds/index.html").read_text(encoding="utf-8"))
+    written = {"/" + p.relative_to(big).as_posix() for p in (big / "feeds").rglob("*") if p.suffix in (".xml", ".json")}
+    assert finder == written  # the finder lists every feed written, and nothing else
+    opml = {o.get("xmlUrl") for o in ET.parse(big / "feeds.opml").getroot().iter("outline")}
+    assert opml == {PUBLIC + p for p in written if p.endswith(".atom.xml")}
+
+
+def test_a_digest_week_is_one_page_of_one_line_per_posting(big):
+    week = json.loads((big / "feeds/digest.json").read_text(encoding="utf-8"))["items"][0]
+    folder = big / week["url"].removeprefix(PUBLIC + "/")
+    urls = week["_microboard"]["postings"]
+    assert len(urls) > 3  # more than BOARD_PER_PAGE of this build
+    assert not (folder / "page").exists()  # one page
+    html = (folder / "index.html").read_text(encoding="utf-8")
+    assert 'class="card"' not in html
+    rows = re.findall(r"<li><a href=\"(/postings/[^\"]+)\">([^<]+)</a> · ([^<]+)<time datetime=\"([^\"]+)\"", html)
+    assert [PUBLIC + href for href, *_ in rows] == urls  # every posting of the week, in the item's order
+    for _, title, facts, deadline in rows:
+        assert title.startswith("Project number ")
+        assert facts.startswith("Busy Org · ") or facts.startswith("Other Org ")
+        assert "400 USD total · 10–12 h total · " in facts and deadline.endswith("T23:59:59Z")
