@@ -576,7 +576,9 @@ class Facts:
         if days := extract.work_days(self.text):  # "4 working days": a day of work is 7-8 hours
             a, b = extract.WORKDAY_HOURS
             return Fact(Hours(round(days.low * a), round(days.high * b)), days.quote, "working days")
-        if sitting := extract.one_sitting(self.text):  # "one 90-minute interview" is all the work there is
+        # "one 90-minute interview" is all the work there is; not in a project's text ("one 30-minute
+        # interview" to select the micro-intern is a step, and its hours are missing instead)
+        if not self.micro.value and (sitting := extract.one_sitting(self.text)):
             return Fact(Hours(max(1, round(sitting.low)), max(1, round(sitting.high))), sitting.quote, "one sitting")
         return Fact(None)
 
@@ -807,7 +809,7 @@ _NEWS_TITLE = re.compile(r"^(?:ask|tell|show) hn\b|\bfor employers\b|^(?:news|br
                          r"|\b(?:should|need to) know\b|^everything (?:you|employers|students)\b|^employers\b"
                          # a section label or a reader's how-to: "Campus News: …", "… here's how to land one",
                          # "How It Works for Hiring Managers"
-                         r"|\b(?:news|op-ed|editorial|gazette)\s*[:|]"
+                         r"|\b(?:news|op-ed|editorial|gazette)\s*[:|]|\b(?:spotlight|success stor(?:y|ies)|q ?& ?a)\b"
                          r"|\bhere(?:'s| is| are) (?:how|what|why|\d+)\b|\bhow to (?:land|get|find|win|ace|score|apply for|prepare for)\b"
                          r"|(?:^|[-:|] )how it works\b|\bfor (?:hiring managers|managers|recruiters|supervisors|host (?:organi[sz]ations|companies|employers)"
                          r"|hosts|employer partners)\b"
@@ -828,6 +830,7 @@ _NEWS_BODY = re.compile(r"\b(?:announced (?:on |this |last |today|yesterday|that
                         r"|newsletter|paper)|shares? (?:\d+ |her |his |their )?(?:top )?tips\b"
                         r"|(?:is|are) not an? (?:open|current|live) (?:position|role|job|opening|vacancy|posting)"
                         r"|(?:listing|post|posting|page) is (?:informational|for information)|for informational purposes"
+                        r"|(?:is|are) (?:for reference|for information) only"
                         r"|told (?:reporters|the [a-z]+)|according to (?:a |the )?(?:statement|press release|spokes\w+)"
                         r"|in a press release|(?:a |the )?spokes(?:person|man|woman) (?:said|for))")
 _EMPLOYER_FACING = re.compile(r"\b(?:hire (?:an? |our )?(?:students?|interns?|student talent)"
@@ -891,7 +894,9 @@ _ONGOING = re.compile(r"\b(?:ongoing (?:basis|work|role|position|needs|engagemen
                       r"|student assistant|part[- ]time (?:position|role|job|employment|employee|contract)|permanent part[- ]time"
                       r"|retainer|regular work|recurring work|future projects|minijob|teilzeit"
                       # renewed without an end: "we renew month to month", "on a rolling monthly basis"
-                      r"|(?:renew\w*|rolling|continues?|runs?) (?:on a )?month[- ]to[- ]month|on a month[- ]to[- ]month"
+                      r"|month[- ]to[- ]month(?! (?:[a-z]+ )?(?:changes?|growth|churn|trends?|variations?|comparisons?|data|sales"
+                      r"|revenue|reports?|reporting|figures|numbers|metrics|retention|spend|costs?))"
+                      r"|renew\w* (?:each|every) (?:month|week)|renewed monthly"
                       r"|(?:on a )?rolling (?:monthly |weekly )?(?:basis|contract|engagement)"
                       # the same work again and again: "auto-renews", "repeated every quarter", "for the next year"
                       r"|auto-?renew\w*|repeat(?:ed|s|ing)? (?:every|each) (?:week|month|quarter)|recurring (?:monthly|weekly"
@@ -1003,9 +1008,17 @@ def _missing(review: str, detail: str) -> Missing:
     return m
 
 
+#: A feed title's "Campus News: …", "Alumni spotlight: …" read as its organization: a section of a
+#: publication, not an employer.
+_LABEL_ORG = re.compile(r"^(?:[a-z&'-]+ ){0,2}(?:news|spotlight|feature|features|opinion|blog|column|q ?& ?a|explainer|newsletter"
+                        r"|gazette|stories|story|profiles?|interview)$")
+
+
 def _not_a_posting(f: Facts) -> str | None:
     if not f.title.strip():
         return "no title"
+    if _LABEL_ORG.match(org := extract.prepare(normalize.as_text(f.record.organization)).strip()):
+        return f"a section of a publication, not an employer: {org!r}"
     if not (normalize.as_text(f.record.organization) or normalize.as_text(f.source.organization)).strip():
         return "no organization"
     if "organization" in (getattr(f.record, "uncertain", None) or ()):
@@ -1136,8 +1149,8 @@ def _small_salary(record: RawRecord) -> bool:
 #: Weekly hours for a span with no end: "about 20 hours per week while the beta is running", "10 h a
 #: week for as long as the campaign lasts".
 _OPEN_SPAN = re.compile(r"(?:hours?|hrs?|h)\s*(?:/|per|a|an|each|every)\s*(?:week|wk)\s*,?\s*(?:while|as long as|for as long as"
-                        r"|until|whenever|as needed|when needed)\b(?![^.]{0,40}\b(?:\d+ (?:weeks?|days?)|deadline|deliver\w*"
-                        r"|submi\w*|hand-?over|complet\w*)\b)")
+                        r"|until)\b(?![^.]{0,40}\b(?:\d+ (?:weeks?|days?)|deadline|deliver\w*|submi\w*|hand-?over|complet\w*"
+                        r"|done|finished|over|wrapped)\b)")
 _OPEN_SPAN_DETAIL = "weekly hours for a span with no end"
 
 

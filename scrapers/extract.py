@@ -386,13 +386,13 @@ CODES = ("usd", "eur", "gbp", "cad", "aud", "nzd", "chf", "sek", "nok", "dkk", "
          "jpy", "sgd", "zar", "czk", "huf", "ron", "hkd", "ils", "krw", "php", "ngn", "kes", "ars", "clp", "cop")
 _CODE = r"\b(?:" + "|".join(CODES) + r")\b"
 #: An amount: "1,200.50", "7 000" (a space between thousands), European "1.200,00" / "1.500" (no price has three decimals), "25,50", "600".
-_AMT = (r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?!\d)|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d.,]\d|\s?-?(?:hours?|hrs?|h|weeks?|days?)\b)|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?![\d.])|\d+,\d{1,2}(?!\d)"
+_AMT = (r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?!\d)|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d.,]\d|\s?-?(?:hours?|hrs?|h|weeks?|days?)\b)|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?!\d|\.\d)|\d+,\d{1,2}(?!\d)"
         r"|\d+(?:\.\d{1,2})?")
 MONEY = re.compile(
     rf"(?P<pre>{_SYM}|{_CODE})\s?(?P<a1>{_AMT})\s?(?P<ak1>k\b)?"
     rf"(?:\s*(?:-|to)\s*(?:{_SYM}|{_CODE})?\s?(?P<a2>{_AMT})\s?(?P<ak2>k\b)?)?(?:\s?(?P<post1>{_CODE}))?"
     rf"|(?<!\d)(?P<b1>{_AMT})\s?(?P<bk1>k\b)?(?:\s*(?:-|to)\s*(?P<b2>{_AMT})\s?(?P<bk2>k\b)?)?"
-    rf"\s?(?P<post>{_SYM}|{_CODE}|dollars?\b|euros?\b|pounds?\b|rupees\b|reais\b|rand\b)"
+    rf"\s?(?P<post>{_SYM}|{_CODE}|dollars?\b|euros?\b|pounds?\b|rupees\b|reais\b|rand\b|円)"
 )
 _UNIT_AFTER = [
     ("total", re.compile(r"^\s*(?:(?:usd|eur|gbp|cad|aud|inr|chf)\s+)?(?:fixed|flat|one-time|1-time|one-off|1-off|single payment"
@@ -457,7 +457,7 @@ def _currency(token: str | None) -> str | None:
         return None
     token = token.strip().rstrip(".")
     words = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pound": "GBP",
-             "nz$": "NZD", "rupees": "INR", "rs": "INR", "reais": "BRL", "r": "ZAR", "rand": "ZAR"}
+             "nz$": "NZD", "rupees": "INR", "rs": "INR", "reais": "BRL", "r": "ZAR", "rand": "ZAR", "円": "JPY"}
     if token in words:
         return words[token]
     if token.isalpha() and (len(token) != 3 or token.upper() not in vocab.currencies()):
@@ -613,16 +613,16 @@ _CLOSING = re.compile(
     rf"(?:{_MONTH_WORD}\s+(\d\d?)(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?|(\d\d?)(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH_WORD}"
     r",?(?:\s+(\d{4}))?|(\d{4})-(\d\d)-(\d\d)|(\d\d?)[/.](\d\d?)[/.](\d{4}))\b")
 #: Closed said without a date: "applications are now closed", "we are no longer accepting applications".
-_CLOSED_NOW = re.compile(r"\b(?:applications? (?:are|is|have) (?:now )?(?:closed|been closed)|no longer (?:accepting|taking)"
-                         r" applications|(?:this|the) (?:position|role|posting|project|micro-?internship) (?:has been|is now)"
-                         r" (?:filled|closed))\b")
+_CLOSED_NOW = re.compile(r"\b(?:applications? (?:are|is|have) (?:now )?(?:closed|been closed)|(?:no longer|not currently) (?:accepting|taking)"
+                         r" applications(?! (?:from|via|by|through|over|on|at|in)\b)"
+                         r"|(?:this|the) (?:position|role|posting|project|micro-?internship) (?:has been|is now) (?:filled|closed))\b")
 
 
 def closing_date(text: str, posted: date | None, today: date) -> tuple[date | None, str] | None:
     """The application closing date said in the text, with its words; ``(None, words)`` when the
     text says applications are closed without a date. A date without a year is the first on or
     after the posting date (two weeks' grace), else the one nearest ``today``."""
-    if not any(w in text for w in ("clos", "deadline", "due", "apply", "until", "accept", "end", "filled", "through", "ran ")):
+    if not any(w in text for w in ("clos", "deadline", "due", "apply", "applic", "until", "end", "filled", "through", "ran ")):
         return None
     for m in _CLOSING.finditer(text):
         g = m.groups()
@@ -656,7 +656,7 @@ def _year_for(month: int, day: int, posted: date | None, today: date) -> date:
 #: is not said with "one" or "single".
 _ONE_SITTING = re.compile(r"\b(?:1|single|a single|just 1|only 1) (\d\d?\d?(?:\.\d)?)[- ]?(minutes?|mins?|hours?|hrs?)"
                           r"(?: long)?(?: [a-z-]+){0,2}? (?:interview|session|conversation|chat|focus group|usability test"
-                          r"|user test|study|survey|call)s?\b")
+                          r"|user test|study|survey)s?\b")
 
 
 def one_sitting(text: str) -> Found | None:
