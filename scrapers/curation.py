@@ -389,8 +389,9 @@ _INTERVIEW_MORE = _extras(
 #: portfolio review are invited", "whether or not we make you an offer", "before the final interview,
 #: every shortlisted applicant completes a paid test project".
 _HIRING_STAGE = _extras(
-    (("whether or not", "regardless of"), r"(?:whether or not|regardless of whether) (?:we|you) (?:make|extend|get|receive|are"
-                                          r" (?:offered|hired|selected)|hire|end up)\b|regardless of (?:the )?(?:hiring )?(?:outcome|decision)", None),
+    (("whether or not", "regardless of"), r"(?:whether or not|regardless of whether) (?:we|you) (?:(?:make|extend|get|receive)"
+                                          r" (?:you |an? |the )?(?:job )?offer|are (?:offered|hired)|hire (?:you|them)|get (?:the job|hired)"
+                                          r"|end up (?:hiring|joining))\b|regardless of (?:the )?hiring (?:outcome|decision)", None),
     (("round", "stage"), r"(?:final|last|next|second|third|fourth) (?:interview )?(?:round|stage)\s*(?:is|will be|consists of"
                          r"|includes|:|-)\s*(?:a |an |one )?(?:short |small )?(?:paid|compensated)\b"
                          r"|(?:final|last|second|third)[- ]round (?:task|project|exercise|assignment|challenge|case)", None),
@@ -405,7 +406,7 @@ _HIRING_STAGE = _extras(
     (("offer",), r"(?:step|stage|round) before (?:we |you )?(?:make|extend|decide on|receive|get)?\s?(?:an? |any |our |job )?offers?\b"
                  r"|before (?:we|you) (?:make|extend|receive|get) (?:an? |any )?(?:job )?offers?\b", None),
     (("test project", "test task", "trial project", "trial task", "test assignment"),
-     r"(?:test|trial) (?:project|task|assignment)\b", r"\b(?:paid|compensated|a|our|the)"),
+     r"(?:test|trial) (?:project|task|assignment)\b", r"\b(?:paid|compensated)"),
 )
 _HIRING_CONTEXT = re.compile(r"\b(?:interview\w*|hiring|hired|applying (?:to|for)|applicants?|candidates?|finalists?|job offer|an offer"
                              r"|make offers|(?:our|the|this|that) (?:[\w-]+ ){0,3}(?:role|position|opening)|opening"
@@ -681,7 +682,7 @@ class Facts:
         for m in _OFFICE_DUTY.finditer(role):
             if _OTHERS_DUTY.search(role, max(0, m.start() - 40), m.start()):
                 continue  # "our team works on site at the farm 3 days a week": the staff's time, not the role's
-            if not _NOT_REQUIRED.search(role, max(0, m.start() - 30), m.start()):
+            if not _NOT_REQUIRED.search(role, max(0, m.start() - 30), m.start()) and not _OPTIONAL_AFTER.match(role, m.end()):
                 return role[max(0, m.start() - 30): m.end() + 30].strip()
         return None
 
@@ -809,17 +810,19 @@ _NEWS_TITLE = re.compile(r"^(?:ask|tell|show) hn\b|\bfor employers\b|^(?:news|br
                          r"|\b(?:should|need to) know\b|^everything (?:you|employers|students)\b|^employers\b"
                          # a section label or a reader's how-to: "Campus News: …", "… here's how to land one",
                          # "How It Works for Hiring Managers"
-                         r"|\b(?:news|op-ed|editorial|gazette)\s*[:|]|\b(?:spotlight|success stor(?:y|ies)|q ?& ?a)\b"
-                         r"|\bhere(?:'s| is| are) (?:how|what|why|\d+)\b|\bhow to (?:land|get|find|win|ace|score|apply for|prepare for)\b"
-                         r"|(?:^|[-:|] )how it works\b|\bfor (?:hiring managers|managers|recruiters|supervisors|host (?:organi[sz]ations|companies|employers)"
-                         r"|hosts|employer partners)\b"
+                         r"|\b(?:news|op-ed|editorial|gazette|spotlight|success stor(?:y|ies)|q ?& ?a)\s*[:|]|\bhere(?:'s| is| are) (?:how|what|why|\d+)\b"
+                         r"|\bhow to (?:land|get|find|win|ace|score|apply for|prepare for) (?:one|it|them|yours|your (?:first|next)"
+                         r"|an? (?:paid )?(?:micro-?)?(?:internship|job|role|project)|(?:paid |remote )?(?:micro-?)?internships)\b"
                          # a headline's verb: "University launches paid micro-internship programme"
                          r"|\w \b(?:launches|unveils|expands|partners with|teams up with|secures|rolls out|introduces"
                          r"|celebrates|is awarded|to launch|to expand) (?:a|an|the|its|their|new|paid|free|\d+)\b")
 #: Article nouns in a title: "A guide to micro-internships", "The remote work explainer". In a title that
 #: says it is a posting ("Micro-Internship: Tenant Rights Explainer", "Paid 15-hour project: onboarding
 #: handbook") they are the subject of the work instead.
-_ARTICLE_NOUN = re.compile(r"\b(?:explainer|handbook|guide to|guidebook)\b")
+_ARTICLE_NOUN = re.compile(r"\b(?:explainer|handbook|guide to|guidebook|spotlight|success stor(?:y|ies)|q ?& ?a)\b"
+                           # a page for the employer's own staff: "How It Works for Hiring Managers"
+                           r"|(?:^|[-:|] )how it works\b|\bfor (?:hiring managers|managers|recruiters|supervisors"
+                           r"|host (?:organi[sz]ations|companies|employers)|hosts|employer partners)\b")
 _POSTING_MARKER = re.compile(r"\bmicro-?intern(?:ship)?\b(?!s)|\bintern(?:ship)?\b(?!s)|\bapply\b|\bpaid\b|\bstipend\b"
                              r"|\b\d+[- ]?(?:hours?|hrs?|h)\b|\bfreelance\b|\bcontract\b|\bproject\b(?!s)")
 #: A reporter's words in the first lines of a body: "the university announced on Tuesday", "said in a statement".
@@ -962,6 +965,9 @@ _OFFICE_DUTY = re.compile(
 #: Other people as the subject of an office duty: "our team works on site …", "the staff are in the office …".
 _OTHERS_DUTY = re.compile(r"\b(?:our|the|their|its) (?:[a-z-]+ )?(?:team|staff|employees|crew|colleagues|engineers|volunteers"
                           r"|members|founders)\b(?: (?:[a-z-]+ ){0,2})?$")
+#: "… (optional)", "… if you like": the visit just named is not required.
+_OPTIONAL_AFTER = re.compile(r"[^.]{0,40}?\b(?:optional(?:ly)?|if you (?:like|want|wish|prefer|can)|not (?:required|mandatory)"
+                             r"|encouraged but|no obligation)\b")
 #: "Optional", "never", "no need to": an office visit that is not required.
 _NOT_REQUIRED = re.compile(r"\b(?:no|not|never|optional(?:ly)?|don't|do not|won't|without|nor)\b[^.]{0,25}$")
 #: On-site said in prose: only read when nothing says remote.
@@ -1010,8 +1016,9 @@ def _missing(review: str, detail: str) -> Missing:
 
 #: A feed title's "Campus News: …", "Alumni spotlight: …" read as its organization: a section of a
 #: publication, not an employer.
-_LABEL_ORG = re.compile(r"^(?:[a-z&'-]+ ){0,2}(?:news|spotlight|feature|features|opinion|blog|column|q ?& ?a|explainer|newsletter"
-                        r"|gazette|stories|story|profiles?|interview)$")
+_LABEL_ORG = re.compile(r"^(?:(?:campus|university|college|school|student|students'|career|careers|alumni|latest|local|industry"
+                        r"|member|weekly|monthly|breaking|top|faculty|department|graduate) ){0,2}(?:news|spotlight|features?|opinion"
+                        r"|blog|column|q ?& ?a|explainer|newsletter|stories|story|profiles?)$")
 
 
 def _not_a_posting(f: Facts) -> str | None:
