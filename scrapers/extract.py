@@ -84,7 +84,11 @@ _NUM = r"(\d\d{0,3}(?:\.\d+)?)"
 _RNG = rf"{_NUM}(?:\s*(?:-|to|or)\s*{_NUM})?"
 #: "hours" as non-native writers also say it: "ca. 25 Stunden", "20 horas", "20 ore", "15 heures".
 _HRS = r"(?:(?:hours?|hrs?|h|stunden|std|horas|heures|ore|timer|timar|timmar|uur|godzin|tuntia)\b|時間)"
-_WEEK = r"(?:/|per|a|an|each|every)\s*(?:week|wk)\b|weekly\b"
+#: A week in the writer's language too: "20 Stunden pro Woche", "10 timer om ugen", "15 horas por semana".
+_WEEK = (r"(?:/|per|a|an|each|every)\s*(?:week|wk)\b|weekly\b"
+         r"|(?:pro|die|par|por|a la|om|i|per|a|la) (?:woche|semaine|semana|settimana|ugen|uke|uken|veckan|vecka)\b"
+         r"|(?:/|per)\s*(?:woche|semaine|semana|settimana|uke|vecka)\b|w[öo]chentlich|hebdomadaires?|semanais|semanales|settimanali"
+         r"|ugentlig\w*|ukentlig\w*|i veckan|per week|毎週|週")
 
 WEEKLY = re.compile(rf"{_RNG}\s*-?\+?\s*{_HRS}\s*(?:of\s+(?:\w+\s+)?work\s+|of\s+time\s+)?(?:{_WEEK})")
 HOURS = re.compile(rf"{_RNG}\s*\+?\s*-?\s*{_HRS}")
@@ -242,12 +246,14 @@ LABELLED_HOURS = re.compile(rf"(?:hours|time commitment|commitment|workload|effo
                             # the label in the writer's language: Danish/Norwegian "Omfang", Dutch "Omvang", Swedish
                             # "Omfattning", Portuguese "Carga horária", Spanish "Dedicación", Japanese "作業時間"
                             rf"|omfang|omvang|omfattning|arbeidsmengde|tidsforbruk|carga hor[aá]ria|dedica[cç][aã]o|dedicaci[oó]n"
-                            rf"|horas estimadas|作業時間|稼働時間|所要時間|想定時間)"
+                            rf"|horas estimadas|作業時間|稼働時間|所要時間|想定時間|volume horaire|charge de travail|dur[ée]e estim[ée]e"
+                            rf"|impegno|monte ore|carga de trabajo|tiempo estimado|czas pracy|nak[łl]ad pracy|arbeitszeit|stundenumfang"
+                            rf"|werklast|urenaantal|aantal uur|tidsramme|tidsåtgång)"
                             rf"\s*(?:\(total\)\s*)?[:：]\s*(?:about |approx\.? |approximately |around |roughly |~|up to |ca\.? ?|circa |cirka "
                             rf"|etwa |ongeveer |omkring |aprox\.? |aproximadamente |約 ?)?(?>{_RNG})"
                             rf"(?!\s*(?:am|pm|:|weeks?|days?|months?)\b|\s*(?:{_DAY_KIND})[- ]?(?:days?|weeks?|evenings?)\b)"
-                            rf"(?>(?:\s*(?:hours?|hrs?|h)\b)?)"
-                            rf"(?!\s*(?:/|per|a|an|each|every)\s*(?:week|wk|day)\b|\s*weekly\b)")
+                            rf"(?>(?:\s*{_HRS})?)"
+                            rf"(?!\s*(?:/|per|a|an|each|every)\s*(?:week|wk|day)\b|\s*(?:{_WEEK}))")
 
 
 def labelled_hours(text: str) -> Found | None:
