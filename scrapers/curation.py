@@ -298,6 +298,9 @@ _EXPERIENCED = re.compile(r"\b(?:[3-9]|1\d|20)\+? ?(?:-|to)? ?(?:\d+ )?(?:or mor
                           r" (?:experience|exp)\b|\b(?:[3-9]|1\d)\+? years? (?:in|working|as|building|leading)\b"
                           r"|\b(?:seasoned|experienced) (?:professionals?|freelancers?|consultants?|practitioners?|marketers?"
                           r"|engineers?|developers?|designers?|writers?|analysts?|hires?)\b|\b(?:you are|you're|as) an? (?:senior|seasoned)\b"
+                          # not the year of study: "if you're a senior in college", "as a senior or junior"
+                          r"(?! (?:in|at) (?:college|university|school|high school|your|the)|,? (?:or|and) (?:a )?(?:junior|sophomore)"
+                          r"| (?:undergrad\w*|student|studying|majoring|year)\b| -)"
                           r"|\b(?:mid|senior)[- ]level (?:role|position|candidates?|professionals?|engineers?|hire)\b"
                           # "N+ years" with a field and no "experience": "15+ years of finance leadership",
                           # "10+ years systems programming", "(5+ years, Liquid)"; not "for 10+ years we have..."
