@@ -411,11 +411,13 @@ _HIRING_STAGE = _extras(
      r"|sample|project|task|assignment|exercise|case study|challenge)\b", None),
     (("offer",), r"(?:step|stage|round) before (?:we |you )?(?:make|extend|decide on|receive|get)?\s?(?:an? |any |our |job )?offers?\b"
                  r"|before (?:we|you) (?:make|extend|receive|get) (?:an? |any )?(?:job )?offers?\b", None),
+    (("as part of",), r"as part of (?:your|the|our) (?:job )?(?:application|interview|hiring|selection|recruit\w*)(?: process)?\b"
+                      r"[^.]{0,80}\b(?:paid|compensated)\b", None),
     (("test project", "test task", "trial project", "trial task", "test assignment"),
      r"(?:test|trial) (?:project|task|assignment)\b", r"\b(?:paid|compensated)"),
 )
 _HIRING_CONTEXT = re.compile(r"\b(?:interview\w*|hiring|hired|applying (?:to|for)|applicants?|candidates?|finalists?|job offer|an offer"
-                             r"|make offers|(?:our|the|this|that) (?:[\w-]+ ){0,3}(?:role|position|opening)|opening"
+                             r"|make offers|(?:our|the|this|that) (?:[\w-]+ ){0,3}(?:role|position|opening|job)|opening"
                              r"|vacancy|recruit\w*)\b")
 
 
@@ -866,7 +868,8 @@ _UNPAID = re.compile(r"\b(?:unpaid\b(?!\s+(?:leave|time|vacation|overtime|sick))
                      r"|(?:compensation|pay|payment)\s*(?:is\b|:)\s*(?:[\d.]+ ?% )?(?:in )?(?:advisor |advisory |founder |sweat )?(?:equity|stock options|shares)\b"
                      r"|for exposure\b(?! to)|unverg[uü]tet|no compensation|uncompensated|revenue share"
                      r"|no (?:salary|wage|cash)(?: at this stage| yet| for now| initially)?[;,]? (?:[\w-]+ ){0,2}equity)")
-_INTERVIEW = re.compile(r"\b(?:paid|compensated)\s+(?:take[- ]home\s+)?(?:project|task|assignment|trial|exercise|test)\b"
+_INTERVIEW = re.compile(r"\b(?:paid|compensated)\s+(?:[\d.]+[- ]hours?\s+)?(?:take[- ]home\s+)?(?:project|task|assignment|trial|exercise|test"
+                        r"|assessment)\b"
                         r"[^.]{0,120}\b(?:interview|hiring|application|selection|recruit\w*)\b"
                         r"|\b(?:interview|hiring|application|selection|recruit\w*)\s+(?:process|stage|step)[^.]{0,160}"
                         r"\b(?:paid|compensated)\s+(?:[a-z]+\s+)?(?:take[- ]home\s+)?(?:project|task|assignment|trial|exercise)\b"

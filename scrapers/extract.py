@@ -609,10 +609,10 @@ _MONTH_WORD = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _CLOSING = re.compile(
     r"\b(?:(?:applications?|submissions?|entries|sign-?ups|the (?:application|posting|listing|call)(?: window| period)?"
     r"|this (?:posting|listing|role|position|opportunity|call|project|micro-?internship))\s+"
-    r"(?:(?:will |are |were |is |was |will be )?(?:closed|close|closes|closing|ended|ends|end|due|(?:open|opened|accepted|welcome"
+    r"(?:(?:will |are |were |is |was |will be |has |have )?(?:closed|close|closes|closing|ended|ends|end|due|expired|expires|(?:open|opened|accepted|welcome"
     r"|taken|considered|reviewed|received) (?:until|through|till)|(?:being )?accepted through|run until|ran until|until)"
     r"|(?:window|period) (?:closed|closes|closing|ended|ends))"
-    r"|(?:application|closing|submission) (?:deadline|date)|deadline (?:to apply|for applications)|deadline\s*:"
+    r"|(?:application|closing|submission|expiry|expiration) (?:deadline|date)|deadline (?:to apply|for applications)|deadline\s*:"
     r"|apply (?:by|before|no later than|until)|last day to apply|applications? due"
     r"|(?:stopped|stop|stops|will stop) (?:taking|accepting|reviewing) applications)(?![a-z])"
     r"\s*(?:was|is|of|:|-|on|at|by)?\s*(?:on\s+|by\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?"
@@ -628,7 +628,8 @@ def closing_date(text: str, posted: date | None, today: date) -> tuple[date | No
     """The application closing date said in the text, with its words; ``(None, words)`` when the
     text says applications are closed without a date. A date without a year is the first on or
     after the posting date (two weeks' grace), else the one nearest ``today``."""
-    if not any(w in text for w in ("clos", "deadline", "due", "apply", "applic", "until", "end", "filled", "through", "ran ")):
+    if not any(w in text for w in ("clos", "deadline", "due", "apply", "applic", "until", "end", "filled", "through", "ran ",
+                                   "expir")):
         return None
     for m in _CLOSING.finditer(text):
         g = m.groups()
