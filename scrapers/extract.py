@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from board import vocabulary as vocab
 
@@ -25,6 +26,7 @@ _WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
 }
 #: One pass for single words and "twenty-four" / "thirty five" (tens, then units).
 _WORD_RE = re.compile(r"\b(" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")\b"
@@ -38,7 +40,7 @@ def _number(m: re.Match[str]) -> str:
     n, unit = _WORDS[m.group(1)], m.group(2)
     if unit is None:
         return str(n)
-    if n in (20, 30, 40, 50, 60):
+    if n in (20, 30, 40, 50, 60, 70, 80, 90):
         return str(n + _WORDS[unit])
     return f"{n}{m.group(0)[len(m.group(1))]}{_WORDS[unit]}"
 
@@ -81,8 +83,12 @@ def _spell_list(m: re.Match[str]) -> str:
 _NUM = r"(\d\d{0,3}(?:\.\d+)?)"
 _RNG = rf"{_NUM}(?:\s*(?:-|to|or)\s*{_NUM})?"
 #: "hours" as non-native writers also say it: "ca. 25 Stunden", "20 horas", "20 ore", "15 heures".
-_HRS = r"(?:hours?|hrs?|h|stunden|std|horas|heures|ore)\b"
-_WEEK = r"(?:/|per|a|an|each|every)\s*(?:week|wk)\b|weekly\b"
+_HRS = r"(?:(?:hours?|hrs?|h|stunden|std|horas|heures|ore|timer|timar|timmar|uur|godzin|tuntia)\b|時間)"
+#: A week in the writer's language too: "20 Stunden pro Woche", "10 timer om ugen", "15 horas por semana".
+_WEEK = (r"(?:/|per|a|an|each|every)\s*(?:week|wk)\b|weekly\b"
+         r"|(?:pro|die|par|por|a la|om|i|per|a|la) (?:woche|semaine|semana|settimana|ugen|uke|uken|veckan|vecka)\b"
+         r"|(?:/|per)\s*(?:woche|semaine|semana|settimana|uke|vecka)\b|w[öo]chentlich|hebdomadaires?|semanais|semanales|settimanali"
+         r"|ugentlig\w*|ukentlig\w*|i veckan|per week|毎週|週")
 
 WEEKLY = re.compile(rf"{_RNG}\s*-?\+?\s*{_HRS}\s*(?:of\s+(?:\w+\s+)?work\s+|of\s+time\s+)?(?:{_WEEK})")
 HOURS = re.compile(rf"{_RNG}\s*\+?\s*-?\s*{_HRS}")
@@ -236,11 +242,18 @@ _DAY_KIND = r"full|working|work|business|person|man|half|calendar"
 #: The number and its unit are atomic groups: otherwise the engine backtracks out of "hrs" (or
 #: from "15" to "1") until the not-weekly test passes, and "Commitment: 20 hrs/week" became 20 total hours.
 LABELLED_HOURS = re.compile(rf"(?:hours|time commitment|commitment|workload|effort|time required|time needed|duration"
-                            rf"|(?<![\w-])time|dedication|time investment|scope|aufwand|umfang)"
-                            rf"\s*(?:\(total\)\s*)?:\s*(?:about |approx\.? |approximately |around |roughly |~|up to )?(?>{_RNG})"
+                            rf"|(?<![\w-])time|dedication|time investment|scope|aufwand|umfang"
+                            # the label in the writer's language: Danish/Norwegian "Omfang", Dutch "Omvang", Swedish
+                            # "Omfattning", Portuguese "Carga horária", Spanish "Dedicación", Japanese "作業時間"
+                            rf"|omfang|omvang|omfattning|arbeidsmengde|tidsforbruk|carga hor[aá]ria|dedica[cç][aã]o|dedicaci[oó]n"
+                            rf"|horas estimadas|作業時間|稼働時間|所要時間|想定時間|volume horaire|charge de travail|dur[ée]e estim[ée]e"
+                            rf"|impegno|monte ore|carga de trabajo|tiempo estimado|czas pracy|nak[łl]ad pracy|arbeitszeit|stundenumfang"
+                            rf"|werklast|urenaantal|aantal uur|tidsramme|tidsåtgång)"
+                            rf"\s*(?:\(total\)\s*)?[:：]\s*(?:about |approx\.? |approximately |around |roughly |~|up to |ca\.? ?|circa |cirka "
+                            rf"|etwa |ongeveer |omkring |aprox\.? |aproximadamente |約 ?)?(?>{_RNG})"
                             rf"(?!\s*(?:am|pm|:|weeks?|days?|months?)\b|\s*(?:{_DAY_KIND})[- ]?(?:days?|weeks?|evenings?)\b)"
-                            rf"(?>(?:\s*(?:hours?|hrs?|h)\b)?)"
-                            rf"(?!\s*(?:/|per|a|an|each|every)\s*(?:week|wk|day)\b|\s*weekly\b)")
+                            rf"(?>(?:\s*{_HRS})?)"
+                            rf"(?!\s*(?:/|per|a|an|each|every)\s*(?:week|wk|day)\b|\s*(?:{_WEEK}))")
 
 
 def labelled_hours(text: str) -> Found | None:
@@ -379,13 +392,13 @@ CODES = ("usd", "eur", "gbp", "cad", "aud", "nzd", "chf", "sek", "nok", "dkk", "
          "jpy", "sgd", "zar", "czk", "huf", "ron", "hkd", "ils", "krw", "php", "ngn", "kes", "ars", "clp", "cop")
 _CODE = r"\b(?:" + "|".join(CODES) + r")\b"
 #: An amount: "1,200.50", "7 000" (a space between thousands), European "1.200,00" / "1.500" (no price has three decimals), "25,50", "600".
-_AMT = (r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?!\d)|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d.,]\d|\s?-?(?:hours?|hrs?|h|weeks?|days?)\b)|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?![\d.])|\d+,\d{1,2}(?!\d)"
+_AMT = (r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?!\d)|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d.,]\d|\s?-?(?:hours?|hrs?|h|weeks?|days?)\b)|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?!\d|\.\d)|\d+,\d{1,2}(?!\d)"
         r"|\d+(?:\.\d{1,2})?")
 MONEY = re.compile(
     rf"(?P<pre>{_SYM}|{_CODE})\s?(?P<a1>{_AMT})\s?(?P<ak1>k\b)?"
     rf"(?:\s*(?:-|to)\s*(?:{_SYM}|{_CODE})?\s?(?P<a2>{_AMT})\s?(?P<ak2>k\b)?)?(?:\s?(?P<post1>{_CODE}))?"
     rf"|(?<!\d)(?P<b1>{_AMT})\s?(?P<bk1>k\b)?(?:\s*(?:-|to)\s*(?P<b2>{_AMT})\s?(?P<bk2>k\b)?)?"
-    rf"\s?(?P<post>{_SYM}|{_CODE}|dollars?\b|euros?\b|pounds?\b|rupees\b|reais\b|rand\b)"
+    rf"\s?(?P<post>{_SYM}|{_CODE}|dollars?\b|euros?\b|pounds?\b|rupees\b|reais\b|rand\b|円)"
 )
 _UNIT_AFTER = [
     ("total", re.compile(r"^\s*(?:(?:usd|eur|gbp|cad|aud|inr|chf)\s+)?(?:fixed|flat|one-time|1-time|one-off|1-off|single payment"
@@ -450,7 +463,7 @@ def _currency(token: str | None) -> str | None:
         return None
     token = token.strip().rstrip(".")
     words = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pound": "GBP",
-             "nz$": "NZD", "rupees": "INR", "rs": "INR", "reais": "BRL", "r": "ZAR", "rand": "ZAR"}
+             "nz$": "NZD", "rupees": "INR", "rs": "INR", "reais": "BRL", "r": "ZAR", "rand": "ZAR", "円": "JPY"}
     if token in words:
         return words[token]
     if token.isalpha() and (len(token) != 3 or token.upper() not in vocab.currencies()):
@@ -584,3 +597,81 @@ def rate_total(rate: Pay, text: str, weeks: Found | None) -> Pay | None:
     else:
         return None
     return Pay(rate.low * count.low, rate.high * count.high, rate.currency, "total", rate.quote, True, rate.at, rate.end)
+
+
+# ---- a closing date said in prose ---------------------------------------------------------
+
+_MON = {m[:3]: i + 1 for i, m in enumerate(_MONTHS)}
+_MONTH_WORD = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+#: What closes is the application, not the work: "Applications closed on November 14, 2026",
+#: "Applications close Sunday, November 15, 2026", "Apply by 10 Nov 2026", "Closing date: 2026-11-20"
+#: ("posted on", "kick-off was" and a delivery date are not a closing date).
+_CLOSING = re.compile(
+    r"\b(?:(?:applications?|submissions?|entries|sign-?ups|the (?:application|posting|listing|call)(?: window| period)?"
+    r"|this (?:posting|listing|role|position|opportunity|call|project|micro-?internship))\s+"
+    r"(?:(?:will |are |were |is |was |will be |has |have )?(?:closed|close|closes|closing|ended|ends|end|due|expired|expires|(?:open|opened|accepted|welcome"
+    r"|taken|considered|reviewed|received) (?:until|through|till)|(?:being )?accepted through|run until|ran until|until)"
+    r"|(?:window|period) (?:closed|closes|closing|ended|ends))"
+    r"|(?:application|closing|submission|expiry|expiration) (?:deadline|date)|deadline (?:to apply|for applications)|deadline\s*:"
+    r"|apply (?:by|before|no later than|until)|last day to apply|applications? due"
+    r"|(?:stopped|stop|stops|will stop) (?:taking|accepting|reviewing) applications)(?![a-z])"
+    r"\s*(?:was|is|of|:|-|on|at|by)?\s*(?:on\s+|by\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?"
+    rf"(?:{_MONTH_WORD}\s+(\d\d?)(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?|(\d\d?)(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH_WORD}"
+    r",?(?:\s+(\d{4}))?|(\d{4})-(\d\d)-(\d\d)|(\d\d?)[/.](\d\d?)[/.](\d{4}))\b")
+#: Closed said without a date: "applications are now closed", "we are no longer accepting applications".
+_CLOSED_NOW = re.compile(r"\b(?:applications? (?:are|is|have) (?:now )?(?:closed|been closed)|(?:no longer|not currently) (?:accepting|taking)"
+                         r" applications(?! (?:from|via|by|through|over|on|at|in)\b)"
+                         r"|(?:this|the) (?:position|role|posting|project|micro-?internship) (?:has been|is now) (?:filled|closed))\b")
+
+
+def closing_date(text: str, posted: date | None, today: date) -> tuple[date | None, str] | None:
+    """The application closing date said in the text, with its words; ``(None, words)`` when the
+    text says applications are closed without a date. A date without a year is the first on or
+    after the posting date (two weeks' grace), else the one nearest ``today``."""
+    if not any(w in text for w in ("clos", "deadline", "due", "apply", "applic", "until", "end", "filled", "through", "ran ",
+                                   "expir")):
+        return None
+    for m in _CLOSING.finditer(text):
+        g = m.groups()
+        try:
+            if g[6]:
+                return date(int(g[6]), int(g[7]), int(g[8])), _quote(text, m.start(), m.end())
+            if g[9]:  # "20/11/2026" or "11/20/2026": the later of the readings that are dates
+                a, b, year = int(g[9]), int(g[10]), int(g[11])
+                readings = [date(year, mo, d) for mo, d in ((b, a), (a, b)) if 1 <= mo <= 12 and 1 <= d <= 31]
+                return max(readings), _quote(text, m.start(), m.end())
+            month, day, year = (_MON[g[0][:3]], int(g[1]), g[2]) if g[0] else (_MON[g[4][:3]], int(g[3]), g[5])
+            if year:
+                return date(int(year), month, day), _quote(text, m.start(), m.end())
+            return _year_for(month, day, posted, today), _quote(text, m.start(), m.end())
+        except ValueError:  # "February 30"
+            continue
+    if m := _CLOSED_NOW.search(text):
+        return None, _quote(text, m.start(), m.end())
+    return None
+
+
+def _year_for(month: int, day: int, posted: date | None, today: date) -> date:
+    if posted is not None:
+        found = date(posted.year, month, day)
+        return found if found >= posted - timedelta(days=14) else date(posted.year + 1, month, day)
+    return min((date(today.year + k, month, day) for k in (-1, 0, 1)), key=lambda d: abs(d - today))
+
+
+#: The whole of the work is one sitting: "one 90-minute video interview", "a single 2-hour focus group"
+#: ("one" is "1" once prepared). A sitting that is a step of something longer ("a 30-minute intro call")
+#: is not said with "one" or "single".
+_ONE_SITTING = re.compile(r"\b(?:1|single|a single|just 1|only 1) (\d\d?\d?(?:\.\d)?)[- ]?(minutes?|mins?|hours?|hrs?)"
+                          r"(?: long)?(?: [a-z-]+){0,2}? (?:interview|session|conversation|chat|focus group|usability test"
+                          r"|user test|study|survey)s?\b")
+
+
+def one_sitting(text: str) -> Found | None:
+    """Hours of a task that is one sitting, the only amount of work a text states (minutes as hours)."""
+    if "1 " not in text and "single" not in text:
+        return None
+    m = _ONE_SITTING.search(text)
+    if not m:
+        return None
+    n = float(m.group(1)) / (60 if m.group(2).startswith("min") else 1)
+    return Found(n, n, _quote(text, m.start(), m.end()), m.start()) if 0 < n <= 8 else None

@@ -33,6 +33,15 @@ def _metadata(job: dict[str, Any], *names: str) -> list[str]:
     return out
 
 
+def _remote(location_type: str) -> bool | None:
+    """The "Location Type" metadata as a flag: "Remote" True, "Hybrid" / "On-site" False (a hybrid
+    role is not remote, whatever its location's name says), anything else unknown."""
+    kind = location_type.lower()
+    if any(w in kind for w in ("hybrid", "on-site", "onsite", "on site", "in-office", "in office", "in person", "in-person")):
+        return False
+    return True if "remote" in kind else None
+
+
 def _record(job: dict[str, Any], source: SourceConfig) -> RawRecord:
     location_type = " ".join(_metadata(job, "Location Type", "Workplace Type", "Remote"))
     location = get_text_or_none(job, "location", "name")
@@ -49,7 +58,7 @@ def _record(job: dict[str, Any], source: SourceConfig) -> RawRecord:
         posted=first(job.get("first_published"), job.get("updated_at")),
         valid_through=text_or_none(job.get("application_deadline")),
         location=location,
-        remote=True if "remote" in location_type.lower() else None,
+        remote=_remote(location_type),
         employment_type=_metadata(job, "Employment Type", "Job Type", "Commitment"),
         tags=[d for d in (get_text_or_none(x, "name") for x in as_list(job.get("departments"))) if d],
         category=get_text_or_none(job, "departments", 0, "name"),

@@ -186,8 +186,10 @@ REJECTS = [
     ("REJECT_INTERVIEW_TASK", dict(description_html=body("Process: paid trial task, then a 20-hour project for $400.")), "trial"),
     ("REJECT_PER_PIECE", dict(description_html=body("Write a 20-hour series, paid $50 per article.")), "per-article"),
     ("REJECT_PER_PIECE", dict(title="Freelance AI Trainer (students welcome)"), "ai-trainer"),
-    ("REJECT_FULL_TIME", dict(employment_type=["Full-time"]), "type"),
-    ("REJECT_FULL_TIME", dict(employment_type=["FULL_TIME"]), "schema-type"),
+    # a Full-time field the text agrees with, or a text that states no short paid project
+    ("REJECT_FULL_TIME", dict(employment_type=["Full-time"], description_html=BASE_BODY + "<p>This is a full-time role.</p>"),
+     "type-and-text"),
+    ("REJECT_FULL_TIME", dict(employment_type=["FULL_TIME"], description_html=body("A stipend of $400.")), "schema-type"),
     ("REJECT_FULL_TIME", dict(title="Data Analyst (full-time)"), "title"),
     ("REJECT_FULL_TIME", dict(salary_min=60000, salary_max=80000, salary_currency="USD", salary_unit="YEAR"), "yearly"),
     ("REJECT_FULL_TIME", dict(description_html=body("A 20-hour onboarding, then the job. Salary $60,000 per year.")), "prose-salary"),
@@ -272,6 +274,9 @@ REVIEWS = [
     ("REVIEW_ORG_UNKNOWN", dict(uncertain=["organization"], organization="HN user someone"), "hn-post-without-company"),
     # every fact says micro-internship, and one field or hedged phrase says otherwise: a person weighs both
     ("REVIEW_CONFLICT", dict(remote=False), "remote-flag-false-but-completed-100%-remotely"),
+    # a Full-time employment-type field against a text that states a 20-hour paid student project
+    ("REVIEW_CONFLICT", dict(employment_type=["Full-time"]), "full-time-field-against-a-20-hour-project"),
+    ("REVIEW_CONFLICT", dict(employment_type=["FULL_TIME"]), "schema-full-time-field-against-the-text"),
     ("REVIEW_CONFLICT", dict(description_html=BASE_BODY + "<p>Alumni of the programme often stayed on an ongoing basis.</p>"),
      "ongoing-said-of-alumni"),
     ("REVIEW_CONFLICT", dict(description_html=BASE_BODY + "<p>Previous cohorts ran for a full semester.</p>"),
