@@ -27,7 +27,7 @@ from board.policy import load_policy
 from . import digest, feeds, present, rendercache, site_calendars, stats
 from .feeds import Item
 from .feedset import Feed, FeedMemo, entry_item, write_feeds
-from .finder import SECTIONS, Finder
+from .finder import SECTIONS, Finder, write_finder
 from .programmes import Programmes
 from .saved import write_saved_page
 from .stats_page import write_stats_page
@@ -172,8 +172,7 @@ class BoardGenerator(Generator):
         write_stats_page(self)
         newest = max((e.modified for e in c.all), default=c.now)
         self.write("feeds.opml", feeds.render_opml("Micro-internship board feeds", finder.opml(), newest))
-        self.render("feeds.html", "feeds/index.html", feed_rows=finder.rows(), page_title="Feeds",
-                    canonical=u.abs("feeds/"))
+        write_finder(self, finder)  # /feeds/ and its A-to-Z organizations page (finder.py)
         self.write("sitemap.xml", self.sitemap(groups))
         self.write("robots.txt", self.robots_txt())
         self.render("404.html", "404.html", page_title="Page not found", noindex=True)
