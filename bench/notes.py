@@ -83,8 +83,9 @@ NOTES = """
   (`bench.synthetic.PUBLISHED_DOMAIN`; the other benches keep `example.org`), since a
   published build refuses example hosts. Pages link root-relative and the public URL
   (canonical, sitemap, robots.txt) is the local server's. The board is served on 127.0.0.1
-  with text gzipped, as GitHub Pages and nginx serve it (Python's file server sends raw
-  bytes, which on simulated 4G would judge the server). The run is offline: every request
+  with text gzipped and connections kept alive (HTTP/1.1), as GitHub Pages and nginx serve
+  it (Python's file server sends raw bytes over one HTTP/1.0 connection per request, which
+  on simulated 4G would judge the server). The run is offline: every request
   Lighthouse saw is checked to stay on 127.0.0.1. Performance replays a trace recorded on
   this shared 2-core machine, so a busy machine lowers it (Lighthouse's own warning: "a
   slower CPU than Lighthouse expects"); each performance row shows Lighthouse's
