@@ -58,3 +58,23 @@ def test_the_countdown_did_change_the_text(browser, site_url):
         p.goto(site_url + "postings/food-bank-donations-dashboard/")
         text = p.locator(".apply-box time[data-countdown]").inner_text()
         assert text.startswith(("Closes in", "Closes today", "Closes tomorrow", "Closed")), text
+
+
+def test_no_deadline_breaks_across_lines(browser, site_url):
+    """countdown.js keeps a deadline's painted width only when it sits on one line; a date
+    split over two lines (5 of the Closing soon list at 412 px on a 2,000-posting board,
+    Lighthouse's CLS 0.089) would unwrap. So no deadline is ever split, whatever text comes
+    before it on its line (an organization's name of any length) and at any phone width."""
+    with open_page(browser, java_script_enabled=False) as p:
+        for path in ("", "postings/food-bank-donations-dashboard/", "categories/data/"):
+            p.goto(site_url + path)
+            assert p.locator("time[data-countdown]").count() > 0, path
+            p.evaluate("""() => { for (const t of document.querySelectorAll('time[data-countdown]'))
+                t.before(Object.assign(document.createElement('span'), {className: 'filler'})); }""")
+            for width in (320, 360, 390, 412):
+                p.set_viewport_size({"width": width, "height": 823})
+                for n in range(0, 60, 3):
+                    split = p.evaluate("""(n) => { for (const f of document.querySelectorAll('.filler')) f.textContent = 'x'.repeat(n) + ' ';
+                        return [...document.querySelectorAll('time[data-countdown]')]
+                          .filter(e => e.getClientRects().length > 1).map(e => e.textContent); }""", n)
+                    assert split == [], (path, width, n, split)
