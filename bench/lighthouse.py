@@ -1,9 +1,9 @@
 """Lighthouse scores of the board's main pages at scale (issue #16 item 8).
 
-``run(n)`` builds a synthetic board of about ``n`` open postings with the browser
-benchmark's builder (``bench.browser.build``: ``pelicanconf.py`` as it is, so the sample
-banner and ``noindex`` of a development build are on), serves it on 127.0.0.1 and runs
-the Lighthouse CLI (``make lighthouse`` installs it, pinned, into ``.cache/npm``) with
+``run(n)`` builds a synthetic board of about ``n`` open postings as it is published
+(``publishconf.py``: no sample banner, no ``noindex``, robots.txt allows crawlers; the
+synthetic organizations live on a made-up, non-reserved domain a published build takes,
+``bench.synthetic.PUBLISHED_DOMAIN``), serves it on 127.0.0.1 and runs the Lighthouse CLI (``make lighthouse`` installs it, pinned, into ``.cache/npm``) with
 Debian's Chromium on the home page, a posting, the submit page and the feeds page,
 mobile form factor, offline. Each page's four category scores are reported with the
 audits that lost points, and every request Lighthouse saw that left 127.0.0.1 (there
@@ -25,6 +25,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 import threading
 from functools import partial
@@ -48,8 +49,12 @@ class _Gzipping(SimpleHTTPRequestHandler):
     """A static host as the board is published on (GitHub Pages, nginx): text is gzipped.
 
     Python's own file server sends every byte raw, which on Lighthouse's simulated slow
-    4G would judge the server, not the board.
+    4G would judge the server, not the board. It also speaks HTTP/1.0, one connection per
+    request, so every stylesheet and script would pay a simulated TCP handshake; static
+    hosts keep connections open (GitHub Pages speaks HTTP/2), so this one speaks HTTP/1.1.
     """
+
+    protocol_version = "HTTP/1.1"
 
     def log_message(self, *args):
         pass
@@ -159,6 +164,35 @@ def summarize(lhr: dict, origin: str) -> dict:
     }
 
 
+def build_published(n: int, base: Path, origin: str) -> Path:
+    """Build about ``n`` open synthetic postings under ``base`` with ``publishconf.py``.
+
+    As ``make publish`` builds, except the addresses: pages link root-relative
+    (``SITEURL`` "", what a site at its domain's root gets) and the public URL (canonical
+    links, sitemap, robots.txt, feeds) is ``origin``, the local server's, so every check
+    Lighthouse makes of them stays on 127.0.0.1.
+    """
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    from . import synthetic
+
+    # synthetic.generate closes about 8% of what it writes; ask for enough to keep n open.
+    content = synthetic.generate(base / "content", int(n / 0.92) + 40, domain=synthetic.PUBLISHED_DOMAIN)
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))  # publishconf.py imports pelicanconf
+    settings = read_settings(str(ROOT / "publishconf.py"), override={
+        "PATH": str(content), "OUTPUT_PATH": str(base / "output"), "THEME": str(ROOT / "theme"),
+        "PLUGIN_PATHS": [str(ROOT / "plugins")], "BOARD_POLICY": str(ROOT / "board.toml"),
+        "BOARD_NOW": synthetic.NOW, "SITEURL": "", "BOARD_PUBLIC_URL": origin,
+        "CACHE_PATH": str(base / "cache"), "DELETE_OUTPUT_DIRECTORY": False,
+    })
+    if settings.get("BOARD_SAMPLES"):
+        raise RuntimeError("publishconf.py builds with samples: not a published board")
+    Pelican(settings).run()
+    return base / "output"
+
+
 def measure(root: Path, base_url: str, pages=PAGES, reports: Path | None = None,
             form_factor: str = "mobile", log=lambda m: None) -> dict:
     """Lighthouse each of ``pages`` of the board built in ``root`` and served at ``base_url``."""
@@ -167,8 +201,10 @@ def measure(root: Path, base_url: str, pages=PAGES, reports: Path | None = None,
     out = {}
     for name in pages:
         log(f"  lighthouse {name} ({paths[name] or '/'}) …")
+        before = os.getloadavg()[0]
         lhr = audit(base_url + paths[name], reports / f"{name}.json", form_factor)
-        out[name] = {"path": paths[name], "load_average": os.getloadavg(), **summarize(lhr, base_url)}
+        out[name] = {"path": paths[name], "load_average": os.getloadavg(), "load_before": before,
+                     **summarize(lhr, base_url)}
         out["_version"] = lhr.get("lighthouseVersion")
         out["_chrome"] = lhr.get("environment", {}).get("hostUserAgent", "")
     return out
@@ -179,15 +215,15 @@ def run(n: int = 2000, pages=PAGES, keep: Path | None = None, form_factor: str =
     reason = missing()
     if reason:
         return {"skipped": reason, "n_requested": n}
-    from .browser import build
-
     tmp = Path(tempfile.mkdtemp(prefix="bench-lighthouse-")) if keep is None else Path(keep)
     try:
-        log(f"  building a board of {n:,} postings for Lighthouse …")
-        root = build(n, tmp)
-        open_n = json.loads((root / "search/entries.json").read_text(encoding="utf-8"))["count"]
-        server, base_url = serve(root)
+        root = tmp / "output"
+        root.mkdir(parents=True, exist_ok=True)
+        server, base_url = serve(root)  # first: the published board names its own address
         try:
+            log(f"  building a published board of {n:,} postings for Lighthouse …")
+            build_published(n, tmp, base_url.rstrip("/"))
+            open_n = json.loads((root / "search/entries.json").read_text(encoding="utf-8"))["count"]
             found = measure(root, base_url, pages, tmp, form_factor, log)
         finally:
             server.shutdown()
@@ -197,13 +233,12 @@ def run(n: int = 2000, pages=PAGES, keep: Path | None = None, form_factor: str =
             shutil.rmtree(tmp, ignore_errors=True)
     return {"n_requested": n, "n_open": open_n, "form_factor": form_factor, "target": TARGET,
             "version": found.pop("_version"), "chrome": found.pop("_chrome"),
-            "build": "development (pelicanconf.py: sample banner, noindex)", "pages": found}
+            "build": "published (publishconf.py: no sample banner, indexable)", "pages": found}
 
 
 def _loss_text(page: dict, category: str) -> str:
     lost = page["losses"][category]
     return "; ".join(f"{x['id']}" + (f" {x['value']}" if x["value"] else "")
-                     + (" — noindex of the development build, by design" if x["id"] == "is-crawlable" else "")
                      for x in lost[:4])
 
 
@@ -217,8 +252,10 @@ def rows(r: dict) -> list[tuple[str, str, str, str]]:
             s = p["scores"][c]
             value = "n/a" if s is None else f"{round(s * 100)}"
             lost = _loss_text(p, c)
+            load = f"; load {p['load_before']:.1f}–{p['load_average'][0]:.1f}" if c == "performance" and "load_before" in p else ""
             out.append((f"lighthouse {r['form_factor']} {r['n_open']:,} postings: {name} /{p['path']}, {c}",
-                        value + (f" (lost: {lost})" if lost else ""), "100",
+                        value + (f" (lost: {lost})" if lost else "") + (f" (benchmarkIndex {p['benchmark_index']:.0f}{load})"
+                                                                       if load and p.get("benchmark_index") else ""), "100",
                         "n/a" if s is None else ("yes" if s >= r["target"] else "**no**")))
     ext = sorted({u for p in r["pages"].values() for u in p["external_requests"]})
     out.append(("lighthouse: requests off 127.0.0.1 (offline run)", ", ".join(ext) or "none", "none",

@@ -104,17 +104,19 @@ NOTES = """
   (`make lighthouse`, pinned into `.cache/npm`; 13.x needs Node ≥ 22.19, the machine has
   Node 20) with Debian's Chromium, mobile form factor and its default simulated throttling
   (slow 4G, 4× CPU), on the home page, the first posting of the home page, the submit page
-  and the feeds page of a 2,000-posting board built as the browser benchmark builds it:
-  `pelicanconf.py` as it is, a **development** build (synthetic postings link to
-  `example.org` hosts, which a published build refuses), so every page carries the sample
-  banner and `noindex` and `robots.txt` disallows all: SEO's `is-crawlable` fails by
-  design, and is SEO's only loss when the row says so. The board is served on 127.0.0.1
-  with text gzipped, as GitHub Pages and nginx serve it (Python's file server sends raw
-  bytes, which on simulated 4G would judge the server). The run is offline: every request
+  and the feeds page of a 2,000-posting board built as it is published: `publishconf.py`
+  (no sample banner, no `noindex`, `robots.txt` allows crawlers), with the synthetic
+  organizations on a made-up domain that is not reserved for examples
+  (`bench.synthetic.PUBLISHED_DOMAIN`; the other benches keep `example.org`), since a
+  published build refuses example hosts. Pages link root-relative and the public URL
+  (canonical, sitemap, robots.txt) is the local server's. The board is served on 127.0.0.1
+  with text gzipped and connections kept alive (HTTP/1.1), as GitHub Pages and nginx serve
+  it (Python's file server sends raw bytes over one HTTP/1.0 connection per request, which
+  on simulated 4G would judge the server). The run is offline: every request
   Lighthouse saw is checked to stay on 127.0.0.1. Performance replays a trace recorded on
   this shared 2-core machine, so a busy machine lowers it (Lighthouse's own warning: "a
-  slower CPU than Lighthouse expects"); each page records the load average and
-  Lighthouse's `benchmarkIndex`. Accessibility, best practices and SEO do not depend on load.
+  slower CPU than Lighthouse expects"); each performance row shows Lighthouse's
+  `benchmarkIndex` and the 1-minute load average before and after that page's run. Accessibility, best practices and SEO do not depend on load.
 
 ## What the profile showed (cProfile of single builds)
 

@@ -28,6 +28,13 @@ from pathlib import Path
 from board import vocabulary as vocab
 
 NOW = "2026-11-26T12:00:00Z"
+#: Where synthetic organizations live by default: a host reserved for examples, as the
+#: samples use, so a development build shows them and a published build would refuse them.
+EXAMPLE_DOMAIN = "example.org"
+#: For a published-style board (``publishconf.py``, no noindex: Lighthouse's SEO): a made-up
+#: domain that is not reserved, so ``board.catalog`` takes it. Nothing ever requests it: the
+#: pages only link there, and the Lighthouse run checks no request leaves 127.0.0.1.
+PUBLISHED_DOMAIN = "boardbench-synthetic.net"
 ROOT = Path(__file__).resolve().parents[1]
 _NOW = datetime(2026, 11, 26, 12, tzinfo=timezone.utc)
 
@@ -160,14 +167,14 @@ def scraped_dict(f: dict, body: str, source: str) -> dict:
     }
 
 
-def _organizations(n: int) -> list[tuple[str, str]]:
-    """About ``n / 6`` organizations (name, host): most post several times, as on a real board."""
+def _organizations(n: int, domain: str = EXAMPLE_DOMAIN) -> list[tuple[str, str]]:
+    """About ``n / 6`` organizations (name, host under ``domain``): most post several times, as on a real board."""
     orgs = []
     for k in range(max(3, n // 6)):
         name = f"{ORG_A[k % len(ORG_A)]} {ORG_B[(k // len(ORG_A)) % len(ORG_B)]}"
         if k >= len(ORG_A) * len(ORG_B):
             name += f" {k // (len(ORG_A) * len(ORG_B)) + 1}"
-        orgs.append((name, f"{vocab.slugify(name)}.example.org"))
+        orgs.append((name, f"{vocab.slugify(name)}.{domain}"))
     return orgs
 
 
@@ -178,8 +185,13 @@ def _write_posting(dest: Path, rng: random.Random, i: int, orgs: list[tuple[str,
     return path
 
 
-def generate(dest: Path, n: int, seed: int = 7, sources: int = 20, pages: bool = True) -> Path:
-    """Write ``n`` synthetic entries (half postings, half scraped) under ``dest``; return ``dest``."""
+def generate(dest: Path, n: int, seed: int = 7, sources: int = 20, pages: bool = True,
+             domain: str = EXAMPLE_DOMAIN) -> Path:
+    """Write ``n`` synthetic entries (half postings, half scraped) under ``dest``; return ``dest``.
+
+    Every link goes to a host under ``domain`` (:data:`PUBLISHED_DOMAIN` for a board built
+    with ``publishconf.py``); the entries are otherwise the same for the same seed.
+    """
     rng = random.Random(seed)
     dest = Path(dest)
     if dest.exists():
@@ -188,7 +200,7 @@ def generate(dest: Path, n: int, seed: int = 7, sources: int = 20, pages: bool =
     (dest / "scraped").mkdir()
     if pages and (ROOT / "content" / "pages").exists():
         shutil.copytree(ROOT / "content" / "pages", dest / "pages")
-    orgs = _organizations(n)
+    orgs = _organizations(n, domain)
     scraped: dict[str, list[dict]] = {}
     for i in range(n):
         if i % 2 == 0:

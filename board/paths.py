@@ -19,6 +19,9 @@ PATHS: dict[str, str] = {
     "feed_all": "feeds/{kind}.{ext}",  # all, new, closing-soon
     "calendar": "calendars/{kind}/{slug}.ics",
     "calendar_all": "calendars/{kind}.ics",
+    "finder": "feeds/",  # the feed and calendar finder
+    "finder_kind": "feeds/{kind}/",  # every feed of one kind, A to Z (organizations: too many for the finder)
+    "submit_taken": "submit/taken.json",  # the Submit form's duplicate checks, fetched when it needs them
 }
 #: A feed format's file extension.
 FEED_EXT: dict[str, str] = {"atom": "atom.xml", "rss": "rss.xml", "json": "json"}
@@ -58,6 +61,10 @@ class Urls:
     def feed(kind: str, slug: str | None, fmt: str) -> str:
         ext = FEED_EXT[fmt]
         return path("feed_all", kind=kind, ext=ext) if slug is None else path("feed", kind=kind, slug=slug, ext=ext)
+
+    @staticmethod
+    def finder_kind(kind: str) -> str:
+        return path("finder_kind", kind=kind)
 
     @staticmethod
     def calendar(kind: str, slug: str | None) -> str:

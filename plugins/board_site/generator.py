@@ -22,13 +22,13 @@ from board.browser_rules import wording_module
 from board.catalog import Catalog, load_catalog, refuse_samples
 from board.entry import Entry, format_datetime, parse_datetime
 from board.jsonld import job_posting, remote_statement, script_json
-from board.paths import Urls
+from board.paths import PATHS, Urls
 from board.policy import load_policy
 
-from . import digest, feeds, present, rendercache, site_calendars, stats
+from . import digest, feeds, present, rendercache, site_calendars, stats, submit
 from .feeds import Item
 from .feedset import Feed, FeedMemo, entry_item, write_feeds
-from .finder import SECTIONS, Finder
+from .finder import SECTIONS, Finder, write_finder
 from .programmes import Programmes
 from .saved import write_saved_page
 from .stats_page import write_stats_page
@@ -173,8 +173,8 @@ class BoardGenerator(Generator):
         write_stats_page(self)
         newest = max((e.modified for e in c.all), default=c.now)
         self.write("feeds.opml", feeds.render_opml("Micro-internship board feeds", finder.opml(), newest))
-        self.render("feeds.html", "feeds/index.html", feed_rows=finder.rows(), page_title="Feeds",
-                    canonical=u.abs("feeds/"))
+        write_finder(self, finder)  # /feeds/ and its A-to-Z organizations page (finder.py)
+        self.write(PATHS["submit_taken"], submit.taken_json(c))  # the Submit form's duplicate checks (submit.py)
         self.write("sitemap.xml", self.sitemap(groups))
         self.write("robots.txt", self.robots_txt())
         self.render("404.html", "404.html", page_title="Page not found", noindex=True)

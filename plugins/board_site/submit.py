@@ -1,10 +1,15 @@
 """The Submit page (``/post-a-project/``): the posting rules as JSON for ``submit.js``.
 
 ``content/pages/post-a-project.md`` is rendered with ``theme/templates/submit.html``,
-which embeds ``submit_rules(board_catalog)`` in ``<script id="submit-rules">``. The
-rules come from ``board.browser_rules`` (read from the Python schema at build time), so
-the browser validates with what ``make validate`` uses. Hooked by one line in
+which embeds ``submit_rules()`` in ``<script id="submit-rules">``. The rules come from
+``board.browser_rules`` (read from the Python schema at build time), so the browser
+validates with what ``make validate`` uses. Hooked by one line in
 ``generator.install_template_helpers``.
+
+The cross-file checks' data (every posting file, every open apply link) grows with the
+board (300 KB at 2,000 postings: most of the page, and its blocking time on a phone), so
+it is not inlined: :func:`taken_json` is written to ``PATHS["submit_taken"]`` and the form
+fetches it the first time it needs it (``submit/form.js``).
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from board import samples
 from board.identity import url_key
 from board import vocabulary as vocab
 from board.browser_rules import rules, rules_json
+from board.paths import PATHS
 from board.entry import email_problem, parse_datetime
 from board.policy import load_policy
 from board.programme import scaffold
@@ -35,6 +41,12 @@ def taken_and_urls(catalog) -> tuple[dict[str, str], dict[str, str]]:
         if e.apply_url and e.status == "open":
             urls.setdefault(url_key(e.apply_url), path)
     return taken, urls
+
+
+def taken_json(catalog) -> str:
+    """``{"taken", "open_apply_urls"}`` of ``catalog`` as JSON: what the form fetches."""
+    taken, urls = taken_and_urls(catalog)
+    return rules_json({"taken": dict(sorted(taken.items())), "open_apply_urls": dict(sorted(urls.items()))})
 
 
 def next_steps(settings: dict, repository: str | None) -> dict:
@@ -60,13 +72,11 @@ def install(env, settings: dict) -> None:
     """Add the ``submit_rules(catalog)`` global (JSON text, safe inside a script element)."""
     policy_path = settings.get("BOARD_POLICY")
 
-    @lru_cache(maxsize=4)
-    def _json(taken: tuple, urls: tuple) -> str:
-        return rules_json(rules(load_policy(policy_path), dict(taken), dict(urls)))
-
-    def submit_rules(catalog=None) -> str:
-        taken, urls = taken_and_urls(catalog)
-        return _json(tuple(sorted(taken.items())), tuple(sorted(urls.items())))
+    @lru_cache(maxsize=1)
+    def submit_rules(catalog=None) -> str:  # noqa: ARG001 - the duplicates are taken_json's now
+        """The rules without the cross-file data (``taken`` and ``open_apply_urls`` are empty:
+        the form fetches them from ``submit_taken_href()``)."""
+        return rules_json(rules(load_policy(policy_path)))
 
     def submit_currencies() -> list[str]:
         """Currencies with a pay floor first (the common ones), then every other ISO code."""
@@ -88,5 +98,6 @@ def install(env, settings: dict) -> None:
 
     env.globals["submit_next"] = lambda: next_steps(settings, load_policy(policy_path).repository)
     env.globals["submit_rules"] = submit_rules
+    env.globals["submit_taken_path"] = PATHS["submit_taken"]
     env.globals["submit_currencies"] = submit_currencies
     env.globals["programme_file_url"] = programme_file_url

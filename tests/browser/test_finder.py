@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.conftest import open_page, synthetic_postings
+from tests.site.conftest import build_site
+
 pytestmark = pytest.mark.browser
 
 
@@ -69,13 +72,88 @@ def test_without_javascript_it_is_plain_links(browser, site_url, built_site):
     assert p.locator("button.copy").count() > 100
     assert p.locator("button.copy:visible").count() == 0
     assert not p.locator("#finder-q").is_visible()
-    # every feed and calendar file is a plain link on the page
+    assert not p.locator(".finder-more-js").first.is_visible()  # "or type a name" needs the script
+    # every feed and calendar file is a plain link on the finder or on its A-to-Z organizations page
     files = sorted(f.relative_to(built_site).as_posix() for pattern in ("feeds/**/*.xml", "feeds/**/*.json",
                                                                           "calendars/**/*.ics")
                    for f in built_site.glob(pattern))
     hrefs = set(p.eval_on_selector_all("a.finder-url", "els => els.map(a => a.getAttribute('href'))"))
-    assert {"/" + f for f in files} <= hrefs and len(files) > 60
+    p.get_by_role("link", name="every organization's feeds, A to Z").click()
+    p.wait_for_url("**/feeds/organizations/")
+    assert p.get_by_role("heading", name="Organizations: feeds").is_visible()
+    org_hrefs = set(p.eval_on_selector_all("a.finder-url", "els => els.map(a => a.getAttribute('href'))"))
+    assert {f for f in files if f.startswith("feeds/organizations/")} and not hrefs & org_hrefs
+    assert {"/" + f for f in files} <= hrefs | org_hrefs and len(files) > 60
+    assert {h for h in org_hrefs} == {"/" + f for f in files if f.startswith("feeds/organizations/")}
     ctx.close()
+
+
+def test_organizations_are_counted_not_listed_and_search_finds_them(clip_page, site_url, built_site):
+    """The finder names how many organizations there are and links their A-to-Z page; a
+    search fetches that page once and draws the matches as cards whose copy buttons work."""
+    p = clip_page
+    orgs = sorted(d.name for d in (built_site / "organizations").iterdir() if d.is_dir())
+    assert p.locator("#finder-organizations ~ .finder-results .finder-card").count() == 0
+    note = p.locator(".finder-more-note")
+    assert f"Each of the {len(orgs)} organizations" in note.inner_text()
+    assert "or type a name" in note.inner_text()
+    fetched: list[str] = []
+    p.on("request", lambda r: fetched.append(r.url))
+    p.fill("#finder-q", "harvest")
+    card = p.locator(".finder-results .finder-card", has=p.get_by_role("heading", name="Organization: Harvest Share"))
+    card.wait_for()
+    assert not note.is_visible()
+    assert card.get_by_role("link", name="Organization: Harvest Share").get_attribute("href") == "/organizations/harvest-share/"
+    button = card.get_by_role("button", name="Copy the address of Harvest Share (RSS)")
+    button.click()
+    p.wait_for_function("document.querySelector('#finder-status').textContent.startsWith('Copied')")
+    assert p.evaluate("navigator.clipboard.readText()") == site_url + "feeds/organizations/harvest-share.rss.xml"
+    p.fill("#finder-q", "harvest s")
+    p.wait_for_function("document.querySelector('#finder-status').textContent.endsWith('match')")
+    assert fetched.count(site_url + "feeds/organizations/") == 1  # read once, searched many times
+    p.fill("#finder-q", "no such organization zz")
+    p.wait_for_function("document.querySelector('#finder-status').textContent === '0 matches'")
+    assert not p.locator("#finder-organizations").is_visible()
+    p.fill("#finder-q", "")
+    assert note.is_visible() and p.locator(".finder-results .finder-card").count() == 0
+
+
+def test_many_matching_organizations_show_twenty_cards_and_the_rest_counted(browser, serve, tmp_path):
+    site = build_site(synthetic_postings(tmp_path, 40, organizations=31), tmp_path / "out")
+    url = serve(site)
+    with open_page(browser, viewport={"width": 390, "height": 844}) as p:
+        p.goto(url + "feeds/")
+        assert p.locator(".finder-card").count() < 40  # no card per organization on the page
+        p.fill("#finder-q", "org")
+        p.wait_for_function("document.querySelector('#finder-status').textContent === '31 matches'")
+        assert p.locator(".finder-results .finder-card").count() == 20
+        rest = p.locator(".finder-rest")
+        assert rest.inner_text().startswith("11 more")
+        assert rest.get_by_role("link", name="see them all, A to Z").get_attribute("href") == "/feeds/organizations/"
+        assert p.evaluate("document.documentElement.scrollWidth") <= 390
+        p.fill("#finder-q", "org 30")
+        p.wait_for_function("document.querySelector('#finder-status').textContent === '1 match'")
+        assert p.locator(".finder-results .finder-card h3").all_inner_texts() == ["Organization: Org 30"]
+        assert p.js_errors == []
+
+
+def test_the_organizations_page_is_a_to_z_plain_links_with_a_filter(browser, site_url):
+    with open_page(browser, viewport={"width": 390, "height": 844}) as p:
+        p.goto(site_url + "feeds/organizations/")
+        assert p.evaluate("document.documentElement.scrollWidth") <= 390
+        names = p.locator(".finder-name").all_inner_texts()
+        assert names and names == sorted(names, key=str.lower)
+        row = p.locator(".finder-row", has=p.get_by_role("link", name="Harvest Share", exact=True))
+        assert row.locator("a.finder-url").all_inner_texts() == ["Atom", "RSS", "JSON Feed"]
+        p.get_by_role("navigation", name="Organizations by first letter").get_by_role("link", name="H").click()
+        assert p.evaluate("location.hash") == "#letter-H"
+        p.fill("#finder-q", "harvest")
+        assert p.locator(".finder-name:visible").all_inner_texts() == ["Harvest Share"]
+        p.screenshot(path="/tmp/shots/finder-organizations-phone.png")
+        assert p.js_errors == []
+    with open_page(browser, java_script_enabled=False) as p:
+        p.goto(site_url + "feeds/organizations/")
+        assert not p.locator("#finder-q").is_visible() and p.locator("a.finder-url").count() > 30
 
 
 def test_filter_narrows_the_list(clip_page):
@@ -90,7 +168,7 @@ def test_filter_narrows_the_list(clip_page):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", ["feeds/", "stats/", "new/", "organizations/harvest-share/"])  # closing-soon/: new/'s template
+@pytest.mark.parametrize("path", ["feeds/", "feeds/organizations/", "stats/", "new/", "organizations/harvest-share/"])  # closing-soon/: new/'s template
 def test_student_pages_pass_axe(browser, site_url, path, scheme):
     """axe-core (WCAG 2.x A/AA rules, colour contrast included) in both colour schemes."""
     from axe_playwright_python.sync_playwright import Axe

@@ -20,6 +20,7 @@ from board.browser_rules import rules as browser_rules
 from board.messages import RULES, form_text
 from board.policy import load_policy
 from board.posting import parse_posting
+from tests.browser.conftest import open_page
 from tests.board.board_testkit import FIXTURES, NOW, POLICY, REPO, VALID_BODY, make_posting
 
 SAMPLE = REPO / "content" / "samples" / "postings"
@@ -277,8 +278,54 @@ def test_the_page_embeds_the_boards_own_rules(submit_page, built_site):
     for key in ("required", "optional", "known", "examples", "categories", "skills", "regex", "max_len",
                 "hours_min", "hours_max", "repository"):
         assert embedded[key] == expected[key], key
-    # the cross-file checks know every sample posting
-    assert set(embedded["taken"]) == {p.stem for p in SAMPLE.glob("*.md")}
+    # the cross-file checks' data is not inline (it grows with the board): the form fetches it
+    assert embedded["taken"] == {} and embedded["open_apply_urls"] == {}
+    fetched = submit_page.evaluate("""async () => (await fetch(document.getElementById('submit-rules').dataset.taken)).json()""")
+    assert set(fetched) == {"taken", "open_apply_urls"}
+    assert set(fetched["taken"]) == {p.stem for p in SAMPLE.glob("*.md")}  # every sample posting
+    assert "content/samples/postings/food-bank-donations-dashboard.md" in fetched["open_apply_urls"].values()
+
+
+def test_duplicate_data_is_fetched_once_when_the_form_first_needs_it(browser, site_url):
+    """Opening the page fetches nothing more; the first focus in the form fetches the file once,
+    and a posting that reuses a sample's file name is refused after it arrives, even when
+    "Check" is pressed while the file is still on its way."""
+    with open_page(browser) as page:
+        asked: list[str] = []
+        page.on("request", lambda r: asked.append(r.url))
+        release = []
+        page.route("**/submit/taken.json", lambda route: release.append(route))  # held until we say
+        page.goto(site_url + "post-a-project/")
+        page.wait_for_function("window.MicroboardSubmit !== undefined")
+        page.wait_for_timeout(200)
+        assert not [u for u in asked if u.endswith("/submit/taken.json")]
+        fill_valid(page)
+        page.fill("#f-slug", "food-bank-donations-dashboard")
+        page.click("button[type=submit]")
+        assert page.inner_text("#submit-status").startswith("Checking the file name and link")
+        assert page.locator("#submit-result").is_hidden()
+        assert len(release) == 1
+        release[0].continue_()
+        page.wait_for_function("document.getElementById('f-slug-error') && "
+                               "document.getElementById('f-slug-error').textContent.includes('is taken by another posting')")
+        assert page.locator("#submit-result").is_hidden()
+        page.fill("#f-slug", "a-new-dashboard")
+        page.click("button[type=submit]")
+        page.wait_for_function("document.getElementById('submit-status').textContent.startsWith('No problems found.')")
+        assert [u for u in asked if u.endswith("/submit/taken.json")] == [site_url + "submit/taken.json"]
+        assert page.js_errors == []
+
+
+def test_the_form_still_works_when_the_duplicate_data_cannot_load(browser, site_url):
+    with open_page(browser) as page:
+        page.route("**/submit/taken.json", lambda route: route.abort())
+        page.goto(site_url + "post-a-project/")
+        page.wait_for_function("window.MicroboardSubmit !== undefined")
+        fill_valid(page)
+        page.click("button[type=submit]")
+        page.wait_for_function("document.getElementById('submit-status').textContent.includes('could not be loaded')")
+        assert page.locator("#submit-result").is_visible()
+        assert page.js_errors == []
 
 
 def test_sample_postings_validate_in_the_page_with_the_published_rules(submit_page):

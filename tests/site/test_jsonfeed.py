@@ -99,6 +99,7 @@ def test_autodiscovery_and_feed_page(site):
     cat = (site / "categories/data/index.html").read_text(encoding="utf-8")
     assert 'type="application/feed+json"' in cat and 'href="/feeds/categories/data.json"' in cat
     finder = (site / "feeds/index.html").read_text(encoding="utf-8")
+    finder += (site / "feeds/organizations/index.html").read_text(encoding="utf-8")  # the finder's A-to-Z page
     for path in json_feeds(site):
         assert f'href="/{path.relative_to(site).as_posix()}"' in finder
     opml = ET.parse(site / "feeds.opml").getroot()

@@ -31,9 +31,20 @@ export function hoursShort(low, high) {
   return low === high ? w.one.replace("{n}", low) : w.range.replace("{min}", low).replace("{max}", high);
 }
 
-for (const el of document.querySelectorAll("time[data-countdown]")) {
-  el.textContent = countdown(el.getAttribute("datetime"));
-}
+// The new text is usually shorter than the date it replaces ("Closes in 3 days" for "Closes
+// 5 December 2026"): a line that unwraps would move everything below it after the first
+// paint (layout shift). So a one-line deadline keeps the width it was painted with; every
+// width is read before any text changes (one layout).
+const deadlines = [...document.querySelectorAll("time[data-countdown]")];
+const painted = deadlines.map((el) => (el.getClientRects().length === 1 ? el.getBoundingClientRect().width : 0));
+deadlines.forEach((el, i) => {
+  const text = countdown(el.getAttribute("datetime"));
+  if (painted[i] && text.length < el.textContent.length) {
+    el.style.display = "inline-block";
+    el.style.minWidth = painted[i] + "px";
+  }
+  el.textContent = text;
+});
 for (const el of document.querySelectorAll("time[data-ago]")) {
   el.textContent = ago(el.getAttribute("datetime"));
 }

@@ -41,7 +41,26 @@ const FIELD_INPUT = {
   "apply": "f-apply-url", "header": "f-title", "file": "f-description", "text": "f-title",
 };
 
-export function initForm(rules, V) {
+/* The cross-file checks' data (board.validate's: existing file names, open apply links),
+ * fetched once from `url` when the form first needs it and merged into `rules`. Without a
+ * url (a test page with the data inline) it is ready at once. */
+function makeDuplicates(rules, url) {
+  let state = url ? "idle" : "ready", promise = Promise.resolve();
+  return {
+    get state() { return state; },
+    need() {
+      if (state === "idle") {
+        state = "loading";
+        promise = fetch(url).then(r => { if (!r.ok) throw new Error(String(r.status)); return r.json(); })
+          .then(d => { rules.taken = d.taken; rules.open_apply_urls = d.open_apply_urls; state = "ready"; })
+          .catch(() => { state = "failed"; });
+      }
+      return promise;
+    },
+  };
+}
+
+export function initForm(rules, V, takenUrl) {
   const form = document.getElementById("submit-form");
   if (!form) return;
   const $ = id => document.getElementById(id);
@@ -50,7 +69,9 @@ export function initForm(rules, V) {
     summary: $("error-summary"), summaryList: $("error-summary-list"), result: $("submit-result"),
     preview: $("card-preview"), fileBox: $("file-text"), ghLink: $("github-link"), status: $("submit-status"),
     inputFor: field => $(FIELD_INPUT[field] || "f-" + field) || $("f-title"),
+    dupes: makeDuplicates(rules, takenUrl), recheck: null,
   };
+  form.addEventListener("focusin", () => ui.dupes.need(), { once: true });
   restoreDraft(ui);
   if (!$("f-posted").value) $("f-posted").value = todayUTC();
   applyLocaleCurrency(ui);
@@ -69,6 +90,7 @@ export function initForm(rules, V) {
 function restoreDraft(ui) {
   const data = ui.draft.restore();
   if (!data) return;
+  ui.dupes.need();  // a restored draft is about to be checked
   ui.slug.edited = !!(data.extra && data.extra.slugEdited);
   ui.$("draft-status").textContent = "We restored the draft saved on this device. It stays here until you start over.";
   ui.$("draft-bar").hidden = false;
@@ -167,10 +189,23 @@ function check(ui, focus) {
   const f = fields(ui);
   const text = fileText(rules, f);
   const holder = {};
-  let problems = V.validate(text, { slug: f.slug, entry: holder });
+  ui.dupes.need();
+  const waiting = ui.dupes.state === "loading";  // the duplicate checks run once their data is here
+  let problems = V.validate(text, { slug: f.slug, entry: holder, skipCrossFile: waiting });
   // A file name not yet derived (no title) is not a problem of its own: the title is.
   if (!f.slug && !ui.slug.edited) problems = problems.filter(p => p.field !== "file name");
   ui.fileBox.value = text;
+  if (waiting) {  // check again when it arrives (once, with focus if any call asked for it)
+    const first = ui.recheck === null;
+    ui.recheck = Boolean(ui.recheck) || (focus && !problems.length);
+    if (first) ui.dupes.need().then(() => { const again = ui.recheck; ui.recheck = null; check(ui, again); });
+  }
+  if (!problems.length && waiting) {
+    clearErrors(ui);
+    ui.result.hidden = true;
+    ui.status.textContent = "Checking the file name and link against the board's postings…";
+    return null;
+  }
   if (problems.length) {
     showErrors(ui, problems, focus);
     ui.result.hidden = true;
@@ -188,7 +223,9 @@ function check(ui, focus) {
   ui.ghLink.href = url;
   $("url-too-long").hidden = url.length <= 8000;
   ui.result.hidden = false;
-  ui.status.textContent = "No problems found. Check the preview, then open GitHub.";
+  ui.status.textContent = ui.dupes.state === "failed"
+    ? "No problems found, but the board's postings could not be loaded to check the file name and link against them (the pull-request check will). Check the preview, then open GitHub."
+    : "No problems found. Check the preview, then open GitHub.";
   if (focus) $("result-heading").focus();
   return { text, url, slug: f.slug };
 }
