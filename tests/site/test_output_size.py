@@ -107,7 +107,9 @@ def test_items_carry_summary_facts_and_link_not_the_full_description(big):
 
 def test_organization_feeds_are_atom_only_and_others_have_all_three_formats(big):
     assert KIND_FORMATS["organizations"] == ("atom",)
-    orgs = sorted((big / "feeds/organizations").iterdir())
+    folder = big / "feeds/organizations"
+    assert (folder / "index.html").is_file()  # the A-Z page of organization feeds lives beside them
+    orgs = sorted(p for p in folder.iterdir() if p.name != "index.html")
     assert orgs and all(p.name.endswith(".atom.xml") for p in orgs), orgs
     assert len(orgs) == len(list((big / "organizations").glob("*/index.html")))  # one per organization
     for kind, slug in (("skills", "python"), ("categories", "data")):
@@ -132,8 +134,11 @@ def test_pages_finder_and_opml_link_only_feeds_that_exist(big):
     org_page = (big / "organizations/busy-org/index.html").read_text(encoding="utf-8")
     assert 'href="/feeds/organizations/busy-org.atom.xml"' in org_page
     finder = _feed_hrefs((big / "feeds/index.html").read_text(encoding="utf-8"))
+    a_to_z = _feed_hrefs((big / "feeds/organizations/index.html").read_text(encoding="utf-8"))
     written = {"/" + p.relative_to(big).as_posix() for p in (big / "feeds").rglob("*") if p.suffix in (".xml", ".json")}
-    assert finder == written  # the finder lists every feed written, and nothing else
+    # the finder and its A-Z page of organizations list every feed written, and nothing else
+    assert finder | a_to_z == written
+    assert {h for h in written if h.startswith("/feeds/organizations/")} <= a_to_z
     opml = {o.get("xmlUrl") for o in ET.parse(big / "feeds.opml").getroot().iter("outline")}
     assert opml == {PUBLIC + p for p in written if p.endswith(".atom.xml")}
 
