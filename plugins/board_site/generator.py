@@ -32,6 +32,7 @@ from .programmes import Programmes
 from .saved import write_saved_page
 from .stats_page import write_stats_page
 from .views import write_views
+from .workers import Pool, Unit, worker_count
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +75,8 @@ class BoardGenerator(Generator):
         self.policy = load_policy(s.get("BOARD_POLICY"))
         cache_dir = Path(s.get("CACHE_PATH", "cache")) / "board" if s.get("BOARD_CACHE", True) else None
         with_samples = bool(s.get("BOARD_SAMPLES"))
-        self.catalog: Catalog = load_catalog(Path(self.path), self.policy, now, cache_dir, with_samples)
+        self.catalog: Catalog = load_catalog(Path(self.path), self.policy, now, cache_dir, with_samples,
+                                             workers=worker_count(s))
         if not with_samples:  # a published board: a sample copied into content/postings is refused
             refuse_samples([e for e in self.catalog.all if e.source.kind == "employer"] + self.catalog.programmes)
         for warning in self.catalog.warnings:
@@ -88,10 +90,24 @@ class BoardGenerator(Generator):
         self.context["board_filter_options"] = present.filter_options(self.catalog.open)
         self.written: set[str] = set()
         self.render_cache = rendercache.RenderCache.for_build(self)  # off: BOARD_RENDER_CACHE = False
+        self.pool = self.worker_pool()
         # Memos of one build (an entry is in many feeds and on many list pages):
         self.feed_memo = FeedMemo()  # each entry's feed item, and each item's XML per format
         self.cards: dict[tuple[int, str], str] = {}  # (id(entry), heading) -> its card's HTML
         self.install_globals()
+
+    def worker_pool(self) -> Pool | None:
+        """With ``BOARD_WORKERS`` > 1 (default: one per CPU), outputs render in forked workers (workers.py)."""
+        n = worker_count(self.settings)
+        if n <= 1:
+            return None
+        cache = self.render_cache
+
+        def done(unit: Unit, paths: list[str]) -> None:
+            self.written.update(paths)
+            cache.record(unit.name, unit.key, paths)
+        cache.pool = Pool(n, lambda unit: cache.produce(unit.produce), done)
+        return cache.pool
 
     def install_globals(self) -> None:
         """The board's own template globals, all set here (present.install sets the shared ones).
@@ -180,6 +196,8 @@ class BoardGenerator(Generator):
         write_saved_page(self)  # the device-only Saved list (saved.py, shortlist.js)
         for path, text in self.search_index().items():  # entries.json + text.json (present.search_index)
             self.write(path, text)
+        if self.pool is not None:
+            self.pool.flush()  # every unit queued above, rendered in the workers
         self.render_cache.prune(self.written)  # a removed posting's page goes, as in a cold build
         self.render_cache.save()
         BoardGenerator.last_summary = self.summary()  # printed by the plugin's finalized hook

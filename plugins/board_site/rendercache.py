@@ -51,6 +51,8 @@ log = logging.getLogger(__name__)
 
 VERSION = 4  # 4: entries keyed with their open state, the site without the day
 _ADDR = re.compile(r" at 0x[0-9a-f]+")
+#: Settings that never change a byte of output: the day (see above), how many processes render.
+_NOT_SITE = ("BOARD_NOW", "BOARD_WORKERS")
 #: The code every output may depend on: this plugin and the ``board`` package actually imported.
 _CODE_DIRS = (Path(__file__).resolve().parent, Path(board.__file__).resolve().parent)
 
@@ -82,6 +84,7 @@ class RenderCache:
         self._list_digest: dict[int, tuple[list, list]] = {}  # id(list) -> (the list, its canon)
         self._template_deps: dict[str, str | None] = {}  # template -> digest of what it reads
         self._recording: list[str] | None = None  # files written by the unit being produced
+        self.pool: Any = None  # a workers.Pool: units to render are queued there, not run at once
         self.last_files: list[list] = []  # [path, size, mtime] of every file the last build wrote
         if cache_file and site_key and cache_file.exists():
             try:
@@ -256,6 +259,13 @@ class RenderCache:
             if self._recording is not None:
                 self._recording.extend(paths)
             return
+        if self.pool is not None and self._recording is None:  # rendered later, maybe in a worker (workers.py)
+            self.pool.add(unit, key, produce)
+            return
+        self.record(unit, key, self.produce(produce))
+
+    def produce(self, produce: Callable[[], None]) -> list[str]:
+        """Run ``produce()`` and return the files it wrote (through ``note_written``)."""
         outer, self._recording = self._recording, []
         try:
             produce()
@@ -263,7 +273,7 @@ class RenderCache:
             files, self._recording = self._recording, outer
         if outer is not None:
             outer.extend(files)
-        self.record(unit, key, files)
+        return files
 
 
 def _code_digest(fn) -> str:
@@ -398,7 +408,7 @@ def site_fingerprint(gen) -> str | None:
         "code": _files_digest(code),
         "templates": _files_digest(templates),
         "policy": _files_digest([Path(policy)]) if policy and Path(policy).is_file() else None,
-        "settings": {k: _ADDR.sub("", repr(v)) for k, v in settings.items() if k != "BOARD_NOW"},
+        "settings": {k: _ADDR.sub("", repr(v)) for k, v in settings.items() if k not in _NOT_SITE},
     }
     text = json.dumps(parts, sort_keys=True, default=str)
     if os.environ.get("BOARD_RENDER_CACHE_DEBUG"):  # files to diff when pages are never reused
