@@ -110,7 +110,7 @@ def load_postings(folder: Path, policy: Policy, now: datetime, cache_dir: Path |
     files = posting_files([folder]) if folder.exists() else []
     cache_file = cache_dir / f"{cache_name}.pickle" if cache_dir else None
     cache: dict[str, Entry] = _read_cache(cache_file)
-    version = _code_version() if cache_file else ""  # new parsing or checking rules re-read every file
+    version = code_version() if cache_file else ""  # new parsing or checking rules re-read every file
     day = samples.AS_OF if files and samples.is_sample_path(files[0]) else now  # samples: checked as of AS_OF
     keys = {f: _cache_key(f, policy, day) + version for f in files}
     missing = [f for f in files if keys[f] not in cache]
@@ -145,7 +145,7 @@ def _has_duplicates(entries: list[Entry]) -> bool:
     return len(set(urls)) != len(urls)
 
 
-def _code_version() -> str:
+def code_version() -> str:
     """Digest of this package's source: sanitizing and checking rules live here."""
     h = hashlib.sha1()
     for p in sorted(Path(__file__).parent.rglob("*")):
@@ -170,7 +170,7 @@ def load_scraped(folder: Path, policy: Policy, now: datetime,
     warnings: list[str] = []
     cache_file = cache_dir / "scraped.pickle" if cache_dir else None
     cache: dict[str, tuple[list[Entry], list[str]]] = _read_cache(cache_file)
-    version = _code_version() if cache_file else ""
+    version = code_version() if cache_file else ""
     kept: dict[str, tuple[list[Entry], list[str]]] = {}
     paths = sorted(folder.glob("*.json")) if folder.exists() else []
     keys = {p: _cache_key(p, policy, now) + version if cache_file else "" for p in paths}
