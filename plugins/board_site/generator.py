@@ -19,6 +19,7 @@ from pelican.generators import Generator
 from board import samples
 from board import vocabulary as vocab
 from board.catalog import Catalog, load_catalog, refuse_samples
+from board.forkmap import fork_map
 from board.entry import Entry, format_datetime, parse_datetime
 from board.jsonld import job_posting, remote_statement, script_json
 from board.paths import Urls
@@ -32,12 +33,14 @@ from .programmes import Programmes
 from .saved import write_saved_page
 from .stats_page import write_stats_page
 from .views import write_views
-from .workers import Pool, Unit, worker_count
+from .workers import MIN_UNITS, Pool, Unit, worker_count
 
 log = logging.getLogger(__name__)
 
 
 TAXONOMIES = ("categories", "skills", "organizations")
+#: The headings list pages render cards with (board.html: h3; taxonomy.html, view.html: h2).
+CARD_HEADINGS = ("h3", "h2")
 
 
 def page_title(title: str | None, n: int) -> str | None:
@@ -94,6 +97,7 @@ class BoardGenerator(Generator):
         # Memos of one build (an entry is in many feeds and on many list pages):
         self.feed_memo = FeedMemo()  # each entry's feed item, and each item's XML per format
         self.cards: dict[tuple[int, str], str] = {}  # (id(entry), heading) -> its card's HTML
+        self.card_entries: dict[int, Entry] = {}  # the entries of list pages queued for the workers
         self.install_globals()
 
     def worker_pool(self) -> Pool | None:
@@ -135,6 +139,19 @@ class BoardGenerator(Generator):
         if html is None:
             html = self.cards[key] = self.env.get_template("_card.html").module.card(e, heading)
         return html
+
+    def prerender_cards(self) -> None:
+        """Render the cards of the queued list pages once each, spread over the workers.
+
+        The workers inherit them (fork). Without this each worker would render most cards
+        itself: a posting is on a dozen list pages, and those are dealt to every worker.
+        """
+        entries = list(self.card_entries.values())
+        both = lambda e: [self.card_html(e, h) for h in CARD_HEADINGS]  # noqa: E731
+        workers = self.pool.workers if len(entries) >= MIN_UNITS else 1
+        for e, cards in zip(entries, fork_map(both, entries, workers)):
+            for heading, html in zip(CARD_HEADINGS, cards):
+                self.cards[(id(e), heading)] = html
 
     # ---- writing -------------------------------------------------------------
     def write(self, rel_path: str, text: str) -> None:
@@ -197,6 +214,7 @@ class BoardGenerator(Generator):
         for path, text in self.search_index().items():  # entries.json + text.json (present.search_index)
             self.write(path, text)
         if self.pool is not None:
+            self.prerender_cards()
             self.pool.flush()  # every unit queued above, rendered in the workers
         self.render_cache.prune(self.written)  # a removed posting's page goes, as in a cold build
         self.render_cache.save()
@@ -247,13 +265,17 @@ class BoardGenerator(Generator):
         for n in range(1, pages + 1):
             rel = first_path if n == 1 else f"{page_dir}page/{n}/index.html"
             page_url = lambda k: page_dir if k == 1 else f"{page_dir}page/{k}/"  # noqa: E731
+            shown = entries[(n - 1) * per_page: n * per_page]
+            queued = len(self.pool.units) if self.pool else 0
             self.render(
                 template, rel,
-                entries=entries[(n - 1) * per_page: n * per_page], total=len(entries), page_number=n, pages=pages,
+                entries=shown, total=len(entries), page_number=n, pages=pages,
                 previous_url=self.urls.href(page_url(n - 1)) if n > 1 else None,
                 next_url=self.urls.href(page_url(n + 1)) if n < pages else None,
                 canonical=self.urls.abs(page_url(n)), page_title=page_title(ctx.get("title"), n), **ctx,
             )
+            if self.pool and len(self.pool.units) > queued:  # queued: its cards are rendered first (prerender_cards)
+                self.card_entries.update((id(e), e) for e in shown)
 
     def render_posting(self, e: Entry) -> None:
         path = Urls.posting(e.slug)
