@@ -27,7 +27,7 @@ from board.policy import load_policy
 
 from . import digest, feeds, present, rendercache, site_calendars, stats
 from .feeds import Item
-from .feedset import Feed, FeedMemo, entry_item, write_feeds
+from .feedset import Feed, FeedMemo, entry_clamped, entry_item, write_feeds
 from .finder import SECTIONS, Finder
 from .programmes import Programmes
 from .saved import write_saved_page
@@ -98,6 +98,7 @@ class BoardGenerator(Generator):
         self.feed_memo = FeedMemo()  # each entry's feed item, and each item's XML per format
         self.cards: dict[tuple[int, str], str] = {}  # (id(entry), heading) -> its card's HTML
         self.card_entries: dict[int, Entry] = {}  # the entries of list pages queued for the workers
+        self.item_entries: dict[int, Entry] = {}  # the entries of feeds queued for the workers
         self.install_globals()
 
     def worker_pool(self) -> Pool | None:
@@ -140,18 +141,25 @@ class BoardGenerator(Generator):
             html = self.cards[key] = self.env.get_template("_card.html").module.card(e, heading)
         return html
 
-    def prerender_cards(self) -> None:
-        """Render the cards of the queued list pages once each, spread over the workers.
+    def prerender(self) -> None:
+        """Make the cards of the queued list pages and the items of the queued feeds once
+        each, spread over the workers, before the pages and feeds are.
 
-        The workers inherit them (fork). Without this each worker would render most cards
-        itself: a posting is on a dozen list pages, and those are dealt to every worker.
+        The workers inherit them (fork). Without this each worker would make most of them
+        itself: a posting is on a dozen list pages and feeds, and those are dealt to every worker.
         """
-        entries = list(self.card_entries.values())
-        both = lambda e: [self.card_html(e, h) for h in CARD_HEADINGS]  # noqa: E731
+        cards, items = self.card_entries, self.item_entries
+        entries = list({**cards, **items}.values())
+
+        def make(e: Entry) -> tuple:
+            return ([self.card_html(e, h) for h in CARD_HEADINGS] if id(e) in cards else None,
+                    self.feed_item(e) if id(e) in items else None)
         workers = self.pool.workers if len(entries) >= MIN_UNITS else 1
-        for e, cards in zip(entries, fork_map(both, entries, workers)):
-            for heading, html in zip(CARD_HEADINGS, cards):
+        for e, (htmls, item) in zip(entries, fork_map(make, entries, workers)):
+            for heading, html in zip(CARD_HEADINGS, htmls or ()):
                 self.cards[(id(e), heading)] = html
+            if item is not None:
+                self.feed_memo.items[id(e)] = item
 
     # ---- writing -------------------------------------------------------------
     def write(self, rel_path: str, text: str) -> None:
@@ -214,7 +222,7 @@ class BoardGenerator(Generator):
         for path, text in self.search_index().items():  # entries.json + text.json (present.search_index)
             self.write(path, text)
         if self.pool is not None:
-            self.prerender_cards()
+            self.prerender()
             self.pool.flush()  # every unit queued above, rendered in the workers
         self.render_cache.prune(self.written)  # a removed posting's page goes, as in a cold build
         self.render_cache.save()
@@ -274,7 +282,7 @@ class BoardGenerator(Generator):
                 next_url=self.urls.href(page_url(n + 1)) if n < pages else None,
                 canonical=self.urls.abs(page_url(n)), page_title=page_title(ctx.get("title"), n), **ctx,
             )
-            if self.pool and len(self.pool.units) > queued:  # queued: its cards are rendered first (prerender_cards)
+            if self.pool and len(self.pool.units) > queued:  # queued: its cards are rendered first (prerender)
                 self.card_entries.update((id(e), e) for e in shown)
 
     def render_posting(self, e: Entry) -> None:
@@ -294,7 +302,11 @@ class BoardGenerator(Generator):
 
     def entry_feeds(self, feed: Feed, entries: list[Entry]) -> None:
         """The Atom, RSS and JSON Feed of ``entries`` (postings or programmes), newest first."""
-        write_feeds(self, feed, entries, self.feed_item)
+        queued = len(self.pool.units) if self.pool else 0
+        now = self.catalog.now
+        write_feeds(self, feed, entries, self.feed_item, clamped=lambda e: entry_clamped(e, now))
+        if self.pool and len(self.pool.units) > queued:  # queued: its items are made first (prerender)
+            self.item_entries.update((id(e), e) for e in entries[:feed.cap(self.settings)])
 
     def feed_item(self, e: Entry) -> Item:
         """``e``'s item in every feed, made once per build (an entry is in a dozen feeds)."""
