@@ -24,6 +24,9 @@ fingerprints, to diff when pages are never reused.
 
 The generator owns one :class:`RenderCache` per build (``BoardGenerator.render_cache``,
 made by :meth:`RenderCache.for_build`); every output goes through :meth:`RenderCache.run`.
+With workers (``BOARD_WORKERS``, ``workers.py``) ``run`` still decides in the building
+process; a unit to render is queued in ``pool`` and recorded, with the files a worker
+wrote for it, when the pool is flushed (before ``prune`` and ``save``).
 **Off switch:** ``BOARD_RENDER_CACHE = False`` in the Pelican settings renders and writes
 every output on every build (``BOARD_CACHE = False`` switches this and the catalog cache
 off together). Either way the output is the same bytes: ``tests/site/test_rendercache.py``
