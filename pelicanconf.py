@@ -42,6 +42,7 @@ BOARD_EMAIL_DIGEST_URL = ""  # e.g. "https://blogtrottr.com/?subscribe={feed}"
 BOARD_EMAIL_DIGEST_SERVICE = ""  # e.g. "Blogtrottr"
 # BOARD_NOW = "2026-11-26T12:00:00Z"  # pin "today" for reproducible builds and tests
 # BOARD_RENDER_CACHE = False  # render every page every build (plugins/board_site/rendercache.py)
+# BOARD_WORKERS = 1  # render in this process only; unset or 0: one worker per CPU (plugins/board_site/workers.py)
 # BOARD_CACHE = False  # ... and re-parse every posting too (board/catalog.py's cache)
 # What the Post-a-project page tells an employer about review (see CONTRIBUTING.md):
 # GitHub handles of the maintainers who review postings, how many working days a review

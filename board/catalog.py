@@ -21,6 +21,7 @@ from pathlib import Path
 
 from . import samples
 from .dedupe import dedupe
+from .forkmap import fork_map
 from . import vocabulary as vocab
 from .entry import Entry, check, clean_text
 from .identity import apply_key, url_key
@@ -97,7 +98,7 @@ def _cache_key(path: Path, policy: Policy, now: datetime) -> str:
 
 
 def load_postings(folder: Path, policy: Policy, now: datetime, cache_dir: Path | None = None,
-                  cache_name: str = "postings") -> list[Entry]:
+                  cache_name: str = "postings", workers: int = 1) -> list[Entry]:
     """Employer postings (or programmes: the validator knows a file's kind by its folder);
     raises :class:`InvalidPostings` listing every problem.
 
@@ -109,11 +110,11 @@ def load_postings(folder: Path, policy: Policy, now: datetime, cache_dir: Path |
     files = posting_files([folder]) if folder.exists() else []
     cache_file = cache_dir / f"{cache_name}.pickle" if cache_dir else None
     cache: dict[str, Entry] = _read_cache(cache_file)
-    version = _code_version() if cache_file else ""  # new parsing or checking rules re-read every file
+    version = code_version() if cache_file else ""  # new parsing or checking rules re-read every file
     day = samples.AS_OF if files and samples.is_sample_path(files[0]) else now  # samples: checked as of AS_OF
     keys = {f: _cache_key(f, policy, day) + version for f in files}
     missing = [f for f in files if keys[f] not in cache]
-    entries, errors = validate_files(missing, policy, now, allow_expired=True)
+    entries, errors = validate_files(missing, policy, now, allow_expired=True, workers=workers)
     if errors:
         raise InvalidPostings(errors)
     fresh = dict(zip((keys[f] for f in missing), entries))
@@ -144,7 +145,7 @@ def _has_duplicates(entries: list[Entry]) -> bool:
     return len(set(urls)) != len(urls)
 
 
-def _code_version() -> str:
+def code_version() -> str:
     """Digest of this package's source: sanitizing and checking rules live here."""
     h = hashlib.sha1()
     for p in sorted(Path(__file__).parent.rglob("*")):
@@ -155,7 +156,7 @@ def _code_version() -> str:
 
 
 def load_scraped(folder: Path, policy: Policy, now: datetime,
-                 cache_dir: Path | None = None) -> tuple[list[Entry], list[str]]:
+                 cache_dir: Path | None = None, workers: int = 1) -> tuple[list[Entry], list[str]]:
     """Scraped entries from ``content/scraped/*.json``; a bad record is skipped and reported.
 
     With ``cache_dir``, each file's result is cached like the postings (path, mtime, size,
@@ -169,16 +170,20 @@ def load_scraped(folder: Path, policy: Policy, now: datetime,
     warnings: list[str] = []
     cache_file = cache_dir / "scraped.pickle" if cache_dir else None
     cache: dict[str, tuple[list[Entry], list[str]]] = _read_cache(cache_file)
-    version = _code_version() if cache_file else ""
+    version = code_version() if cache_file else ""
     kept: dict[str, tuple[list[Entry], list[str]]] = {}
-    for path in sorted(folder.glob("*.json")) if folder.exists() else []:
-        key = _cache_key(path, policy, now) + version if cache_file else ""
+    paths = sorted(folder.glob("*.json")) if folder.exists() else []
+    keys = {p: _cache_key(p, policy, now) + version if cache_file else "" for p in paths}
+    missing = [p for p in paths if keys[p] not in cache]  # read on both cores (fork_map)
+    loaded = dict(zip(missing, fork_map(lambda p: _load_scraped_file(p, policy, now), missing, workers)))
+    for path in paths:
+        key = keys[path]
         if key in cache:
             kept[key] = cache[key]
             by_file[path.stem] = list(cache[key][0])
             warnings.extend(cache[key][1])
             continue
-        file_entries, file_warnings, hourly = _load_scraped_file(path, policy, now)
+        file_entries, file_warnings, hourly = loaded[path]
         by_file[path.stem] = file_entries
         warnings.extend(file_warnings)
         if cache_file and not hourly:
@@ -279,12 +284,15 @@ def refuse_samples(postings: list[Entry]) -> None:
 
 
 def load_catalog(content: Path, policy: Policy, now: datetime, cache_dir: Path | None = None,
-                 with_samples: bool = False) -> Catalog:
-    """Every entry: employer postings, the samples when ``with_samples`` (development), scraped."""
-    postings = load_postings(content / "postings", policy, now, cache_dir)
+                 with_samples: bool = False, workers: int = 1) -> Catalog:
+    """Every entry: employer postings, the samples when ``with_samples`` (development), scraped.
+
+    ``workers`` > 1 parses the posting and scraped files in that many forked processes
+    (``board.forkmap``): the same entries, in the same order."""
+    postings = load_postings(content / "postings", policy, now, cache_dir, workers=workers)
     if with_samples:
         postings += load_samples(content / samples.CONTENT_SUBDIR, policy, now, cache_dir)
-    scraped, warnings = load_scraped(content / "scraped", policy, now, cache_dir)
+    scraped, warnings = load_scraped(content / "scraped", policy, now, cache_dir, workers)
     catalog = build_catalog(postings, scraped, now)
     catalog.warnings[:0] = warnings
     catalog.programmes = load_programmes(content / "programmes", policy, now, cache_dir)

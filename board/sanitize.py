@@ -7,6 +7,7 @@ cleaned here with nh3 (ammonia's allow-list) before it reaches a template.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -87,7 +88,15 @@ def markdown_to_html(text: str) -> str:
     """
     if markdown_problems(text):
         return clean_html(f"<p>{html.escape(text)}</p>")
-    return clean_html(markdown.markdown(text, extensions=MARKDOWN_EXTENSIONS, tab_length=TAB_LENGTH, output_format="html"))
+    return clean_html(_markdown().reset().convert(text))
+
+
+@functools.cache
+def _markdown() -> markdown.Markdown:
+    """One converter per process, reset before each body: building one (its parser, patterns
+    and extensions) cost as much as converting a body (issue #19's profile). ``reset``
+    clears all per-document state, so each body converts as with ``markdown.markdown``."""
+    return markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, tab_length=TAB_LENGTH, output_format="html")
 
 
 def html_to_text(fragment: str) -> str:

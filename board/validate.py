@@ -7,6 +7,7 @@ if anything is wrong; the site build refuses invalid postings with the same line
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import re
 import subprocess
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from . import samples
 from .entry import Entry, parse_datetime, problem
+from .forkmap import fork_map
 from .identity import url_key
 from .policy import Policy, load_policy
 from .posting import parse_posting
@@ -82,7 +84,7 @@ def display_path(path: Path) -> str:
 
 
 def validate_files(files: list[Path], policy: Policy, now: datetime,
-                   allow_expired: bool = False) -> tuple[list[Entry], list[str]]:
+                   allow_expired: bool = False, workers: int = 1) -> tuple[list[Entry], list[str]]:
     """Parse and check every file (a posting, or a programme by its folder); also catch
     duplicates across files of the same kind (their pages live under different prefixes).
 
@@ -93,10 +95,8 @@ def validate_files(files: list[Path], policy: Policy, now: datetime,
     errors: list[str] = []
     slugs: dict[tuple[str, str], Path] = {}
     apply_urls: dict[tuple[str, str], Path] = {}
-    for path in files:
-        file_now = samples.AS_OF if samples.is_sample_path(path) else now
-        parse = parse_programme if is_programme_file(path) else parse_posting
-        entry, problems = parse(path, policy, file_now, allow_expired=allow_expired)
+    parse = functools.partial(_parse_file, policy=policy, now=now, allow_expired=allow_expired)
+    for path, (entry, problems) in zip(files, fork_map(parse, files, workers)):  # the parsing on both cores
         errors.extend(p.format(display_path(path)) for p in problems)
         if entry is None:
             continue
@@ -114,6 +114,13 @@ def validate_files(files: list[Path], policy: Policy, now: datetime,
             apply_urls[key] = path
         entries.append(entry)
     return entries, errors
+
+
+def _parse_file(path: Path, *, policy: Policy, now: datetime, allow_expired: bool) -> tuple:
+    """One file's (entry or None, problems), as of its day (samples: ``AS_OF``)."""
+    file_now = samples.AS_OF if samples.is_sample_path(path) else now
+    parse = parse_programme if is_programme_file(path) else parse_posting
+    return parse(path, policy, file_now, allow_expired=allow_expired)
 
 
 def github_annotation(line: str) -> str:

@@ -105,8 +105,13 @@ def entry_item(e: Entry, *, urls: Urls, now: datetime, describe: Callable[[Entry
         uid=feeds.tag_uri(urls.public_url, page), url=urls.abs(page),
         title=f"{e.title} at {org.name}", summary_html=describe(e),
         published=posted, updated=max(posted, min(e.modified, now)), author=org.name, author_url=org.url or None,
-        categories=tags, tags=tags, json=tuple(extra), clamped=e.posted > now or e.modified > now,
+        categories=tags, tags=tags, json=tuple(extra), clamped=entry_clamped(e, now),
     )
+
+
+def entry_clamped(e: Entry, now: datetime) -> bool:
+    """Whether ``e``'s item has a date pulled back to "now" (then its feeds depend on "now")."""
+    return e.posted > now or e.modified > now
 
 
 def _facts(e: Entry) -> dict:
@@ -126,19 +131,25 @@ def _facts(e: Entry) -> dict:
     return facts
 
 
-def write_feeds(gen, feed: Feed, sources: list, to_item: Callable[[Any], feeds.Item]) -> None:
+def write_feeds(gen, feed: Feed, sources: list, to_item: Callable[[Any], feeds.Item],
+                clamped: Callable[[Any], bool] | None = None) -> None:
     """The newest ``feed.cap`` of ``sources`` (newest first) in each of ``feed.formats``.
 
     ``to_item`` makes each source's item (memoized by the caller). The three files are one
     render-cache unit keyed on the feed, its sources and, when an item's date was clamped
-    to it (or the feed is empty and dated "now"), the build's "now".
+    to it (or the feed is empty and dated "now"), the build's "now". With ``clamped(source)``
+    (that item's ``clamped``, told without making it) the items are made only if the feed
+    is rendered: a warm rebuild makes none for the feeds it reuses.
     """
     shown = sources[:feed.cap(gen.settings)]
-    items = [to_item(s) for s in shown]
     now = gen.catalog.now
-    exact = not items or any(it.clamped for it in items)
+    if clamped is None:
+        items = [to_item(s) for s in shown]
+        exact = not items or any(it.clamped for it in items)
+    else:
+        exact = not shown or any(clamped(s) for s in shown)
     gen.cached(f"feeds:{feed.kind}:{feed.slug}", ("feeds", feed, shown, now if exact else None),
-               lambda: _write(gen, feed, items))
+               lambda: _write(gen, feed, [to_item(s) for s in shown] if clamped else items))
 
 
 def _write(gen, feed: Feed, items: list[feeds.Item]) -> None:

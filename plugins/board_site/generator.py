@@ -20,6 +20,7 @@ from board import samples
 from board import vocabulary as vocab
 from board.browser_rules import wording_module
 from board.catalog import Catalog, load_catalog, refuse_samples
+from board.forkmap import fork_map
 from board.entry import Entry, format_datetime, parse_datetime
 from board.jsonld import job_posting, remote_statement, script_json
 from board.paths import PATHS, Urls
@@ -27,17 +28,20 @@ from board.policy import load_policy
 
 from . import digest, feeds, present, rendercache, site_calendars, stats, submit
 from .feeds import Item
-from .feedset import Feed, FeedMemo, entry_item, write_feeds
+from .feedset import Feed, FeedMemo, entry_clamped, entry_item, write_feeds
 from .finder import SECTIONS, Finder, write_finder
 from .programmes import Programmes
 from .saved import write_saved_page
 from .stats_page import write_stats_page
 from .views import write_views
+from .workers import MIN_UNITS, Pool, Unit, worker_count
 
 log = logging.getLogger(__name__)
 
 
 TAXONOMIES = ("categories", "skills", "organizations")
+#: The headings list pages render cards with (board.html: h3; taxonomy.html, view.html: h2).
+CARD_HEADINGS = ("h3", "h2")
 
 
 def page_title(title: str | None, n: int) -> str | None:
@@ -75,7 +79,8 @@ class BoardGenerator(Generator):
         self.policy = load_policy(s.get("BOARD_POLICY"))
         cache_dir = Path(s.get("CACHE_PATH", "cache")) / "board" if s.get("BOARD_CACHE", True) else None
         with_samples = bool(s.get("BOARD_SAMPLES"))
-        self.catalog: Catalog = load_catalog(Path(self.path), self.policy, now, cache_dir, with_samples)
+        self.catalog: Catalog = load_catalog(Path(self.path), self.policy, now, cache_dir, with_samples,
+                                             workers=worker_count(s))
         if not with_samples:  # a published board: a sample copied into content/postings is refused
             refuse_samples([e for e in self.catalog.all if e.source.kind == "employer"] + self.catalog.programmes)
         for warning in self.catalog.warnings:
@@ -89,10 +94,26 @@ class BoardGenerator(Generator):
         self.context["board_filter_options"] = present.filter_options(self.catalog.open)
         self.written: set[str] = set()
         self.render_cache = rendercache.RenderCache.for_build(self)  # off: BOARD_RENDER_CACHE = False
+        self.pool = self.worker_pool()
         # Memos of one build (an entry is in many feeds and on many list pages):
         self.feed_memo = FeedMemo()  # each entry's feed item, and each item's XML per format
         self.cards: dict[tuple[int, str], str] = {}  # (id(entry), heading) -> its card's HTML
+        self.card_entries: dict[int, Entry] = {}  # the entries of list pages queued for the workers
+        self.item_entries: dict[int, Entry] = {}  # the entries of feeds queued for the workers
         self.install_globals()
+
+    def worker_pool(self) -> Pool | None:
+        """With ``BOARD_WORKERS`` > 1 (default: one per CPU), outputs render in forked workers (workers.py)."""
+        n = worker_count(self.settings)
+        if n <= 1:
+            return None
+        cache = self.render_cache
+
+        def done(unit: Unit, paths: list[str]) -> None:
+            self.written.update(paths)
+            cache.record(unit.name, unit.key, paths)
+        cache.pool = Pool(n, lambda unit: cache.produce(unit.produce), done)
+        return cache.pool
 
     def install_globals(self) -> None:
         """The board's own template globals, all set here (present.install sets the shared ones).
@@ -120,6 +141,26 @@ class BoardGenerator(Generator):
         if html is None:
             html = self.cards[key] = self.env.get_template("_card.html").module.card(e, heading)
         return html
+
+    def prerender(self) -> None:
+        """Make the cards of the queued list pages and the items of the queued feeds once
+        each, spread over the workers, before the pages and feeds are.
+
+        The workers inherit them (fork). Without this each worker would make most of them
+        itself: a posting is on a dozen list pages and feeds, and those are dealt to every worker.
+        """
+        cards, items = self.card_entries, self.item_entries
+        entries = list({**cards, **items}.values())
+
+        def make(e: Entry) -> tuple:
+            return ([self.card_html(e, h) for h in CARD_HEADINGS] if id(e) in cards else None,
+                    self.feed_item(e) if id(e) in items else None)
+        workers = self.pool.workers if len(entries) >= MIN_UNITS else 1
+        for e, (htmls, item) in zip(entries, fork_map(make, entries, workers)):
+            for heading, html in zip(CARD_HEADINGS, htmls or ()):
+                self.cards[(id(e), heading)] = html
+            if item is not None:
+                self.feed_memo.items[id(e)] = item
 
     # ---- writing -------------------------------------------------------------
     def write(self, rel_path: str, text: str) -> None:
@@ -182,6 +223,9 @@ class BoardGenerator(Generator):
         for path, text in self.search_index().items():  # entries.json + text.json (present.search_index)
             self.write(path, text)
         self.write("theme/js/wording.js", wording_module())  # board.formats.WORDING for countdown.js
+        if self.pool is not None:
+            self.prerender()
+            self.pool.flush()  # every unit queued above, rendered in the workers
         self.render_cache.prune(self.written)  # a removed posting's page goes, as in a cold build
         self.render_cache.save()
         BoardGenerator.last_summary = self.summary()  # printed by the plugin's finalized hook
@@ -231,13 +275,17 @@ class BoardGenerator(Generator):
         for n in range(1, pages + 1):
             rel = first_path if n == 1 else f"{page_dir}page/{n}/index.html"
             page_url = lambda k: page_dir if k == 1 else f"{page_dir}page/{k}/"  # noqa: E731
+            shown = entries[(n - 1) * per_page: n * per_page]
+            queued = len(self.pool.units) if self.pool else 0
             self.render(
                 template, rel,
-                entries=entries[(n - 1) * per_page: n * per_page], total=len(entries), page_number=n, pages=pages,
+                entries=shown, total=len(entries), page_number=n, pages=pages,
                 previous_url=self.urls.href(page_url(n - 1)) if n > 1 else None,
                 next_url=self.urls.href(page_url(n + 1)) if n < pages else None,
                 canonical=self.urls.abs(page_url(n)), page_title=page_title(ctx.get("title"), n), **ctx,
             )
+            if self.pool and len(self.pool.units) > queued:  # queued: its cards are rendered first (prerender)
+                self.card_entries.update((id(e), e) for e in shown)
 
     def render_posting(self, e: Entry) -> None:
         path = Urls.posting(e.slug)
@@ -256,7 +304,11 @@ class BoardGenerator(Generator):
 
     def entry_feeds(self, feed: Feed, entries: list[Entry]) -> None:
         """The Atom, RSS and JSON Feed of ``entries`` (postings or programmes), newest first."""
-        write_feeds(self, feed, entries, self.feed_item)
+        queued = len(self.pool.units) if self.pool else 0
+        now = self.catalog.now
+        write_feeds(self, feed, entries, self.feed_item, clamped=lambda e: entry_clamped(e, now))
+        if self.pool and len(self.pool.units) > queued:  # queued: its items are made first (prerender)
+            self.item_entries.update((id(e), e) for e in entries[:feed.cap(self.settings)])
 
     def feed_item(self, e: Entry) -> Item:
         """``e``'s item in every feed, made once per build (an entry is in a dozen feeds)."""

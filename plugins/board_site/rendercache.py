@@ -24,6 +24,9 @@ fingerprints, to diff when pages are never reused.
 
 The generator owns one :class:`RenderCache` per build (``BoardGenerator.render_cache``,
 made by :meth:`RenderCache.for_build`); every output goes through :meth:`RenderCache.run`.
+With workers (``BOARD_WORKERS``, ``workers.py``) ``run`` still decides in the building
+process; a unit to render is queued in ``pool`` and recorded, with the files a worker
+wrote for it, when the pool is flushed (before ``prune`` and ``save``).
 **Off switch:** ``BOARD_RENDER_CACHE = False`` in the Pelican settings renders and writes
 every output on every build (``BOARD_CACHE = False`` switches this and the catalog cache
 off together). Either way the output is the same bytes: ``tests/site/test_rendercache.py``
@@ -51,6 +54,8 @@ log = logging.getLogger(__name__)
 
 VERSION = 4  # 4: entries keyed with their open state, the site without the day
 _ADDR = re.compile(r" at 0x[0-9a-f]+")
+#: Settings that never change a byte of output: the day (see above), how many processes render.
+_NOT_SITE = ("BOARD_NOW", "BOARD_WORKERS")
 #: The code every output may depend on: this plugin and the ``board`` package actually imported.
 _CODE_DIRS = (Path(__file__).resolve().parent, Path(board.__file__).resolve().parent)
 
@@ -82,7 +87,10 @@ class RenderCache:
         self._list_digest: dict[int, tuple[list, list]] = {}  # id(list) -> (the list, its canon)
         self._template_deps: dict[str, str | None] = {}  # template -> digest of what it reads
         self._recording: list[str] | None = None  # files written by the unit being produced
+        self.pool: Any = None  # a workers.Pool: units to render are queued there, not run at once
         self.last_files: list[list] = []  # [path, size, mtime] of every file the last build wrote
+        self.old_refs: dict[str, list] = {}  # digest of a template's name and source -> what it refers to
+        self.new_refs: dict[str, list] = {}
         if cache_file and site_key and cache_file.exists():
             try:
                 data = json.loads(cache_file.read_text(encoding="utf-8"))
@@ -90,6 +98,7 @@ class RenderCache:
                     self.last_files = [f for _key, files in data["pages"].values() for f in files]
                     if data.get("site") == site_key:  # keys made under other code or settings are void
                         self.old = data["pages"]
+                        self.old_refs = data.get("refs", {})
             except (OSError, ValueError, KeyError, TypeError):
                 self.old, self.last_files = {}, []
 
@@ -199,7 +208,7 @@ class RenderCache:
             return
         self.file.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.file.with_name(self.file.name + ".tmp")
-        tmp.write_text(json.dumps({"version": VERSION, "site": self.site_key, "pages": self.new,
+        tmp.write_text(json.dumps({"version": VERSION, "site": self.site_key, "pages": self.new, "refs": self.new_refs,
                                    "stats": {"reused": self.hits, "rendered": self.misses}},
                                   separators=(",", ":")), encoding="utf-8")
         os.replace(tmp, self.file)
@@ -256,6 +265,13 @@ class RenderCache:
             if self._recording is not None:
                 self._recording.extend(paths)
             return
+        if self.pool is not None and self._recording is None:  # rendered later, maybe in a worker (workers.py)
+            self.pool.add(unit, key, produce)
+            return
+        self.record(unit, key, self.produce(produce))
+
+    def produce(self, produce: Callable[[], None]) -> list[str]:
+        """Run ``produce()`` and return the files it wrote (through ``note_written``)."""
         outer, self._recording = self._recording, []
         try:
             produce()
@@ -263,7 +279,7 @@ class RenderCache:
             files, self._recording = self._recording, outer
         if outer is not None:
             outer.extend(files)
-        self.record(unit, key, files)
+        return files
 
 
 def _code_digest(fn) -> str:
@@ -327,11 +343,27 @@ def _files_digest(paths: list[Path]) -> str:
     return h.hexdigest()
 
 
-def _refs(env, name: str) -> tuple[set[str], set[str], set[str]]:
-    """Names, filters and templates one template refers to (its own source only)."""
+def _refs(cache: RenderCache, name: str) -> tuple[set[str], set[str], set[str]]:
+    """Names, filters and templates one template refers to (its own source only).
+
+    Parsing every template took a tenth of a warm rebuild, so the answer is kept in
+    ``render.json`` by the digest of the template's name and source (valid under the same
+    site fingerprint only: a computed template name refers to every template there is).
+    """
+    env = cache.env
+    source = env.loader.get_source(env, name)[0]
+    digest = hashlib.sha1(f"{name}\0{source}".encode("utf-8")).hexdigest()
+    kept = cache.old_refs.get(digest)
+    if kept is None:
+        kept = [sorted(x) for x in _parse_refs(env, source)]
+    cache.new_refs[digest] = kept
+    names, filters, templates = kept
+    return set(names), set(filters), set(templates)
+
+
+def _parse_refs(env, source: str) -> tuple[set[str], set[str], set[str]]:
     import jinja2.nodes as n
 
-    source = env.loader.get_source(env, name)[0]
     ast = env.parse(source)
     names = {x.name for x in ast.find_all(n.Name)}
     filters = {x.name for x in ast.find_all(n.Filter)}
@@ -362,7 +394,7 @@ def template_deps(cache: RenderCache, template: str) -> str | None:
             if t in seen:
                 continue
             seen.add(t)
-            nm, fl, refs = _refs(env, t)
+            nm, fl, refs = _refs(cache, t)
             names |= nm
             filters |= fl
             todo.extend(refs - seen)
@@ -398,7 +430,7 @@ def site_fingerprint(gen) -> str | None:
         "code": _files_digest(code),
         "templates": _files_digest(templates),
         "policy": _files_digest([Path(policy)]) if policy and Path(policy).is_file() else None,
-        "settings": {k: _ADDR.sub("", repr(v)) for k, v in settings.items() if k != "BOARD_NOW"},
+        "settings": {k: _ADDR.sub("", repr(v)) for k, v in settings.items() if k not in _NOT_SITE},
     }
     text = json.dumps(parts, sort_keys=True, default=str)
     if os.environ.get("BOARD_RENDER_CACHE_DEBUG"):  # files to diff when pages are never reused

@@ -14,8 +14,15 @@ fetches it the first time it needs it (``submit/form.js``).
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import sys
+import unicodedata
 from functools import lru_cache
-
+from importlib import metadata
+from pathlib import Path
+from typing import Callable
 from urllib.parse import quote
 
 from board import samples
@@ -23,6 +30,7 @@ from board.identity import url_key
 from board import vocabulary as vocab
 from board.browser_rules import rules, rules_json
 from board.paths import PATHS
+from board.catalog import code_version
 from board.entry import email_problem, parse_datetime
 from board.policy import load_policy
 from board.programme import scaffold
@@ -68,15 +76,44 @@ def next_steps(settings: dict, repository: str | None) -> dict:
     }
 
 
+def stored_rules(store: Path | None, policy_path: str | None, taken: tuple, urls: tuple,
+                 make: Callable[[], str]) -> str:
+    """The rules' JSON, kept in ``store`` between builds: ``make()`` derives regular
+    expressions from Unicode's and IDNA's tables (about a second, issue #19's profile), and
+    its result changes only with ``board``'s code, the policy, the posting files and open
+    apply URLs, and the Python and ``idna`` versions, which the key holds."""
+    if store is None:
+        return make()
+    policy = Path(policy_path) if policy_path else None
+    raw = json.dumps([code_version(), policy.read_text(encoding="utf-8") if policy and policy.is_file() else None,
+                      taken, urls, sys.version, unicodedata.unidata_version, metadata.version("idna")])
+    key = hashlib.sha1(raw.encode("utf-8")).hexdigest()
+    try:
+        kept = json.loads(store.read_text(encoding="utf-8"))
+        if kept.get("key") == key:
+            return kept["json"]
+    except (OSError, ValueError, AttributeError):
+        pass
+    text = make()
+    store.parent.mkdir(parents=True, exist_ok=True)
+    tmp = store.with_name(store.name + ".tmp")
+    tmp.write_text(json.dumps({"key": key, "json": text}), encoding="utf-8")
+    os.replace(tmp, store)
+    return text
+
+
 def install(env, settings: dict) -> None:
     """Add the ``submit_rules(catalog)`` global (JSON text, safe inside a script element)."""
     policy_path = settings.get("BOARD_POLICY")
 
+    store = Path(settings.get("CACHE_PATH", "cache")) / "board" / "submit-rules.json" \
+        if settings.get("BOARD_CACHE", True) else None
+
     @lru_cache(maxsize=1)
     def submit_rules(catalog=None) -> str:  # noqa: ARG001 - the duplicates are taken_json's now
         """The rules without the cross-file data (``taken`` and ``open_apply_urls`` are empty:
-        the form fetches them from ``submit_taken_href()``)."""
-        return rules_json(rules(load_policy(policy_path)))
+        the form fetches them from ``submit_taken_href()``), kept between builds."""
+        return stored_rules(store, policy_path, (), (), lambda: rules_json(rules(load_policy(policy_path))))
 
     def submit_currencies() -> list[str]:
         """Currencies with a pay floor first (the common ones), then every other ISO code."""
