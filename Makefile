@@ -103,7 +103,15 @@ $(VNU_JAR):
 	  $$SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -qq default-jre-headless >/dev/null; }
 	npm install --prefix $(CURDIR)/.cache/npm --no-audit --no-fund --silent vnu-jar@$(VNU_VERSION)
 
-vnu: $(VNU_JAR)
+# acorn (npm, pinned) reads our scripts' syntax trees: tests/site/test_minify.py checks that
+# minifying them (plugins/board_site/minify.py) changes none.
+ACORN_VERSION=8.15.0
+ACORN=$(CURDIR)/.cache/npm/node_modules/acorn/package.json
+$(ACORN):
+	@command -v npm >/dev/null || { echo "Install Node.js and npm for acorn"; exit 1; }
+	npm install --prefix $(CURDIR)/.cache/npm --no-audit --no-fund --silent acorn@$(ACORN_VERSION)
+
+vnu: $(VNU_JAR) $(ACORN)
 
 # Lighthouse from npm, pinned, for the bench's Lighthouse part (bench/lighthouse.py) and its
 # test. 12.8.2 is the newest that runs on Debian's/NodeSource's Node 20 (13.x wants >= 22.19).

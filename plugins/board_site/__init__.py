@@ -14,6 +14,7 @@ from pelican.log import console
 from board.catalog import InvalidPostings
 
 from .generator import BoardGenerator, install_template_helpers
+from .minify import minify_output
 
 #: When each run started, by ``id(pelican)``: kept out of the settings, which the render cache digests.
 _started: dict[int, float] = {}
@@ -67,4 +68,5 @@ def register():
         pelican_log.addFilter(PlainRefusal())
     signals.get_generators.connect(get_generators)
     signals.generator_init.connect(install_template_helpers)
+    signals.finalized.connect(minify_output)
     signals.finalized.connect(print_summary)

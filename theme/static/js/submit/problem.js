@@ -24,7 +24,8 @@ export function ruleError(rule, args) { const e = new Error(rule); e.rule = rule
 
 export function format(p, path) {  // Problem.format: "path:line: field: problem (expected …)"
   const where = path ? `${path}:${p.line || 1}: ` : "";
-  return `${where}${p.field}: ${p.message}${p.expected ? ` (expected ${p.expected})` : ""}`;
+  const expected = p.expected ? " (expected " + p.expected + ")" : "";  // no nested template: rJSmin
+  return `${where}${p.field}: ${p.message}${expected}`;
 }
 
 // Problem.at: the same problem named by a file's key, on its line.
