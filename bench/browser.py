@@ -362,6 +362,8 @@ def run(n: int, keep: Path | None = None, pagefind: bool | None = None, rounds: 
             shutil.copytree(ROOT / "theme/static", root / "theme", dirs_exist_ok=True)
             from board.browser_rules import wording_module  # the build writes it next to the theme's JS
             (root / "theme/js/wording.js").write_text(wording_module(), encoding="utf-8")
+            from plugins.board_site.minify import minify_tree  # as the build serves them
+            minify_tree(root / "theme")
             shutil.rmtree(root / "pagefind", ignore_errors=True)
         else:
             root = build(n, tmp)
