@@ -154,9 +154,9 @@ NOTES = """
    render during a build.
 3. **`calendars.fold`**: ASCII lines by slicing, others by octets cut at character
    starts (same output, checked against the old loop on 150k random strings).
-4. **Scraped files cached** in `board/catalog.py` like the postings (path, mtime, size,
-   day, policy, plus a digest of `board/`'s code); a file with an entry posted after "now"
-   is not cached, since that check depends on the hour. A 10,000-posting rebuild spent 3 s
+4. **Scraped files cached** in `board/catalog.py` like the postings (path, bytes, policy,
+   plus a digest of `board/`'s code; not the day: the rules that compare dates with "now"
+   run on every build over the cached records). A 10,000-posting rebuild spent 3 s
    re-sanitizing 5,000 unchanged scraped bodies with nh3.
 5. **Keys stay cheap**: a taxonomy passes its closed postings to every one of its pages;
    long lists of entries are digested once per build (keys were 5 s of a 10k rebuild).
@@ -217,8 +217,9 @@ and the interpreter.
   recomputed by each caller (~1.5 s at 10k). At 1,000 postings those fixed costs
   (interpreter, Pelican, submit page) are most of a rebuild, so the 1,000 ratios sit
   close to their targets and move with the noise.
-- The parsed-postings cache was keyed on the file, the day and the pay floors only; it
-  now also keys on `board/`'s code, so new validator rules re-read every posting.
+- The parsed-postings cache is keyed on the file's path and bytes, the pay floors and
+  `board/`'s code (new validator rules re-read every posting), not the day: each cached
+  entry is checked again as of the build's day, so the daily build runs no Markdown.
 - **Scrape: what the profiles showed and what changed.** Politeness bounds the run at
   ~2.7 s (one request in flight per host, starts ≥ 0.45 s apart); everything above that
   was CPU, serialized by the GIL. Measured with per-phase thread-CPU timers, cProfile of

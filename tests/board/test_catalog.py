@@ -1,13 +1,16 @@
 """board/catalog.py: posting, programme and scraped files in a content folder become one
 Catalog; an employer's posting beats its scraped copy; a broken scraped record is skipped
-and reported while the rest loads; parsed files are cached by path, mtime and size."""
+and reported while the rest loads; parsed files are cached by path and bytes, not by day."""
 
 from __future__ import annotations
 
 import json
 import os
+from datetime import timedelta
 from pathlib import Path
 
+import markdown
+import nh3
 import pytest
 
 from board.catalog import InvalidPostings, build_catalog, load_catalog, load_postings, load_scraped
@@ -168,18 +171,77 @@ def test_the_cache_skips_unchanged_files_and_rereads_changed_ones(content: Path,
     path = folder / "donations-dashboard.md"
     first = load_postings(folder, POLICY, NOW, cache)
     assert (cache / "postings.pickle").is_file()
+    assert load_postings(folder, POLICY, NOW, cache) == first
 
-    # Same size and mtime: the file is not parsed again (the cache's promise, and its key).
+    # The key is the file's bytes, not its size and mtime: an edit that keeps both is read.
     stat = path.stat()
     path.write_text(make_posting(Title="Build a donations dashboarD"), encoding="utf-8")
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
-    assert [e.title for e in load_postings(folder, POLICY, NOW, cache)] == [e.title for e in first]
-
-    # A real edit (new size and mtime) is read.
-    path.write_text(make_posting(Title="Build a donations dashboard, v2"), encoding="utf-8")
-    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
     titles = [e.title for e in load_postings(folder, POLICY, NOW, cache)]
-    assert "Build a donations dashboard, v2" in titles and len(titles) == 2
+    assert "Build a donations dashboarD" in titles and len(titles) == 2
+
+
+@pytest.fixture
+def converters(monkeypatch) -> dict[str, int]:
+    """Calls of the real Markdown converter and of nh3's sanitizer, counted by wrappers
+    around them (both still do their work)."""
+    calls = {"markdown": 0, "nh3": 0}
+    convert, clean = markdown.Markdown.convert, nh3.clean
+
+    def counted_convert(self, text):
+        calls["markdown"] += 1
+        return convert(self, text)
+
+    def counted_clean(*args, **kwargs):
+        calls["nh3"] += 1
+        return clean(*args, **kwargs)
+
+    monkeypatch.setattr(markdown.Markdown, "convert", counted_convert)
+    monkeypatch.setattr(nh3, "clean", counted_clean)
+    return calls
+
+
+def test_the_next_day_from_a_warm_cache_is_that_days_cold_load_without_markdown(
+        content: Path, tmp_path: Path, converters: dict[str, int]):
+    """The daily build: the cache of yesterday's build gives exactly today's cold catalog
+    (a posting whose Apply-By was yesterday is closed now, a sample moved on by a day) and
+    neither Markdown nor the sanitizer runs again."""
+    write(content / "postings", "closes-today.md", make_posting(
+        Title="Tidy a volunteer rota", Apply_URL="https://harvestshare.example.org/jobs/rota",
+        Apply_By=NOW.date().isoformat(), Posted="2026-11-20"))
+    write(content / "samples" / "postings", "sample-rota.md", make_posting(
+        Title="Sample rota", Apply_URL="https://sample.example.org/jobs/rota", Apply_By="2026-11-30"))
+    cache = tmp_path / "cache"
+    today = load_catalog(content, POLICY, NOW, cache_dir=cache, with_samples=True)
+    assert "closes-today" in [e.slug for e in today.open]
+    tomorrow = NOW + timedelta(days=1)
+    cold = load_catalog(content, POLICY, tomorrow, with_samples=True)
+    assert converters["markdown"] > 0 and converters["nh3"] > 0  # the wrappers see the real calls
+
+    converters.update(markdown=0, nh3=0)
+    warm = load_catalog(content, POLICY, tomorrow, cache_dir=cache, with_samples=True)
+    assert converters == {"markdown": 0, "nh3": 0}
+    assert (warm.open, warm.closed, warm.programmes, warm.warnings) == (
+        cold.open, cold.closed, cold.programmes, cold.warnings)
+    assert "closes-today" in [e.slug for e in warm.closed]
+    (sample,) = [e for e in warm.open if e.slug == "sample-rota"]
+    assert sample.apply_by.date().isoformat() == "2026-12-01"  # written as of AS_OF, a day on
+
+
+def test_a_cached_posting_invalid_on_the_build_day_reports_a_cold_loads_problems(content: Path, tmp_path: Path):
+    """A clock set back (Posted is then in the future) fails a cached entry as it fails a fresh
+    parse: the same file, line and message, not a stale entry."""
+    write(content / "postings", "fresh.md", make_posting(
+        Title="Sort a fresh survey", Apply_URL="https://harvestshare.example.org/jobs/fresh", Posted="2026-11-26"))
+    cache = tmp_path / "cache"
+    load_catalog(content, POLICY, NOW, cache_dir=cache)
+    earlier = NOW - timedelta(days=3)
+    with pytest.raises(InvalidPostings) as cold:
+        load_catalog(content, POLICY, earlier)
+    with pytest.raises(InvalidPostings) as warm:
+        load_catalog(content, POLICY, earlier, cache_dir=cache)
+    assert warm.value.errors == cold.value.errors
+    assert any("fresh.md" in e and "posted" in e for e in warm.value.errors)
 
 
 def test_a_corrupt_cache_is_a_miss(content: Path, tmp_path: Path):

