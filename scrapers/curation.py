@@ -714,6 +714,8 @@ class Facts:
         """"students" (or graduates, interns), "experienced" (years of experience, senior), or None."""
         if self.experience.value:
             return Fact("experienced", self.experience.quote, self.experience.by)
+        if hit := _find(_PROFESSIONALS, self.role):
+            return Fact("professionals", hit, "text")
         untrapped = _STUDENT_TRAPS.sub(" ", self.text)
         if hit := _find(_STUDENTS, untrapped):
             return Fact("students", hit, "text")
@@ -1007,7 +1009,22 @@ _STUDENT_TRAPS = re.compile(r"\b(?:our|your|k-?12|gcse|a[- ]level|high[- ]school
                             r"(?:essays|papers|work|assignments)\b|\bgraduate degree\b|\buniversity degree\b|college degree\b"
                             # students turned away: "not open to students", "students need not apply"
                             r"|\bnot (?:open|available|suitable|intended|meant|aimed) (?:to|for|at) (?:\w+ ){0,2}students?\b"
-                            r"|\bstudents? (?:need not|should not|cannot|can't|may not) apply\b|\bno students\b")
+                            r"|\bstudents? (?:need not|should not|cannot|can't|may not) apply\b|\bno students\b"
+                            # "nursing students are not eligible", "student teachers are ineligible"
+                            r"|\b(?:[\w-]+ )?students? (?:teachers? )?(?:are|is) (?:not|in)eligible\b")
+#: A practising professional required: "must be a practising registered nurse", "applicants must be certified
+#: K-12 teachers", "open only to licensed pharmacists": the audience is not students, whatever else is said.
+_PRO_ADJ = (r"(?:practi[cs]ing|licensed|registered|certified|credentialed|board[- ]certified|chartered|accredited|sworn"
+            r"|qualified|working|experienced)")
+_PRO_NOUN = (r"(?:nurses?|rns?|lpns?|teachers?|educators?|clinicians?|physicians?|doctors?|pharmacists?|therapists?"
+             r"|counsel+ors?|psychologists?|dietitians?|lawyers?|attorneys?|solicitors?|barristers?|accountants?|cpas?"
+             r"|engineers?|architects?|surveyors?|actuar(?:y|ies)|social workers?|professionals?|practitioners?|dentists?"
+             r"|veterinarians?|paramedics?|midwi(?:fe|ves)|translators?|interpreters?|auditors?|appraisers?)")
+_PROFESSIONALS = re.compile(rf"\b(?:must (?:be|hold|already be)|(?:open|available|limited|restricted) (?:only )?to|only for"
+                            rf"|(?:we )?(?:are )?(?:seeking|looking for|need|require)|you (?:must )?(?:are|be))"
+                            rf" (?:an? |currently )?(?:(?:actively|currently|fully) )?{_PRO_ADJ} (?:[\w-]+ ){{0,3}}?{_PRO_NOUN}\b"
+                            rf"|\b(?:only|exclusively) (?:for |to )?{_PRO_ADJ} (?:[\w-]+ ){{0,2}}?{_PRO_NOUN}\b"
+                            rf"|\b{_PRO_ADJ} (?:[\w-]+ ){{0,2}}?{_PRO_NOUN} only\b")
 
 
 class Missing(str):
@@ -1277,6 +1294,8 @@ def _not_for_students(f: Facts) -> str | None:
         return None
     if f.audience.value == "students":
         return None
+    if f.audience.value == "professionals":
+        return f"for practising professionals, not students: {f.audience.quote!r}"
     return "no mention of students, graduates or internships" + (f" ({f.audience.quote})" if f.audience.quote else "")
 
 
