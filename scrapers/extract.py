@@ -198,15 +198,51 @@ def weekly_hours(text: str) -> Found | None:
     return Found(low, high, _quote(text, m.start(), m.end()), m.start()) if 0 < high <= 80 else None
 
 
+#: Work said as a count of sittings: "8 sessions of about 2.5 hours", "3 calls of 1 hour" (before the
+#: hours), "four 3-hour workshops", "2 x 4-hour sessions" (around them): the total is the product.
+_SITTING = r"(?:sessions?|calls?|workshops?|sittings?|shifts?|blocks?|rounds?|sprints?|visits?|work ?days?|days?|evenings?)"
+_SITTINGS_BEFORE = re.compile(rf"(?<![\d.,$€£])(\d\d?)\s+(?:[\w-]+\s+)?{_SITTING}\s+(?:each\s+)?(?:of|lasting)\s+"
+                              r"(?:about\s+|around\s+|roughly\s+|approx\.?\s*|approximately\s+|~\s*|up to\s+)?$")
+_SITTINGS_AROUND = re.compile(r"(?<![\d.,$€£:])(\d\d?)\s*(?:x|×)?\s*$")
+_SITTINGS_AFTER = re.compile(rf"^\s*(?:[\w-]+\s+)?{_SITTING}\b")
+#: A total restated in brackets right after another count: "8 sessions of about 2.5 hours (20 hours)",
+#: "3 h/day x 5 days (15 hours)": the bracketed total is what the work adds up to, and wins.
+_RESTATED_AFTER = re.compile(rf"^\s*\(\s*(?:about\s+|around\s+|roughly\s+|approx\.?\s*|~\s*|so\s+|i\.e\.,?\s*|=\s*)?"
+                             rf"{_RNG}\s*-?\s*{_HRS}(?:\s+(?:in\s+)?total|\s+in all|\s+altogether|\s+overall)?\s*\)")
+
+
+def _sittings(text: str, m: re.Match[str], before: str, after: str) -> int:
+    """How many sittings an hour count is each of (1 when it is not one sitting of several)."""
+    if s := _SITTINGS_BEFORE.search(before):
+        return int(s.group(1))
+    if "-" in m.group(0) and (s := _SITTINGS_AROUND.search(before)) and _SITTINGS_AFTER.match(after):
+        return int(s.group(1))  # "four 3-hour workshops", "2 x 4-hour sessions"
+    return 1
+
+
 def _hour_mentions(text: str) -> tuple[list[Found], list[Found]]:
     """Total-hour mentions (strong: with project wording; bare), skipping weekly and daily
-    counts, deadlines, meetings and credit hours."""
+    counts, deadlines, meetings and credit hours; an hour count of each of several sittings
+    is multiplied, and a total restated in brackets after it replaces it."""
     weekly_spans = [m.span() for m in WEEKLY.finditer(text)]
     kept: list[tuple[int, Found, bool]] = []  # (end, mention, strong)
+    restated = -1  # where a bracketed total said right after the last count ends
     for m in HOURS.finditer(text):
         if any(a <= m.start() < b for a, b in weekly_spans):
             continue
-        before, after = text[max(0, m.start() - 25): m.start()], text[m.end(): m.end() + 40]
+        before, after = text[max(0, m.start() - 40): m.start()], text[m.end(): m.end() + 40]
+        if m.start() < restated:  # the bracketed total itself: a total, with the words before it
+            low, high = _rng(m.group(1), m.group(2))
+            kept.append((m.end(), Found(low, high, _quote(text, m.start(), m.end()), m.start()), True))
+            continue
+        if "(" in after[:4] and (r := _RESTATED_AFTER.match(after)):
+            restated = m.end() + r.end()
+            continue
+        if (n := _sittings(text, m, before, after)) > 1 and (low_high := _rng(m.group(1), m.group(2)))[1] * n <= 200:
+            found = Found(low_high[0] * n, low_high[1] * n, _quote(text, m.start() - len(before), m.end()), m.start())
+            kept.append((m.end(), found, bool(_HOURS_STRONG_BEFORE.search(before) or _HOURS_STRONG.search(after))))
+            continue
+        before = before[-25:]
         cap = bool(_HOURS_CAP_BEFORE.search(before) or _HOURS_PROJECT_OF.search(before)
                    or _HOURS_WORKLOAD_VERB.search(text, max(0, m.start() - 60), m.start()))
         if (not cap and _HOURS_BEFORE_SKIP.search(before)) or _HOURS_AFTER_SKIP.search(after) or _PER_WEEK_AFTER.match(after):
