@@ -1467,14 +1467,40 @@ def _micro_evidence(f: Facts) -> str | None:
     return f"{hours.min}-{hours.max} h ({f.hours_fact.quote!r}), pay {f.pay_fact.quote!r}, {f.micro.quote!r}"
 
 
+#: One short visit, not a schedule: "attend a half-day kickoff in person", "one on-site orientation
+#: session" ("2 half-day sessions on site", "the kick-off and the final presentation" are more).
+_ONE_VISIT = re.compile(r"\b(?:an?|one|single|1|a single|one short)\s+(?:(?:half|full|one|1)[- ]day\s+|short\s+|brief\s+"
+                        r"|\d(?:\.\d)?[- ]hours?\s+|in[- ]person\s+|on[- ]?site\s+|opening\s+|initial\s+|welcome\s+){0,3}"
+                        r"(?:kick-?off|orientation|onboarding|induction|launch|welcome|meeting|session|workshop|visit|briefing"
+                        r"|training|day)\b(?!s)")
+
+_EVENTS = re.compile(r"\b(?:kick-?offs?|orientations?|onboardings?|inductions?|launch(?:es)?|meetings?|sessions?|workshops?"
+                     r"|visits?|briefings?|trainings?|presentations?|present|showcases?|demos?|days)\b")
+
+
+def _remote_despite(f: Facts) -> str | None:
+    """Why a not-remote fact may not be the whole truth, or None: a remote=false field against
+    "completed 100% remotely", or one short in-person visit (a kickoff) on work the text calls remote
+    (a schedule of visits, or "hybrid", is not remote work)."""
+    if f.remote_fact.by == "field":
+        return f"the text says {hit!r}" if (hit := _find(_REMOTE_EXPLICIT, f.role)) else None
+    duty = f.office_duty
+    if f.remote_fact.by != "text" or not duty or "hybrid" in f.role or not (visit := _find(_ONE_VISIT, duty)):
+        return None
+    if len(_OFFICE_DUTY.findall(f.role)) != 1 or len(_EVENTS.findall(_hit_sentence(f, f"'{duty}'"))) > 1:
+        return None  # "a kickoff and a final presentation in person": more than one visit
+    if not (hit := _find(_REMOTE, f.role.replace(duty, " "))):
+        return None
+    return f"one in-person visit ({visit!r}) on work the text calls remote ({hit!r})"
+
+
 def _conflicting(f: Facts, rule: Rule, detail: str) -> str | None:
     """Why a rule's rejection is contradicted by the record, or None: a remote=false field against
     "completed 100% remotely", or a negative phrase in a sentence about another role, time or people;
     in both cases only against the record's own micro-internship facts (:func:`_micro_evidence`)."""
     if rule.test is _not_remote:
-        if f.remote_fact.by != "field" or not (hit := _find(_REMOTE_EXPLICIT, f.role)):
+        if not (why := _remote_despite(f)):
             return None
-        why = f"the text says {hit!r}"
     elif rule.test is _full_time and f.role_type.by == "field" and detail == f.role_type.quote:
         # an employment-type field of Full-time that nothing in the text repeats, against a text that
         # states a short paid project: the field may be the board's default, a person checks
