@@ -100,7 +100,7 @@ _HOURS_BEFORE_SKIP = re.compile(r"(?:within|every|per|after|last|past|next|befor
 _HOURS_AFTER_SKIP = re.compile(
     r"^\s*(?:of\s+)?(?:credit|notice|response|turnaround|ahead|behind|difference|overlap|shift|time ?zone|ago|later"
     r"|before|after|a day|per day|/\s*day|daily|a month|per month|/\s*month|call|meeting|interview|session|kick-?off"
-    r"|onboarding|training|webinar|workshop|orientation|window|flight|drive|/7)")
+    r"|onboarding|training|webinar|workshop|orientation|window|flight|drive|/7)(?!\s*:)")  # "18 hours window: …" is the next item's label
 _HOURS_STRONG = re.compile(
     r"^\s*(?:-\s*)?(?:project|assignment|engagement|micro-?internship|task|commitment|track|option|stream|tier|package"
     r"|scope|version|brief|sprint|deliverable"
@@ -112,7 +112,10 @@ _HOURS_ADJECTIVE_NOUN = re.compile(r"^\s+(?:[a-z]+\s+){1,2}?(?:project|assignmen
 #: A cap is a total: "no more than 20 hours", "a maximum of 25 hours" ("than"/"of" are skipped otherwise).
 _HOURS_CAP_BEFORE = re.compile(r"(?:no more than|not more than|not exceeding|at most|a maximum of|maximum of|max\.?|capped at"
                                r"|limited to|no longer than|not longer than|not to exceed|should not exceed|shouldn't exceed"
-                               r"|total of|totals?|totaling|totalling|amounts? to|comes? to)\s*$")
+                               r"|total of|totals?|totaling|totalling|amounts? to|comes? to"
+                               # the work sized by its owner: "we've scoped this at 18 hours", "budgeted at ~20 hours"
+                               r"|(?:scoped|sized|budgeted|timeboxed|time-boxed|pegged|costed|planned)(?: (?:it|(?:this|the) (?:work"
+                               r"|project|task|brief|sprint|job)|this))? (?:at|to|for|as)(?: about| around| roughly| approximately| ~)?)\s*$")
 #: The workload said with a verb non-native writers use: "the work is estimated in 10 hours", "the
 #: dedication is of 15 hours", "the effort will be of around 20 hours" ("in"/"of" are skipped otherwise).
 _HOURS_WORKLOAD_VERB = re.compile(r"\b(?:work|workload|effort|dedication|time commitment|commitment|task|job|project)"
