@@ -847,7 +847,11 @@ _NEWS_BODY = re.compile(r"\b(?:announced (?:on |this |last |today|yesterday|that
                         r"|(?:listing|post|posting|page) is (?:informational|for information)|for informational purposes"
                         r"|(?:is|are) (?:for reference|for information) only"
                         r"|told (?:reporters|the [a-z]+)|according to (?:a |the )?(?:statement|press release|spokes\w+)"
-                        r"|in a press release|(?:a |the )?spokes(?:person|man|woman) (?:said|for))")
+                        r"|in a press release|(?:a |the )?spokes(?:person|man|woman) (?:said|for)"
+                        # advice to readers, not an offer: "Not hiring, but a tip for students reading this thread"
+                        r"|not hiring\b[^.]{0,40}\b(?:tip|advice|psa|suggestion|fyi|heads[- ]up|recommend\w*)\b"
+                        r"|\b(?:tip|advice|psa|suggestion) (?:for|to) (?:students|anyone|new grads|job seekers|those|people|readers)"
+                        r" (?:reading|looking|here|in this thread|on (?:this|the) thread)\b)")
 _EMPLOYER_FACING = re.compile(r"\b(?:hire (?:an? |our )?(?:students?|interns?|student talent)"
                               r"|post (?:a|an|your) (?:[\w-]+ ){0,2}(?:projects?|jobs?|roles?|(?:micro-?)?internships?)"
                               r"|post it and we(?:'ll| will) match|we(?:'ll| will) match (?:it|you|your project) with"
@@ -855,7 +859,13 @@ _EMPLOYER_FACING = re.compile(r"\b(?:hire (?:an? |our )?(?:students?|interns?|st
                               # a guide to hosting one: "how to request a micro-intern", "hosting a micro-intern"
                               r"|(?:how to|how do i|how can i|want to|ready to|thinking of|considering) (?:request|host|sponsor"
                               r"|supervis)\w* (?:an? |your (?:first )?)(?:micro-?)?interns?"
-                              r"|managers? (?:can|should|who want to) (?:request|host|hire))\b")
+                              r"|managers? (?:can|should|who want to) (?:request|host|hire)"
+                              # a page inviting hosts: "Host a Micro-Internship with …", "Employers: do you have a short
+                              # project …?", "we connect you with students"
+                              r"|^(?:host|sponsor|offer|post|submit|list|request|create) (?:an? |your (?:first |next |own )?)"
+                              r"(?:paid )?(?:micro-?)?(?:internships?|interns?|projects?)"
+                              r"|employers\s*[:,-]\s*(?:do|are|have|want|need|looking|got|is|would)"
+                              r"|connects? (?:you|employers|companies|organi[sz]ations|businesses|teams) with (?:[\w-]+ ){0,2}students)\b")
 _UNPAID = re.compile(r"\b(?:unpaid\b(?!\s+(?:leave|time|vacation|overtime|sick))|not paid|no pay\b|without pay"
                      r"|no payment|no stipend|not compensated|paid in (?:exposure|experience|credit|equity|references?)"
                      r"|in exchange for (?:experience|exposure|a reference|a recommendation|a certificate)|(?:free|unpaid|virtual|self-paced) (?:[\w-]+ ){0,3}?job simulations?"
@@ -1062,9 +1072,6 @@ def _not_a_posting(f: Facts) -> str | None:
         return f"a section of a publication, not an employer: {org!r}"
     if not (normalize.as_text(f.record.organization) or normalize.as_text(f.source.organization)).strip():
         return "no organization"
-    if "organization" in (getattr(f.record, "uncertain", None) or ()):
-        return _missing("REVIEW_ORG_UNKNOWN", f"the adapter could not read who offers it "
-                                              f"(placeholder {normalize.as_text(f.record.organization)[:60]!r})")
     if (hit := _find(_NEWS_TITLE, f.title)) or (
             (hit := _find(_ARTICLE_NOUN, f.title)) and not _POSTING_MARKER.search(f.title)):
         return f"title reads like an article or question: {hit!r}"
@@ -1072,6 +1079,9 @@ def _not_a_posting(f: Facts) -> str | None:
         return f"reads like a news story: {hit!r}"
     if hit := _find(_EMPLOYER_FACING, f.title, f.text[:400]):
         return f"addressed to employers: {hit!r}"
+    if "organization" in (getattr(f.record, "uncertain", None) or ()):  # after what says it is no posting at all
+        return _missing("REVIEW_ORG_UNKNOWN", f"the adapter could not read who offers it "
+                                              f"(placeholder {normalize.as_text(f.record.organization)[:60]!r})")
     return None
 
 
