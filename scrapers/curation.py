@@ -1456,6 +1456,10 @@ _HEDGE = re.compile(r"\b(?:later|future|eventual\w*|next (?:year|summer|spring|f
                     r"|usually|typically|often|most|many|other|others|employees|staff|associates|colleagues|alumni"
                     r"|(?:an?|job|full[- ]?time|return) offers?|interview\w*|invit\w*|recruit\w*|graduat\w*|reimburs\w*"
                     r"|past|previous|former)\b")
+#: A hedge on this role's own amounts, not a sentence about others: "(typically 5-10 hours each)",
+#: "usually 2 or 3 a month".
+_HEDGED_AMOUNT = re.compile(r"\b(?:usually|typically|often|normally|generally|commonly|most often)\s+(?:about\s+|around\s+"
+                            r"|roughly\s+|between\s+|up to\s+|only\s+)?[$€£]?\d")
 #: Remote said so plainly that a "not remote" field cannot be the whole truth: "completed 100% remotely".
 _REMOTE_EXPLICIT = re.compile(r"\b(?:100 ?%|fully|entirely|completely|exclusively) (?:remote(?:ly)?|online|virtual)\b"
                               r"|\b(?:completed|done|worked|carried out|delivered) (?:100 ?% |fully |entirely )?(?:remotely|online)\b"
@@ -1538,7 +1542,7 @@ def _conflicting(f: Facts, rule: Rule, detail: str) -> str | None:
         why = f"the text also states {f.hours_fact.quote!r} as the total"
     elif rule.test in _SOFT_TESTS and not detail.startswith(_FIELD_DETAILS):
         sentence = _hit_sentence(f, detail)
-        if not (m := _HEDGE.search(sentence)):
+        if not (m := _HEDGE.search(_HEDGED_AMOUNT.sub(" ", sentence))):
             return None
         why = f"said of another role, time or people ({m.group(0)!r}): {sentence.strip()[:160]!r}"
     else:
