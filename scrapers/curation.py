@@ -407,7 +407,7 @@ _HIRING_STAGE = _extras(
      r"\b(?:invited|(?:final|next|last) (?:stage|round|step)|paid (?:[\w-]+ ){0,2}(?:project|task|exercise|trial|assignment|case))", None),
     (("shortlisted", "short-listed", "finalists", "final candidates"),
      r"(?:short-?listed (?:candidates?|applicants?)|finalists|final candidates)\s+(?:[\w-]+\s+){0,5}?(?:completes?|does|do|takes?"
-     r"|submits?|works? on) (?:a|an|our|the) (?:(?:paid|compensated|short|small|[\d.]+-hour) )*(?:test|trial|take-home|work sample"
+     r"|submits?|works? on) (?:a|an|our|the) (?:(?:paid|compensated|short|small|[\d.]+-hour) )*(?:[a-z]+ )?(?:test|trial|take-home|work sample"
      r"|sample|project|task|assignment|exercise|case study|challenge)\b", None),
     (("offer",), r"(?:step|stage|round) before (?:we |you )?(?:make|extend|decide on|receive|get)?\s?(?:an? |any |our |job )?offers?\b"
                  r"|before (?:we|you) (?:make|extend|receive|get) (?:an? |any )?(?:job )?offers?\b", None),
