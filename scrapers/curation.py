@@ -716,7 +716,8 @@ class Facts:
         """"students" (or graduates, interns), "experienced" (years of experience, senior), or None."""
         if self.experience.value:
             return Fact("experienced", self.experience.quote, self.experience.by)
-        if hit := _find(_PROFESSIONALS, self.role):
+        role = self.role
+        if any(w in role for w in _PRO_NEEDLES) and (hit := _find(_PROFESSIONALS, role)):
             return Fact("professionals", hit, "text")
         untrapped = _STUDENT_TRAPS.sub(" ", self.text)
         if hit := _find(_STUDENTS, untrapped):
@@ -1040,7 +1041,9 @@ _STUDENT_TRAPS = re.compile(r"\b(?:our|your|k-?12|gcse|a[- ]level|high[- ]school
 #: A practising professional required: "must be a practising registered nurse", "applicants must be certified
 #: K-12 teachers", "open only to licensed pharmacists": the audience is not students, whatever else is said.
 _PRO_ADJ = (r"(?:practi[cs]ing|licensed|registered|certified|credentialed|board[- ]certified|chartered|accredited|sworn"
-            r"|qualified|working|experienced)")
+            r"|qualified|experienced)")
+_PRO_NEEDLES = ("practi", "licens", "registered", "certified", "credentialed", "chartered", "accredited", "sworn",
+                "qualified", "experienced")
 _PRO_NOUN = (r"(?:nurses?|rns?|lpns?|teachers?|educators?|clinicians?|physicians?|doctors?|pharmacists?|therapists?"
              r"|counsel+ors?|psychologists?|dietitians?|lawyers?|attorneys?|solicitors?|barristers?|accountants?|cpas?"
              r"|engineers?|architects?|surveyors?|actuar(?:y|ies)|social workers?|professionals?|practitioners?|dentists?"
