@@ -445,12 +445,12 @@ def _find_more(rows: tuple[_Extra, ...], text: str) -> str | None:
 
 
 #: Wording that makes a record a micro-internship candidate worth a person's time when one fact is missing.
-_MICRO = re.compile(r"\b(?:micro[- ]?intern(?:ships?|s)?\b|micro[- ]?projects?|project[- ]based (?:internship|work|experience)"
+_MICRO = re.compile(r"\b(?:micro[- ]?(?:intern(?:ships?|s)?\b|projects?"
+                    # in the writer's language: "microestágio", "micropráctica", "micro-stage", "Mikropraktikum"
+                    r"|est[aá]gios?|pr[aá]cticas?|stages?\b|tirocin\w*)|mikro-?prakti\w*|project[- ]based (?:internship|work|experience)"
                     r"|short[- ]term (?:project|assignment|internship)|mini[- ]internships?|\d+[- ]hours? (?:project|assignment)"
                     r"|(?:one|single|a) (?:short |small |scoped |defined )?(?:project|deliverable|assignment)\b|externship"
-                    r"|sprint project|paid project"
-                    # in the writer's language: "microestágio", "micropráctica", "micro-stage", "Mikropraktikum"
-                    r"|micro-?est[aá]gios?|micro-?pr[aá]cticas?|micro-?stages?\b|mikro-?prakti\w*|micro-?tirocin\w*)")
+                    r"|sprint project|paid project)")
 
 
 #: Structured pay units that mean one amount for the whole project.
@@ -720,7 +720,7 @@ class Facts:
         if any(w in role for w in _PRO_NEEDLES) and (hit := _find(_PROFESSIONALS, role)):
             return Fact("professionals", hit, "text")
         untrapped = _STUDENT_TRAPS.sub(" ", self.text)
-        if hit := _find(_STUDENTS, untrapped):
+        if hit := _find(_STUDENTS, untrapped) or _find(_STUDENTS_ABROAD, untrapped):
             return Fact("students", hit, "text")
         return Fact(None, "only as the people served" if _STUDENTS.search(self.text) else "")
 
@@ -1021,13 +1021,14 @@ _LONG_TERM = re.compile(r"\b(?:(?<!this )(?<!next )(?<!current )(?<!each )semest
                         # a term of years, not the employer's history ("for 90 years we have insured families")
                         r"|(?:for|of|lasting|over) (?:[1-4]|several|multiple) years?(?! ago| now| and counting))\b")
 _STUDENTS = re.compile(r"\b(?:micro[- ]?internships?|internships?|interns?|students?|graduates?|grads|undergrad\w*"
-                       r"|college|university|universities|early[- ]career|entry[- ]level|bootcamp|studierende|praktik\w*"
-                       # students and new graduates in the writer's language: "estudantes universitários ou recém-formados",
-                       # "estudiantes", "étudiant·e·s", "jeunes diplômés", "studenti", "neolaureati", "Studenten", "studerende"
-                       r"|estudantes?|estudiantes?|[ée]tudiant\w*|studenti|studentesse|studenten|studerende|studenter"
-                       r"|student(?:ów|ki|ek)|universit[aá]ri\w*|rec[ée]m[- ]formad\w*|reci[ée]n (?:graduad|egresad)\w*"
-                       r"|egresad\w*|jeunes dipl[ôo]m\w*|neolaureat\w*|laureand\w*|absolvent\w*|afgestudeerde?n?"
-                       r"|estagi[aá]ri\w*|est[aá]gios?|becari\w*|pasant[ei]s?|stagiaires?|tirocin\w*|学生|大学生|新卒)(?!\w)")
+                       r"|college|university|universities|early[- ]career|entry[- ]level|bootcamp|studierende|praktik\w*)\b")
+#: Students and new graduates in the writer's language ("estudantes universitários ou recém-formados",
+#: "estudiantes", "étudiant·e·s", "jeunes diplômés", "studenti", "neolaureati", "Studenten", "studerende"):
+#: read only when the English words are not there.
+_STUDENTS_ABROAD = re.compile(r"\b(?:estudantes?|estudiantes?|[ée]tudiant\w*|studenti|studentesse|studenten|studerende|studenter"
+                              r"|student(?:ów|ki|ek)|universit[aá]ri\w*|rec[ée]m[- ]formad\w*|reci[ée]n (?:graduad|egresad)\w*"
+                              r"|egresad\w*|jeunes dipl[ôo]m\w*|neolaureat\w*|laureand\w*|absolvent\w*|afgestudeerde?n?"
+                              r"|estagi[aá]ri\w*|est[aá]gios?|becari\w*|pasant[ei]s?|stagiaires?|tirocin\w*|学生|大学生|新卒)(?!\w)")
 _STUDENT_TRAPS = re.compile(r"\b(?:our|your|k-?12|gcse|a[- ]level|high[- ]school|school|middle[- ]school|grade|\d+(?:st|nd|rd|th)"
                             r"[- ]grade|tutor(?:ing)?|teach(?:ing)?|with|serve|serving|help(?:ing)?|coach(?:ing)?|mentor(?:ing)?"
                             r"|support(?:ing)?|engage|engaging)\s+(?:\w+\s+){0,2}students?\b|\bstudents?\s+(?:we|you)\s+"
