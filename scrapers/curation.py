@@ -1049,11 +1049,13 @@ _PRO_NOUN = (r"(?:nurses?|rns?|lpns?|teachers?|educators?|clinicians?|physicians
              r"|counsel+ors?|psychologists?|dietitians?|lawyers?|attorneys?|solicitors?|barristers?|accountants?|cpas?"
              r"|engineers?|architects?|surveyors?|actuar(?:y|ies)|social workers?|professionals?|practitioners?|dentists?"
              r"|veterinarians?|paramedics?|midwi(?:fe|ves)|translators?|interpreters?|auditors?|appraisers?)")
-_PROFESSIONALS = re.compile(rf"\b(?:must (?:be|hold|already be)|(?:open|available|limited|restricted) (?:only )?to|only for"
-                            rf"|(?:we )?(?:are )?(?:seeking|looking for|need|require)|you (?:must )?(?:are|be))"
-                            rf" (?:an? |currently )?(?:(?:actively|currently|fully) )?{_PRO_ADJ} (?:[\w-]+ ){{0,3}}?{_PRO_NOUN}\b"
-                            rf"|\b(?:only|exclusively) (?:for |to )?{_PRO_ADJ} (?:[\w-]+ ){{0,2}}?{_PRO_NOUN}\b"
-                            rf"|\b{_PRO_ADJ} (?:[\w-]+ ){{0,2}}?{_PRO_NOUN} only\b")
+#: Only a requirement counts ("we're looking for a qualified translator" may still be a student), and no
+#: student word between ("must be a certified student tutor" is a student).
+_PRO_BETWEEN = r"(?:(?!students?\b|interns?\b|graduate|trainee|junior|aspiring|future|prospective|student-)[\w-]+ )"
+_PROFESSIONALS = re.compile(rf"\b(?:must (?:be|hold|already be)|(?:open|available|limited|restricted) (?:only )?to|only for)"
+                            rf" (?:an? |currently )?(?:(?:actively|currently|fully) )?{_PRO_ADJ} {_PRO_BETWEEN}{{0,3}}?{_PRO_NOUN}\b"
+                            rf"|\b(?:only|exclusively) (?:for |to )?{_PRO_ADJ} {_PRO_BETWEEN}{{0,2}}?{_PRO_NOUN}\b"
+                            rf"|\b{_PRO_ADJ} {_PRO_BETWEEN}{{0,2}}?{_PRO_NOUN} only\b")
 
 
 class Missing(str):
