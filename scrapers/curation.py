@@ -896,8 +896,10 @@ _PER_PIECE = re.compile(r"\b(?:(?:rate|rating|evaluate|evaluating|review|reviewi
                         r"|grade|grading|score|scoring)\s+(?:\d+\s+)?(?:ai|llm|chatbot|model)[- ]?(?:\w+\s+)?(?:responses|outputs"
                         r"|answers|conversations|completions|prompts)|train(?:ing)? (?:ai|llm) models"
                         r"|per (?:(?:published|accepted|approved|completed|written|edited) )?(?:article|word|piece|post|task|item"
-                        r"|video|review|submission|blog post|file|image|photo|recording|clip|transcript|page|label|response)"
-                        r"|by the article"
+                        r"|video|review|submission|blog post)|by the article"
+                        # an amount by the item ("$3 per image", "£1.20 per file"; not "300 words per page")
+                        r"|(?<=[$€£])\d[\d.,]*\s*(?:per|a|an|each) (?:file|image|photo|recording|clip|transcript"
+                        r"|page|label|response)\b"
                         # paid by the minute of media: "$0.60 per audio minute", "$1 per transcribed minute"
                         r"|per (?:audio |video |recorded |transcribed |media )(?:minutes?|mins?|hours?)\b"
                         r"|per (?:minute|min) (?:of (?:audio|video|recording|media)|transcribed)"
