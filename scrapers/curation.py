@@ -407,7 +407,7 @@ _HIRING_STAGE = _extras(
      r"\b(?:invited|(?:final|next|last) (?:stage|round|step)|paid (?:[\w-]+ ){0,2}(?:project|task|exercise|trial|assignment|case))", None),
     (("shortlisted", "short-listed", "finalists", "final candidates"),
      r"(?:short-?listed (?:candidates?|applicants?)|finalists|final candidates)\s+(?:[\w-]+\s+){0,5}?(?:completes?|does|do|takes?"
-     r"|submits?|works? on) (?:a|an|our|the) (?:(?:paid|compensated|short|small|[\d.]+-hour) )*(?:test|trial|take-home|work sample"
+     r"|submits?|works? on) (?:a|an|our|the) (?:(?:paid|compensated|short|small|[\d.]+-hour) )*(?:[a-z]+ )?(?:test|trial|take-home|work sample"
      r"|sample|project|task|assignment|exercise|case study|challenge)\b", None),
     (("offer",), r"(?:step|stage|round) before (?:we |you )?(?:make|extend|decide on|receive|get)?\s?(?:an? |any |our |job )?offers?\b"
                  r"|before (?:we|you) (?:make|extend|receive|get) (?:an? |any )?(?:job )?offers?\b", None),
@@ -445,7 +445,9 @@ def _find_more(rows: tuple[_Extra, ...], text: str) -> str | None:
 
 
 #: Wording that makes a record a micro-internship candidate worth a person's time when one fact is missing.
-_MICRO = re.compile(r"\b(?:micro[- ]?intern(?:ships?|s)?\b|micro[- ]?projects?|project[- ]based (?:internship|work|experience)"
+_MICRO = re.compile(r"\b(?:micro[- ]?(?:intern(?:ships?|s)?\b|projects?"
+                    # in the writer's language: "microestágio", "micropráctica", "micro-stage", "Mikropraktikum"
+                    r"|est[aá]gios?|pr[aá]cticas?|stages?\b|tirocin\w*)|mikro-?prakti\w*|project[- ]based (?:internship|work|experience)"
                     r"|short[- ]term (?:project|assignment|internship)|mini[- ]internships?|\d+[- ]hours? (?:project|assignment)"
                     r"|(?:one|single|a) (?:short |small |scoped |defined )?(?:project|deliverable|assignment)\b|externship"
                     r"|sprint project|paid project)")
@@ -714,8 +716,11 @@ class Facts:
         """"students" (or graduates, interns), "experienced" (years of experience, senior), or None."""
         if self.experience.value:
             return Fact("experienced", self.experience.quote, self.experience.by)
+        role = self.role
+        if any(w in role for w in _PRO_NEEDLES) and (hit := _find(_PROFESSIONALS, role)):
+            return Fact("professionals", hit, "text")
         untrapped = _STUDENT_TRAPS.sub(" ", self.text)
-        if hit := _find(_STUDENTS, untrapped):
+        if hit := _find(_STUDENTS, untrapped) or _find(_STUDENTS_ABROAD, untrapped):
             return Fact("students", hit, "text")
         return Fact(None, "only as the people served" if _STUDENTS.search(self.text) else "")
 
@@ -843,7 +848,11 @@ _NEWS_BODY = re.compile(r"\b(?:announced (?:on |this |last |today|yesterday|that
                         r"|(?:listing|post|posting|page) is (?:informational|for information)|for informational purposes"
                         r"|(?:is|are) (?:for reference|for information) only"
                         r"|told (?:reporters|the [a-z]+)|according to (?:a |the )?(?:statement|press release|spokes\w+)"
-                        r"|in a press release|(?:a |the )?spokes(?:person|man|woman) (?:said|for))")
+                        r"|in a press release|(?:a |the )?spokes(?:person|man|woman) (?:said|for)"
+                        # advice to readers, not an offer: "Not hiring, but a tip for students reading this thread"
+                        r"|not hiring\b[^.]{0,40}\b(?:tip|advice|psa|suggestion|fyi|heads[- ]up|recommend\w*)\b"
+                        r"|\b(?:tip|advice|psa|suggestion) (?:for|to) (?:students|anyone|new grads|job seekers|those|people|readers)"
+                        r" (?:reading|looking|here|in this thread|on (?:this|the) thread)\b)")
 _EMPLOYER_FACING = re.compile(r"\b(?:hire (?:an? |our )?(?:students?|interns?|student talent)"
                               r"|post (?:a|an|your) (?:[\w-]+ ){0,2}(?:projects?|jobs?|roles?|(?:micro-?)?internships?)"
                               r"|post it and we(?:'ll| will) match|we(?:'ll| will) match (?:it|you|your project) with"
@@ -851,7 +860,13 @@ _EMPLOYER_FACING = re.compile(r"\b(?:hire (?:an? |our )?(?:students?|interns?|st
                               # a guide to hosting one: "how to request a micro-intern", "hosting a micro-intern"
                               r"|(?:how to|how do i|how can i|want to|ready to|thinking of|considering) (?:request|host|sponsor"
                               r"|supervis)\w* (?:an? |your (?:first )?)(?:micro-?)?interns?"
-                              r"|managers? (?:can|should|who want to) (?:request|host|hire))\b")
+                              r"|managers? (?:can|should|who want to) (?:request|host|hire)"
+                              # a page inviting hosts: "Host a Micro-Internship with …", "Employers: do you have a short
+                              # project …?", "we connect you with students"
+                              r"|^(?:host|sponsor|offer|post|submit|list|request|create) (?:an? |your (?:first |next |own )?)"
+                              r"(?:paid )?(?:micro-?)?(?:internships?|interns?|projects?)"
+                              r"|employers\s*[:,-]\s*(?:do|are|have|want|need|looking|got|is|would)"
+                              r"|connects? (?:you|employers|companies|organi[sz]ations|businesses|teams) with (?:[\w-]+ ){0,2}students)\b")
 _UNPAID = re.compile(r"\b(?:unpaid\b(?!\s+(?:leave|time|vacation|overtime|sick))|not paid|no pay\b|without pay"
                      r"|no payment|no stipend|not compensated|paid in (?:exposure|experience|credit|equity|references?)"
                      r"|in exchange for (?:experience|exposure|a reference|a recommendation|a certificate)|(?:free|unpaid|virtual|self-paced) (?:[\w-]+ ){0,3}?job simulations?"
@@ -865,6 +880,9 @@ _UNPAID = re.compile(r"\b(?:unpaid\b(?!\s+(?:leave|time|vacation|overtime|sick))
                      r"|arm|cases?|clients?|matters?|network|lawyers?|attorneys?|counsel|partners?|committee|services)\b)"
                      r"|pay and/or (?:academic )?credit|(?:academic|course|college) credit|for (?:academic |course )?credit only"
                      r"|success fee|commission[- ](?:only|based)|commission only|equity[- ]only|only equity|paid in equity"
+                     # commission with nothing under it: "20% commission on every sale - no base pay"
+                     r"|no (?:base|basic|fixed|guaranteed) (?:pay|salary|wage|rate|fee|stipend)|(?:paid|pay is|compensation is)"
+                     r" (?:only|purely|entirely|solely) (?:in |on |by |through |via )?commission"
                      r"|(?:compensation|pay|payment)\s*(?:is\b|:)\s*(?:[\d.]+ ?% )?(?:in )?(?:advisor |advisory |founder |sweat )?(?:equity|stock options|shares)\b"
                      r"|for exposure\b(?! to)|unverg[uü]tet|no compensation|uncompensated|revenue share"
                      r"|no (?:salary|wage|cash)(?: at this stage| yet| for now| initially)?[;,]? (?:[\w-]+ ){0,2}equity)")
@@ -879,6 +897,12 @@ _PER_PIECE = re.compile(r"\b(?:(?:rate|rating|evaluate|evaluating|review|reviewi
                         r"|answers|conversations|completions|prompts)|train(?:ing)? (?:ai|llm) models"
                         r"|per (?:(?:published|accepted|approved|completed|written|edited) )?(?:article|word|piece|post|task|item"
                         r"|video|review|submission|blog post)|by the article"
+                        # an amount by the item ("$3 per image", "£1.20 per file"; not "300 words per page")
+                        r"|(?<=[$€£])\d[\d.,]*\s*(?:per|a|an|each) (?:file|image|photo|recording|clip|transcript"
+                        r"|page|label|response)\b"
+                        # paid by the minute of media: "$0.60 per audio minute", "$1 per transcribed minute"
+                        r"|per (?:audio |video |recorded |transcribed |media )(?:minutes?|mins?|hours?)\b"
+                        r"|per (?:minute|min) (?:of (?:audio|video|recording|media)|transcribed)"
                         # a research participant paid by the session: "$15 per 30-minute session"
                         r"|per (?:\d+[- ](?:minute|min|hour) )?(?:study )?(?:session|survey|focus group)s?\b"
                         r"|ai (?:rating|raters?|trainers?|evaluators?|tutors?)\b|freelance ai\b|(?:rate|evaluate|review) ai"
@@ -1000,6 +1024,13 @@ _LONG_TERM = re.compile(r"\b(?:(?<!this )(?<!next )(?<!current )(?<!each )semest
                         r"|(?:for|of|lasting|over) (?:[1-4]|several|multiple) years?(?! ago| now| and counting))\b")
 _STUDENTS = re.compile(r"\b(?:micro[- ]?internships?|internships?|interns?|students?|graduates?|grads|undergrad\w*"
                        r"|college|university|universities|early[- ]career|entry[- ]level|bootcamp|studierende|praktik\w*)\b")
+#: Students and new graduates in the writer's language ("estudantes universitários ou recém-formados",
+#: "estudiantes", "étudiant·e·s", "jeunes diplômés", "studenti", "neolaureati", "Studenten", "studerende"):
+#: read only when the English words are not there.
+_STUDENTS_ABROAD = re.compile(r"\b(?:estudantes?|estudiantes?|[ée]tudiant\w*|studenti|studentesse|studenten|studerende|studenter"
+                              r"|student(?:ów|ki|ek)|universit[aá]ri\w*|rec[ée]m[- ]formad\w*|reci[ée]n (?:graduad|egresad)\w*"
+                              r"|egresad\w*|jeunes dipl[ôo]m\w*|neolaureat\w*|laureand\w*|absolvent\w*|afgestudeerde?n?"
+                              r"|estagi[aá]ri\w*|est[aá]gios?|becari\w*|pasant[ei]s?|stagiaires?|tirocin\w*|学生|大学生|新卒)(?!\w)")
 _STUDENT_TRAPS = re.compile(r"\b(?:our|your|k-?12|gcse|a[- ]level|high[- ]school|school|middle[- ]school|grade|\d+(?:st|nd|rd|th)"
                             r"[- ]grade|tutor(?:ing)?|teach(?:ing)?|with|serve|serving|help(?:ing)?|coach(?:ing)?|mentor(?:ing)?"
                             r"|support(?:ing)?|engage|engaging)\s+(?:\w+\s+){0,2}students?\b|\bstudents?\s+(?:we|you)\s+"
@@ -1007,7 +1038,26 @@ _STUDENT_TRAPS = re.compile(r"\b(?:our|your|k-?12|gcse|a[- ]level|high[- ]school
                             r"(?:essays|papers|work|assignments)\b|\bgraduate degree\b|\buniversity degree\b|college degree\b"
                             # students turned away: "not open to students", "students need not apply"
                             r"|\bnot (?:open|available|suitable|intended|meant|aimed) (?:to|for|at) (?:\w+ ){0,2}students?\b"
-                            r"|\bstudents? (?:need not|should not|cannot|can't|may not) apply\b|\bno students\b")
+                            r"|\bstudents? (?:need not|should not|cannot|can't|may not) apply\b|\bno students\b"
+                            # "nursing students are not eligible", "student teachers are ineligible"
+                            r"|\b(?:[\w-]+ )?students? (?:teachers? )?(?:are|is) (?:not|in)eligible\b")
+#: A practising professional required: "must be a practising registered nurse", "applicants must be certified
+#: K-12 teachers", "open only to licensed pharmacists": the audience is not students, whatever else is said.
+_PRO_ADJ = (r"(?:practi[cs]ing|licensed|registered|certified|credentialed|board[- ]certified|chartered|accredited|sworn"
+            r"|qualified|experienced)")
+_PRO_NEEDLES = ("practi", "licens", "registered", "certified", "credentialed", "chartered", "accredited", "sworn",
+                "qualified", "experienced")
+_PRO_NOUN = (r"(?:nurses?|rns?|lpns?|teachers?|educators?|clinicians?|physicians?|doctors?|pharmacists?|therapists?"
+             r"|counsel+ors?|psychologists?|dietitians?|lawyers?|attorneys?|solicitors?|barristers?|accountants?|cpas?"
+             r"|engineers?|architects?|surveyors?|actuar(?:y|ies)|social workers?|professionals?|practitioners?|dentists?"
+             r"|veterinarians?|paramedics?|midwi(?:fe|ves)|translators?|interpreters?|auditors?|appraisers?)")
+#: Only a requirement counts ("we're looking for a qualified translator" may still be a student), and no
+#: student word between ("must be a certified student tutor" is a student).
+_PRO_BETWEEN = r"(?:(?!students?\b|interns?\b|graduate|trainee|junior|aspiring|future|prospective|student-)[\w-]+ )"
+_PROFESSIONALS = re.compile(rf"\b(?:must (?:be|hold|already be)|(?:open|available|limited|restricted) (?:only )?to|only for)"
+                            rf" (?:an? |currently )?(?:(?:actively|currently|fully) )?{_PRO_ADJ} {_PRO_BETWEEN}{{0,3}}?{_PRO_NOUN}\b"
+                            rf"|\b(?:only|exclusively) (?:for |to )?{_PRO_ADJ} {_PRO_BETWEEN}{{0,2}}?{_PRO_NOUN}\b"
+                            rf"|\b{_PRO_ADJ} {_PRO_BETWEEN}{{0,2}}?{_PRO_NOUN} only\b")
 
 
 class Missing(str):
@@ -1037,9 +1087,6 @@ def _not_a_posting(f: Facts) -> str | None:
         return f"a section of a publication, not an employer: {org!r}"
     if not (normalize.as_text(f.record.organization) or normalize.as_text(f.source.organization)).strip():
         return "no organization"
-    if "organization" in (getattr(f.record, "uncertain", None) or ()):
-        return _missing("REVIEW_ORG_UNKNOWN", f"the adapter could not read who offers it "
-                                              f"(placeholder {normalize.as_text(f.record.organization)[:60]!r})")
     if (hit := _find(_NEWS_TITLE, f.title)) or (
             (hit := _find(_ARTICLE_NOUN, f.title)) and not _POSTING_MARKER.search(f.title)):
         return f"title reads like an article or question: {hit!r}"
@@ -1047,6 +1094,9 @@ def _not_a_posting(f: Facts) -> str | None:
         return f"reads like a news story: {hit!r}"
     if hit := _find(_EMPLOYER_FACING, f.title, f.text[:400]):
         return f"addressed to employers: {hit!r}"
+    if "organization" in (getattr(f.record, "uncertain", None) or ()):  # after what says it is no posting at all
+        return _missing("REVIEW_ORG_UNKNOWN", f"the adapter could not read who offers it "
+                                              f"(placeholder {normalize.as_text(f.record.organization)[:60]!r})")
     return None
 
 
@@ -1277,6 +1327,8 @@ def _not_for_students(f: Facts) -> str | None:
         return None
     if f.audience.value == "students":
         return None
+    if f.audience.value == "professionals":
+        return f"for practising professionals, not students: {f.audience.quote!r}"
     return "no mention of students, graduates or internships" + (f" ({f.audience.quote})" if f.audience.quote else "")
 
 
@@ -1412,6 +1464,10 @@ _HEDGE = re.compile(r"\b(?:later|future|eventual\w*|next (?:year|summer|spring|f
                     r"|usually|typically|often|most|many|other|others|employees|staff|associates|colleagues|alumni"
                     r"|(?:an?|job|full[- ]?time|return) offers?|interview\w*|invit\w*|recruit\w*|graduat\w*|reimburs\w*"
                     r"|past|previous|former)\b")
+#: A hedge on this role's own amounts, not a sentence about others: "(typically 5-10 hours each)",
+#: "usually 2 or 3 a month".
+_HEDGED_AMOUNT = re.compile(r"\b(?:usually|typically|often|normally|generally|commonly|most often)\s+(?:about\s+|around\s+"
+                            r"|roughly\s+|between\s+|up to\s+|only\s+)?[$€£]?\d")
 #: Remote said so plainly that a "not remote" field cannot be the whole truth: "completed 100% remotely".
 _REMOTE_EXPLICIT = re.compile(r"\b(?:100 ?%|fully|entirely|completely|exclusively) (?:remote(?:ly)?|online|virtual)\b"
                               r"|\b(?:completed|done|worked|carried out|delivered) (?:100 ?% |fully |entirely )?(?:remotely|online)\b"
@@ -1448,14 +1504,40 @@ def _micro_evidence(f: Facts) -> str | None:
     return f"{hours.min}-{hours.max} h ({f.hours_fact.quote!r}), pay {f.pay_fact.quote!r}, {f.micro.quote!r}"
 
 
+#: One short visit, not a schedule: "attend a half-day kickoff in person", "one on-site orientation
+#: session" ("2 half-day sessions on site", "the kick-off and the final presentation" are more).
+_ONE_VISIT = re.compile(r"\b(?:an?|one|single|1|a single|one short)\s+(?:(?:half|full|one|1)[- ]day\s+|short\s+|brief\s+"
+                        r"|\d(?:\.\d)?[- ]hours?\s+|in[- ]person\s+|on[- ]?site\s+|opening\s+|initial\s+|welcome\s+){0,3}"
+                        r"(?:kick-?off|orientation|onboarding|induction|launch|welcome|meeting|session|workshop|visit|briefing"
+                        r"|training|day)\b(?!s)")
+
+_EVENTS = re.compile(r"\b(?:kick-?offs?|orientations?|onboardings?|inductions?|launch(?:es)?|meetings?|sessions?|workshops?"
+                     r"|visits?|briefings?|trainings?|presentations?|present|showcases?|demos?|days)\b")
+
+
+def _remote_despite(f: Facts) -> str | None:
+    """Why a not-remote fact may not be the whole truth, or None: a remote=false field against
+    "completed 100% remotely", or one short in-person visit (a kickoff) on work the text calls remote
+    (a schedule of visits, or "hybrid", is not remote work)."""
+    if f.remote_fact.by == "field":
+        return f"the text says {hit!r}" if (hit := _find(_REMOTE_EXPLICIT, f.role)) else None
+    duty = f.office_duty
+    if f.remote_fact.by != "text" or not duty or "hybrid" in f.role or not (visit := _find(_ONE_VISIT, duty)):
+        return None
+    if len(_OFFICE_DUTY.findall(f.role)) != 1 or len(_EVENTS.findall(_hit_sentence(f, f"'{duty}'"))) > 1:
+        return None  # "a kickoff and a final presentation in person": more than one visit
+    if not (hit := _find(_REMOTE, f.role.replace(duty, " "))):
+        return None
+    return f"one in-person visit ({visit!r}) on work the text calls remote ({hit!r})"
+
+
 def _conflicting(f: Facts, rule: Rule, detail: str) -> str | None:
     """Why a rule's rejection is contradicted by the record, or None: a remote=false field against
     "completed 100% remotely", or a negative phrase in a sentence about another role, time or people;
     in both cases only against the record's own micro-internship facts (:func:`_micro_evidence`)."""
     if rule.test is _not_remote:
-        if f.remote_fact.by != "field" or not (hit := _find(_REMOTE_EXPLICIT, f.role)):
+        if not (why := _remote_despite(f)):
             return None
-        why = f"the text says {hit!r}"
     elif rule.test is _full_time and f.role_type.by == "field" and detail == f.role_type.quote:
         # an employment-type field of Full-time that nothing in the text repeats, against a text that
         # states a short paid project: the field may be the board's default, a person checks
@@ -1468,7 +1550,7 @@ def _conflicting(f: Facts, rule: Rule, detail: str) -> str | None:
         why = f"the text also states {f.hours_fact.quote!r} as the total"
     elif rule.test in _SOFT_TESTS and not detail.startswith(_FIELD_DETAILS):
         sentence = _hit_sentence(f, detail)
-        if not (m := _HEDGE.search(sentence)):
+        if not (m := _HEDGE.search(_HEDGED_AMOUNT.sub(" ", sentence))):
             return None
         why = f"said of another role, time or people ({m.group(0)!r}): {sentence.strip()[:160]!r}"
     else:

@@ -100,7 +100,7 @@ _HOURS_BEFORE_SKIP = re.compile(r"(?:within|every|per|after|last|past|next|befor
 _HOURS_AFTER_SKIP = re.compile(
     r"^\s*(?:of\s+)?(?:credit|notice|response|turnaround|ahead|behind|difference|overlap|shift|time ?zone|ago|later"
     r"|before|after|a day|per day|/\s*day|daily|a month|per month|/\s*month|call|meeting|interview|session|kick-?off"
-    r"|onboarding|training|webinar|workshop|orientation|window|flight|drive|/7)")
+    r"|onboarding|training|webinar|workshop|orientation|window|flight|drive|/7)(?!\s*:)")  # "18 hours window: …" is the next item's label
 _HOURS_STRONG = re.compile(
     r"^\s*(?:-\s*)?(?:project|assignment|engagement|micro-?internship|task|commitment|track|option|stream|tier|package"
     r"|scope|version|brief|sprint|deliverable"
@@ -112,7 +112,10 @@ _HOURS_ADJECTIVE_NOUN = re.compile(r"^\s+(?:[a-z]+\s+){1,2}?(?:project|assignmen
 #: A cap is a total: "no more than 20 hours", "a maximum of 25 hours" ("than"/"of" are skipped otherwise).
 _HOURS_CAP_BEFORE = re.compile(r"(?:no more than|not more than|not exceeding|at most|a maximum of|maximum of|max\.?|capped at"
                                r"|limited to|no longer than|not longer than|not to exceed|should not exceed|shouldn't exceed"
-                               r"|total of|totals?|totaling|totalling|amounts? to|comes? to)\s*$")
+                               r"|total of|totals?|totaling|totalling|amounts? to|comes? to"
+                               # the work sized by its owner: "we've scoped this at 18 hours", "budgeted at ~20 hours"
+                               r"|(?:scoped|sized|budgeted|timeboxed|time-boxed|pegged|costed|planned)(?: (?:it|(?:this|the) (?:work"
+                               r"|project|task|brief|sprint|job)|this))? (?:at|to|for|as)(?: about| around| roughly| approximately| ~)?)\s*$")
 #: The workload said with a verb non-native writers use: "the work is estimated in 10 hours", "the
 #: dedication is of 15 hours", "the effort will be of around 20 hours" ("in"/"of" are skipped otherwise).
 _HOURS_WORKLOAD_VERB = re.compile(r"\b(?:work|workload|effort|dedication|time commitment|commitment|task|job|project)"
@@ -198,15 +201,51 @@ def weekly_hours(text: str) -> Found | None:
     return Found(low, high, _quote(text, m.start(), m.end()), m.start()) if 0 < high <= 80 else None
 
 
+#: Work said as a count of sittings: "8 sessions of about 2.5 hours", "3 calls of 1 hour" (before the
+#: hours), "four 3-hour workshops", "2 x 4-hour sessions" (around them): the total is the product.
+_SITTING = r"(?:sessions?|calls?|workshops?|sittings?|shifts?|blocks?|rounds?|sprints?|visits?|work ?days?|days?|evenings?)"
+_SITTINGS_BEFORE = re.compile(rf"(?<![\d.,$€£])(\d\d?)\s+(?:[\w-]+\s+)?{_SITTING}\s+(?:each\s+)?(?:of|lasting)\s+"
+                              r"(?:about\s+|around\s+|roughly\s+|approx\.?\s*|approximately\s+|~\s*|up to\s+)?$")
+_SITTINGS_AROUND = re.compile(r"(?<![\d.,$€£:])(\d\d?)\s*(?:x|×)?\s*$")
+_SITTINGS_AFTER = re.compile(rf"^\s*(?:[\w-]+\s+)?{_SITTING}\b")
+#: A total restated in brackets right after another count: "8 sessions of about 2.5 hours (20 hours)",
+#: "3 h/day x 5 days (15 hours)": the bracketed total is what the work adds up to, and wins.
+_RESTATED_AFTER = re.compile(rf"^\s*\(\s*(?:about\s+|around\s+|roughly\s+|approx\.?\s*|~\s*|so\s+|i\.e\.,?\s*|=\s*)?"
+                             rf"{_RNG}\s*-?\s*{_HRS}(?:\s+(?:in\s+)?total|\s+in all|\s+altogether|\s+overall)?\s*\)")
+
+
+def _sittings(text: str, m: re.Match[str], before: str, after: str) -> int:
+    """How many sittings an hour count is each of (1 when it is not one sitting of several)."""
+    if s := _SITTINGS_BEFORE.search(before):
+        return int(s.group(1))
+    if "-" in m.group(0) and (s := _SITTINGS_AROUND.search(before)) and _SITTINGS_AFTER.match(after):
+        return int(s.group(1))  # "four 3-hour workshops", "2 x 4-hour sessions"
+    return 1
+
+
 def _hour_mentions(text: str) -> tuple[list[Found], list[Found]]:
     """Total-hour mentions (strong: with project wording; bare), skipping weekly and daily
-    counts, deadlines, meetings and credit hours."""
+    counts, deadlines, meetings and credit hours; an hour count of each of several sittings
+    is multiplied, and a total restated in brackets after it replaces it."""
     weekly_spans = [m.span() for m in WEEKLY.finditer(text)]
     kept: list[tuple[int, Found, bool]] = []  # (end, mention, strong)
+    restated = -1  # where a bracketed total said right after the last count ends
     for m in HOURS.finditer(text):
         if any(a <= m.start() < b for a, b in weekly_spans):
             continue
-        before, after = text[max(0, m.start() - 25): m.start()], text[m.end(): m.end() + 40]
+        before, after = text[max(0, m.start() - 40): m.start()], text[m.end(): m.end() + 40]
+        if m.start() < restated:  # the bracketed total itself: a total, with the words before it
+            low, high = _rng(m.group(1), m.group(2))
+            kept.append((m.end(), Found(low, high, _quote(text, m.start(), m.end()), m.start()), True))
+            continue
+        if "(" in after[:4] and (r := _RESTATED_AFTER.match(after)):
+            restated = m.end() + r.end()
+            continue
+        if (n := _sittings(text, m, before, after)) > 1 and (low_high := _rng(m.group(1), m.group(2)))[1] * n <= 200:
+            found = Found(low_high[0] * n, low_high[1] * n, _quote(text, m.start() - len(before), m.end()), m.start())
+            kept.append((m.end(), found, bool(_HOURS_STRONG_BEFORE.search(before) or _HOURS_STRONG.search(after))))
+            continue
+        before = before[-25:]
         cap = bool(_HOURS_CAP_BEFORE.search(before) or _HOURS_PROJECT_OF.search(before)
                    or _HOURS_WORKLOAD_VERB.search(text, max(0, m.start() - 60), m.start()))
         if (not cap and _HOURS_BEFORE_SKIP.search(before)) or _HOURS_AFTER_SKIP.search(after) or _PER_WEEK_AFTER.match(after):
