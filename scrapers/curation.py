@@ -366,6 +366,12 @@ _UNPAID_MORE = _extras(
     (("only if", "only when", " is selected", " is chosen", " is picked", " is accepted"),
      r"(?:payable|paid) only if|only (?:paid|payable) (?:if|when) (?:your|the) (?:design|entry|submission|work|idea)"
      r"|if (?:your|the) (?:design|entry|submission|idea) is (?:selected|chosen|picked|accepted)", None),
+    # a spec contest: "only the chosen design is paid", "the winning design gets $500"
+    (("only the ", "winning "),
+     r"only (?:the )?(?:chosen|selected|winning|accepted|picked) (?:[\w-]+ )?(?:designs?|entry|entries|submissions?|concepts?"
+     r"|logos?|ideas?|pitch(?:es)?|proposals?) (?:is|are|will be|gets?|get) paid"
+     r"|\bwinning (?:[\w-]+ )?(?:designs?|entry|entries|submissions?|concepts?|logos?|ideas?|pitch(?:es)?|proposals?)"
+     r" (?:gets?|receives?|wins?|earns?|is paid|will be paid)\b", None),
     (("on performance", "on results", "to performance", "to results", "performance-based", "performance based"),
      r"(?:pay|payment|compensation) (?:is )?(?:based on|tied to|depends on) (?:performance|results)"
      r"|performance[- ]based (?:pay|payment|compensation)", None),
@@ -448,7 +454,7 @@ def _find_more(rows: tuple[_Extra, ...], text: str) -> str | None:
 _MICRO = re.compile(r"\b(?:micro[- ]?(?:intern(?:ships?|s)?\b|projects?"
                     # in the writer's language: "microestágio", "micropráctica", "micro-stage", "Mikropraktikum"
                     r"|est[aá]gios?|pr[aá]cticas?|stages?\b|tirocin\w*)|mikro-?prakti\w*|project[- ]based (?:internship|work|experience)"
-                    r"|short[- ]term (?:project|assignment|internship)|mini[- ]internships?|\d+[- ]hours? (?:project|assignment)"
+                    r"|short[- ]term (?:project|assignment|internship)|short (?:paid )?(?:project|assignment)\b|mini[- ]internships?|\d+[- ]hours? (?:project|assignment)"
                     r"|(?:one|single|a) (?:short |small |scoped |defined )?(?:project|deliverable|assignment)\b|externship"
                     r"|sprint project|paid project)")
 
@@ -885,6 +891,7 @@ _UNPAID = re.compile(r"\b(?:unpaid\b(?!\s+(?:leave|time|vacation|overtime|sick))
                      r" (?:only|purely|entirely|solely) (?:in |on |by |through |via )?commission"
                      r"|(?:compensation|pay|payment)\s*(?:is\b|:)\s*(?:[\d.]+ ?% )?(?:in )?(?:advisor |advisory |founder |sweat )?(?:equity|stock options|shares)\b"
                      r"|for exposure\b(?! to)|unverg[uü]tet|no compensation|uncompensated|revenue share"
+                     r"|no cash (?:payment|pay|compensation|stipend|fee)\b"
                      r"|no (?:salary|wage|cash)(?: at this stage| yet| for now| initially)?[;,]? (?:[\w-]+ ){0,2}equity)")
 _INTERVIEW = re.compile(r"\b(?:paid|compensated)\s+(?:[\d.]+[- ]hours?\s+)?(?:take[- ]home\s+)?(?:project|task|assignment|trial|exercise|test"
                         r"|assessment)\b"
@@ -992,7 +999,9 @@ _OFFICE_DUTY = re.compile(
     # a part of the work required in person: "the kick-off and the final presentation are in person"
     rf"|\b(?:are|is|will be|happens?|takes? place|held)\s+(?:in[- ]person|on-?site)\b(?!\s*(?:or|and/or)\b|\s*/)"
     rf"|\b(?:must|required to|expected to|need to|will need to|have to|asked to) (?:be able to )?(?:come|commute|work|be|report"
-    rf"|attend)(?: in)?(?: into| to| at| from)? (?:the |our )?(?:office|on[- ]?site|in person|in-person)\b"
+    rf"|attend)(?: in)?(?: into| to| at| from)? (?:the |our )?(?:[a-z]+ ){{0,2}}?(?:office|on[- ]?site|in person|in-person)\b"
+    # days of the work on site: "three days of on-site street surveys", "2 days of in-person interviews"
+    rf"|\b(?:\d|two|three|four|five|six|seven|several|a few) (?:full |half[- ])?days? of (?:on[- ]?site|in[- ]person)\b"
     # the whole work at a place: "you'll work from our office at the training ground for the whole project"
     rf"|\b(?:(?:from|at|in) (?:the|our) (?:[a-z]+ ){{0,2}}{_PLACE}|on-?site|in[- ]person)\b[^.]{{0,50}}?{_WHOLE_WORK}")
 #: Other people as the subject of an office duty: "our team works on site …", "the staff are in the office …".
@@ -1080,6 +1089,20 @@ _LABEL_ORG = re.compile(r"^(?:(?:campus|university|college|school|student|studen
                         r"|blog|column|q ?& ?a|explainer|newsletter|stories|story|profiles?)$")
 
 
+#: An employer's name withheld: "Confidential", "Stealth startup", "Undisclosed client".
+_PLACEHOLDER_ORG = re.compile(r"^(?:an? )?(?:confidential|undisclosed|anonymous|stealth|unnamed|private)"
+                              r"(?: (?:mode|startup|start-up|company|client|employer|organi[sz]ation))?$")
+
+
+def _org_withheld(f: Facts) -> str | None:
+    """An employer named only as "Confidential": missing, not contradicting (a person asks who it is).
+    Tried last, so that a record rejected for what it says keeps that reason."""
+    org = extract.prepare(normalize.as_text(f.record.organization) or normalize.as_text(f.source.organization)).strip()
+    if _PLACEHOLDER_ORG.match(org):
+        return _missing("REVIEW_ORG_UNKNOWN", f"the organization is withheld ({org!r})")
+    return None
+
+
 def _not_a_posting(f: Facts) -> str | None:
     if not f.title.strip():
         return "no title"
@@ -1107,7 +1130,7 @@ def _bad_url(f: Facts) -> str | None:
 
 
 #: "Work beyond 30 hours is not compensated": the extra work is unpaid, not the project.
-_BEYOND = re.compile(r"\b(?:beyond|above|over|more than|in excess of|extra|additional|past|outside|after)\b[^.]{0,40}$")
+_BEYOND = re.compile(r"\b(?:beyond|above|over(?! (?:\d+|a|one|two|three|four|five|six) (?:weeks?|days?|months?)\b)|more than|in excess of|extra|additional|past|outside|after)\b[^.]{0,40}$")
 
 
 #: Money only for winners: "prizes: $5,000, $2,500 and $1,000 for the top 3 teams", "the winning team takes home $1,000".
@@ -1394,6 +1417,7 @@ RULES: tuple[Rule, ...] = (
     Rule("REJECT_NOT_FOR_STUDENTS", "aimed at students or recent graduates", _not_for_students),
     Rule("REJECT_NO_PAY_SIGNAL", "an hourly rate or fixed fee is stated", _no_pay_signal),
     Rule("REJECT_BELOW_PAY_FLOOR", "effective hourly pay at or above the floor", _below_floor),
+    Rule("REJECT_NOT_A_POSTING", "an organization that is named, not withheld", _org_withheld),
 )
 #: Rules whose rejection rests on one phrase (not a field or a computed figure): a conflict when the
 #: phrase is hedged and the record's facts say micro-internship (see :func:`_conflicting`).
@@ -1430,9 +1454,18 @@ def _finish(f: Facts, hours: Hours, pay: Compensation, kept: str, detail: str) -
     return Decision("keep", kept, detail, entry, facts, evidence)
 
 
-def _strong(f: Facts) -> bool:
-    """Strong micro-internship signals: aimed at students and worded as one short project."""
-    return f.audience.value == "students" and bool(f.micro.value)
+def _strong(f: Facts, missing: str = "") -> bool:
+    """Strong micro-internship signals: aimed at students and worded as one short project; or, when
+    only who offers it is unknown (an HN comment's author), students with the work's own hours and pay
+    read ("about 10 hours of work in total, $300"): nothing of the work itself is missing."""
+    if f.audience.value != "students":
+        return False
+    if f.micro.value:
+        return True
+    if missing != "REVIEW_ORG_UNKNOWN":
+        return False
+    hours, pay = f.hours_fact.value, f.pay_fact.value
+    return hours is not None and pay is not None and hours.max <= HOURS_MAX and pay.unit in ("total", "hour")
 
 
 def _expired(f: Facts) -> str | None:
@@ -1569,7 +1602,7 @@ def _conflict_review(f: Facts, rule: Rule, detail: str, why: str) -> Decision:
 
 def _review_or_reject(f: Facts, missing: list[tuple[Rule, Missing]], hard: tuple[Rule, str] | None) -> Decision:
     """One fact missing and strong signals: review. Otherwise the first rule that failed rejects."""
-    if hard is None and len(missing) == 1 and _strong(f):
+    if hard is None and len(missing) == 1 and _strong(f, missing[0][1].review):
         facts, evidence = f.report()
         if expired := _expired(f):
             return Decision("reject", "REJECT_EXPIRED", expired, None, facts, evidence)

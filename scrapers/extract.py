@@ -420,7 +420,7 @@ def month_span(text: str) -> Found | None:
 
 #: "R3,500", "R7 000", "R 12 000": South African rand. Only a thousands-sized amount: "R2" is a version
 #: of the R language or a grade, never pay.
-_SYM = (r"(?:us\$|usd\$|c\$|ca\$|a\$|au\$|nz\$|\$|€|£|₹|¥|\brs\.?(?=\s?\d)"
+_SYM = (r"(?:us\$|usd\$|c\$|ca\$|a\$|au\$|nz\$|\$|€|£|₹|¥|₦|\brs\.?(?=\s?\d)"
         r"|(?<![\w$])r(?=\s?[1-9]\d{0,2}(?:[,\u00a0\u202f ]\d{3})+(?!\d)|[1-9]\d{3,5}(?![\d.,]\d)))")
 #: "S$400" is Singapore dollars, not US dollars. Read from the letters before a bare "$" rather
 #: than as more alternatives of MONEY: a pattern trying "s" at every letter s is slower.
@@ -502,7 +502,7 @@ def _currency(token: str | None) -> str | None:
         return None
     token = token.strip().rstrip(".")
     words = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pound": "GBP",
-             "nz$": "NZD", "rupees": "INR", "rs": "INR", "reais": "BRL", "r": "ZAR", "rand": "ZAR", "円": "JPY"}
+             "nz$": "NZD", "rupees": "INR", "rs": "INR", "reais": "BRL", "r": "ZAR", "rand": "ZAR", "円": "JPY", "₦": "NGN"}
     if token in words:
         return words[token]
     if token.isalpha() and (len(token) != 3 or token.upper() not in vocab.currencies()):
@@ -575,13 +575,22 @@ def best_pay(mentions: list[Pay], scale: dict[str, float] | None = None) -> Pay 
     if hourly:
         return hourly[0]
     totals = [p for p in mentions if p.unit == "total"
-              and SMALLEST_FEE <= p.low / (f := (scale or {}).get(p.currency, 1.0)) and p.high / f <= LARGEST_FEE]
+              and SMALLEST_FEE <= p.low / (f := (scale or {}).get(p.currency, 1.0))
+              and (p.high / f <= LARGEST_FEE or _unscaled_stipend(p, scale))]
     hinted = [p for p in totals if p.hinted]
     if hinted:
         return hinted[0]
     if len({(p.low, p.high, p.currency) for p in totals}) == 1:
         return totals[0]
     return None
+
+
+def _unscaled_stipend(p: Pay, scale: dict[str, float] | None) -> bool:
+    """A labelled stipend or fee in a currency the board has no floor for ("Stipend: KES 25,000",
+    "₦150,000 stipend"): nothing says how big one project's fee in it may be, so its size does not
+    make it a salary. Unlabelled ("25 hours, ₦150,000"), only in a currency whose fees run to
+    thousands (:data:`KILO_FEE_CURRENCIES`); other amounts still must fit the US dollar's bound."""
+    return bool(scale) and p.currency not in scale and p.currency != "USD" and (p.hinted or p.currency in KILO_FEE_CURRENCIES)
 
 
 def pay_near(mentions: list[Pay], pos: int) -> Pay | None:
@@ -611,6 +620,8 @@ def work_days(text: str) -> Found | None:
         said = m.group(0)
         if not re.search(r"(?:full|working|work|business|person|man|half)[- ]?days?|of (?:paid |focused |actual )?work$", said):
             continue
+        if text.endswith("within ", max(0, m.start() - 7), m.start()):
+            continue  # "we reply to every applicant within 5 working days": a response time, not work
         low, high = _rng(m.group(1), m.group(2))
         if 0 < low <= high <= 10:
             half = 0.5 if re.search(r"half[- ]?days?", said) else 1.0  # "4 half-days of work": two days' worth
