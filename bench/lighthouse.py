@@ -108,6 +108,11 @@ def page_paths(root: Path) -> dict[str, str]:
     return {"home": "", "posting": first.group(1), "submit": "post-a-project/", "feeds": "feeds/"}
 
 
+#: Launches of Chromium tried before a run fails: a launch that never opens its debugging
+#: port is the machine's load, not the page's score, so it is tried again.
+LAUNCH_ATTEMPTS = 3
+
+
 def audit(url: str, out: Path, form_factor: str = "mobile") -> dict:
     """Run the Lighthouse CLI on ``url``, write its JSON report to ``out`` and return it."""
     cmd = [str(os.environ.get("LIGHTHOUSE", LIGHTHOUSE)), url, "--output=json", f"--output-path={out}",
@@ -116,7 +121,10 @@ def audit(url: str, out: Path, form_factor: str = "mobile") -> dict:
     if form_factor == "desktop":
         cmd.append("--preset=desktop")
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", CHROME)}
-    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
+    for _ in range(LAUNCH_ATTEMPTS):  # a busy machine can miss chrome-launcher's wait for the port
+        proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
+        if "Unable to connect to Chrome" not in proc.stderr:
+            break
     if proc.returncode != 0 or not out.is_file():
         raise RuntimeError(f"lighthouse exited {proc.returncode}: {proc.stderr.strip()[-400:]}")
     return json.loads(out.read_text(encoding="utf-8"))
