@@ -45,6 +45,10 @@ class Case:
     outcome: str
     reason: str
     organization: str | None = None  # sources.toml gives ATS boards their employer
+    #: Why the rules still decide this case wrongly: a known miss kept in the set (with its
+    #: true label) for the next round of rules, never relabelled to fit them. The figures
+    #: count it as it is decided; the tests expect it to stay wrong until a rule fixes it.
+    pending: str | None = None
 
     @property
     def name(self) -> str:
@@ -63,7 +67,7 @@ def dev_cases(root: Path = DEV) -> list[Case]:
         stem = expect.name[: -len(".expect.toml")]
         payload = next(p for p in expect.parent.glob(stem + ".*") if not p.name.endswith(".expect.toml"))
         out.append(Case(payload, expect.parent.name, data["class"], data["outcome"], data["reason"],
-                        data.get("organization")))
+                        data.get("organization"), data.get("pending")))
     return out
 
 
@@ -134,6 +138,7 @@ def bench(log: Any = print) -> dict[str, Any]:
                 "precision": round(micro["keep"] / kept, 4) if kept else None,
                 "recall": round(micro["keep"] / sum(micro.values()), 4) if micro else None,
                 "expected_matched": n_dev - len(wrong), "cases": n_dev, "wrong": wrong,
+                "pending": sum(1 for case, _ in parsed if case.pending),
                 "ms_per_record": round(dev_cpu / n_dev * 1000, 3) if n_dev else None},
         "shared": ({**_rates(shared), "not_rejected": reviewed,
                     "ms_per_record": round(shared_cpu / n_shared * 1000, 3)} if n_shared else
@@ -158,7 +163,8 @@ def rows(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
          f"{x['keep_rate']:.1%} / {x['review_rate']:.1%} / {x['reject_rate']:.1%}",
          f"keep ≤ {t['near_miss_kept']:.1%}", ok(x["keep_rate"] <= t["near_miss_kept"])),
         ("curation dev set: precision / recall of kept", f"{dev['precision']:.3f} / {dev['recall']:.3f}", "", ""),
-        ("curation dev set: cases with the expected outcome and reason", f"{dev['expected_matched']}/{dev['cases']}", "", ""),
+        ("curation dev set: cases with the expected outcome and reason (known misses kept for the next round)",
+         f"{dev['expected_matched']}/{dev['cases']} ({dev.get('pending', 0)} known misses)", "", ""),
     ]
     s = r["shared"]
     if "skipped" in s:
