@@ -679,12 +679,15 @@ class Facts:
             return Fact(False, hit, "location")
         if self.record.remote is True:
             return Fact(True, f"remote flag true (location {normalize.as_text(self.record.location)[:60]!r})", "field")
-        if hit := _find(_REMOTE, self.where, head) or _find(_REMOTE_WHERE, self.where):
+        if hit := _find(_REMOTE, _role_remote(self.where), _role_remote(head)) or _find(_REMOTE_WHERE, self.where):
             return Fact(True, hit, "location")
-        if hit := _find(_REMOTE, self.text):
+        if hit := _find(_REMOTE, _role_remote(self.text)):
             return Fact(True, hit, "text")
         if hit := _find(_ONSITE_TEXT, self.role):
             return Fact(False, hit, "text")
+        if "remote" in self.text or "flex" in self.text:  # "a remote-first company": not this role
+            if hit := _find(_WEAK_REMOTE, self.text):
+                return Fact(None, hit, _WEAK_BY)
         return Fact(None)
 
     @cached_property
@@ -810,6 +813,12 @@ def _payer_not_employer(text: str) -> bool:
     $300 on delivery" is the employer paying the student)."""
     return any(not (m.group(0).startswith("pay") and _EMPLOYER_PAYS.search(text, max(0, m.start() - 40), m.start()))
                for m in _STUDENT_PAYS.finditer(text))
+
+
+def _role_remote(text: str) -> str:
+    """``text`` without the remote wording that is not about this role (:data:`_WEAK_REMOTE`:
+    "remote-friendly", "a remote-first company"), for finding a remote statement of the role itself."""
+    return _WEAK_REMOTE.sub(" ", text) if "remote" in text or "flex" in text else text
 
 
 def _find(pattern: re.Pattern[str], *texts: str) -> str | None:
@@ -963,9 +972,21 @@ _REMOTE = re.compile(r"\b(?:remote(?:ly)?|work(?:ing|ed)? from (?:home|anywhere)
 #: mean other things: "distributed systems", "worldwide customers").
 _REMOTE_WHERE = re.compile(r"^\s*(?:worldwide|global(?:ly)?|home[- ]?based|distributed|anywhere|earth|planet earth"
                            r"|location[- ]?independent|no office)\b")
-#: Remote allowed for part of the work only: "Remote-friendly", "partly remote" do not outweigh "Hybrid".
-_WEAK_REMOTE = re.compile(r"\b(?:remote[- ](?:friendly|optional|possible|ok|eligible)|(?:partly|partially|part|some|semi)[- ]remote"
-                          r"|remote (?:days?|options?|flexibility))\b")
+#: Remote said of the company, as a possibility or for part of the work, never that this role is done
+#: remotely: "Remote-friendly", "a remote-first company", "remote OK for the right candidate", "open to
+#: remote", "flexible location", "partly remote". Alone they are not a remote statement (a person checks:
+#: REVIEW_REMOTE_UNSTATED), and they do not outweigh "Hybrid".
+_WEAK_REMOTE = re.compile(r"\b(?:remote[- ](?:friendly|first|optional|possible|ok(?:ay)?|eligible|considered|negotiable)"
+                          r"|(?:partly|partially|part|some|semi)[- ]remote|remote (?:days?|options?|flexibility)"
+                          r"|open to (?:fully )?remote(?: (?:work|working|candidates|applicants|applications|students|interns))?"
+                          r"|remote(?: work(?:ing)?)? (?:is |may be |can be |could be |might be )?(?:possible|available"
+                          r"|an option|considered|negotiable)"
+                          r"|(?:flexible|flex) (?:location|workplace|work location)|location[- ](?:flexible|negotiable)"
+                          r"|location (?:is )?flexible|flexible (?:on|about|as to) (?:location|where you work))\b"
+                          # "remote possible from everywhere": where the remote work may be done, said of the role
+                          r"(?!,?\s+(?:from|in) (?:anywhere|everywhere|wherever|any location))")
+#: ``remote_by`` of a record whose only remote wording is :data:`_WEAK_REMOTE`'s.
+_WEAK_BY = "company or possibility only"
 #: A location that offers remote as a choice: "Remote or hybrid", "Hybrid or fully remote".
 _REMOTE_CHOICE = re.compile(r"\bremote (?:or|/) |\bor (?:fully |100% )?remote\b|/ ?remote\b")
 #: On-site or hybrid said in the title or location.
@@ -1294,6 +1315,9 @@ def _not_remote(f: Facts) -> str | None:
         if fact.by == "field":
             return f"the source marks it not remote ({fact.quote})"
         return f"on-site or hybrid: {fact.quote!r}"
+    if fact.by == _WEAK_BY:
+        return _missing("REVIEW_REMOTE_UNSTATED", f"remote is said only of the company or as a possibility ({fact.quote!r}), "
+                                                  "never that this role is done remotely")
     return _missing("REVIEW_REMOTE_UNSTATED", "no remote wording in the location, title or text")
 
 
@@ -1559,7 +1583,7 @@ def _remote_despite(f: Facts) -> str | None:
         return None
     if len(_OFFICE_DUTY.findall(f.role)) != 1 or len(_EVENTS.findall(_hit_sentence(f, f"'{duty}'"))) > 1:
         return None  # "a kickoff and a final presentation in person": more than one visit
-    if not (hit := _find(_REMOTE, f.role.replace(duty, " "))):
+    if not (hit := _find(_REMOTE, _role_remote(f.role.replace(duty, " ")))):
         return None
     return f"one in-person visit ({visit!r}) on work the text calls remote ({hit!r})"
 

@@ -368,6 +368,48 @@ def test_rule_lets_near_miss_through(code, changes):
     assert (d.keep, d.reason) == (True, "KEPT_MICRO"), d.detail
 
 
+# ---- remote said of the company, or as a possibility, is not the role's -----------------------
+
+NOT_SAID = BASE_BODY.replace(", completed 100% remotely", "")
+
+
+@pytest.mark.parametrize("words", [
+    "We are a remote-friendly studio.", "Acme is a remote-first company.", "Remote OK for the right candidate.",
+    "Flexible location.", "We're open to remote applicants.", "Remote work is possible for the right candidate.",
+    "Our team is partly remote.",
+])
+def test_remote_said_of_the_company_or_as_a_possibility_alone_goes_to_review(words):
+    d = decide(rec(NOT_SAID + f"<p>{words}</p>", location="Chicago, IL"))
+    assert (d.outcome, d.reason) == ("review", "REVIEW_REMOTE_UNSTATED"), d.detail
+    assert d.facts["remote"] is None and d.facts["remote_by"] == curation._WEAK_BY
+    assert "never that this role is done remotely" in d.detail
+
+
+@pytest.mark.parametrize("words", [
+    "We are remote-first, but this is a hybrid role.",
+    "A remote-friendly company; you will work in our Leeds office 2 days a week.",
+])
+def test_weak_remote_with_on_site_work_is_rejected(words):
+    d = decide(rec(NOT_SAID + f"<p>{words}</p>"))
+    assert (d.outcome, d.reason) == ("reject", "REJECT_NOT_REMOTE"), d.detail
+
+
+@pytest.mark.parametrize("words", [
+    "We are a remote-first company, and this project is done entirely online.",
+    "Remote-friendly team; the micro-internship itself is remote.",
+    "Flexible location: work from home or anywhere.",
+    "Remote possible from anywhere in the EU.",
+])
+def test_weak_remote_beside_a_remote_statement_of_the_role_is_kept(words):
+    d = decide(rec(NOT_SAID + f"<p>{words}</p>"))
+    assert (d.outcome, d.reason, d.facts["remote"]) == ("keep", "KEPT_MICRO", True), d.detail
+
+
+def test_weak_remote_does_not_outweigh_a_remote_field():
+    d = decide(rec(NOT_SAID + "<p>We are remote-first.</p>", remote=True))
+    assert (d.outcome, d.facts["remote_by"]) == ("keep", "field")
+
+
 def test_every_rule_is_tested_and_described():
     tested = {c for c, _, _ in REJECTS}
     assert {r.code for r in RULES} <= tested
