@@ -459,6 +459,9 @@ _MICRO = re.compile(r"\b(?:micro[- ]?(?:intern(?:ships?|s)?\b|projects?"
                     r"|sprint project|paid project)")
 
 
+#: ``pay_by`` of an amount in "kr" whose krone nothing in the record names.
+_KRONER_UNKNOWN = "an amount in kr of an unknown krone"
+
 #: Structured pay units that mean one amount for the whole project.
 _FIXED_UNITS = {"PROJECT": "TOTAL", "ONE-TIME": "TOTAL", "ONETIME": "TOTAL", "FIXED": "TOTAL", "FLAT": "TOTAL",
                 "ONE_TIME": "TOTAL", "LUMP SUM": "TOTAL", "HOURLY": "HOUR"}
@@ -612,9 +615,20 @@ class Facts:
         return {cur: floor / usd for cur, floor in self.policy.pay_floors.items()} if usd else {}
 
     @cached_property
+    def kroner(self) -> Fact:
+        """Whose krone a "kr" / ",-" amount is (SEK, NOK or DKK), from the other evidence of the record
+        (:func:`scrapers.extract.kroner_currency`), or None: never a guess."""
+        r = self.record
+        places = [self.where, *(p.lower() for p in normalize.strs(r.countries)[:20])]
+        hosts = [normalize.as_text(u).lower()[:300] for u in (r.url, r.apply_url, r.organization_url)]
+        found = extract.kroner_currency(self.text, places, hosts)
+        return Fact(found[0], found[1], "evidence") if found else Fact(None)
+
+    @cached_property
     def mentions(self) -> list[extract.Pay]:
         """Every amount of money in the text that is not money the student pays."""
-        return [p for p in extract.pay_mentions(self.text, self.scale)
+        kroner = self.kroner.value if extract.KRONER_AMOUNT.search(self.text) else None
+        return [p for p in extract.pay_mentions(self.text, self.scale, kroner)
                 if not (any(w in p.quote for w in _PAYS_WORDS) and _payer_not_employer(p.quote))]
 
     @cached_property
@@ -622,6 +636,8 @@ class Facts:
         """The pay: the structured salary, else the amount nearest the chosen track, else the best mention."""
         r = self.record
         cur = normalize.currency_code(r.salary_currency)
+        if cur is None and normalize.as_text(r.salary_currency).strip().lower().rstrip(".") == extract.KRONER:
+            cur = self.kroner.value  # a salary field in "kr": whose krone, from the rest of the record
         unit = normalize.as_text(r.salary_unit).upper()
         low = r.salary_min if isinstance(r.salary_min, (int, float)) and not isinstance(r.salary_min, bool) else None
         high = r.salary_max if isinstance(r.salary_max, (int, float)) and not isinstance(r.salary_max, bool) else None
@@ -637,6 +653,8 @@ class Facts:
         if best:
             kind = "hourly" if best.unit == "hour" else ("stipend" if "stipend" in best.quote else "fixed")
             return Fact(Compensation(best.low, best.high, best.currency, best.unit), best.quote, kind)
+        if extract.KRONER_AMOUNT.search(self.text) and self.kroner.value is None and (kr := extract.kroner_amount(self.text)):
+            return Fact(None, kr, _KRONER_UNKNOWN)  # "4 500 kr" with nothing saying Swedish, Norwegian or Danish
         if hit := _find(_PAY_WORDS, self.text):
             return Fact(None, hit, "stated without an amount")
         return Fact(None)
@@ -803,6 +821,8 @@ class Facts:
                 facts[f"{name}_by"] = fact.by or None
             if fact.quote:
                 evidence[name] = fact.quote[:200]
+        if "kroner" in self.__dict__ and self.kroner.value:  # why "kr" was read as SEK, NOK or DKK
+            evidence["kroner"] = f"kr is {self.kroner.value}: {self.kroner.quote}"[:200]
         if "other_role_spans" in self.__dict__ and self.other_role_spans:  # why a "full-time" did not count
             evidence["set_aside"] = " | ".join(x[:100] for x in self.other_roles)[:300]
         return facts, evidence
@@ -1391,6 +1411,9 @@ _INSTEAD_OF_PAY = re.compile(r"\b(?:portfolio (?:piece|item|builder|project|addi
 def _no_pay_signal(f: Facts) -> str | None:
     pay = f.pay_fact
     if pay.value is None:
+        if pay.by == _KRONER_UNKNOWN:
+            return _missing("REVIEW_PAY_UNSTATED", f"pay is said in kr, and nothing says whose krone (SEK, NOK or DKK): "
+                                                   f"{pay.quote!r}")
         if pay.quote:
             return _missing("REVIEW_PAY_UNSTATED", f"pay is said without an amount: {pay.quote!r}")
         if hit := _find(_INSTEAD_OF_PAY, f.role):
