@@ -85,7 +85,9 @@ class Catalog:
         return groups
 
     def by_skill(self) -> dict[str, list[Entry]]:
-        return self.group(lambda e: [vocab.slugify(s) for s in e.skills])
+        slugs: dict[str, str] = {}  # a few hundred skills, named 30,000 times at 10,000 postings
+        slug = lambda s: slugs.get(s) or slugs.setdefault(s, vocab.slugify(s))  # noqa: E731
+        return self.group(lambda e: [slug(s) for s in e.skills])
 
     def by_organization(self) -> dict[str, list[Entry]]:
         return self.group(lambda e: [e.organization.slug])
@@ -107,11 +109,18 @@ def _file_key(path: Path, policy: Policy, version: str) -> str | None:
     return h.hexdigest()
 
 
-def _still_valid(entry: Entry, path: Path, policy: Policy, now: datetime) -> bool:
-    """A cached entry passes the rules as of this build's day, as its file's parse would check it
-    (``board.validate``: a sample as of its own day). One that fails is parsed again, so the
-    build reports its problems with a fresh parse's file, line and message."""
-    return not check(entry, policy, file_day(path, now), allow_expired=True)
+def _still_valid(hit: tuple[Entry, datetime], path: Path, policy: Policy, now: datetime) -> tuple | None:
+    """A cached ``(entry, when it last passed)`` that passes the rules as of this build's day, as
+    its file's parse would check it (``board.validate``: a sample as of its own day), or None.
+
+    One that passed as of this day or an earlier one passes now (:func:`board.entry.check`'s
+    rules are monotone in "now"), so the daily build checks nothing again. One that fails is
+    parsed again, so the build reports its problems with a fresh parse's file, line and message."""
+    entry, passed = hit
+    day = file_day(path, now)
+    if passed <= day:
+        return hit
+    return None if check(entry, policy, day, allow_expired=True) else (entry, day)
 
 
 def load_postings(folder: Path, policy: Policy, now: datetime, cache_dir: Path | None = None,
@@ -127,20 +136,23 @@ def load_postings(folder: Path, policy: Policy, now: datetime, cache_dir: Path |
         raise InvalidPostings(unusable)
     files = posting_files([folder]) if folder.exists() else []
     cache_file = cache_dir / f"{cache_name}.pickle" if cache_dir else None
-    cache: dict[str, Entry] = _read_cache(cache_file)
+    cache: dict[str, tuple[Entry, datetime]] = _read_cache(cache_file)  # key -> (entry, when it last passed)
     version = code_version() if cache_file else ""  # new parsing or checking rules re-read every file
     keys = {f: _file_key(f, policy, version) for f in files} if cache_file else {}
-    kept = {f: e for f in files if (e := cache.get(keys.get(f))) is not None and _still_valid(e, f, policy, now)}
+    kept = {f: hit for f in files if (hit := cache.get(keys.get(f))) is not None
+            and (hit := _still_valid(hit, f, policy, now)) is not None}
     missing = [f for f in files if f not in kept]
     entries, errors = validate_files(missing, policy, now, allow_expired=True, workers=workers)
     if errors:
         raise InvalidPostings(errors)
-    fresh = dict(zip(missing, entries))
+    for e in entries:
+        e.digest  # noqa: B018 - made once, and pickled with the entry (Entry.digest)
+    fresh = {f: (e, file_day(f, now)) for f, e in zip(missing, entries)}
     result = [kept[f] if f in kept else fresh[f] for f in files]
-    if _has_duplicates(result):  # a cached file may clash with a fresh one: validate together
+    if _has_duplicates([e for e, _ in result]):  # a cached file may clash with a fresh one: validate together
         raise InvalidPostings(validate_files(files, policy, now, allow_expired=True)[1])
-    _write_cache(cache_file, {keys[f]: e for f, e in zip(files, result) if keys.get(f)})
-    return result
+    _write_cache(cache_file, {keys[f]: hit for f, hit in zip(files, result) if keys.get(f)}, cache)
+    return [e for e, _ in result]
 
 
 def _read_cache(cache_file: Path | None) -> dict:
@@ -152,10 +164,13 @@ def _read_cache(cache_file: Path | None) -> dict:
         return {}
 
 
-def _write_cache(cache_file: Path | None, data: dict) -> None:
-    if cache_file:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        cache_file.write_bytes(pickle.dumps(data))
+def _write_cache(cache_file: Path | None, data: dict, old: dict) -> None:
+    """Keep ``data`` for the next build, unless it is what was read (``old``): a build with
+    nothing changed pickled 10,000 entries again to write the same bytes."""
+    if not cache_file or (data.keys() == old.keys() and all(v is old[k] for k, v in data.items())):
+        return
+    cache_file.parent.mkdir(parents=True, exist_ok=True)
+    cache_file.write_bytes(pickle.dumps(data))
 
 
 def _has_duplicates(entries: list[Entry]) -> bool:
@@ -180,7 +195,8 @@ def load_scraped(folder: Path, policy: Policy, now: datetime,
     With ``cache_dir``, each file's records as read and re-sanitized (:func:`_read_scraped_file`,
     the part that does not depend on the day) are cached like the postings (path, bytes,
     policy, this package's code), so an unchanged file is not re-sanitized on any day; the
-    rules, which compare dates with "now", are applied on every build (:func:`_checked`).
+    rules, which compare dates with "now", are applied again to a record only when it has not
+    passed them as of this build's "now" or an earlier one (:func:`_checked`).
 
     The files are deduped across sources here too (:func:`_dedupe_files`), so a scrape
     killed between its per-source writes and its own dedupe cannot publish a posting twice.
@@ -188,24 +204,22 @@ def load_scraped(folder: Path, policy: Policy, now: datetime,
     by_file: dict[str, list[Entry]] = {}
     warnings: list[str] = []
     cache_file = cache_dir / "scraped.pickle" if cache_dir else None
-    cache: dict[str, list[Entry | str]] = _read_cache(cache_file)
+    # key -> (records, when each last passed the rules or None)
+    cache: dict[str, tuple[list[Entry | str], list]] = _read_cache(cache_file)
     version = code_version() if cache_file else ""
     paths = sorted(folder.glob("*.json")) if folder.exists() else []
     keys = {p: _file_key(p, policy, version) for p in paths} if cache_file else {}
     missing = [p for p in paths if keys.get(p) not in cache]  # read on both cores (fork_map)
     loaded = dict(zip(missing, fork_map(_read_scraped_file, missing, workers)))
-    kept: dict[str, list[Entry | str]] = {}
+    kept: dict[str, tuple[list[Entry | str], list]] = {}
     for path in paths:
         key = keys.get(path)
-        if path in loaded:
-            records, readable = loaded[path]
-            if key and readable:
-                kept[key] = records
-        else:
-            records = kept[key] = cache[key]
-        by_file[path.stem], file_warnings = _checked(path, records, policy, now)
+        records, passed = (loaded[path][0], None) if path in loaded else cache[key]
+        by_file[path.stem], file_warnings, now_passed = _checked(path, records, policy, now, passed)
         warnings.extend(file_warnings)
-    _write_cache(cache_file, kept)
+        if key and (path not in loaded or loaded[path][1]):
+            kept[key] = cache[key] if path not in loaded and now_passed == passed else (records, now_passed)
+    _write_cache(cache_file, kept, cache)
     return _dedupe_files(by_file, warnings), warnings
 
 
@@ -238,24 +252,39 @@ def _read_scraped_file(path: Path) -> tuple[list[Entry | str], bool]:
     out: list[Entry | str] = []
     for i, raw in enumerate(records):
         try:
-            out.append(recleaned(Entry.from_dict(raw)))
+            out.append(e := recleaned(Entry.from_dict(raw)))
+            e.digest  # noqa: B018 - made here, in the worker, and pickled with the entry (Entry.digest)
         except Exception as exc:  # noqa: BLE001 - any malformed record is skipped, never fatal
             out.append(f"{path}: entry {i}: {exc}; skipped")
     return out, True
 
 
-def _checked(path: Path, records: list[Entry | str], policy: Policy, now: datetime) -> tuple[list[Entry], list[str]]:
-    """A scraped file's entries that pass the rules as of ``now``, and its warnings in record order."""
+def _checked(path: Path, records: list[Entry | str], policy: Policy, now: datetime,
+             passed: list | None = None) -> tuple[list[Entry], list[str], list]:
+    """A scraped file's entries that pass the rules as of ``now``, its warnings in record order,
+    and when each record last passed (None: it did not).
+
+    ``passed`` is that list from an earlier build: a record that passed as of ``now`` or
+    before passes now (:func:`board.entry.check`'s rules are monotone in "now") and is not
+    checked again; one that failed is, since a later day may let it through."""
     entries: list[Entry] = []
     warnings: list[str] = []
-    for e in records:
+    now_passed: list = []
+    for i, e in enumerate(records):
+        at = passed[i] if passed else None
         if isinstance(e, str):
             warnings.append(e)
+            at = None
+        elif at is not None and at <= now:
+            entries.append(e)
         elif problems := check(e, policy, now, https_only=False, allow_expired=True):
             warnings.append(f"{path}: {e.slug}: " + "; ".join(p.format() for p in problems) + "; skipped")
+            at = None
         else:
             entries.append(e)
-    return entries, warnings
+            at = now
+        now_passed.append(at)
+    return entries, warnings, now_passed
 
 
 def recleaned(e: Entry) -> Entry:

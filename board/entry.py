@@ -15,7 +15,7 @@ import hashlib
 import math
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any, Iterable
@@ -246,6 +246,15 @@ class Entry:
     programme: Programme | None = None  # set exactly when kind == "programme"
 
     # ---- derived -------------------------------------------------------------
+    @cached_property
+    def digest(self) -> str:
+        """A digest of every field (their ``repr``), for caches of what is made from an entry.
+
+        Kept on the (frozen) entry and pickled with it by the catalog's caches, so a warm
+        build does not ``repr`` 10,000 entries again; ``replace`` makes a new entry, without it.
+        """
+        return hashlib.sha1(repr(self).encode("utf-8")).hexdigest()
+
     @property
     def hourly(self) -> tuple[float, float]:
         return self.compensation.hourly_range(self.hours)
@@ -500,6 +509,13 @@ def check(entry: Entry, policy: Policy, now: datetime, https_only: bool = True,
 
     ``allow_expired`` is for the site build: a posting past its deadline is shown as
     closed automatically, whereas a submission with a past deadline is an error.
+
+    With ``allow_expired`` the rules are **monotone in** ``now``: an entry that passes as
+    of one "now" passes as of every later one (a rule may refuse a date too far *ahead* of
+    "now", never one too far behind it). The build relies on it: a cached entry that passed
+    yesterday is not checked again today (``board.catalog``; tested in
+    ``tests/board/test_catalog.py``). A rule that refuses what has grown old must be
+    applied elsewhere, or the catalog's caches keyed on the day.
     """
     problems: list[Problem] = []
     add = lambda f, rule, **a: problems.append(problem(f, rule, **a))  # noqa: E731

@@ -80,9 +80,12 @@ def _child(fn: Callable, mine: Sequence, write_fd: int) -> None:
 def _collect(pid: int, fd: int) -> tuple[list, str | None]:
     """One child's report, read before it is reaped (a full pipe would block it)."""
     with os.fdopen(fd, "rb") as pipe:
-        data = pipe.read()
+        try:  # unpickled as it arrives: the report's bytes and its objects are never held at once
+            report = pickle.load(pipe)
+        except Exception:  # noqa: BLE001 - the child died before its report was whole
+            report = None
+        pipe.read()  # whatever is left, so the child never blocks on a full pipe
     _, status = os.waitpid(pid, 0)
-    try:
-        return pickle.loads(data)
-    except Exception:  # noqa: BLE001 - the child died before its report was whole
+    if report is None:
         return [], f"the worker exited with status {os.waitstatus_to_exitcode(status)} without a report"
+    return report

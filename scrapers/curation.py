@@ -459,6 +459,9 @@ _MICRO = re.compile(r"\b(?:micro[- ]?(?:intern(?:ships?|s)?\b|projects?"
                     r"|sprint project|paid project)")
 
 
+#: ``pay_by`` of an amount in "kr" whose krone nothing in the record names.
+_KRONER_UNKNOWN = "an amount in kr of an unknown krone"
+
 #: Structured pay units that mean one amount for the whole project.
 _FIXED_UNITS = {"PROJECT": "TOTAL", "ONE-TIME": "TOTAL", "ONETIME": "TOTAL", "FIXED": "TOTAL", "FLAT": "TOTAL",
                 "ONE_TIME": "TOTAL", "LUMP SUM": "TOTAL", "HOURLY": "HOUR"}
@@ -612,9 +615,20 @@ class Facts:
         return {cur: floor / usd for cur, floor in self.policy.pay_floors.items()} if usd else {}
 
     @cached_property
+    def kroner(self) -> Fact:
+        """Whose krone a "kr" / ",-" amount is (SEK, NOK or DKK), from the other evidence of the record
+        (:func:`scrapers.extract.kroner_currency`), or None: never a guess."""
+        r = self.record
+        places = [self.where, *(p.lower() for p in normalize.strs(r.countries)[:20])]
+        hosts = [normalize.as_text(u).lower()[:300] for u in (r.url, r.apply_url, r.organization_url)]
+        found = extract.kroner_currency(self.text, places, hosts)
+        return Fact(found[0], found[1], "evidence") if found else Fact(None)
+
+    @cached_property
     def mentions(self) -> list[extract.Pay]:
         """Every amount of money in the text that is not money the student pays."""
-        return [p for p in extract.pay_mentions(self.text, self.scale)
+        kroner = self.kroner.value if extract.KRONER_AMOUNT.search(self.text) else None
+        return [p for p in extract.pay_mentions(self.text, self.scale, kroner)
                 if not (any(w in p.quote for w in _PAYS_WORDS) and _payer_not_employer(p.quote))]
 
     @cached_property
@@ -622,6 +636,8 @@ class Facts:
         """The pay: the structured salary, else the amount nearest the chosen track, else the best mention."""
         r = self.record
         cur = normalize.currency_code(r.salary_currency)
+        if cur is None and normalize.as_text(r.salary_currency).strip().lower().rstrip(".") == extract.KRONER:
+            cur = self.kroner.value  # a salary field in "kr": whose krone, from the rest of the record
         unit = normalize.as_text(r.salary_unit).upper()
         low = r.salary_min if isinstance(r.salary_min, (int, float)) and not isinstance(r.salary_min, bool) else None
         high = r.salary_max if isinstance(r.salary_max, (int, float)) and not isinstance(r.salary_max, bool) else None
@@ -637,6 +653,8 @@ class Facts:
         if best:
             kind = "hourly" if best.unit == "hour" else ("stipend" if "stipend" in best.quote else "fixed")
             return Fact(Compensation(best.low, best.high, best.currency, best.unit), best.quote, kind)
+        if extract.KRONER_AMOUNT.search(self.text) and self.kroner.value is None and (kr := extract.kroner_amount(self.text)):
+            return Fact(None, kr, _KRONER_UNKNOWN)  # "4 500 kr" with nothing saying Swedish, Norwegian or Danish
         if hit := _find(_PAY_WORDS, self.text):
             return Fact(None, hit, "stated without an amount")
         return Fact(None)
@@ -679,12 +697,15 @@ class Facts:
             return Fact(False, hit, "location")
         if self.record.remote is True:
             return Fact(True, f"remote flag true (location {normalize.as_text(self.record.location)[:60]!r})", "field")
-        if hit := _find(_REMOTE, self.where, head) or _find(_REMOTE_WHERE, self.where):
+        if hit := _find(_REMOTE, _role_remote(self.where), _role_remote(head)) or _find(_REMOTE_WHERE, self.where):
             return Fact(True, hit, "location")
-        if hit := _find(_REMOTE, self.text):
+        if hit := _find(_REMOTE, _role_remote(self.text)):
             return Fact(True, hit, "text")
         if hit := _find(_ONSITE_TEXT, self.role):
             return Fact(False, hit, "text")
+        if "remote" in self.text or "flex" in self.text:  # "a remote-first company": not this role
+            if hit := _find(_WEAK_REMOTE, self.text):
+                return Fact(None, hit, _WEAK_BY)
         return Fact(None)
 
     @cached_property
@@ -800,6 +821,8 @@ class Facts:
                 facts[f"{name}_by"] = fact.by or None
             if fact.quote:
                 evidence[name] = fact.quote[:200]
+        if "kroner" in self.__dict__ and self.kroner.value:  # why "kr" was read as SEK, NOK or DKK
+            evidence["kroner"] = f"kr is {self.kroner.value}: {self.kroner.quote}"[:200]
         if "other_role_spans" in self.__dict__ and self.other_role_spans:  # why a "full-time" did not count
             evidence["set_aside"] = " | ".join(x[:100] for x in self.other_roles)[:300]
         return facts, evidence
@@ -810,6 +833,12 @@ def _payer_not_employer(text: str) -> bool:
     $300 on delivery" is the employer paying the student)."""
     return any(not (m.group(0).startswith("pay") and _EMPLOYER_PAYS.search(text, max(0, m.start() - 40), m.start()))
                for m in _STUDENT_PAYS.finditer(text))
+
+
+def _role_remote(text: str) -> str:
+    """``text`` without the remote wording that is not about this role (:data:`_WEAK_REMOTE`:
+    "remote-friendly", "a remote-first company"), for finding a remote statement of the role itself."""
+    return _WEAK_REMOTE.sub(" ", text) if "remote" in text or "flex" in text else text
 
 
 def _find(pattern: re.Pattern[str], *texts: str) -> str | None:
@@ -963,9 +992,21 @@ _REMOTE = re.compile(r"\b(?:remote(?:ly)?|work(?:ing|ed)? from (?:home|anywhere)
 #: mean other things: "distributed systems", "worldwide customers").
 _REMOTE_WHERE = re.compile(r"^\s*(?:worldwide|global(?:ly)?|home[- ]?based|distributed|anywhere|earth|planet earth"
                            r"|location[- ]?independent|no office)\b")
-#: Remote allowed for part of the work only: "Remote-friendly", "partly remote" do not outweigh "Hybrid".
-_WEAK_REMOTE = re.compile(r"\b(?:remote[- ](?:friendly|optional|possible|ok|eligible)|(?:partly|partially|part|some|semi)[- ]remote"
-                          r"|remote (?:days?|options?|flexibility))\b")
+#: Remote said of the company, as a possibility or for part of the work, never that this role is done
+#: remotely: "Remote-friendly", "a remote-first company", "remote OK for the right candidate", "open to
+#: remote", "flexible location", "partly remote". Alone they are not a remote statement (a person checks:
+#: REVIEW_REMOTE_UNSTATED), and they do not outweigh "Hybrid".
+_WEAK_REMOTE = re.compile(r"\b(?:remote[- ](?:friendly|first|optional|possible|ok(?:ay)?|eligible|considered|negotiable)"
+                          r"|(?:partly|partially|part|some|semi)[- ]remote|remote (?:days?|options?|flexibility)"
+                          r"|open to (?:fully )?remote(?: (?:work|working|candidates|applicants|applications|students|interns))?"
+                          r"|remote(?: work(?:ing)?)? (?:is |may be |can be |could be |might be )?(?:possible|available"
+                          r"|an option|considered|negotiable)"
+                          r"|(?:flexible|flex) (?:location|workplace|work location)|location[- ](?:flexible|negotiable)"
+                          r"|location (?:is )?flexible|flexible (?:on|about|as to) (?:location|where you work))\b"
+                          # "remote possible from everywhere": where the remote work may be done, said of the role
+                          r"(?!,?\s+(?:from|in) (?:anywhere|everywhere|wherever|any location))")
+#: ``remote_by`` of a record whose only remote wording is :data:`_WEAK_REMOTE`'s.
+_WEAK_BY = "company or possibility only"
 #: A location that offers remote as a choice: "Remote or hybrid", "Hybrid or fully remote".
 _REMOTE_CHOICE = re.compile(r"\bremote (?:or|/) |\bor (?:fully |100% )?remote\b|/ ?remote\b")
 #: On-site or hybrid said in the title or location.
@@ -1294,6 +1335,9 @@ def _not_remote(f: Facts) -> str | None:
         if fact.by == "field":
             return f"the source marks it not remote ({fact.quote})"
         return f"on-site or hybrid: {fact.quote!r}"
+    if fact.by == _WEAK_BY:
+        return _missing("REVIEW_REMOTE_UNSTATED", f"remote is said only of the company or as a possibility ({fact.quote!r}), "
+                                                  "never that this role is done remotely")
     return _missing("REVIEW_REMOTE_UNSTATED", "no remote wording in the location, title or text")
 
 
@@ -1367,6 +1411,9 @@ _INSTEAD_OF_PAY = re.compile(r"\b(?:portfolio (?:piece|item|builder|project|addi
 def _no_pay_signal(f: Facts) -> str | None:
     pay = f.pay_fact
     if pay.value is None:
+        if pay.by == _KRONER_UNKNOWN:
+            return _missing("REVIEW_PAY_UNSTATED", f"pay is said in kr, and nothing says whose krone (SEK, NOK or DKK): "
+                                                   f"{pay.quote!r}")
         if pay.quote:
             return _missing("REVIEW_PAY_UNSTATED", f"pay is said without an amount: {pay.quote!r}")
         if hit := _find(_INSTEAD_OF_PAY, f.role):
@@ -1559,7 +1606,7 @@ def _remote_despite(f: Facts) -> str | None:
         return None
     if len(_OFFICE_DUTY.findall(f.role)) != 1 or len(_EVENTS.findall(_hit_sentence(f, f"'{duty}'"))) > 1:
         return None  # "a kickoff and a final presentation in person": more than one visit
-    if not (hit := _find(_REMOTE, f.role.replace(duty, " "))):
+    if not (hit := _find(_REMOTE, _role_remote(f.role.replace(duty, " ")))):
         return None
     return f"one in-person visit ({visit!r}) on work the text calls remote ({hit!r})"
 

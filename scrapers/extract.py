@@ -420,7 +420,8 @@ def month_span(text: str) -> Found | None:
 
 #: "R3,500", "R7 000", "R 12 000": South African rand. Only a thousands-sized amount: "R2" is a version
 #: of the R language or a grade, never pay.
-_SYM = (r"(?:us\$|usd\$|c\$|ca\$|a\$|au\$|nz\$|\$|€|£|₹|¥|₦|\brs\.?(?=\s?\d)"
+#: "kr", "kr." (Swedish, Norwegian and Danish crowns alike: :func:`kroner_currency` says whose).
+_SYM = (r"(?:us\$|usd\$|c\$|ca\$|a\$|au\$|nz\$|\$|€|£|₹|¥|₦|\brs\.?(?=\s?\d)|\bkr\b\.?"
         r"|(?<![\w$])r(?=\s?[1-9]\d{0,2}(?:[,\u00a0\u202f ]\d{3})+(?!\d)|[1-9]\d{3,5}(?![\d.,]\d)))")
 #: "S$400" is Singapore dollars, not US dollars. Read from the letters before a bare "$" rather
 #: than as more alternatives of MONEY: a pattern trying "s" at every letter s is slower.
@@ -437,8 +438,12 @@ MONEY = re.compile(
     rf"(?P<pre>{_SYM}|{_CODE})\s?(?P<a1>{_AMT})\s?(?P<ak1>k\b)?"
     rf"(?:\s*(?:-|to)\s*(?:{_SYM}|{_CODE})?\s?(?P<a2>{_AMT})\s?(?P<ak2>k\b)?)?(?:\s?(?P<post1>{_CODE}))?"
     rf"|(?<!\d)(?P<b1>{_AMT})\s?(?P<bk1>k\b)?(?:\s*(?:-|to)\s*(?P<b2>{_AMT})\s?(?P<bk2>k\b)?)?"
-    rf"\s?(?P<post>{_SYM}|{_CODE}|dollars?\b|euros?\b|pounds?\b|rupees\b|reais\b|rand\b|円)"
+    # a Scandinavian price's ",-" / ":-" ("4.500,-", "4 500:-"): a krone amount even without "kr" after it
+    rf"(?P<dash>[,:]-(?![\w-]))?"
+    rf"(?:\s?(?P<post>{_SYM}|{_CODE}|dollars?\b|euros?\b|pounds?\b|rupees\b|reais\b|rand\b|円)|(?<=[,:]-))"
 )
+#: The token of a krone amount (see :func:`kroner_currency`), before its currency is known.
+KRONER = "kr"
 _UNIT_AFTER = [
     ("total", re.compile(r"^\s*(?:(?:usd|eur|gbp|cad|aud|inr|chf)\s+)?(?:fixed|flat|one-time|1-time|one-off|1-off|single payment"
                          r"|once-off|forfait|pauschal\w*|in total|total|stipend|fee"
@@ -501,6 +506,8 @@ def _currency(token: str | None) -> str | None:
     if not token:
         return None
     token = token.strip().rstrip(".")
+    if token in ("kr", ",-", ":-"):
+        return KRONER
     words = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pound": "GBP",
              "nz$": "NZD", "rupees": "INR", "rs": "INR", "reais": "BRL", "r": "ZAR", "rand": "ZAR", "円": "JPY", "₦": "NGN"}
     if token in words:
@@ -522,25 +529,31 @@ LARGEST_FEE = 20_000
 SMALLEST_FEE = 10
 
 
-def pay_mentions(text: str, scale: dict[str, float] | None = None) -> list[Pay]:
+def _money(text: str, m: re.Match[str]) -> tuple[str | None, float | None, float | None, str | None]:
+    """One :data:`MONEY` match as (currency or :data:`KRONER`, low, high, the "k" of "10k" if said)."""
+    g = m.groupdict()
+    if g["pre"] is not None:
+        cur = _currency(g["pre"])
+        cur = _currency(g["post1"]) or cur if cur in (None, KRONER) else cur  # "kr 4 500 SEK"
+        if g["pre"] == "$" and (lettered := _DOLLAR_PREFIX.search(text, max(0, m.start() - 3), m.start())):
+            cur = _DOLLAR_PREFIXES[lettered.group(1)]
+        return cur, _amount(g["a1"], g["ak1"]), _amount(g["a2"], g["ak2"]), g["ak1"] or g["ak2"]
+    cur = _currency(g["post"]) if g["post"] else _currency(g["dash"])
+    return cur, _amount(g["b1"], g["bk1"]), _amount(g["b2"], g["bk2"]), g["bk1"] or g["bk2"]
+
+
+def pay_mentions(text: str, scale: dict[str, float] | None = None, kroner: str | None = None) -> list[Pay]:
     """Every amount of money with its currency and unit; unit "total" for a fee/stipend or bare amount.
 
     ``scale``: currency -> how many of its units a US dollar's worth of fee is (from the board's
-    pay floors), so that "₹45,000 one-time" is a fee and "$45,000" a salary.
+    pay floors), so that "₹45,000 one-time" is a fee and "$45,000" a salary. ``kroner``: the
+    currency a "kr" / ",-" amount is in (:func:`kroner_currency`); None leaves such amounts out.
     """
     out = []
     for m in MONEY.finditer(text):
-        g = m.groupdict()
-        if g["pre"] is not None:
-            cur = _currency(g["pre"]) or _currency(g["post1"])
-            if g["pre"] == "$" and (lettered := _DOLLAR_PREFIX.search(text, max(0, m.start() - 3), m.start())):
-                cur = _DOLLAR_PREFIXES[lettered.group(1)]
-            low, high = _amount(g["a1"], g["ak1"]), _amount(g["a2"], g["ak2"])
-            kilo = g["ak1"] or g["ak2"]
-        else:
-            cur = _currency(g["post"])
-            low, high = _amount(g["b1"], g["bk1"]), _amount(g["b2"], g["bk2"])
-            kilo = g["bk1"] or g["bk2"]
+        cur, low, high, kilo = _money(text, m)
+        if cur == KRONER:
+            cur = kroner
         if cur is None or not low:
             continue
         high = high or low
@@ -598,6 +611,65 @@ def pay_near(mentions: list[Pay], pos: int) -> Pay | None:
     track when a programme offers several ("$375 for a 25-hour project, $675 for 45 hours")."""
     usable = [p for p in mentions if p.unit in ("hour", "total") and abs(p.at - pos) <= 160]
     return min(usable, key=lambda p: abs(p.at - pos)) if usable and pos >= 0 else None
+
+
+# ---- whose krone: "kr" is Swedish, Norwegian and Danish -------------------------------------
+
+#: A "kr" / ",-" / ":-" amount somewhere in the text: a cheap test before reading the evidence.
+KRONER_AMOUNT = re.compile(r"\d[,:]-(?![\w-])|\d\s?kr\b|\bkr\.?\s?\d")
+#: The ISO code beside an amount, or "in SEK", "(NOK)": not a bare "nok" (Norwegian and Danish for "enough").
+_KRONER_CODES = re.compile(r"(?:\d\s?|\bin |\()(sek|nok|dkk)\b|\b(sek|nok|dkk)\s?\d")
+#: Where the work or the employer is: the country's name (English and its own) or a bigger city.
+_KRONER_PLACES = {
+    "SEK": re.compile(r"\b(?:sweden|sverige|stockholm|g[öo]teborg|gothenburg|malm[öo]|uppsala|link[öo]ping|ume[åa]"
+                      r"|v[äa]ster[åa]s|[öo]rebro|helsingborg)\b"),
+    "NOK": re.compile(r"\b(?:norway|norge|oslo|bergen|trondheim|stavanger|troms[øo]|kristiansand|drammen)\b"),
+    "DKK": re.compile(r"\b(?:denmark|danmark|copenhagen|k[øo]benhavn|aarhus|[åa]rhus|odense|aalborg|esbjerg)\b"),
+}
+_KRONER_TLD = {"se": "SEK", "no": "NOK", "dk": "DKK"}
+_KRONER_HOST = re.compile(r"\b[a-z][a-z0-9-]*\.(se|no|dk)\b(?![.-]?\w)")
+#: Words of one of the three languages only ("timer", "og", "ikke" are Norwegian and Danish alike).
+_KRONER_WORDS = {
+    "SEK": re.compile(r"\b(?:och|timmar|ersättning|arvode|ansökan|ansök|kronor|högskola|uppdrag|vi söker|svenska|swedish)\b"),
+    "NOK": re.compile(r"\b(?:lønn|arbeid|søker|søknad\w*|høgskole|høyskole|oppdrag|norsk|norwegian|bokmål)\b"),
+    "DKK": re.compile(r"\b(?:løn|arbejde|søger|ansøgning\w*|opgave|virksomhed|dansk|danish)\b"),
+}
+
+
+def kroner_currency(text: str, places: list[str], hosts: list[str]) -> tuple[str, str] | None:
+    """Which krone a "kr", "kr." or ",-" amount is, with the evidence, or None when nothing (or
+    something contradictory) says so: never a guess. Tier by tier, the first that names exactly one
+    wins: an ISO code in the text ("SEK"); the place (the record's location and country fields, then
+    a country or city named in the text: Stockholm -> SEK, Oslo -> NOK, Copenhagen -> DKK); a .se /
+    .no / .dk domain of the record's links or in the text; words of one language ("timmar", "lønn",
+    "arbejde"). ``text``, ``places`` and ``hosts`` are lower case."""
+    place = " . ".join(places)
+    countries = {code: f"location {part.strip()[:40]!r}" for raw in places for part in re.split(r"[,;/()]| - ", raw)
+                 if (code := vocab.REGION_CURRENCY.get(vocab.canonical_region(part.strip()) or "")) in _KRONER_PLACES}
+    tiers = (
+        lambda: {(c := (m.group(1) or m.group(2)).upper()): f"{c} in the text" for m in _KRONER_CODES.finditer(text)},
+        lambda: {**{cur: f"{m.group(0)!r} in the location" for cur, rx in _KRONER_PLACES.items() if (m := rx.search(place))},
+                 **countries},
+        lambda: {cur: f"{m.group(0)!r} in the text" for cur, rx in _KRONER_PLACES.items() if (m := rx.search(text))},
+        lambda: {_KRONER_TLD[m.group(1)]: f"domain {m.group(0)!r}" for h in (*hosts, text) for m in _KRONER_HOST.finditer(h)},
+        lambda: {cur: f"the word {m.group(0)!r}" for cur, rx in _KRONER_WORDS.items() if (m := rx.search(text))},
+    )
+    for tier in tiers:
+        found = tier()
+        if len(found) == 1:
+            return next(iter(found.items()))
+        if found:  # two or three crowns named at one level: contradictory, so unknown
+            return None
+    return None
+
+
+def kroner_amount(text: str) -> str | None:
+    """The words of the first "kr" / ",-" amount in ``text`` (for a record whose krone is unknown)."""
+    for m in MONEY.finditer(text):
+        cur, low, _, _ = _money(text, m)
+        if cur == KRONER and low:
+            return _quote(text, m.start(), m.end())
+    return None
 
 
 #: Days of work (not a calendar window): "3 working days", "4 days of work", "2 full days", "5 person-days".

@@ -13,6 +13,7 @@ import logging
 import os
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable
 
 from pelican.generators import Generator
 
@@ -40,6 +41,8 @@ log = logging.getLogger(__name__)
 
 
 TAXONOMIES = ("categories", "skills", "organizations")
+#: How many postings the board's "Closing soon" box lists (board.html shows them all).
+CLOSING_BOX = 6
 #: The headings list pages render cards with (board.html: h3; taxonomy.html, view.html: h2).
 CARD_HEADINGS = ("h3", "h2")
 
@@ -178,13 +181,27 @@ class BoardGenerator(Generator):
         tmp.write_bytes(data)
         os.replace(tmp, path)
 
-    def render(self, template: str, rel_path: str, **ctx) -> None:
-        """Render unless the render cache knows the page's inputs are unchanged (rendercache.py)."""
+    def render(self, template: str, rel_path: str, derive: Callable[[], dict] | None = None, **ctx) -> None:
+        """Render unless the render cache knows the page's inputs are unchanged (rendercache.py).
+
+        ``derive()``, if given, returns more context made only from ``ctx`` and the site
+        (settings, policy, code: all in the site fingerprint). It is left out of the key and
+        called only when the page is rendered: a warm build skipped making 10,000 posting
+        pages' JSON-LD (re-sanitizing each description) and hashing them into keys.
+        """
         def produce() -> None:
             context = dict(self.context)
-            context.update(ctx, output_file=rel_path)
+            context.update(ctx, **(derive() if derive else {}), output_file=rel_path)
             self.write(rel_path, self.get_template(template.removesuffix(".html")).render(context))
         self.cached(rel_path, ("page", template, rel_path, ctx), produce)
+
+    def write_cached(self, unit: str, parts: tuple, make: Callable[[], dict[str, str]]) -> None:
+        """Write ``make()``'s files ({path: text}) unless the render cache holds them for ``parts``,
+        which must name everything they are made from besides the site (code, settings, policy)."""
+        def produce() -> None:
+            for path, text in make().items():
+                self.write(path, text)
+        self.cached(unit, parts, produce)
 
     def cached(self, unit: str, parts: tuple, produce) -> None:
         """``produce()`` unless the render cache holds ``unit``'s files for these inputs (rendercache.py)."""
@@ -195,9 +212,11 @@ class BoardGenerator(Generator):
         c, u = self.catalog, self.urls
         finder = Finder(u)
         everything = Feed("all", None, site_calendars.ALL_LABEL, "")
+        # Only page 1 shows the "Closing soon" box (its first 6), the kind switch and the empty
+        # state: passed to page 1 alone, the day's changes to them re-render one page, not all.
         self.render_board(c.open, "index.html", "", title=None, feeds=everything.links(u),
-                          closing_soon=c.closing_soon(self.policy.closing_soon_days),
-                          open_programmes=c.open_programmes)  # the kind switch, and the empty state
+                          first={"closing_soon": c.closing_soon(self.policy.closing_soon_days)[:CLOSING_BOX],
+                                 "open_programmes": c.open_programmes})
         for e in c.all:
             self.render_posting(e)
         by_org = c.programmes_by_organization()  # organizations that run programmes get pages too
@@ -215,13 +234,17 @@ class BoardGenerator(Generator):
         newest = max((e.modified for e in c.all), default=c.now)
         self.write("feeds.opml", feeds.render_opml("Micro-internship board feeds", finder.opml(), newest))
         write_finder(self, finder)  # /feeds/ and its A-to-Z organizations page (finder.py)
-        self.write(PATHS["submit_taken"], submit.taken_json(c))  # the Submit form's duplicate checks (submit.py)
-        self.write("sitemap.xml", self.sitemap(groups))
+        # Files made from every entry are keyed on the entries (whose keys hold their open state)
+        # and, where they print it, on "now": a warm rebuild neither makes nor compares them.
+        self.write_cached(PATHS["submit_taken"], ("taken", c.open, c.closed),  # the Submit form's duplicate checks
+                          lambda: {PATHS["submit_taken"]: submit.taken_json(c)})
+        self.write_cached("sitemap.xml", ("sitemap", c.open, c.closed, c.programmes, None if c.open else c.now),
+                          lambda: {"sitemap.xml": self.sitemap(groups)})
         self.write("robots.txt", self.robots_txt())
         self.render("404.html", "404.html", page_title="Page not found", noindex=True)
         write_saved_page(self)  # the device-only Saved list (saved.py, shortlist.js)
-        for path, text in self.search_index().items():  # entries.json + text.json (present.search_index)
-            self.write(path, text)
+        # entries.json + text.json (present.search_index): days counted from "now", which it prints
+        self.write_cached("search", ("search", c.open, c.now), self.search_index)
         self.write("theme/js/wording.js", wording_module())  # board.formats.WORDING for countdown.js
         if self.pool is not None:
             self.prerender()
@@ -268,8 +291,11 @@ class BoardGenerator(Generator):
         return f"User-agent: *\n{rule}\n\nSitemap: {self.urls.abs('sitemap.xml')}\n"
 
     def render_board(self, entries: list[Entry], first_path: str, page_dir: str, *, template: str = "board.html",
-                     **ctx) -> None:
-        """Paginated static list: works without JavaScript, page 1 is what loads first."""
+                     first: dict | None = None, **ctx) -> None:
+        """Paginated static list: works without JavaScript, page 1 is what loads first.
+
+        ``first`` is context only page 1 reads: later pages are not keyed on it.
+        """
         per_page = int(self.settings.get("BOARD_PER_PAGE", 24))
         pages = max(1, -(-len(entries) // per_page))
         for n in range(1, pages + 1):
@@ -283,24 +309,25 @@ class BoardGenerator(Generator):
                 previous_url=self.urls.href(page_url(n - 1)) if n > 1 else None,
                 next_url=self.urls.href(page_url(n + 1)) if n < pages else None,
                 canonical=self.urls.abs(page_url(n)), page_title=page_title(ctx.get("title"), n), **ctx,
+                **((first or {}) if n == 1 else {}),
             )
             if self.pool and len(self.pool.units) > queued:  # queued: its cards are rendered first (prerender)
                 self.card_entries.update((id(e), e) for e in shown)
 
     def render_posting(self, e: Entry) -> None:
+        """A posting's page: keyed on the entry and whether it is open; the rest is made from those."""
         path = Urls.posting(e.slug)
         is_open = e.is_open(self.catalog.now)
-        ld = None
-        if is_open and e.source.jsonld:
-            ld = script_json(job_posting(e, self.urls.abs(path)))
-        self.render(
-            "posting.html", f"{path}index.html", entry=e, is_open=is_open, jsonld=ld, noindex=not is_open,
-            page_title=f"{e.title} at {e.organization.name}", canonical=self.urls.abs(path),
-            description=e.summary, remote_statement=remote_statement(e),
-            feeds=Feed("categories", e.category, vocab.category_label(e.category),
-                       Urls.taxonomy("categories", e.category)).links(self.urls),
-            edit_url=present.edit_url(self.policy.repository, e),
-        )
+
+        def derive() -> dict:
+            ld = script_json(job_posting(e, self.urls.abs(path))) if is_open and e.source.jsonld else None
+            return dict(
+                jsonld=ld, noindex=not is_open, page_title=f"{e.title} at {e.organization.name}",
+                canonical=self.urls.abs(path), description=e.summary, remote_statement=remote_statement(e),
+                feeds=Feed("categories", e.category, vocab.category_label(e.category),
+                           Urls.taxonomy("categories", e.category)).links(self.urls),
+                edit_url=present.edit_url(self.policy.repository, e))
+        self.render("posting.html", f"{path}index.html", derive, entry=e, is_open=is_open)
 
     def entry_feeds(self, feed: Feed, entries: list[Entry]) -> None:
         """The Atom, RSS and JSON Feed of ``entries`` (postings or programmes), newest first."""

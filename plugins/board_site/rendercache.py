@@ -41,7 +41,7 @@ import json
 import logging
 import os
 import re
-from dataclasses import is_dataclass
+from dataclasses import fields, is_dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable
@@ -123,7 +123,7 @@ class RenderCache:
         if isinstance(value, Entry):
             d = self._entry_digest.get(id(value))
             if d is None:
-                d = hashlib.sha1(repr(value).encode("utf-8")).hexdigest()
+                d = value.digest  # repr of all its fields, memoized on the entry
                 if self.now is not None and value.is_open(self.now):  # the day counts only here
                     d += "+open"
                 self._entry_digest[id(value)] = d
@@ -146,8 +146,11 @@ class RenderCache:
             return value.isoformat()
         if isinstance(value, (set, frozenset)):
             return sorted((self.canon(v) for v in value), key=repr)
-        if is_dataclass(value):
-            return [type(value).__qualname__, repr(value)]
+        if is_dataclass(value):  # field by field, so entries inside (a digest week's) use their memo
+            try:
+                return [type(value).__qualname__, {f.name: self.canon(getattr(value, f.name)) for f in fields(value)}]
+            except Uncacheable:
+                return [type(value).__qualname__, repr(value)]
         if isinstance(value, Catalog):  # every entry, open and closed, and the build's "now"
             h = hashlib.sha1(value.now.isoformat().encode())
             for e in value.open + value.closed:
@@ -179,7 +182,7 @@ class RenderCache:
             return None
         for rel_path, size, mtime in old[1]:
             try:
-                st = os.stat(self.output / rel_path)
+                st = os.stat(os.path.join(self.output, rel_path))
             except OSError:
                 self.misses += 1
                 return None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import nh3
 import pytest
 
 from board.catalog import InvalidPostings, build_catalog, load_catalog, load_postings, load_scraped
+from board.entry import check
 from board.identity import url_key
 from tests.board.board_testkit import NOW, POLICY, line_of, make_posting
 from tests.site.conftest import scraped_entry, write_scraped
@@ -266,3 +268,37 @@ def test_cached_scraped_files_keep_their_warnings(content: Path, tmp_path: Path)
     assert [e.slug for e in second[0]] == [e.slug for e in first[0]] == ["survey-analysis-sprint-openfields-a1b2c3"]
     assert second[1] == first[1]
 
+
+
+def _passes_from(entry, days: list, **kw) -> list[bool]:
+    return [not check(entry, POLICY, day, allow_expired=True, **kw) for day in days]
+
+
+def test_the_date_rules_never_refuse_on_a_later_day_what_they_passed_on_an_earlier_one():
+    """The catalog's caches trust an entry that passed as of an earlier "now" (``check``'s
+    docstring): every date rule may refuse a date too far ahead of "now", none one left behind.
+
+    Postings and a programme with dates from years before to years after a run of days
+    (posted, deadline, updated, verified), checked on each day: once one passes, it passes
+    on every later day. Some fail early and pass later, so the rules that read "now" are in play.
+    """
+    from board.programme import parse_programme
+    from board.posting import parse_posting
+
+    days = [NOW + timedelta(days=d) for d in range(-1200, 1300, 50)] + [NOW + timedelta(hours=h) for h in range(-48, 49, 6)]
+    days.sort()
+    base, problems = parse_posting(Path("p.md"), POLICY, NOW, text=make_posting())
+    programme, programme_problems = parse_programme(Path("content/programmes/x.md"), POLICY, NOW, text=PROGRAMME)
+    assert base and programme and not problems and not programme_problems
+    offsets = [timedelta(days=d) for d in (-1500, -400, -30, -1, 0, 1, 2, 30, 400, 1100, 1500)]
+    variants = [replace(base, posted=NOW + p, apply_by=NOW + p + a, updated=NOW + p + u)
+                for p in offsets for a in offsets[5:] for u in (timedelta(0), timedelta(days=3))]
+    variants += [replace(programme, programme=replace(programme.programme, verified=NOW + v)) for v in offsets]
+    late_starters = 0
+    for entry in variants:
+        for https_only in (True, False):  # as postings and as scraped records are checked
+            passes = _passes_from(entry, days, https_only=https_only)
+            first = passes.index(True) if True in passes else len(passes)
+            assert all(passes[first:]), (entry.posted, entry.apply_by, days[first + passes[first:].index(False)])
+            late_starters += 0 < first < len(passes)
+    assert late_starters > 0

@@ -109,6 +109,42 @@ def test_workable_uses_account_name_and_details():
     assert parse("workable", "workable.json")[0].organization == "Acme Analytics"
 
 
+def _workable_job(**fields) -> RawRecord:
+    """The fixture's micro-internship with its where-fields replaced (the widget JSON, parsed for real)."""
+    data = json.loads((FIXTURES / "workable.json").read_text())
+    job = {k: v for k, v in data["jobs"][0].items() if k not in ("telecommuting", "workplace", "remote")}
+    data["jobs"] = [{**job, "city": "Austin", "state": "Texas", "country": "United States", **fields}]
+    return list(adapters.get("workable").parse(json.dumps(data).encode(), source("workable")))[0]
+
+
+@pytest.mark.parametrize("fields,location,remote", [
+    ({"workplace": "remote"}, "Remote - Austin, Texas, United States", True),
+    ({"workplace": "Remote", "telecommuting": False}, "Remote - Austin, Texas, United States", True),
+    ({"workplace": "hybrid", "telecommuting": True}, "Hybrid - Austin, Texas, United States", False),
+    ({"workplace": "on_site"}, "On-site - Austin, Texas, United States", False),
+    ({"workplace": "On site", "remote": True}, "On-site - Austin, Texas, United States", False),
+    ({"remote": True}, "Remote - Austin, Texas, United States", True),
+    ({"remote": False, "telecommuting": True}, "Austin, Texas, United States", False),
+    ({"telecommuting": True}, "Remote - Austin, Texas, United States", True),
+    ({"telecommuting": False}, "Austin, Texas, United States", False),
+    ({"workplace": "flexible"}, "Austin, Texas, United States", None),  # not one of Workable's types: unknown
+    ({}, "Austin, Texas, United States", None),
+])
+def test_workable_workplace_type_and_remote_flag_reach_location_and_remote(fields, location, remote):
+    r = _workable_job(**fields)
+    assert (r.location, r.remote) == (location, remote)
+
+
+def test_workable_workplace_is_curated_like_other_ats_fields():
+    body = ("<p>A 20-hour paid micro-internship for university students: clean a survey dataset.</p>"
+            "<p>$500 stipend on completion.</p>")
+    kept = curate(_workable_job(workplace="remote", description=body), source("workable"), CurationRules(), POLICY, NOW)
+    hybrid = curate(_workable_job(workplace="hybrid", telecommuting=True, description=body), source("workable"),
+                    CurationRules(), POLICY, NOW)
+    assert (kept.outcome, kept.reason, kept.facts["remote_by"]) == ("keep", "KEPT_MICRO", "field")
+    assert (hybrid.outcome, hybrid.reason, hybrid.facts["remote_by"]) == ("reject", "REJECT_NOT_REMOTE", "field")
+
+
 def test_smartrecruiters_follows_details_on_its_own_host_only():
     sr = adapters.get("smartrecruiters")
     src = SourceConfig(name="test-sr", kind="smartrecruiters",

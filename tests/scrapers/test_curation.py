@@ -13,7 +13,8 @@ from datetime import timedelta
 import pytest
 
 from board.entry import SLUG_RE
-from scrapers import curation
+from board.policy import Policy
+from scrapers import curation, extract
 from scrapers.curation import DEFAULT_PATH, REASONS, RULES, CurationRules, curate, load_rules
 from scrapers.record import RawRecord, SourceConfig
 
@@ -368,6 +369,48 @@ def test_rule_lets_near_miss_through(code, changes):
     assert (d.keep, d.reason) == (True, "KEPT_MICRO"), d.detail
 
 
+# ---- remote said of the company, or as a possibility, is not the role's -----------------------
+
+NOT_SAID = BASE_BODY.replace(", completed 100% remotely", "")
+
+
+@pytest.mark.parametrize("words", [
+    "We are a remote-friendly studio.", "Acme is a remote-first company.", "Remote OK for the right candidate.",
+    "Flexible location.", "We're open to remote applicants.", "Remote work is possible for the right candidate.",
+    "Our team is partly remote.",
+])
+def test_remote_said_of_the_company_or_as_a_possibility_alone_goes_to_review(words):
+    d = decide(rec(NOT_SAID + f"<p>{words}</p>", location="Chicago, IL"))
+    assert (d.outcome, d.reason) == ("review", "REVIEW_REMOTE_UNSTATED"), d.detail
+    assert d.facts["remote"] is None and d.facts["remote_by"] == curation._WEAK_BY
+    assert "never that this role is done remotely" in d.detail
+
+
+@pytest.mark.parametrize("words", [
+    "We are remote-first, but this is a hybrid role.",
+    "A remote-friendly company; you will work in our Leeds office 2 days a week.",
+])
+def test_weak_remote_with_on_site_work_is_rejected(words):
+    d = decide(rec(NOT_SAID + f"<p>{words}</p>"))
+    assert (d.outcome, d.reason) == ("reject", "REJECT_NOT_REMOTE"), d.detail
+
+
+@pytest.mark.parametrize("words", [
+    "We are a remote-first company, and this project is done entirely online.",
+    "Remote-friendly team; the micro-internship itself is remote.",
+    "Flexible location: work from home or anywhere.",
+    "Remote possible from anywhere in the EU.",
+])
+def test_weak_remote_beside_a_remote_statement_of_the_role_is_kept(words):
+    d = decide(rec(NOT_SAID + f"<p>{words}</p>"))
+    assert (d.outcome, d.reason, d.facts["remote"]) == ("keep", "KEPT_MICRO", True), d.detail
+
+
+def test_weak_remote_does_not_outweigh_a_remote_field():
+    d = decide(rec(NOT_SAID + "<p>We are remote-first.</p>", remote=True))
+    assert (d.outcome, d.facts["remote_by"]) == ("keep", "field")
+
+
 def test_every_rule_is_tested_and_described():
     tested = {c for c, _, _ in REJECTS}
     assert {r.code for r in RULES} <= tested
@@ -475,3 +518,70 @@ def test_curation_file_mistakes_are_reported(tmp_path, text, message):
 
 def test_explain_line():
     assert curation.explain(decide(rec())).startswith("keep KEPT_MICRO: 20-20 h")
+
+
+# ---- "kr": whose krone, from the other evidence, never a guess --------------------------------
+
+KRONER_POLICY = Policy(pay_floors={"USD": 15, "EUR": 13, "GBP": 12, "SEK": 140, "NOK": 150, "DKK": 110})
+
+
+def kr_decide(pay: str, **kw):
+    d = curate(rec(body(f"A 20-hour project. {pay}"), **kw), SRC, CurationRules(), KRONER_POLICY, NOW)
+    assert d.reason in REASONS
+    return d
+
+
+@pytest.mark.parametrize("pay,changes,amount,currency", [
+    ("Stipend: 5.000 kr.", dict(location="Stockholm, Sweden"), 5000, "SEK"),
+    ("Fee: kr 4 500 on completion.", dict(location="Oslo"), 4500, "NOK"),
+    ("Honorar: 4 500 kr. on completion.", dict(location="Aarhus, Denmark"), 4500, "DKK"),
+    ("Honorar 4.500,- for the project.", dict(location="København"), 4500, "DKK"),  # ",-" without "kr"
+    ("Arvode: 4 500:- för projektet.", {}, 4500, "SEK"),  # Swedish words, ":-"
+    ("SEK 4,500 on completion.", {}, 4500, "SEK"),
+    ("4 500 kr stipend (paid in NOK).", dict(location="Stockholm"), 4500, "NOK"),  # the code beats the place
+    ("4 500 kr stipend.", dict(apply_url="https://jobb.fjordline.no/apply/1"), 4500, "NOK"),  # the domain
+    ("4 500 kr stipend.", dict(countries=["DK"]), 4500, "DKK"),  # the country field
+])
+def test_kr_amount_takes_its_krone_from_the_evidence(pay, changes, amount, currency):
+    d = kr_decide(pay, **changes)
+    assert (d.outcome, d.reason) == ("keep", "KEPT_MICRO"), d.detail
+    assert (d.entry.compensation.min, d.entry.compensation.currency) == (amount, currency)
+    if "SEK 4,500" not in pay:
+        assert d.evidence["kroner"].startswith(f"kr is {currency}")
+
+
+@pytest.mark.parametrize("pay,changes", [
+    ("Stipend: 5.000 kr.", {}),  # nothing names a country
+    ("Stipend: 5.000 kr. For students in Sweden and Norway.", {}),  # two crowns: a conflict
+    ("Stipend: 5.000 kr. Det er nok.", {}),  # "nok" as a word ("enough") is not the code
+])
+def test_kr_amount_of_an_unknown_krone_goes_to_review(pay, changes):
+    d = kr_decide(pay, **changes)
+    assert (d.outcome, d.reason, d.facts["pay"]) == ("review", "REVIEW_PAY_UNSTATED", None), d.detail
+    assert "whose krone" in d.detail and "5.000 kr" in d.evidence["pay"]
+
+
+def test_kr_amount_meets_the_floor_of_its_own_krone():
+    low = kr_decide("120 kr per hour.", location="Bergen, Norway")  # NOK's floor is 150
+    assert (low.outcome, low.reason) == ("reject", "REJECT_BELOW_PAY_FLOOR"), low.detail
+    assert kr_decide("160 kr per hour.", location="Bergen, Norway").keep
+
+
+def test_kr_salary_field_takes_its_krone_from_the_record():
+    d = curate(rec(body("A 20-hour project."), location="Oslo", salary_min=4000, salary_max=4000, salary_currency="kr",
+                   salary_unit="PROJECT"), SRC, CurationRules(), KRONER_POLICY, NOW)
+    assert d.keep and (d.entry.compensation.min, d.entry.compensation.currency) == (4000, "NOK")
+
+
+def test_kroner_evidence_tiers_and_pay_mentions():
+    assert extract.kroner_currency("pay 4 500 kr", ["oslo"], ["https://x.se/1"]) == ("NOK", "'oslo' in the location")
+    assert extract.kroner_currency("4 500 kr (sek)", ["oslo"], []) == ("SEK", "SEK in the text")
+    assert extract.kroner_currency("4 500 kr", [""], ["https://jobs.example.dk/1"])[0] == "DKK"
+    assert extract.kroner_currency("4 500 kr, lønn etter avtale", [""], [])[0] == "NOK"
+    assert extract.kroner_currency("4 500 kr in stockholm or copenhagen", [""], []) is None
+    assert extract.kroner_currency("4 500 kr", ["remote - europe"], ["https://apply.workable.com/j/1"]) is None
+    assert extract.pay_mentions("a fee of 4 500 kr.") == []  # no krone given: the amount is not read
+    [p] = extract.pay_mentions("a fee of 4 500 kr.", kroner="SEK")
+    assert (p.low, p.currency, p.unit) == (4500, "SEK", "total")
+    assert [(p.low, p.currency) for p in extract.pay_mentions("€ 650,- or 500,- €")] == [(650, "EUR"), (500, "EUR")]
+    assert extract.kroner_amount("about 20 hours, kr 4 500 when done") == "about 20 hours, kr 4 500 when done"

@@ -91,6 +91,9 @@ EDITS = [
     # The scheduled rebuild: the next day, nothing changed but the clock; then a week on.
     Edit("next-day", lambda r: None, {"BOARD_NOW": "2026-11-27T12:00:00Z"}),
     Edit("next-week", lambda r: None, {"BOARD_NOW": "2026-12-03T12:00:00Z"}),
+    # A clock that goes back: every cached entry passed its date rules as of a later "now",
+    # so the catalog checks them again (board.catalog._still_valid) instead of trusting them.
+    Edit("clock-back-a-day", lambda r: None, {"BOARD_NOW": "2026-11-25T12:00:00Z"}),
     Edit("policy", lambda r: _replace(r / "board.toml", "closing_soon_days = 7", "closing_soon_days = 3"), reuses=False),
     Edit("template", lambda r: _replace(r / "theme" / "templates" / "_card.html", "</", "<!-- edited --></", ),
          reuses=False),
@@ -209,3 +212,39 @@ def test_an_edited_plugin_module_renders_everything_again(tmp_path):
     _build_in_child(cold / "content", cold / "out", settings)
     _check(root, cold, before, Edit("plugin-module", lambda r: None, reuses=False))
     assert any(b" 2026!</time>" in data or b" 2027!</time>" in data for data in _tree(root / "out").values())
+
+
+def _keys(root: Path) -> dict[str, str]:
+    return {unit: key for unit, (key, _files) in
+            json.loads((root / "cache" / "board" / "render.json").read_text(encoding="utf-8"))["pages"].items()}
+
+
+def test_the_next_day_re_renders_the_first_board_page_not_the_others(tmp_path):
+    """Only page 1 shows "Closing soon": a posting entering that box the next day (nothing closes)
+    re-renders page 1 and the views, and reuses board pages 2 and later, byte for byte a cold build.
+
+    Employer postings only, no samples (samples move with the clock, so every page of theirs would change).
+    """
+    def board(root: Path) -> Path:
+        folder = root / "content" / "postings"
+        folder.mkdir(parents=True)
+        for i, apply_by in enumerate(["2026-12-01", "2026-12-04", "2027-01-20", "2027-02-10", "2027-03-01",
+                                      "2027-03-15"]):
+            (folder / f"posting-{i}.md").write_text(make_posting(
+                Title=f"Build a donations dashboard, part {i}", Apply_By=apply_by, Posted=f"2026-11-{10 + i}",
+                Apply_URL=f"https://harvestshare.example.org/jobs/{i}"), encoding="utf-8")
+        return root / "content"
+    settings = {"BOARD_PER_PAGE": 2}
+    next_day = {**settings, "BOARD_NOW": "2026-11-27T12:00:00Z"}  # 2026-12-04 comes within 7 days
+    work = tmp_path / "work"
+    build_site(board(work), work / "out", **settings)
+    before, keys = _tree(work / "out"), _keys(work)
+    build_site(work / "content", work / "out", **next_day)
+    cold = tmp_path / "cold"
+    build_site(board(cold), cold / "out", **next_day)
+    after = _tree(work / "out")
+    assert after == _tree(cold / "out")
+    # part 1 (due 2026-12-04) is on page 3; on page 1 only in the box, which it enters that day
+    assert b"part 1<" not in before["index.html"] and b"part 1<" in after["index.html"]
+    later = [u for u in keys if u.startswith("page/")]
+    assert later and all(_keys(work)[u] == keys[u] for u in later), "board pages 2+ were rendered again"
