@@ -45,6 +45,7 @@ class Case:
     outcome: str
     reason: str
     organization: str | None = None  # sources.toml gives ATS boards their employer
+    apply_by: str | None = None  # a kept case's deadline ("2027-01-15"), or "none"; unchecked when absent
 
     @property
     def name(self) -> str:
@@ -63,7 +64,7 @@ def dev_cases(root: Path = DEV) -> list[Case]:
         stem = expect.name[: -len(".expect.toml")]
         payload = next(p for p in expect.parent.glob(stem + ".*") if not p.name.endswith(".expect.toml"))
         out.append(Case(payload, expect.parent.name, data["class"], data["outcome"], data["reason"],
-                        data.get("organization")))
+                        data.get("organization"), data.get("apply_by")))
     return out
 
 
