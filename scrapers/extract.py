@@ -736,6 +736,8 @@ _CLOSING = re.compile(
     r"|(?:window|period) (?:closed|closes|closing|ended|ends))"
     r"|(?:application|closing|submission|expiry|expiration) (?:deadline|date)|deadline (?:to apply|for applications)|deadline\s*:"
     r"|apply (?:by|before|no later than|until)|last day to apply|applications? due"
+    r"|submit (?:your |an |the )?applications? (?:by|before|no later than)"
+    r"|applications? (?:must|should) be (?:received|submitted|in) (?:by|before|no later than)"
     r"|(?:stopped|stop|stops|will stop) (?:taking|accepting|reviewing) applications)(?![a-z])"
     r"\s*(?:was|is|of|:|-|on|at|by)?\s*(?:on\s+|by\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?"
     rf"(?:{_MONTH_WORD}\s+(\d\d?)(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?|(\d\d?)(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH_WORD}"

@@ -599,6 +599,8 @@ def test_kroner_evidence_tiers_and_pay_mentions():
     ("Application deadline: 3rd September 2026.", "2026-09-03"),
     ("Applications are accepted until August 30.", "2026-08-30"),
     ("Apply by 1 August 2026.", "2026-08-01"),  # today: still open until the day ends
+    ("Submit your application by 15 January 2027.", "2027-01-15"),
+    ("Applications must be received by September 1, 2026.", "2026-09-01"),
 ])
 def test_prose_closing_date_becomes_the_entry_deadline(sentence, deadline):
     d = decide(rec(BASE_BODY + f"<p>{sentence}</p>"))
