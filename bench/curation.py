@@ -49,6 +49,7 @@ class Case:
     #: true label) for the next round of rules, never relabelled to fit them. The figures
     #: count it as it is decided; the tests expect it to stay wrong until a rule fixes it.
     pending: str | None = None
+    apply_by: str | None = None  # a kept case's deadline ("2027-01-15"), or "none"; unchecked when absent
 
     @property
     def name(self) -> str:
@@ -67,7 +68,7 @@ def dev_cases(root: Path = DEV) -> list[Case]:
         stem = expect.name[: -len(".expect.toml")]
         payload = next(p for p in expect.parent.glob(stem + ".*") if not p.name.endswith(".expect.toml"))
         out.append(Case(payload, expect.parent.name, data["class"], data["outcome"], data["reason"],
-                        data.get("organization"), data.get("pending")))
+                        data.get("organization"), data.get("pending"), data.get("apply_by")))
     return out
 
 

@@ -459,6 +459,10 @@ _MICRO = re.compile(r"\b(?:micro[- ]?(?:intern(?:ships?|s)?\b|projects?"
                     r"|sprint project|paid project)")
 
 
+#: The furthest ahead of ``now`` a closing date read from prose may be and still become the
+#: entry's deadline: a year (and a day): "apply by 15 January" read in the wrong year is not published.
+DEADLINE_AHEAD = 366
+
 #: ``pay_by`` of an amount in "kr" whose krone nothing in the record names.
 _KRONER_UNKNOWN = "an amount in kr of an unknown krone"
 
@@ -777,16 +781,43 @@ class Facts:
         return Fact(None, "; ".join(x[:80] for x in self.other_roles[:2]), "other roles set aside" if self.other_roles else "")
 
     @cached_property
+    def posted(self) -> date | None:
+        posted = normalize.parse_date(self.record.posted)
+        return posted.date() if posted else None
+
+    @cached_property
+    def closing(self) -> extract.Closing | None:
+        """The application closing date said in the text, read once for both uses: whether the
+        record has closed (:attr:`closed`) and the entry's deadline (:attr:`deadline`)."""
+        return extract.closing_date(self.text, self.posted, self.now.date())
+
+    @cached_property
     def closed(self) -> Fact:
         """The application closing date said in the text ("Applications closed on November 14, 2026"),
         read only for a record without a deadline field: True when it has passed (or the text says
         applications are closed), False when it is still ahead, None when nothing is said."""
-        posted = normalize.parse_date(self.record.posted)
-        found = extract.closing_date(self.text, posted.date() if posted else None, self.now.date())
+        found = self.closing
         if found is None:
             return Fact(None)
-        when, quote = found
-        return Fact(when is None or when < self.now.date(), quote, str(when) if when else "said closed")
+        when = found.when
+        return Fact(when is None or when < self.now.date(), found.quote, str(when) if when else "said closed")
+
+    @cached_property
+    def deadline(self) -> Fact:
+        """The closing date said in the text as the entry's deadline, for a record whose source gives
+        none ("Applications close 15 January 2027", "apply by Jan 15", "deadline: 2027-01-15"): only a
+        firm reading (not a day/month that could be swapped, not the work's end), still ahead, not
+        before the posting day and at most :data:`DEADLINE_AHEAD` days after ``now`` (a misread year
+        is not published). None otherwise: the entry then has no deadline, as before."""
+        found = self.closing
+        if found is None or found.when is None or normalize.parse_date(self.record.valid_through) is not None:
+            return Fact(None)
+        when, today = found.when, self.now.date()
+        if not found.firm:
+            return Fact(None, found.quote, "not firm: day and month could be swapped, or the work's end")
+        if when < today or (self.posted and when < self.posted) or (when - today).days > DEADLINE_AHEAD:
+            return Fact(None, found.quote, f"{when} is out of bounds")
+        return Fact(when, found.quote, "text")
 
     @cached_property
     def micro(self) -> Fact:
@@ -796,7 +827,8 @@ class Facts:
 
     #: report name -> Facts attribute
     REPORTED = (("hours", "hours_fact"), ("pay", "pay_fact"), ("remote", "remote_fact"), ("audience", "audience"),
-                ("role_type", "role_type"), ("student_pays", "student_pays"), ("micro_wording", "micro"))
+                ("role_type", "role_type"), ("student_pays", "student_pays"), ("micro_wording", "micro"),
+                ("deadline", "deadline"))
 
     def report(self, full: bool = True) -> tuple[dict[str, Any], dict[str, str]]:
         """The facts as plain JSON values, and the quoted words each was read from.
@@ -816,6 +848,8 @@ class Facts:
                 value = [value.min, value.max]
             elif isinstance(value, Compensation):
                 value = {"min": value.min, "max": value.max, "currency": value.currency, "unit": value.unit}
+            elif isinstance(value, date):
+                value = value.isoformat()
             facts[name] = value
             if name in ("hours", "pay", "remote"):
                 facts[f"{name}_by"] = fact.by or None
@@ -1488,7 +1522,8 @@ def _first(rows: tuple[Override, ...], record: RawRecord, source: SourceConfig) 
 def _finish(f: Facts, hours: Hours, pay: Compensation, kept: str, detail: str) -> Decision:
     facts, evidence = f.report()
     try:
-        entry = normalize.to_entry(f.record, f.source, f.now, hours=hours, compensation=pay, text=f.body)
+        deadline = parse_datetime(f.deadline.value, end_of_day=True) if f.deadline.value else None
+        entry = normalize.to_entry(f.record, f.source, f.now, hours=hours, compensation=pay, text=f.body, apply_by=deadline)
     except (ValueError, TypeError, OverflowError) as exc:  # a value no normalizer could save
         return Decision("reject", "REJECT_INVALID", f"cannot normalize: {type(exc).__name__}: {exc}", None, facts, evidence)
     if entry.apply_by is not None and entry.apply_by < f.now:

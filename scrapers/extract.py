@@ -736,6 +736,8 @@ _CLOSING = re.compile(
     r"|(?:window|period) (?:closed|closes|closing|ended|ends))"
     r"|(?:application|closing|submission|expiry|expiration) (?:deadline|date)|deadline (?:to apply|for applications)|deadline\s*:"
     r"|apply (?:by|before|no later than|until)|last day to apply|applications? due"
+    r"|submit (?:your |an |the )?applications? (?:by|before|no later than)"
+    r"|applications? (?:must|should) be (?:received|submitted|in) (?:by|before|no later than)"
     r"|(?:stopped|stop|stops|will stop) (?:taking|accepting|reviewing) applications)(?![a-z])"
     r"\s*(?:was|is|of|:|-|on|at|by)?\s*(?:on\s+|by\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?"
     rf"(?:{_MONTH_WORD}\s+(\d\d?)(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?|(\d\d?)(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH_WORD}"
@@ -746,30 +748,49 @@ _CLOSED_NOW = re.compile(r"\b(?:applications? (?:are|is|have) (?:now )?(?:closed
                          r"|(?:this|the) (?:position|role|posting|project|micro-?internship) (?:has been|is now) (?:filled|closed))\b")
 
 
-def closing_date(text: str, posted: date | None, today: date) -> tuple[date | None, str] | None:
-    """The application closing date said in the text, with its words; ``(None, words)`` when the
-    text says applications are closed without a date. A date without a year is the first on or
-    after the posting date (two weeks' grace), else the one nearest ``today``."""
+@dataclass(frozen=True)
+class Closing:
+    """An application closing date said in prose, with its words. ``when`` is None when the text
+    says applications are closed without a date. ``firm`` is False when the reading could be wrong
+    by more than a day's grace: a numeric date whose day and month could be swapped ("05/11/2026"),
+    or the end of the work rather than of the applications ("this project ends on ..."): good
+    enough to say a posting has closed, not to publish as its deadline."""
+
+    when: date | None
+    quote: str
+    firm: bool = True
+
+
+#: The work's own end or due date, not the applications': "this project ends", "this role runs until".
+_WORK_END = re.compile(r"this (?:role|position|opportunity|project|micro-?internship)\s+(?:(?:will |are |were |is |was |will be "
+                       r"|has |have )?(?:ended|ends|end|due)\b|run until|ran until|until)")
+
+
+def closing_date(text: str, posted: date | None, today: date) -> Closing | None:
+    """The application closing date said in the text; ``Closing(None, words)`` when the text says
+    applications are closed without a date. A date without a year is the first on or after the
+    posting date (two weeks' grace), else the one nearest ``today``; a numeric date without a year
+    ("15/01") is not read at all."""
     if not any(w in text for w in ("clos", "deadline", "due", "apply", "applic", "until", "end", "filled", "through", "ran ",
                                    "expir")):
         return None
     for m in _CLOSING.finditer(text):
-        g = m.groups()
+        g, quote = m.groups(), _quote(text, m.start(), m.end())
+        firm = not _WORK_END.match(m.group(0))
         try:
             if g[6]:
-                return date(int(g[6]), int(g[7]), int(g[8])), _quote(text, m.start(), m.end())
+                return Closing(date(int(g[6]), int(g[7]), int(g[8])), quote, firm)
             if g[9]:  # "20/11/2026" or "11/20/2026": the later of the readings that are dates
                 a, b, year = int(g[9]), int(g[10]), int(g[11])
-                readings = [date(year, mo, d) for mo, d in ((b, a), (a, b)) if 1 <= mo <= 12 and 1 <= d <= 31]
-                return max(readings), _quote(text, m.start(), m.end())
+                readings = {date(year, mo, d) for mo, d in ((b, a), (a, b)) if 1 <= mo <= 12 and 1 <= d <= 31}
+                return Closing(max(readings), quote, firm and len(readings) == 1)
             month, day, year = (_MON[g[0][:3]], int(g[1]), g[2]) if g[0] else (_MON[g[4][:3]], int(g[3]), g[5])
-            if year:
-                return date(int(year), month, day), _quote(text, m.start(), m.end())
-            return _year_for(month, day, posted, today), _quote(text, m.start(), m.end())
+            when = date(int(year), month, day) if year else _year_for(month, day, posted, today)
+            return Closing(when, quote, firm)
         except ValueError:  # "February 30"
             continue
     if m := _CLOSED_NOW.search(text):
-        return None, _quote(text, m.start(), m.end())
+        return Closing(None, _quote(text, m.start(), m.end()))
     return None
 
 

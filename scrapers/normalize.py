@@ -231,8 +231,11 @@ def make_slug(title: str, org: str, source_name: str, source_id: str) -> str:
 
 
 def to_entry(record: RawRecord, source: SourceConfig, now: datetime, *, hours: Hours,
-             compensation: Compensation, text: str | None = None) -> Entry:
-    """Build the Entry; callers run ``board.entry.check`` on it (curation does)."""
+             compensation: Compensation, text: str | None = None, apply_by: datetime | None = None) -> Entry:
+    """Build the Entry; callers run ``board.entry.check`` on it (curation does).
+
+    ``apply_by``: the deadline curation read from the prose, used only when the source's own
+    deadline field gives none (curation decides whether a prose date is firm and in bounds)."""
     text = plain_text(record) if text is None else text
     title = plain(record.title, MAX_LEN["title"])
     org_name = plain(as_text(record.organization) or as_text(source.organization), MAX_LEN["organization"])
@@ -250,7 +253,7 @@ def to_entry(record: RawRecord, source: SourceConfig, now: datetime, *, hours: H
         category=category_for(record, text),
         posted=posted,
         apply_url=link(record.apply_url) or posting_url,
-        apply_by=parse_date(record.valid_through, end_of_day=True),
+        apply_by=parse_date(record.valid_through, end_of_day=True) or apply_by,
         skills=skills_for(record, text),
         eligibility=eligibility_for(record, text),
         source=Source(kind="scraper", name=source.name, url=posting_url if source.link_back else None,

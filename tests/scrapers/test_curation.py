@@ -585,3 +585,53 @@ def test_kroner_evidence_tiers_and_pay_mentions():
     assert (p.low, p.currency, p.unit) == (4500, "SEK", "total")
     assert [(p.low, p.currency) for p in extract.pay_mentions("€ 650,- or 500,- €")] == [(650, "EUR"), (500, "EUR")]
     assert extract.kroner_amount("about 20 hours, kr 4 500 when done") == "about 20 hours, kr 4 500 when done"
+
+
+# ---- a closing date said in prose becomes the entry's deadline --------------------------------
+# NOW is 1 August 2026; rec() is posted on 20 July 2026.
+
+
+@pytest.mark.parametrize("sentence,deadline", [
+    ("Applications close 15 January 2027.", "2027-01-15"),
+    ("Please apply by Jan 15.", "2027-01-15"),  # no year: the first 15 January after the posting day
+    ("Deadline: 2026-09-15", "2026-09-15"),
+    ("Closing date: 20/09/2026", "2026-09-20"),  # 20 cannot be a month
+    ("Application deadline: 3rd September 2026.", "2026-09-03"),
+    ("Applications are accepted until August 30.", "2026-08-30"),
+    ("Apply by 1 August 2026.", "2026-08-01"),  # today: still open until the day ends
+    ("Submit your application by 15 January 2027.", "2027-01-15"),
+    ("Applications must be received by September 1, 2026.", "2026-09-01"),
+])
+def test_prose_closing_date_becomes_the_entry_deadline(sentence, deadline):
+    d = decide(rec(BASE_BODY + f"<p>{sentence}</p>"))
+    assert (d.outcome, d.reason) == ("keep", "KEPT_MICRO"), d.detail
+    assert d.entry.apply_by.isoformat() == f"{deadline}T23:59:59+00:00"
+    assert d.facts["deadline"] == deadline and d.evidence["deadline"]
+
+
+@pytest.mark.parametrize("sentence,why", [
+    ("Closing date: 05/09/2026", "not firm"),  # 5 September or 9 May: not expired, not published either
+    ("This project ends on September 30, 2026.", "not firm"),  # the work's end
+    ("Applications close 15 January 2029.", "out of bounds"),  # more than a year ahead of the clock
+    ("Please apply by 15/09.", None),  # a numeric date without a year is not read at all
+    ("Deliverables are due September 10, 2026.", None),  # not a closing date
+])
+def test_prose_date_that_is_not_a_firm_deadline_is_not_published(sentence, why):
+    d = decide(rec(BASE_BODY + f"<p>{sentence}</p>"))
+    assert (d.outcome, d.reason) == ("keep", "KEPT_MICRO"), d.detail
+    assert d.entry.apply_by is None and d.facts["deadline"] is None
+    if why:
+        assert why in curation.Facts(rec(BASE_BODY + f"<p>{sentence}</p>"), SRC, POLICY, NOW).deadline.by
+
+
+def test_prose_deadline_before_the_posting_day_is_not_published():
+    f = curation.Facts(rec(BASE_BODY + "<p>Deadline: 2026-08-20</p>", posted="2026-08-25T09:00:00Z"), SRC, POLICY,
+                       NOW.replace(day=1, month=8))
+    assert f.deadline.value is None and "out of bounds" in f.deadline.by
+
+
+def test_deadline_field_wins_over_the_prose_and_a_passed_prose_date_still_expires():
+    field = decide(rec(BASE_BODY + "<p>Applications close 15 January 2027.</p>", valid_through="2026-09-01"))
+    assert field.keep and field.entry.apply_by.date().isoformat() == "2026-09-01" and field.facts["deadline"] is None
+    passed = decide(rec(BASE_BODY + "<p>Applications closed on July 30, 2026.</p>"))
+    assert (passed.outcome, passed.reason) == ("reject", "REJECT_EXPIRED")

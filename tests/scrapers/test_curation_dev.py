@@ -42,6 +42,8 @@ def test_case_gets_its_expected_outcome_and_reason(case):
     assert d.detail and d.evidence, "every decision carries its detail and quoted evidence"
     if d.outcome == "keep":
         assert d.entry is not None and d.entry.hours and d.entry.compensation
+        if case.apply_by is not None:  # the deadline the entry carries, from a field or the prose
+            assert (d.entry.apply_by.date().isoformat() if d.entry.apply_by else "none") == case.apply_by
     else:
         assert d.entry is None or not d.keep
 

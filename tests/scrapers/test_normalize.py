@@ -187,3 +187,13 @@ def test_non_latin_single_script_hosts_stay_allowed():
     e = entry(url="https://例え.jp/1", apply_url="https://пример.рф/apply", organization_url="https://παράδειγμα.gr")
     assert (e.apply_url, e.organization.url) == ("https://пример.рф/apply", "https://παράδειγμα.gr")
     assert not [p for p in check(e, POLICY, NOW, https_only=False) if "url" in p.field or "link" in p.field]
+
+
+def test_to_entry_takes_a_deadline_only_when_the_source_gives_none():
+    to_entry = normalize.to_entry
+    prose = datetime(2027, 1, 15, 23, 59, 59, tzinfo=timezone.utc)
+    src = SourceConfig(name="s", kind="remotive", url="https://api.example.org")
+    base = dict(source_id="1", title="T", organization="O", apply_url="https://o.example/apply")
+    kw = dict(hours=Hours(10, 10), compensation=Compensation(300, 300, "USD"), apply_by=prose)
+    assert to_entry(RawRecord(**base), src, NOW, **kw).apply_by == prose
+    assert to_entry(RawRecord(**base, valid_through="2026-12-01"), src, NOW, **kw).apply_by.date().isoformat() == "2026-12-01"

@@ -23,7 +23,7 @@ from scrapers.__main__ import main
 from scrapers.config import Config, load_config
 from scrapers.record import SourceConfig
 
-from .support import NOW as SUPPORT_NOW
+from .support import NOW as SUPPORT_NOW, greenhouse_with_prose_deadline
 from .conftest import ADAPTERS, NOW, DripServer, curate, fast_settings, free_port, get_adapter, jobs, make_adapter, make_entry, source
 
 REPO = Path(__file__).resolve().parents[2]
@@ -497,10 +497,25 @@ def test_real_adapter_and_curation_on_a_recorded_payload(server, tmp_path):
     assert second.not_modified and second.bytes == 0
 
 
-# ---- SIGTERM (and SIGKILL) between the per-source writes and the dedupe ------------------
-
 GREENHOUSE = (REPO / "tests" / "fixtures" / "payloads" / "greenhouse.json").read_bytes()
 GREENHOUSE_NOW = SUPPORT_NOW  # the fixture's micro-internship is open then (real curation keeps it)
+
+
+def test_prose_deadline_is_stored_with_the_kept_entry(server, tmp_path):
+    """Real HTTP, the real Greenhouse adapter, real curation and storage: the JSON written to the
+    scraped folder carries the closing date the text gave as the entry's deadline."""
+    server.expect_request("/v1/boards/acme/jobs").respond_with_data(greenhouse_with_prose_deadline("15 September 2026"),
+                                                                    content_type="application/json")
+    config = Config([SourceConfig("greenhouse-acme", "greenhouse", server.url_for("/v1/boards/acme/jobs"),
+                                  organization="Acme Analytics", min_delay=0.0)])
+    result = by_name(runner.run(config, tmp_path, http=fast_settings(), now=GREENHOUSE_NOW))["greenhouse-acme"]
+    assert (result.status, result.kept) == ("ok", 1)
+    [entry] = json.loads((tmp_path / "greenhouse-acme.json").read_text())["entries"]
+    assert entry["title"] == "Survey Data Cleanup Micro-Internship"
+    assert entry["apply_by"] == "2026-09-15T23:59:59Z"
+
+
+# ---- SIGTERM (and SIGKILL) between the per-source writes and the dedupe ------------------
 
 
 def _children_by_parent() -> dict[int, list[int]]:

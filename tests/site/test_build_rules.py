@@ -212,3 +212,32 @@ def test_hand_edited_scraped_description_is_cleaned_again_everywhere_it_goes(tmp
         text = path.read_text(encoding="utf-8")
         found = [f"U+{ord(ch):04X}" for ch in HIDDEN if ch in text]
         assert not found, f"{path.relative_to(out)}: {found}"
+
+
+def test_prose_deadline_of_a_scraped_record_reaches_the_board(tmp_path):
+    """A closing date said only in a scraped posting's text ("Applications close 15 January 2027"):
+    the real Greenhouse adapter, curation and storage write it as the entry's deadline, and the
+    built board shows it on the posting's page and in the "Closing soon"-aware search index."""
+    from board.entry import parse_datetime
+    from board.policy import load_policy
+    from scrapers import adapters
+    from scrapers.curation import CurationRules, curate
+    from scrapers.record import SourceConfig
+    from scrapers.storage import Store
+    from tests.scrapers.support import greenhouse_with_prose_deadline
+
+    now = parse_datetime(NOW)
+    src = SourceConfig("greenhouse-acme", "greenhouse", "https://boards-api.greenhouse.io/v1/boards/acme/jobs",
+                       organization="Acme Analytics", attribution="Posted on Acme Analytics's careers board (Greenhouse)")
+    body = greenhouse_with_prose_deadline("15 January 2027")
+    decisions = [curate(r, src, CurationRules(), load_policy(ROOT / "board.toml"), now)
+                 for r in adapters.parse(adapters.get("greenhouse"), body, src)]
+    [entry] = [d.entry for d in decisions if d.keep]
+    content = tmp_path / "content"
+    Store(content / "scraped").save_entries(src.name, [entry], now)
+    stored = json.loads((content / "scraped" / "greenhouse-acme.json").read_text())["entries"]
+    assert [e["apply_by"] for e in stored] == ["2027-01-15T23:59:59Z"]
+    out = build_site(content, tmp_path / "out")
+    page = (out / "postings" / entry.slug / "index.html").read_text()
+    assert '<time datetime="2027-01-15T23:59:59Z" data-countdown>Closes 15 January 2027</time>' in page
+    assert f'data-slug="{entry.slug}"' in (out / "index.html").read_text()
