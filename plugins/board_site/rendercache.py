@@ -304,7 +304,7 @@ def global_fingerprint(cache: RenderCache, value: Any) -> Any:
     "now" only to tell open from closed (``present.install``), which every entry's key
     already holds. A filter that counts days closes over a ``date`` (then the page is
     keyed on the day); a global or filter that reads entries must close over those
-    entries (as ``org_open_days`` closes over its dict), and one that reads the time of
+    entries (as ``calendar_href`` closes over the taxonomies' slugs), and one that reads the time of
     day must be a template's ``now``, or it would be served from a stale page.
     """
     import types

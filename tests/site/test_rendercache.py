@@ -219,21 +219,53 @@ def _keys(root: Path) -> dict[str, str]:
             json.loads((root / "cache" / "board" / "render.json").read_text(encoding="utf-8"))["pages"].items()}
 
 
+DEADLINES = ["2026-12-01", "2026-12-04", "2027-01-20", "2027-02-10", "2027-03-01", "2027-03-15"]
+
+
+def _employer_posting(i: int, apply_by: str, organization: str = "Harvest Share") -> str:
+    return make_posting(Title=f"Build a donations dashboard, part {i}", Apply_By=apply_by,
+                        Posted=f"2026-11-{10 + i}", Apply_URL=f"https://harvestshare.example.org/jobs/{i}",
+                        Organization=organization)
+
+
+def _employer_board(root: Path, organizations: tuple[str, ...] = ("Harvest Share",)) -> Path:
+    """Six employer postings (no samples: they move with the clock), dealt to ``organizations``."""
+    folder = root / "content" / "postings"
+    folder.mkdir(parents=True)
+    for i, apply_by in enumerate(DEADLINES):
+        (folder / f"posting-{i}.md").write_text(
+            _employer_posting(i, apply_by, organizations[i % len(organizations)]), encoding="utf-8")
+    return root / "content"
+
+
+def test_a_posting_added_to_one_organization_leaves_the_other_organizations_pages(tmp_path):
+    """An organization's page 1 shows how long its own postings stay open: adding one to
+    Harvest Share changes that figure, and Ember Kitchen's page is reused (it once read a
+    global holding every organization's figure), byte for byte a cold build."""
+    orgs = ("Harvest Share", "Ember Kitchen")
+    work, cold = tmp_path / "work", tmp_path / "cold"
+    build_site(_employer_board(work, orgs), work / "out", BOARD_PER_PAGE=2)
+    keys = _keys(work)
+    added = _employer_posting(6, "2027-04-30")  # Harvest Share
+    for root in (work, cold):
+        if root is cold:
+            _employer_board(cold, orgs)
+        (root / "content" / "postings" / "posting-6.md").write_text(added, encoding="utf-8")
+    build_site(work / "content", work / "out", BOARD_PER_PAGE=2)
+    build_site(cold / "content", cold / "out", BOARD_PER_PAGE=2)
+    assert _tree(work / "out") == _tree(cold / "out")
+    after = _keys(work)
+    assert after["organizations/harvest-share/index.html"] != keys["organizations/harvest-share/index.html"]
+    assert after["organizations/ember-kitchen/index.html"] == keys["organizations/ember-kitchen/index.html"]
+
+
 def test_the_next_day_re_renders_the_first_board_page_not_the_others(tmp_path):
     """Only page 1 shows "Closing soon": a posting entering that box the next day (nothing closes)
     re-renders page 1 and the views, and reuses board pages 2 and later, byte for byte a cold build.
 
     Employer postings only, no samples (samples move with the clock, so every page of theirs would change).
     """
-    def board(root: Path) -> Path:
-        folder = root / "content" / "postings"
-        folder.mkdir(parents=True)
-        for i, apply_by in enumerate(["2026-12-01", "2026-12-04", "2027-01-20", "2027-02-10", "2027-03-01",
-                                      "2027-03-15"]):
-            (folder / f"posting-{i}.md").write_text(make_posting(
-                Title=f"Build a donations dashboard, part {i}", Apply_By=apply_by, Posted=f"2026-11-{10 + i}",
-                Apply_URL=f"https://harvestshare.example.org/jobs/{i}"), encoding="utf-8")
-        return root / "content"
+    board = _employer_board
     settings = {"BOARD_PER_PAGE": 2}
     next_day = {**settings, "BOARD_NOW": "2026-11-27T12:00:00Z"}  # 2026-12-04 comes within 7 days
     work = tmp_path / "work"
