@@ -389,6 +389,7 @@ def test_remote_said_of_the_company_or_as_a_possibility_alone_goes_to_review(wor
 @pytest.mark.parametrize("words", [
     "We are remote-first, but this is a hybrid role.",
     "A remote-friendly company; you will work in our Leeds office 2 days a week.",
+    "We are a hybrid-remote team.",  # "hybrid" is what is left
 ])
 def test_weak_remote_with_on_site_work_is_rejected(words):
     d = decide(rec(NOT_SAID + f"<p>{words}</p>"))
