@@ -1031,7 +1031,7 @@ _REMOTE_WHERE = re.compile(r"^\s*(?:worldwide|global(?:ly)?|home[- ]?based|distr
 #: remote", "flexible location", "partly remote". Alone they are not a remote statement (a person checks:
 #: REVIEW_REMOTE_UNSTATED), and they do not outweigh "Hybrid".
 _WEAK_REMOTE = re.compile(r"\b(?:remote[- ](?:friendly|first|optional|possible|ok(?:ay)?|eligible|considered|negotiable)"
-                          r"|(?:partly|partially|part|some|semi)[- ]remote|remote (?:days?|options?|flexibility)"
+                          r"|(?:partly|partially|part|some|semi|hybrid)[- ]remote|remote (?:days?|options?|flexibility)"
                           r"|open to (?:fully )?remote(?: (?:work|working|candidates|applicants|applications|students|interns))?"
                           r"|remote(?: work(?:ing)?)? (?:is |may be |can be |could be |might be )?(?:possible|available"
                           r"|an option|considered|negotiable)"

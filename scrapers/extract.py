@@ -420,8 +420,9 @@ def month_span(text: str) -> Found | None:
 
 #: "R3,500", "R7 000", "R 12 000": South African rand. Only a thousands-sized amount: "R2" is a version
 #: of the R language or a grade, never pay.
-#: "kr", "kr." (Swedish, Norwegian and Danish crowns alike: :func:`kroner_currency` says whose).
-_SYM = (r"(?:us\$|usd\$|c\$|ca\$|a\$|au\$|nz\$|\$|€|£|₹|¥|₦|\brs\.?(?=\s?\d)|\bkr\b\.?"
+#: "kr", "kr." (Swedish, Norwegian and Danish crowns alike: :func:`kroner_currency` says whose;
+#: "4 500kr" too).
+_SYM = (r"(?:us\$|usd\$|c\$|ca\$|a\$|au\$|nz\$|\$|€|£|₹|¥|₦|\brs\.?(?=\s?\d)|(?<![a-z])kr(?![a-z])\.?"
         r"|(?<![\w$])r(?=\s?[1-9]\d{0,2}(?:[,\u00a0\u202f ]\d{3})+(?!\d)|[1-9]\d{3,5}(?![\d.,]\d)))")
 #: "S$400" is Singapore dollars, not US dollars. Read from the letters before a bare "$" rather
 #: than as more alternatives of MONEY: a pattern trying "s" at every letter s is slower.
@@ -440,7 +441,7 @@ MONEY = re.compile(
     rf"|(?<!\d)(?P<b1>{_AMT})\s?(?P<bk1>k\b)?(?:\s*(?:-|to)\s*(?P<b2>{_AMT})\s?(?P<bk2>k\b)?)?"
     # a Scandinavian price's ",-" / ":-" ("4.500,-", "4 500:-"): a krone amount even without "kr" after it
     rf"(?P<dash>[,:]-(?![\w-]))?"
-    rf"(?:\s?(?P<post>{_SYM}|{_CODE}|dollars?\b|euros?\b|pounds?\b|rupees\b|reais\b|rand\b|円)|(?<=[,:]-))"
+    rf"(?:\s?(?P<post>{_SYM}|{_CODE}|dollars?\b|euros?\b|pounds?\b|rupees\b|reais\b|rand\b|円|kron(?:or|er|a|e)\b)|(?<=[,:]-))"
 )
 #: The token of a krone amount (see :func:`kroner_currency`), before its currency is known.
 KRONER = "kr"
@@ -448,7 +449,10 @@ _UNIT_AFTER = [
     ("total", re.compile(r"^\s*(?:(?:usd|eur|gbp|cad|aud|inr|chf)\s+)?(?:fixed|flat|one-time|1-time|one-off|1-off|single payment"
                          r"|once-off|forfait|pauschal\w*|in total|total|stipend|fee"
                          r"|honorarium|lump sum|for the (?:whole|entire|full) (?:project|set|assignment)|(?:up)?on completion)")),
-    ("hour", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)(?:estimated\s+|billable\s+|worked\s+|project\s+)?(?:hour|hr|h)\b|^\s*hourly\b|^\s*(?:pro|je)\s+(?:stunde|std)")),
+    ("hour", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)(?:estimated\s+|billable\s+|worked\s+|project\s+)?(?:hour|hr|h)\b|^\s*hourly\b|^\s*(?:pro|je)\s+(?:stunde|std)"
+                        # Swedish, Norwegian, Danish: "kr/tim", "per timme", "kr/t", "pr. time", "i timen"
+                        r"|^\s*(?:/\s*|per\s+|pr\.?\s+|i\s+|om\s+|en\s+)(?:timme|timmen|timen|tim|time)\b(?!\s*(?:slots?|periods?"
+                        r"|frames?|zones?|you|we|to|of)\b)|^\s*/\s*t\b")),
     ("year", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)(?:year|yr|annum)\b|^\s*(?:annual(?:ly)?|yearly|p\.?a\.?)(?!\w)")),
     ("month", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)(?:month|mo)\b|^\s*monthly\b|^\s*(?:pro|im)\s+monat")),
     ("week", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)(?:week|wk)\b|^\s*weekly\b")),
@@ -506,7 +510,7 @@ def _currency(token: str | None) -> str | None:
     if not token:
         return None
     token = token.strip().rstrip(".")
-    if token in ("kr", ",-", ":-"):
+    if token in ("kr", ",-", ":-", "kronor", "kroner", "krona", "krone"):
         return KRONER
     words = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pound": "GBP",
              "nz$": "NZD", "rupees": "INR", "rs": "INR", "reais": "BRL", "r": "ZAR", "rand": "ZAR", "円": "JPY", "₦": "NGN"}
@@ -616,7 +620,7 @@ def pay_near(mentions: list[Pay], pos: int) -> Pay | None:
 # ---- whose krone: "kr" is Swedish, Norwegian and Danish -------------------------------------
 
 #: A "kr" / ",-" / ":-" amount somewhere in the text: a cheap test before reading the evidence.
-KRONER_AMOUNT = re.compile(r"\d[,:]-(?![\w-])|\d\s?kr\b|\bkr\.?\s?\d")
+KRONER_AMOUNT = re.compile(r"\d[,:]-(?![\w-])|\d\s?kr(?:\b|on)|(?<![a-z])kr\.?\s?\d")
 #: The ISO code beside an amount, or "in SEK", "(NOK)": not a bare "nok" (Norwegian and Danish for "enough").
 _KRONER_CODES = re.compile(r"(?:\d\s?|\bin |\()(sek|nok|dkk)\b|\b(sek|nok|dkk)\s?\d")
 #: Where the work or the employer is: the country's name (English and its own) or a bigger city.

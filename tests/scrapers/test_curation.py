@@ -389,6 +389,7 @@ def test_remote_said_of_the_company_or_as_a_possibility_alone_goes_to_review(wor
 @pytest.mark.parametrize("words", [
     "We are remote-first, but this is a hybrid role.",
     "A remote-friendly company; you will work in our Leeds office 2 days a week.",
+    "We are a hybrid-remote team.",  # "hybrid" is what is left
 ])
 def test_weak_remote_with_on_site_work_is_rejected(words):
     d = decide(rec(NOT_SAID + f"<p>{words}</p>"))
@@ -541,6 +542,9 @@ def kr_decide(pay: str, **kw):
     ("4 500 kr stipend (paid in NOK).", dict(location="Stockholm"), 4500, "NOK"),  # the code beats the place
     ("4 500 kr stipend.", dict(apply_url="https://jobb.fjordline.no/apply/1"), 4500, "NOK"),  # the domain
     ("4 500 kr stipend.", dict(countries=["DK"]), 4500, "DKK"),  # the country field
+    ("Stipend 4 500kr.", dict(location="Trondheim"), 4500, "NOK"),  # "kr" glued to the amount
+    ("Fee: 4 500 kroner.", dict(location="Oslo"), 4500, "NOK"),
+    ("Fee: 4 500 kronor.", {}, 4500, "SEK"),  # "kronor" is Swedish
 ])
 def test_kr_amount_takes_its_krone_from_the_evidence(pay, changes, amount, currency):
     d = kr_decide(pay, **changes)
@@ -559,6 +563,12 @@ def test_kr_amount_of_an_unknown_krone_goes_to_review(pay, changes):
     d = kr_decide(pay, **changes)
     assert (d.outcome, d.reason, d.facts["pay"]) == ("review", "REVIEW_PAY_UNSTATED", None), d.detail
     assert "whose krone" in d.detail and "5.000 kr" in d.evidence["pay"]
+
+
+@pytest.mark.parametrize("rate", ["300 kr per timme", "300 kr/tim", "300 kr/t", "300 kr pr. time", "300 kr i timen"])
+def test_kr_hourly_rate_in_the_writers_language(rate):
+    d = kr_decide(f"Pay: {rate}.", location="Stockholm")
+    assert d.keep and (d.entry.compensation.min, d.entry.compensation.unit) == (300, "hour"), d.detail
 
 
 def test_kr_amount_meets_the_floor_of_its_own_krone():
