@@ -619,6 +619,11 @@ class Facts:
         return {cur: floor / usd for cur, floor in self.policy.pay_floors.items()} if usd else {}
 
     @cached_property
+    def has_kroner(self) -> bool:
+        """Whether the text has a "kr" / ",-" amount at all: the cheap test before :attr:`kroner`."""
+        return extract.KRONER_AMOUNT.search(self.text) is not None
+
+    @cached_property
     def kroner(self) -> Fact:
         """Whose krone a "kr" / ",-" amount is (SEK, NOK or DKK), from the other evidence of the record
         (:func:`scrapers.extract.kroner_currency`), or None: never a guess."""
@@ -631,7 +636,7 @@ class Facts:
     @cached_property
     def mentions(self) -> list[extract.Pay]:
         """Every amount of money in the text that is not money the student pays."""
-        kroner = self.kroner.value if extract.KRONER_AMOUNT.search(self.text) else None
+        kroner = self.kroner.value if self.has_kroner else None
         return [p for p in extract.pay_mentions(self.text, self.scale, kroner)
                 if not (any(w in p.quote for w in _PAYS_WORDS) and _payer_not_employer(p.quote))]
 
@@ -657,7 +662,7 @@ class Facts:
         if best:
             kind = "hourly" if best.unit == "hour" else ("stipend" if "stipend" in best.quote else "fixed")
             return Fact(Compensation(best.low, best.high, best.currency, best.unit), best.quote, kind)
-        if extract.KRONER_AMOUNT.search(self.text) and self.kroner.value is None and (kr := extract.kroner_amount(self.text)):
+        if self.has_kroner and self.kroner.value is None and (kr := extract.kroner_amount(self.text)):
             return Fact(None, kr, _KRONER_UNKNOWN)  # "4 500 kr" with nothing saying Swedish, Norwegian or Danish
         if hit := _find(_PAY_WORDS, self.text):
             return Fact(None, hit, "stated without an amount")
