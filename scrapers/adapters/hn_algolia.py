@@ -38,7 +38,9 @@ def _first_line(comment: str) -> list[str]:
 
 _LEAD = [  # "Company" as the first line's lead phrase, most specific first
     re.compile(r"^(?:company|employer|organi[sz]ation)\s*:\s*(?P<org>[^,;|]{2,60})", re.I),
-    re.compile(r"^(?:hi,?\s+|hey hn!?\s+)?(?:here )?at\s+(?P<org>[A-Z][\w&.'\- ]{0,40}?)\s*(?:\([^)]*\))?\s*(?:,|\bwe\b|\bis\b)"),
+    # "At Acme we …" at the start of a sentence: the lead words in any case, the name capitalised
+    re.compile(r"^(?i:(?:hi|hey|hello)(?:\s+hn)?[,!]?\s+)?(?i:here\s+)?(?i:at)\s+(?P<org>[A-Z][\w&.'\- ]{0,40}?)\s*(?:\([^)]*\))?\s*"
+               r"(?:,|\b(?i:we|is)\b)"),
     re.compile(r"^(?:hey hn!?\s+)?(?P<org>[A-Za-z][\w&.'\- ]{0,40}?)\s*(?:\([^)]*\)\s*)?(?:is|are)\s+(?:hiring|looking|seeking"
                r"|recruiting|offering|building|growing)\b"),
     re.compile(r"^(?P<org>[A-Z][\w&.' ]{0,40}?)\s*(?:\s[\u2013\u2014-]\s|;)\s*(?P<role>[^\u2013\u2014;]{3,80})"),

@@ -256,6 +256,9 @@ def _hn(*comments: tuple[str, str]) -> bytes:
     ("Kiln Analytics \u2013 Student micro-internship \u2013 Remote", "Kiln Analytics", "Student micro-internship"),
     ("Company: Shellfish, remote contract for a student", "Shellfish", "Company: Shellfish, remote contract for a student"),
     ("telli (YC F24) is hiring across engineering [on-site Berlin]", "telli", "across engineering [on-site Berlin]"),
+    ("At Shoresh Labs we are hiring two students for a paid project.", "Shoresh Labs", "students for a paid project"),
+    ("Hi HN! At Marrow Bio, we need a student for 20 paid hours.", "Marrow Bio",
+     "Hi HN! At Marrow Bio, we need a student for 20 paid hours."),
 ])
 def test_hn_posts_without_a_pipe_line_name_the_company_from_the_lead_phrase(first, org, title):
     [r] = adapters.get("hn_algolia").parse(_hn(("poster", first + "<p>Details follow.")), source("hn_algolia"))
