@@ -30,6 +30,7 @@ AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RS
 
 # Board settings (read by plugins/board_site).
 BOARD_PER_PAGE = 24  # cards per static page of the board
+BOARD_ROWS_PER_PAGE = 100  # one-line rows per page of a category, skill or organization
 BOARD_FEED_LIMIT = 100  # newest items per feed
 BOARD_POLICY = "board.toml"  # pay floors, closing-soon window, repository
 # The invented sample postings (content/samples/postings/, board/samples.py) fill the

@@ -180,10 +180,29 @@ NOTES = """
      weeks, not 12 (each item lists a whole week; 8.4 → 2.8 MB).
    - Cards without whitespace between tags (as board.js writes them; a card is on ~7 list
      pages), posting pages without indentation: ~3% of those pages.
-   At 10k the largest folders are now `postings/` 100.8 MB (one page per posting, 10.1 KB
+   At 10k the largest folders were then `postings/` 100.8 MB (one page per posting, 10.1 KB
    each: the description twice, on the page and in the JSON-LD Google wants, ~4 KB of head,
    menu and footer), `skills/` 48.7 MB (each posting's card is on ~3 skill pages),
    `feeds/` 26.7 MB, `organizations/` 19.0, `categories/` 13.8, `page/` 13.5, `search/` 4.7.
+8. **Output per posting, second round** (#19 item 3; same generator and measure, before →
+   after): 1,000 postings 36.6 → 29.1 KB, 10,000 postings 24.9 → 17.4 KB (249 → 174 MB;
+   15,767 → 14,454 files). Cut:
+   - Category, skill and organization pages list one line per open posting (`_row.html`,
+     shared with the digest weeks: title, organization, pay in the posting's own currency,
+     total hours, deadline date), `BOARD_ROWS_PER_PAGE` (100) to a page: no cards there, so
+     no Save buttons, currency picker or rate table (the board and the posting pages keep
+     them). 10k: `skills/` 53.0 → 11.1 MB, `organizations/` 24.2 → 8.9, `categories/`
+     15.0 → 3.2.
+   - A page's autodiscovery names its own feeds only (a page without any names the
+     board's), the menu and footer lose their template indentation, and the color-scheme
+     meta goes (board.css sets it on `:root`).
+   - JSON-LD and inline JSON are UTF-8: only `<`, `>`, `&`, DEL and invisible or bidi
+     characters (C1, U+2028/2029, format characters, private use, unassigned, lone
+     surrogates) are `\\u` escapes (`board/jsonld.py`).
+   At 10k the largest folders are now `postings/` 95.7 MB (9.6 KB a page: head 2.2 KB,
+   JSON-LD 1.6 KB on average, of which the description is 1.1 KB, the article 4.1 KB,
+   menu, banner and footer 1.7 KB), `feeds/` 26.2 (`feeds/organizations/` 12.6), `page/`
+   13.4, `skills/` 11.1, `organizations/` 8.9, `search/` 4.7, `categories/` 3.2.
 
 A rebuild with nothing changed (10,000 postings) now spends its time on: computing and
 checking ~15,600 keys, loading the catalog from its caches, the search index and sitemap
@@ -192,15 +211,14 @@ and the interpreter.
 
 ## Left
 
-- **Output is 23.8 KB per posting at 10,000, not ≤ 10 KB** (#19 item 3; about 42,000
-  postings fit in 1 GB, 100,000 do not). What is left is content, not caps: posting pages
-  are 10 KB each (42% of the bytes), and list pages carry ~7 full cards of 1.3 KB per
-  posting (skills ~3, category, organization, board, views: 37%). Reaching 10 KB needs
-  product choices the size work did not make on its own: skill (and category) pages listing
-  one line per posting as the digest weeks now do (~-2.9 KB), the posting page's head and
-  menu trimmed (~4 KB of `base.html` per page: the site-wide alternates, og:image size
-  tags, the menu's indentation; the sample banner is only in development builds), and
-  JSON-LD escaping only `<` (each `>` is `\\u003e` today).
+- **Output is 17.4 KB per posting at 10,000, not ≤ 10 KB** (#19 item 3; about 57,000
+  postings fit in 1 GB, 100,000 do not). Posting pages alone are 9.6 KB each (55% of the
+  bytes), so 10 KB a posting needs them near 5 KB: the JSON-LD `description` (the body a
+  second time, 1.1 KB on average; Google wants the full description there), the head's
+  Open Graph copies of title, summary and address (~0.6 KB), the shortlist slot's copies of
+  title, organization and address (~0.3 KB; shortlist.js could read them from the page),
+  and the sample banner (0.3 KB, development builds only: the bench builds with
+  `pelicanconf.py`, so its figures include it and `noindex`).
 - **A removed posting's page stays behind on a warm rebuild**: the render cache never
   deletes an output it no longer writes, so after a posting file is deleted its
   `postings/<slug>/index.html` is still in `output/` (a cold build has none; the sitemap,

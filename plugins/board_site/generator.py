@@ -43,7 +43,9 @@ log = logging.getLogger(__name__)
 TAXONOMIES = ("categories", "skills", "organizations")
 #: How many postings the board's "Closing soon" box lists (board.html shows them all).
 CLOSING_BOX = 6
-#: The headings list pages render cards with (board.html: h3; taxonomy.html, view.html: h2).
+#: Rows per page of a category, skill or organization (BOARD_ROWS_PER_PAGE): one line each.
+ROWS_PER_PAGE = 100
+#: The headings list pages render cards with (board.html: h3; view.html: h2; taxonomy.html shows rows).
 CARD_HEADINGS = ("h3", "h2")
 
 
@@ -270,6 +272,7 @@ class BoardGenerator(Generator):
             first = {"org_stay": stats.median_days_open(entries, c.now)} if kind == "organizations" else None
             self.render_board(open_, f"{page}index.html", page, title=label, feeds=feed.links(u), kind=kind,
                               slug=slug, past=closed, template="taxonomy.html", first=first,
+                              per_page=int(self.settings.get("BOARD_ROWS_PER_PAGE", ROWS_PER_PAGE)),
                               **({"programmes": programmes} if programmes else {}))
             self.entry_feeds(feed, open_)
             finder.add(kind, f"{present.KIND_LABELS[kind]}: {label}", feed, calendars.get((kind, slug)))
@@ -294,12 +297,13 @@ class BoardGenerator(Generator):
         return f"User-agent: *\n{rule}\n\nSitemap: {self.urls.abs('sitemap.xml')}\n"
 
     def render_board(self, entries: list[Entry], first_path: str, page_dir: str, *, template: str = "board.html",
-                     first: dict | None = None, **ctx) -> None:
+                     first: dict | None = None, per_page: int | None = None, **ctx) -> None:
         """Paginated static list: works without JavaScript, page 1 is what loads first.
 
-        ``first`` is context only page 1 reads: later pages are not keyed on it.
+        ``first`` is context only page 1 reads: later pages are not keyed on it. ``per_page``
+        defaults to ``BOARD_PER_PAGE`` (cards); lists of one-line rows pass more.
         """
-        per_page = int(self.settings.get("BOARD_PER_PAGE", 24))
+        per_page = per_page or int(self.settings.get("BOARD_PER_PAGE", 24))
         pages = max(1, -(-len(entries) // per_page))
         for n in range(1, pages + 1):
             rel = first_path if n == 1 else f"{page_dir}page/{n}/index.html"
@@ -314,8 +318,8 @@ class BoardGenerator(Generator):
                 canonical=self.urls.abs(page_url(n)), page_title=page_title(ctx.get("title"), n), **ctx,
                 **((first or {}) if n == 1 else {}),
             )
-            if self.pool and len(self.pool.units) > queued:  # queued: its cards are rendered first (prerender)
-                self.card_entries.update((id(e), e) for e in shown)
+            if template != "taxonomy.html" and self.pool and len(self.pool.units) > queued:
+                self.card_entries.update((id(e), e) for e in shown)  # queued: its cards are rendered first (prerender)
 
     def render_posting(self, e: Entry) -> None:
         """A posting's page: keyed on the entry and whether it is open; the rest is made from those."""

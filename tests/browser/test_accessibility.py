@@ -1,5 +1,6 @@
 """axe-core (axe-playwright-python, which bundles axe.min.js: no network) finds nothing
-on the board, a posting page and a category page, in light and in dark colour schemes,
+on the board, a posting page and a category's, skill's and organization's page (their
+one-line rows, page 2 too), in light and in dark colour schemes,
 including the board's filter form opened, filtered and empty."""
 
 from __future__ import annotations
@@ -79,6 +80,38 @@ def test_posting_page(scheme_page, site_url, a_posting):
     assert violations(scheme_page) == []
 
 
-def test_category_page(scheme_page, site_url):
-    scheme_page.goto(site_url + "categories/data/")
+@pytest.mark.parametrize("path", ["categories/data/", "skills/python/", "organizations/harvest-share/"])
+def test_category_skill_and_organization_pages(scheme_page, site_url, path):
+    scheme_page.goto(site_url + path)
+    assert scheme_page.locator("main ol.rows > li").count() > 0  # the one-line rows (_row.html)
     assert violations(scheme_page) == []
+
+
+@pytest.fixture(scope="module")
+def rows_paged_url(tmp_path_factory, serve) -> str:
+    """The sample board with two rows to a category's, skill's or organization's page."""
+    from tests.site.conftest import build_site, sample_content
+
+    base = tmp_path_factory.mktemp("rows-paged")
+    return serve(build_site(sample_content(base / "content"), base / "output", BOARD_ROWS_PER_PAGE=2))
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_second_page_of_rows_with_and_without_javascript(browser, rows_paged_url, width):
+    """Page 2 of a skill: its own title, Newer/Older links, rows; axe finds nothing, at a
+    phone's width and a desktop's, and the links work without JavaScript."""
+    for js in (True, False):
+        ctx = browser.new_context(java_script_enabled=js, viewport={"width": width, "height": 900})
+        try:
+            page = ctx.new_page()
+            page.goto(rows_paged_url + "skills/excel/")
+            assert page.locator("main ol.rows > li").count() == 2
+            page.get_by_role("link", name="Older →").click()
+            page.wait_for_url("**/skills/excel/page/2/")
+            assert "page 2" in page.title() and page.get_by_role("heading", level=1).inner_text().endswith(", page 2")
+            assert page.locator("main ol.rows > li").count() > 0
+            assert page.get_by_role("link", name="← Newer").get_attribute("href") == "/skills/excel/"
+            if js:
+                assert violations(page) == []
+        finally:
+            ctx.close()

@@ -326,7 +326,7 @@ def test_without_javascript_the_board_is_static_pages(browser, paged_site, index
         page.wait_for_url("**/page/2/")
         assert slugs_on(page) == [r["slug"] for r in index["entries"]][5:10]
         page.goto(paged_site + "categories/data/")
-        assert page.locator("article.card").count() > 0
+        assert page.locator("main ol.rows > li > a[href^='/postings/']").count() > 0
     finally:
         ctx.close()
 

@@ -133,39 +133,46 @@ def test_pay_sorts_compare_across_currencies(page, site_url, built_site, rows, s
 
 
 @pytest.mark.parametrize("path", ["categories/data/", "skills/python/", "organizations/harvest-share/"])
-def test_taxonomy_pages_have_the_boards_currency_picker(browser, site_url, rows, path):
-    """A category's, skill's or organization's page shows the same "Show pay in" picker (the
-    board's partial, fx.js): picking converts its cards, the choice is the board's too, and
-    showing the picker shifts nothing. Without JavaScript there is no picker."""
+def test_taxonomy_rows_show_each_postings_own_pay_and_no_picker(browser, site_url, built_site, path):
+    """A category's, skill's or organization's page lists one row per posting with the pay in
+    the posting's own currency (board.formats, as its page says it), whatever the student
+    picked on the board: no "Show pay in" picker, no rate table, no Save buttons, nothing
+    shifts; the same rows without JavaScript. The picker stays on the board."""
+    from board.formats import money_range
     from tests.browser.conftest import open_page
 
-    by_slug = {r["slug"]: r for r in rows}
-    with open_page(browser, viewport={"width": 390, "height": 844}, locale="en-US") as p:
+    data = json.loads((built_site / "search/entries.json").read_text(encoding="utf-8"))
+    pay = {}
+    for r in data["entries"]:
+        lo, hi, cur, unit = r["m"]
+        pay[row_slug(r)] = money_range(lo, hi, cur) + (" total" if unit == "total" else "/hour")
+    read_rows = """() => [...document.querySelectorAll('main ol.rows > li')].map(li =>
+        [li.querySelector('a').getAttribute('href').split('/')[2], li.textContent])"""
+    with open_page(browser, viewport={"width": 1280, "height": 900}, locale="en-US") as p:
         p.add_init_script("""window.__shift = 0; new PerformanceObserver(l => { for (const e of l.getEntries())
             if (!e.hadRecentInput) window.__shift += e.value; }).observe({type: 'layout-shift', buffered: true});""")
+        p.goto(site_url)
+        p.wait_for_load_state("networkidle")
+        p.select_option("#f-in", "GBP")  # the board converts; a list page does not
+        p.wait_for_function("[...document.querySelectorAll('[data-hourly]')].some(d => d.textContent.includes('GBP/h ('))")
+        p.set_viewport_size({"width": 390, "height": 844})
         p.goto(site_url + path)
         p.wait_for_load_state("networkidle")
-        pick = p.get_by_label("Show pay in")
-        assert pick.is_visible() and pick.input_value() == "USD"  # from the locale, as on the board
-        assert "ECB reference rates of 2026-10-30" in p.locator("#f-in-hint").inner_text()
-        pick.select_option("GBP")
-        cards = p.evaluate("""() => Object.fromEntries([...document.querySelectorAll('article.card')]
-            .map(a => [a.dataset.slug, a.querySelector('[data-hourly]').textContent.trim()]))""")
-        assert cards
-        for slug, text in cards.items():
-            r = by_slug.get(slug)
-            want = rates.converted_hourly_label(*r["ph"], r["cur"], "GBP") if r else None
-            assert text == want if want else "GBP/h" in text, (slug, text)
-        assert any("GBP/h (" in t for t in cards.values())
-        p.goto(site_url)  # the board now shows GBP too: one choice, one key
-        p.wait_for_load_state("networkidle")
-        assert p.locator("#f-in").input_value() == "GBP"
-        p.goto(site_url + path)
-        p.wait_for_load_state("networkidle")
-        assert p.get_by_label("Show pay in").input_value() == "GBP"
+        rows = p.evaluate(read_rows)
+        assert rows
+        for slug, text in rows:
+            assert f" · {pay[slug]} · " in text, (slug, text)
+        assert any("GBP" not in pay[slug] for slug, _ in rows)
+        assert not any("GBP/h (" in text for _, text in rows)  # as the board writes a converted pay
+        assert p.locator("#f-in").count() == 0 and p.locator("#board-fx").count() == 0
+        assert p.get_by_role("button", name="Save").count() == 0
         assert p.evaluate("window.__shift") == 0
-        p.screenshot(path=f"/tmp/shots/currency-{path.split('/')[0]}-phone.png")
+        p.screenshot(path=f"/tmp/shots/rows-{path.split('/')[0]}-phone.png")
         assert p.js_errors == []
     with open_page(browser, java_script_enabled=False) as p:
         p.goto(site_url + path)
-        assert p.locator("#f-in").count() == 1 and not p.locator("#f-in").is_visible()
+        static = p.evaluate(read_rows)  # the same rows; the deadline a date, not a countdown
+        assert [(slug, text.rsplit(" · ", 1)[0]) for slug, text in static] == [
+            (slug, text.rsplit(" · ", 1)[0]) for slug, text in rows]
+        assert all(text.rsplit(" · ", 1)[1] == "Open until filled"
+                   or text.rsplit(" · ", 1)[1].startswith("Closes ") and text[-4:].isdigit() for _, text in static)

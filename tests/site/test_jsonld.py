@@ -68,6 +68,26 @@ def test_script_json_escapes_everything_dangerous():
     assert json.loads(out) == {"a": "</script><!-- \u2028 & >"}
 
 
+#: Characters that must not appear raw in a <script>: the markup ones, and the invisible or
+#: text-steering ones (DEL, C1, separators, bidi, zero-width, soft hyphen, BOM, a tag, private
+#: use, unassigned, a lone surrogate).
+MUST_ESCAPE = "<>&\x7f\x85\u2028\u2029\u202e\u2066\u2069\u200b\u200d\u200f\u2060\u00ad\ufeff\u180e\U000e0041\ue000\U0010fffd\u0378\ud800"
+
+
+def test_script_json_is_utf8_and_escapes_only_what_it_must():
+    """Visible non-ASCII text is written as itself (fewer bytes than ``\\u`` escapes, issue #19);
+    each character of :data:`MUST_ESCAPE` becomes an escape; the JSON parses to the same data."""
+    visible = "Café São Paulo · Zürich – 日本語 · العربية · हिन्दी · 😀 · €"
+    data = {"title": visible, "hidden": MUST_ESCAPE, "both": f"a{MUST_ESCAPE}b{visible}", "list": [visible, 1.5]}
+    out = script_json(data)
+    assert json.loads(out) == data
+    assert visible in out  # as itself
+    for ch in MUST_ESCAPE:
+        assert ch not in out, f"U+{ord(ch):04X}"
+    assert "\\udb40\\udc41" in out and "\\u003c" in out  # beyond U+FFFF: a surrogate pair
+    assert len(out.encode("utf-8")) < len(json.dumps(data, separators=(",", ":")).encode("utf-8"))
+
+
 def test_fixed_fee_becomes_effective_hourly_salary():
     from datetime import datetime, timezone
     e = Entry(slug="x", title="T", organization=Organization("O"), summary="s", description_html="<p>d</p>",

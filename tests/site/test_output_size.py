@@ -1,8 +1,8 @@
 """What keeps the output small (issue #19 item 3), in a real build: every feed carries only
 its newest items (its kind's cap), items carry the summary, the facts and the link but not
 the full description, an organization's feed is written in Atom only, every page, the
-finder and the OPML link only feed files that exist, and a digest week is one page of one
-line per posting, not cards."""
+finder and the OPML link only feed files that exist, and a digest week and a category's,
+skill's or organization's pages list one line per posting, not cards."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from .conftest import PUBLIC, ROOT, build_site
 N = 60  # more than the organization cap (20) and the skill and category caps (50)
 ALL_CAP = 30  # BOARD_FEED_LIMIT of this build: everything, New this week, Closing soon
 BODY_MARKER = "Only-on-the-posting-page sentence"
+ROWS = 25  # BOARD_ROWS_PER_PAGE of this build: 60 postings of Python are three pages
 
 POSTING = """\
 Title: Project number {i:02d}
@@ -59,7 +60,7 @@ def big(tmp_path_factory) -> Path:
         text = POSTING.format(i=i, org=org, extra=", SQL" if i % 2 else "", month=3 + i % 5,
                               posted=_posted(i).isoformat(), marker=BODY_MARKER)
         (content / "postings" / f"project-{i:02d}.md").write_text(text, encoding="utf-8")
-    return build_site(content, base / "output", BOARD_FEED_LIMIT=ALL_CAP, BOARD_PER_PAGE=3)
+    return build_site(content, base / "output", BOARD_FEED_LIMIT=ALL_CAP, BOARD_PER_PAGE=3, BOARD_ROWS_PER_PAGE=ROWS)
 
 
 def _newest(n: int, keep=lambda i: True) -> list[str]:
@@ -157,3 +158,42 @@ def test_a_digest_week_is_one_page_of_one_line_per_posting(big):
         assert title.startswith("Project number ")
         assert facts.startswith("Busy Org · ") or facts.startswith("Other Org ")
         assert "400 USD total · 10–12 h total · " in facts and deadline.endswith("T23:59:59Z")
+
+
+ROW = re.compile(r'<li><a href="(/postings/[^"]+/)">([^<]+)</a> · ([^<]+) · ([^<]+) · ([^<]+) · '
+                 r'<time datetime="([^"]+)" data-countdown>Closes ([^<]+)</time></li>')
+
+
+@pytest.mark.parametrize("folder,keep", [
+    ("skills/python", lambda i: True),
+    ("skills/sql", lambda i: i % 2 == 1),
+    ("organizations/busy-org", lambda i: i < 40),
+    ("categories/data", lambda i: True),
+])
+def test_taxonomy_pages_list_one_row_per_posting_by_rows_per_page(big, folder, keep):
+    """A category's, skill's or organization's pages: one line per posting (title, organization,
+    pay in its own currency, total hours, deadline date), BOARD_ROWS_PER_PAGE to a page, no
+    cards, no Save slots, no currency picker or rate table; pages 2+ say so in <title> and <h1>."""
+    want = _newest(N, keep)
+    pages = -(-len(want) // ROWS)
+    seen = []
+    for n in range(1, pages + 1):
+        path = big / folder / ("index.html" if n == 1 else f"page/{n}/index.html")
+        html = path.read_text(encoding="utf-8")
+        rows = ROW.findall(html)
+        assert len(rows) == min(ROWS, len(want) - (n - 1) * ROWS) == html.count("<li><a href=\"/postings/"), path
+        for href, title, org, pay, hours, deadline, date in rows:
+            i = int(href.rsplit("-", 1)[1].rstrip("/"))
+            assert title == f"Project number {i:02d}" and (org == "Busy Org") == (i < 40), (title, org)
+            assert (pay, hours) == ("400 USD total", "10–12 h total")
+            assert deadline == f"2027-0{3 + i % 5}-15T23:59:59Z"
+            assert date == f"15 {('March', 'April', 'May', 'June', 'July')[i % 5]} 2027"  # the date, without JS
+        seen += [PUBLIC + href for href, *_ in rows]
+        for absent in ('class="card"', "data-slug=", 'id="f-in"', 'id="board-fx"', "fx.js", "shortlist-slot"):
+            assert absent not in html, (path, absent)
+        title = re.search(r"<title>([^<]+)</title>", html).group(1)
+        h1 = re.search(r"<h1>([^<]+)</h1>", html).group(1)
+        assert ("page %d" % n in title and h1.endswith(f", page {n}")) if n > 1 else "page" not in title + h1
+        assert ('rel="next"' in html) == (n < pages) and ('rel="prev"' in html) == (n > 1)
+    assert seen == want  # every open posting once, newest first, as on the board
+    assert not (big / folder / f"page/{pages + 1}").exists()

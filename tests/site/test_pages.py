@@ -88,6 +88,30 @@ def test_autodiscovery_links_on_every_page(site):
     assert "/feeds/categories/data.atom.xml" in cat
 
 
+def _alternates(path: Path) -> list[str]:
+    return [d["href"] for tag, d in parse(path).links if tag == "link" and d.get("rel") == "alternate"]
+
+
+def test_each_page_names_only_its_own_feeds(site):
+    """Autodiscovery (issue #19: no boilerplate on every page): a category's, skill's or
+    organization's page names its own feeds, a posting page its category's, a page without
+    feeds of its own (stats, about) the board's; never the board's three besides its own."""
+    board = ["/feeds/all.atom.xml", "/feeds/all.rss.xml", "/feeds/all.json"]
+    assert _alternates(site / "index.html") == board
+    for page in ("stats/index.html", "about/index.html"):
+        assert _alternates(site / page) == board, page
+    for kind, slug in (("categories", "data"), ("skills", "python")):
+        assert _alternates(site / kind / slug / "index.html") == [
+            f"/feeds/{kind}/{slug}.atom.xml", f"/feeds/{kind}/{slug}.rss.xml", f"/feeds/{kind}/{slug}.json"]
+    assert _alternates(site / "organizations/harvest-share/index.html") == ["/feeds/organizations/harvest-share.atom.xml"]
+    posting = (site / "postings/hostile-posting/index.html").read_text(encoding="utf-8")
+    category = re.search(r'<p class="kicker"><a href="/categories/([a-z-]+)/">', posting).group(1)
+    assert _alternates(site / "postings/hostile-posting/index.html") == [
+        f"/feeds/categories/{category}.atom.xml", f"/feeds/categories/{category}.rss.xml", f"/feeds/categories/{category}.json"]
+    for path in (site / "index.html", site / "postings/hostile-posting/index.html"):
+        assert '<meta name="color-scheme"' not in path.read_text(encoding="utf-8")  # board.css says it
+
+
 def test_hostile_posting_is_inert(site):
     page = site / "postings/hostile-posting/index.html"
     text = page.read_text()

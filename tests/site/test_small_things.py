@@ -56,7 +56,7 @@ def small(tmp_path_factory) -> Path:
              skill="Python", apply_by="2027-03-15", apply="Apply-Email: jobs@mail.example.org")
     _posting(content, "expired", title="Expired project", org="Gone Org", category="design",
              skill="Figma", apply_by="2026-11-01")
-    return build_site(content, base / "output", BOARD_PER_PAGE=1)
+    return build_site(content, base / "output", BOARD_PER_PAGE=1, BOARD_ROWS_PER_PAGE=1)
 
 
 class _Head(HTMLParser):
