@@ -73,6 +73,21 @@ def test_star_apply_and_hide_on_the_board(page, site_url):
     assert page.js_errors == []
 
 
+def test_a_hidden_posting_stays_hidden_in_the_rows_of_its_organization_page(page, site_url):
+    page.goto(site_url)
+    first = card(page, 0)
+    slug, org_href = first.get_attribute("data-slug"), first.locator(".card-org a").get_attribute("href")
+    first.get_by_role("button", name="Hide").click()
+    page.goto(site_url.rstrip("/") + org_href if org_href.startswith("/") else org_href)
+    row = page.locator(f'ol.rows > li:has(> a[data-slug="{slug}"])')
+    assert row.count() == 1, "the organization page lists the posting as a row"
+    assert row.is_hidden()
+    page.evaluate(f"localStorage.removeItem('{KEY}')")
+    page.reload()
+    assert row.is_visible(), "without the hide it shows: the rule, not the page, hid it"
+    assert page.js_errors == []
+
+
 def test_undo_brings_a_hidden_card_back(page, site_url):
     page.goto(site_url)
     target = card(page, 2)
