@@ -1358,12 +1358,25 @@ _OWN_PRODUCT_BEFORE = re.compile(r"(?:\b(?:our|its|their)|'s)\s+(?:(?:new|own|be
 
 
 def _per_piece(f: Facts) -> str | None:
+    """Paid by the piece, not for a project: "$3 per image", "rate AI responses". A rate by the
+    deliverable ("$75 per handout", "R45 per accepted question") is a piece rate only when no total
+    for the whole set and no total hours are stated ("$75 per handout, $450 for the full set of 6",
+    18 hours, is one project)."""
     role = f.role
     for m in _PER_PIECE.finditer(role):
         if m.group(0).startswith("ai ") and _OWN_PRODUCT_BEFORE.search(role, max(0, m.start() - 40), m.start()):
             continue
         return role[max(0, m.start() - 30): m.end() + 30].strip()
+    pieces = [p for p in f.mentions if p.unit == "piece"]
+    if (m := extract.PER_DELIVERABLE.search(role)) and (pieces or _PIECE_PAID.search(role, max(0, m.start() - 20), m.start() + 1)):
+        if f.hours_fact.value is not None and any(p.unit in ("total", "hour") for p in f.mentions):
+            return None
+        return role[max(0, m.start() - 30): m.end() + 30].strip()
     return None
+
+
+#: "paid per approved image", "pays a fee per question": the piece is what the pay is counted by.
+_PIECE_PAID = re.compile(r"\b(?:paid|pays?|earn|rate|\d)\b[^.]{0,12}$|\d\s*$")
 
 
 def _not_remote(f: Facts) -> str | None:

@@ -422,7 +422,9 @@ def month_span(text: str) -> Found | None:
 #: of the R language or a grade, never pay.
 #: "kr", "kr." (Swedish, Norwegian and Danish crowns alike: :func:`kroner_currency` says whose;
 #: "4 500kr" too).
-_SYM = (r"(?:us\$|usd\$|c\$|ca\$|a\$|au\$|nz\$|\$|€|£|₹|¥|₦|\brs\.?(?=\s?\d)|(?<![a-z])kr(?![a-z])\.?"
+_SYM = (r"(?:us\$|usd\$|c\$|ca\$|a\$|au\$|nz\$|\$|€|£|₹|¥|₦|₱|฿|\brs\.?(?=\s?\d)|(?<![a-z])kr(?![a-z])\.?"
+        # "RM 900" (Malaysian ringgit), "Rp 2.500.000" (Indonesian rupiah): only right before a number
+        r"|(?<![\w$])(?:rm|rp)\.?(?=\s?\d)"
         r"|(?<![\w$])r(?=\s?[1-9]\d{0,2}(?:[,\u00a0\u202f ]\d{3})+(?!\d)|[1-9]\d{3,5}(?![\d.,]\d)))")
 #: "S$400" is Singapore dollars, not US dollars. Read from the letters before a bare "$" rather
 #: than as more alternatives of MONEY: a pattern trying "s" at every letter s is slower.
@@ -430,7 +432,8 @@ _DOLLAR_PREFIX = re.compile(r"(?<![a-z])(sg|s|hk|r|mx)$")
 _DOLLAR_PREFIXES = {"sg": "SGD", "s": "SGD", "hk": "HKD", "r": "BRL", "mx": "MXN"}
 #: ISO codes read in prose; rarer codes are left out because they are also English words (ALL, TRY, TOP).
 CODES = ("usd", "eur", "gbp", "cad", "aud", "nzd", "chf", "sek", "nok", "dkk", "pln", "inr", "brl", "mxn",
-         "jpy", "sgd", "zar", "czk", "huf", "ron", "hkd", "ils", "krw", "php", "ngn", "kes", "ars", "clp", "cop")
+         "jpy", "sgd", "zar", "czk", "huf", "ron", "hkd", "ils", "krw", "php", "ngn", "kes", "ars", "clp", "cop",
+         "thb", "myr", "idr", "ugx", "tzs", "bwp")
 _CODE = r"\b(?:" + "|".join(CODES) + r")\b"
 #: An amount: "1,200.50", "7 000" (a space between thousands), European "1.200,00" / "1.500" (no price has three decimals), "25,50", "600".
 _AMT = (r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?!\d)|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d.,]\d|\s?-?(?:hours?|hrs?|h|weeks?|days?)\b)|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?!\d|\.\d)|\d+,\d{1,2}(?!\d)"
@@ -441,10 +444,17 @@ MONEY = re.compile(
     rf"|(?<!\d)(?P<b1>{_AMT})\s?(?P<bk1>k\b)?(?:\s*(?:-|to)\s*(?P<b2>{_AMT})\s?(?P<bk2>k\b)?)?"
     # a Scandinavian price's ",-" / ":-" ("4.500,-", "4 500:-"): a krone amount even without "kr" after it
     rf"(?P<dash>[,:]-(?![\w-]))?"
-    rf"(?:\s?(?P<post>{_SYM}|{_CODE}|dollars?\b|euros?\b|pounds?\b|rupees\b|reais\b|rand\b|円|kron(?:or|er|a|e)\b)|(?<=[,:]-))"
+    rf"(?:\s?(?P<post>{_SYM}|{_CODE}|dollars?\b|euros?\b|pounds?\b|rupees\b|reais\b|rand\b|円|kron(?:or|er|a|e)\b|z[łl](?![a-z])|บาท)|(?<=[,:]-))"
 )
 #: The token of a krone amount (see :func:`kroner_currency`), before its currency is known.
 KRONER = "kr"
+#: Things a piece rate is paid by besides articles and posts: "$75 per handout", "COP 180 per image",
+#: "R45 per accepted question", "฿120 per description" (the rule reads :data:`PER_DELIVERABLE`).
+DELIVERABLES = ("handouts?", "questions?", "descriptions?", "images?", "illustrations?", "translations?", "slides?",
+                "flashcards?", "cards?", "captions?", "transcripts?", "photos?", "listings?", "labels?", "recordings?",
+                "responses?", "designs?", "entries", "entry")
+PER_DELIVERABLE = re.compile(r"\b(?:per|each|a|an)\s+(?:(?:accepted|approved|published|completed|finished|written|edited|correct"
+                             r"|valid)\s+)?(?:" + "|".join(DELIVERABLES) + r")\b")
 _UNIT_AFTER = [
     ("total", re.compile(r"^\s*(?:(?:usd|eur|gbp|cad|aud|inr|chf)\s+)?(?:fixed|flat|one-time|1-time|one-off|1-off|single payment"
                          r"|once-off|forfait|pauschal\w*|in total|total|stipend|fee"
@@ -458,9 +468,9 @@ _UNIT_AFTER = [
     ("week", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)(?:week|wk)\b|^\s*weekly\b")),
     ("day", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)day\b|^\s*daily\b")),
     ("piece", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)"
-                         r"(?:(?:published|accepted|approved|completed|finished|written|edited)\s+)?"
+                         r"(?:(?:published|accepted|approved|completed|finished|written|edited|correct)\s+)?"
                          r"(?:article|word|piece|post|task|item|video|review"
-                         r"|submission|page)\b")),
+                         r"|submission|page|" + r"|".join(DELIVERABLES) + r")\b")),
 ]
 _UNIT_BEFORE = [
     ("hour", re.compile(r"(?:hourly (?:rate|pay|wage)|per hour|rate)(?:\s+of)?[:\s]*$")),
@@ -477,7 +487,7 @@ _NOT_PAY = re.compile(r"(?<!project )(?<!project's )budget(?!\s*:?\s*(?:of\s+)?(
 
 
 #: Currencies whose "10k" is a small sum: a "₹10k stipend" can be one project's fee.
-KILO_FEE_CURRENCIES = frozenset({"INR", "JPY", "PHP", "NGN", "KES", "HUF", "KRW", "CLP", "COP", "ARS", "PKR", "LKR"})
+KILO_FEE_CURRENCIES = frozenset({"INR", "JPY", "PHP", "NGN", "KES", "HUF", "KRW", "CLP", "COP", "ARS", "PKR", "LKR", "IDR", "UGX", "TZS"})
 
 #: Below these a yearly or monthly figure is not a salary (a board's "salary" field holding a fee).
 SMALLEST_SALARY = {"year": 5000, "month": 400}
@@ -513,7 +523,8 @@ def _currency(token: str | None) -> str | None:
     if token in ("kr", ",-", ":-", "kronor", "kroner", "krona", "krone"):
         return KRONER
     words = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pound": "GBP",
-             "nz$": "NZD", "rupees": "INR", "rs": "INR", "reais": "BRL", "r": "ZAR", "rand": "ZAR", "円": "JPY", "₦": "NGN"}
+             "nz$": "NZD", "rupees": "INR", "rs": "INR", "reais": "BRL", "r": "ZAR", "rand": "ZAR", "円": "JPY", "₦": "NGN",
+             "₱": "PHP", "฿": "THB", "บาท": "THB", "rm": "MYR", "rp": "IDR", "zł": "PLN", "zl": "PLN"}
     if token in words:
         return words[token]
     if token.isalpha() and (len(token) != 3 or token.upper() not in vocab.currencies()):
@@ -526,6 +537,16 @@ def _same_sentence(before: str) -> str:
     not grant money ("grant" belongs to another sentence)."""
     cut = max(before.rfind(". "), before.rfind("; "), before.rfind("! "), before.rfind("? "))
     return before[cut + 2:] if cut >= 0 else before
+
+
+def _this_sentence(amount: str, after: str) -> str:
+    """The start of ``after`` up to its first sentence break: "Salary: 2.500 kr. Design a customer
+    survey" is a fee (the customers are the next sentence's), "$2M in customer revenue" is not pay.
+    An amount ending in "kr." / "Rs." may itself end the sentence."""
+    if amount.endswith(".") and not after[:1].isalnum():
+        return ""
+    cut = min((i for i in (after.find(". "), after.find("; "), after.find("! "), after.find("? ")) if i >= 0), default=-1)
+    return after[:cut] if cut >= 0 else after
 
 
 #: The largest amount read as one project's fee, in US dollars; other currencies scale it (see ``scale``).
@@ -541,6 +562,8 @@ def _money(text: str, m: re.Match[str]) -> tuple[str | None, float | None, float
         cur = _currency(g["post1"]) or cur if cur in (None, KRONER) else cur  # "kr 4 500 SEK"
         if g["pre"] == "$" and (lettered := _DOLLAR_PREFIX.search(text, max(0, m.start() - 3), m.start())):
             cur = _DOLLAR_PREFIXES[lettered.group(1)]
+        elif g["pre"] == "$" and g["post1"]:
+            cur = _currency(g["post1"]) or cur  # "$1,800 MXN", "$900 CAD": the code says whose dollar or peso
         return cur, _amount(g["a1"], g["ak1"]), _amount(g["a2"], g["ak2"]), g["ak1"] or g["ak2"]
     cur = _currency(g["post"]) if g["post"] else _currency(g["dash"])
     return cur, _amount(g["b1"], g["bk1"]), _amount(g["b2"], g["bk2"]), g["bk1"] or g["bk2"]
@@ -569,13 +592,13 @@ def pay_mentions(text: str, scale: dict[str, float] | None = None, kroner: str |
             unit = None
         if unit is None:
             unit = next((u for u, rx in _UNIT_BEFORE if rx.search(before)), None)
-            if unit in ("year", "month") and not kilo and high < SMALLEST_SALARY[unit]:
-                unit = None  # "Salary: $500" on a job board's salary line is a project fee, not a wage
+            if unit in ("year", "month") and not kilo and high < SMALLEST_SALARY[unit] * (scale or {}).get(cur, 1.0):
+                unit = None  # "Salary: $500", "Salary: Rp 3.000.000" on a board's salary line: a project fee, not a wage
         if unit is None and kilo and not ((cur in KILO_FEE_CURRENCIES or largest > LARGEST_FEE or high < SMALLEST_SALARY["year"])
                                           and high <= largest and _TOTAL_HINT.search(before[-40:] + " " + after[:45])):
             unit = "year"  # "$151K": a salary; but "Stipend: ₹10k for a 20-hour project", "$0.75k for the project" are fees
         if unit is None:
-            if _NOT_PAY.search(_same_sentence(before[-30:]) + " " + after[:25]):
+            if _NOT_PAY.search(_same_sentence(before[-30:]) + " " + _this_sentence(m.group(0), after[:25])):
                 continue
             unit = "total"
         hinted = unit == "total" and bool(_TOTAL_HINT.search(before[-40:] + " " + m.group(0) + " " + after[:45]))
