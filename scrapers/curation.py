@@ -983,7 +983,9 @@ _PER_PIECE = re.compile(r"\b(?:(?:rate|rating|evaluate|evaluating|review|reviewi
                         r"|ai (?:rating|raters?|trainers?|evaluators?|tutors?)\b|freelance ai\b|(?:rate|evaluate|review) ai"
                         r" (?:responses|outputs)|data annotators?|annotation (?:tasks|work|projects)|search engine evaluator"
                         r"|crowd ?work\w*)")
-_FULL_TIME = re.compile(r"\bfull[- ]?time\b(?!\s+(?:students?|enrol\w*|study|studies|degree))")
+#: Not "full-time students / undergraduates / MSc students": a student status, not the job's hours.
+_FULL_TIME = re.compile(r"\bfull[- ]?time\b(?!\s+(?:(?:[a-z]+\s+)?students?|enrol\w*|study|studies|degree|undergrad\w*|postgrad\w*"
+                        r"|(?:university\s+|college\s+)?learners?|pupils?|(?:bachelor|master|doctoral|phd|graduate)\w*\s+students?))")
 _EMPLOYEE = re.compile(r"\b(?:401\s*\(?k\)?|annual salary|salary range|per annum|base salary|equity package|stock options"
                        r"|medical, dental|dental,? (?:and )?vision|health insurance|paid time off|unlimited pto"
                        r"|parental leave|permanent (?:position|role|contract|employment))\b")

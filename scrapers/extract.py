@@ -265,7 +265,28 @@ def _hour_mentions(text: str) -> tuple[list[Found], list[Found]]:
             (a, b) = (i, j) if j > i else (j, i)
             if not kept[i][2] and kept[j][2] and _LIST_GLUE.fullmatch(text, kept[a][0], kept[b][1].at):
                 kept[i] = (kept[i][0], kept[i][1], True)
+    kept = _summed(text, kept)
     return [f for _, f, st in kept if st], [f for _, f, st in kept if not st]
+
+
+#: A count said to be the sum: "2 2-hour sessions plus preparation - 14 hours in all".
+_SUM_AFTER = re.compile(r"\s*(?:in all|in total|altogether|all told|all in|overall|combined)\b")
+_SUM_GLUE = re.compile(r"\bplus\b|\+|\band\b|\bwith\b")
+
+
+def _summed(text: str, kept: list[tuple[int, Found, bool]]) -> list[tuple[int, Found, bool]]:
+    """Drop the parts of a total that the text adds up itself: in "2 live sessions of 4 hours
+    plus about 6 hours of preparation - roughly 14 hours in all", 8 and 6 are parts, 14 the
+    total (the parts are smaller, come before it in the same sentence, joined by "plus"/"and")."""
+    for i in range(len(kept) - 1, 0, -1):
+        end, total, _ = kept[i]
+        if not _SUM_AFTER.match(text, end):
+            continue
+        parts = [j for j in range(i) if 0 < total.at - kept[j][1].at <= 220 and kept[j][1].high < total.high]
+        if not parts or ". " in text[kept[parts[0]][1].at: total.at] or not _SUM_GLUE.search(text, kept[parts[0]][0], total.at):
+            continue
+        return [(end, total, True) if j == i else k for j, k in enumerate(kept) if j not in parts]
+    return kept
 
 
 #: What joins the items of a list of hour counts: ", ", " or ", ", or a ".
