@@ -1116,12 +1116,14 @@ _LONG_TERM = re.compile(r"\b(?:(?<!this )(?<!next )(?<!current )(?<!each )semest
 _STUDENTS = re.compile(r"\b(?:micro[- ]?internships?|internships?|interns?|students?|graduates?|grads|undergrad\w*"
                        r"|college|university|universities|early[- ]career|entry[- ]level|bootcamp|studierende|praktik\w*)\b")
 #: Students and new graduates in the writer's language ("estudantes universitários ou recém-formados",
-#: "estudiantes", "étudiant·e·s", "jeunes diplômés", "studenti", "neolaureati", "Studenten", "studerende"):
+#: "estudiantes", "étudiant·e·s", "jeunes diplômés", "studenti", "neolaureati", "Studenten", "studerende", "öğrenciler"):
 #: read only when the English words are not there.
 _STUDENTS_ABROAD = re.compile(r"\b(?:estudantes?|estudiantes?|[ée]tudiant\w*|studenti|studentesse|studenten|studerende|studenter"
                               r"|student(?:ów|ki|ek)|universit[aá]ri\w*|rec[ée]m[- ]formad\w*|reci[ée]n (?:graduad|egresad)\w*"
                               r"|egresad\w*|jeunes dipl[ôo]m\w*|neolaureat\w*|laureand\w*|absolvent\w*|afgestudeerde?n?"
-                              r"|estagi[aá]ri\w*|est[aá]gios?|becari\w*|pasant[ei]s?|stagiaires?|tirocin\w*|学生|大学生|新卒)(?!\w)")
+                              r"|estagi[aá]ri\w*|est[aá]gios?|becari\w*|pasant[ei]s?|stagiaires?|tirocin\w*|学生|大学生|新卒"
+                              # Turkish "öğrenciler", "yeni mezunlar"; Indonesian/Malay "mahasiswa"
+                              r"|öğrenci\w*|yeni mezun\w*|mahasiswa)(?!\w)")
 _STUDENT_TRAPS = re.compile(r"\b(?:our|your|k-?12|gcse|a[- ]level|high[- ]school|school|middle[- ]school|grade|\d+(?:st|nd|rd|th)"
                             r"[- ]grade|tutor(?:ing)?|teach(?:ing)?|with|serve|serving|help(?:ing)?|coach(?:ing)?|mentor(?:ing)?"
                             r"|support(?:ing)?|engage|engaging)\s+(?:\w+\s+){0,2}students?\b|\bstudents?\s+(?:we|you)\s+"

@@ -17,6 +17,7 @@ without reading anything the regex misses, so it is not used.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -83,7 +84,7 @@ def _spell_list(m: re.Match[str]) -> str:
 _NUM = r"(\d\d{0,3}(?:\.\d+)?)"
 _RNG = rf"{_NUM}(?:\s*(?:-|to|or)\s*{_NUM})?"
 #: "hours" as non-native writers also say it: "ca. 25 Stunden", "20 horas", "20 ore", "15 heures".
-_HRS = r"(?:(?:hours?|hrs?|h|stunden|std|horas|heures|ore|timer|timar|timmar|uur|godzin|tuntia)\b|時間)"
+_HRS = r"(?:(?:hours?|hrs?|h|stunden|std|horas|heures|ore|timer|timar|timmar|uur|godzin|tuntia|saat)\b|時間)"
 #: A week in the writer's language too: "20 Stunden pro Woche", "10 timer om ugen", "15 horas por semana".
 _WEEK = (r"(?:/|per|a|an|each|every)\s*(?:week|wk)\b|weekly\b"
          r"|(?:pro|die|par|por|a la|om|i|per|a|la) (?:woche|semaine|semana|settimana|ugen|uke|uken|veckan|vecka)\b"
@@ -446,6 +447,8 @@ def month_span(text: str) -> Found | None:
 _SYM = (r"(?:us\$|usd\$|c\$|ca\$|a\$|au\$|nz\$|\$|€|£|₹|¥|₦|₱|฿|\brs\.?(?=\s?\d)|(?<![a-z])kr(?![a-z])\.?"
         # "RM 900" (Malaysian ringgit), "Rp 2.500.000" (Indonesian rupiah): only right before a number
         r"|(?<![\w$])(?:rm|rp)\.?(?=\s?\d)"
+        # Turkish lira: "₺6.000"; the code TRY is an English word, so only before a grouped amount ("TRY 6.000")
+        r"|₺|(?<![a-z])try(?=\s?\d{1,3}(?:[.,]\d{3})+(?![\d.,]))"
         r"|(?<![\w$])r(?=\s?[1-9]\d{0,2}(?:[,\u00a0\u202f ]\d{3})+(?!\d)|[1-9]\d{3,5}(?![\d.,]\d)))")
 #: "S$400" is Singapore dollars, not US dollars. Read from the letters before a bare "$" rather
 #: than as more alternatives of MONEY: a pattern trying "s" at every letter s is slower.
@@ -465,7 +468,7 @@ MONEY = re.compile(
     rf"|(?<!\d)(?P<b1>{_AMT})\s?(?P<bk1>k\b)?(?:\s*(?:-|to)\s*(?P<b2>{_AMT})\s?(?P<bk2>k\b)?)?"
     # a Scandinavian price's ",-" / ":-" ("4.500,-", "4 500:-"): a krone amount even without "kr" after it
     rf"(?P<dash>[,:]-(?![\w-]))?"
-    rf"(?:\s?(?P<post>{_SYM}|{_CODE}|dollars?\b|euros?\b|pounds?\b|rupees\b|reais\b|rand\b|円|kron(?:or|er|a|e)\b|z[łl](?![a-z])|บาท)|(?<=[,:]-))"
+    rf"(?:\s?(?P<post>{_SYM}|{_CODE}|dollars?\b|euros?\b|pounds?\b|rupees\b|reais\b|rand\b|円|kron(?:or|er|a|e)\b|z[łl](?![a-z])|บาท|tl\b)|(?<=[,:]-))"
 )
 #: The token of a krone amount (see :func:`kroner_currency`), before its currency is known.
 KRONER = "kr"
@@ -481,6 +484,8 @@ _UNIT_AFTER = [
                          r"|once-off|forfait|pauschal\w*|in total|total|stipend|fee"
                          r"|honorarium|lump sum|for the (?:whole|entire|full) (?:project|set|assignment)|(?:up)?on completion)")),
     ("hour", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)(?:estimated\s+|billable\s+|worked\s+|project\s+)?(?:hour|hr|h)\b|^\s*hourly\b|^\s*(?:pro|je)\s+(?:stunde|std)"
+                        # Spanish, Portuguese, Italian, French: "USD 25 por hora", "R$ 40 a hora", "€ 15 all'ora", "20 € de l'heure"
+                        r"|^\s*(?:/\s*|por\s+|a\s+|la\s+|per\s+|all'\s*|par\s+|de\s+l'\s*|à\s+l'\s*)(?:hora|ora|heure)\b"
                         # Swedish, Norwegian, Danish: "kr/tim", "per timme", "kr/t", "pr. time", "i timen"
                         r"|^\s*(?:/\s*|per\s+|pr\.?\s+|i\s+|om\s+|en\s+)(?:timme|timmen|timen|tim|time)\b(?!\s*(?:slots?|periods?"
                         r"|frames?|zones?|you|we|to|of)\b)|^\s*/\s*t\b")),
@@ -506,6 +511,10 @@ _NOT_PAY = re.compile(r"(?<!project )(?<!project's )budget(?!\s*:?\s*(?:of\s+)?(
                       r"(?:project|assignment|engagement|micro-?internship|deliverable))|revenue|raised|funding|\barr\b|valuation|spend|sales|million|billion|\bbn\b|grant|prize"
                       r"|client|worth|\bmrr\b|saved|\bgmv\b|customers?")
 
+
+#: An amount labelled as the pay ("Salary: TRY 6.000", "Pay: $400"): a job board's salary line, so the
+#: words after it ("analyse customer cohorts") are the description's, not what the money is.
+_PAY_LABEL = re.compile(r"\b(?:salary|pay|compensation|remuneration|stipend|fee|honorarium|honorar|honor|payment|pago)\s*:\s*$")
 
 #: Currencies whose "10k" is a small sum: a "₹10k stipend" can be one project's fee.
 KILO_FEE_CURRENCIES = frozenset({"INR", "JPY", "PHP", "NGN", "KES", "HUF", "KRW", "CLP", "COP", "ARS", "PKR", "LKR", "IDR", "UGX", "TZS"})
@@ -545,7 +554,7 @@ def _currency(token: str | None) -> str | None:
         return KRONER
     words = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pound": "GBP",
              "nz$": "NZD", "rupees": "INR", "rs": "INR", "reais": "BRL", "r": "ZAR", "rand": "ZAR", "円": "JPY", "₦": "NGN",
-             "₱": "PHP", "฿": "THB", "บาท": "THB", "rm": "MYR", "rp": "IDR", "zł": "PLN", "zl": "PLN"}
+             "₱": "PHP", "฿": "THB", "บาท": "THB", "rm": "MYR", "rp": "IDR", "zł": "PLN", "zl": "PLN", "₺": "TRY", "try": "TRY", "tl": "TRY"}
     if token in words:
         return words[token]
     if token.isalpha() and (len(token) != 3 or token.upper() not in vocab.currencies()):
@@ -575,6 +584,24 @@ LARGEST_FEE = 20_000
 SMALLEST_FEE = 10
 
 
+#: A date's year right before an amount's code: "any time before 31 January 2027 SEK 4,800 fee".
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_DATE_BEFORE = re.compile(r"(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|\d[./-])\s*(?:\d\d?(?:st|nd|rd|th)?,?\s*)?$")
+
+
+def money_matches(text: str) -> Iterator[re.Match[str]]:
+    """:data:`MONEY` matches, but a year after a month ("31 january 2027 sek 4,800") is no amount:
+    the code after it belongs to the next amount, read from there."""
+    pos = 0
+    while m := MONEY.search(text, pos):
+        if m.group("b1") and m.group("post") and _YEAR.fullmatch(m.group("b1")) and not m.group("b2") \
+                and _DATE_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            pos = m.start("post")
+            continue
+        yield m
+        pos = m.end() if m.end() > m.start() else m.end() + 1
+
+
 def _money(text: str, m: re.Match[str]) -> tuple[str | None, float | None, float | None, str | None]:
     """One :data:`MONEY` match as (currency or :data:`KRONER`, low, high, the "k" of "10k" if said)."""
     g = m.groupdict()
@@ -598,7 +625,7 @@ def pay_mentions(text: str, scale: dict[str, float] | None = None, kroner: str |
     currency a "kr" / ",-" amount is in (:func:`kroner_currency`); None leaves such amounts out.
     """
     out = []
-    for m in MONEY.finditer(text):
+    for m in money_matches(text):
         cur, low, high, kilo = _money(text, m)
         if cur == KRONER:
             cur = kroner
@@ -619,7 +646,8 @@ def pay_mentions(text: str, scale: dict[str, float] | None = None, kroner: str |
                                           and high <= largest and _TOTAL_HINT.search(before[-40:] + " " + after[:45])):
             unit = "year"  # "$151K": a salary; but "Stipend: ₹10k for a 20-hour project", "$0.75k for the project" are fees
         if unit is None:
-            if _NOT_PAY.search(_same_sentence(before[-30:]) + " " + _this_sentence(m.group(0), after[:25])):
+            if not _PAY_LABEL.search(before) and _NOT_PAY.search(_same_sentence(before[-30:]) + " "
+                                                              + _this_sentence(m.group(0), after[:25])):
                 continue
             unit = "total"
         hinted = unit == "total" and bool(_TOTAL_HINT.search(before[-40:] + " " + m.group(0) + " " + after[:45]))
@@ -713,7 +741,7 @@ def kroner_currency(text: str, places: list[str], hosts: list[str]) -> tuple[str
 
 def kroner_amount(text: str) -> str | None:
     """The words of the first "kr" / ",-" amount in ``text`` (for a record whose krone is unknown)."""
-    for m in MONEY.finditer(text):
+    for m in money_matches(text):
         cur, low, _, _ = _money(text, m)
         if cur == KRONER and low:
             return _quote(text, m.start(), m.end())
