@@ -112,6 +112,7 @@ _HOURS_ADJECTIVE_NOUN = re.compile(r"^\s+(?:[a-z]+\s+){1,2}?(?:project|assignmen
                                    r"|brief|audit|scope|version|option|track|tier|package|deliverable|gig)\b")
 #: A cap is a total: "no more than 20 hours", "a maximum of 25 hours" ("than"/"of" are skipped otherwise).
 _HOURS_CAP_BEFORE = re.compile(r"(?:no more than|not more than|not exceeding|at most|a maximum of|maximum of|max\.?|capped at"
+                               r"|(?:hard |firm |strict )?cap of|(?:hard |firm |strict )?limit of"
                                r"|limited to|no longer than|not longer than|not to exceed|should not exceed|shouldn't exceed"
                                r"|total of|totals?|totaling|totalling|amounts? to|comes? to"
                                # the work sized by its owner: "we've scoped this at 18 hours", "budgeted at ~20 hours"
@@ -310,15 +311,23 @@ LABELLED_HOURS = re.compile(rf"(?:hours|time commitment|commitment|workload|effo
                             rf"|horas estimadas|作業時間|稼働時間|所要時間|想定時間|volume horaire|charge de travail|dur[ée]e estim[ée]e"
                             rf"|impegno|monte ore|carga de trabajo|tiempo estimado|czas pracy|nak[łl]ad pracy|arbeitszeit|stundenumfang"
                             rf"|werklast|urenaantal|aantal uur|tidsramme|tidsåtgång)"
-                            rf"\s*(?:\(total\)\s*)?[:：]\s*(?:about |approx\.? |approximately |around |roughly |~|up to |ca\.? ?|circa |cirka "
+                            rf"\s*(?:\(total\)\s*)?[:：]\s*(?:about |approx\.? |approximately |around |roughly |~|up to |estimated |est\.? ?|ca\.? ?|circa |cirka "
                             rf"|etwa |ongeveer |omkring |aprox\.? |aproximadamente |約 ?)?(?>{_RNG})"
                             rf"(?!\s*(?:am|pm|:|weeks?|days?|months?)\b|\s*(?:{_DAY_KIND})[- ]?(?:days?|weeks?|evenings?)\b)"
                             rf"(?>(?:\s*{_HRS})?)"
                             rf"(?!\s*(?:/|per|a|an|each|every)\s*(?:week|wk|day)\b|\s*(?:{_WEEK}))")
 
 
+#: A table's or list's label cell, then the count without its unit: "Hours | 25–30 in total",
+#: "hours 25-30 in total" (the cell's colon lost): only with "in total" after, so that "hours 9 to 5"
+#: (office hours) is no total.
+HOURS_CELL = re.compile(rf"(?<![\w-])(?:total hours|estimated hours|hours|time commitment|workload)\s*[|:：]?\s*"
+                        rf"(?:about |approx\.? |around |roughly |estimated |~)?(?>{_RNG})\s*(?:in total|total|overall|altogether)\b")
+
+
 def labelled_hours(text: str) -> Found | None:
-    m = LABELLED_HOURS.search(text)
+    """"Hours: 20", "Estimated hours: 15-18", "Hours | 25-30 in total": a label, then the number."""
+    m = LABELLED_HOURS.search(text) or HOURS_CELL.search(text)
     if not m:
         return None
     low, high = _rng(m.group(1), m.group(2))
