@@ -809,7 +809,9 @@ def rate_total(rate: Pay, text: str, weeks: Found | None) -> Pay | None:
 # ---- a closing date said in prose ---------------------------------------------------------
 
 _MON = {m[:3]: i + 1 for i, m in enumerate(_MONTHS)}
-_MONTH_WORD = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+#: Month names in English and the Nordic / German spellings that differ in their first letters ("mai", "okt", "des").
+_MONTH_WORD = r"(jan|feb|mar|apr|may|mai|maj|jun|jul|aug|sep|oct|okt|nov|dec|des|dez)[a-z]*\.?"
+_MON.update({"mai": 5, "maj": 5, "okt": 10, "des": 12, "dez": 12})
 #: What closes is the application, not the work: "Applications closed on November 14, 2026",
 #: "Applications close Sunday, November 15, 2026", "Apply by 10 Nov 2026", "Closing date: 2026-11-20"
 #: ("posted on", "kick-off was" and a delivery date are not a closing date).
@@ -823,9 +825,13 @@ _CLOSING = re.compile(
     r"|apply (?:by|before|no later than|until)|last day to apply|applications? due"
     r"|submit (?:your |an |the )?applications? (?:by|before|no later than)"
     r"|applications? (?:must|should) be (?:received|submitted|in) (?:by|before|no later than)"
-    r"|(?:stopped|stop|stops|will stop) (?:taking|accepting|reviewing) applications)(?![a-z])"
+    r"|(?:stopped|stop|stops|will stop) (?:taking|accepting|reviewing) applications"
+    # the deadline's label in the writer's language: Norwegian/Danish "Søknadsfrist", "Ansøgningsfrist", Swedish
+    # "Sista ansökningsdag", German "Bewerbungsfrist", Spanish "Fecha límite", "Cierre de postulaciones"
+    r"|s[øo]knadsfrist|ans[øo]gningsfrist|sista ans[öo]kningsdag(?:en)?|bewerbungsfrist|bewerbungsschluss"
+    r"|fecha l[íi]mite(?: de (?:postulaci[óo]n|inscripci[óo]n))?|cierre de (?:postulaciones|convocatoria))(?![a-z])"
     r"\s*(?:was|is|of|:|-|on|at|by)?\s*(?:on\s+|by\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?"
-    rf"(?:{_MONTH_WORD}\s+(\d\d?)(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?|(\d\d?)(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH_WORD}"
+    rf"(?:{_MONTH_WORD}\s+(\d\d?)(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?|(\d\d?)(?:st|nd|rd|th|\.)?(?:\s+of)?\s+{_MONTH_WORD}"
     r",?(?:\s+(\d{4}))?|(\d{4})-(\d\d)-(\d\d)|(\d\d?)[/.](\d\d?)[/.](\d{4}))\b")
 #: Closed said without a date: "applications are now closed", "we are no longer accepting applications".
 _CLOSED_NOW = re.compile(r"\b(?:applications? (?:are|is|have) (?:now )?(?:closed|been closed)|(?:no longer|not currently) (?:accepting|taking)"
@@ -857,7 +863,7 @@ def closing_date(text: str, posted: date | None, today: date) -> Closing | None:
     posting date (two weeks' grace), else the one nearest ``today``; a numeric date without a year
     ("15/01") is not read at all."""
     if not any(w in text for w in ("clos", "deadline", "due", "apply", "applic", "until", "end", "filled", "through", "ran ",
-                                   "expir")):
+                                   "expir", "frist", "dag", "schluss", "mite", "cierre")):
         return None
     for m in _CLOSING.finditer(text):
         g, quote = m.groups(), _quote(text, m.start(), m.end())
