@@ -322,9 +322,12 @@ def _extras(*rows: tuple[tuple[str, ...], str, str | None]) -> tuple[_Extra, ...
 
 
 _YEARS = r"(?:[3-9]|1\d)\+? (?:years?|yrs?)"
+#: Years of study, not of work: "at least 3 years of your bachelor's degree", "3 years of university".
+_NOT_STUDY_YEARS = (r"(?! (?:study|studies|university|college|school|undergrad\w*|coursework|(?:your |a |an |the )?(?:bachelor|master"
+                    r"|degree|studies|course|programme|program)\w*))")
 _EXPERIENCED_MORE = _extras(
     # "must have a PhD and 3 years of postdoctoral research"
-    (("years of", "yrs of"), rf"{_YEARS} of\b",
+    (("years of", "yrs of"), rf"{_YEARS} of\b{_NOT_STUDY_YEARS}",
      r"\b(?:must have|you have|you've|requires?|required|minimum(?: of)?|at least)\b[^.]{0,40}"),
     # "3+ years writing professionally" (not "4 years studying")
     (("years ", "yrs "), rf"{_YEARS} (?!studying|learning|attending)[a-z]+ing\b", None),
@@ -335,6 +338,11 @@ _EXPERIENCED_MORE = _extras(
     (("management experience", "managerial experience", "leadership experience"),
      r"(?:management|managerial|leadership) experience\b", r"!\b(?:no|without|any)"),
     (("mba", "phd", "doctorate"), r"(?:with|hold|holds|have|has) an? (?:mba|phd|doctorate)\b", None),
+    # "at least 5 years' hands-on FEA", "minimum 4 years in-house": years of work without the word
+    # experience (not "at least 3 years of study", "completed at least 2 years of your degree")
+    (("at least", "minimum"), rf"(?:at least|minimum(?: of)?) {_YEARS}(?:['’]s?)?(?! (?:of\b|old|ago|left|remaining|into|at (?:uni"
+                              r"|university|college)|in (?:your|a|the) (?:degree|programme|program|course)))",
+     r"!\b(?:completed|finished|studied|studying|enrolled)\b[^.]{0,12}"),
 )
 #: Experience said as a track record rather than in years: "you've tuned large Postgres clusters
 #: before (we'll ask for examples)", "a proven track record", "deep expertise in". Read only when
@@ -692,6 +700,8 @@ class Facts:
     @cached_property
     def remote_fact(self) -> Fact:
         """Remote (True), on-site/hybrid (False) or not said (None); which of fields and words won."""
+        if "remote" in self.role and (hit := _find(_REMOTE_DENIED, self.role)):
+            return Fact(False, hit, "denied")  # "despite how this board lists it, this project is not remote"
         if self.options.get("assume_remote"):
             return Fact(True, "the source lists remote work only", "source")
         head = f"{self.title} . {self.where}"
@@ -1094,6 +1104,10 @@ _OPTIONAL_AFTER = re.compile(r"[^.]{0,40}?\b(?:optional(?:ly)?|if you (?:like|wa
                              r"|encouraged but|no obligation)\b")
 #: "Optional", "never", "no need to": an office visit that is not required.
 _NOT_REQUIRED = re.compile(r"\b(?:no|not|never|optional(?:ly)?|don't|do not|won't|without|nor)\b[^.]{0,25}$")
+#: Remote denied in so many words: wins even over a remote-only board ("this project is not remote",
+#: "not a remote role"); not "not remote-first" or "not only remote".
+_REMOTE_DENIED = re.compile(r"\b(?:(?:this|the) (?:[a-z-]+ )?(?:project|role|position|job|internship|micro-?internship|work|gig"
+                            r"|opportunity) (?:is not|will not be|isn't|won't be) (?:a )?remote|this is not (?:a )?remote|not a remote (?:role|position|job|project|internship|opportunity|gig))\b(?![- ](?:first|friendly|only))")
 #: On-site said in prose: only read when nothing says remote.
 _ONSITE_TEXT = re.compile(r"(?<!no )(?<!not )(?<!without )\b(?:in[- ]person|hybrid|in the office|office in [a-z]+"
                           r"|at our (?:office|offices|studio|stores?|lab|warehouse|site|campus|headquarters|clinic|shop)\b"
@@ -1187,6 +1201,18 @@ def _org_withheld(f: Facts) -> str | None:
     return None
 
 
+#: A talent pool or a waiting list, not a posting: "we don't have any open micro-internships right now",
+#: "no open projects at the moment", "join our talent pool", "general application".
+_NO_OPENING = re.compile(r"\b(?:(?:we )?(?:don't|do not|don’t) (?:currently )?have any (?:open|current|available) (?:[a-z-]+ )?"
+                         r"(?:roles|positions|projects|openings|vacancies|micro-?internships|internships|gigs)"
+                         r"|(?:there are )?no (?:open|current|available) (?:[a-z-]+ )?(?:roles|positions|projects|openings|vacancies"
+                         r"|micro-?internships|internships) (?:right now|at the moment|currently|at present|for now))\b")
+#: The same said by a title: "General application: future micro-internship talent pool" (a posting's
+#: text may say "if not selected, you join our talent pool": only the title makes it the whole post).
+_POOL_TITLE = re.compile(r"\b(?:general application|speculative application|open application|talent (?:pool|network|community)"
+                         r"|waiting ?list|waitlist)\b")
+
+
 def _not_a_posting(f: Facts) -> str | None:
     if not f.title.strip():
         return "no title"
@@ -1201,6 +1227,8 @@ def _not_a_posting(f: Facts) -> str | None:
         return f"reads like a news story: {hit!r}"
     if hit := _find(_EMPLOYER_FACING, f.title, f.text[:400]):
         return f"addressed to employers: {hit!r}"
+    if hit := _find(_POOL_TITLE, f.title) or _find(_NO_OPENING, f.text[:600]):
+        return f"no opening now, a pool or list to join: {hit!r}"
     if "organization" in (getattr(f.record, "uncertain", None) or ()):  # after what says it is no posting at all
         return _missing("REVIEW_ORG_UNKNOWN", f"the adapter could not read who offers it "
                                               f"(placeholder {normalize.as_text(f.record.organization)[:60]!r})")
