@@ -733,7 +733,7 @@ class Facts:
         schedule", "you must come on-site"), which no remote field or location outweighs."""
         role = self.role
         if not any(w in role for w in ("office", "site", "person", "hybrid", "studio", "campus", "hq", "lab", "store",
-                                       "warehouse", "headquarters", "anchor")):
+                                       "warehouse", "headquarters", "anchor", "presencial")):
             return None
         for m in _OFFICE_DUTY.finditer(role):
             if _OTHERS_DUTY.search(role, max(0, m.start() - 40), m.start()):
@@ -921,7 +921,9 @@ _ARTICLE_NOUN = re.compile(r"\b(?:explainer|handbook|guide to|guidebook|spotligh
                            r"|(?:^|[-:|] )how it works\b|\bfor (?:hiring managers|managers|recruiters|supervisors"
                            r"|host (?:organi[sz]ations|companies|employers)|hosts|employer partners)\b")
 _POSTING_MARKER = re.compile(r"\bmicro-?intern(?:ship)?\b(?!s)|\bintern(?:ship)?\b(?!s)|\bapply\b|\bpaid\b|\bstipend\b"
-                             r"|\b\d+[- ]?(?:hours?|hrs?|h)\b|\bfreelance\b|\bcontract\b|\bproject\b(?!s)")
+                             r"|\b\d+[- ]?(?:hours?|hrs?|h)\b|\bfreelance\b|\bcontract\b|\bproject\b(?!s)"
+                             # a role, then what it works on: "Student Technical Writer - Installer Handbook"
+                             r"|\b(?:writer|editor|designer|developer|analyst|assistant|translator|illustrator|researcher)\s*[-–—:|]")
 #: A reporter's words in the first lines of a body: "the university announced on Tuesday", "said in a statement".
 _NEWS_BODY = re.compile(r"\b(?:announced (?:on |this |last |today|yesterday|that)|said in a (?:statement|press release)"
                         # a reporter's sign-off or a page that says it offers nothing: "Read the full story in this
@@ -1095,7 +1097,9 @@ _OFFICE_DUTY = re.compile(
     # days of the work on site: "three days of on-site street surveys", "2 days of in-person interviews"
     rf"|\b(?:\d|two|three|four|five|six|seven|several|a few) (?:full |half[- ])?days? of (?:on[- ]?site|in[- ]person)\b"
     # the whole work at a place: "you'll work from our office at the training ground for the whole project"
-    rf"|\b(?:(?:from|at|in) (?:the|our) (?:[a-z]+ ){{0,2}}{_PLACE}|on-?site|in[- ]person)\b[^.]{{0,50}}?{_WHOLE_WORK}")
+    rf"|\b(?:(?:from|at|in) (?:the|our) (?:[a-z]+ ){{0,2}}{_PLACE}|on-?site|in[- ]person)\b[^.]{{0,50}}?{_WHOLE_WORK}"
+    # Spanish / Portuguese: "asistir presencialmente a una visita", "comparecer presencialmente", "trabajar de forma presencial"
+    rf"|\b(?:asistir|acudir|venir|trabajar|estar|comparecer|ir|participar)(?: de (?:forma|manera|modo))? presencial(?:mente)?\b")
 #: Other people as the subject of an office duty: "our team works on site …", "the staff are in the office …".
 _OTHERS_DUTY = re.compile(r"\b(?:our|the|their|its) (?:[a-z-]+ )?(?:team|staff|employees|crew|colleagues|engineers|volunteers"
                           r"|members|founders)\b(?: (?:[a-z-]+ ){0,2})?$")
@@ -1430,11 +1434,17 @@ _STUDIED_BEFORE = re.compile(r"(?:\b(?:their|your|his|her) (?:[\w-]+ )?|\b(?:com
                              r"(?:one|two|three|four|a|an|\d) (?:full )?)$")
 
 
+#: A perfect or past verb before "over/for N years": the employer's history ("has drifted over 4 years").
+_HISTORY_BEFORE = re.compile(r"\b(?:has|have|had|'ve|’ve)\s+(?:been\s+)?[a-z]+(?:ed|wn|en|lt|ne)\b(?:\s+[a-z-]+){0,3}?\s+$")
+
+
 def _long_term(f: Facts) -> str | None:
     role = f.role
     for m in _LONG_TERM.finditer(role):
         if m.group(0) == "semester" and _STUDIED_BEFORE.search(role, max(0, m.start() - 30), m.start()):
             continue
+        if m.group(0).startswith(("over", "for")) and _HISTORY_BEFORE.search(role, max(0, m.start() - 60), m.start()):
+            continue  # "a brand that has drifted over 4 years", "we have grown for 3 years": the past, not the term
         return f"long term: {role[max(0, m.start() - 30): m.end() + 30].strip()!r}"
     if (span := extract.month_span(f.role)) and span.high > 8.7:
         return f"runs {span.quote!r}"
@@ -1674,7 +1684,9 @@ def _micro_evidence(f: Facts) -> str | None:
 _ONE_VISIT = re.compile(r"\b(?:an?|one|single|1|a single|one short)\s+(?:(?:half|full|one|1)[- ]day\s+|short\s+|brief\s+"
                         r"|\d(?:\.\d)?[- ]hours?\s+|in[- ]person\s+|on[- ]?site\s+|opening\s+|initial\s+|welcome\s+){0,3}"
                         r"(?:kick-?off|orientation|onboarding|induction|launch|welcome|meeting|session|workshop|visit|briefing"
-                        r"|training|day)\b(?!s)")
+                        r"|training|day)\b(?!s)"
+                        # Spanish / Portuguese: "una visita a la bodega", "uma reunião", "una sola sesión"
+                        r"|\b(?:una?|uma) (?:sola |única |breve |[úu]nica )?(?:visita|reuni[óã]o|reuni[óo]n|sesi[óo]n|sess[ãa]o|jornada)\b(?!s)")
 
 _EVENTS = re.compile(r"\b(?:kick-?offs?|orientations?|onboardings?|inductions?|launch(?:es)?|meetings?|sessions?|workshops?"
                      r"|visits?|briefings?|trainings?|presentations?|present|showcases?|demos?|days)\b")
