@@ -700,7 +700,7 @@ class Facts:
     @cached_property
     def remote_fact(self) -> Fact:
         """Remote (True), on-site/hybrid (False) or not said (None); which of fields and words won."""
-        if "remote" in self.role and (hit := _find(_REMOTE_DENIED, self.role)):
+        if any(w in self.role for w in _DENIED_NEEDLES) and (hit := _find(_REMOTE_DENIED, self.role)):
             return Fact(False, hit, "denied")  # "despite how this board lists it, this project is not remote"
         if self.options.get("assume_remote"):
             return Fact(True, "the source lists remote work only", "source")
@@ -1112,6 +1112,8 @@ _NOT_REQUIRED = re.compile(r"\b(?:no|not|never|optional(?:ly)?|don't|do not|won'
 #: "not a remote role"); not "not remote-first" or "not only remote".
 _REMOTE_DENIED = re.compile(r"\b(?:(?:this|the) (?:[a-z-]+ )?(?:project|role|position|job|internship|micro-?internship|work|gig"
                             r"|opportunity) (?:is not|will not be|isn't|won't be) (?:a )?remote|this is not (?:a )?remote|not a remote (?:role|position|job|project|internship|opportunity|gig))\b(?![- ](?:first|friendly|only))")
+#: What every wording of :data:`_REMOTE_DENIED` holds: the cheap test before it.
+_DENIED_NEEDLES = ("t remote", "t a remote", "t be remote")
 #: On-site said in prose: only read when nothing says remote.
 _ONSITE_TEXT = re.compile(r"(?<!no )(?<!not )(?<!without )\b(?:in[- ]person|hybrid|in the office|office in [a-z]+"
                           r"|at our (?:office|offices|studio|stores?|lab|warehouse|site|campus|headquarters|clinic|shop)\b"
@@ -1231,7 +1233,9 @@ def _not_a_posting(f: Facts) -> str | None:
         return f"reads like a news story: {hit!r}"
     if hit := _find(_EMPLOYER_FACING, f.title, f.text[:400]):
         return f"addressed to employers: {hit!r}"
-    if hit := _find(_POOL_TITLE, f.title) or _find(_NO_OPENING, f.text[:600]):
+    head = f.text[:600]
+    if hit := _find(_POOL_TITLE, f.title) or (any(w in head for w in ("have any", "no open", "no current", "no available"))
+                                             and _find(_NO_OPENING, head)):
         return f"no opening now, a pool or list to join: {hit!r}"
     if "organization" in (getattr(f.record, "uncertain", None) or ()):  # after what says it is no posting at all
         return _missing("REVIEW_ORG_UNKNOWN", f"the adapter could not read who offers it "
@@ -1404,7 +1408,7 @@ def _per_piece(f: Facts) -> str | None:
             continue
         return role[max(0, m.start() - 30): m.end() + 30].strip()
     pieces = [p for p in f.mentions if p.unit == "piece"]
-    if (m := extract.PER_DELIVERABLE.search(role)) and (pieces or _PIECE_PAID.search(role, max(0, m.start() - 20), m.start() + 1)):
+    if ("per " in role or "each " in role) and (m := extract.PER_DELIVERABLE.search(role)) and (pieces or _PIECE_PAID.search(role, max(0, m.start() - 20), m.start() + 1)):
         if f.hours_fact.value is not None and any(p.unit in ("total", "hour") for p in f.mentions):
             return None
         return role[max(0, m.start() - 30): m.end() + 30].strip()

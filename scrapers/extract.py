@@ -486,7 +486,7 @@ KRONER = "kr"
 DELIVERABLES = ("handouts?", "questions?", "descriptions?", "images?", "illustrations?", "translations?", "slides?",
                 "flashcards?", "cards?", "captions?", "transcripts?", "photos?", "listings?", "labels?", "recordings?",
                 "responses?", "designs?", "entries", "entry")
-PER_DELIVERABLE = re.compile(r"\b(?:per|each|a|an)\s+(?:(?:accepted|approved|published|completed|finished|written|edited|correct"
+PER_DELIVERABLE = re.compile(r"\b(?:per|each)\s+(?:(?:accepted|approved|published|completed|finished|written|edited|correct"
                              r"|valid)\s+)?(?:" + "|".join(DELIVERABLES) + r")\b")
 _UNIT_AFTER = [
     ("total", re.compile(r"^\s*(?:(?:usd|eur|gbp|cad|aud|inr|chf)\s+)?(?:fixed|flat|one-time|1-time|one-off|1-off|single payment"
