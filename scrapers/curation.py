@@ -1200,6 +1200,12 @@ _PLACEHOLDER_ORG = re.compile(r"^(?:an? )?(?:confidential|undisclosed|anonymous|
                               r"(?: (?:mode|startup|start-up|company|client|employer|organi[sz]ation))?$")
 
 
+#: The text says who the employer is will be told later: a recruiter's posting for a named-later client.
+_WITHHELD_TEXT = re.compile(r"\b(?:on behalf of (?:our|a|an) (?:[a-z-]+ )?client|(?:the )?client(?:'s|’s) (?:name|identity) (?:will be|is)"
+                            r" (?:shared|disclosed|revealed|given)|(?:confidential|undisclosed|unnamed) (?:client|employer|company)"
+                            r"|(?:name|identity) of the (?:client|employer|company) (?:will be|is) (?:shared|disclosed|revealed|given))\b")
+
+
 def _org_withheld(f: Facts) -> str | None:
     """An employer named only as "Confidential": missing, not contradicting (a person asks who it is).
     Tried last, so that a record rejected for what it says keeps that reason."""
@@ -1226,7 +1232,8 @@ def _not_a_posting(f: Facts) -> str | None:
         return "no title"
     if _LABEL_ORG.match(org := extract.prepare(normalize.as_text(f.record.organization)).strip()):
         return f"a section of a publication, not an employer: {org!r}"
-    if not (normalize.as_text(f.record.organization) or normalize.as_text(f.source.organization)).strip():
+    unnamed = not (normalize.as_text(f.record.organization) or normalize.as_text(f.source.organization)).strip()
+    if unnamed and not (withheld := _find(_WITHHELD_TEXT, f.text)):
         return "no organization"
     if (hit := _find(_NEWS_TITLE, f.title)) or (
             (hit := _find(_ARTICLE_NOUN, f.title)) and not _POSTING_MARKER.search(f.title)):
@@ -1239,6 +1246,8 @@ def _not_a_posting(f: Facts) -> str | None:
     if hit := _find(_POOL_TITLE, f.title) or (any(w in head for w in ("have any", "no open", "no current", "no available"))
                                              and _find(_NO_OPENING, head)):
         return f"no opening now, a pool or list to join: {hit!r}"
+    if unnamed:  # "on behalf of our client … the client's name will be shared with shortlisted candidates"
+        return _missing("REVIEW_ORG_UNKNOWN", f"no organization, and the text says it is withheld: {withheld!r}")
     if "organization" in (getattr(f.record, "uncertain", None) or ()):  # after what says it is no posting at all
         return _missing("REVIEW_ORG_UNKNOWN", f"the adapter could not read who offers it "
                                               f"(placeholder {normalize.as_text(f.record.organization)[:60]!r})")
