@@ -1503,6 +1503,8 @@ def _not_for_students(f: Facts) -> str | None:
         return None
     if f.audience.value == "students":
         return None
+    if f.audience.value == "experienced" and _students_invited(f.role):
+        return None  # students invited, experience asked too: the experience rule's conflict, not this rule's
     if f.audience.value == "professionals":
         return f"for practising professionals, not students: {f.audience.quote!r}"
     return "no mention of students, graduates or internships" + (f" ({f.audience.quote})" if f.audience.quote else "")
@@ -1681,15 +1683,16 @@ def _hit_sentence(f: Facts, detail: str) -> str:
     return text[start: min(ends) if ends else pos + 150]
 
 
-def _micro_evidence(f: Facts) -> str | None:
+def _micro_evidence(f: Facts, any_audience: bool = False) -> str | None:
     """The facts that make a record a micro-internship on its own words: total hours within 5-40, an
-    hourly rate or fee at or above the floor, students addressed and one short project; or None."""
+    hourly rate or fee at or above the floor, students addressed and one short project; or None.
+    ``any_audience``: the audience is what is in dispute (experience asked of a post open to students)."""
     hours, pay = f.hours_fact.value, f.pay_fact.value
     if hours is None or not (HOURS_MIN <= hours.min and hours.max <= HOURS_MAX):
         return None
     if pay is None or pay.unit not in ("hour", "total") or _below_floor(f):
         return None
-    if f.audience.value != "students" or not f.micro.value:
+    if (f.audience.value != "students" and not any_audience) or not f.micro.value:
         return None
     return f"{hours.min}-{hours.max} h ({f.hours_fact.quote!r}), pay {f.pay_fact.quote!r}, {f.micro.quote!r}"
 
@@ -1723,6 +1726,21 @@ def _remote_despite(f: Facts) -> str | None:
     return f"one in-person visit ({visit!r}) on work the text calls remote ({hit!r})"
 
 
+#: Students invited in so many words ("open to students and recent grads"; a bare "for college students" is not
+#: enough): against a years-of-experience line, a contradiction a person settles.
+_OPEN_TO_STUDENTS = re.compile(r"\bopen to (?:current |university |college )?(?:students|undergrad\w*)"
+                               r"(?: (?:and|or) (?:recent )?(?:grads|graduates))?\b")
+_NOT_BEFORE = re.compile(r"\b(?:not|no|never|isn't|aren't|nor)\b[^.]{0,20}$")
+
+
+def _students_invited(role: str) -> str | None:
+    """The words inviting students ("open to students and recent grads"), not "not suitable for students"."""
+    for m in _OPEN_TO_STUDENTS.finditer(role):
+        if not _NOT_BEFORE.search(role, max(0, m.start() - 30), m.start()):
+            return role[max(0, m.start() - 30): m.end() + 30].strip()
+    return None
+
+
 def _conflicting(f: Facts, rule: Rule, detail: str) -> str | None:
     """Why a rule's rejection is contradicted by the record, or None: a remote=false field against
     "completed 100% remotely", or a negative phrase in a sentence about another role, time or people;
@@ -1740,6 +1758,9 @@ def _conflicting(f: Facts, rule: Rule, detail: str) -> str | None:
     elif rule.test is _ongoing and detail.startswith(_OPEN_SPAN_DETAIL) and f.hours_fact.by == "total":
         # "a 20-hour micro-internship" and "20 hours per week while the beta is running": which is it?
         why = f"the text also states {f.hours_fact.quote!r} as the total"
+    elif rule.test is _experienced and (hit := _students_invited(f.role)):
+        # "open to students and recent grads" and "minimum 3 years of experience": one of them is wrong
+        why = f"the text also says {hit!r}"
     elif rule.test in _SOFT_TESTS and not detail.startswith(_FIELD_DETAILS):
         sentence = _hit_sentence(f, detail)
         if not (m := _HEDGE.search(_HEDGED_AMOUNT.sub(" ", sentence))):
@@ -1747,7 +1768,7 @@ def _conflicting(f: Facts, rule: Rule, detail: str) -> str | None:
         why = f"said of another role, time or people ({m.group(0)!r}): {sentence.strip()[:160]!r}"
     else:
         return None
-    evidence = _micro_evidence(f)
+    evidence = _micro_evidence(f, any_audience=rule.test is _experienced)
     return f"{why}; against: {evidence}" if evidence else None
 
 
