@@ -997,7 +997,7 @@ _PER_PIECE = re.compile(r"\b(?:(?:rate|rating|evaluate|evaluating|review|reviewi
                         r"|crowd ?work\w*)")
 #: Not "full-time students / undergraduates / MSc students": a student status, not the job's hours.
 #: Not the staff's hours either: "we are 60 people, most of us full-time", "we're full-time in Tartu".
-_FULL_TIME = re.compile(r"(?<!of us )(?<!we are )(?<!we're )(?<!we’re )(?<!us work )(?<!staff are )(?<!team is )"
+_FULL_TIME = re.compile(r"(?=full)(?<!of us )(?<!we are )(?<!we're )(?<!we’re )(?<!us work )(?<!staff are )(?<!team is )"
                         r"\bfull[- ]?time\b(?!\s+(?:(?:[a-z]+\s+)?students?|enrol\w*|study|studies|degree|undergrad\w*|postgrad\w*"
                         r"|(?:university\s+|college\s+)?learners?|pupils?|(?:bachelor|master|doctoral|phd|graduate)\w*\s+students?))")
 _EMPLOYEE = re.compile(r"\b(?:401\s*\(?k\)?|annual salary|salary range|per annum|base salary|equity package|stock options"
