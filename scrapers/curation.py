@@ -322,9 +322,12 @@ def _extras(*rows: tuple[tuple[str, ...], str, str | None]) -> tuple[_Extra, ...
 
 
 _YEARS = r"(?:[3-9]|1\d)\+? (?:years?|yrs?)"
+#: Years of study, not of work: "at least 3 years of your bachelor's degree", "3 years of university".
+_NOT_STUDY_YEARS = (r"(?! (?:study|studies|university|college|school|undergrad\w*|coursework|(?:your |a |an |the )?(?:bachelor|master"
+                    r"|degree|studies|course|programme|program)\w*))")
 _EXPERIENCED_MORE = _extras(
     # "must have a PhD and 3 years of postdoctoral research"
-    (("years of", "yrs of"), rf"{_YEARS} of\b",
+    (("years of", "yrs of"), rf"{_YEARS} of\b{_NOT_STUDY_YEARS}",
      r"\b(?:must have|you have|you've|requires?|required|minimum(?: of)?|at least)\b[^.]{0,40}"),
     # "3+ years writing professionally" (not "4 years studying")
     (("years ", "yrs "), rf"{_YEARS} (?!studying|learning|attending)[a-z]+ing\b", None),
@@ -335,6 +338,11 @@ _EXPERIENCED_MORE = _extras(
     (("management experience", "managerial experience", "leadership experience"),
      r"(?:management|managerial|leadership) experience\b", r"!\b(?:no|without|any)"),
     (("mba", "phd", "doctorate"), r"(?:with|hold|holds|have|has) an? (?:mba|phd|doctorate)\b", None),
+    # "at least 5 years' hands-on FEA", "minimum 4 years in-house": years of work without the word
+    # experience (not "at least 3 years of study", "completed at least 2 years of your degree")
+    (("at least", "minimum"), rf"(?:at least|minimum(?: of)?) {_YEARS}(?:['’]s?)?(?! (?:of\b|old|ago|left|remaining|into|at (?:uni"
+                              r"|university|college)|in (?:your|a|the) (?:degree|programme|program|course)))",
+     r"!\b(?:completed|finished|studied|studying|enrolled)\b[^.]{0,12}"),
 )
 #: Experience said as a track record rather than in years: "you've tuned large Postgres clusters
 #: before (we'll ask for examples)", "a proven track record", "deep expertise in". Read only when
@@ -692,6 +700,8 @@ class Facts:
     @cached_property
     def remote_fact(self) -> Fact:
         """Remote (True), on-site/hybrid (False) or not said (None); which of fields and words won."""
+        if any(w in self.role for w in _DENIED_NEEDLES) and (hit := _find(_REMOTE_DENIED, self.role)):
+            return Fact(False, hit, "denied")  # "despite how this board lists it, this project is not remote"
         if self.options.get("assume_remote"):
             return Fact(True, "the source lists remote work only", "source")
         head = f"{self.title} . {self.where}"
@@ -723,7 +733,7 @@ class Facts:
         schedule", "you must come on-site"), which no remote field or location outweighs."""
         role = self.role
         if not any(w in role for w in ("office", "site", "person", "hybrid", "studio", "campus", "hq", "lab", "store",
-                                       "warehouse", "headquarters", "anchor")):
+                                       "warehouse", "headquarters", "anchor", "presencial")):
             return None
         for m in _OFFICE_DUTY.finditer(role):
             if _OTHERS_DUTY.search(role, max(0, m.start() - 40), m.start()):
@@ -911,7 +921,9 @@ _ARTICLE_NOUN = re.compile(r"\b(?:explainer|handbook|guide to|guidebook|spotligh
                            r"|(?:^|[-:|] )how it works\b|\bfor (?:hiring managers|managers|recruiters|supervisors"
                            r"|host (?:organi[sz]ations|companies|employers)|hosts|employer partners)\b")
 _POSTING_MARKER = re.compile(r"\bmicro-?intern(?:ship)?\b(?!s)|\bintern(?:ship)?\b(?!s)|\bapply\b|\bpaid\b|\bstipend\b"
-                             r"|\b\d+[- ]?(?:hours?|hrs?|h)\b|\bfreelance\b|\bcontract\b|\bproject\b(?!s)")
+                             r"|\b\d+[- ]?(?:hours?|hrs?|h)\b|\bfreelance\b|\bcontract\b|\bproject\b(?!s)"
+                             # a role, then what it works on: "Student Technical Writer - Installer Handbook"
+                             r"|\b(?:writer|editor|designer|developer|analyst|assistant|translator|illustrator|researcher)\s*[-–—:|]")
 #: A reporter's words in the first lines of a body: "the university announced on Tuesday", "said in a statement".
 _NEWS_BODY = re.compile(r"\b(?:announced (?:on |this |last |today|yesterday|that)|said in a (?:statement|press release)"
                         # a reporter's sign-off or a page that says it offers nothing: "Read the full story in this
@@ -983,7 +995,11 @@ _PER_PIECE = re.compile(r"\b(?:(?:rate|rating|evaluate|evaluating|review|reviewi
                         r"|ai (?:rating|raters?|trainers?|evaluators?|tutors?)\b|freelance ai\b|(?:rate|evaluate|review) ai"
                         r" (?:responses|outputs)|data annotators?|annotation (?:tasks|work|projects)|search engine evaluator"
                         r"|crowd ?work\w*)")
-_FULL_TIME = re.compile(r"\bfull[- ]?time\b(?!\s+(?:students?|enrol\w*|study|studies|degree))")
+#: Not "full-time students / undergraduates / MSc students": a student status, not the job's hours.
+#: Not the staff's hours either: "we are 60 people, most of us full-time", "we're full-time in Tartu".
+_FULL_TIME = re.compile(r"(?=full)(?<!of us )(?<!we are )(?<!we're )(?<!we’re )(?<!us work )(?<!staff are )(?<!team is )"
+                        r"\bfull[- ]?time\b(?!\s+(?:(?:[a-z]+\s+)?students?|enrol\w*|study|studies|degree|undergrad\w*|postgrad\w*"
+                        r"|(?:university\s+|college\s+)?learners?|pupils?|(?:bachelor|master|doctoral|phd|graduate)\w*\s+students?))")
 _EMPLOYEE = re.compile(r"\b(?:401\s*\(?k\)?|annual salary|salary range|per annum|base salary|equity package|stock options"
                        r"|medical, dental|dental,? (?:and )?vision|health insurance|paid time off|unlimited pto"
                        r"|parental leave|permanent (?:position|role|contract|employment))\b")
@@ -1083,7 +1099,9 @@ _OFFICE_DUTY = re.compile(
     # days of the work on site: "three days of on-site street surveys", "2 days of in-person interviews"
     rf"|\b(?:\d|two|three|four|five|six|seven|several|a few) (?:full |half[- ])?days? of (?:on[- ]?site|in[- ]person)\b"
     # the whole work at a place: "you'll work from our office at the training ground for the whole project"
-    rf"|\b(?:(?:from|at|in) (?:the|our) (?:[a-z]+ ){{0,2}}{_PLACE}|on-?site|in[- ]person)\b[^.]{{0,50}}?{_WHOLE_WORK}")
+    rf"|\b(?:(?:from|at|in) (?:the|our) (?:[a-z]+ ){{0,2}}{_PLACE}|on-?site|in[- ]person)\b[^.]{{0,50}}?{_WHOLE_WORK}"
+    # Spanish / Portuguese: "asistir presencialmente a una visita", "comparecer presencialmente", "trabajar de forma presencial"
+    rf"|\b(?:asistir|acudir|venir|trabajar|estar|comparecer|ir|participar)(?: de (?:forma|manera|modo))? presencial(?:mente)?\b")
 #: Other people as the subject of an office duty: "our team works on site …", "the staff are in the office …".
 _OTHERS_DUTY = re.compile(r"\b(?:our|the|their|its) (?:[a-z-]+ )?(?:team|staff|employees|crew|colleagues|engineers|volunteers"
                           r"|members|founders)\b(?: (?:[a-z-]+ ){0,2})?$")
@@ -1092,6 +1110,12 @@ _OPTIONAL_AFTER = re.compile(r"[^.]{0,40}?\b(?:optional(?:ly)?|if you (?:like|wa
                              r"|encouraged but|no obligation)\b")
 #: "Optional", "never", "no need to": an office visit that is not required.
 _NOT_REQUIRED = re.compile(r"\b(?:no|not|never|optional(?:ly)?|don't|do not|won't|without|nor)\b[^.]{0,25}$")
+#: Remote denied in so many words: wins even over a remote-only board ("this project is not remote",
+#: "not a remote role"); not "not remote-first" or "not only remote".
+_REMOTE_DENIED = re.compile(r"\b(?:(?:this|the) (?:[a-z-]+ )?(?:project|role|position|job|internship|micro-?internship|work|gig"
+                            r"|opportunity) (?:is not|will not be|isn't|won't be) (?:a )?remote|this is not (?:a )?remote|not a remote (?:role|position|job|project|internship|opportunity|gig))\b(?![- ](?:first|friendly|only))")
+#: What every wording of :data:`_REMOTE_DENIED` holds: the cheap test before it.
+_DENIED_NEEDLES = ("t remote", "t a remote", "t be remote")
 #: On-site said in prose: only read when nothing says remote.
 _ONSITE_TEXT = re.compile(r"(?<!no )(?<!not )(?<!without )\b(?:in[- ]person|hybrid|in the office|office in [a-z]+"
                           r"|at our (?:office|offices|studio|stores?|lab|warehouse|site|campus|headquarters|clinic|shop)\b"
@@ -1114,12 +1138,14 @@ _LONG_TERM = re.compile(r"\b(?:(?<!this )(?<!next )(?<!current )(?<!each )semest
 _STUDENTS = re.compile(r"\b(?:micro[- ]?internships?|internships?|interns?|students?|graduates?|grads|undergrad\w*"
                        r"|college|university|universities|early[- ]career|entry[- ]level|bootcamp|studierende|praktik\w*)\b")
 #: Students and new graduates in the writer's language ("estudantes universitários ou recém-formados",
-#: "estudiantes", "étudiant·e·s", "jeunes diplômés", "studenti", "neolaureati", "Studenten", "studerende"):
+#: "estudiantes", "étudiant·e·s", "jeunes diplômés", "studenti", "neolaureati", "Studenten", "studerende", "öğrenciler"):
 #: read only when the English words are not there.
 _STUDENTS_ABROAD = re.compile(r"\b(?:estudantes?|estudiantes?|[ée]tudiant\w*|studenti|studentesse|studenten|studerende|studenter"
                               r"|student(?:ów|ki|ek)|universit[aá]ri\w*|rec[ée]m[- ]formad\w*|reci[ée]n (?:graduad|egresad)\w*"
                               r"|egresad\w*|jeunes dipl[ôo]m\w*|neolaureat\w*|laureand\w*|absolvent\w*|afgestudeerde?n?"
-                              r"|estagi[aá]ri\w*|est[aá]gios?|becari\w*|pasant[ei]s?|stagiaires?|tirocin\w*|学生|大学生|新卒)(?!\w)")
+                              r"|estagi[aá]ri\w*|est[aá]gios?|becari\w*|pasant[ei]s?|stagiaires?|tirocin\w*|学生|大学生|新卒"
+                              # Turkish "öğrenciler", "yeni mezunlar"; Indonesian/Malay "mahasiswa"
+                              r"|öğrenci\w*|yeni mezun\w*|mahasiswa)(?!\w)")
 _STUDENT_TRAPS = re.compile(r"\b(?:our|your|k-?12|gcse|a[- ]level|high[- ]school|school|middle[- ]school|grade|\d+(?:st|nd|rd|th)"
                             r"[- ]grade|tutor(?:ing)?|teach(?:ing)?|with|serve|serving|help(?:ing)?|coach(?:ing)?|mentor(?:ing)?"
                             r"|support(?:ing)?|engage|engaging)\s+(?:\w+\s+){0,2}students?\b|\bstudents?\s+(?:we|you)\s+"
@@ -1174,6 +1200,12 @@ _PLACEHOLDER_ORG = re.compile(r"^(?:an? )?(?:confidential|undisclosed|anonymous|
                               r"(?: (?:mode|startup|start-up|company|client|employer|organi[sz]ation))?$")
 
 
+#: The text says who the employer is will be told later: a recruiter's posting for a named-later client.
+_WITHHELD_TEXT = re.compile(r"\b(?:on behalf of (?:our|a|an) (?:[a-z-]+ )?client|(?:the )?client(?:'s|’s) (?:name|identity) (?:will be|is)"
+                            r" (?:shared|disclosed|revealed|given)|(?:confidential|undisclosed|unnamed) (?:client|employer|company)"
+                            r"|(?:name|identity) of the (?:client|employer|company) (?:will be|is) (?:shared|disclosed|revealed|given))\b")
+
+
 def _org_withheld(f: Facts) -> str | None:
     """An employer named only as "Confidential": missing, not contradicting (a person asks who it is).
     Tried last, so that a record rejected for what it says keeps that reason."""
@@ -1183,12 +1215,25 @@ def _org_withheld(f: Facts) -> str | None:
     return None
 
 
+#: A talent pool or a waiting list, not a posting: "we don't have any open micro-internships right now",
+#: "no open projects at the moment", "join our talent pool", "general application".
+_NO_OPENING = re.compile(r"\b(?:(?:we )?(?:don't|do not|don’t) (?:currently )?have any (?:open|current|available) (?:[a-z-]+ )?"
+                         r"(?:roles|positions|projects|openings|vacancies|micro-?internships|internships|gigs)"
+                         r"|(?:there are )?no (?:open|current|available) (?:[a-z-]+ )?(?:roles|positions|projects|openings|vacancies"
+                         r"|micro-?internships|internships) (?:right now|at the moment|currently|at present|for now))\b")
+#: The same said by a title: "General application: future micro-internship talent pool" (a posting's
+#: text may say "if not selected, you join our talent pool": only the title makes it the whole post).
+_POOL_TITLE = re.compile(r"\b(?:general application|speculative application|open application|talent (?:pool|network|community)"
+                         r"|waiting ?list|waitlist)\b")
+
+
 def _not_a_posting(f: Facts) -> str | None:
     if not f.title.strip():
         return "no title"
     if _LABEL_ORG.match(org := extract.prepare(normalize.as_text(f.record.organization)).strip()):
         return f"a section of a publication, not an employer: {org!r}"
-    if not (normalize.as_text(f.record.organization) or normalize.as_text(f.source.organization)).strip():
+    unnamed = not (normalize.as_text(f.record.organization) or normalize.as_text(f.source.organization)).strip()
+    if unnamed and not (withheld := _find(_WITHHELD_TEXT, f.text)):
         return "no organization"
     if (hit := _find(_NEWS_TITLE, f.title)) or (
             (hit := _find(_ARTICLE_NOUN, f.title)) and not _POSTING_MARKER.search(f.title)):
@@ -1197,6 +1242,12 @@ def _not_a_posting(f: Facts) -> str | None:
         return f"reads like a news story: {hit!r}"
     if hit := _find(_EMPLOYER_FACING, f.title, f.text[:400]):
         return f"addressed to employers: {hit!r}"
+    head = f.text[:600]
+    if hit := _find(_POOL_TITLE, f.title) or (any(w in head for w in ("have any", "no open", "no current", "no available"))
+                                             and _find(_NO_OPENING, head)):
+        return f"no opening now, a pool or list to join: {hit!r}"
+    if unnamed:  # "on behalf of our client … the client's name will be shared with shortlisted candidates"
+        return _missing("REVIEW_ORG_UNKNOWN", f"no organization, and the text says it is withheld: {withheld!r}")
     if "organization" in (getattr(f.record, "uncertain", None) or ()):  # after what says it is no posting at all
         return _missing("REVIEW_ORG_UNKNOWN", f"the adapter could not read who offers it "
                                               f"(placeholder {normalize.as_text(f.record.organization)[:60]!r})")
@@ -1358,12 +1409,25 @@ _OWN_PRODUCT_BEFORE = re.compile(r"(?:\b(?:our|its|their)|'s)\s+(?:(?:new|own|be
 
 
 def _per_piece(f: Facts) -> str | None:
+    """Paid by the piece, not for a project: "$3 per image", "rate AI responses". A rate by the
+    deliverable ("$75 per handout", "R45 per accepted question") is a piece rate only when no total
+    for the whole set and no total hours are stated ("$75 per handout, $450 for the full set of 6",
+    18 hours, is one project)."""
     role = f.role
     for m in _PER_PIECE.finditer(role):
         if m.group(0).startswith("ai ") and _OWN_PRODUCT_BEFORE.search(role, max(0, m.start() - 40), m.start()):
             continue
         return role[max(0, m.start() - 30): m.end() + 30].strip()
+    pieces = [p for p in f.mentions if p.unit == "piece"]
+    if ("per " in role or "each " in role) and (m := extract.PER_DELIVERABLE.search(role)) and (pieces or _PIECE_PAID.search(role, max(0, m.start() - 20), m.start() + 1)):
+        if f.hours_fact.value is not None and any(p.unit in ("total", "hour") for p in f.mentions):
+            return None
+        return role[max(0, m.start() - 30): m.end() + 30].strip()
     return None
+
+
+#: "paid per approved image", "pays a fee per question": the piece is what the pay is counted by.
+_PIECE_PAID = re.compile(r"\b(?:paid|pays?|earn|rate|\d)\b[^.]{0,12}$|\d\s*$")
 
 
 def _not_remote(f: Facts) -> str | None:
@@ -1385,11 +1449,17 @@ _STUDIED_BEFORE = re.compile(r"(?:\b(?:their|your|his|her) (?:[\w-]+ )?|\b(?:com
                              r"(?:one|two|three|four|a|an|\d) (?:full )?)$")
 
 
+#: A perfect or past verb before "over/for N years": the employer's history ("has drifted over 4 years").
+_HISTORY_BEFORE = re.compile(r"\b(?:has|have|had|'ve|’ve)\s+(?:been\s+)?[a-z]+(?:ed|wn|en|lt|ne)\b(?:\s+[a-z-]+){0,3}?\s+$")
+
+
 def _long_term(f: Facts) -> str | None:
     role = f.role
     for m in _LONG_TERM.finditer(role):
         if m.group(0) == "semester" and _STUDIED_BEFORE.search(role, max(0, m.start() - 30), m.start()):
             continue
+        if m.group(0).startswith(("over", "for")) and _HISTORY_BEFORE.search(role, max(0, m.start() - 60), m.start()):
+            continue  # "a brand that has drifted over 4 years", "we have grown for 3 years": the past, not the term
         return f"long term: {role[max(0, m.start() - 30): m.end() + 30].strip()!r}"
     if (span := extract.month_span(f.role)) and span.high > 8.7:
         return f"runs {span.quote!r}"
@@ -1433,6 +1503,8 @@ def _not_for_students(f: Facts) -> str | None:
         return None
     if f.audience.value == "students":
         return None
+    if f.audience.value == "experienced" and _students_invited(f.role):
+        return None  # students invited, experience asked too: the experience rule's conflict, not this rule's
     if f.audience.value == "professionals":
         return f"for practising professionals, not students: {f.audience.quote!r}"
     return "no mention of students, graduates or internships" + (f" ({f.audience.quote})" if f.audience.quote else "")
@@ -1611,15 +1683,16 @@ def _hit_sentence(f: Facts, detail: str) -> str:
     return text[start: min(ends) if ends else pos + 150]
 
 
-def _micro_evidence(f: Facts) -> str | None:
+def _micro_evidence(f: Facts, any_audience: bool = False) -> str | None:
     """The facts that make a record a micro-internship on its own words: total hours within 5-40, an
-    hourly rate or fee at or above the floor, students addressed and one short project; or None."""
+    hourly rate or fee at or above the floor, students addressed and one short project; or None.
+    ``any_audience``: the audience is what is in dispute (experience asked of a post open to students)."""
     hours, pay = f.hours_fact.value, f.pay_fact.value
     if hours is None or not (HOURS_MIN <= hours.min and hours.max <= HOURS_MAX):
         return None
     if pay is None or pay.unit not in ("hour", "total") or _below_floor(f):
         return None
-    if f.audience.value != "students" or not f.micro.value:
+    if (f.audience.value != "students" and not any_audience) or not f.micro.value:
         return None
     return f"{hours.min}-{hours.max} h ({f.hours_fact.quote!r}), pay {f.pay_fact.quote!r}, {f.micro.quote!r}"
 
@@ -1629,7 +1702,9 @@ def _micro_evidence(f: Facts) -> str | None:
 _ONE_VISIT = re.compile(r"\b(?:an?|one|single|1|a single|one short)\s+(?:(?:half|full|one|1)[- ]day\s+|short\s+|brief\s+"
                         r"|\d(?:\.\d)?[- ]hours?\s+|in[- ]person\s+|on[- ]?site\s+|opening\s+|initial\s+|welcome\s+){0,3}"
                         r"(?:kick-?off|orientation|onboarding|induction|launch|welcome|meeting|session|workshop|visit|briefing"
-                        r"|training|day)\b(?!s)")
+                        r"|training|day)\b(?!s)"
+                        # Spanish / Portuguese: "una visita a la bodega", "uma reunião", "una sola sesión"
+                        r"|\b(?:una?|uma) (?:sola |única |breve |[úu]nica )?(?:visita|reuni[óã]o|reuni[óo]n|sesi[óo]n|sess[ãa]o|jornada)\b(?!s)")
 
 _EVENTS = re.compile(r"\b(?:kick-?offs?|orientations?|onboardings?|inductions?|launch(?:es)?|meetings?|sessions?|workshops?"
                      r"|visits?|briefings?|trainings?|presentations?|present|showcases?|demos?|days)\b")
@@ -1651,6 +1726,21 @@ def _remote_despite(f: Facts) -> str | None:
     return f"one in-person visit ({visit!r}) on work the text calls remote ({hit!r})"
 
 
+#: Students invited in so many words ("open to students and recent grads"; a bare "for college students" is not
+#: enough): against a years-of-experience line, a contradiction a person settles.
+_OPEN_TO_STUDENTS = re.compile(r"\bopen to (?:current |university |college )?(?:students|undergrad\w*)"
+                               r"(?: (?:and|or) (?:recent )?(?:grads|graduates))?\b")
+_NOT_BEFORE = re.compile(r"\b(?:not|no|never|isn't|aren't|nor)\b[^.]{0,20}$")
+
+
+def _students_invited(role: str) -> str | None:
+    """The words inviting students ("open to students and recent grads"), not "not suitable for students"."""
+    for m in _OPEN_TO_STUDENTS.finditer(role):
+        if not _NOT_BEFORE.search(role, max(0, m.start() - 30), m.start()):
+            return role[max(0, m.start() - 30): m.end() + 30].strip()
+    return None
+
+
 def _conflicting(f: Facts, rule: Rule, detail: str) -> str | None:
     """Why a rule's rejection is contradicted by the record, or None: a remote=false field against
     "completed 100% remotely", or a negative phrase in a sentence about another role, time or people;
@@ -1668,6 +1758,9 @@ def _conflicting(f: Facts, rule: Rule, detail: str) -> str | None:
     elif rule.test is _ongoing and detail.startswith(_OPEN_SPAN_DETAIL) and f.hours_fact.by == "total":
         # "a 20-hour micro-internship" and "20 hours per week while the beta is running": which is it?
         why = f"the text also states {f.hours_fact.quote!r} as the total"
+    elif rule.test is _experienced and (hit := _students_invited(f.role)):
+        # "open to students and recent grads" and "minimum 3 years of experience": one of them is wrong
+        why = f"the text also says {hit!r}"
     elif rule.test in _SOFT_TESTS and not detail.startswith(_FIELD_DETAILS):
         sentence = _hit_sentence(f, detail)
         if not (m := _HEDGE.search(_HEDGED_AMOUNT.sub(" ", sentence))):
@@ -1675,7 +1768,7 @@ def _conflicting(f: Facts, rule: Rule, detail: str) -> str | None:
         why = f"said of another role, time or people ({m.group(0)!r}): {sentence.strip()[:160]!r}"
     else:
         return None
-    evidence = _micro_evidence(f)
+    evidence = _micro_evidence(f, any_audience=rule.test is _experienced)
     return f"{why}; against: {evidence}" if evidence else None
 
 

@@ -17,6 +17,7 @@ without reading anything the regex misses, so it is not used.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -83,7 +84,7 @@ def _spell_list(m: re.Match[str]) -> str:
 _NUM = r"(\d\d{0,3}(?:\.\d+)?)"
 _RNG = rf"{_NUM}(?:\s*(?:-|to|or)\s*{_NUM})?"
 #: "hours" as non-native writers also say it: "ca. 25 Stunden", "20 horas", "20 ore", "15 heures".
-_HRS = r"(?:(?:hours?|hrs?|h|stunden|std|horas|heures|ore|timer|timar|timmar|uur|godzin|tuntia)\b|時間)"
+_HRS = r"(?:(?:hours?|hrs?|h|stunden|std|horas|heures|ore|timer|timar|timmar|uur|godzin|tuntia|saat)\b|時間)"
 #: A week in the writer's language too: "20 Stunden pro Woche", "10 timer om ugen", "15 horas por semana".
 _WEEK = (r"(?:/|per|a|an|each|every)\s*(?:week|wk)\b|weekly\b"
          r"|(?:pro|die|par|por|a la|om|i|per|a|la) (?:woche|semaine|semana|settimana|ugen|uke|uken|veckan|vecka)\b"
@@ -111,6 +112,7 @@ _HOURS_ADJECTIVE_NOUN = re.compile(r"^\s+(?:[a-z]+\s+){1,2}?(?:project|assignmen
                                    r"|brief|audit|scope|version|option|track|tier|package|deliverable|gig)\b")
 #: A cap is a total: "no more than 20 hours", "a maximum of 25 hours" ("than"/"of" are skipped otherwise).
 _HOURS_CAP_BEFORE = re.compile(r"(?:no more than|not more than|not exceeding|at most|a maximum of|maximum of|max\.?|capped at"
+                               r"|(?:hard |firm |strict )?cap of|(?:hard |firm |strict )?limit of"
                                r"|limited to|no longer than|not longer than|not to exceed|should not exceed|shouldn't exceed"
                                r"|total of|totals?|totaling|totalling|amounts? to|comes? to"
                                # the work sized by its owner: "we've scoped this at 18 hours", "budgeted at ~20 hours"
@@ -265,7 +267,28 @@ def _hour_mentions(text: str) -> tuple[list[Found], list[Found]]:
             (a, b) = (i, j) if j > i else (j, i)
             if not kept[i][2] and kept[j][2] and _LIST_GLUE.fullmatch(text, kept[a][0], kept[b][1].at):
                 kept[i] = (kept[i][0], kept[i][1], True)
+    kept = _summed(text, kept)
     return [f for _, f, st in kept if st], [f for _, f, st in kept if not st]
+
+
+#: A count said to be the sum: "2 2-hour sessions plus preparation - 14 hours in all".
+_SUM_AFTER = re.compile(r"\s*(?:in all|in total|altogether|all told|all in|overall|combined)\b")
+_SUM_GLUE = re.compile(r"\bplus\b|\+|\band\b|\bwith\b")
+
+
+def _summed(text: str, kept: list[tuple[int, Found, bool]]) -> list[tuple[int, Found, bool]]:
+    """Drop the parts of a total that the text adds up itself: in "2 live sessions of 4 hours
+    plus about 6 hours of preparation - roughly 14 hours in all", 8 and 6 are parts, 14 the
+    total (the parts are smaller, come before it in the same sentence, joined by "plus"/"and")."""
+    for i in range(len(kept) - 1, 0, -1):
+        end, total, _ = kept[i]
+        if not _SUM_AFTER.match(text, end):
+            continue
+        parts = [j for j in range(i) if 0 < total.at - kept[j][1].at <= 220 and kept[j][1].high < total.high]
+        if not parts or ". " in text[kept[parts[0]][1].at: total.at] or not _SUM_GLUE.search(text, kept[parts[0]][0], total.at):
+            continue
+        return [(end, total, True) if j == i else k for j, k in enumerate(kept) if j not in parts]
+    return kept
 
 
 #: What joins the items of a list of hour counts: ", ", " or ", ", or a ".
@@ -288,15 +311,23 @@ LABELLED_HOURS = re.compile(rf"(?:hours|time commitment|commitment|workload|effo
                             rf"|horas estimadas|作業時間|稼働時間|所要時間|想定時間|volume horaire|charge de travail|dur[ée]e estim[ée]e"
                             rf"|impegno|monte ore|carga de trabajo|tiempo estimado|czas pracy|nak[łl]ad pracy|arbeitszeit|stundenumfang"
                             rf"|werklast|urenaantal|aantal uur|tidsramme|tidsåtgång)"
-                            rf"\s*(?:\(total\)\s*)?[:：]\s*(?:about |approx\.? |approximately |around |roughly |~|up to |ca\.? ?|circa |cirka "
+                            rf"\s*(?:\(total\)\s*)?[:：]\s*(?:about |approx\.? |approximately |around |roughly |~|up to |estimated |est\.? ?|ca\.? ?|circa |cirka "
                             rf"|etwa |ongeveer |omkring |aprox\.? |aproximadamente |約 ?)?(?>{_RNG})"
                             rf"(?!\s*(?:am|pm|:|weeks?|days?|months?)\b|\s*(?:{_DAY_KIND})[- ]?(?:days?|weeks?|evenings?)\b)"
                             rf"(?>(?:\s*{_HRS})?)"
                             rf"(?!\s*(?:/|per|a|an|each|every)\s*(?:week|wk|day)\b|\s*(?:{_WEEK}))")
 
 
+#: A table's or list's label cell, then the count without its unit: "Hours | 25–30 in total",
+#: "hours 25-30 in total" (the cell's colon lost): only with "in total" after, so that "hours 9 to 5"
+#: (office hours) is no total.
+HOURS_CELL = re.compile(rf"(?<![\w-])(?:total hours|estimated hours|hours|time commitment|workload)\s*[|:：]?\s*"
+                        rf"(?:about |approx\.? |around |roughly |estimated |~)?(?>{_RNG})\s*(?:in total|total|overall|altogether)\b")
+
+
 def labelled_hours(text: str) -> Found | None:
-    m = LABELLED_HOURS.search(text)
+    """"Hours: 20", "Estimated hours: 15-18", "Hours | 25-30 in total": a label, then the number."""
+    m = LABELLED_HOURS.search(text) or HOURS_CELL.search(text)
     if not m:
         return None
     low, high = _rng(m.group(1), m.group(2))
@@ -422,7 +453,11 @@ def month_span(text: str) -> Found | None:
 #: of the R language or a grade, never pay.
 #: "kr", "kr." (Swedish, Norwegian and Danish crowns alike: :func:`kroner_currency` says whose;
 #: "4 500kr" too).
-_SYM = (r"(?:us\$|usd\$|c\$|ca\$|a\$|au\$|nz\$|\$|€|£|₹|¥|₦|\brs\.?(?=\s?\d)|(?<![a-z])kr(?![a-z])\.?"
+_SYM = (r"(?:us\$|usd\$|c\$|ca\$|a\$|au\$|nz\$|\$|€|£|₹|¥|₦|₱|฿|\brs\.?(?=\s?\d)|(?<![a-z])kr(?![a-z])\.?"
+        # "RM 900" (Malaysian ringgit), "Rp 2.500.000" (Indonesian rupiah): only right before a number
+        r"|\b(?:rm|rp)\.?(?=\s?\d)"
+        # Turkish lira: "₺6.000"; the code TRY is an English word, so only before a grouped amount ("TRY 6.000")
+        r"|₺|\btry(?=\s?\d{1,3}(?:[.,]\d{3})+(?![\d.,]))"
         r"|(?<![\w$])r(?=\s?[1-9]\d{0,2}(?:[,\u00a0\u202f ]\d{3})+(?!\d)|[1-9]\d{3,5}(?![\d.,]\d)))")
 #: "S$400" is Singapore dollars, not US dollars. Read from the letters before a bare "$" rather
 #: than as more alternatives of MONEY: a pattern trying "s" at every letter s is slower.
@@ -430,7 +465,8 @@ _DOLLAR_PREFIX = re.compile(r"(?<![a-z])(sg|s|hk|r|mx)$")
 _DOLLAR_PREFIXES = {"sg": "SGD", "s": "SGD", "hk": "HKD", "r": "BRL", "mx": "MXN"}
 #: ISO codes read in prose; rarer codes are left out because they are also English words (ALL, TRY, TOP).
 CODES = ("usd", "eur", "gbp", "cad", "aud", "nzd", "chf", "sek", "nok", "dkk", "pln", "inr", "brl", "mxn",
-         "jpy", "sgd", "zar", "czk", "huf", "ron", "hkd", "ils", "krw", "php", "ngn", "kes", "ars", "clp", "cop")
+         "jpy", "sgd", "zar", "czk", "huf", "ron", "hkd", "ils", "krw", "php", "ngn", "kes", "ars", "clp", "cop",
+         "thb", "myr", "idr", "ugx", "tzs", "bwp")
 _CODE = r"\b(?:" + "|".join(CODES) + r")\b"
 #: An amount: "1,200.50", "7 000" (a space between thousands), European "1.200,00" / "1.500" (no price has three decimals), "25,50", "600".
 _AMT = (r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?!\d)|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d.,]\d|\s?-?(?:hours?|hrs?|h|weeks?|days?)\b)|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?!\d|\.\d)|\d+,\d{1,2}(?!\d)"
@@ -441,15 +477,24 @@ MONEY = re.compile(
     rf"|(?<!\d)(?P<b1>{_AMT})\s?(?P<bk1>k\b)?(?:\s*(?:-|to)\s*(?P<b2>{_AMT})\s?(?P<bk2>k\b)?)?"
     # a Scandinavian price's ",-" / ":-" ("4.500,-", "4 500:-"): a krone amount even without "kr" after it
     rf"(?P<dash>[,:]-(?![\w-]))?"
-    rf"(?:\s?(?P<post>{_SYM}|{_CODE}|dollars?\b|euros?\b|pounds?\b|rupees\b|reais\b|rand\b|円|kron(?:or|er|a|e)\b)|(?<=[,:]-))"
+    rf"(?:\s?(?P<post>{_SYM}|{_CODE}|dollars?\b|euros?\b|pounds?\b|rupees\b|reais\b|rand\b|円|kron(?:or|er|a|e)\b|z[łl](?![a-z])|บาท|tl\b)|(?<=[,:]-))"
 )
 #: The token of a krone amount (see :func:`kroner_currency`), before its currency is known.
 KRONER = "kr"
+#: Things a piece rate is paid by besides articles and posts: "$75 per handout", "COP 180 per image",
+#: "R45 per accepted question", "฿120 per description" (the rule reads :data:`PER_DELIVERABLE`).
+DELIVERABLES = ("handouts?", "questions?", "descriptions?", "images?", "illustrations?", "translations?", "slides?",
+                "flashcards?", "cards?", "captions?", "transcripts?", "photos?", "listings?", "labels?", "recordings?",
+                "responses?", "designs?", "entries", "entry")
+PER_DELIVERABLE = re.compile(r"\b(?:per|each)\s+(?:(?:accepted|approved|published|completed|finished|written|edited|correct"
+                             r"|valid)\s+)?(?:" + "|".join(DELIVERABLES) + r")\b")
 _UNIT_AFTER = [
     ("total", re.compile(r"^\s*(?:(?:usd|eur|gbp|cad|aud|inr|chf)\s+)?(?:fixed|flat|one-time|1-time|one-off|1-off|single payment"
                          r"|once-off|forfait|pauschal\w*|in total|total|stipend|fee"
                          r"|honorarium|lump sum|for the (?:whole|entire|full) (?:project|set|assignment)|(?:up)?on completion)")),
     ("hour", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)(?:estimated\s+|billable\s+|worked\s+|project\s+)?(?:hour|hr|h)\b|^\s*hourly\b|^\s*(?:pro|je)\s+(?:stunde|std)"
+                        # Spanish, Portuguese, Italian, French: "USD 25 por hora", "R$ 40 a hora", "€ 15 all'ora", "20 € de l'heure"
+                        r"|^\s*(?:/\s*|por\s+|a\s+|la\s+|per\s+|all'\s*|par\s+|de\s+l'\s*|à\s+l'\s*)(?:hora|ora|heure)\b"
                         # Swedish, Norwegian, Danish: "kr/tim", "per timme", "kr/t", "pr. time", "i timen"
                         r"|^\s*(?:/\s*|per\s+|pr\.?\s+|i\s+|om\s+|en\s+)(?:timme|timmen|timen|tim|time)\b(?!\s*(?:slots?|periods?"
                         r"|frames?|zones?|you|we|to|of)\b)|^\s*/\s*t\b")),
@@ -458,9 +503,9 @@ _UNIT_AFTER = [
     ("week", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)(?:week|wk)\b|^\s*weekly\b")),
     ("day", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)day\b|^\s*daily\b")),
     ("piece", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)"
-                         r"(?:(?:published|accepted|approved|completed|finished|written|edited)\s+)?"
+                         r"(?:(?:published|accepted|approved|completed|finished|written|edited|correct)\s+)?"
                          r"(?:article|word|piece|post|task|item|video|review"
-                         r"|submission|page)\b")),
+                         r"|submission|page|" + r"|".join(DELIVERABLES) + r")\b")),
 ]
 _UNIT_BEFORE = [
     ("hour", re.compile(r"(?:hourly (?:rate|pay|wage)|per hour|rate)(?:\s+of)?[:\s]*$")),
@@ -476,8 +521,12 @@ _NOT_PAY = re.compile(r"(?<!project )(?<!project's )budget(?!\s*:?\s*(?:of\s+)?(
                       r"|client|worth|\bmrr\b|saved|\bgmv\b|customers?")
 
 
+#: An amount labelled as the pay ("Salary: TRY 6.000", "Pay: $400"): a job board's salary line, so the
+#: words after it ("analyse customer cohorts") are the description's, not what the money is.
+_PAY_LABEL = re.compile(r"\b(?:salary|pay|compensation|remuneration|stipend|fee|honorarium|honorar|honor|payment|pago)\s*:\s*$")
+
 #: Currencies whose "10k" is a small sum: a "₹10k stipend" can be one project's fee.
-KILO_FEE_CURRENCIES = frozenset({"INR", "JPY", "PHP", "NGN", "KES", "HUF", "KRW", "CLP", "COP", "ARS", "PKR", "LKR"})
+KILO_FEE_CURRENCIES = frozenset({"INR", "JPY", "PHP", "NGN", "KES", "HUF", "KRW", "CLP", "COP", "ARS", "PKR", "LKR", "IDR", "UGX", "TZS"})
 
 #: Below these a yearly or monthly figure is not a salary (a board's "salary" field holding a fee).
 SMALLEST_SALARY = {"year": 5000, "month": 400}
@@ -513,7 +562,8 @@ def _currency(token: str | None) -> str | None:
     if token in ("kr", ",-", ":-", "kronor", "kroner", "krona", "krone"):
         return KRONER
     words = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pound": "GBP",
-             "nz$": "NZD", "rupees": "INR", "rs": "INR", "reais": "BRL", "r": "ZAR", "rand": "ZAR", "円": "JPY", "₦": "NGN"}
+             "nz$": "NZD", "rupees": "INR", "rs": "INR", "reais": "BRL", "r": "ZAR", "rand": "ZAR", "円": "JPY", "₦": "NGN",
+             "₱": "PHP", "฿": "THB", "บาท": "THB", "rm": "MYR", "rp": "IDR", "zł": "PLN", "zl": "PLN", "₺": "TRY", "try": "TRY", "tl": "TRY"}
     if token in words:
         return words[token]
     if token.isalpha() and (len(token) != 3 or token.upper() not in vocab.currencies()):
@@ -528,9 +578,37 @@ def _same_sentence(before: str) -> str:
     return before[cut + 2:] if cut >= 0 else before
 
 
+def _this_sentence(amount: str, after: str) -> str:
+    """The start of ``after`` up to its first sentence break: "Salary: 2.500 kr. Design a customer
+    survey" is a fee (the customers are the next sentence's), "$2M in customer revenue" is not pay.
+    An amount ending in "kr." / "Rs." may itself end the sentence."""
+    if amount.endswith(".") and not after[:1].isalnum():
+        return ""
+    cut = min((i for i in (after.find(". "), after.find("; "), after.find("! "), after.find("? ")) if i >= 0), default=-1)
+    return after[:cut] if cut >= 0 else after
+
+
 #: The largest amount read as one project's fee, in US dollars; other currencies scale it (see ``scale``).
 LARGEST_FEE = 20_000
 SMALLEST_FEE = 10
+
+
+#: A date's year right before an amount's code: "any time before 31 January 2027 SEK 4,800 fee".
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_DATE_BEFORE = re.compile(r"(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|\d[./-])\s*(?:\d\d?(?:st|nd|rd|th)?,?\s*)?$")
+
+
+def money_matches(text: str) -> Iterator[re.Match[str]]:
+    """:data:`MONEY` matches, but a year after a month ("31 january 2027 sek 4,800") is no amount:
+    the code after it belongs to the next amount, read from there."""
+    pos = 0
+    while m := MONEY.search(text, pos):
+        if m.group("b1") and m.group("post") and _YEAR.fullmatch(m.group("b1")) and not m.group("b2") \
+                and _DATE_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            pos = m.start("post")
+            continue
+        yield m
+        pos = m.end() if m.end() > m.start() else m.end() + 1
 
 
 def _money(text: str, m: re.Match[str]) -> tuple[str | None, float | None, float | None, str | None]:
@@ -541,6 +619,8 @@ def _money(text: str, m: re.Match[str]) -> tuple[str | None, float | None, float
         cur = _currency(g["post1"]) or cur if cur in (None, KRONER) else cur  # "kr 4 500 SEK"
         if g["pre"] == "$" and (lettered := _DOLLAR_PREFIX.search(text, max(0, m.start() - 3), m.start())):
             cur = _DOLLAR_PREFIXES[lettered.group(1)]
+        elif g["pre"] == "$" and g["post1"]:
+            cur = _currency(g["post1"]) or cur  # "$1,800 MXN", "$900 CAD": the code says whose dollar or peso
         return cur, _amount(g["a1"], g["ak1"]), _amount(g["a2"], g["ak2"]), g["ak1"] or g["ak2"]
     cur = _currency(g["post"]) if g["post"] else _currency(g["dash"])
     return cur, _amount(g["b1"], g["bk1"]), _amount(g["b2"], g["bk2"]), g["bk1"] or g["bk2"]
@@ -554,7 +634,7 @@ def pay_mentions(text: str, scale: dict[str, float] | None = None, kroner: str |
     currency a "kr" / ",-" amount is in (:func:`kroner_currency`); None leaves such amounts out.
     """
     out = []
-    for m in MONEY.finditer(text):
+    for m in money_matches(text):
         cur, low, high, kilo = _money(text, m)
         if cur == KRONER:
             cur = kroner
@@ -569,13 +649,14 @@ def pay_mentions(text: str, scale: dict[str, float] | None = None, kroner: str |
             unit = None
         if unit is None:
             unit = next((u for u, rx in _UNIT_BEFORE if rx.search(before)), None)
-            if unit in ("year", "month") and not kilo and high < SMALLEST_SALARY[unit]:
-                unit = None  # "Salary: $500" on a job board's salary line is a project fee, not a wage
+            if unit in ("year", "month") and not kilo and high < SMALLEST_SALARY[unit] * (scale or {}).get(cur, 1.0):
+                unit = None  # "Salary: $500", "Salary: Rp 3.000.000" on a board's salary line: a project fee, not a wage
         if unit is None and kilo and not ((cur in KILO_FEE_CURRENCIES or largest > LARGEST_FEE or high < SMALLEST_SALARY["year"])
                                           and high <= largest and _TOTAL_HINT.search(before[-40:] + " " + after[:45])):
             unit = "year"  # "$151K": a salary; but "Stipend: ₹10k for a 20-hour project", "$0.75k for the project" are fees
         if unit is None:
-            if _NOT_PAY.search(_same_sentence(before[-30:]) + " " + after[:25]):
+            if not _PAY_LABEL.search(before) and _NOT_PAY.search(_same_sentence(before[-30:]) + " "
+                                                              + _this_sentence(m.group(0), after[:25])):
                 continue
             unit = "total"
         hinted = unit == "total" and bool(_TOTAL_HINT.search(before[-40:] + " " + m.group(0) + " " + after[:45]))
@@ -669,7 +750,7 @@ def kroner_currency(text: str, places: list[str], hosts: list[str]) -> tuple[str
 
 def kroner_amount(text: str) -> str | None:
     """The words of the first "kr" / ",-" amount in ``text`` (for a record whose krone is unknown)."""
-    for m in MONEY.finditer(text):
+    for m in money_matches(text):
         cur, low, _, _ = _money(text, m)
         if cur == KRONER and low:
             return _quote(text, m.start(), m.end())
@@ -728,7 +809,9 @@ def rate_total(rate: Pay, text: str, weeks: Found | None) -> Pay | None:
 # ---- a closing date said in prose ---------------------------------------------------------
 
 _MON = {m[:3]: i + 1 for i, m in enumerate(_MONTHS)}
-_MONTH_WORD = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+#: Month names in English and the Nordic / German spellings that differ in their first letters ("mai", "okt", "des").
+_MONTH_WORD = r"(jan|feb|mar|apr|may|mai|maj|jun|jul|aug|sep|oct|okt|nov|dec|des|dez)[a-z]*\.?"
+_MON.update({"mai": 5, "maj": 5, "okt": 10, "des": 12, "dez": 12})
 #: What closes is the application, not the work: "Applications closed on November 14, 2026",
 #: "Applications close Sunday, November 15, 2026", "Apply by 10 Nov 2026", "Closing date: 2026-11-20"
 #: ("posted on", "kick-off was" and a delivery date are not a closing date).
@@ -742,9 +825,13 @@ _CLOSING = re.compile(
     r"|apply (?:by|before|no later than|until)|last day to apply|applications? due"
     r"|submit (?:your |an |the )?applications? (?:by|before|no later than)"
     r"|applications? (?:must|should) be (?:received|submitted|in) (?:by|before|no later than)"
-    r"|(?:stopped|stop|stops|will stop) (?:taking|accepting|reviewing) applications)(?![a-z])"
+    r"|(?:stopped|stop|stops|will stop) (?:taking|accepting|reviewing) applications"
+    # the deadline's label in the writer's language: Norwegian/Danish "Søknadsfrist", "Ansøgningsfrist", Swedish
+    # "Sista ansökningsdag", German "Bewerbungsfrist", Spanish "Fecha límite", "Cierre de postulaciones"
+    r"|s[øo]knadsfrist|ans[øo]gningsfrist|sista ans[öo]kningsdag(?:en)?|bewerbungsfrist|bewerbungsschluss"
+    r"|fecha l[íi]mite(?: de (?:postulaci[óo]n|inscripci[óo]n))?|cierre de (?:postulaciones|convocatoria))(?![a-z])"
     r"\s*(?:was|is|of|:|-|on|at|by)?\s*(?:on\s+|by\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?"
-    rf"(?:{_MONTH_WORD}\s+(\d\d?)(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?|(\d\d?)(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH_WORD}"
+    rf"(?:{_MONTH_WORD}\s+(\d\d?)(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?|(\d\d?)(?:st|nd|rd|th|\.)?(?:\s+of)?\s+{_MONTH_WORD}"
     r",?(?:\s+(\d{4}))?|(\d{4})-(\d\d)-(\d\d)|(\d\d?)[/.](\d\d?)[/.](\d{4}))\b")
 #: Closed said without a date: "applications are now closed", "we are no longer accepting applications".
 _CLOSED_NOW = re.compile(r"\b(?:applications? (?:are|is|have) (?:now )?(?:closed|been closed)|(?:no longer|not currently) (?:accepting|taking)"
@@ -776,7 +863,7 @@ def closing_date(text: str, posted: date | None, today: date) -> Closing | None:
     posting date (two weeks' grace), else the one nearest ``today``; a numeric date without a year
     ("15/01") is not read at all."""
     if not any(w in text for w in ("clos", "deadline", "due", "apply", "applic", "until", "end", "filled", "through", "ran ",
-                                   "expir")):
+                                   "expir", "frist", "dag", "schluss", "mite", "cierre")):
         return None
     for m in _CLOSING.finditer(text):
         g, quote = m.groups(), _quote(text, m.start(), m.end())
