@@ -487,7 +487,7 @@ def test_fill_see_errors_fix_preview_and_open_github(submit_page):
     card = page.locator("#card-preview .card")
     assert card.locator(".card-title").inner_text() == "Build a donations dashboard"
     facts = card.locator(".facts").inner_text()
-    for text in ("600 USD total", "≈ 30–40 USD/h", "15–20 hours total", "Students and recent graduates",
+    for text in ("600 USD total", "≈ 30–40 USD/h", "15–20 h total", "Students and recent graduates",
                  "United States, Canada"):
         assert text in facts
     assert card.locator(".skills li").all_inner_texts() == ["Python", "Excel", "Data visualization"]
