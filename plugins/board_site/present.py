@@ -75,10 +75,11 @@ def monogram(name: str) -> tuple[str, int]:
 
 
 def posted_html(e: Entry) -> Markup:
-    """The posting date in a ``<time data-ago>`` ("Posted 3 November 2026" without JavaScript);
+    """The posting date in a ``<time data-ago>`` ("Posted 3 Nov 2026" without JavaScript: short,
+    as the card's corner beside the pay must be, board.css);
     countdown.js writes "Posted 3 days ago" by the reader's clock, so the card does not change
     only because a day passed (the render cache keys it on the open state, not the day)."""
-    return Markup(f'<time datetime="{format_datetime(e.posted)}" data-ago>Posted {human_date(e.posted)}</time>')
+    return Markup(f'<time datetime="{format_datetime(e.posted)}" data-ago>Posted {e.posted.strftime("%-d %b %Y")}</time>')
 
 
 def hours_short(e: Entry) -> str:
