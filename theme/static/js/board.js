@@ -12,7 +12,8 @@
  * converted amounts, so a minimum needs no "Paid in" and INR never outranks USD by a ratio.
  */
 import { makeFormats, makePaths } from "./format.js";
-import { ago, countdown, hoursShort, hourlyWords, payWords, states, whoWords } from "./countdown.js";
+import { ago, countdown, hoursShort } from "./countdown.js";
+import { hourlyWords, payWords, states, whoWords } from "./words.js";
 import * as fx from "./fx.js";
 import { makeSearch } from "./search.js";
 

@@ -1,11 +1,12 @@
 /* The preview card, as theme/templates/_card.html renders it with plugins/board_site/present.py
  * and board.js re-renders it: figures through format.js (board/formats.py's rounding), words
- * through countdown.js (board/formats.py WORDING, emitted as wording.js), so the card a
+ * through countdown.js and words.js (board/formats.py WORDING, emitted as wording.js), so the card a
  * poster previews reads as the board will show it (tests/browser/test_submit_card.py).
  * Not drawn: the organization's monogram (a build-time index fact, present.monogram) and
  * badges (the form writes employers' postings, never samples or scraped ones). */
 
-import { ago, countdown, hoursLong, hoursShort, hourlyWords, payWords, states, whoWords } from "../countdown.js";
+import { ago, countdown, hoursShort } from "../countdown.js";
+import { hoursLong, hourlyWords, payWords, states, whoWords } from "../words.js";
 import { isoDateOf } from "./dates.js";
 
 export function makePresent(rules, V) {
