@@ -45,14 +45,22 @@ SLUG = {
 #: The longest slug (and posting file name, without ``.md``) the board accepts.
 MAX_SLUG_LEN: int = SLUG["max_len"]
 
-#: A card's words for time and effort, written by the build (``plugins/board_site/present.py``)
+#: A card's words, written by the build (``plugins/board_site/present.py``, ``board.rates``)
 #: and by the browser: ``countdown.js`` counts "Posted 3 days ago" and "Closes in 3 days" by
-#: the reader's clock and ``board.js`` writes the effort of the cards it renders. Emitted to
-#: the browser as ``theme/js/wording.js`` (``board.browser_rules.wording_module``).
+#: the reader's clock, ``board.js`` writes the cards it renders, ``fx.js`` the converted pay
+#: and the Submit page's preview (``submit/card.js``) its card. Emitted to the browser as
+#: ``theme/js/wording.js`` (``board.browser_rules.wording_module``), so no script has its own.
+#: ``{money}`` is a figure or range with its currency ("30–40 USD", :func:`money_range`).
 WORDING = {
     "ago": {"0": "Posted today", "1": "Posted yesterday", "n": "Posted {n} days ago"},
     "countdown": {"past": "Closed", "0": "Closes today", "1": "Closes tomorrow", "n": "Closes in {n} days"},
     "hours": {"one": "{n} h total", "range": "{min}–{max} h total"},
+    "hours_long": {"one": "{n} hours total", "range": "{min}–{max} hours total"},  # feeds, the form's hint
+    "state": {"filled": "Filled", "closed": "Closed", "open": "Open until filled"},  # a deadline with no count
+    "pay": {"total": "{money} total", "hour": "{money}/hour",  # as posted
+            "hourly": "{money}/h", "approx": "≈ {money}/h",  # per hour: "≈" when paid in total
+            "converted": "≈ {converted}/h ({posted}/h)"},  # in the student's currency, then as posted
+    "who": "{regions} · {students}",  # who may apply, on one line
 }
 
 _DROP = re.compile(SLUG["drop"])
@@ -121,3 +129,29 @@ def hours_short(low: int, high: int) -> str:
     """ "15–20 h total": a card's effort, short enough to share a phone's line with the pay."""
     w = WORDING["hours"]
     return w["one"].format(n=low) if low == high else w["range"].format(min=low, max=high)
+
+
+def hours_long(low: int, high: int) -> str:
+    """ "15–20 hours total": the effort where there is room (feeds, calendars, the form's hint)."""
+    w = WORDING["hours_long"]
+    return w["one"].format(n=low) if low == high else w["range"].format(min=low, max=high)
+
+
+def pay_words(money_text: str, unit: str) -> str:
+    """ "600 USD total" or "20 USD/hour": the pay as posted, ``unit`` "total" or "hour"."""
+    return WORDING["pay"]["total" if unit == "total" else "hour"].format(money=money_text)
+
+
+def hourly_words(money_text: str, unit: str) -> str:
+    """ "≈ 30–40 USD/h" (paid in total: worked out, so approximate) or "20 USD/h"."""
+    return WORDING["pay"]["approx" if unit == "total" else "hourly"].format(money=money_text)
+
+
+def converted_words(converted: str, posted: str) -> str:
+    """ "≈ 24 CAD/h (18 USD/h)": converted, then as posted (each a range with its currency)."""
+    return WORDING["pay"]["converted"].format(converted=converted, posted=posted)
+
+
+def who_words(regions: str, students: str) -> str:
+    """ "United States, Canada · Students and recent graduates": who may apply, on one line."""
+    return WORDING["who"].format(regions=regions, students=students)

@@ -22,6 +22,7 @@ PATHS: dict[str, str] = {
     "finder": "feeds/",  # the feed and calendar finder
     "finder_kind": "feeds/{kind}/",  # every feed of one kind, A to Z (organizations: too many for the finder)
     "submit_taken": "submit/taken.json",  # the Submit form's duplicate checks, fetched when it needs them
+    "submit_rules": "submit/rules.json",  # the Submit form's rules, fetched after first paint (?v=<hash>)
 }
 #: A feed format's file extension.
 FEED_EXT: dict[str, str] = {"atom": "atom.xml", "rss": "rss.xml", "json": "json"}

@@ -120,7 +120,7 @@ def converted_hourly_label(low: float, high: float, src: str, dst: str, rates: R
     conv = hourly_in(low, high, src, dst, rates)
     if conv is None:
         return None
-    return f"≈ {approx_range(*conv, dst)}/h ({approx_range(low, high, src)}/h)"
+    return formats.converted_words(approx_range(*conv, dst), approx_range(low, high, src))
 
 
 @cache

@@ -239,6 +239,7 @@ class BoardGenerator(Generator):
         # and, where they print it, on "now": a warm rebuild neither makes nor compares them.
         self.write_cached(PATHS["submit_taken"], ("taken", c.open, c.closed),  # the Submit form's duplicate checks
                           lambda: {PATHS["submit_taken"]: submit.taken_json(c)})
+        self.write(PATHS["submit_rules"], self.env.globals["submit_rules"]())  # the Submit form's rules (submit.py)
         self.write_cached("sitemap.xml", ("sitemap", c.open, c.closed, c.programmes, None if c.open else c.now),
                           lambda: {"sitemap.xml": self.sitemap(groups)})
         self.write("robots.txt", self.robots_txt())

@@ -34,16 +34,15 @@ KIND_TITLES = {"categories": "Categories", "skills": "Skills", "organizations": 
 
 
 def pay_label(e: Entry) -> str:
+    """ "600 USD total", "20 USD/hour" (``board.formats.WORDING``, as the Submit preview writes it)."""
     c = e.compensation
-    text = money_range(c.min, c.max, c.currency)
-    return f"{text} total" if c.unit == "total" else f"{text}/hour"
+    return formats.pay_words(money_range(c.min, c.max, c.currency), c.unit)
 
 
 def hourly_label(e: Entry) -> str:
     """ "≈ 30–40 USD/h": the worst and best case, each rounded once (``board.formats``)."""
     low, high = e.hourly
-    prefix = "≈ " if e.compensation.unit == "total" else ""
-    return f"{prefix}{money_range(low, high, e.compensation.currency)}/h"
+    return formats.hourly_words(money_range(low, high, e.compensation.currency), e.compensation.unit)
 
 
 def hourly_data(e: Entry) -> str:
@@ -76,10 +75,11 @@ def monogram(name: str) -> tuple[str, int]:
 
 
 def posted_html(e: Entry) -> Markup:
-    """The posting date in a ``<time data-ago>`` ("Posted 3 November 2026" without JavaScript);
+    """The posting date in a ``<time data-ago>`` ("Posted 3 Nov 2026" without JavaScript: short,
+    as the card's corner beside the pay must be, board.css);
     countdown.js writes "Posted 3 days ago" by the reader's clock, so the card does not change
     only because a day passed (the render cache keys it on the open state, not the day)."""
-    return Markup(f'<time datetime="{format_datetime(e.posted)}" data-ago>Posted {human_date(e.posted)}</time>')
+    return Markup(f'<time datetime="{format_datetime(e.posted)}" data-ago>Posted {e.posted.strftime("%-d %b %Y")}</time>')
 
 
 def hours_short(e: Entry) -> str:
@@ -88,8 +88,19 @@ def hours_short(e: Entry) -> str:
 
 
 def hours_label(e: Entry) -> str:
-    h = e.hours
-    return f"{h.min} hours total" if h.min == h.max else f"{h.min}–{h.max} hours total"
+    """ "15–20 hours total" (``board.formats.hours_long``)."""
+    return formats.hours_long(e.hours.min, e.hours.max)
+
+
+def state_label(e: Entry, now: datetime | None = None) -> str | None:
+    """ "Filled", "Closed" or "Open until filled" (``board.formats.WORDING``), or None: a date
+    to show. Without ``now`` a deadline is not compared with the day (feeds print the date)."""
+    w = formats.WORDING["state"]
+    if e.status != "open":
+        return w["filled"] if e.status == "filled" else w["closed"]
+    if e.apply_by is None:
+        return w["open"]
+    return None if now is None or e.is_open(now) else w["closed"]
 
 
 def deadline_label(e: Entry, now: datetime) -> str:
@@ -100,13 +111,7 @@ def deadline_label(e: Entry, now: datetime) -> str:
     open from closed, so a page changes on the day a posting closes, not every day (the
     render cache relies on this: rendercache.global_fingerprint).
     """
-    if e.status != "open":
-        return "Filled" if e.status == "filled" else "Closed"
-    if e.apply_by is None:
-        return "Open until filled"
-    if not e.is_open(now):
-        return "Closed"
-    return f"Closes {human_date(e.apply_by)}"
+    return state_label(e, now) or f"Closes {human_date(e.apply_by)}"
 
 
 def deadline_html(e: Entry, now: datetime) -> Markup:
@@ -125,10 +130,8 @@ def human_date(dt: datetime | None) -> str:
 def apply_by_label(e: Entry) -> str:
     """The deadline as a date ("Apply by 15 March 2027"), for text read later than the build
     (feeds, calendars): a countdown ("Closes in 303 days") would freeze when it was written."""
-    if e.status != "open":
-        return "Filled" if e.status == "filled" else "Closed"
-    if e.apply_by is None:
-        return "Open until filled"
+    if e.status != "open" or e.apply_by is None:
+        return state_label(e)
     from .calendars import is_all_day
     text = f"Apply by {human_date(e.apply_by)}"
     return text if is_all_day(e.apply_by) else text + e.apply_by.strftime(", %H:%M UTC")
@@ -155,6 +158,11 @@ def timezone_label(e: Entry) -> str:
 
 def regions_label(e: Entry) -> str:
     return ", ".join(vocab.region_label(r) for r in e.eligibility.regions)
+
+
+def who_label(e: Entry) -> str:
+    """The card's "Who may apply" line (``board.formats.who_words``, as board.js and the preview write it)."""
+    return formats.who_words(regions_label(e), vocab.STUDENT_STATUS.get(e.eligibility.students, e.eligibility.students))
 
 
 def taxonomy_label(kind: str, slug: str, entries: list[Entry]) -> str:
@@ -381,7 +389,7 @@ def install(env, urls, now: datetime) -> None:
         hourly_label=hourly_label, hourly_data=hourly_data, hours_label=hours_label, hours_short=hours_short,
         deadline_label=lambda e: deadline_label(e, now), deadline_html=lambda e: deadline_html(e, now),
         posted_html=posted_html, monogram=monogram, human_date=human_date, isodate=format_datetime,
-        timezone_label=timezone_label, regions_label=regions_label, slugify=vocab.slugify,
+        timezone_label=timezone_label, regions_label=regions_label, who_label=who_label, slugify=vocab.slugify,
         category_label=vocab.category_label, region_label=vocab.region_label, is_sample=samples.is_sample,
         schedule_label=lambda e: schedule_label(e, now), programme_state=lambda e: programme_state(e, now),
         work_authorization_label=work_authorization_label,

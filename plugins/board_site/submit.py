@@ -1,7 +1,11 @@
 """The Submit page (``/post-a-project/``): the posting rules as JSON for ``submit.js``.
 
-``content/pages/post-a-project.md`` is rendered with ``theme/templates/submit.html``,
-which embeds ``submit_rules()`` in ``<script id="submit-rules">``. The rules come from
+``content/pages/post-a-project.md`` is rendered with ``theme/templates/submit.html``.
+The rules (~78 KB, most of the page when they were inlined, and parsed before the form
+could paint) are written to ``PATHS["submit_rules"]`` by the board generator and fetched
+by the form after first paint from ``submit_rules_href()``: the address carries
+``?v=<hash of the rules>``, computed once per build, so a host may cache the file for
+ever and a changed rule is still a new address. The rules come from
 ``board.browser_rules`` (read from the Python schema at build time), so the browser
 validates with what ``make validate`` uses. Hooked by one line in
 ``generator.install_template_helpers``.
@@ -134,7 +138,14 @@ def install(env, settings: dict) -> None:
                 f"?filename=your-programme.md&value={quote(scaffold(today))}")
 
     env.globals["submit_next"] = lambda: next_steps(settings, load_policy(policy_path).repository)
+    @lru_cache(maxsize=1)
+    def submit_rules_version() -> str:
+        """The rules' content hash, the ``?v=`` of their address (computed once per build)."""
+        return hashlib.sha256(submit_rules().encode("utf-8")).hexdigest()[:12]
+
     env.globals["submit_rules"] = submit_rules
+    env.globals["submit_rules_path"] = PATHS["submit_rules"]
+    env.globals["submit_rules_version"] = submit_rules_version
     env.globals["submit_taken_path"] = PATHS["submit_taken"]
     env.globals["submit_currencies"] = submit_currencies
     env.globals["programme_file_url"] = programme_file_url

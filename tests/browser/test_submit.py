@@ -270,8 +270,16 @@ def test_browser_validator_agrees_with_python_on_every_example(submit_page):
     assert submit_page.js_errors == []
 
 
-def test_the_page_embeds_the_boards_own_rules(submit_page, built_site):
-    embedded = submit_page.evaluate("JSON.parse(document.getElementById('submit-rules').textContent)")
+def test_the_page_fetches_the_boards_own_rules(submit_page, built_site):
+    """The rules are a built file, fetched after first paint at an address that carries their
+    content hash (one computed in Python), and the form runs with what it fetched."""
+    src = submit_page.get_attribute("#submit-rules", "data-src")
+    path, _, version = src.partition("?v=")
+    assert path == "/submit/rules.json"
+    written = (built_site / "submit" / "rules.json").read_bytes()
+    assert version == hashlib.sha256(written).hexdigest()[:12]
+    embedded = submit_page.evaluate("async (src) => (await fetch(src)).json()", src)
+    assert submit_page.evaluate("MicroboardSubmit.rules") == embedded
     policy = load_policy(REPO / "board.toml")
     expected = browser_rules(policy)
     assert embedded["pay_floors"] == {k: v for k, v in sorted(policy.pay_floors.items())}
@@ -281,6 +289,7 @@ def test_the_page_embeds_the_boards_own_rules(submit_page, built_site):
     # the cross-file checks' data is not inline (it grows with the board): the form fetches it
     assert embedded["taken"] == {} and embedded["open_apply_urls"] == {}
     fetched = submit_page.evaluate("""async () => (await fetch(document.getElementById('submit-rules').dataset.taken)).json()""")
+    assert len((built_site / "post-a-project" / "index.html").read_bytes()) < 40_000  # the rules are not inlined
     assert set(fetched) == {"taken", "open_apply_urls"}
     assert set(fetched["taken"]) == {p.stem for p in SAMPLE.glob("*.md")}  # every sample posting
     assert "content/samples/postings/food-bank-donations-dashboard.md" in fetched["open_apply_urls"].values()
@@ -325,6 +334,78 @@ def test_the_form_still_works_when_the_duplicate_data_cannot_load(browser, site_
         page.click("button[type=submit]")
         page.wait_for_function("document.getElementById('submit-status').textContent.includes('could not be loaded')")
         assert page.locator("#submit-result").is_visible()
+        assert page.js_errors == []
+
+
+def test_a_check_pressed_while_the_rules_load_waits_for_them(browser, site_url):
+    """The form paints before its rules arrive; "Check and preview" pressed meanwhile neither
+    passes nor reloads the page: it is checked, with the rules, once they are in."""
+    with open_page(browser) as page:
+        held = []
+        page.route("**/submit/rules.json*", lambda route: held.append(route))  # held until we say
+        page.goto(site_url + "post-a-project/")
+        page.wait_for_function("window.MicroboardSubmitBoot !== undefined")
+        fill_valid(page)
+        page.fill("#f-hours", "60")  # one problem the rules find
+        page.click("button[type=submit]")
+        page.wait_for_function("document.getElementById('submit-status').textContent.startsWith('Loading the board')")
+        assert len(held) == 1 and page.url == site_url + "post-a-project/"
+        assert page.locator("#submit-result").is_hidden() and page.locator("#error-summary").is_hidden()
+        assert page.evaluate("window.MicroboardSubmit") is None
+        held[0].continue_()
+        page.wait_for_function("!document.getElementById('error-summary').hidden")
+        assert "Total hours" in page.inner_text("#f-hours-error")
+        assert page.evaluate("document.activeElement.id") == "error-summary"
+        assert page.locator("#submit-result").is_hidden()
+        page.fill("#f-hours", "15-20")
+        page.click("button[type=submit]")
+        page.wait_for_function("document.getElementById('submit-status').textContent.startsWith('No problems found')")
+        assert page.input_value("#f-slug") == "build-a-donations-dashboard-harvest-share"  # derived though typed early
+        assert page.js_errors == []
+
+
+def test_a_failed_rules_fetch_says_so_and_try_again_recovers(browser, site_url):
+    with open_page(browser) as page:
+        fail = [True]
+        page.route("**/submit/rules.json*", lambda route: route.abort() if fail[0] else route.continue_())
+        page.goto(site_url + "post-a-project/")
+        alert = page.locator("#rules-failed")
+        alert.wait_for(state="visible")
+        assert alert.get_attribute("role") == "alert"
+        assert "could not be loaded" in alert.inner_text()
+        fill_valid(page)
+        page.click("button[type=submit]")  # held: nothing passes without the rules
+        assert page.locator("#submit-result").is_hidden()
+        page.click("#rules-retry")  # fails again: the alert comes back
+        alert.wait_for(state="visible")
+        assert page.evaluate("window.MicroboardSubmit") is None
+        fail[0] = False
+        page.click("#rules-retry")
+        alert.wait_for(state="hidden")
+        page.wait_for_function("window.MicroboardSubmit !== undefined")
+        page.wait_for_function("document.getElementById('submit-status').textContent.startsWith('No problems found')")
+        assert page.locator("#submit-result").is_visible()  # the press held while failing ran once they came
+        assert page.js_errors == []
+
+
+def test_the_markdown_renderer_loads_on_the_first_preview(browser, site_url):
+    with open_page(browser) as page:
+        asked: list[str] = []
+        page.on("request", lambda r: asked.append(r.url))
+        page.goto(site_url + "post-a-project/")
+        page.wait_for_function("window.MicroboardSubmit !== undefined")
+        assert not [u for u in asked if "marked" in u]
+        assert [u.split("?")[0] for u in asked if "rules.json" in u] == [site_url + "submit/rules.json"]
+        fill_valid(page)
+        page.click("button[type=submit]")
+        preview = page.locator("#description-preview")
+        assert preview.locator("h2").inner_text() == "What you will do"
+        assert preview.locator("li").all_inner_texts() == ["Merge the sheets", "Build three charts"]
+        assert [u for u in asked if u.endswith("/vendor/marked/marked.esm.js")] == [site_url + "theme/vendor/marked/marked.esm.js"]
+        page.fill("#f-description", "**Bold** move.\n\n100% remote.")
+        page.click("button[type=submit]")
+        page.wait_for_function("document.querySelector('#description-preview strong')?.textContent === 'Bold'")
+        assert len([u for u in asked if "marked" in u]) == 1
         assert page.js_errors == []
 
 
@@ -406,7 +487,7 @@ def test_fill_see_errors_fix_preview_and_open_github(submit_page):
     card = page.locator("#card-preview .card")
     assert card.locator(".card-title").inner_text() == "Build a donations dashboard"
     facts = card.locator(".facts").inner_text()
-    for text in ("600 USD total", "≈ 30–40 USD/h", "15–20 hours total", "Students and recent graduates",
+    for text in ("600 USD total", "≈ 30–40 USD/h", "15–20 h total", "Students and recent graduates",
                  "United States, Canada"):
         assert text in facts
     assert card.locator(".skills li").all_inner_texts() == ["Python", "Excel", "Data visualization"]
@@ -467,6 +548,7 @@ def test_form_fits_a_320px_screen(browser, site_url):
     try:
         page = ctx.new_page()
         page.goto(site_url + "post-a-project/")
+        page.wait_for_function("window.MicroboardSubmit !== undefined")  # the form runs after first paint
         page.click("button[type=submit]")  # with the error summary and field errors showing
         fill_valid(page)
         page.click("button[type=submit]")
@@ -494,6 +576,7 @@ def test_submit_page_passes_axe_with_errors_and_with_preview(browser, site_url, 
     try:
         page = ctx.new_page()
         page.goto(site_url + "post-a-project/")
+        page.wait_for_function("window.MicroboardSubmit !== undefined")  # the form runs after first paint
         options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa"]}}
         page.fill("#f-apply-url", "http://example.org")
         page.click("button[type=submit]")
@@ -721,6 +804,7 @@ def test_the_currency_comes_from_the_browsers_locale_and_says_so(browser, site_u
     try:
         page = ctx.new_page()
         page.goto(site_url + "post-a-project/")
+        page.wait_for_function("window.MicroboardSubmit !== undefined")  # the form runs after first paint
         assert page.input_value("#f-pay-currency") == currency
         assert page.inner_text("#f-pay-currency-note").startswith(f"{currency} is chosen from your browser's language ({locale})")
     finally:
@@ -732,6 +816,7 @@ def test_without_a_known_locale_the_currency_is_asked_for_never_aud(browser, sit
     try:
         page = ctx.new_page()
         page.goto(site_url + "post-a-project/")
+        page.wait_for_function("window.MicroboardSubmit !== undefined")  # the form runs after first paint
         assert page.input_value("#f-pay-currency") == ""
         assert page.inner_text("#f-pay-currency-note") == "Choose the currency you pay in."
         fill_valid(page)
@@ -798,6 +883,7 @@ def test_the_draft_survives_a_reload_and_start_over_clears_it(submit_page):
     assert page.evaluate("localStorage.length") == 0
     assert page.evaluate("document.activeElement.id") == "f-title"
     page.reload()
+    page.wait_for_function("window.MicroboardSubmit !== undefined")  # the form runs after first paint
     assert page.input_value("#f-title") == ""
     page.fill("#f-title", "New one")
     assert page.input_value("#f-slug") == "new-one"  # following the title again
@@ -944,9 +1030,9 @@ def _bodies() -> list[str]:
     return [read_header(p.read_text(encoding="utf-8"))[0].body for p in files] + PREVIEW_BODIES + REPRESENTATIVE
 
 
-PREVIEW_RUN = """([rules, bodies]) => {
+PREVIEW_RUN = """async ([rules, bodies]) => {
   const V = MicroboardSubmit.makeValidator(rules);
-  const P = MicroboardSubmit.makePreview(rules, V.py);
+  const P = await MicroboardSubmit.makePreview(rules, V.py);  // marked is loaded on the first preview
   return bodies.map(b => P.markdownToHtml(b));
 }"""
 

@@ -13,6 +13,7 @@
  */
 import { makeFormats, makePaths } from "./format.js";
 import { ago, countdown, hoursShort } from "./countdown.js";
+import { hourlyWords, payWords, states, whoWords } from "./words.js";
 import * as fx from "./fx.js";
 import { makeSearch } from "./search.js";
 
@@ -297,17 +298,17 @@ import { makeSearch } from "./search.js";
     return String(t).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
   }
   function deadline(e) {  // as the static card's <time data-countdown> reads once countdown.js ran
-    return e.dt ? '<time datetime="' + esc(e.dt) + '" data-countdown>' + countdown(e.dt) + "</time>" : "Open until filled";
+    return e.dt ? '<time datetime="' + esc(e.dt) + '" data-countdown>' + countdown(e.dt) + "</time>" : esc(states.open);
   }
   function posted(e) {  // as the static card's <time data-ago> reads once countdown.js ran
     return '<time datetime="' + esc(e.pd) + '" data-ago>' + ago(e.pd) + "</time>";
   }
   function card(e) {
     var org = D.orgs[e.o], m = e.m, cur = m[2], total = m[3] === "total";
-    var hourly = fx.rates ? fx.hourlyHtml(e.ph[0], e.ph[1], cur, m[3]) : esc((total ? "≈ " : "") + range(e.ph[0], e.ph[1], cur) + "/h");
+    var hourly = fx.rates ? fx.hourlyHtml(e.ph[0], e.ph[1], cur, m[3]) : esc(hourlyWords(range(e.ph[0], e.ph[1], cur), m[3]));
     var hours = hoursShort(e.h[0], e.h[1]);  // board.formats.hours_short
     var regions = (e.r || ["WORLDWIDE"]).map(function (r) { return D.regions[r] || r; }).join(", ");
-    var who = regions + " · " + (D.students[e.st || "enrolled-or-recent"] || "");
+    var who = whoWords(regions, D.students[e.st || "enrolled-or-recent"] || "");
     var slug = slugOf(e);
     var h = '<li><article class="card" data-slug="' + esc(slug) + '">' +
       '<h3 class="card-title"><a href="' + esc(e.u) + '">' + esc(e.t) + "</a></h3>" +
@@ -316,7 +317,7 @@ import { makeSearch } from "./search.js";
       (e.sm ? ' <span class="badge sample">Sample</span>' : "") +
       (e.v ? ' <span class="badge">via ' + esc(e.v) + "</span>" : "") + "</p>" +
       '<dl class="facts"><div class="fact-pay"><dt>Pay</dt><dd data-hourly="' + e.ph[0] + " " + e.ph[1] + " " + esc(cur) + " " + esc(m[3]) + '">' + hourly + "</dd></div>" +
-      (total ? '<div class="fact-total"><dt>In total</dt><dd>' + esc(range(m[0], m[1], cur) + " total") + "</dd></div>" : "") +
+      (total ? '<div class="fact-total"><dt>In total</dt><dd>' + esc(payWords(range(m[0], m[1], cur), "total")) + "</dd></div>" : "") +
       "<div><dt>Effort</dt><dd>" + esc(hours) + "</dd></div>" +
       "<div><dt>Deadline</dt><dd>" + deadline(e) + "</dd></div>" +
       "<div class=\"fact-posted\"><dt>Posted</dt><dd>" + posted(e) + "</dd></div>" +

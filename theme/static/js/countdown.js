@@ -2,7 +2,7 @@
  * (as board/entry.py's Entry.days_left) from the page's <time datetime> (the date, which a
  * page without JavaScript shows): a page never changes only because a day passed (#19).
  * The words are board/formats.py WORDING (wording.js, written by the build); board.js
- * labels the cards it renders with these functions.
+ * labels the cards it renders with these functions (and words.js for the other words).
  */
 import W from "./wording.js";
 
@@ -32,19 +32,19 @@ export function hoursShort(low, high) {
 }
 
 // The new text is usually shorter than the date it replaces ("Closes in 3 days" for "Closes
-// 5 December 2026"): a line that unwraps would move everything below it after the first
-// paint (layout shift). So a one-line deadline keeps the width it was painted with; every
-// width is read before any text changes (one layout).
-const deadlines = [...document.querySelectorAll("time[data-countdown]")];
-const painted = deadlines.map((el) => (el.getClientRects().length === 1 ? el.getBoundingClientRect().width : 0));
-deadlines.forEach((el, i) => {
-  const text = countdown(el.getAttribute("datetime"));
-  if (painted[i] && text.length < el.textContent.length) {
+// 5 December 2026", "Posted 3 days ago" for "Posted 3 November 2026"): a line that unwraps,
+// or a card's pay that gains the room the date gave up (board.css), would move everything
+// below it after the first paint (layout shift). So a one-line date keeps the width it was
+// painted with; every width is read before any text changes (one layout).
+const dates = [...document.querySelectorAll("time[data-countdown], time[data-ago]")];
+const painted = dates.map((el) => (el.getClientRects().length === 1 ? el.getBoundingClientRect().width : 0));
+dates.forEach((el, i) => {
+  const when = el.getAttribute("datetime"), posted = el.hasAttribute("data-ago");
+  const text = posted ? ago(when) : countdown(when);
+  // the posting date sits right-aligned in its card's corner: even a text as long moves it
+  if (painted[i] && (posted || text.length < el.textContent.length)) {
     el.style.display = "inline-block";
     el.style.minWidth = painted[i] + "px";
   }
   el.textContent = text;
 });
-for (const el of document.querySelectorAll("time[data-ago]")) {
-  el.textContent = ago(el.getAttribute("datetime"));
-}

@@ -10,6 +10,7 @@
  * "posted" shows every posting in its own currency.
  */
 import { makeFormats } from "./format.js";
+import W from "./wording.js";  // board.formats.WORDING: converted_words, hourly_words
 
 const KEY = "board.currency";
 const POSTED = "posted";
@@ -72,12 +73,12 @@ export function hourlyLabel(lo, hi, src) {
   if (!FX || dst === POSTED || dst === src) return null;
   const a = convert(lo, src, dst), b = convert(hi, src, dst);
   if (a == null || b == null) return null;
-  return `≈ ${approxRange(a, b, dst)}/h (${approxRange(lo, hi, src)}/h)`;
+  return W.pay.converted.replace("{converted}", approxRange(a, b, dst)).replace("{posted}", approxRange(lo, hi, src));
 }
 
 /** present.hourly_label: the posting's own "≈ 30–40 USD/h" ("≈" when paid in total). */
 export function postedLabel(lo, hi, src, unit) {
-  return (unit === "total" ? "≈ " : "") + F.moneyRange(lo, hi, src) + "/h";
+  return W.pay[unit === "total" ? "approx" : "hourly"].replace("{money}", F.moneyRange(lo, hi, src));
 }
 
 /** The pay's markup: the converted figure, then the posting's own in a quieter span. */

@@ -60,12 +60,14 @@ function makeDuplicates(rules, url) {
   };
 }
 
-export function initForm(rules, V, takenUrl) {
+/* `pending`: "Check and preview" was pressed before the form ran (submit-boot.js held it):
+ * the check runs now, with the rules in, instead of having passed or been lost. */
+export function initForm(rules, V, takenUrl, pending) {
   const form = document.getElementById("submit-form");
   if (!form) return;
   const $ = id => document.getElementById(id);
   const ui = {
-    rules, V, form, $, show: makePresent(rules, V), slug: { edited: false }, draft: makeDraft(form), md: makePreview(rules, V.py),
+    rules, V, form, $, show: makePresent(rules, V), slug: { edited: false }, draft: makeDraft(form), md: null, mdTurn: 0,
     summary: $("error-summary"), summaryList: $("error-summary-list"), result: $("submit-result"),
     preview: $("card-preview"), fileBox: $("file-text"), ghLink: $("github-link"), status: $("submit-status"),
     inputFor: field => $(FIELD_INPUT[field] || "f-" + field) || $("f-title"),
@@ -85,6 +87,7 @@ export function initForm(rules, V, takenUrl) {
   $("start-over").addEventListener("click", () => { touched = false; startOver(ui); live(); });
   live();
   wireOutputs(ui);
+  if (pending) { touched = true; check(ui, true); }
 }
 
 function restoreDraft(ui) {
@@ -116,6 +119,7 @@ function wireSlug({ $, V, slug }) {  // the file name follows title and organiza
   const follow = () => { if (!slug.edited) $("f-slug").value = V.formats.defaultSlug($("f-title").value, $("f-organization").value); };
   $("f-title").addEventListener("input", follow);
   $("f-organization").addEventListener("input", follow);
+  if (!slug.edited) follow();  // title and organization may have been typed before the form ran
 }
 
 function fields({ rules, $ }) {
@@ -198,7 +202,11 @@ function check(ui, focus) {
   if (waiting) {  // check again when it arrives (once, with focus if any call asked for it)
     const first = ui.recheck === null;
     ui.recheck = Boolean(ui.recheck) || (focus && !problems.length);
-    if (first) ui.dupes.need().then(() => { const again = ui.recheck; ui.recheck = null; check(ui, again); });
+    if (first) ui.dupes.need().then(() => {  // focus stays where the first check put it (re-showing the summary drops it)
+      const again = ui.recheck || [ui.summary, $("result-heading")].includes(document.activeElement);
+      ui.recheck = null;
+      check(ui, again);
+    });
   }
   if (!problems.length && waiting) {
     clearErrors(ui);
@@ -215,9 +223,7 @@ function check(ui, focus) {
   clearErrors(ui);
   ui.preview.textContent = "";
   ui.preview.append(renderCard(holder.value, { slug: f.slug, title: V.py.cleanText(f.title), organization: V.py.cleanText(f.organization) }, ui.show, Date.now()));
-  const description = $("description-preview");
-  description.textContent = "";
-  description.append(ui.md.fragment(ui.md.markdownToHtml(holder.value.description)));
+  showDescription(ui, holder.value.description);
   $("file-name").textContent = `${rules.postings_dir}/${f.slug}.md`;
   const url = githubUrl(rules, f.slug, text);
   ui.ghLink.href = url;
@@ -228,6 +234,20 @@ function check(ui, focus) {
     : "No problems found. Check the preview, then open GitHub.";
   if (focus) $("result-heading").focus();
   return { text, url, slug: f.slug };
+}
+
+/* The description as the posting page shows it, once the Markdown renderer is in (loaded on
+ * the first preview, preview.js); only the latest check's text is drawn. */
+function showDescription(ui, text) {
+  const box = ui.$("description-preview"), turn = ++ui.mdTurn;
+  box.textContent = "";
+  if (!ui.md) ui.md = makePreview(ui.rules, ui.V.py);
+  ui.md.then((md) => {
+    if (turn === ui.mdTurn) box.append(md.fragment(md.markdownToHtml(text)));
+  }, () => {
+    ui.md = null;  // the next check tries again
+    if (turn === ui.mdTurn) box.textContent = "The description's preview could not be loaded (the file below is complete). Press “Check and preview” to try again.";
+  });
 }
 
 function wireOutputs(ui) {

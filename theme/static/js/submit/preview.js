@@ -14,9 +14,16 @@
  *   dialects cut HTML blocks differently, so an empty <p></p> or a text rendering of a
  *   broken tag may differ (most such bodies still agree exactly; the test counts them).
  * Safety does not depend on any of them: both sides apply the same allow-list.
+ *
+ * marked (~52 KB) is loaded on the first preview, not with the form: makePreview() is
+ * async and resolves once it is in (a failed load rejects, and the next call tries again).
  */
 
-import { Marked } from "../../vendor/marked/marked.esm.js";
+let marked = null;  // the vendored module's promise, once asked for
+function loadMarked() {
+  if (!marked) marked = import("../../vendor/marked/marked.esm.js").catch((err) => { marked = null; throw err; });
+  return marked;
+}
 
 const XHTML = "http://www.w3.org/1999/xhtml";
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
@@ -31,7 +38,7 @@ function expandTabs(text, size) {  // str.expandtabs: columns restart at each li
   return out;
 }
 
-function makeMarked() {
+function makeMarked(Marked) {
   const md = new Marked({ gfm: false, async: false });
   md.use({
     tokenizer: {
@@ -43,13 +50,14 @@ function makeMarked() {
   return md;
 }
 
-export function makePreview(rules, py) {
+export async function makePreview(rules, py) {
+  const { Marked } = await loadMarked();
   const S = rules.sanitize;
   const rx = r => new RegExp(r.source, r.flags + "g");
   const heading = rx(S.heading), notXml = rx(S.not_xml), hrefless = rx(S.hrefless);
   const tags = new Set(S.tags), dropWithContent = new Set(S.clean_content), schemes = new Set(S.schemes);
   const urlAttrs = new Set(S.url_attributes);
-  const md = makeMarked();
+  const md = makeMarked(Marked);
 
   function allowedAttr(tag, name) { return (S.attributes["*"] || []).includes(name) || (S.attributes[tag] || []).includes(name); }
   function safeUrl(value) {  // ammonia: absolute with an allowed scheme; relative is denied
