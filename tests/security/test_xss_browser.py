@@ -51,7 +51,7 @@ INSPECT = """
     if (tag === 'script') {
       // Ours: JSON-LD, the theme's data blocks (never executed; outside any posting), theme files.
       const ours = el.type === 'application/ld+json' ||
-        (el.type === 'application/json' && !el.closest('article') && ['board-fx', 'submit-rules'].includes(el.id)) ||
+        (el.type === 'application/json' && !el.closest('article') && ['board-fx'].includes(el.id)) ||
         (el.src && new URL(el.src).origin === location.origin && new URL(el.src).pathname.includes('/theme/'));
       if (!ours) bad.push('script ' + (el.src || el.textContent.slice(0, 60)));
     }
