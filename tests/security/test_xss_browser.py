@@ -39,8 +39,8 @@ INSPECT = """
       const name = a.name.toLowerCase();
       if (name.startsWith('on')) bad.push(`${el.tagName} ${name}`);
       // countdown.js keeps a one-line deadline as wide as it was painted (no layout shift):
-      // that exact style on our own <time data-countdown> is the theme's, not the content's.
-      const sized = el.matches('time[data-countdown]') && /^display: inline-block; min-width: [0-9.]+px;$/.test(a.value);
+      // that exact style on our own <time data-countdown> / <time data-ago> is the theme's, not the content's.
+      const sized = el.matches('time[data-countdown], time[data-ago]') && /^display: inline-block; min-width: [0-9.]+px;$/.test(a.value);
       if (name === 'style' && el.closest('article') && !sized) bad.push(`${el.tagName} style`);
       if (urlAttrs.includes(name)) {
         const v = a.value.toLowerCase().replace(/[\\s\\u0000-\\u001f]/g, '');
