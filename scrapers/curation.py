@@ -397,8 +397,11 @@ _INTERVIEW_MORE = _extras(
      r"(?:interviews?|process)\s*(?:is|are|includes?|consists of|:)[^.]{0,60}\bpaid (?:[a-z-]+ )?(?:project|task|assignment"
      r"|trial|exercise|challenge)\b", None),
     # "this task is the final stage of our hiring process"
-    (("stage of", "step of", "round of"), r"(?:final|last|next|second|third|first) (?:stage|step|round) of (?:our|the)"
-                                          r" (?:hiring|interview|recruit\w*|selection|application) process\b", None),
+    # "stage two of our recruitment for a junior designer", "the second step of the selection"
+    (("stage of", "step of", "round of", " of our ", " of the "),
+     r"(?:(?:final|last|next|second|third|first) (?:stage|step|round)|(?:stage|step|round) (?:one|two|three|four|[1-4]))"
+     r" of (?:our|the) (?:hiring|interview|recruit\w*|selection|application)(?! (?:of|for) (?:new |our )?(?:clients?|customers?"
+     r"|participants?|volunteers?|users?))\b", None),
     # "we pay candidates $200 for a 3-hour take-home"
     (("take-home", "take home"), r"(?:pay|paid|compensate) (?:all |our |shortlisted |final )?(?:candidates|finalists"
                                  r"|applicants)\b[^.]{0,80}\btake[- ]home\b(?! pay)", None),
@@ -461,7 +464,9 @@ def _find_more(rows: tuple[_Extra, ...], text: str) -> str | None:
 #: Wording that makes a record a micro-internship candidate worth a person's time when one fact is missing.
 _MICRO = re.compile(r"\b(?:micro[- ]?(?:intern(?:ships?|s)?\b|projects?"
                     # in the writer's language: "microestágio", "micropráctica", "micro-stage", "Mikropraktikum"
-                    r"|est[aá]gios?|pr[aá]cticas?|stages?\b|tirocin\w*)|mikro-?prakti\w*|project[- ]based (?:internship|work|experience)"
+                    # "micro-pasantía", "mikro-staż", "mikropraktik", "마이크로 인턴십"
+                    r"|est[aá]gios?|pr[aá]cticas?|pr[àa]ctiques?|pasant[ií]as?|stages?\b|tirocin\w*)|mikro-?(?:prakti\w*|sta[żz]\w*)"
+                    r"|마이크로 ?인턴|project[- ]based (?:internship|work|experience)"
                     r"|short[- ]term (?:project|assignment|internship)|short (?:paid )?(?:project|assignment)\b|mini[- ]internships?|\d+[- ]hours? (?:project|assignment)"
                     r"|(?:one|single|a) (?:short |small |scoped |defined )?(?:project|deliverable|assignment)\b|externship"
                     r"|sprint project|paid project)")
@@ -733,7 +738,7 @@ class Facts:
         schedule", "you must come on-site"), which no remote field or location outweighs."""
         role = self.role
         if not any(w in role for w in ("office", "site", "person", "hybrid", "studio", "campus", "hq", "lab", "store",
-                                       "warehouse", "headquarters", "anchor", "presencial")):
+                                       "warehouse", "headquarters", "anchor", "presencial", "stacjonarn")):
             return None
         for m in _OFFICE_DUTY.finditer(role):
             if _OTHERS_DUTY.search(role, max(0, m.start() - 40), m.start()):
@@ -1039,7 +1044,11 @@ _REMOTE = re.compile(r"\b(?:remote(?:ly)?|work(?:ing|ed)? from (?:home|anywhere)
                      r"|home[- ]based (?:role|position|project|work|micro-?internship)|(?:fully |100% )?distributed team"
                      r"|from your (?:own )?(?:home|location|laptop|couch)|wfh|telecommut\w*|(?:100%|fully|entirely|completely|all|completed|done|delivered"
                      r"|carried out|happens?|takes? place|worked) online|online (?:project|micro-?internship|internship"
-                     r"|assignment|engagement)|virtual(?:ly)?|anywhere in the world|location[- ]independent)\b|^anywhere\b"
+                     r"|assignment|engagement)|virtual(?:ly)?"
+                     # in the writer's language: "trabajo remoto", "modalidad: remota", "på distans", "100% zdalnie", "원격 근무"
+                     r"|(?:trabajo|modalidad|modalidade|trabalho|formato|lavoro|en|em|100 ?%)\s*:?\s*remot[oa]|a distancia|på distans"
+                     r"|zdaln(?:ie|a|y)|원격"
+                     r"|anywhere in the world|location[- ]independent)\b|^anywhere\b"
                      r"|\bonline\b(?! (?:store|shop|marketplace|platform|presence|business|retail|banking|payments?|course"
                      r"|learning|education|community|reviews?|sales|advertising|ads|marketing|tools?|services?|forms?"
                      r"|application|portal|safety|experience))")
@@ -1101,7 +1110,9 @@ _OFFICE_DUTY = re.compile(
     # the whole work at a place: "you'll work from our office at the training ground for the whole project"
     rf"|\b(?:(?:from|at|in) (?:the|our) (?:[a-z]+ ){{0,2}}{_PLACE}|on-?site|in[- ]person)\b[^.]{{0,50}}?{_WHOLE_WORK}"
     # Spanish / Portuguese: "asistir presencialmente a una visita", "comparecer presencialmente", "trabajar de forma presencial"
-    rf"|\b(?:asistir|acudir|venir|trabajar|estar|comparecer|ir|participar)(?: de (?:forma|manera|modo))? presencial(?:mente)?\b")
+    rf"|\b(?:asistir|acudir|venir|trabajar|estar|comparecer|ir|participar)(?: de (?:forma|manera|modo))? presencial(?:mente)?\b"
+    # the work's mode said as a label or a rule: "Modalidad: presencial", "praca stacjonarna", "on-site only"
+    rf"|\b(?:modalidade?|trabajo|trabalho)\s*:?\s*presencial\b|\bpraca stacjonarna\b|\b(?:on[- ]?site|in[- ]person) only\b")
 #: Other people as the subject of an office duty: "our team works on site …", "the staff are in the office …".
 _OTHERS_DUTY = re.compile(r"\b(?:our|the|their|its) (?:[a-z-]+ )?(?:team|staff|employees|crew|colleagues|engineers|volunteers"
                           r"|members|founders)\b(?: (?:[a-z-]+ ){0,2})?$")
@@ -1113,9 +1124,13 @@ _NOT_REQUIRED = re.compile(r"\b(?:no|not|never|optional(?:ly)?|don't|do not|won'
 #: Remote denied in so many words: wins even over a remote-only board ("this project is not remote",
 #: "not a remote role"); not "not remote-first" or "not only remote".
 _REMOTE_DENIED = re.compile(r"\b(?:(?:this|the) (?:[a-z-]+ )?(?:project|role|position|job|internship|micro-?internship|work|gig"
-                            r"|opportunity) (?:is not|will not be|isn't|won't be) (?:a )?remote|this is not (?:a )?remote|not a remote (?:role|position|job|project|internship|opportunity|gig))\b(?![- ](?:first|friendly|only))")
+                            r"|opportunity) (?:is not|will not be|isn't|won't be) (?:a )?remote|this is not (?:a )?remote|not a remote (?:role|position|job|project|internship|opportunity|gig)"
+                            # "there is no remote option", "remote work is not possible", "it cannot be done remotely"
+                            r"|(?:there is|there's|with|we have|we offer) no (?:option (?:of|for) |possibility (?:of|for) )?remote"
+                            r"(?: work(?:ing)?)?(?: option| possibility)?|\bremote (?:work(?:ing)? )?(?:is not|isn't) (?:possible|an option"
+                            r"|available|offered)|(?:cannot|can't|can not) be (?:done|completed|carried out) remotely)\b(?![- ](?:first|friendly|only))")
 #: What every wording of :data:`_REMOTE_DENIED` holds: the cheap test before it.
-_DENIED_NEEDLES = ("t remote", "t a remote", "t be remote")
+_DENIED_NEEDLES = ("t remote", "t a remote", "t be remote", "no remote", "no option", "no possibility", "e remotely", "is not", "isn't")
 #: On-site said in prose: only read when nothing says remote.
 _ONSITE_TEXT = re.compile(r"(?<!no )(?<!not )(?<!without )\b(?:in[- ]person|hybrid|in the office|office in [a-z]+"
                           r"|at our (?:office|offices|studio|stores?|lab|warehouse|site|campus|headquarters|clinic|shop)\b"
@@ -1123,7 +1138,9 @@ _ONSITE_TEXT = re.compile(r"(?<!no )(?<!not )(?<!without )\b(?:in[- ]person|hybr
                           r"|(?:work|working|based|report(?:ing)?|come|commute)\b[^.]{0,25}\b(?:on[- ]?site|in[- ]person"
                           r"|in (?:our|the) office|at (?:our|the) (?:office|offices|studio|lab|campus|headquarters))"
                           r"|(?:on[- ]?site|in[- ]person|in[- ]office|hybrid) (?:role|position|internship|work|schedule|presence)"
-                          r"|relocat\w+ (?:to|is required)|must (?:live|be located) (?:in|near|within commuting))\b")
+                          r"|relocat\w+ (?:to|is required)|must (?:live|be located) (?:in|near|within commuting)"
+                          # "on-site only", "praca stacjonarna" (Polish), "modalidad: presencial"
+                          r"|(?:on[- ]?site|in[- ]person|in[- ]office) only|praca stacjonarna|(?:modalidade?|trabajo|trabalho)\s*:?\s*presencial)\b")
 _LONG_TERM = re.compile(r"\b(?:(?<!this )(?<!next )(?<!current )(?<!each )semester(?!s?\b[- ]?(?:students?|seniors?|juniors?|sophomores?"
                         # the applicant's year of study, not the role's term: "first-semester seniors", "in their
                         # final semester", "completed one semester of coursework"
@@ -1663,7 +1680,10 @@ _HEDGED_AMOUNT = re.compile(r"\b(?:usually|typically|often|normally|generally|co
 #: Remote said so plainly that a "not remote" field cannot be the whole truth: "completed 100% remotely".
 _REMOTE_EXPLICIT = re.compile(r"\b(?:100 ?%|fully|entirely|completely|exclusively) (?:remote(?:ly)?|online|virtual)\b"
                               r"|\b(?:completed|done|worked|carried out|delivered) (?:100 ?% |fully |entirely )?(?:remotely|online)\b"
-                              r"|\bremote(?:ly)? from anywhere\b|\bwork from anywhere\b")
+                              r"|\bremote(?:ly)? from anywhere\b|\bwork from anywhere\b"
+                              # in the writer's language: "100% zdalnie", "modalidad: remota", "trabajo 100% remoto"
+                              r"|\b100 ?% (?:zdalnie|remot[oa]|a distancia|på distans)|\b(?:modalidade?|trabajo|trabalho)\s*:?\s*"
+                              r"(?:100 ?% )?remot[oa]\b")
 #: Details of a rule read from a structured field or a computation, never from one phrase: never a conflict.
 _FIELD_DETAILS = ("employment type", "salary per", "only a yearly", "paid in kind", "only prizes")
 

@@ -84,7 +84,7 @@ def _spell_list(m: re.Match[str]) -> str:
 _NUM = r"(\d\d{0,3}(?:\.\d+)?)"
 _RNG = rf"{_NUM}(?:\s*(?:-|to|or)\s*{_NUM})?"
 #: "hours" as non-native writers also say it: "ca. 25 Stunden", "20 horas", "20 ore", "15 heures".
-_HRS = r"(?:(?:hours?|hrs?|h|stunden|std|horas|heures|ore|timer|timar|timmar|uur|godzin|tuntia|saat)\b|時間)"
+_HRS = r"(?:(?:hours?|hrs?|h|stunden|std|horas|hores|heures|ore|timer|timar|timmar|uur|godzin|tuntia|saat)\b|時間|시간)"
 #: A week in the writer's language too: "20 Stunden pro Woche", "10 timer om ugen", "15 horas por semana".
 _WEEK = (r"(?:/|per|a|an|each|every)\s*(?:week|wk)\b|weekly\b"
          r"|(?:pro|die|par|por|a la|om|i|per|a|la) (?:woche|semaine|semana|settimana|ugen|uke|uken|veckan|vecka)\b"
@@ -321,8 +321,9 @@ LABELLED_HOURS = re.compile(rf"(?:hours|time commitment|commitment|workload|effo
 #: A table's or list's label cell, then the count without its unit: "Hours | 25–30 in total",
 #: "hours 25-30 in total" (the cell's colon lost): only with "in total" after, so that "hours 9 to 5"
 #: (office hours) is no total.
-HOURS_CELL = re.compile(rf"(?<![\w-])(?:total hours|estimated hours|hours|time commitment|workload)\s*[|:：]?\s*"
-                        rf"(?:about |approx\.? |around |roughly |estimated |~)?(?>{_RNG})\s*(?:in total|total|overall|altogether)\b")
+HOURS_CELL = re.compile(rf"(?<![\w-])(?:total hours|estimated hours|hours|horas|hores|stunden|heures|time commitment|workload)\s*[|:：]?\s*"
+                        rf"(?:about |approx\.? |around |roughly |estimated |~)?(?>{_RNG})\s*\(?(?:in total|total|overall|altogether"
+                        rf"|en total|au total|insgesamt)\b")
 
 
 def labelled_hours(text: str) -> Found | None:
@@ -457,7 +458,7 @@ _SYM = (r"(?:us\$|usd\$|c\$|ca\$|a\$|au\$|nz\$|\$|€|£|₹|¥|₦|₱|฿|\brs
         # "RM 900" (Malaysian ringgit), "Rp 2.500.000" (Indonesian rupiah): only right before a number
         r"|\b(?:rm|rp)\.?(?=\s?\d)"
         # Turkish lira: "₺6.000"; the code TRY is an English word, so only before a grouped amount ("TRY 6.000")
-        r"|₺|\btry(?=\s?\d{1,3}(?:[.,]\d{3})+(?![\d.,]))"
+        r"|₺|₩|₪|\btry(?=\s?\d{1,3}(?:[.,]\d{3})+(?![\d.,]))"
         r"|(?<![\w$])r(?=\s?[1-9]\d{0,2}(?:[,\u00a0\u202f ]\d{3})+(?!\d)|[1-9]\d{3,5}(?![\d.,]\d)))")
 #: "S$400" is Singapore dollars, not US dollars. Read from the letters before a bare "$" rather
 #: than as more alternatives of MONEY: a pattern trying "s" at every letter s is slower.
@@ -466,10 +467,12 @@ _DOLLAR_PREFIXES = {"sg": "SGD", "s": "SGD", "hk": "HKD", "r": "BRL", "mx": "MXN
 #: ISO codes read in prose; rarer codes are left out because they are also English words (ALL, TRY, TOP).
 CODES = ("usd", "eur", "gbp", "cad", "aud", "nzd", "chf", "sek", "nok", "dkk", "pln", "inr", "brl", "mxn",
          "jpy", "sgd", "zar", "czk", "huf", "ron", "hkd", "ils", "krw", "php", "ngn", "kes", "ars", "clp", "cop",
-         "thb", "myr", "idr", "ugx", "tzs", "bwp")
+         "thb", "myr", "idr", "ugx", "tzs", "bwp", "aed", "sar", "qar", "egp")
 _CODE = r"\b(?:" + "|".join(CODES) + r")\b"
+#: A code right before a bare "$": "AUD $300" is Australian dollars ("$" alone is read as US dollars).
+_CODE_BEFORE = re.compile(r"\b(" + "|".join(CODES) + r")\s?$")
 #: An amount: "1,200.50", "7 000" (a space between thousands), European "1.200,00" / "1.500" (no price has three decimals), "25,50", "600".
-_AMT = (r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?!\d)|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d.,]\d|\s?-?(?:hours?|hrs?|h|weeks?|days?)\b)|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?!\d|\.\d)|\d+,\d{1,2}(?!\d)"
+_AMT = (r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?!\d)|\d{1,3}(?:['’]\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d.,]\d|\s?-?(?:hours?|hrs?|h|weeks?|days?)\b)|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?!\d|\.\d)|\d+,\d{1,2}(?!\d)"
         r"|\d+(?:\.\d{1,2})?")
 MONEY = re.compile(
     rf"(?P<pre>{_SYM}|{_CODE})\s?(?P<a1>{_AMT})\s?(?P<ak1>k\b)?"
@@ -477,7 +480,7 @@ MONEY = re.compile(
     rf"|(?<!\d)(?P<b1>{_AMT})\s?(?P<bk1>k\b)?(?:\s*(?:-|to)\s*(?P<b2>{_AMT})\s?(?P<bk2>k\b)?)?"
     # a Scandinavian price's ",-" / ":-" ("4.500,-", "4 500:-"): a krone amount even without "kr" after it
     rf"(?P<dash>[,:]-(?![\w-]))?"
-    rf"(?:\s?(?P<post>{_SYM}|{_CODE}|dollars?\b|euros?\b|pounds?\b|rupees\b|reais\b|rand\b|円|kron(?:or|er|a|e)\b|z[łl](?![a-z])|บาท|tl\b)|(?<=[,:]-))"
+    rf"(?:\s?(?P<post>{_SYM}|{_CODE}|dollars?\b|euros?\b|pounds?\b|rupees\b|reais\b|rand\b|円|원|kron(?:or|er|a|e)\b|z[łl](?![a-z])|บาท|tl\b)|(?<=[,:]-))"
 )
 #: The token of a krone amount (see :func:`kroner_currency`), before its currency is known.
 KRONER = "kr"
@@ -551,7 +554,7 @@ def _amount(num: str | None, k: str | None) -> float | None:
         num = num.replace(",", ".")
     elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?", num):  # "1.200,00": European thousands
         num = num.replace(".", "").replace(",", ".")
-    value = float(re.sub(r"[,\u00a0\u202f ]", "", num))
+    value = float(re.sub(r"[,\u00a0\u202f '’]", "", num))
     return value * 1000 if k else value
 
 
@@ -563,7 +566,7 @@ def _currency(token: str | None) -> str | None:
         return KRONER
     words = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pound": "GBP",
              "nz$": "NZD", "rupees": "INR", "rs": "INR", "reais": "BRL", "r": "ZAR", "rand": "ZAR", "円": "JPY", "₦": "NGN",
-             "₱": "PHP", "฿": "THB", "บาท": "THB", "rm": "MYR", "rp": "IDR", "zł": "PLN", "zl": "PLN", "₺": "TRY", "try": "TRY", "tl": "TRY"}
+             "₱": "PHP", "฿": "THB", "₩": "KRW", "원": "KRW", "₪": "ILS", "บาท": "THB", "rm": "MYR", "rp": "IDR", "zł": "PLN", "zl": "PLN", "₺": "TRY", "try": "TRY", "tl": "TRY"}
     if token in words:
         return words[token]
     if token.isalpha() and (len(token) != 3 or token.upper() not in vocab.currencies()):
@@ -617,7 +620,9 @@ def _money(text: str, m: re.Match[str]) -> tuple[str | None, float | None, float
     if g["pre"] is not None:
         cur = _currency(g["pre"])
         cur = _currency(g["post1"]) or cur if cur in (None, KRONER) else cur  # "kr 4 500 SEK"
-        if g["pre"] == "$" and (lettered := _DOLLAR_PREFIX.search(text, max(0, m.start() - 3), m.start())):
+        if g["pre"] == "$" and (coded := _CODE_BEFORE.search(text, max(0, m.start() - 5), m.start())):
+            cur = _currency(coded.group(1)) or cur  # "AUD $300", "CAD $450": the code before says whose dollar
+        elif g["pre"] == "$" and (lettered := _DOLLAR_PREFIX.search(text, max(0, m.start() - 3), m.start())):
             cur = _DOLLAR_PREFIXES[lettered.group(1)]
         elif g["pre"] == "$" and g["post1"]:
             cur = _currency(g["post1"]) or cur  # "$1,800 MXN", "$900 CAD": the code says whose dollar or peso
@@ -651,6 +656,8 @@ def pay_mentions(text: str, scale: dict[str, float] | None = None, kroner: str |
             unit = next((u for u, rx in _UNIT_BEFORE if rx.search(before)), None)
             if unit in ("year", "month") and not kilo and high < SMALLEST_SALARY[unit] * (scale or {}).get(cur, 1.0):
                 unit = None  # "Salary: $500", "Salary: Rp 3.000.000" on a board's salary line: a project fee, not a wage
+            elif unit and scale and cur not in scale and cur in KILO_FEE_CURRENCIES and _PAY_LABEL.search(before):
+                unit = None  # "Salary: ₩800,000" with no floor to size a won salary by: the board's salary line, a fee
         if unit is None and kilo and not ((cur in KILO_FEE_CURRENCIES or largest > LARGEST_FEE or high < SMALLEST_SALARY["year"])
                                           and high <= largest and _TOTAL_HINT.search(before[-40:] + " " + after[:45])):
             unit = "year"  # "$151K": a salary; but "Stipend: ₹10k for a 20-hour project", "$0.75k for the project" are fees
