@@ -469,7 +469,9 @@ _MICRO = re.compile(r"\b(?:micro[- ]?(?:intern(?:ships?|s)?\b|projects?"
                     r"|마이크로 ?인턴|project[- ]based (?:internship|work|experience)"
                     r"|short[- ]term (?:project|assignment|internship)|short (?:paid )?(?:project|assignment)\b|mini[- ]internships?|\d+[- ]hours? (?:project|assignment)"
                     r"|(?:one|single|a) (?:short |small |scoped |defined )?(?:project|deliverable|assignment)\b|externship"
-                    r"|sprint project|paid project)")
+                    r"|sprint project|paid project|paid student (?:research )?(?:project|assignment)\b"
+                    # Indonesian "proyek singkat" (short project), Norwegian/Swedish "studentoppdrag"
+                    r"|proyek singkat|student(?:oppdrag|uppdrag))")
 
 
 #: The furthest ahead of ``now`` a closing date read from prose may be and still become the
@@ -1047,7 +1049,7 @@ _REMOTE = re.compile(r"\b(?:remote(?:ly)?|work(?:ing|ed)? from (?:home|anywhere)
                      r"|assignment|engagement)|virtual(?:ly)?"
                      # in the writer's language: "trabajo remoto", "modalidad: remota", "på distans", "100% zdalnie", "원격 근무"
                      r"|(?:trabajo|modalidad|modalidade|trabalho|formato|lavoro|en|em|100 ?%)\s*:?\s*remot[oa]|a distancia|på distans"
-                     r"|zdaln(?:ie|a|y)|원격"
+                     r"|zdaln(?:ie|a|y)|원격|(?<!control )(?<!controle )(?<!mando a )(?<!acesso )(?<!acceso )remot[oa]"
                      r"|anywhere in the world|location[- ]independent)\b|^anywhere\b"
                      r"|\bonline\b(?! (?:store|shop|marketplace|platform|presence|business|retail|banking|payments?|course"
                      r"|learning|education|community|reviews?|sales|advertising|ads|marketing|tools?|services?|forms?"
@@ -1162,7 +1164,9 @@ _STUDENTS_ABROAD = re.compile(r"\b(?:estudantes?|estudiantes?|[ée]tudiant\w*|st
                               r"|egresad\w*|jeunes dipl[ôo]m\w*|neolaureat\w*|laureand\w*|absolvent\w*|afgestudeerde?n?"
                               r"|estagi[aá]ri\w*|est[aá]gios?|becari\w*|pasant[ei]s?|stagiaires?|tirocin\w*|学生|大学生|新卒"
                               # Turkish "öğrenciler", "yeni mezunlar"; Indonesian/Malay "mahasiswa"
-                              r"|öğrenci\w*|yeni mezun\w*|mahasiswa)(?!\w)")
+                              r"|öğrenci\w*|yeni mezun\w*|mahasiswa"
+                              # Nordic compounds: "masterstudenter", "bachelor- og masterstudenter", "studentoppdrag"
+                              r"|(?:bachelor|master|doktorand|ph\.?d)-?stud(?:enter|enten|erande)|student(?:oppdrag|uppdrag|opgave)\w*)(?!\w)")
 _STUDENT_TRAPS = re.compile(r"\b(?:our|your|k-?12|gcse|a[- ]level|high[- ]school|school|middle[- ]school|grade|\d+(?:st|nd|rd|th)"
                             r"[- ]grade|tutor(?:ing)?|teach(?:ing)?|with|serve|serving|help(?:ing)?|coach(?:ing)?|mentor(?:ing)?"
                             r"|support(?:ing)?|engage|engaging)\s+(?:\w+\s+){0,2}students?\b|\bstudents?\s+(?:we|you)\s+"

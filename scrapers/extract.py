@@ -414,7 +414,7 @@ _N = r"\d\d?(?:\.\d)?"
 #: (about 4 hours a day)", "4 hours a day for 3 days". A comma or bracket between days and hours needs the "a day" to follow,
 #: so "within 3 days, 10 hours in total" stays a total.
 DAILY = re.compile(
-    rf"(?P<d1>\d\d?)\s*-?\s*(?:days?|evenings?)\b\s*(?:(?P<sep>[,x×*(])|of|at)\s*{_ABOUT}(?P<a1>{_N})(?:\s*(?:-|to)\s*(?P<b1>{_N}))?"
+    rf"(?P<d1>\d\d?)\s*-?\s*(?:(?:working|work|business|full)[- ]?)?(?:days?|evenings?)\b\s*(?:(?P<sep>[,x×*(])|of|at)\s*{_ABOUT}(?P<a1>{_N})(?:\s*(?:-|to)\s*(?P<b1>{_N}))?"
     rf"\s*{_HRS}(?P<per>\s*{_PER_DAY})?"
     rf"|(?P<a2>{_N})(?:\s*(?:-|to)\s*(?P<b2>{_N}))?\s*{_HRS}\s*{_PER_DAY}\s*(?:for|over|across|x|×|,)\s*{_ABOUT}"
     rf"(?P<d2>\d\d?)\s*-?\s*(?:days?|evenings?)\b")
