@@ -722,8 +722,12 @@ class Facts:
         if (hit := _find(_ONSITE, head)) and not _REMOTE.search(_WEAK_REMOTE.sub(" ", head)):
             return Fact(False, hit, "location")
         if self.record.remote is True:
+            if hit := self.onsite_prose:
+                return Fact(False, hit, _AGAINST_REMOTE)
             return Fact(True, f"remote flag true (location {normalize.as_text(self.record.location)[:60]!r})", "field")
         if hit := _find(_REMOTE, _role_remote(self.where), _role_remote(head)) or _find(_REMOTE_WHERE, self.where):
+            if onsite := self.onsite_prose:
+                return Fact(False, onsite, _AGAINST_REMOTE)
             return Fact(True, hit, "location")
         if hit := _find(_REMOTE, _role_remote(self.text)):
             return Fact(True, hit, "text")
@@ -733,6 +737,23 @@ class Facts:
             if hit := _find(_WEAK_REMOTE, self.text):
                 return Fact(None, hit, _WEAK_BY)
         return Fact(None)
+
+    @cached_property
+    def onsite_prose(self) -> str | None:
+        """On-site or hybrid said in the text of a record whose field or location says remote ("Hybrid -
+        two half-days in our Dublin office", "we'd need you in our Lisbon office"): no schedule the duty
+        rule reads, but a contradiction a person settles. "We never meet in person", "an optional visit
+        to our office", "our team works at our office" are not this role's."""
+        role = self.role
+        if not any(w in role for w in _ONSITE_NEEDLES):
+            return None
+        prose = len(self.title) + len(self.where) + len(self.types) + 9  # after "title . location . types . "
+        for m in _ONSITE_TEXT.finditer(role, prose):  # the title's and location's words are read before this
+            if _OTHERS_DUTY.search(role, max(0, m.start() - 40), m.start()) \
+                    or _NOT_REQUIRED.search(role, max(0, m.start() - 30), m.start()) or _OPTIONAL_AFTER.match(role, m.end()):
+                continue
+            return role[max(0, m.start() - 30): m.end() + 30].strip()
+        return None
 
     @cached_property
     def office_duty(self) -> str | None:
@@ -1133,6 +1154,11 @@ _REMOTE_DENIED = re.compile(r"\b(?:(?:this|the) (?:[a-z-]+ )?(?:project|role|pos
                             r"|available|offered)|(?:cannot|can't|can not) be (?:done|completed|carried out) remotely)\b(?![- ](?:first|friendly|only))")
 #: What every wording of :data:`_REMOTE_DENIED` holds: the cheap test before it.
 _DENIED_NEEDLES = ("t remote", "t a remote", "t be remote", "no remote", "no option", "no possibility", "e remotely", "is not", "isn't")
+#: ``remote_fact.by`` of on-site prose against a remote field or location (:attr:`Facts.onsite_prose`).
+_AGAINST_REMOTE = "text against a remote field"
+#: What every wording of :data:`_ONSITE_TEXT` holds: the cheap test before it.
+_ONSITE_NEEDLES = ("office", "site", "person", "hybrid", "studio", "store", "lab", "warehouse", "campus", "headquarters",
+                   "clinic", "shop", "relocat", "must ", "stacjonarn", "presencial")
 #: On-site said in prose: only read when nothing says remote.
 _ONSITE_TEXT = re.compile(r"(?<!no )(?<!not )(?<!without )\b(?:in[- ]person|hybrid|in the office|office in [a-z]+"
                           r"|at our (?:office|offices|studio|stores?|lab|warehouse|site|campus|headquarters|clinic|shop)\b"
@@ -1740,6 +1766,8 @@ def _remote_despite(f: Facts) -> str | None:
     (a schedule of visits, or "hybrid", is not remote work)."""
     if f.remote_fact.by == "field":
         return f"the text says {hit!r}" if (hit := _find(_REMOTE_EXPLICIT, f.role)) else None
+    if f.remote_fact.by == _AGAINST_REMOTE:
+        return "the source's field or location says remote"
     duty = f.office_duty
     if f.remote_fact.by != "text" or not duty or "hybrid" in f.role or not (visit := _find(_ONE_VISIT, duty)):
         return None
