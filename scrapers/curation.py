@@ -1733,14 +1733,15 @@ def _hit_sentence(f: Facts, detail: str) -> str:
     return text[start: min(ends) if ends else pos + 150]
 
 
-def _micro_evidence(f: Facts, any_audience: bool = False) -> str | None:
+def _micro_evidence(f: Facts, any_audience: bool = False, pay_checked: bool = False) -> str | None:
     """The facts that make a record a micro-internship on its own words: total hours within 5-40, an
     hourly rate or fee at or above the floor, students addressed and one short project; or None.
-    ``any_audience``: the audience is what is in dispute (experience asked of a post open to students)."""
+    ``any_audience``: the audience is what is in dispute (experience asked of a post open to students);
+    ``pay_checked``: the pay is what is in dispute, and the text's own amount was found above the floor."""
     hours, pay = f.hours_fact.value, f.pay_fact.value
     if hours is None or not (HOURS_MIN <= hours.min and hours.max <= HOURS_MAX):
         return None
-    if pay is None or pay.unit not in ("hour", "total") or _below_floor(f):
+    if pay is None or pay.unit not in ("hour", "total") or (_below_floor(f) and not pay_checked):
         return None
     if (f.audience.value != "students" and not any_audience) or not f.micro.value:
         return None
@@ -1810,6 +1811,16 @@ def _conflicting(f: Facts, rule: Rule, detail: str) -> str | None:
     elif rule.test is _ongoing and detail.startswith(_OPEN_SPAN_DETAIL) and f.hours_fact.by == "total":
         # "a 20-hour micro-internship" and "20 hours per week while the beta is running": which is it?
         why = f"the text also states {f.hours_fact.quote!r} as the total"
+    elif rule.test is _full_time and detail.startswith("salary per") and f.source.kind in _YEARLY_BY_DEFINITION \
+            and f.pay_fact.by != "field":
+        # a salary range in fields that are yearly only by the board's definition (the poster never said "a
+        # year") against a text that states a short project's own fee ("20 hours total, $500 fixed"): a person checks
+        if _find(_FULL_TIME, f.role) or _find(_EMPLOYEE, f.role):
+            return None
+        why = f"the text states its own pay ({f.pay_fact.quote!r})"
+    elif rule.test is _below_floor and (why := _prose_pay_clears(f)):
+        evidence = _micro_evidence(f, pay_checked=True)
+        return f"{why}; against: {evidence}" if evidence else None
     elif rule.test is _experienced and (hit := _students_invited(f.role)):
         # "open to students and recent grads" and "minimum 3 years of experience": one of them is wrong
         why = f"the text also says {hit!r}"
@@ -1822,6 +1833,22 @@ def _conflicting(f: Facts, rule: Rule, detail: str) -> str | None:
         return None
     evidence = _micro_evidence(f, any_audience=rule.test is _experienced)
     return f"{why}; against: {evidence}" if evidence else None
+
+
+#: Boards whose salary fields are yearly by definition, not by the poster's word (see the adapter).
+_YEARLY_BY_DEFINITION = frozenset({"remoteok"})
+
+
+def _prose_pay_clears(f: Facts) -> str | None:
+    """A pay field below the floor against an amount in the text that clears it ("baseSalary 8 EUR/HOUR"
+    and "€400 for the project" over 20 hours): which is right is for a person, or None."""
+    hours = f.hours_fact.value
+    if f.pay_fact.by != "field" or hours is None or not (prose := extract.best_pay(f.mentions, f.scale)):
+        return None
+    if prose.unit not in ("hour", "total") or (floor := f.policy.pay_floor(prose.currency)) is None:
+        return None
+    low = Compensation(prose.low, prose.high, prose.currency, prose.unit).hourly_range(hours)[0]
+    return f"the text states {prose.quote!r} ({low:.2f} {prose.currency}/hour)" if low >= floor else None
 
 
 def _conflict_review(f: Facts, rule: Rule, detail: str, why: str) -> Decision:
