@@ -1754,9 +1754,13 @@ _ONE_VISIT = re.compile(r"\b(?:an?|one|single|1|a single|one short)\s+(?:(?:half
                         r"|\d(?:\.\d)?[- ]hours?\s+|in[- ]person\s+|on[- ]?site\s+|opening\s+|initial\s+|welcome\s+){0,3}"
                         r"(?:kick-?off|orientation|onboarding|induction|launch|welcome|meeting|session|workshop|visit|briefing"
                         r"|training|day)\b(?!s)"
+                        # "the first day (kick-off and device handover) is in person", "on day one"
+                        r"|\b(?:the first|the opening|day one|the kick-?off) (?:(?:half[- ])?day|morning|afternoon)?\b(?!s)"
                         # Spanish / Portuguese: "una visita a la bodega", "uma reunião", "una sola sesión"
                         r"|\b(?:una?|uma) (?:sola |única |breve |[úu]nica )?(?:visita|reuni[óã]o|reuni[óo]n|sesi[óo]n|sess[ãa]o|jornada)\b(?!s)")
 
+#: A second visit joined to the first: "the first day and the final presentation", "… and the last day".
+_SECOND_VISIT = re.compile(r"\band (?:the|a|our|one) (?:final|last|closing|second|end|wrap-?up)\b")
 _EVENTS = re.compile(r"\b(?:kick-?offs?|orientations?|onboardings?|inductions?|launch(?:es)?|meetings?|sessions?|workshops?"
                      r"|visits?|briefings?|trainings?|presentations?|present|showcases?|demos?|days)\b")
 
@@ -1770,9 +1774,12 @@ def _remote_despite(f: Facts) -> str | None:
     if f.remote_fact.by == _AGAINST_REMOTE:
         return "the source's field or location says remote"
     duty = f.office_duty
-    if f.remote_fact.by != "text" or not duty or "hybrid" in f.role or not (visit := _find(_ONE_VISIT, duty)):
+    if f.remote_fact.by != "text" or not duty or "hybrid" in f.role:
         return None
-    if len(_OFFICE_DUTY.findall(f.role)) != 1 or len(_EVENTS.findall(_hit_sentence(f, f"'{duty}'"))) > 1:
+    sentence = _hit_sentence(f, f"'{duty}'")  # "the first day (kick-off and …) is in person": the visit before the quote
+    if not (visit := _find(_ONE_VISIT, duty) or _find(_ONE_VISIT, sentence)):
+        return None
+    if len(_OFFICE_DUTY.findall(f.role)) != 1 or len(_EVENTS.findall(sentence)) > 1 or _SECOND_VISIT.search(sentence):
         return None  # "a kickoff and a final presentation in person": more than one visit
     if not (hit := _find(_REMOTE, _role_remote(f.role.replace(duty, " ")))):
         return None

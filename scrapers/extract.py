@@ -668,6 +668,25 @@ def pay_mentions(text: str, scale: dict[str, float] | None = None, kroner: str |
             unit = "total"
         hinted = unit == "total" and bool(_TOTAL_HINT.search(before[-40:] + " " + m.group(0) + " " + after[:45]))
         out.append(Pay(low, high, cur, unit, _quote(text, m.start(), m.end()), hinted, m.start(), m.end()))
+    return _joined_ranges(text, out)
+
+
+#: Between the two ends of a range said with the currency twice: "de 450 € a 600 €", "from $400 to $600".
+_RANGE_JOIN = re.compile(r"\s*(?:-|to|a|à|bis|até|tot|till)\s*$")
+_RANGE_OPEN = re.compile(r"(?:\bde|\bfrom|\bbetween|\bentre|\bvon|\bzwischen|\bvan|\bfra|\bfrån)\s*$")
+
+
+def _joined_ranges(text: str, found: list[Pay]) -> list[Pay]:
+    """Two amounts of one currency and unit that are the ends of one range ("de 450 € a 600 €"):
+    one mention, not two fees (which :func:`best_pay` could not choose between)."""
+    out: list[Pay] = []
+    for p in found:
+        q = out[-1] if out else None
+        if q and q.currency == p.currency and q.unit == p.unit and q.high < p.low and p.at - q.end <= 6 \
+                and _RANGE_JOIN.fullmatch(text, q.end, p.at) and _RANGE_OPEN.search(text, max(0, q.at - 12), q.at):
+            out[-1] = Pay(q.low, p.high, q.currency, q.unit, _quote(text, q.at, p.end), q.hinted or p.hinted, q.at, p.end)
+            continue
+        out.append(p)
     return out
 
 
