@@ -93,6 +93,9 @@ _WEEK = (r"(?:/|per|a|an|each|every)\s*(?:week|wk)\b|weekly\b"
 
 WEEKLY = re.compile(rf"{_RNG}\s*-?\+?\s*{_HRS}\s*(?:of\s+(?:\w+\s+)?work\s+|of\s+time\s+)?(?:{_WEEK})")
 HOURS = re.compile(rf"{_RNG}\s*\+?\s*-?\s*{_HRS}")
+#: Days a week restated in hours: "½ day a week (about 4 hours)", "one day per week (~7 h)": a weekly rate, never a total.
+DAY_WEEKLY = re.compile(rf"(?:½|half|one|a|\d)[- ]?(?:a )?days? (?:a|per|each|every) week\s*\(\s*(?:about |around |roughly "
+                        rf"|approx\.? |~\s*)?{_RNG}\s*{_HRS}\s*\)")
 DURATION = re.compile(rf"(?=\d)(?:{_NUM}\s*-?\s*(week|wk|month|day)s?\b(?:\s*(?:-|to)\s*{_NUM}\s*-?\s*(week|wk|month|day)s?\b)?"
                       rf"|{_NUM}\s*(?:-|to)\s*{_NUM}\s*-?\s*(week|wk|month|day)s?\b)")
 
@@ -196,7 +199,8 @@ def monthly_hours(text: str) -> Found | None:
 
 def weekly_hours(text: str) -> Found | None:
     """"10-15 hrs/week", "20 hours per week", "Hours: 15/week" -> (10, 15)."""
-    m = WEEKLY.search(text) or (LABELLED_WEEKLY.search(text) if ("week" in text or "wk" in text) and ":" in text else None)
+    m = WEEKLY.search(text) or (LABELLED_WEEKLY.search(text) if ("week" in text or "wk" in text) and ":" in text else None) \
+        or (DAY_WEEKLY.search(text) if "day" in text and "week" in text else None)
     if not m:
         return None
     low, high = _rng(m.group(1), m.group(2))
@@ -230,6 +234,8 @@ def _hour_mentions(text: str) -> tuple[list[Found], list[Found]]:
     counts, deadlines, meetings and credit hours; an hour count of each of several sittings
     is multiplied, and a total restated in brackets after it replaces it."""
     weekly_spans = [m.span() for m in WEEKLY.finditer(text)]
+    if "day" in text and "week" in text:
+        weekly_spans += [m.span() for m in DAY_WEEKLY.finditer(text)]
     kept: list[tuple[int, Found, bool]] = []  # (end, mention, strong)
     restated = -1  # where a bracketed total said right after the last count ends
     for m in HOURS.finditer(text):
