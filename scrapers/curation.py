@@ -1660,6 +1660,10 @@ def _finish(f: Facts, hours: Hours, pay: Compensation, kept: str, detail: str) -
     return Decision("keep", kept, detail, entry, facts, evidence)
 
 
+#: A title naming one piece of work for students: "Student assignment: …", "Student literature review: …".
+_STUDENT_WORK = re.compile(r"\bstudent (?:[a-z-]+ ){0,2}?(?:project|assignment|review|scan|task|brief)\b")
+
+
 def _strong(f: Facts, missing: str = "") -> bool:
     """Strong micro-internship signals: aimed at students and worded as one short project; or, when
     only who offers it is unknown (an HN comment's author), students with the work's own hours and pay
@@ -1668,6 +1672,8 @@ def _strong(f: Facts, missing: str = "") -> bool:
         return False
     if f.micro.value:
         return True
+    if (pay := f.pay_fact.value) is not None and pay.unit in ("total", "hour") and _STUDENT_WORK.search(f.title):
+        return True  # "Student assignment: literature scan" with a stated fee: one piece of work, only one fact missing
     if missing != "REVIEW_ORG_UNKNOWN":
         return False
     hours, pay = f.hours_fact.value, f.pay_fact.value
