@@ -1818,6 +1818,8 @@ def _conflicting(f: Facts, rule: Rule, detail: str) -> str | None:
         # an employment-type field of Full-time that nothing in the text repeats, against a text that
         # states a short paid project: the field may be the board's default, a person checks
         words = f.role.replace(f" . {f.types} . ", " . ", 1)  # the field itself is not the text
+        if "|" in words:  # nor the header cell it was read from: "Kestrel | … | REMOTE | Full-time"
+            words = _HEADER_FULL_TIME.sub(" ", words)
         if _find(_FULL_TIME, words) or _find(_EMPLOYEE, words) or (f.weekly and f.weekly.low >= 35):
             return None
         why = f"the text never says full-time ({f.role_type.quote} is the only sign)"
@@ -1848,6 +1850,8 @@ def _conflicting(f: Facts, rule: Rule, detail: str) -> str | None:
     return f"{why}; against: {evidence}" if evidence else None
 
 
+#: A header cell of employment type ("… | Remote | Full-time"), where an HN comment's type field comes from.
+_HEADER_FULL_TIME = re.compile(r"\|\s*full[- ]?time\b")
 #: Boards whose salary fields are yearly by definition, not by the poster's word (see the adapter).
 _YEARLY_BY_DEFINITION = frozenset({"remoteok"})
 
