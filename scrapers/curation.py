@@ -397,8 +397,11 @@ _INTERVIEW_MORE = _extras(
      r"(?:interviews?|process)\s*(?:is|are|includes?|consists of|:)[^.]{0,60}\bpaid (?:[a-z-]+ )?(?:project|task|assignment"
      r"|trial|exercise|challenge)\b", None),
     # "this task is the final stage of our hiring process"
-    (("stage of", "step of", "round of"), r"(?:final|last|next|second|third|first) (?:stage|step|round) of (?:our|the)"
-                                          r" (?:hiring|interview|recruit\w*|selection|application) process\b", None),
+    # "stage two of our recruitment for a junior designer", "the second step of the selection"
+    (("stage of", "step of", "round of", " of our ", " of the "),
+     r"(?:(?:final|last|next|second|third|first) (?:stage|step|round)|(?:stage|step|round) (?:one|two|three|four|[1-4]))"
+     r" of (?:our|the) (?:hiring|interview|recruit\w*|selection|application)(?! (?:of|for) (?:new |our )?(?:clients?|customers?"
+     r"|participants?|volunteers?|users?))\b", None),
     # "we pay candidates $200 for a 3-hour take-home"
     (("take-home", "take home"), r"(?:pay|paid|compensate) (?:all |our |shortlisted |final )?(?:candidates|finalists"
                                  r"|applicants)\b[^.]{0,80}\btake[- ]home\b(?! pay)", None),
@@ -461,10 +464,14 @@ def _find_more(rows: tuple[_Extra, ...], text: str) -> str | None:
 #: Wording that makes a record a micro-internship candidate worth a person's time when one fact is missing.
 _MICRO = re.compile(r"\b(?:micro[- ]?(?:intern(?:ships?|s)?\b|projects?"
                     # in the writer's language: "microestágio", "micropráctica", "micro-stage", "Mikropraktikum"
-                    r"|est[aá]gios?|pr[aá]cticas?|stages?\b|tirocin\w*)|mikro-?prakti\w*|project[- ]based (?:internship|work|experience)"
+                    # "micro-pasantía", "mikro-staż", "mikropraktik", "마이크로 인턴십"
+                    r"|est[aá]gios?|pr[aá]cticas?|pr[àa]ctiques?|pasant[ií]as?|stages?\b|tirocin\w*)|mikro-?(?:prakti\w*|sta[żz]\w*)"
+                    r"|마이크로 ?인턴|project[- ]based (?:internship|work|experience)"
                     r"|short[- ]term (?:project|assignment|internship)|short (?:paid )?(?:project|assignment)\b|mini[- ]internships?|\d+[- ]hours? (?:project|assignment)"
                     r"|(?:one|single|a) (?:short |small |scoped |defined )?(?:project|deliverable|assignment)\b|externship"
-                    r"|sprint project|paid project)")
+                    r"|sprint project|paid project|paid student (?:research )?(?:project|assignment)\b"
+                    # Indonesian "proyek singkat" (short project), Norwegian/Swedish "studentoppdrag"
+                    r"|proyek singkat|student(?:oppdrag|uppdrag))")
 
 
 #: The furthest ahead of ``now`` a closing date read from prose may be and still become the
@@ -715,8 +722,12 @@ class Facts:
         if (hit := _find(_ONSITE, head)) and not _REMOTE.search(_WEAK_REMOTE.sub(" ", head)):
             return Fact(False, hit, "location")
         if self.record.remote is True:
+            if hit := self.onsite_prose:
+                return Fact(False, hit, _AGAINST_REMOTE)
             return Fact(True, f"remote flag true (location {normalize.as_text(self.record.location)[:60]!r})", "field")
         if hit := _find(_REMOTE, _role_remote(self.where), _role_remote(head)) or _find(_REMOTE_WHERE, self.where):
+            if onsite := self.onsite_prose:
+                return Fact(False, onsite, _AGAINST_REMOTE)
             return Fact(True, hit, "location")
         if hit := _find(_REMOTE, _role_remote(self.text)):
             return Fact(True, hit, "text")
@@ -728,12 +739,29 @@ class Facts:
         return Fact(None)
 
     @cached_property
+    def onsite_prose(self) -> str | None:
+        """On-site or hybrid said in the text of a record whose field or location says remote ("Hybrid -
+        two half-days in our Dublin office", "we'd need you in our Lisbon office"): no schedule the duty
+        rule reads, but a contradiction a person settles. "We never meet in person", "an optional visit
+        to our office", "our team works at our office" are not this role's."""
+        role = self.role
+        if not any(w in role for w in _ONSITE_NEEDLES):
+            return None
+        prose = len(self.title) + len(self.where) + len(self.types) + 9  # after "title . location . types . "
+        for m in _ONSITE_TEXT.finditer(role, prose):  # the title's and location's words are read before this
+            if _OTHERS_DUTY.search(role, max(0, m.start() - 40), m.start()) \
+                    or _NOT_REQUIRED.search(role, max(0, m.start() - 30), m.start()) or _OPTIONAL_AFTER.match(role, m.end()):
+                continue
+            return role[max(0, m.start() - 30): m.end() + 30].strip()
+        return None
+
+    @cached_property
     def office_duty(self) -> str | None:
         """Time at an office or site the role requires ("3 days a week in our office", "a hybrid
         schedule", "you must come on-site"), which no remote field or location outweighs."""
         role = self.role
         if not any(w in role for w in ("office", "site", "person", "hybrid", "studio", "campus", "hq", "lab", "store",
-                                       "warehouse", "headquarters", "anchor", "presencial")):
+                                       "warehouse", "headquarters", "anchor", "presencial", "stacjonarn")):
             return None
         for m in _OFFICE_DUTY.finditer(role):
             if _OTHERS_DUTY.search(role, max(0, m.start() - 40), m.start()):
@@ -1039,7 +1067,11 @@ _REMOTE = re.compile(r"\b(?:remote(?:ly)?|work(?:ing|ed)? from (?:home|anywhere)
                      r"|home[- ]based (?:role|position|project|work|micro-?internship)|(?:fully |100% )?distributed team"
                      r"|from your (?:own )?(?:home|location|laptop|couch)|wfh|telecommut\w*|(?:100%|fully|entirely|completely|all|completed|done|delivered"
                      r"|carried out|happens?|takes? place|worked) online|online (?:project|micro-?internship|internship"
-                     r"|assignment|engagement)|virtual(?:ly)?|anywhere in the world|location[- ]independent)\b|^anywhere\b"
+                     r"|assignment|engagement)|virtual(?:ly)?"
+                     # in the writer's language: "trabajo remoto", "modalidad: remota", "på distans", "100% zdalnie", "원격 근무"
+                     r"|(?:trabajo|modalidad|modalidade|trabalho|formato|lavoro|en|em|100 ?%)\s*:?\s*remot[oa]|a distancia|på distans"
+                     r"|zdaln(?:ie|a|y)|원격|(?<!control )(?<!controle )(?<!mando a )(?<!acesso )(?<!acceso )remot[oa]"
+                     r"|anywhere in the world|location[- ]independent)\b|^anywhere\b"
                      r"|\bonline\b(?! (?:store|shop|marketplace|platform|presence|business|retail|banking|payments?|course"
                      r"|learning|education|community|reviews?|sales|advertising|ads|marketing|tools?|services?|forms?"
                      r"|application|portal|safety|experience))")
@@ -1101,7 +1133,9 @@ _OFFICE_DUTY = re.compile(
     # the whole work at a place: "you'll work from our office at the training ground for the whole project"
     rf"|\b(?:(?:from|at|in) (?:the|our) (?:[a-z]+ ){{0,2}}{_PLACE}|on-?site|in[- ]person)\b[^.]{{0,50}}?{_WHOLE_WORK}"
     # Spanish / Portuguese: "asistir presencialmente a una visita", "comparecer presencialmente", "trabajar de forma presencial"
-    rf"|\b(?:asistir|acudir|venir|trabajar|estar|comparecer|ir|participar)(?: de (?:forma|manera|modo))? presencial(?:mente)?\b")
+    rf"|\b(?:asistir|acudir|venir|trabajar|estar|comparecer|ir|participar)(?: de (?:forma|manera|modo))? presencial(?:mente)?\b"
+    # the work's mode said as a label or a rule: "Modalidad: presencial", "praca stacjonarna", "on-site only"
+    rf"|\b(?:modalidade?|trabajo|trabalho)\s*:?\s*presencial\b|\bpraca stacjonarna\b|\b(?:on[- ]?site|in[- ]person) only\b")
 #: Other people as the subject of an office duty: "our team works on site …", "the staff are in the office …".
 _OTHERS_DUTY = re.compile(r"\b(?:our|the|their|its) (?:[a-z-]+ )?(?:team|staff|employees|crew|colleagues|engineers|volunteers"
                           r"|members|founders)\b(?: (?:[a-z-]+ ){0,2})?$")
@@ -1113,9 +1147,18 @@ _NOT_REQUIRED = re.compile(r"\b(?:no|not|never|optional(?:ly)?|don't|do not|won'
 #: Remote denied in so many words: wins even over a remote-only board ("this project is not remote",
 #: "not a remote role"); not "not remote-first" or "not only remote".
 _REMOTE_DENIED = re.compile(r"\b(?:(?:this|the) (?:[a-z-]+ )?(?:project|role|position|job|internship|micro-?internship|work|gig"
-                            r"|opportunity) (?:is not|will not be|isn't|won't be) (?:a )?remote|this is not (?:a )?remote|not a remote (?:role|position|job|project|internship|opportunity|gig))\b(?![- ](?:first|friendly|only))")
+                            r"|opportunity) (?:is not|will not be|isn't|won't be) (?:a )?remote|this is not (?:a )?remote|not a remote (?:role|position|job|project|internship|opportunity|gig)"
+                            # "there is no remote option", "remote work is not possible", "it cannot be done remotely"
+                            r"|(?:there is|there's|with|we have|we offer) no (?:option (?:of|for) |possibility (?:of|for) )?remote"
+                            r"(?: work(?:ing)?)?(?: option| possibility)?|\bremote (?:work(?:ing)? )?(?:is not|isn't) (?:possible|an option"
+                            r"|available|offered)|(?:cannot|can't|can not) be (?:done|completed|carried out) remotely)\b(?![- ](?:first|friendly|only))")
 #: What every wording of :data:`_REMOTE_DENIED` holds: the cheap test before it.
-_DENIED_NEEDLES = ("t remote", "t a remote", "t be remote")
+_DENIED_NEEDLES = ("t remote", "t a remote", "t be remote", "no remote", "no option", "no possibility", "e remotely", "is not", "isn't")
+#: ``remote_fact.by`` of on-site prose against a remote field or location (:attr:`Facts.onsite_prose`).
+_AGAINST_REMOTE = "text against a remote field"
+#: What every wording of :data:`_ONSITE_TEXT` holds: the cheap test before it.
+_ONSITE_NEEDLES = ("office", "site", "person", "hybrid", "studio", "store", "lab", "warehouse", "campus", "headquarters",
+                   "clinic", "shop", "relocat", "must ", "stacjonarn", "presencial")
 #: On-site said in prose: only read when nothing says remote.
 _ONSITE_TEXT = re.compile(r"(?<!no )(?<!not )(?<!without )\b(?:in[- ]person|hybrid|in the office|office in [a-z]+"
                           r"|at our (?:office|offices|studio|stores?|lab|warehouse|site|campus|headquarters|clinic|shop)\b"
@@ -1123,7 +1166,9 @@ _ONSITE_TEXT = re.compile(r"(?<!no )(?<!not )(?<!without )\b(?:in[- ]person|hybr
                           r"|(?:work|working|based|report(?:ing)?|come|commute)\b[^.]{0,25}\b(?:on[- ]?site|in[- ]person"
                           r"|in (?:our|the) office|at (?:our|the) (?:office|offices|studio|lab|campus|headquarters))"
                           r"|(?:on[- ]?site|in[- ]person|in[- ]office|hybrid) (?:role|position|internship|work|schedule|presence)"
-                          r"|relocat\w+ (?:to|is required)|must (?:live|be located) (?:in|near|within commuting))\b")
+                          r"|relocat\w+ (?:to|is required)|must (?:live|be located) (?:in|near|within commuting)"
+                          # "on-site only", "praca stacjonarna" (Polish), "modalidad: presencial"
+                          r"|(?:on[- ]?site|in[- ]person|in[- ]office) only|praca stacjonarna|(?:modalidade?|trabajo|trabalho)\s*:?\s*presencial)\b")
 _LONG_TERM = re.compile(r"\b(?:(?<!this )(?<!next )(?<!current )(?<!each )semester(?!s?\b[- ]?(?:students?|seniors?|juniors?|sophomores?"
                         # the applicant's year of study, not the role's term: "first-semester seniors", "in their
                         # final semester", "completed one semester of coursework"
@@ -1145,7 +1190,9 @@ _STUDENTS_ABROAD = re.compile(r"\b(?:estudantes?|estudiantes?|[ée]tudiant\w*|st
                               r"|egresad\w*|jeunes dipl[ôo]m\w*|neolaureat\w*|laureand\w*|absolvent\w*|afgestudeerde?n?"
                               r"|estagi[aá]ri\w*|est[aá]gios?|becari\w*|pasant[ei]s?|stagiaires?|tirocin\w*|学生|大学生|新卒"
                               # Turkish "öğrenciler", "yeni mezunlar"; Indonesian/Malay "mahasiswa"
-                              r"|öğrenci\w*|yeni mezun\w*|mahasiswa)(?!\w)")
+                              r"|öğrenci\w*|yeni mezun\w*|mahasiswa"
+                              # Nordic compounds: "masterstudenter", "bachelor- og masterstudenter", "studentoppdrag"
+                              r"|(?:bachelor|master|doktorand|ph\.?d)-?stud(?:enter|enten|erande)|student(?:oppdrag|uppdrag|opgave)\w*)(?!\w)")
 _STUDENT_TRAPS = re.compile(r"\b(?:our|your|k-?12|gcse|a[- ]level|high[- ]school|school|middle[- ]school|grade|\d+(?:st|nd|rd|th)"
                             r"[- ]grade|tutor(?:ing)?|teach(?:ing)?|with|serve|serving|help(?:ing)?|coach(?:ing)?|mentor(?:ing)?"
                             r"|support(?:ing)?|engage|engaging)\s+(?:\w+\s+){0,2}students?\b|\bstudents?\s+(?:we|you)\s+"
@@ -1613,6 +1660,10 @@ def _finish(f: Facts, hours: Hours, pay: Compensation, kept: str, detail: str) -
     return Decision("keep", kept, detail, entry, facts, evidence)
 
 
+#: A title naming one piece of work for students: "Student assignment: …", "Student literature review: …".
+_STUDENT_WORK = re.compile(r"\bstudent (?:[a-z-]+ ){0,2}?(?:project|assignment|review|scan|task|brief)\b")
+
+
 def _strong(f: Facts, missing: str = "") -> bool:
     """Strong micro-internship signals: aimed at students and worded as one short project; or, when
     only who offers it is unknown (an HN comment's author), students with the work's own hours and pay
@@ -1621,6 +1672,8 @@ def _strong(f: Facts, missing: str = "") -> bool:
         return False
     if f.micro.value:
         return True
+    if (pay := f.pay_fact.value) is not None and pay.unit in ("total", "hour") and _STUDENT_WORK.search(f.title):
+        return True  # "Student assignment: literature scan" with a stated fee: one piece of work, only one fact missing
     if missing != "REVIEW_ORG_UNKNOWN":
         return False
     hours, pay = f.hours_fact.value, f.pay_fact.value
@@ -1663,7 +1716,10 @@ _HEDGED_AMOUNT = re.compile(r"\b(?:usually|typically|often|normally|generally|co
 #: Remote said so plainly that a "not remote" field cannot be the whole truth: "completed 100% remotely".
 _REMOTE_EXPLICIT = re.compile(r"\b(?:100 ?%|fully|entirely|completely|exclusively) (?:remote(?:ly)?|online|virtual)\b"
                               r"|\b(?:completed|done|worked|carried out|delivered) (?:100 ?% |fully |entirely )?(?:remotely|online)\b"
-                              r"|\bremote(?:ly)? from anywhere\b|\bwork from anywhere\b")
+                              r"|\bremote(?:ly)? from anywhere\b|\bwork from anywhere\b"
+                              # in the writer's language: "100% zdalnie", "modalidad: remota", "trabajo 100% remoto"
+                              r"|\b100 ?% (?:zdalnie|remot[oa]|a distancia|på distans)|\b(?:modalidade?|trabajo|trabalho)\s*:?\s*"
+                              r"(?:100 ?% )?remot[oa]\b")
 #: Details of a rule read from a structured field or a computation, never from one phrase: never a conflict.
 _FIELD_DETAILS = ("employment type", "salary per", "only a yearly", "paid in kind", "only prizes")
 
@@ -1683,14 +1739,15 @@ def _hit_sentence(f: Facts, detail: str) -> str:
     return text[start: min(ends) if ends else pos + 150]
 
 
-def _micro_evidence(f: Facts, any_audience: bool = False) -> str | None:
+def _micro_evidence(f: Facts, any_audience: bool = False, pay_checked: bool = False) -> str | None:
     """The facts that make a record a micro-internship on its own words: total hours within 5-40, an
     hourly rate or fee at or above the floor, students addressed and one short project; or None.
-    ``any_audience``: the audience is what is in dispute (experience asked of a post open to students)."""
+    ``any_audience``: the audience is what is in dispute (experience asked of a post open to students);
+    ``pay_checked``: the pay is what is in dispute, and the text's own amount was found above the floor."""
     hours, pay = f.hours_fact.value, f.pay_fact.value
     if hours is None or not (HOURS_MIN <= hours.min and hours.max <= HOURS_MAX):
         return None
-    if pay is None or pay.unit not in ("hour", "total") or _below_floor(f):
+    if pay is None or pay.unit not in ("hour", "total") or (_below_floor(f) and not pay_checked):
         return None
     if (f.audience.value != "students" and not any_audience) or not f.micro.value:
         return None
@@ -1703,9 +1760,13 @@ _ONE_VISIT = re.compile(r"\b(?:an?|one|single|1|a single|one short)\s+(?:(?:half
                         r"|\d(?:\.\d)?[- ]hours?\s+|in[- ]person\s+|on[- ]?site\s+|opening\s+|initial\s+|welcome\s+){0,3}"
                         r"(?:kick-?off|orientation|onboarding|induction|launch|welcome|meeting|session|workshop|visit|briefing"
                         r"|training|day)\b(?!s)"
+                        # "the first day (kick-off and device handover) is in person", "on day one"
+                        r"|\b(?:the first|the opening|day one|the kick-?off) (?:(?:half[- ])?day|morning|afternoon)?\b(?!s)"
                         # Spanish / Portuguese: "una visita a la bodega", "uma reunião", "una sola sesión"
                         r"|\b(?:una?|uma) (?:sola |única |breve |[úu]nica )?(?:visita|reuni[óã]o|reuni[óo]n|sesi[óo]n|sess[ãa]o|jornada)\b(?!s)")
 
+#: A second visit joined to the first: "the first day and the final presentation", "… and the last day".
+_SECOND_VISIT = re.compile(r"\band (?:the|a|our|one) (?:final|last|closing|second|end|wrap-?up)\b")
 _EVENTS = re.compile(r"\b(?:kick-?offs?|orientations?|onboardings?|inductions?|launch(?:es)?|meetings?|sessions?|workshops?"
                      r"|visits?|briefings?|trainings?|presentations?|present|showcases?|demos?|days)\b")
 
@@ -1716,10 +1777,15 @@ def _remote_despite(f: Facts) -> str | None:
     (a schedule of visits, or "hybrid", is not remote work)."""
     if f.remote_fact.by == "field":
         return f"the text says {hit!r}" if (hit := _find(_REMOTE_EXPLICIT, f.role)) else None
+    if f.remote_fact.by == _AGAINST_REMOTE:
+        return "the source's field or location says remote"
     duty = f.office_duty
-    if f.remote_fact.by != "text" or not duty or "hybrid" in f.role or not (visit := _find(_ONE_VISIT, duty)):
+    if f.remote_fact.by != "text" or not duty or "hybrid" in f.role:
         return None
-    if len(_OFFICE_DUTY.findall(f.role)) != 1 or len(_EVENTS.findall(_hit_sentence(f, f"'{duty}'"))) > 1:
+    sentence = _hit_sentence(f, f"'{duty}'")  # "the first day (kick-off and …) is in person": the visit before the quote
+    if not (visit := _find(_ONE_VISIT, duty) or _find(_ONE_VISIT, sentence)):
+        return None
+    if len(_OFFICE_DUTY.findall(f.role)) != 1 or len(_EVENTS.findall(sentence)) > 1 or _SECOND_VISIT.search(sentence):
         return None  # "a kickoff and a final presentation in person": more than one visit
     if not (hit := _find(_REMOTE, _role_remote(f.role.replace(duty, " ")))):
         return None
@@ -1752,12 +1818,24 @@ def _conflicting(f: Facts, rule: Rule, detail: str) -> str | None:
         # an employment-type field of Full-time that nothing in the text repeats, against a text that
         # states a short paid project: the field may be the board's default, a person checks
         words = f.role.replace(f" . {f.types} . ", " . ", 1)  # the field itself is not the text
+        if "|" in words:  # nor the header cell it was read from: "Kestrel | … | REMOTE | Full-time"
+            words = _HEADER_FULL_TIME.sub(" ", words)
         if _find(_FULL_TIME, words) or _find(_EMPLOYEE, words) or (f.weekly and f.weekly.low >= 35):
             return None
         why = f"the text never says full-time ({f.role_type.quote} is the only sign)"
     elif rule.test is _ongoing and detail.startswith(_OPEN_SPAN_DETAIL) and f.hours_fact.by == "total":
         # "a 20-hour micro-internship" and "20 hours per week while the beta is running": which is it?
         why = f"the text also states {f.hours_fact.quote!r} as the total"
+    elif rule.test is _full_time and detail.startswith("salary per") and f.source.kind in _YEARLY_BY_DEFINITION \
+            and f.pay_fact.by != "field":
+        # a salary range in fields that are yearly only by the board's definition (the poster never said "a
+        # year") against a text that states a short project's own fee ("20 hours total, $500 fixed"): a person checks
+        if _find(_FULL_TIME, f.role) or _find(_EMPLOYEE, f.role):
+            return None
+        why = f"the text states its own pay ({f.pay_fact.quote!r})"
+    elif rule.test is _below_floor and (why := _prose_pay_clears(f)):
+        evidence = _micro_evidence(f, pay_checked=True)
+        return f"{why}; against: {evidence}" if evidence else None
     elif rule.test is _experienced and (hit := _students_invited(f.role)):
         # "open to students and recent grads" and "minimum 3 years of experience": one of them is wrong
         why = f"the text also says {hit!r}"
@@ -1770,6 +1848,24 @@ def _conflicting(f: Facts, rule: Rule, detail: str) -> str | None:
         return None
     evidence = _micro_evidence(f, any_audience=rule.test is _experienced)
     return f"{why}; against: {evidence}" if evidence else None
+
+
+#: A header cell of employment type ("… | Remote | Full-time"), where an HN comment's type field comes from.
+_HEADER_FULL_TIME = re.compile(r"\|\s*full[- ]?time\b")
+#: Boards whose salary fields are yearly by definition, not by the poster's word (see the adapter).
+_YEARLY_BY_DEFINITION = frozenset({"remoteok"})
+
+
+def _prose_pay_clears(f: Facts) -> str | None:
+    """A pay field below the floor against an amount in the text that clears it ("baseSalary 8 EUR/HOUR"
+    and "€400 for the project" over 20 hours): which is right is for a person, or None."""
+    hours = f.hours_fact.value
+    if f.pay_fact.by != "field" or hours is None or not (prose := extract.best_pay(f.mentions, f.scale)):
+        return None
+    if prose.unit not in ("hour", "total") or (floor := f.policy.pay_floor(prose.currency)) is None:
+        return None
+    low = Compensation(prose.low, prose.high, prose.currency, prose.unit).hourly_range(hours)[0]
+    return f"the text states {prose.quote!r} ({low:.2f} {prose.currency}/hour)" if low >= floor else None
 
 
 def _conflict_review(f: Facts, rule: Rule, detail: str, why: str) -> Decision:

@@ -84,7 +84,7 @@ def _spell_list(m: re.Match[str]) -> str:
 _NUM = r"(\d\d{0,3}(?:\.\d+)?)"
 _RNG = rf"{_NUM}(?:\s*(?:-|to|or)\s*{_NUM})?"
 #: "hours" as non-native writers also say it: "ca. 25 Stunden", "20 horas", "20 ore", "15 heures".
-_HRS = r"(?:(?:hours?|hrs?|h|stunden|std|horas|heures|ore|timer|timar|timmar|uur|godzin|tuntia|saat)\b|時間)"
+_HRS = r"(?:(?:hours?|hrs?|h|stunden|std|horas|hores|heures|ore|timer|timar|timmar|uur|godzin|tuntia|saat)\b|時間|시간)"
 #: A week in the writer's language too: "20 Stunden pro Woche", "10 timer om ugen", "15 horas por semana".
 _WEEK = (r"(?:/|per|a|an|each|every)\s*(?:week|wk)\b|weekly\b"
          r"|(?:pro|die|par|por|a la|om|i|per|a|la) (?:woche|semaine|semana|settimana|ugen|uke|uken|veckan|vecka)\b"
@@ -93,6 +93,9 @@ _WEEK = (r"(?:/|per|a|an|each|every)\s*(?:week|wk)\b|weekly\b"
 
 WEEKLY = re.compile(rf"{_RNG}\s*-?\+?\s*{_HRS}\s*(?:of\s+(?:\w+\s+)?work\s+|of\s+time\s+)?(?:{_WEEK})")
 HOURS = re.compile(rf"{_RNG}\s*\+?\s*-?\s*{_HRS}")
+#: Days a week restated in hours: "½ day a week (about 4 hours)", "one day per week (~7 h)": a weekly rate, never a total.
+DAY_WEEKLY = re.compile(rf"(?:½|half|one|a|\d)[- ]?(?:a )?days? (?:a|per|each|every) week\s*\(\s*(?:about |around |roughly "
+                        rf"|approx\.? |~\s*)?{_RNG}\s*{_HRS}\s*\)")
 DURATION = re.compile(rf"(?=\d)(?:{_NUM}\s*-?\s*(week|wk|month|day)s?\b(?:\s*(?:-|to)\s*{_NUM}\s*-?\s*(week|wk|month|day)s?\b)?"
                       rf"|{_NUM}\s*(?:-|to)\s*{_NUM}\s*-?\s*(week|wk|month|day)s?\b)")
 
@@ -196,7 +199,8 @@ def monthly_hours(text: str) -> Found | None:
 
 def weekly_hours(text: str) -> Found | None:
     """"10-15 hrs/week", "20 hours per week", "Hours: 15/week" -> (10, 15)."""
-    m = WEEKLY.search(text) or (LABELLED_WEEKLY.search(text) if ("week" in text or "wk" in text) and ":" in text else None)
+    m = WEEKLY.search(text) or (LABELLED_WEEKLY.search(text) if ("week" in text or "wk" in text) and ":" in text else None) \
+        or (DAY_WEEKLY.search(text) if "day" in text and "week" in text else None)
     if not m:
         return None
     low, high = _rng(m.group(1), m.group(2))
@@ -230,6 +234,8 @@ def _hour_mentions(text: str) -> tuple[list[Found], list[Found]]:
     counts, deadlines, meetings and credit hours; an hour count of each of several sittings
     is multiplied, and a total restated in brackets after it replaces it."""
     weekly_spans = [m.span() for m in WEEKLY.finditer(text)]
+    if "day" in text and "week" in text:
+        weekly_spans += [m.span() for m in DAY_WEEKLY.finditer(text)]
     kept: list[tuple[int, Found, bool]] = []  # (end, mention, strong)
     restated = -1  # where a bracketed total said right after the last count ends
     for m in HOURS.finditer(text):
@@ -321,8 +327,9 @@ LABELLED_HOURS = re.compile(rf"(?:hours|time commitment|commitment|workload|effo
 #: A table's or list's label cell, then the count without its unit: "Hours | 25–30 in total",
 #: "hours 25-30 in total" (the cell's colon lost): only with "in total" after, so that "hours 9 to 5"
 #: (office hours) is no total.
-HOURS_CELL = re.compile(rf"(?<![\w-])(?:total hours|estimated hours|hours|time commitment|workload)\s*[|:：]?\s*"
-                        rf"(?:about |approx\.? |around |roughly |estimated |~)?(?>{_RNG})\s*(?:in total|total|overall|altogether)\b")
+HOURS_CELL = re.compile(rf"(?<![\w-])(?:total hours|estimated hours|hours|horas|hores|stunden|heures|time commitment|workload)\s*[|:：]?\s*"
+                        rf"(?:about |approx\.? |around |roughly |estimated |~)?(?>{_RNG})\s*\(?(?:in total|total|overall|altogether"
+                        rf"|en total|au total|insgesamt)\b")
 
 
 def labelled_hours(text: str) -> Found | None:
@@ -413,7 +420,7 @@ _N = r"\d\d?(?:\.\d)?"
 #: (about 4 hours a day)", "4 hours a day for 3 days". A comma or bracket between days and hours needs the "a day" to follow,
 #: so "within 3 days, 10 hours in total" stays a total.
 DAILY = re.compile(
-    rf"(?P<d1>\d\d?)\s*-?\s*(?:days?|evenings?)\b\s*(?:(?P<sep>[,x×*(])|of|at)\s*{_ABOUT}(?P<a1>{_N})(?:\s*(?:-|to)\s*(?P<b1>{_N}))?"
+    rf"(?P<d1>\d\d?)\s*-?\s*(?:(?:working|work|business|full)[- ]?)?(?:days?|evenings?)\b\s*(?:(?P<sep>[,x×*(])|of|at)\s*{_ABOUT}(?P<a1>{_N})(?:\s*(?:-|to)\s*(?P<b1>{_N}))?"
     rf"\s*{_HRS}(?P<per>\s*{_PER_DAY})?"
     rf"|(?P<a2>{_N})(?:\s*(?:-|to)\s*(?P<b2>{_N}))?\s*{_HRS}\s*{_PER_DAY}\s*(?:for|over|across|x|×|,)\s*{_ABOUT}"
     rf"(?P<d2>\d\d?)\s*-?\s*(?:days?|evenings?)\b")
@@ -457,7 +464,7 @@ _SYM = (r"(?:us\$|usd\$|c\$|ca\$|a\$|au\$|nz\$|\$|€|£|₹|¥|₦|₱|฿|\brs
         # "RM 900" (Malaysian ringgit), "Rp 2.500.000" (Indonesian rupiah): only right before a number
         r"|\b(?:rm|rp)\.?(?=\s?\d)"
         # Turkish lira: "₺6.000"; the code TRY is an English word, so only before a grouped amount ("TRY 6.000")
-        r"|₺|\btry(?=\s?\d{1,3}(?:[.,]\d{3})+(?![\d.,]))"
+        r"|₺|₩|₪|\btry(?=\s?\d{1,3}(?:[.,]\d{3})+(?![\d.,]))"
         r"|(?<![\w$])r(?=\s?[1-9]\d{0,2}(?:[,\u00a0\u202f ]\d{3})+(?!\d)|[1-9]\d{3,5}(?![\d.,]\d)))")
 #: "S$400" is Singapore dollars, not US dollars. Read from the letters before a bare "$" rather
 #: than as more alternatives of MONEY: a pattern trying "s" at every letter s is slower.
@@ -466,10 +473,12 @@ _DOLLAR_PREFIXES = {"sg": "SGD", "s": "SGD", "hk": "HKD", "r": "BRL", "mx": "MXN
 #: ISO codes read in prose; rarer codes are left out because they are also English words (ALL, TRY, TOP).
 CODES = ("usd", "eur", "gbp", "cad", "aud", "nzd", "chf", "sek", "nok", "dkk", "pln", "inr", "brl", "mxn",
          "jpy", "sgd", "zar", "czk", "huf", "ron", "hkd", "ils", "krw", "php", "ngn", "kes", "ars", "clp", "cop",
-         "thb", "myr", "idr", "ugx", "tzs", "bwp")
+         "thb", "myr", "idr", "ugx", "tzs", "bwp", "aed", "sar", "qar", "egp")
 _CODE = r"\b(?:" + "|".join(CODES) + r")\b"
+#: A code right before a bare "$": "AUD $300" is Australian dollars ("$" alone is read as US dollars).
+_CODE_BEFORE = re.compile(r"\b(" + "|".join(CODES) + r")\s?$")
 #: An amount: "1,200.50", "7 000" (a space between thousands), European "1.200,00" / "1.500" (no price has three decimals), "25,50", "600".
-_AMT = (r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?!\d)|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d.,]\d|\s?-?(?:hours?|hrs?|h|weeks?|days?)\b)|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?!\d|\.\d)|\d+,\d{1,2}(?!\d)"
+_AMT = (r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?!\d)|\d{1,3}(?:['’]\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d.,]\d|\s?-?(?:hours?|hrs?|h|weeks?|days?)\b)|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?!\d|\.\d)|\d+,\d{1,2}(?!\d)"
         r"|\d+(?:\.\d{1,2})?")
 MONEY = re.compile(
     rf"(?P<pre>{_SYM}|{_CODE})\s?(?P<a1>{_AMT})\s?(?P<ak1>k\b)?"
@@ -477,7 +486,7 @@ MONEY = re.compile(
     rf"|(?<!\d)(?P<b1>{_AMT})\s?(?P<bk1>k\b)?(?:\s*(?:-|to)\s*(?P<b2>{_AMT})\s?(?P<bk2>k\b)?)?"
     # a Scandinavian price's ",-" / ":-" ("4.500,-", "4 500:-"): a krone amount even without "kr" after it
     rf"(?P<dash>[,:]-(?![\w-]))?"
-    rf"(?:\s?(?P<post>{_SYM}|{_CODE}|dollars?\b|euros?\b|pounds?\b|rupees\b|reais\b|rand\b|円|kron(?:or|er|a|e)\b|z[łl](?![a-z])|บาท|tl\b)|(?<=[,:]-))"
+    rf"(?:\s?(?P<post>{_SYM}|{_CODE}|dollars?\b|euros?\b|pounds?\b|rupees\b|reais\b|rand\b|円|원|kron(?:or|er|a|e)\b|z[łl](?![a-z])|บาท|tl\b)|(?<=[,:]-))"
 )
 #: The token of a krone amount (see :func:`kroner_currency`), before its currency is known.
 KRONER = "kr"
@@ -551,7 +560,7 @@ def _amount(num: str | None, k: str | None) -> float | None:
         num = num.replace(",", ".")
     elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?", num):  # "1.200,00": European thousands
         num = num.replace(".", "").replace(",", ".")
-    value = float(re.sub(r"[,\u00a0\u202f ]", "", num))
+    value = float(re.sub(r"[,\u00a0\u202f '’]", "", num))
     return value * 1000 if k else value
 
 
@@ -563,7 +572,7 @@ def _currency(token: str | None) -> str | None:
         return KRONER
     words = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pound": "GBP",
              "nz$": "NZD", "rupees": "INR", "rs": "INR", "reais": "BRL", "r": "ZAR", "rand": "ZAR", "円": "JPY", "₦": "NGN",
-             "₱": "PHP", "฿": "THB", "บาท": "THB", "rm": "MYR", "rp": "IDR", "zł": "PLN", "zl": "PLN", "₺": "TRY", "try": "TRY", "tl": "TRY"}
+             "₱": "PHP", "฿": "THB", "₩": "KRW", "원": "KRW", "₪": "ILS", "บาท": "THB", "rm": "MYR", "rp": "IDR", "zł": "PLN", "zl": "PLN", "₺": "TRY", "try": "TRY", "tl": "TRY"}
     if token in words:
         return words[token]
     if token.isalpha() and (len(token) != 3 or token.upper() not in vocab.currencies()):
@@ -617,7 +626,9 @@ def _money(text: str, m: re.Match[str]) -> tuple[str | None, float | None, float
     if g["pre"] is not None:
         cur = _currency(g["pre"])
         cur = _currency(g["post1"]) or cur if cur in (None, KRONER) else cur  # "kr 4 500 SEK"
-        if g["pre"] == "$" and (lettered := _DOLLAR_PREFIX.search(text, max(0, m.start() - 3), m.start())):
+        if g["pre"] == "$" and (coded := _CODE_BEFORE.search(text, max(0, m.start() - 5), m.start())):
+            cur = _currency(coded.group(1)) or cur  # "AUD $300", "CAD $450": the code before says whose dollar
+        elif g["pre"] == "$" and (lettered := _DOLLAR_PREFIX.search(text, max(0, m.start() - 3), m.start())):
             cur = _DOLLAR_PREFIXES[lettered.group(1)]
         elif g["pre"] == "$" and g["post1"]:
             cur = _currency(g["post1"]) or cur  # "$1,800 MXN", "$900 CAD": the code says whose dollar or peso
@@ -651,6 +662,8 @@ def pay_mentions(text: str, scale: dict[str, float] | None = None, kroner: str |
             unit = next((u for u, rx in _UNIT_BEFORE if rx.search(before)), None)
             if unit in ("year", "month") and not kilo and high < SMALLEST_SALARY[unit] * (scale or {}).get(cur, 1.0):
                 unit = None  # "Salary: $500", "Salary: Rp 3.000.000" on a board's salary line: a project fee, not a wage
+            elif unit and scale and cur not in scale and cur in KILO_FEE_CURRENCIES and _PAY_LABEL.search(before):
+                unit = None  # "Salary: ₩800,000" with no floor to size a won salary by: the board's salary line, a fee
         if unit is None and kilo and not ((cur in KILO_FEE_CURRENCIES or largest > LARGEST_FEE or high < SMALLEST_SALARY["year"])
                                           and high <= largest and _TOTAL_HINT.search(before[-40:] + " " + after[:45])):
             unit = "year"  # "$151K": a salary; but "Stipend: ₹10k for a 20-hour project", "$0.75k for the project" are fees
@@ -661,6 +674,25 @@ def pay_mentions(text: str, scale: dict[str, float] | None = None, kroner: str |
             unit = "total"
         hinted = unit == "total" and bool(_TOTAL_HINT.search(before[-40:] + " " + m.group(0) + " " + after[:45]))
         out.append(Pay(low, high, cur, unit, _quote(text, m.start(), m.end()), hinted, m.start(), m.end()))
+    return _joined_ranges(text, out)
+
+
+#: Between the two ends of a range said with the currency twice: "de 450 € a 600 €", "from $400 to $600".
+_RANGE_JOIN = re.compile(r"\s*(?:-|to|a|à|bis|até|tot|till)\s*$")
+_RANGE_OPEN = re.compile(r"(?:\bde|\bfrom|\bbetween|\bentre|\bvon|\bzwischen|\bvan|\bfra|\bfrån)\s*$")
+
+
+def _joined_ranges(text: str, found: list[Pay]) -> list[Pay]:
+    """Two amounts of one currency and unit that are the ends of one range ("de 450 € a 600 €"):
+    one mention, not two fees (which :func:`best_pay` could not choose between)."""
+    out: list[Pay] = []
+    for p in found:
+        q = out[-1] if out else None
+        if q and q.currency == p.currency and q.unit == p.unit and q.high < p.low and p.at - q.end <= 6 \
+                and _RANGE_JOIN.fullmatch(text, q.end, p.at) and _RANGE_OPEN.search(text, max(0, q.at - 12), q.at):
+            out[-1] = Pay(q.low, p.high, q.currency, q.unit, _quote(text, q.at, p.end), q.hinted or p.hinted, q.at, p.end)
+            continue
+        out.append(p)
     return out
 
 
