@@ -205,7 +205,7 @@ def test_an_edited_plugin_module_renders_everything_again(tmp_path):
     before = _tree(root / "out")
     present = root / "plugins" / "board_site" / "present.py"
     assert '"Open until filled"' in present.read_text(encoding="utf-8")
-    _replace(present, 'return f"Closes {human_date(e.apply_by)}"', 'return f"Closes {human_date(e.apply_by)}!"')
+    _replace(present, 'or f"Closes {human_date(e.apply_by)}"', 'or f"Closes {human_date(e.apply_by)}!"')
     _build_in_child(root / "content", root / "out", settings)
     cold = tmp_path / "cold"
     shutil.copytree(root / "content", cold / "content")
