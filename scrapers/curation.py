@@ -1165,7 +1165,7 @@ _DENIED_NEEDLES = ("t remote", "t a remote", "t be remote", "no remote", "no opt
 _AGAINST_REMOTE = "text against a remote field"
 #: What every wording of :data:`_ONSITE_TEXT` holds: the cheap test before it.
 _ONSITE_NEEDLES = ("office", "site", "person", "hybrid", "studio", "store", "lab", "warehouse", "campus", "headquarters",
-                   "clinic", "shop", "relocat", "must ", "stacjonarn", "presencial")
+                   "clinic", "shop", "relocat", "must ", "stacjonarn", "presencial", "sur place", "vor ort")
 #: On-site said in prose: only read when nothing says remote.
 _ONSITE_TEXT = re.compile(r"(?<!no )(?<!not )(?<!without )\b(?:in[- ]person|hybrid|in the office|office in [a-z]+"
                           r"|at our (?:office|offices|studio|stores?|lab|warehouse|site|campus|headquarters|clinic|shop)\b"
@@ -1175,7 +1175,12 @@ _ONSITE_TEXT = re.compile(r"(?<!no )(?<!not )(?<!without )\b(?:in[- ]person|hybr
                           r"|(?:on[- ]?site|in[- ]person|in[- ]office|hybrid) (?:role|position|internship|work|schedule|presence)"
                           r"|relocat\w+ (?:to|is required)|must (?:live|be located) (?:in|near|within commuting)"
                           # "on-site only", "praca stacjonarna" (Polish), "modalidad: presencial"
-                          r"|(?:on[- ]?site|in[- ]person|in[- ]office) only|praca stacjonarna|(?:modalidade?|trabajo|trabalho)\s*:?\s*presencial)\b")
+                          r"|(?:on[- ]?site|in[- ]person|in[- ]office) only|praca stacjonarna|(?:modalidade?|trabajo|trabalho)\s*:?\s*presencial"
+                          # the place of work given as such: "On-site at our downtown Toronto office", "Sur place, dans
+                          # notre atelier", "Einsatzort: vor Ort an der Talstation"; not after a third person's verb,
+                          # someone else's place: "notre équipe travaille sur place", "the team works on-site at the"
+                          r"|(?<!works )(?<!travaille )(?<!travaillent )(?<!arbeitet )"
+                          r"(?:(?:on[- ]?site|in[- ]person) (?:at|in) (?:our|the)|sur place|vor ort))\b")
 _LONG_TERM = re.compile(r"\b(?:(?<!this )(?<!next )(?<!current )(?<!each )semester(?!s?\b[- ]?(?:students?|seniors?|juniors?|sophomores?"
                         # the applicant's year of study, not the role's term: "first-semester seniors", "in their
                         # final semester", "completed one semester of coursework"
