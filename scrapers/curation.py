@@ -235,6 +235,11 @@ _LATER_ROLE = re.compile(r"\b(?:later|future|eventual\w*|may lead|could lead|can
 _STAFF_BOILERPLATE = re.compile(r"\b(?:full[- ]?time|permanent|salaried|regular) (?:[\w-]+ )?(?:employees|staff|team ?members"
                                 r"|colleagues|hires|workers|positions|roles|people|team|associates|analysts|engineers)\b|\b(?:our|all) (?:employees|staff|team members)"
                                 r" (?:enjoy|receive|get|are eligible|have access)"
+                                # what the employer's staff get, of any kind: "our full-time and part-time staff are
+                                # covered by our enterprise agreement", "our permanent colleagues enjoy 25 days' holiday"
+                                r"|\b(?:our|all|its|their) (?:[\w-]+ (?:and|or|&|/) )?(?:[\w-]+ ){0,2}?(?:employees|staff|team ?members"
+                                r"|colleagues|workers|workforce|personnel|people)\b (?:are |is )?(?:also |all )?(?:enjoy|receive|get"
+                                r"|covered|eligible|entitled|offered|have access|benefit|qualify|accrue)"
                                 # the employer described: "we are a full-time, remote-first company of 90 people"
                                 r"|\bfull[- ]?time,? (?:(?!(?:role|position|job|internship|contract|gig|at|in|with|for|to)\b)[\w-]+,? ){0,3}"
                                 r"(?:company|firm|studio|agency|startup|start-up|organi[sz]ation|nonprofit|non-profit|business"
@@ -981,7 +986,9 @@ _EMPLOYER_FACING = re.compile(r"\b(?:hire (?:an? |our )?(?:students?|interns?|st
                               r"(?:paid )?(?:micro-?)?(?:internships?|interns?|projects?)"
                               r"|employers\s*[:,-]\s*(?:do|are|have|want|need|looking|got|is|would)"
                               r"|connects? (?:you|employers|companies|organi[sz]ations|businesses|teams) with (?:[\w-]+ ){0,2}students)\b")
-_UNPAID = re.compile(r"\b(?:unpaid\b(?!\s+(?:leave|time|vacation|overtime|sick))|not paid|no pay\b|without pay"
+_UNPAID = re.compile(r"\b(?:unpaid\b(?!\s+(?:leave|time|vacation|overtime|sick|(?:family |young |adult )?(?:carers?|caregivers?"
+                     # the work's subject, not its pay: "we surveyed 350 unpaid carers", "unpaid care work"
+                     r"|care|caring|household|domestic|labou?r|parents|mothers|fathers)\b))|not paid|no pay\b|without pay"
                      r"|no payment|no stipend|not compensated|paid in (?:exposure|experience|credit|equity|references?)"
                      r"|in exchange for (?:experience|exposure|a reference|a recommendation|a certificate)|(?:free|unpaid|virtual|self-paced) (?:[\w-]+ ){0,3}?job simulations?"
                      # the role, not the organization: "is a volunteer-powered nonprofit", "our volunteer team"
@@ -1158,7 +1165,7 @@ _DENIED_NEEDLES = ("t remote", "t a remote", "t be remote", "no remote", "no opt
 _AGAINST_REMOTE = "text against a remote field"
 #: What every wording of :data:`_ONSITE_TEXT` holds: the cheap test before it.
 _ONSITE_NEEDLES = ("office", "site", "person", "hybrid", "studio", "store", "lab", "warehouse", "campus", "headquarters",
-                   "clinic", "shop", "relocat", "must ", "stacjonarn", "presencial")
+                   "clinic", "shop", "relocat", "must ", "stacjonarn", "presencial", "sur place", "vor ort")
 #: On-site said in prose: only read when nothing says remote.
 _ONSITE_TEXT = re.compile(r"(?<!no )(?<!not )(?<!without )\b(?:in[- ]person|hybrid|in the office|office in [a-z]+"
                           r"|at our (?:office|offices|studio|stores?|lab|warehouse|site|campus|headquarters|clinic|shop)\b"
@@ -1168,7 +1175,12 @@ _ONSITE_TEXT = re.compile(r"(?<!no )(?<!not )(?<!without )\b(?:in[- ]person|hybr
                           r"|(?:on[- ]?site|in[- ]person|in[- ]office|hybrid) (?:role|position|internship|work|schedule|presence)"
                           r"|relocat\w+ (?:to|is required)|must (?:live|be located) (?:in|near|within commuting)"
                           # "on-site only", "praca stacjonarna" (Polish), "modalidad: presencial"
-                          r"|(?:on[- ]?site|in[- ]person|in[- ]office) only|praca stacjonarna|(?:modalidade?|trabajo|trabalho)\s*:?\s*presencial)\b")
+                          r"|(?:on[- ]?site|in[- ]person|in[- ]office) only|praca stacjonarna|(?:modalidade?|trabajo|trabalho)\s*:?\s*presencial"
+                          # the place of work given as such: "On-site at our downtown Toronto office", "Sur place, dans
+                          # notre atelier", "Einsatzort: vor Ort an der Talstation"; not after a third person's verb,
+                          # someone else's place: "notre équipe travaille sur place", "the team works on-site at the"
+                          r"|(?<!works )(?<!travaille )(?<!travaillent )(?<!arbeitet )"
+                          r"(?:(?:on[- ]?site|in[- ]person) (?:at|in) (?:our|the)|sur place|vor ort))\b")
 _LONG_TERM = re.compile(r"\b(?:(?<!this )(?<!next )(?<!current )(?<!each )semester(?!s?\b[- ]?(?:students?|seniors?|juniors?|sophomores?"
                         # the applicant's year of study, not the role's term: "first-semester seniors", "in their
                         # final semester", "completed one semester of coursework"
@@ -1739,17 +1751,20 @@ def _hit_sentence(f: Facts, detail: str) -> str:
     return text[start: min(ends) if ends else pos + 150]
 
 
-def _micro_evidence(f: Facts, any_audience: bool = False, pay_checked: bool = False) -> str | None:
+def _micro_evidence(f: Facts, any_audience: bool = False, pay_checked: bool = False, field_only: bool = False) -> str | None:
     """The facts that make a record a micro-internship on its own words: total hours within 5-40, an
     hourly rate or fee at or above the floor, students addressed and one short project; or None.
     ``any_audience``: the audience is what is in dispute (experience asked of a post open to students);
-    ``pay_checked``: the pay is what is in dispute, and the text's own amount was found above the floor."""
+    ``pay_checked``: the pay is what is in dispute, and the text's own amount was found above the floor
+    (the pay fact may then be the disputed field itself: a yearly salary against the text's fee);
+    ``field_only``: one structured field is all that disputes the text, which states hours, pay and
+    students itself: the short project need not also be named ("Student Project: …", 14 hours)."""
     hours, pay = f.hours_fact.value, f.pay_fact.value
     if hours is None or not (HOURS_MIN <= hours.min and hours.max <= HOURS_MAX):
         return None
-    if pay is None or pay.unit not in ("hour", "total") or (_below_floor(f) and not pay_checked):
+    if pay is None or (not pay_checked and (pay.unit not in ("hour", "total") or _below_floor(f))):
         return None
-    if (f.audience.value != "students" and not any_audience) or not f.micro.value:
+    if (f.audience.value != "students" and not any_audience) or not (f.micro.value or field_only):
         return None
     return f"{hours.min}-{hours.max} h ({f.hours_fact.quote!r}), pay {f.pay_fact.quote!r}, {f.micro.quote!r}"
 
@@ -1814,6 +1829,9 @@ def _conflicting(f: Facts, rule: Rule, detail: str) -> str | None:
     if rule.test is _not_remote:
         if not (why := _remote_despite(f)):
             return None
+        if f.remote_fact.by == "field":  # a workplace/remote field against "completed entirely online"
+            evidence = _micro_evidence(f, field_only=True)
+            return f"{why}; against: {evidence}" if evidence else None
     elif rule.test is _full_time and f.role_type.by == "field" and detail == f.role_type.quote:
         # an employment-type field of Full-time that nothing in the text repeats, against a text that
         # states a short paid project: the field may be the board's default, a person checks
@@ -1826,10 +1844,12 @@ def _conflicting(f: Facts, rule: Rule, detail: str) -> str | None:
     elif rule.test is _ongoing and detail.startswith(_OPEN_SPAN_DETAIL) and f.hours_fact.by == "total":
         # "a 20-hour micro-internship" and "20 hours per week while the beta is running": which is it?
         why = f"the text also states {f.hours_fact.quote!r} as the total"
-    elif rule.test is _full_time and detail.startswith("salary per") and f.source.kind in _YEARLY_BY_DEFINITION \
+    elif rule.test is _full_time and detail.startswith("salary per") and f.source.kind in _SALARY_BAND_FIELDS \
             and f.pay_fact.by != "field":
-        # a salary range in fields that are yearly only by the board's definition (the poster never said "a
-        # year") against a text that states a short project's own fee ("20 hours total, $500 fixed"): a person checks
+        # a yearly salary range in fields that are yearly by the board's definition (RemoteOK) or an ATS's
+        # compensation band, picked from a menu and often carried over from a requisition template (Ashby's
+        # "1 YEAR", Lever's "per-year-salary"), against a text that states a short project's own fee ("20 hours
+        # total, $500 fixed"): one of them is wrong; only against the text's own micro facts, a person checks
         if _find(_FULL_TIME, f.role) or _find(_EMPLOYEE, f.role):
             return None
         why = f"the text states its own pay ({f.pay_fact.quote!r})"
@@ -1850,10 +1870,11 @@ def _conflicting(f: Facts, rule: Rule, detail: str) -> str | None:
     return f"{why}; against: {evidence}" if evidence else None
 
 
+#: Boards whose salary fields are yearly by definition (RemoteOK), or an ATS's structured compensation band
+#: with its interval chosen from a menu (Ashby, Lever), not the poster's own words (see the adapters).
+_SALARY_BAND_FIELDS = frozenset({"remoteok", "ashby", "lever"})
 #: A header cell of employment type ("… | Remote | Full-time"), where an HN comment's type field comes from.
 _HEADER_FULL_TIME = re.compile(r"\|\s*full[- ]?time\b")
-#: Boards whose salary fields are yearly by definition, not by the poster's word (see the adapter).
-_YEARLY_BY_DEFINITION = frozenset({"remoteok"})
 
 
 def _prose_pay_clears(f: Facts) -> str | None:

@@ -530,6 +530,10 @@ _NOT_PAY = re.compile(r"(?<!project )(?<!project's )budget(?!\s*:?\s*(?:of\s+)?(
                       r"|client|worth|\bmrr\b|saved|\bgmv\b|customers?")
 
 
+#: A staff perk sized by the year or month, not pay: "$1,000 yearly learning budget", "€50 monthly wellness allowance".
+_PERK_AFTER = re.compile(r"^\s*(?:per (?:year|month|annum)|a (?:year|month)|annual(?:ly)?|yearly|monthly)?\s*(?:[\w-]+\s+){0,2}?"
+                         r"(?:budget|allowance)\b")
+
 #: An amount labelled as the pay ("Salary: TRY 6.000", "Pay: $400"): a job board's salary line, so the
 #: words after it ("analyse customer cohorts") are the description's, not what the money is.
 _PAY_LABEL = re.compile(r"\b(?:salary|pay|compensation|remuneration|stipend|fee|honorarium|honorar|honor|payment|pago)\s*:\s*$")
@@ -656,6 +660,8 @@ def pay_mentions(text: str, scale: dict[str, float] | None = None, kroner: str |
         largest = LARGEST_FEE * (scale or {}).get(cur, 1.0)
         before, after = text[max(0, m.start() - 60): m.start()], text[m.end(): m.end() + 60]
         unit = next((u for u, rx in _UNIT_AFTER if rx.search(after)), None)
+        if unit in ("year", "month") and _PERK_AFTER.match(after):
+            continue
         if unit == "total" and high > largest:  # "$150k total compensation" is a salary; "$1.5k fee" is not
             unit = None
         if unit is None:
