@@ -9,20 +9,18 @@
 
 export function makeFormats(spec) {
   const n = spec.numbers;
-  const cents = new Intl.NumberFormat(n.locale, {
-    useGrouping: true, roundingMode: n.rounding,
-    minimumFractionDigits: n.decimals, maximumFractionDigits: n.decimals,
-  });
+  // Each Intl.NumberFormat is made on first use: making one loads the locale's data, tens of
+  // milliseconds on a phone, which a page's start (the Submit form's, the board's) must not pay.
+  const made = {};
+  const fmt = (key, digits) => made[key] || (made[key] = new Intl.NumberFormat(n.locale, {
+    useGrouping: true, roundingMode: n.rounding, minimumFractionDigits: digits, maximumFractionDigits: digits,
+  }));
   const noCents = n.decimal + "0".repeat(n.decimals);
   function number(x) {  // board.formats.number: 1838 -> "1,838", 50.125 -> "50.12", 29.999 -> "30"
-    const t = cents.format(x);
+    const t = fmt("cents", n.decimals).format(x);
     return t.endsWith(noCents) ? t.slice(0, -noCents.length) : t;
   }
-  const whole = new Intl.NumberFormat(n.locale, {
-    useGrouping: true, roundingMode: n.rounding,
-    minimumFractionDigits: n.approx_decimals, maximumFractionDigits: n.approx_decimals,
-  });
-  function approx(x) { return whole.format(x); }  // board.formats.approx: converted pay, 23.5 -> "24"
+  function approx(x) { return fmt("whole", n.approx_decimals).format(x); }  // board.formats.approx: converted pay, 23.5 -> "24"
   function money(x, currency) { return currency ? number(x) + " " + currency : number(x); }
   function moneyRange(low, high, currency) {  // board.formats.money_range
     const a = number(low), b = number(high);
