@@ -33,7 +33,7 @@ PREVIEW = """([cases, cardText]) => {
     const problems = V.validate(file, { slug, entry: holder, skipCrossFile: true });
     if (problems.length) return [slug, problems.map(p => V.format(p, slug))];
     const e = holder.value;
-    return [slug, text(S.renderCard(e, { slug, title: e.title, organization: e.organization }, show, Date.now()))];
+    return [slug, text(S.renderCard(e, { slug, title: e.title, organization: e.organization }, show, Date.now()))];  /* # clock-ok: the browser's clock is pinned (tests/conftest.py, clock.set_fixed_time) */
   }));
 }"""
 
