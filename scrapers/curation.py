@@ -718,6 +718,8 @@ class Facts:
             return Fact(True, "the source lists remote work only", "source")
         head = f"{self.title} . {self.where}"
         if hit := self.office_duty:  # "Remote (US)", but "in the office 3 days a week": the duty wins
+            if self.record.remote is True and _find(_HYBRID_FEW_DAYS, self.role):
+                return Fact(False, hit, _AGAINST_REMOTE)  # "Hybrid: 2 days on-site" on a remote board: a person checks
             return Fact(False, hit, "text")
         if self.record.remote is False:
             return Fact(False, f"remote flag false (location {normalize.as_text(self.record.location)[:60]!r})", "field")
@@ -1163,6 +1165,10 @@ _REMOTE_DENIED = re.compile(r"\b(?:(?:this|the) (?:[a-z-]+ )?(?:project|role|pos
 _DENIED_NEEDLES = ("t remote", "t a remote", "t be remote", "no remote", "no option", "no possibility", "e remotely", "is not", "isn't")
 #: ``remote_fact.by`` of on-site prose against a remote field or location (:attr:`Facts.onsite_prose`).
 _AGAINST_REMOTE = "text against a remote field"
+#: "Hybrid: 2 days on-site at our Yaba kitchen, the rest from home": a few days in person over the
+#: whole work, not a weekly schedule ("2 days on-site each week" is one, and rejects as hybrid).
+_HYBRID_FEW_DAYS = re.compile(r"\bhybrid\s*[:(-]\s*(?:\d|a few) (?:full |half[- ])?days? (?:on[- ]?site|in[- ]person"
+                              r"|in (?:the|our) office|at (?:the|our)\b)(?![^.;]{0,50}\b(?:a|per|each|every) (?:week|wk)\b|[^.;]{0,50}\bweekly\b)")
 #: What every wording of :data:`_ONSITE_TEXT` holds: the cheap test before it.
 _ONSITE_NEEDLES = ("office", "site", "person", "hybrid", "studio", "store", "lab", "warehouse", "campus", "headquarters",
                    "clinic", "shop", "relocat", "must ", "stacjonarn", "presencial", "sur place", "vor ort")
@@ -1447,12 +1453,27 @@ def _ongoing(f: Facts) -> str | None:
         if _CONDITIONAL.search(role[max(0, m.start() - 70): m.start()]):
             continue
         word = m.group(0)
+        if word == "student assistant" and _one_bounded_total(f):
+            continue  # "Student Assistant: interview transcription, 8-10 h in total": a title, one project
         if word.startswith("ongoing") and (_EMPLOYERS_OWN.search(role, max(0, m.start() - 40), m.start())
                                            or _GIVEN_TO_YOU.match(role, m.end())
                                            or word == "ongoing support" and _RECEIVED.search(role, max(0, m.start() - 40), m.start())):
             continue
         return role[max(0, m.start() - 30): m.end() + 30].strip()
     return None
+
+
+def _one_bounded_total(f: Facts) -> bool:
+    """A total of hours stated for the whole work (5-40), with no weekly rate: the record sizes one
+    project, so a job title such as "Student Assistant" does not make it a standing position."""
+    fact = f.hours_fact
+    return (fact.by == "total" and fact.value is not None and f.weekly is None
+            and extract.monthly_hours(f.text) is None and HOURS_MIN <= fact.value.min and fact.value.max <= HOURS_MAX)
+
+
+def _fixed_fee(f: Facts) -> bool:
+    """The pay read is one fee for the whole work, not a rate or a salary."""
+    return (pay := f.pay_fact.value) is not None and pay.unit == "total"
 
 
 #: "ongoing" said of the employer's own work or of what the student is given, not of the role:
@@ -1678,18 +1699,29 @@ _STUDENT_WORK = re.compile(r"\bstudent (?:[a-z-]+ ){0,2}?(?:project|assignment|r
 
 def _strong(f: Facts, missing: str = "") -> bool:
     """Strong micro-internship signals: aimed at students and worded as one short project; or, when
-    only who offers it is unknown (an HN comment's author), students with the work's own hours and pay
-    read ("about 10 hours of work in total, $300"): nothing of the work itself is missing."""
+    only who offers it or where it is done is unknown (an HN comment's author; no word on remote or
+    on-site), students with the work's own hours and pay read ("about 10 hours of work in total,
+    $300"): nothing of the work itself is missing."""
     if f.audience.value != "students":
         return False
     if f.micro.value:
         return True
     if (pay := f.pay_fact.value) is not None and pay.unit in ("total", "hour") and _STUDENT_WORK.search(f.title):
         return True  # "Student assignment: literature scan" with a stated fee: one piece of work, only one fact missing
-    if missing != "REVIEW_ORG_UNKNOWN":
+    if missing == "REVIEW_REMOTE_UNSTATED" and not _find(_STUDENT_LEVEL, f.role):
+        return False  # a bare "for students" with no word on where the work is done: too little to queue
+    if missing not in ("REVIEW_ORG_UNKNOWN", "REVIEW_REMOTE_UNSTATED"):
         return False
     hours, pay = f.hours_fact.value, f.pay_fact.value
     return hours is not None and pay is not None and hours.max <= HOURS_MAX and pay.unit in ("total", "hour")
+
+
+#: Students named by their level of study ("college students", "bachelor's or master's students",
+#: "undergraduates", "estudiantes universitarios", "mahasiswa"), a firmer audience than "students".
+_STUDENT_LEVEL = re.compile(r"\b(?:(?:college|university|uni|undergrad\w*|graduate|grad|postgrad\w*|phd|doctoral|mba|bachelor'?s?"
+                            r"|master'?s?|degree)(?: or (?:a )?[\w']+)? students?|undergraduates?|bachelor'?s (?:or|and) master'?s"
+                            r"|estudiantes? universitari[oa]s|estudantes? universitári[oa]s|studenti universitari|étudiants? (?:en|de) (?:licence|master)"
+                            r"|mahasiswa|studierende)\b")
 
 
 def _expired(f: Facts) -> str | None:
@@ -1841,6 +1873,11 @@ def _conflicting(f: Facts, rule: Rule, detail: str) -> str | None:
         if _find(_FULL_TIME, words) or _find(_EMPLOYEE, words) or (f.weekly and f.weekly.low >= 35):
             return None
         why = f"the text never says full-time ({f.role_type.quote} is the only sign)"
+    elif rule.test is _full_time and f.role_type.by == "text" and detail.startswith("full-time:") \
+            and f.micro.value and _one_bounded_total(f) and _fixed_fee(f) and not f.role_durations:
+        # "Micro-internship … 15 hours total, $375 … This is a full-time position": the text sizes one
+        # short paid project and also calls it full-time (a template line?): one of them is wrong
+        why = f"the text also sizes the work as {f.hours_fact.quote!r} for a fee"
     elif rule.test is _ongoing and detail.startswith(_OPEN_SPAN_DETAIL) and f.hours_fact.by == "total":
         # "a 20-hour micro-internship" and "20 hours per week while the beta is running": which is it?
         why = f"the text also states {f.hours_fact.quote!r} as the total"

@@ -84,18 +84,25 @@ def _spell_list(m: re.Match[str]) -> str:
 _NUM = r"(\d\d{0,3}(?:\.\d+)?)"
 _RNG = rf"{_NUM}(?:\s*(?:-|to|or)\s*{_NUM})?"
 #: "hours" as non-native writers also say it: "ca. 25 Stunden", "20 horas", "20 ore", "15 heures".
-_HRS = r"(?:(?:hours?|hrs?|h|stunden|std|horas|hores|heures|ore|timer|timar|timmar|uur|godzin|tuntia|saat)\b|時間|시간)"
+_HRS = r"(?:(?:hours?|hrs?|h|stunden|std|horas|hores|heures|ore|timer|timar|timmar|uur|godzin|tuntia|saat|jam)\b|時間|시간)"
 #: A week in the writer's language too: "20 Stunden pro Woche", "10 timer om ugen", "15 horas por semana".
 _WEEK = (r"(?:/|per|a|an|each|every)\s*(?:week|wk)\b|weekly\b"
          r"|(?:pro|die|par|por|a la|om|i|per|a|la) (?:woche|semaine|semana|settimana|ugen|uke|uken|veckan|vecka)\b"
          r"|(?:/|per)\s*(?:woche|semaine|semana|settimana|uke|vecka)\b|w[öo]chentlich|hebdomadaires?|semanais|semanales|settimanali"
-         r"|ugentlig\w*|ukentlig\w*|i veckan|per week|毎週|週")
+         r"|ugentlig\w*|ukentlig\w*|i veckan|per week|毎週|週"
+         # Indonesian / Malay: "20 jam per minggu", "15 jam seminggu"
+         r"|(?:/|per)\s*minggu\b|seminggu\b")
 
 WEEKLY = re.compile(rf"{_RNG}\s*-?\+?\s*{_HRS}\s*(?:of\s+(?:\w+\s+)?work\s+|of\s+time\s+)?(?:{_WEEK})")
 HOURS = re.compile(rf"{_RNG}\s*\+?\s*-?\s*{_HRS}")
 #: Days a week restated in hours: "½ day a week (about 4 hours)", "one day per week (~7 h)": a weekly rate, never a total.
 DAY_WEEKLY = re.compile(rf"(?:½|half|one|a|\d)[- ]?(?:a )?days? (?:a|per|each|every) week\s*\(\s*(?:about |around |roughly "
                         rf"|approx\.? |~\s*)?{_RNG}\s*{_HRS}\s*\)")
+#: Sittings a week with the hours of each: "2 evenings a week, about 3 hours each", "3 sessions per week
+#: of 2 hours": a weekly rate (sittings x hours), never a total; the weeks said near it bound it.
+SITTINGS_WEEKLY = re.compile(rf"(?<![\d.,])(\d)\s+(?:evenings?|mornings?|afternoons?|nights?|sessions?|calls?|days?)\s+"
+                             rf"(?:a|per|each|every)\s+week\s*[,(:-]?\s*(?:(?P<of>of|lasting)\s+)?(?:about |around |roughly "
+                             rf"|approx\.? |~\s*)?{_RNG}\s*-?\s*{_HRS}(?P<each>\s+each|\s+apiece|\s+per (?:evening|session|sitting|day|call))?")
 DURATION = re.compile(rf"(?=\d)(?:{_NUM}\s*-?\s*(week|wk|month|day)s?\b(?:\s*(?:-|to)\s*{_NUM}\s*-?\s*(week|wk|month|day)s?\b)?"
                       rf"|{_NUM}\s*(?:-|to)\s*{_NUM}\s*-?\s*(week|wk|month|day)s?\b)")
 
@@ -130,7 +137,7 @@ _HOURS_WORKLOAD_VERB = re.compile(r"\b(?:work|workload|effort|dedication|time co
                                   r"(?:about\s+|around\s+|roughly\s+|approx\.?\s*|approximately\s+|~\s*)?$")
 #: "A project of 15 to 20 hours", "an assignment of about 12 hours": "of" after a project noun
 #: introduces the total ("of" is skipped otherwise: "a time difference of 3 hours").
-_HOURS_PROJECT_OF = re.compile(r"\b(?:project|assignment|engagement|task|sprint|brief|micro-?internship|workload"
+_HOURS_PROJECT_OF = re.compile(r"\b(?:project|assignment|engagement|task|sprint|brief|deliverable|micro-?internship|workload"
                                r"|commitment|piece of work|(?:tracks?|options?|scopes?|tiers?|versions?|lengths?)(?: \(| are| is)?)\s+of\s+(?:about\s+|around\s+|roughly\s+|approx\.?\s*"
                                r"|approximately\s+|~\s*|up to\s+)?$")
 _HOURS_STRONG_BEFORE = re.compile(r"(?:total of|approximately|approx\.?|about|around|estimated|up to|takes?|requires?"
@@ -202,9 +209,28 @@ def weekly_hours(text: str) -> Found | None:
     m = WEEKLY.search(text) or (LABELLED_WEEKLY.search(text) if ("week" in text or "wk" in text) and ":" in text else None) \
         or (DAY_WEEKLY.search(text) if "day" in text and "week" in text else None)
     if not m:
-        return None
+        return sittings_weekly(text)
     low, high = _rng(m.group(1), m.group(2))
     return Found(low, high, _quote(text, m.start(), m.end()), m.start()) if 0 < high <= 80 else None
+
+
+def _sittings_weekly_matches(text: str) -> Iterator[re.Match[str]]:
+    """The :data:`SITTINGS_WEEKLY` matches whose hours are said to be each sitting's."""
+    if "week" not in text:
+        return
+    for m in SITTINGS_WEEKLY.finditer(text):
+        if m.group("of") or m.group("each"):
+            yield m
+
+
+def sittings_weekly(text: str) -> Found | None:
+    """"2 evenings a week, about 3 hours each" -> (6, 6) hours a week."""
+    for m in _sittings_weekly_matches(text):
+        n = int(m.group(1))
+        low, high = _rng(m.group(3), m.group(4))
+        if 0 < high * n <= 80:
+            return Found(low * n, high * n, _quote(text, m.start(), m.end()), m.start())
+    return None
 
 
 #: Work said as a count of sittings: "8 sessions of about 2.5 hours", "3 calls of 1 hour" (before the
@@ -236,6 +262,7 @@ def _hour_mentions(text: str) -> tuple[list[Found], list[Found]]:
     weekly_spans = [m.span() for m in WEEKLY.finditer(text)]
     if "day" in text and "week" in text:
         weekly_spans += [m.span() for m in DAY_WEEKLY.finditer(text)]
+    weekly_spans += [(m.start(2), m.end()) for m in _sittings_weekly_matches(text)]
     kept: list[tuple[int, Found, bool]] = []  # (end, mention, strong)
     restated = -1  # where a bracketed total said right after the last count ends
     for m in HOURS.finditer(text):
@@ -319,7 +346,7 @@ LABELLED_HOURS = re.compile(rf"(?:hours|time commitment|commitment|workload|effo
                             rf"|werklast|urenaantal|aantal uur|tidsramme|tidsåtgång)"
                             rf"\s*(?:\(total\)\s*)?[:：]\s*(?:about |approx\.? |approximately |around |roughly |~|up to |estimated |est\.? ?|ca\.? ?|circa |cirka "
                             rf"|etwa |ongeveer |omkring |aprox\.? |aproximadamente |約 ?)?(?>{_RNG})"
-                            rf"(?!\s*(?:am|pm|:|weeks?|days?|months?)\b|\s*(?:{_DAY_KIND})[- ]?(?:days?|weeks?|evenings?)\b)"
+                            rf"(?!\s*(?:am|pm|:|weeks?|days?|months?|evenings?|mornings?|afternoons?|nights?|sessions?)\b|\s*(?:{_DAY_KIND})[- ]?(?:days?|weeks?|evenings?)\b)"
                             rf"(?>(?:\s*{_HRS})?)"
                             rf"(?!\s*(?:/|per|a|an|each|every)\s*(?:week|wk|day)\b|\s*(?:{_WEEK}))")
 
@@ -486,7 +513,7 @@ MONEY = re.compile(
     rf"|(?<!\d)(?P<b1>{_AMT})\s?(?P<bk1>k\b)?(?:\s*(?:-|to)\s*(?P<b2>{_AMT})\s?(?P<bk2>k\b)?)?"
     # a Scandinavian price's ",-" / ":-" ("4.500,-", "4 500:-"): a krone amount even without "kr" after it
     rf"(?P<dash>[,:]-(?![\w-]))?"
-    rf"(?:\s?(?P<post>{_SYM}|{_CODE}|dollars?\b|euros?\b|pounds?\b|rupees\b|reais\b|rand\b|円|원|kron(?:or|er|a|e)\b|z[łl](?![a-z])|บาท|tl\b)|(?<=[,:]-))"
+    rf"(?:\s?(?P<post>{_SYM}|{_CODE}|dollars?\b|euros?\b|pounds?\b|rupees\b|reais\b|rand\b|yen\b|rupiah\b|円|원|kron(?:or|er|a|e)\b|z[łl](?![a-z])|บาท|tl\b)|(?<=[,:]-))"
 )
 #: The token of a krone amount (see :func:`kroner_currency`), before its currency is known.
 KRONER = "kr"
@@ -575,7 +602,7 @@ def _currency(token: str | None) -> str | None:
     if token in ("kr", ",-", ":-", "kronor", "kroner", "krona", "krone"):
         return KRONER
     words = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pound": "GBP",
-             "nz$": "NZD", "rupees": "INR", "rs": "INR", "reais": "BRL", "r": "ZAR", "rand": "ZAR", "円": "JPY", "₦": "NGN",
+             "nz$": "NZD", "rupees": "INR", "rs": "INR", "yen": "JPY", "rupiah": "IDR", "reais": "BRL", "r": "ZAR", "rand": "ZAR", "円": "JPY", "₦": "NGN",
              "₱": "PHP", "฿": "THB", "₩": "KRW", "원": "KRW", "₪": "ILS", "บาท": "THB", "rm": "MYR", "rp": "IDR", "zł": "PLN", "zl": "PLN", "₺": "TRY", "try": "TRY", "tl": "TRY"}
     if token in words:
         return words[token]
