@@ -270,9 +270,9 @@ _STUDENT_PAYS = re.compile(r"\b(?:tuition(?! (?:reimburse\w*|assistance|support|
                            r"(?:[$€£₹]|usd|eur|gbp)?\s?\d|(?:[$€£₹]|usd |eur |gbp )\d[\d,.]*\s*(?:(?:/|per|a)\s*month\s*|monthly\s*)?subscription"
                            r"|(?:monthly|annual|yearly|paid|required) subscription (?:to|for|is required|required)"
                            r"|subscribe (?:for|to (?:join|access|take part|the programme|the program))"
-                           # a kit or licence the student buys: "participants purchase a $49 starter kit"
+                           # a kit or licence the student buys: "participants purchase a $49 starter kit", "each participant purchases our Starter Kit"
                            r"|(?:you|students?|participants?|interns?|applicants?) (?:will )?(?:need to |must |have to |are required to"
-                           r" |are expected to |first )?(?:buy|purchase) (?:a|an|the|your own|our) (?:[$€£₹]?[\w-]+ ){0,2}(?:kit|licen[cs]e"
+                           r" |are expected to |first )?(?:buys?|purchases?) (?:a|an|the|your own|their own|our) (?:[$€£₹]?[\w-]+ ){0,2}(?:kit|licen[cs]e"
                            r"|course|package|materials?|starter|bundle|seat|ticket|membership|subscription|toolkit|equipment|access)"
                            r"|(?:you|students?|participants?|interns?|applicants?) (?:will )?"
                            # not "pay close attention", "pay tribute", "pay nothing"
@@ -437,6 +437,11 @@ _HIRING_STAGE = _extras(
                       r"[^.]{0,80}\b(?:paid|compensated)\b", None),
     (("test project", "test task", "trial project", "trial task", "test assignment"),
      r"(?:test|trial) (?:project|task|assignment)\b", r"\b(?:paid|compensated)"),
+    # a numbered selection list with a paid stage: "Stage 3: a paid case study (about 8 hours, £250)",
+    # "Round 2 - paid take-home"; a step only when it names a test ("Step 3: the paid project" is the work)
+    (("stage", "round", "step"), r"\b(?:stage|round|phase) \d\s*[:\-]\s*(?:an? |one )?(?:short |small )?(?:paid|compensated)\b"
+                                r"|\bstep \d\s*[:\-]\s*(?:an? |one )?(?:short |small )?(?:paid|compensated) (?:[\w-]+ )?(?:case study"
+                                r"|take-home|work sample|test|trial|assessment|exercise)\b", None),
 )
 _HIRING_CONTEXT = re.compile(r"\b(?:interview\w*|hiring|hired|applying (?:to|for)|applicants?|candidates?|finalists?|job offer|an offer"
                              r"|make offers|(?:our|the|this|that) (?:[\w-]+ ){0,3}(?:role|position|opening|job)|opening"
