@@ -1076,6 +1076,12 @@ _ONGOING_BARE = re.compile(r"(?:(?:hours?|hrs?|h|\d)\s*(?:/|per|a|an|each|every)
                            r"|\b(?:role|position|job|work|contract|engagement|gig|need) (?:is|will be) ongoing\b"
                            r"|\bongoing\s*(?:,\s*)?(?:part[- ]time|weekly|monthly)\b")
 _ONGOING_TYPES = re.compile(r"parttimepermanent|werkstudent|teilzeit|minijob")
+_REMOTE_LANG = (r"(?:travail|stage|mission|poste|missions?|travailler|effectu\w+|réalis\w+|se fait|se déroule) (?:entièrement |100 ?% |)?à distance"
+                r"|(?:en |100 ?% |full |complet en )télétravail|télétravail (?:complet|total|à 100 ?%|intégral)|(?:en |100 ?% )distanciel"
+                r"|(?:werk|werken|werkt|gewerkt|volledig|100 ?%) op afstand|thuiswerk(?:en)?|vanuit huis|thuis (?:werken|gewerkt)"
+                r"|plaatsonafhankelijk|ortsunabhängig|von zu hause|(?:100 ?% |komplett |vollständig |ausschließlich )?(?:im|aus dem|vom) home[- ]?office"
+                r"|100 ?% home[- ]?office|remote[- ]arbeit|(?:trabalho|regime|modelo|formato|modalidade|trabalhar|trabalha) (?:em |de |: ?)?home[- ]?office"
+                r"|(?:100 ?% |en |full )?teletrabajo|(?:100 ?% |full |totale |completo )smart working|smart working (?:al 100 ?%|totale|completo)")
 _REMOTE = re.compile(r"\b(?:remote(?:ly)?|work(?:ing|ed)? from (?:home|anywhere)|(?:done|completed|work) from home"
                      r"|from anywhere|from wherever|wherever (?:you|they) (?:are|live)|from any location"
                      r"|home[- ]based (?:role|position|project|work|micro-?internship)|(?:fully |100% )?distributed team"
@@ -1085,7 +1091,14 @@ _REMOTE = re.compile(r"\b(?:remote(?:ly)?|work(?:ing|ed)? from (?:home|anywhere)
                      # in the writer's language: "trabajo remoto", "modalidad: remota", "på distans", "100% zdalnie", "원격 근무"
                      r"|(?:trabajo|modalidad|modalidade|trabalho|formato|lavoro|en|em|100 ?%)\s*:?\s*remot[oa]|a distancia|på distans"
                      r"|zdaln(?:ie|a|y)|원격|(?<!control )(?<!controle )(?<!mando a )(?<!acesso )(?<!acceso )remot[oa]"
-                     r"|anywhere in the world|location[- ]independent)\b|^anywhere\b"
+                     r"|anywhere in the world|location[- ]independent"
+                     # French, Dutch, German, Portuguese, Spanish, Italian: "travail à distance", "100 % télétravail",
+                     # "werk op afstand", "vanuit huis", "ortsunabhängig", "von zu Hause", "im Homeoffice", "100% home
+                     # office", "teletrabajo"; not a part or a possibility ("télétravail partiel", "Homeoffice möglich");
+                     # Italian "smart working" alone is usually hybrid: only "100% smart working", "full smart working"
+                     rf"|(?:{_REMOTE_LANG})(?!\s*(?:partiel\w*|possible|occasionnel\w*|parcial|posible|mogelijk|möglich|optional|teilweise"
+                     r"|part|\d|[(:]?\s*(?:jusqu|bis zu|hasta|até|tot)\b))"
+                     r")\b|^anywhere\b"
                      r"|\bonline\b(?! (?:store|shop|marketplace|platform|presence|business|retail|banking|payments?|course"
                      r"|learning|education|community|reviews?|sales|advertising|ads|marketing|tools?|services?|forms?"
                      r"|application|portal|safety|experience))")
@@ -1187,6 +1200,10 @@ _ONSITE_TEXT = re.compile(r"(?<!no )(?<!not )(?<!without )\b(?:in[- ]person|hybr
                           r"|relocat\w+ (?:to|is required)|must (?:live|be located) (?:in|near|within commuting)"
                           # "on-site only", "praca stacjonarna" (Polish), "modalidad: presencial"
                           r"|(?:on[- ]?site|in[- ]person|in[- ]office) only|praca stacjonarna|(?:modalidade?|trabajo|trabalho)\s*:?\s*presencial"
+                          # the place given in the writer's language: "presencial en Madrid", "in presenza a Milano",
+                          # "sur site à Lyon", "op kantoor in Utrecht"
+                          r"|(?:100 ?% )?presencial(?:mente)? (?:en|em|na|no|nas|nos)|in presenza (?:a|presso|nella|nel|in)\b"
+                          r"|sur site (?:à|a|au|aux|dans)|op (?:ons )?kantoor (?:in|te)|op locatie (?:in|te)"
                           # the place of work given as such: "On-site at our downtown Toronto office", "Sur place, dans
                           # notre atelier", "Einsatzort: vor Ort an der Talstation"; not after a third person's verb,
                           # someone else's place: "notre équipe travaille sur place", "the team works on-site at the"
@@ -1410,18 +1427,28 @@ def _experienced(f: Facts) -> str | None:
 def _full_time(f: Facts) -> str | None:
     if f.role_type.value == "full-time":
         return f"full-time: {f.role_type.quote!r}" if f.role_type.by == "text" else f.role_type.quote
-    # a full-time week for this role: "interns work 40 hours per week" (a staff schedule is set aside)
+    # a full-time week for this role: "interns work 40 hours per week" (a staff schedule is set aside);
+    # a co-op's work term ("4-month co-op term, 35 hours per week") is a term of study, rejected as too long
     if f.weekly and f.weekly.low >= 35 and (week := extract.weekly_hours(f.role)) and week.low >= 35:
-        return f"a full-time week: {week.quote!r}"
+        return None if _coop_term(f) else f"a full-time week: {week.quote!r}"
     unit = normalize.as_text(f.record.salary_unit).upper()
     if unit in ("YEAR", "MONTH") and f.record.salary_min and not _small_salary(f.record):
-        return f"salary per {unit.lower()}"
+        return None if unit == "MONTH" and _coop_term(f) else f"salary per {unit.lower()}"
     if hit := _find(_EMPLOYEE, f.role) or _find_more(_EMPLOYEE_MORE, f.role):
         return f"employee salary or benefits: {hit!r}"
     pay, quote = f.pay
     if pay is None and any(p.unit == "year" for p in f.mentions):
         return "only a yearly salary is stated"
     return None
+
+
+#: A co-operative education placement: "co-op term", "4-month co-op", "work term", "Co-op student".
+_COOP = re.compile(r"\bco-?op(?:erative education)?\b(?! (?:bank|store|grocer\w*|members?|housing|games?|mode|board)\b)|\bwork terms?\b")
+
+
+def _coop_term(f: Facts) -> bool:
+    """A co-op work term longer than 2 months: its full-time week is the term's, the reason is its length."""
+    return bool(_find(_COOP, f.role)) and _long_term(f) is not None
 
 
 #: "Great micro-interns may be invited to future projects": a possible later engagement, not this one.
