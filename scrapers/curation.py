@@ -1373,7 +1373,16 @@ def _paid_only_in_kind_or_prizes(f: Facts) -> str | None:
         amount = next((p for p in f.mentions if p.quote == pay.quote), None)
         if pay.value is None or (amount is not None and m.start() - 60 <= amount.at <= m.start()):
             return f"paid in kind: {role[max(0, m.start() - 40): m.end() + 20].strip()!r}"
+    if "exposure" in role and f.pay_fact.value is None and (hit := _find(_IN_EXPOSURE, role)):
+        return f"paid in exposure: {hit!r}"  # "no budget right now, but you'll get exposure to our followers"
     return None
+
+
+#: Exposure offered as the pay: "no fee, but you'll get great exposure", "paid in exposure", "in exchange
+#: for exposure" (read only when no amount is paid: "$400 and exposure to real clients" is paid).
+_IN_EXPOSURE = re.compile(r"\b(?:(?:you(?:'ll| will)?|interns?|students?) (?:get|gain|receive|earn) (?:great |lots of |valuable |real "
+                          r"|huge |some |plenty of |a lot of )?exposure\b|paid in exposure|in exchange for (?:the )?exposure"
+                          r"|no (?:fee|money|pay|budget|payment|compensation)\b[^.]{0,50}\bbut\b[^.]{0,40}\bexposure)")
 
 
 def _unpaid(f: Facts) -> str | None:
