@@ -1014,7 +1014,12 @@ _UNPAID = re.compile(r"\b(?:unpaid\b(?!\s+(?:leave|time|vacation|overtime|sick|(
                      r"|(?:compensation|pay|payment)\s*(?:is\b|:)\s*(?:[\d.]+ ?% )?(?:in )?(?:advisor |advisory |founder |sweat )?(?:equity|stock options|shares)\b"
                      r"|for exposure\b(?! to)|unverg[uü]tet|no compensation|uncompensated|revenue share"
                      r"|no cash (?:payment|pay|compensation|stipend|fee)\b"
-                     r"|no (?:salary|wage|cash)(?: at this stage| yet| for now| initially)?[;,]? (?:[\w-]+ ){0,2}equity)")
+                     r"|no (?:salary|wage|cash)(?: at this stage| yet| for now| initially)?[;,]? (?:[\w-]+ ){0,2}equity"
+                     # credit, equity or nothing in so many words: "2 ECTS - no remuneration", "1 ECTS credit; there is
+                     # no salary", "I can't pay cash yet", "sem pagamento em dinheiro", "sin remuneración", "non rémunéré"
+                     r"|no remuneration|\bects\b[^.]{0,40}\bno (?:salary|pay|wage)\b|(?:can't|cannot|can not|unable to) pay (?:you )?(?:in )?cash"
+                     r"|sem (?:pagamento|remunera[cç][aã]o)|sin (?:pago|remuneraci[oó]n)|non r[ée]mun[ée]r[ée]e?|pas de r[ée]mun[ée]ration"
+                     r"|non retribuit[oa]|senza (?:compenso|retribuzione)|ohne verg[uü]tung|onbetaald|geen vergoeding)")
 _INTERVIEW = re.compile(r"\b(?:paid|compensated)\s+(?:[\d.]+[- ]hours?\s+)?(?:take[- ]home\s+)?(?:project|task|assignment|trial|exercise|test"
                         r"|assessment)\b"
                         r"[^.]{0,120}\b(?:interview|hiring|application|selection|recruit\w*)\b"
