@@ -332,7 +332,7 @@ def _run_sources(sources: list[SourceConfig], ctx: Context, progress: "Progress"
     results: dict[str, SourceResult] = {}
     with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="scrape") as pool:
         futures = {}
-        for source in sources:
+        for source in fetch_order(sources):
             if curation_error and source.enabled and source.reuse_allowed:
                 results[source.name] = _failed_result(source, "curation", curation_error)
                 continue
@@ -340,6 +340,23 @@ def _run_sources(sources: list[SourceConfig], ctx: Context, progress: "Progress"
         for name, fut in futures.items():
             results[name] = fut.result()
     return results
+
+
+def fetch_order(sources: list[SourceConfig]) -> list[SourceConfig]:
+    """The order sources start in: one source of every host, then a second of each, and so
+    on, the hosts with the most sources first (ties in config order).
+
+    A run lasts as long as its busiest host: its requests go one at a time, ``min_delay``
+    apart, so its queue must start at once. In config order (sources are usually grouped by
+    kind, and one kind is one API host) that host's queue began only after every thread before
+    it started, and with more sources than threads or more hosts than ``workers`` it waited for
+    hosts with one request to finish. Results are still reported in config order.
+    """
+    by_host: dict[str, list[SourceConfig]] = {}
+    for source in sources:
+        by_host.setdefault(host_of(source), []).append(source)
+    queues = sorted(by_host.values(), key=len, reverse=True)  # sorted() is stable: ties keep config order
+    return [q[i] for i in range(len(queues[0]) if queues else 0) for q in queues if i < len(q)]
 
 
 def _failed_result(source: SourceConfig, code: str, message: str) -> SourceResult:
