@@ -653,3 +653,33 @@ def test_results_stay_in_config_order_whatever_order_the_sources_start_in(server
     result = do_run(config, tmp_path)
     assert [s.name for s in result.sources] == names
     assert [s.status for s in result.sources] == ["ok"] * 3
+
+
+def test_a_run_over_two_hosts_stays_polite_on_each_as_its_sources_start_in_rounds(server, tmp_path):
+    """Three sources on 127.0.0.1 and two on localhost (the same server, another host to the
+    client): every source is fetched, and the server's own timestamps show, per host, one
+    request at a time and ``min_delay`` from the end of one to the start of the next."""
+    import threading as _threading
+
+    seen: list[tuple[str, float, float]] = []
+    lock = _threading.Lock()
+
+    def handler(request: Request) -> WResponse:
+        start = time.monotonic()
+        time.sleep(0.02)  # a response that takes a while, so overlapping requests would show
+        body = json.dumps(jobs((request.path.strip("/"), "Keep Data Sprint")))
+        with lock:
+            seen.append((request.host.split(":")[0], start, time.monotonic()))
+        return WResponse(body, content_type="application/json")
+
+    for i in range(5):
+        server.expect_request(f"/s{i}").respond_with_handler(handler)
+    local = server.url_for("/").replace("127.0.0.1", "localhost").rstrip("/")
+    config = Config([source(f"s{i}", (local if i >= 3 else server.url_for("").rstrip("/")) + f"/s{i}",
+                            min_delay=0.1) for i in range(5)])
+    result = do_run(config, tmp_path, http=fast_settings(workers=4))
+    assert [s.status for s in result.sources] == ["ok"] * 5 and sum(s.kept for s in result.sources) == 5
+    by_host = {h: sorted((a, b) for host, a, b in seen if host == h) for h in ("127.0.0.1", "localhost")}
+    assert [len(v) for v in by_host.values()] == [3, 2]
+    for spans in by_host.values():
+        assert all(nxt[0] - prev[1] >= 0.1 for prev, nxt in zip(spans, spans[1:])), spans
