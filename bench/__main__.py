@@ -130,6 +130,10 @@ def _floor_rows(r: dict) -> list[tuple[str, str, str, str]]:
     n = a["requests_per_host"]
     where = (f"; first request by {a['first_request_latest_s']:.2f} s, last response {a['last_response_end_s']:.2f} s, "
              f"then {a['after_last_response_s']:.2f} s")
+    if "cpu_floor_s" in r["first"]:  # the CPU the run used, spread over the machine's cores
+        f = r["first"]
+        where += (f"; CPU floor {f['cpu_floor_s']:.2f} s ({f['main_process_cpu_s']:.1f} s run + "
+                  f"{f['curation_workers_cpu_s']:.1f} s curation workers + {f['server_cpu_s']:.1f} s server, over the cores)")
     rounds = ", ".join(f"{x['ratio_to_floor']:.2f}×" for x in r.get("rounds", []) if "ratio_to_floor" in x)
     return [
         (f"scrape: our run / politeness floor ({n} requests a host: their durations + {n - 1} × "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import threading
 import time
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from email.utils import format_datetime as http_date
 from datetime import datetime, timedelta, timezone
 from typing import Iterator
@@ -685,3 +685,19 @@ def test_a_304_leaves_its_connection_open_for_the_next_request(settings):
     assert [r.status for r in results] == [304, 304, 304, 200]
     assert [c for _port, c in log] == [True, True, True, False]
     assert len({port for port, _c in log}) == 1  # robots.txt opened it; every /jobs request reused it
+
+
+def test_every_host_keeps_its_connection_when_a_run_has_more_hosts_than_workers():
+    """A run talks to more hosts than it has ``workers`` (8 by default, tens of hosts): each
+    host's keep-alive connection must survive the requests to the others, not be dropped
+    (and reopened, with a new name lookup) because the client kept only ``workers`` hosts' pools.
+
+    Six hosts, two workers, every host asked three times in turn; each server's log says
+    which client port every request came from: one port a host, one connection.
+    """
+    with ExitStack() as stack, Fetcher(fast_settings(workers=2)) as f:
+        hosts = [stack.enter_context(keep_alive_server()) for _ in range(6)]
+        statuses = [get(f, url).status for _round in range(3) for url, _log in hosts]
+    assert statuses == [200] * 18
+    assert [len(log) for _url, log in hosts] == [3] * 6
+    assert [len({port for port, _c in log}) for _url, log in hosts] == [1] * 6

@@ -630,3 +630,56 @@ def test_sigkill_mid_run_leaves_no_orphan_and_the_catalog_publishes_no_duplicate
     urls = [e.apply_url for e in entries if e.status == "open"]
     assert len(urls) == len(set(urls)) == 2  # the shared posting once, plus the stuck source's last good one
     assert any("did not finish its dedupe" in w for w in warnings)
+
+
+def test_sources_start_busiest_host_first_one_of_each_host_a_round():
+    """The run lasts as long as its busiest host's queue, so that queue starts first; then one
+    source of every other host, before any host's second source. Ties keep config order."""
+    cfg = [source("a1", "https://a.example.org/1"), source("b1", "https://b.example.org/1"),
+           source("c1", "https://c.example.org/1"), source("c2", "https://c.example.org/2"),
+           source("c3", "https://c.example.org/3"), source("b2", "https://B.example.org/2"),
+           source("d1", "https://d.example.org/1")]
+    assert [s.name for s in runner.fetch_order(cfg)] == ["c1", "b1", "a1", "d1", "c2", "b2", "c3"]
+    assert runner.fetch_order([]) == []
+
+
+def test_results_stay_in_config_order_whatever_order_the_sources_start_in(server, tmp_path):
+    server.expect_request("/one").respond_with_json(jobs(("1", "Keep Data Sprint")))
+    server.expect_request("/two").respond_with_json(jobs(("2", "Keep Logo Refresh")))
+    names = ["solo", "local-1", "local-2"]  # local-1 and local-2 share 127.0.0.1 and start first
+    config = Config([source("solo", server.url_for("/one").replace("127.0.0.1", "localhost")),
+                     source("local-1", server.url_for("/one")), source("local-2", server.url_for("/two"))])
+    assert [s.name for s in runner.fetch_order(list(config.sources))] == ["local-1", "solo", "local-2"]
+    result = do_run(config, tmp_path)
+    assert [s.name for s in result.sources] == names
+    assert [s.status for s in result.sources] == ["ok"] * 3
+
+
+def test_a_run_over_two_hosts_stays_polite_on_each_as_its_sources_start_in_rounds(server, tmp_path):
+    """Three sources on 127.0.0.1 and two on localhost (the same server, another host to the
+    client): every source is fetched, and the server's own timestamps show, per host, one
+    request at a time and ``min_delay`` from the end of one to the start of the next."""
+    import threading as _threading
+
+    seen: list[tuple[str, float, float]] = []
+    lock = _threading.Lock()
+
+    def handler(request: Request) -> WResponse:
+        start = time.monotonic()
+        time.sleep(0.02)  # a response that takes a while, so overlapping requests would show
+        body = json.dumps(jobs((request.path.strip("/"), "Keep Data Sprint")))
+        with lock:
+            seen.append((request.host.split(":")[0], start, time.monotonic()))
+        return WResponse(body, content_type="application/json")
+
+    for i in range(5):
+        server.expect_request(f"/s{i}").respond_with_handler(handler)
+    local = server.url_for("/").replace("127.0.0.1", "localhost").rstrip("/")
+    config = Config([source(f"s{i}", (local if i >= 3 else server.url_for("").rstrip("/")) + f"/s{i}",
+                            min_delay=0.1) for i in range(5)])
+    result = do_run(config, tmp_path, http=fast_settings(workers=4))
+    assert [s.status for s in result.sources] == ["ok"] * 5 and sum(s.kept for s in result.sources) == 5
+    by_host = {h: sorted((a, b) for host, a, b in seen if host == h) for h in ("127.0.0.1", "localhost")}
+    assert [len(v) for v in by_host.values()] == [3, 2]
+    for spans in by_host.values():
+        assert all(nxt[0] - prev[1] >= 0.1 for prev, nxt in zip(spans, spans[1:])), spans
