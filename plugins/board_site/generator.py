@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
+from jinja2 import FileSystemBytecodeCache
 from pelican.generators import Generator
 
 from board import samples
@@ -28,6 +29,7 @@ from board.paths import PATHS, Urls
 from board.policy import load_policy
 
 from . import digest, feeds, present, rendercache, site_calendars, stats, submit
+from .cardstore import CardStore
 from .feeds import Item
 from .feedset import Feed, FeedMemo, entry_clamped, entry_item, write_feeds
 from .finder import SECTIONS, Finder, write_finder
@@ -92,11 +94,10 @@ class BoardGenerator(Generator):
             log.warning(warning)
         self.urls = site_urls(s)
         self.env.auto_reload = False  # one build: no stat() of every template on every render
+        if cache_dir is not None:  # compiled templates kept by their source's checksum: a rebuild compiles none
+            (cache_dir / "jinja").mkdir(parents=True, exist_ok=True)
+            self.env.bytecode_cache = FileSystemBytecodeCache(str(cache_dir / "jinja"))
         self.context["board_catalog"] = self.catalog
-        # The filter form reads only these options, not the catalog: a page that includes it
-        # then depends on the set of categories, skills and currencies, so editing one
-        # posting re-renders the pages that show it, not every board page.
-        self.context["board_filter_options"] = present.filter_options(self.catalog.open)
         self.written: set[str] = set()
         self.render_cache = rendercache.RenderCache.for_build(self)  # off: BOARD_RENDER_CACHE = False
         self.pool = self.worker_pool()
@@ -106,6 +107,7 @@ class BoardGenerator(Generator):
         self.card_entries: dict[int, Entry] = {}  # the entries of list pages queued for the workers
         self.item_entries: dict[int, Entry] = {}  # the entries of feeds queued for the workers
         self.install_globals()
+        self.card_store = CardStore.for_build(self.render_cache)  # cards kept between builds (cardstore.py)
 
     def worker_pool(self) -> Pool | None:
         """With ``BOARD_WORKERS`` > 1 (default: one per CPU), outputs render in forked workers (workers.py)."""
@@ -138,12 +140,18 @@ class BoardGenerator(Generator):
         """A posting's card (theme/templates/_card.html), rendered once per build and heading.
 
         A card depends only on its entry (and the site: code, templates, settings), and a
-        posting is on a dozen list pages; each reuses the first rendering's HTML.
+        posting is on a dozen list pages; each reuses the first rendering's HTML, and the
+        card store (cardstore.py) keeps it for the next build.
         """
         key = (id(e), heading)
         html = self.cards.get(key)
         if html is None:
-            html = self.cards[key] = self.env.get_template("_card.html").module.card(e, heading)
+            stored = self.card_store.key(e, heading)
+            html = self.card_store.get(stored)
+            if html is None:
+                html = self.env.get_template("_card.html").module.card(e, heading)
+                self.card_store.put(stored, html)
+            self.cards[key] = html
         return html
 
     def prerender(self) -> None:
@@ -153,6 +161,12 @@ class BoardGenerator(Generator):
         The workers inherit them (fork). Without this each worker would make most of them
         itself: a posting is on a dozen list pages and feeds, and those are dealt to every worker.
         """
+        store = self.card_store
+        for e in list(self.card_entries.values()):  # cards the card store holds are not made again
+            htmls = [store.get(store.key(e, h)) for h in CARD_HEADINGS]
+            if all(htmls):
+                self.cards.update(((id(e), h), html) for h, html in zip(CARD_HEADINGS, htmls))
+                del self.card_entries[id(e)]
         cards, items = self.card_entries, self.item_entries
         entries = list({**cards, **items}.values())
 
@@ -163,6 +177,7 @@ class BoardGenerator(Generator):
         for e, (htmls, item) in zip(entries, fork_map(make, entries, workers)):
             for heading, html in zip(CARD_HEADINGS, htmls or ()):
                 self.cards[(id(e), heading)] = html
+                store.put(store.key(e, heading), html)
             if item is not None:
                 self.feed_memo.items[id(e)] = item
 
@@ -217,7 +232,11 @@ class BoardGenerator(Generator):
         # state: passed to page 1 alone, the day's changes to them re-render one page, not all.
         self.render_board(c.open, "index.html", "", title=None, feeds=everything.links(u),
                           first={"closing_soon": c.closing_soon(self.policy.closing_soon_days)[:CLOSING_BOX],
-                                 "open_programmes": c.open_programmes})
+                                 "open_programmes": c.open_programmes,
+                                 # The filter form (page 1 only) reads these, not the catalog. They count
+                                 # postings per category and skill: in every page's key, one posting
+                                 # added or closed re-rendered every board page.
+                                 "board_filter_options": present.filter_options(c.open)})
         for e in c.all:
             self.render_posting(e)
         by_org = c.programmes_by_organization()  # organizations that run programmes get pages too
@@ -253,6 +272,7 @@ class BoardGenerator(Generator):
             self.pool.flush()  # every unit queued above, rendered in the workers
         self.render_cache.prune(self.written)  # a removed posting's page goes, as in a cold build
         self.render_cache.save()
+        self.card_store.save(c.all)
         BoardGenerator.last_summary = self.summary()  # printed by the plugin's finalized hook
 
     def write_taxonomy(self, kind: str, group: dict[str, list[Entry]], by_org: dict[str, list[Entry]],
@@ -270,11 +290,11 @@ class BoardGenerator(Generator):
             # An organization's page 1 says how long its postings stay open: its own figure,
             # passed to that page alone (a global holding every organization's figure made
             # each list page depend on all of them: one posting added re-rendered 3,800 pages).
-            first = {"org_stay": stats.median_days_open(entries, c.now)} if kind == "organizations" else None
+            first = {"org_stay": stats.median_days_open(entries, c.now)} if kind == "organizations" else {}
+            first.update(past=closed, **({"programmes": programmes} if programmes else {}))  # page 1 shows them
             self.render_board(open_, f"{page}index.html", page, title=label, feeds=feed.links(u), kind=kind,
-                              slug=slug, past=closed, template="taxonomy.html", first=first,
-                              per_page=int(self.settings.get("BOARD_ROWS_PER_PAGE", ROWS_PER_PAGE)),
-                              **({"programmes": programmes} if programmes else {}))
+                              slug=slug, template="taxonomy.html", first=first,
+                              per_page=int(self.settings.get("BOARD_ROWS_PER_PAGE", ROWS_PER_PAGE)))
             self.entry_feeds(feed, open_)
             finder.add(kind, f"{present.KIND_LABELS[kind]}: {label}", feed, calendars.get((kind, slug)))
             index.append((slug, label, len(open_)))
@@ -301,7 +321,9 @@ class BoardGenerator(Generator):
                      first: dict | None = None, per_page: int | None = None, **ctx) -> None:
         """Paginated static list: works without JavaScript, page 1 is what loads first.
 
-        ``first`` is context only page 1 reads: later pages are not keyed on it. ``per_page``
+        ``first`` is context only page 1 reads: later pages are not keyed on it, nor on the
+        count of ``entries`` (``total``, printed on page 1 only), so a posting added or closed
+        re-renders the pages whose postings shift, not every page for its count. ``per_page``
         defaults to ``BOARD_PER_PAGE`` (cards); lists of one-line rows pass more.
         """
         per_page = per_page or int(self.settings.get("BOARD_PER_PAGE", 24))
@@ -313,11 +335,11 @@ class BoardGenerator(Generator):
             queued = len(self.pool.units) if self.pool else 0
             self.render(
                 template, rel,
-                entries=shown, total=len(entries), page_number=n, pages=pages,
+                entries=shown, page_number=n, pages=pages,
                 previous_url=self.urls.href(page_url(n - 1)) if n > 1 else None,
                 next_url=self.urls.href(page_url(n + 1)) if n < pages else None,
                 canonical=self.urls.abs(page_url(n)), page_title=page_title(ctx.get("title"), n), **ctx,
-                **((first or {}) if n == 1 else {}),
+                **({**(first or {}), "total": len(entries)} if n == 1 else {}),
             )
             if template != "taxonomy.html" and self.pool and len(self.pool.units) > queued:
                 self.card_entries.update((id(e), e) for e in shown)  # queued: its cards are rendered first (prerender)

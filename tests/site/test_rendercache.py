@@ -280,3 +280,52 @@ def test_the_next_day_re_renders_the_first_board_page_not_the_others(tmp_path):
     assert b"part 1<" not in before["index.html"] and b"part 1<" in after["index.html"]
     later = [u for u in keys if u.startswith("page/")]
     assert later and all(_keys(work)[u] == keys[u] for u in later), "board pages 2+ were rendered again"
+
+
+def _card_stats(root: Path) -> dict:
+    import pickle
+
+    with open(root / "cache" / "board" / "cards.pickle", "rb") as f:
+        return pickle.load(f)["stats"]  # the file's head; the cards follow it
+
+
+def test_a_posting_added_re_renders_its_own_card_only_and_the_shifted_pages_are_the_cold_build(tmp_path):
+    """A posting added moves every later posting of the board by one place: the shifted pages
+    are rendered again from the cards the last build kept (cardstore.py), one card (in the two
+    headings the lists use) is made, and every file is byte for byte a cold build's."""
+    settings = {"BOARD_PER_PAGE": 2}
+    work, cold = tmp_path / "work", tmp_path / "cold"
+    build_site(_employer_board(work), work / "out", **settings)
+    keys = _keys(work)
+    assert _card_stats(work)["made"] == 2 * len(DEADLINES)  # the cold build made every card
+    added = _employer_posting(6, "2027-04-30")  # posted last: the first on the board
+    for root in (work, cold):
+        if root is cold:
+            _employer_board(cold)
+        (root / "content" / "postings" / "posting-6.md").write_text(added, encoding="utf-8")
+    build_site(work / "content", work / "out", **settings)
+    build_site(cold / "content", cold / "out", **settings)
+    assert _tree(work / "out") == _tree(cold / "out")
+    assert _keys(work)["page/2/index.html"] != keys["page/2/index.html"]  # shifted by the new posting
+    stats = _card_stats(work)
+    assert stats["made"] == 2 and stats["reused"] > 0, stats
+
+
+def test_later_pages_do_not_print_the_count_so_removing_the_oldest_leaves_them(tmp_path):
+    """Only page 1 prints how many postings a list has: the oldest posting (on the last page)
+    removed re-renders page 1 and the last page, and page 2 is reused, byte for byte a cold build."""
+    settings = {"BOARD_PER_PAGE": 2}
+    work, cold = tmp_path / "work", tmp_path / "cold"
+    build_site(_employer_board(work), work / "out", **settings)
+    keys, page2 = _keys(work), (work / "out" / "page/2/index.html").read_bytes()
+    _employer_board(cold)
+    for root in (work, cold):
+        (root / "content" / "postings" / "posting-0.md").unlink()  # posted first: the last on the board
+    build_site(work / "content", work / "out", **settings)
+    build_site(cold / "content", cold / "out", **settings)
+    assert _tree(work / "out") == _tree(cold / "out")
+    after = _keys(work)
+    assert after["index.html"] != keys["index.html"] and after["page/3/index.html"] != keys["page/3/index.html"]
+    assert after["page/2/index.html"] == keys["page/2/index.html"]
+    assert (work / "out" / "page/2/index.html").read_bytes() == page2
+    assert b"5 open projects" in (work / "out" / "index.html").read_bytes()
