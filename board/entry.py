@@ -426,7 +426,10 @@ def parse_datetime(value: Any, end_of_day: bool = False) -> datetime:
         raise ValueError(f"{text!r} is out of range") from None
 
 
+@lru_cache(maxsize=65536)
 def format_datetime(dt: datetime) -> str:
+    """ISO 8601 in UTC to the second ("2026-11-26T12:00:00Z"). Memoized (each posting's dates
+    are written in ~20 places): datetimes that compare equal are one instant, one spelling."""
     return utc(dt).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
