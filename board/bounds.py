@@ -128,4 +128,5 @@ def html_depth(fragment: str, stop: int = MAX_HTML_DEPTH) -> int:
 
 def too_deep(fragment: str) -> bool:
     """True for HTML nested deeper than any honest description (a parser would take seconds)."""
-    return "<" in fragment and html_depth(fragment) > MAX_HTML_DEPTH
+    # each level is opened by a "<": with no more of them than the limit, no need to read the tags
+    return fragment.count("<") > MAX_HTML_DEPTH and html_depth(fragment) > MAX_HTML_DEPTH

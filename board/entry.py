@@ -378,9 +378,19 @@ def clean_text(value: Any, limit: int | None = None) -> str:
 _SEPARATORS = {0x85: " ", 0x2028: " ", 0x2029: " "}
 
 
+#: The ASCII members of :data:`_CONTROL`, derived from it (the joiner and separator rules
+#: only concern non-ASCII characters).
+_ASCII_CONTROL = re.compile("[" + "".join(f"\\x{c:02x}" for c in range(0x80) if _CONTROL.fullmatch(chr(c))) + "]")
+
+
 def without_invisible(text: str) -> str:
     """``text`` without control, bidi and invisible characters, other line separators as spaces:
-    what :func:`clean_text` removes, for text (an HTML body) whose line breaks and spacing stay."""
+    what :func:`clean_text` removes, for text (an HTML body) whose line breaks and spacing stay.
+
+    ASCII text can hold only :data:`_ASCII_CONTROL` of all that: a plain class, scanned ~5x
+    faster than the full pattern with its joiner alternative (twice per body in ``clean_html``)."""
+    if text.isascii():
+        return _ASCII_CONTROL.sub("", text)
     return _CONTROL.sub("", text.translate(_SEPARATORS))
 
 
@@ -416,7 +426,10 @@ def parse_datetime(value: Any, end_of_day: bool = False) -> datetime:
         raise ValueError(f"{text!r} is out of range") from None
 
 
+@lru_cache(maxsize=65536)
 def format_datetime(dt: datetime) -> str:
+    """ISO 8601 in UTC to the second ("2026-11-26T12:00:00Z"). Memoized (each posting's dates
+    are written in ~20 places): datetimes that compare equal are one instant, one spelling."""
     return utc(dt).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any
 
 from . import vocabulary as vocab
@@ -99,13 +100,21 @@ def _esc(text: str) -> str:
 #: other character is written as itself, in UTF-8 like the rest of the page: an "é" is one
 #: or two bytes, not the six of ``\\u00e9``.
 _ESCAPED_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Co", "Cn", "Cs"})
-_CANDIDATES = re.compile(r"[<>&\x7f-\U0010ffff]")
+#: ``<``, ``>`` and ``&`` are always escaped: a ``str.translate`` in C (they are most of the
+#: candidates in a description's HTML, each one a Python call when matched by a regex).
+_MARKUP = str.maketrans({ch: f"\\u{ord(ch):04x}" for ch in "<>&"})
+_CANDIDATES = re.compile(r"[\x7f-\U0010ffff]")
 
 
 def _escape(m: re.Match) -> str:
-    """One candidate character: itself unless :data:`_ESCAPED_CATEGORIES` (or ``<>&``) says escape it."""
-    ch = m.group()
-    if ch not in "<>&" and unicodedata.category(ch) not in _ESCAPED_CATEGORIES:
+    """One candidate character: itself unless :data:`_ESCAPED_CATEGORIES` says escape it."""
+    return _escaped_char(m.group())
+
+
+@lru_cache(maxsize=4096)
+def _escaped_char(ch: str) -> str:
+    """Memoized per character: a text in one script repeats the same few dozen."""
+    if unicodedata.category(ch) not in _ESCAPED_CATEGORIES:
         return ch
     data = ch.encode("utf-16-be", "surrogatepass")  # beyond U+FFFF: JSON's surrogate pair
     return "".join(f"\\u{int.from_bytes(data[i:i + 2], 'big'):04x}" for i in range(0, len(data), 2))
@@ -118,8 +127,8 @@ def script_json(data: Any, sort_keys: bool = True) -> str:
     escapes the C0 controls, quotes and backslashes): the same data as ASCII-only JSON in
     fewer bytes for any text not in English. Still valid JSON, parsed to the same data.
     """
-    text = json.dumps(data, ensure_ascii=False, sort_keys=sort_keys, separators=(",", ":"))
-    return _CANDIDATES.sub(_escape, text)
+    text = json.dumps(data, ensure_ascii=False, sort_keys=sort_keys, separators=(",", ":")).translate(_MARKUP)
+    return text if text.isascii() and "\x7f" not in text else _CANDIDATES.sub(_escape, text)
 
 
 def educational_program(entry: Entry, url: str) -> dict[str, Any]:

@@ -62,7 +62,8 @@ def clean_html(fragment: str) -> str:
     other invisible characters go, U+2028/U+2029/NEL become spaces (a hand-edited scraped
     body is cleaned here again on load), so none reaches a page, feed, JSON-LD or calendar.
     """
-    fragment = _NOT_XML.sub("", without_invisible(_SURROGATE.sub("\ufffd", fragment)))
+    fragment = without_invisible(fragment if fragment.isascii() else _SURROGATE.sub("\ufffd", fragment))
+    fragment = fragment if fragment.isascii() else _NOT_XML.sub("", fragment)  # its ASCII members went just above
     if too_deep(fragment):  # html5ever would take seconds to minutes: keep the text only
         return f"<p>{html.escape(flat_text(fragment))}</p>"
     fragment = _HEADING.sub(r"<\1h2\2>", fragment)  # the page's h1 is the posting title

@@ -60,17 +60,25 @@ def host_classes() -> dict[str, re.Pattern]:
     script. Computed once from IDNA's and Unicode's tables (the browser gets them emitted)."""
     pvalid = _pvalid()
     classes = {"letter": re.compile(ranges_class(pvalid))}
+    points = _script_letters(list(range(0x41, 0x2000)) + [cp for cp in pvalid if cp >= 0x2000])
     for script in CONFUSABLE_SCRIPTS:
-        word = script.upper()
-        points = [cp for cp in range(0x41, 0x2000) if _script_word(cp) == word]
-        points += [cp for cp in pvalid if cp >= 0x2000 and _script_word(cp) == word]
-        classes[script] = re.compile(ranges_class(sorted(set(points))))
+        classes[script] = re.compile(ranges_class(points[script]))
     return classes
 
 
-def _script_word(cp: int) -> str:
-    name = unicodedata.name(chr(cp), "")
-    return name.split(" ", 1)[0] if unicodedata.category(chr(cp)).startswith("L") else ""
+def _script_letters(candidates: list[int]) -> dict[str, list[int]]:
+    """The letters among ``candidates`` of each confusable script, sorted: a letter whose
+    Unicode name starts with the script's name ("CYRILLIC SMALL LETTER A").
+
+    One pass for all three scripts, names looked up for letters only (``str.isalpha`` is
+    exactly categories L*): a pass per script over every candidate was ~0.4 s a build."""
+    by_word = {script.upper(): script for script in CONFUSABLE_SCRIPTS}
+    points: dict[str, set[int]] = {script: set() for script in CONFUSABLE_SCRIPTS}
+    for ch in filter(str.isalpha, map(chr, candidates)):
+        script = by_word.get(unicodedata.name(ch, "").split(" ", 1)[0])
+        if script:
+            points[script].add(ord(ch))
+    return {script: sorted(found) for script, found in points.items()}
 
 
 #: The rules :func:`host_problem` answers with (``board.messages``).

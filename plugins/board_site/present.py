@@ -10,6 +10,7 @@ import html
 import json
 import os
 from datetime import date, datetime
+from functools import lru_cache
 
 from markupsafe import Markup
 
@@ -123,8 +124,17 @@ def deadline_html(e: Entry, now: datetime) -> Markup:
     return Markup(f'<time datetime="{format_datetime(e.apply_by)}"{countdown}>{label}</time>')
 
 
-def human_date(dt: datetime | None) -> str:
-    return dt.strftime("%-d %B %Y") if dt else ""
+def human_date(dt: date | None) -> str:
+    """ "15 March 2027". Memoized on the calendar day (not the datetime: two datetimes in
+    different zones can compare equal and fall on different days), ~13 uses a posting."""
+    if not dt:
+        return ""
+    return _day_words(dt.date() if isinstance(dt, datetime) else dt)
+
+
+@lru_cache(maxsize=8192)
+def _day_words(day: date) -> str:
+    return day.strftime("%-d %B %Y")
 
 
 def apply_by_label(e: Entry) -> str:

@@ -136,6 +136,15 @@ def test_html_nested_too_deep_keeps_its_text_and_is_read_in_one_pass(fragment):
     assert html_to_text(text) == "pay 500 USD remote & paid"
 
 
+@pytest.mark.parametrize("depth", [MAX_HTML_DEPTH, MAX_HTML_DEPTH + 1])
+def test_the_depth_limit_is_exact_at_the_edge(depth):
+    """``too_deep`` skips reading tags when there are no more "<" than the limit: exactly at it,
+    the markup stays; one level deeper, only the text does."""
+    text = "<div>" * depth + "x"
+    assert html_depth(text) == depth
+    assert (clean_html(text) == "<p>x</p>") is (depth > MAX_HTML_DEPTH)
+
+
 @TIME_BOX
 @given(st.tuples(st.lists(st.sampled_from(["<ul>", "<li>", "<div>", "</div>", "<p>", "<b>", "<i>", "</b>", "<a>",
                                            "<table>", "<tr>", "<td>", "<", "x", "&amp;", "<svg>", "<math>",

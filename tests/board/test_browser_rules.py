@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 
 import pytest
 
-from board import posting, vocabulary
+from board import browser_rules as br
+from board import charclasses, posting, vocabulary
 from board.browser_rules import browser_formats, js_regex, rules, rules_json
 from tests.board.board_testkit import POLICY, make_posting, messages
 
@@ -136,3 +138,25 @@ def test_form_text_fills_the_label_and_what_was_entered():
     assert p == ("60-60 is outside 5-40 total hours", "total project hours between 5 and 40, e.g. 15-20")
     assert (msgs.form_text("hours.range", {"lo": "5", "hi": "40", "entered": "60"}, "Total hours")
             == "Total hours must be between 5 and 40 — you entered 60")
+
+
+def test_the_emitted_character_classes_are_the_plain_definitions():
+    """The classes are found in C (``re`` over every character, one pass for the scripts);
+    they must be exactly what the character-by-character definitions give."""
+    from board import urls
+    from board.charclasses import every_character
+
+    chars = every_character()
+    assert len(chars) == 0x110000 - 0x800 and chars[0x41] == "A" and chars[-1] == chr(0x10FFFF)
+    assert br._whitespace() == "".join(chr(c) for c in range(0x110000) if chr(c).isspace())
+    assert br._digit_zeros() == [c for c in range(0x110000)
+                                 if unicodedata.category(chr(c)) == "Nd" and unicodedata.digit(chr(c)) == 0]
+    pvalid = urls._pvalid()
+    for script, rx in urls.host_classes().items():
+        if script == "letter":
+            continue
+        word = script.upper()
+        expected = [cp for cp in [*range(0x41, 0x2000), *(p for p in pvalid if p >= 0x2000)]
+                    if unicodedata.category(chr(cp)).startswith("L")
+                    and unicodedata.name(chr(cp), "").split(" ", 1)[0] == word]
+        assert expected and rx.pattern == charclasses.ranges_class(sorted(set(expected)))

@@ -131,3 +131,16 @@ def test_lone_surrogates_do_not_crash_the_sanitizer():
     assert clean_html("<p>a\ud800b</p>") == "<p>a\ufffdb</p>"
     assert html_to_text("<p>a\udfffb</p>") == "a\ufffdb"
     assert markdown_to_html("x\ud800") == "<p>x\ufffd</p>"
+
+
+def test_ascii_and_non_ascii_text_lose_the_same_invisible_characters():
+    """``without_invisible`` reads ASCII text with a smaller class: it must remove exactly what
+    the full pattern removes, for every ASCII character, alone or beside non-ASCII text."""
+    from board.entry import _CONTROL, _SEPARATORS, without_invisible
+
+    for c in range(0x80):
+        text = f"a{chr(c)}b"
+        assert without_invisible(text) == _CONTROL.sub("", text.translate(_SEPARATORS)), hex(c)
+    mixed = "pay\x07 500\u200b USD\u2028remote\x1f"
+    assert without_invisible(mixed) == "pay 500 USD remote"
+    assert clean_html("<p>a\x00b\x7f</p>") == "<p>ab</p>" == clean_html("<p>a\x00b\x7f\u200b</p>")
