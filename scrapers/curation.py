@@ -807,6 +807,8 @@ class Facts:
     def student_pays(self) -> Fact:
         """A fee, tuition or subscription the student pays ("no application fee" is not one)."""
         role = self.role
+        if hit := _fee_abroad(role):
+            return Fact(True, hit)
         if not any(w in role for w in _PAYS_WORDS):
             return Fact(False)
         for m in _STUDENT_PAYS.finditer(role):
@@ -1390,6 +1392,36 @@ def _student_pays(f: Facts) -> str | None:
     return f"the student pays: {f.student_pays.quote!r}" if f.student_pays.value else None
 
 
+#: A deposit or enrolment fee the student pays, in the words English-only :data:`_STUDENT_PAYS` misses: "a
+#: refundable security deposit of ₹2,000", "frais d'inscription : 149 €", "quota di iscrizione", "cuota de
+#: inscripción", "taxa de inscrição", "Investimento: R$ 297", "Teilnahmegebühr", "inschrijfgeld". Refundable or
+#: not, money flows from the student: a product, not pay.
+_FEE_ABROAD = re.compile(r"\b(?:(?:pay|make|place|an?|the)\s+(?:(?:refundable|non-refundable|security|caution|registration|booking"
+                         r"|seat|confirmation|one-time|small)\s+){1,3}deposit|deposit of (?:[$€£₹]|rs\.?\s?|inr|usd|php|idr|ngn)"
+                         r"|frais (?:d'|de )(?:inscription|dossier|participation|formation|adh[ée]sion)"
+                         r"|quota (?:di |d')(?:iscrizione|partecipazione|adesione)|cuota de (?:inscripci[óo]n|participaci[óo]n|matr[íi]cula)"
+                         r"|taxa de (?:inscri[çc][ãa]o|matr[íi]cula|participa[çc][ãa]o|ades[ãa]o)"
+                         r"|investimento\s*(?::|de)\s*(?:r\$|€|\d)|(?:teilnahme|anmelde|einschreibe|programm|kurs)geb[üu]hr\w*"
+                         r"|inschrijfgeld|deelnamekosten|deelnameprijs|inschrijvingskosten)")
+#: Denied just before: "sans frais d'inscription", "keine Teilnahmegebühr", "nessuna quota", "sem taxa".
+_FEE_DENIED = re.compile(r"\b(?:no|not|without|zero|free|sans|aucuns?|aucune|pas de|kein\w*|ohne|sin|ningun\w*|nessun\w*|senza"
+                         r"|sem|nenhum\w*|geen|zonder)\b[^.]{0,25}$")
+#: Denied just after: "frais d'inscription : aucun", "Teilnahmegebühr entfällt", "gratuito".
+_FEE_FREE_AFTER = re.compile(r"[^.]{0,12}?\b(?:aucun\w*|offerts?|gratuit\w*|gratis|kostenlos|entf[äa]llt|keine|nessun\w*|nenhum\w*"
+                             r"|ninguna|none|waived|geen)\b")
+
+
+def _fee_abroad(role: str) -> str | None:
+    """The first deposit or enrolment fee of :data:`_FEE_ABROAD` that nothing near denies, with its context."""
+    for m in _FEE_ABROAD.finditer(role):
+        if _FEE_DENIED.search(role, max(0, m.start() - 40), m.start()) or _FEE_FREE_AFTER.match(role, m.end()):
+            continue
+        if _OTHERS_MONEY.search(role, max(0, m.start() - 40), m.start()):
+            continue  # "our clients' registration fees": someone else's money
+        return role[max(0, m.start() - 30): m.end() + 40].strip()
+    return None
+
+
 def _experienced(f: Facts) -> str | None:
     if f.experience.value:
         return f"asks for experience: {f.experience.quote!r}"
@@ -1569,6 +1601,52 @@ def _not_for_students(f: Facts) -> str | None:
     return "no mention of students, graduates or internships" + (f" ({f.audience.quote})" if f.audience.quote else "")
 
 
+#: Students turned away in so many words, whatever else the post says of interns or graduates: "we cannot engage
+#: current students", "students and recent graduates are not eligible", "experienced professionals only",
+#: "graduates of 2020 or earlier only", a mission only for registered companies ("sociétés uniquement", "nur für
+#: Freiberufler*innen", "apenas PJ", "with your own GST/VAT number"), "Studierende können wir nicht berücksichtigen".
+_STUDENTS_EXCLUDED = re.compile(
+    r"\b(?:can ?not|can't|do not|don't|won't|will not|are unable to|unable to|may not)\s+(?:engage|hire|accept|consider|contract"
+    r" with|work with|take on|onboard|book)\s+(?:[\w-]+\s+){0,2}?(?:students?|interns?|undergrad\w*)\b"
+    # not "interns are not eligible for benefits": the exclusion is from this work, not from a perk
+    r"|\b(?:students?|graduates?|grads|undergrad\w*)\b[^.;:!?]{0,50}?\b(?:are|is|will)\s+(?:not\s+(?:be\s+)?(?:eligible|considered"
+    r"|accepted)|ineligible)\b(?!\s+(?:for|to)\s+(?!(?:this|the|our)\s+(?:program\w*|project|role|position|mission|gig|opportunity)))"
+    r"|\b(?:experienced |seasoned |working )?professionals only\b|\bonly (?:for |open to )?(?:experienced|seasoned) professionals\b"
+    r"|\b(?:graduates?|grads) (?:of|from|before) (?:19|20)\d\d (?:or (?:earlier|before) )?only\b"
+    r"|\b(?:(?:registered|incorporated) )?(?:companies|businesses|agencies|firms|legal entities) only\b"
+    r"|\b(?:open|available|restricted|limited) (?:only |exclusively )?to (?:registered |incorporated )(?:companies|businesses|firms)\b"
+    r"|\bmust (?:be|have|hold) (?:a |your own )?(?:registered|incorporated) (?:company|business|firm)\b"
+    r"|\b(?:must|need to|required to) (?:have|hold|provide|invoice with) (?:a |an |your )?(?:valid )?(?:own )?(?:cnpj|gstin|gst"
+    r"|vat|ust-?idnr|partita iva|siret)\b"
+    # French: "mission réservée aux sociétés", "sociétés uniquement", "nous ne pouvons pas contracter avec des étudiants"
+    r"|\br[ée]serv[ée]e?s? aux (?:soci[ée]t[ée]s|entreprises|professionnels|ind[ée]pendants|freelances)\b"
+    r"|\b(?:soci[ée]t[ée]s|entreprises) uniquement\b|\bpas (?:contracter|travailler) avec des [ée]tudiant"
+    r"|\b(?:pas|non) (?:ouverte?s?|destin[ée]e?s?|adapt[ée]e?s?) aux [ée]tudiant"
+    # German: "nur für Freiberufler*innen mit Gewerbeanmeldung", "Studierende … nicht berücksichtigen", "keine Studierenden"
+    r"|\bnur (?:für )?(?:unternehmen|firmen|freiberufler\w*|selbst(?:st)?ändige\w*|gewerbetreibende\w*)\b"
+    r"|\b(?:studierende|studenten|absolvent\w*)\b[^.;:!?]{0,60}?\b(?:nicht berücksichtig\w*|ausgeschlossen|nicht zugelassen)"
+    r"|\bkeine (?:studierenden|studenten|werkstudent\w*)\b"
+    # Spanish / Portuguese / Italian: "solo empresas", "apenas PJ", "riservato ad aziende", "non adatto a studenti"
+    r"|\b(?:solo|sólo|solamente|únicamente|apenas|somente|riservat[oa] ad?) (?:a |para |per )?(?:empresas|aziende|società"
+    r"|pessoas? jur[íi]dicas?|pj|cnpj)\b"
+    r"|\b(?:no|não|non) (?:es |é |è )?(?:aceptamos|aceitamos|accettiamo|apto|adatto|v[áa]lido|rivolto|para|per) (?:a |ad )?"
+    r"(?:estudiantes|estudantes|studenti)\b")
+_EXCLUDED_NEEDLES = ("student", "intern", "grad", "professionals", "compan", "business", "agenc", "firm", "entit", "cnpj", "gst",
+                     "vat", "iva", "siret", "soci", "entreprise", "tudiant", "freiberuf", "selbst", "gewerbe", "unternehmen",
+                     "absolvent", "empresa", "aziend", "jur", "pj")
+
+
+def _students_excluded(f: Facts) -> str | None:
+    """Students turned away explicitly (:data:`_STUDENTS_EXCLUDED`): a rejection that no student word
+    elsewhere ("Internship" in an experience field, "current students or interns") outweighs."""
+    if not f.options.get("require_students", True):
+        return None
+    role = f.role
+    if not any(w in role for w in _EXCLUDED_NEEDLES) or not (hit := _find(_STUDENTS_EXCLUDED, role)):
+        return None
+    return f"students turned away: {hit!r}"
+
+
 #: What a post offers in place of pay ("great portfolio piece", "a reference letter"): then pay that is
 #: not mentioned is not merely missing.
 _INSTEAD_OF_PAY = re.compile(r"\b(?:portfolio (?:piece|item|builder|project|addition)|(?:build|add to|for|boost|strengthen) your"
@@ -1623,6 +1701,7 @@ RULES: tuple[Rule, ...] = (
     Rule("REJECT_EXPERIENCED", "no years of professional experience or senior level asked", _experienced),
     Rule("REJECT_INTERVIEW_TASK", "no paid take-home or trial as a hiring step", _interview_task),
     Rule("REJECT_PER_PIECE", "no per-piece gig wording", _per_piece),
+    Rule("REJECT_NOT_FOR_STUDENTS", "students are not turned away", _students_excluded),
     Rule("REJECT_FULL_TIME", "not full-time, permanent or salaried", _full_time),
     Rule("REJECT_ONGOING", "not ongoing, open-ended or a part-time position", _ongoing),
     Rule("REJECT_NOT_REMOTE", "explicitly remote, not on-site or hybrid", _not_remote),
