@@ -256,6 +256,24 @@ _PAY_WORDS = re.compile(r"\b(?:paid\b(?!\s+(?:time off|leave|holidays?|vacation|
                         r"|social|acquisition|plan|subscription|tier|version|users?|customers?|app|tools?|trial))"
                         r"|stipends?|honorari(?:um|a)|compensated|compensation|payment|fixed fee|flat fee|project fee"
                         r"|remunerat\w+|vergütung|bezahlt)")
+#: Pay said without an amount in the writer's language: "mission rémunérée", "indemnisation selon profil",
+#: "Vergütung nach Absprache", "vergoeding in overleg", "remuneración a convenir", "retribuzione da concordare",
+#: "honorário", "dibayar" / "berbayar" (Indonesian, Malay), "compensation to be agreed".
+_PAY_ABROAD = re.compile(r"\b(?:r[ée]mun[ée]r\w+|indemnis\w+|indemnit[ée]s?|gratification|vergoeding|betaalde?|vergüt\w*|honorar\w*"
+                         r"|entlohn\w*|bezahlung|retribu\w+|remunera\w+|compens(?:o|azione|aci[óo]n|a[çc][ãa]o)|pagad[oa]s?|pagat[oa]"
+                         r"|dibayar|berbayar|imbalan|elaun|compensation (?:to be|will be) (?:agreed|discussed|set)|to be agreed)\b")
+#: Denied just before: "non rémunérée", "sin remuneración", "niet betaald", "tidak dibayar", "ohne Vergütung".
+_PAY_ABROAD_DENIED = re.compile(r"\b(?:non|no|not|sans|sin|sem|senza|niet|geen|zonder|tidak|tanpa|ohne|keine?|un)\b[- ]?\s*$")
+
+
+def _pay_word_abroad(text: str) -> str | None:
+    """The first :data:`_PAY_ABROAD` word that nothing just before denies, with its context."""
+    for m in _PAY_ABROAD.finditer(text):
+        if not _PAY_ABROAD_DENIED.search(text, max(0, m.start() - 12), m.start()):
+            return text[max(0, m.start() - 30): m.end() + 30].strip()
+    return None
+
+
 #: Substrings one of which every student-pays phrase holds: a cheap test before the regex.
 _PAYS_WORDS = ("tuition", "fee", "membership", " kit", "cost", "charge", "subscri", "pay", "financial aid", "scholarship", "enrol", "price",
                " buy ", "purchase",
@@ -684,7 +702,7 @@ class Facts:
             return Fact(Compensation(best.low, best.high, best.currency, best.unit), best.quote, kind)
         if self.has_kroner and self.kroner.value is None and (kr := extract.kroner_amount(self.text)):
             return Fact(None, kr, _KRONER_UNKNOWN)  # "4 500 kr" with nothing saying Swedish, Norwegian or Danish
-        if hit := _find(_PAY_WORDS, self.text):
+        if hit := _find(_PAY_WORDS, self.text) or _pay_word_abroad(self.text):
             return Fact(None, hit, "stated without an amount")
         return Fact(None)
 
@@ -1765,10 +1783,20 @@ def _strong(f: Facts, missing: str = "") -> bool:
         return True
     if (pay := f.pay_fact.value) is not None and pay.unit in ("total", "hour") and _STUDENT_WORK.search(f.title):
         return True  # "Student assignment: literature scan" with a stated fee: one piece of work, only one fact missing
+    hours, pay = f.hours_fact.value, f.pay_fact.value
+    if missing == "REVIEW_PAY_UNSTATED" and f.pay_fact.by == "stated without an amount":
+        # "Mission rémunérée", "Vergütung nach Absprache" on a student project of 20 stated hours: paid, the
+        # amount alone is missing, as for a micro-internship; a person asks it
+        said = _PAID_SAID.search(f.pay_fact.quote) or _pay_word_abroad(f.pay_fact.quote)
+        return bool(said) and f.hours_fact.by == "total" and hours is not None and HOURS_MIN <= hours.min <= hours.max <= HOURS_MAX
     if missing != "REVIEW_ORG_UNKNOWN":
         return False
-    hours, pay = f.hours_fact.value, f.pay_fact.value
     return hours is not None and pay is not None and hours.max <= HOURS_MAX and pay.unit in ("total", "hour")
+
+
+#: The work said to be paid ("paid project", "an honorarium will be given"), not a word about money that may
+#: be the work's subject ("how they take mobile payments", "compensation data").
+_PAID_SAID = re.compile(r"\b(?:paid\b|stipends?|honorari(?:um|a)|compensated|remunerat\w+|vergütung|bezahlt)")
 
 
 def _expired(f: Facts) -> str | None:
