@@ -460,7 +460,7 @@ def month_span(text: str) -> Found | None:
 #: of the R language or a grade, never pay.
 #: "kr", "kr." (Swedish, Norwegian and Danish crowns alike: :func:`kroner_currency` says whose;
 #: "4 500kr" too).
-_SYM = (r"(?:us\$|usd\$|c\$|ca\$|a\$|au\$|nz\$|\$|€|£|₹|¥|₦|₱|฿|\brs\.?(?=\s?\d)|(?<![a-z])kr(?![a-z])\.?"
+_SYM = (r"(?:us\$|usd\$|c\$|ca\$|a\$|au\$|nz\$|\$|€|£|₹|¥|₦|₱|฿|৳|\brs\.?(?=\s?\d)|(?<![a-z])kr(?![a-z])\.?"
         # "RM 900" (Malaysian ringgit), "Rp 2.500.000" (Indonesian rupiah): only right before a number
         r"|\b(?:rm|rp)\.?(?=\s?\d)"
         # Turkish lira: "₺6.000"; the code TRY is an English word, so only before a grouped amount ("TRY 6.000")
@@ -473,7 +473,9 @@ _DOLLAR_PREFIXES = {"sg": "SGD", "s": "SGD", "hk": "HKD", "r": "BRL", "mx": "MXN
 #: ISO codes read in prose; rarer codes are left out because they are also English words (ALL, TRY, TOP).
 CODES = ("usd", "eur", "gbp", "cad", "aud", "nzd", "chf", "sek", "nok", "dkk", "pln", "inr", "brl", "mxn",
          "jpy", "sgd", "zar", "czk", "huf", "ron", "hkd", "ils", "krw", "php", "ngn", "kes", "ars", "clp", "cop",
-         "thb", "myr", "idr", "ugx", "tzs", "bwp", "aed", "sar", "qar", "egp")
+         "thb", "myr", "idr", "ugx", "tzs", "bwp", "aed", "sar", "qar", "egp",
+         # South Asia and Africa: "PKR 30,000", "LKR 25,000", "BDT 8,000", "NPR 15,000", "GHS 900", "VND 2.000.000"
+         "pkr", "lkr", "bdt", "npr", "ghs", "vnd")
 _CODE = r"\b(?:" + "|".join(CODES) + r")\b"
 #: A code right before a bare "$": "AUD $300" is Australian dollars ("$" alone is read as US dollars).
 _CODE_BEFORE = re.compile(r"\b(" + "|".join(CODES) + r")\s?$")
@@ -576,7 +578,7 @@ def _currency(token: str | None) -> str | None:
         return KRONER
     words = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pound": "GBP",
              "nz$": "NZD", "rupees": "INR", "rs": "INR", "reais": "BRL", "r": "ZAR", "rand": "ZAR", "円": "JPY", "₦": "NGN",
-             "₱": "PHP", "฿": "THB", "₩": "KRW", "원": "KRW", "₪": "ILS", "บาท": "THB", "rm": "MYR", "rp": "IDR", "zł": "PLN", "zl": "PLN", "₺": "TRY", "try": "TRY", "tl": "TRY"}
+             "₱": "PHP", "฿": "THB", "৳": "BDT", "₩": "KRW", "원": "KRW", "₪": "ILS", "บาท": "THB", "rm": "MYR", "rp": "IDR", "zł": "PLN", "zl": "PLN", "₺": "TRY", "try": "TRY", "tl": "TRY"}
     if token in words:
         return words[token]
     if token.isalpha() and (len(token) != 3 or token.upper() not in vocab.currencies()):
