@@ -263,14 +263,22 @@ _PAY_ABROAD = re.compile(r"\b(?:r[ée]mun[ée]r\w+|indemnis\w+|indemnit[ée]s?|g
                          r"|entlohn\w*|bezahlung|retribu\w+|remunera\w+|compens(?:o|azione|aci[óo]n|a[çc][ãa]o)|pagad[oa]s?|pagat[oa]"
                          r"|dibayar|berbayar|imbalan|elaun|compensation (?:to be|will be) (?:agreed|discussed|set)|to be agreed)\b")
 #: Denied just before: "non rémunérée", "sin remuneración", "niet betaald", "tidak dibayar", "ohne Vergütung".
-_PAY_ABROAD_DENIED = re.compile(r"\b(?:non|no|not|sans|sin|sem|senza|niet|geen|zonder|tidak|tanpa|ohne|keine?|un)\b[- ]?\s*$")
+_PAY_ABROAD_DENIED = re.compile(r"(?:\b(?:non|no|not|sans|sin|sem|senza|niet|geen|zonder|tidak|tanpa|ohne|keine?|un|without|zero"
+                                r"|aucune?|nessun[ao]?|ningun[ao]?|nenhum[ao]?)\b|\bpas d(?:e |'))[- ]?"
+                                r"(?:\s*(?:è|e|est|ist|is|es|é|are|sont|sind|wordt|will be|sera|será|wird)\b)?\s*$")
+#: Paid in something that is not money, just after the pay word: "rémunération : BSPCE (equity) uniquement",
+#: "remuneração: 0,1% em opções de ações", "Vergütung: 5 ECTS", "riconoscimento di 2 CFU".
+_NOT_MONEY_AFTER = re.compile(r"[^.]{0,40}?\b(?:equity|bspce|stock|shares|options?|opções|ações|actions|aktien|anteile|cfu|ects"
+                              r"|credits?|crédits|crediti|créditos|exposure|visibilit\w+)\b")
 
 
-def _pay_word_abroad(text: str) -> str | None:
-    """The first :data:`_PAY_ABROAD` word that nothing just before denies, with its context."""
-    for m in _PAY_ABROAD.finditer(text):
-        if not _PAY_ABROAD_DENIED.search(text, max(0, m.start() - 12), m.start()):
-            return text[max(0, m.start() - 30): m.end() + 30].strip()
+def _pay_word_abroad(text: str, pattern: re.Pattern[str] = _PAY_ABROAD) -> str | None:
+    """The first pay word of ``pattern`` that nothing just before denies and that is not followed by equity
+    or credits, with its context."""
+    for m in pattern.finditer(text):
+        if _PAY_ABROAD_DENIED.search(text, max(0, m.start() - 16), m.start()) or _NOT_MONEY_AFTER.match(text, m.end()):
+            continue
+        return text[max(0, m.start() - 30): m.end() + 30].strip()
     return None
 
 
@@ -1783,15 +1791,29 @@ def _strong(f: Facts, missing: str = "") -> bool:
         return True
     if (pay := f.pay_fact.value) is not None and pay.unit in ("total", "hour") and _STUDENT_WORK.search(f.title):
         return True  # "Student assignment: literature scan" with a stated fee: one piece of work, only one fact missing
+    if missing == "REVIEW_REMOTE_UNSTATED" and f.remote_fact.value is None:
+        # nothing says remote, nothing says on-site (a city in the location is neither): with the hours, the
+        # pay and the students read, where the work is done is the one question left (the lead's decision)
+        return _micro_evidence(f, field_only=True) is not None
     hours, pay = f.hours_fact.value, f.pay_fact.value
     if missing == "REVIEW_PAY_UNSTATED" and f.pay_fact.by == "stated without an amount":
         # "Mission rémunérée", "Vergütung nach Absprache" on a student project of 20 stated hours: paid, the
         # amount alone is missing, as for a micro-internship; a person asks it
-        said = _PAID_SAID.search(f.pay_fact.quote) or _pay_word_abroad(f.pay_fact.quote)
-        return bool(said) and f.hours_fact.by == "total" and hours is not None and HOURS_MIN <= hours.min <= hours.max <= HOURS_MAX
+        said = _pay_word_abroad(f.pay_fact.quote, _PAID_SAID) or _pay_word_abroad(f.pay_fact.quote)
+        return bool(said) and not _pay_denied(f.text) and f.hours_fact.by == "total" and hours is not None and HOURS_MIN <= hours.min <= hours.max <= HOURS_MAX
     if missing != "REVIEW_ORG_UNKNOWN":
         return False
     return hours is not None and pay is not None and hours.max <= HOURS_MAX and pay.unit in ("total", "hour")
+
+
+def _pay_denied(text: str) -> bool:
+    """Any pay word denied or paid in equity or credits ("pas de rémunération financière", "no remuneration",
+    "Vergütung: 5 ECTS"): then an amount is not merely missing."""
+    for pattern in (_PAID_SAID, _PAY_ABROAD):
+        for m in pattern.finditer(text):
+            if _PAY_ABROAD_DENIED.search(text, max(0, m.start() - 16), m.start()) or _NOT_MONEY_AFTER.match(text, m.end()):
+                return True
+    return False
 
 
 #: The work said to be paid ("paid project", "an honorarium will be given"), not a word about money that may
