@@ -1796,6 +1796,13 @@ def _strong(f: Facts, missing: str = "") -> bool:
         # pay and the students read, where the work is done is the one question left (the lead's decision)
         return _micro_evidence(f, field_only=True) is not None
     hours, pay = f.hours_fact.value, f.pay_fact.value
+    if missing == "REVIEW_HOURS_UNSTATED" and pay is not None and pay.unit == "total":
+        # one fixed fee for one piece of work ("Pauschale 450 €", "Fee: PKR 30,000 (fixed)") and no hours nor
+        # term: a person asks the hours; an hourly rate with no hours or a fee over weeks is open-ended work
+        # a fee under 10 hours at the floor is a session's or a piece's ("$50 for a 1-hour interview"), not a project's
+        floor = f.policy.pay_floor(pay.currency)
+        big_enough = floor is None or pay.min >= 10 * floor
+        return big_enough and f.pay_fact.by in ("fixed", "field") and f.duration is None and f.weekly is None
     if missing == "REVIEW_PAY_UNSTATED" and f.pay_fact.by == "stated without an amount":
         # "Mission rémunérée", "Vergütung nach Absprache" on a student project of 20 stated hours: paid, the
         # amount alone is missing, as for a micro-internship; a person asks it

@@ -496,7 +496,7 @@ KRONER = "kr"
 #: "R45 per accepted question", "฿120 per description" (the rule reads :data:`PER_DELIVERABLE`).
 DELIVERABLES = ("handouts?", "questions?", "descriptions?", "images?", "illustrations?", "translations?", "slides?",
                 "flashcards?", "cards?", "captions?", "transcripts?", "photos?", "listings?", "labels?", "recordings?",
-                "responses?", "designs?", "entries", "entry")
+                "responses?", "designs?", "entries", "entry", "forms?")
 PER_DELIVERABLE = re.compile(r"\b(?:per|each)\s+(?:(?:accepted|approved|published|completed|finished|written|edited|correct"
                              r"|valid)\s+)?(?:" + "|".join(DELIVERABLES) + r")\b")
 _UNIT_AFTER = [
