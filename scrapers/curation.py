@@ -1868,6 +1868,10 @@ _REMOTE_EXPLICIT = re.compile(r"\b(?:100 ?%|fully|entirely|completely|exclusivel
                               # in the writer's language: "100% zdalnie", "modalidad: remota", "trabajo 100% remoto"
                               r"|\b100 ?% (?:zdalnie|remot[oa]|a distancia|på distans)|\b(?:modalidade?|trabajo|trabalho)\s*:?\s*"
                               r"(?:100 ?% )?remot[oa]\b")
+#: "Work remotely on your own schedule", "you will work remotely": the role's own place, not a day of it
+#: ("work remotely on Fridays", "work remotely two days a week" are hybrid).
+_WORK_REMOTELY = re.compile(r"\b(?:you(?:'ll| will)? )?work(?:ing)? remotely\b(?!\s+(?:on (?:fridays|mondays|some|certain)|some"
+                            r"|part|occasionally|at times|from time|(?:one|two|three|\d) days?|up to|sometimes|when)\b)")
 #: Details of a rule read from a structured field or a computation, never from one phrase: never a conflict.
 _FIELD_DETAILS = ("employment type", "salary per", "only a yearly", "paid in kind", "only prizes")
 
@@ -1927,7 +1931,8 @@ def _remote_despite(f: Facts) -> str | None:
     "completed 100% remotely", or one short in-person visit (a kickoff) on work the text calls remote
     (a schedule of visits, or "hybrid", is not remote work)."""
     if f.remote_fact.by == "field":
-        return f"the text says {hit!r}" if (hit := _find(_REMOTE_EXPLICIT, f.role)) else None
+        hit = _find(_REMOTE_EXPLICIT, f.role) or _find(_WORK_REMOTELY, f.role)
+        return f"the text says {hit!r}" if hit else None
     if f.remote_fact.by == _AGAINST_REMOTE:
         return "the source's field or location says remote"
     duty = f.office_duty
@@ -2002,7 +2007,10 @@ def _conflicting(f: Facts, rule: Rule, detail: str) -> str | None:
         why = f"said of another role, time or people ({m.group(0)!r}): {sentence.strip()[:160]!r}"
     else:
         return None
-    evidence = _micro_evidence(f, any_audience=rule.test is _experienced)
+    # a Full-time field alone against the text's own 5-40 paid hours for students: the text need not also say
+    # "micro-internship" (the field is the only sign, see above)
+    field_only = rule.test is _full_time and f.role_type.by == "field" and detail == f.role_type.quote
+    evidence = _micro_evidence(f, any_audience=rule.test is _experienced, field_only=field_only)
     return f"{why}; against: {evidence}" if evidence else None
 
 
