@@ -762,7 +762,7 @@ class Facts:
             return Fact(True, hit, "location")
         if hit := _find(_REMOTE, _role_remote(self.text)):
             return Fact(True, hit, "text")
-        if hit := _find(_ONSITE_TEXT, self.role):
+        if hit := _find(_ONSITE_TEXT, self.role) or _find(_OFFICE_WORDS, self.role):
             return Fact(False, hit, "text")
         if "remote" in self.text or "flex" in self.text:  # "a remote-first company": not this role
             if hit := _find(_WEAK_REMOTE, self.text):
@@ -1868,6 +1868,9 @@ _REMOTE_EXPLICIT = re.compile(r"\b(?:100 ?%|fully|entirely|completely|exclusivel
                               # in the writer's language: "100% zdalnie", "modalidad: remota", "trabajo 100% remoto"
                               r"|\b100 ?% (?:zdalnie|remot[oa]|a distancia|på distans)|\b(?:modalidade?|trabajo|trabalho)\s*:?\s*"
                               r"(?:100 ?% )?remot[oa]\b")
+#: Work at the office said the South and South-East Asian way, read when nothing says remote: "WFO",
+#: "work from office", Indonesian "di kantor kami", Malay "di pejabat kami".
+_OFFICE_WORDS = re.compile(r"\bwfo\b|\bwork(?:ing)? from (?:the |our )?office\b|\bdi (?:kantor|pejabat) (?:kami|kita)\b")
 #: "Work remotely on your own schedule", "you will work remotely": the role's own place, not a day of it
 #: ("work remotely on Fridays", "work remotely two days a week" are hybrid).
 _WORK_REMOTELY = re.compile(r"\b(?:you(?:'ll| will)? )?work(?:ing)? remotely\b(?!\s+(?:on (?:fridays|mondays|some|certain)|some"

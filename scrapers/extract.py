@@ -84,12 +84,14 @@ def _spell_list(m: re.Match[str]) -> str:
 _NUM = r"(\d\d{0,3}(?:\.\d+)?)"
 _RNG = rf"{_NUM}(?:\s*(?:-|to|or)\s*{_NUM})?"
 #: "hours" as non-native writers also say it: "ca. 25 Stunden", "20 horas", "20 ore", "15 heures".
-_HRS = r"(?:(?:hours?|hrs?|h|stunden|std|horas|hores|heures|ore|timer|timar|timmar|uur|godzin|tuntia|saat)\b|時間|시간)"
+_HRS = r"(?:(?:hours?|hrs?|h|stunden|std|horas|hores|heures|ore|timer|timar|timmar|uur|godzin|tuntia|saat|jam)\b|時間|시간)"
 #: A week in the writer's language too: "20 Stunden pro Woche", "10 timer om ugen", "15 horas por semana".
 _WEEK = (r"(?:/|per|a|an|each|every)\s*(?:week|wk)\b|weekly\b"
          r"|(?:pro|die|par|por|a la|om|i|per|a|la) (?:woche|semaine|semana|settimana|ugen|uke|uken|veckan|vecka)\b"
          r"|(?:/|per)\s*(?:woche|semaine|semana|settimana|uke|vecka)\b|w[öo]chentlich|hebdomadaires?|semanais|semanales|settimanali"
-         r"|ugentlig\w*|ukentlig\w*|i veckan|per week|毎週|週")
+         r"|ugentlig\w*|ukentlig\w*|i veckan|per week|毎週|週"
+         # Indonesian / Malay: "20 jam per minggu", "20 jam seminggu", "setiap minggu"
+         r"|(?:/|per|setiap|tiap)\s*minggu\b|seminggu\b")
 
 WEEKLY = re.compile(rf"{_RNG}\s*-?\+?\s*{_HRS}\s*(?:of\s+(?:\w+\s+)?work\s+|of\s+time\s+)?(?:{_WEEK})")
 HOURS = re.compile(rf"{_RNG}\s*\+?\s*-?\s*{_HRS}")
@@ -504,6 +506,8 @@ _UNIT_AFTER = [
                          r"|once-off|forfait|pauschal\w*|in total|total|stipend|fee"
                          r"|honorarium|lump sum|for the (?:whole|entire|full) (?:project|set|assignment)|(?:up)?on completion)")),
     ("hour", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)(?:estimated\s+|billable\s+|worked\s+|project\s+)?(?:hour|hr|h)\b|^\s*hourly\b|^\s*(?:pro|je)\s+(?:stunde|std)"
+                        # Indonesian / Malay: "Rp 50.000 per jam", "RM 20/jam", "sejam"
+                        r"|^\s*(?:(?:/|per|setiap)\s*jam\b|sejam\b)"
                         # Spanish, Portuguese, Italian, French: "USD 25 por hora", "R$ 40 a hora", "€ 15 all'ora", "20 € de l'heure"
                         r"|^\s*(?:/\s*|por\s+|a\s+|la\s+|per\s+|all'\s*|par\s+|de\s+l'\s*|à\s+l'\s*)(?:hora|ora|heure)\b"
                         # Swedish, Norwegian, Danish: "kr/tim", "per timme", "kr/t", "pr. time", "i timen"
