@@ -256,6 +256,32 @@ _PAY_WORDS = re.compile(r"\b(?:paid\b(?!\s+(?:time off|leave|holidays?|vacation|
                         r"|social|acquisition|plan|subscription|tier|version|users?|customers?|app|tools?|trial))"
                         r"|stipends?|honorari(?:um|a)|compensated|compensation|payment|fixed fee|flat fee|project fee"
                         r"|remunerat\w+|vergütung|bezahlt)")
+#: Pay said without an amount in the writer's language: "mission rémunérée", "indemnisation selon profil",
+#: "Vergütung nach Absprache", "vergoeding in overleg", "remuneración a convenir", "retribuzione da concordare",
+#: "honorário", "dibayar" / "berbayar" (Indonesian, Malay), "compensation to be agreed".
+_PAY_ABROAD = re.compile(r"\b(?:r[ée]mun[ée]r\w+|indemnis\w+|indemnit[ée]s?|gratification|vergoeding|betaalde?|vergüt\w*|honorar\w*"
+                         r"|entlohn\w*|bezahlung|retribu\w+|remunera\w+|compens(?:o|azione|aci[óo]n|a[çc][ãa]o)|pagad[oa]s?|pagat[oa]"
+                         r"|dibayar|berbayar|imbalan|elaun|compensation (?:to be|will be) (?:agreed|discussed|set)|to be agreed)\b")
+#: Denied just before: "non rémunérée", "sin remuneración", "niet betaald", "tidak dibayar", "ohne Vergütung".
+_PAY_ABROAD_DENIED = re.compile(r"(?:\b(?:non|no|not|sans|sin|sem|senza|niet|geen|zonder|tidak|tanpa|ohne|keine?|un|without|zero"
+                                r"|aucune?|nessun[ao]?|ningun[ao]?|nenhum[ao]?)\b|\bpas d(?:e |'))[- ]?"
+                                r"(?:\s*(?:è|e|est|ist|is|es|é|are|sont|sind|wordt|will be|sera|será|wird)\b)?\s*$")
+#: Paid in something that is not money, just after the pay word: "rémunération : BSPCE (equity) uniquement",
+#: "remuneração: 0,1% em opções de ações", "Vergütung: 5 ECTS", "riconoscimento di 2 CFU".
+_NOT_MONEY_AFTER = re.compile(r"[^.]{0,40}?\b(?:equity|bspce|stock|shares|options?|opções|ações|actions|aktien|anteile|cfu|ects"
+                              r"|credits?|crédits|crediti|créditos|exposure|visibilit\w+)\b")
+
+
+def _pay_word_abroad(text: str, pattern: re.Pattern[str] = _PAY_ABROAD) -> str | None:
+    """The first pay word of ``pattern`` that nothing just before denies and that is not followed by equity
+    or credits, with its context."""
+    for m in pattern.finditer(text):
+        if _PAY_ABROAD_DENIED.search(text, max(0, m.start() - 16), m.start()) or _NOT_MONEY_AFTER.match(text, m.end()):
+            continue
+        return text[max(0, m.start() - 30): m.end() + 30].strip()
+    return None
+
+
 #: Substrings one of which every student-pays phrase holds: a cheap test before the regex.
 _PAYS_WORDS = ("tuition", "fee", "membership", " kit", "cost", "charge", "subscri", "pay", "financial aid", "scholarship", "enrol", "price",
                " buy ", "purchase",
@@ -689,7 +715,7 @@ class Facts:
             return Fact(Compensation(best.low, best.high, best.currency, best.unit), best.quote, kind)
         if self.has_kroner and self.kroner.value is None and (kr := extract.kroner_amount(self.text)):
             return Fact(None, kr, _KRONER_UNKNOWN)  # "4 500 kr" with nothing saying Swedish, Norwegian or Danish
-        if hit := _find(_PAY_WORDS, self.text):
+        if hit := _find(_PAY_WORDS, self.text) or _pay_word_abroad(self.text):
             return Fact(None, hit, "stated without an amount")
         return Fact(None)
 
@@ -743,7 +769,7 @@ class Facts:
             return Fact(True, hit, "location")
         if hit := _find(_REMOTE, _role_remote(self.text)):
             return Fact(True, hit, "text")
-        if hit := _find(_ONSITE_TEXT, self.role):
+        if hit := _find(_ONSITE_TEXT, self.role) or _find(_OFFICE_WORDS, self.role):
             return Fact(False, hit, "text")
         if "remote" in self.text or "flex" in self.text:  # "a remote-first company": not this role
             if hit := _find(_WEAK_REMOTE, self.text):
@@ -814,6 +840,8 @@ class Facts:
     def student_pays(self) -> Fact:
         """A fee, tuition or subscription the student pays ("no application fee" is not one)."""
         role = self.role
+        if hit := _fee_abroad(role):
+            return Fact(True, hit)
         if not any(w in role for w in _PAYS_WORDS):
             return Fact(False)
         for m in _STUDENT_PAYS.finditer(role):
@@ -1432,6 +1460,36 @@ def _student_pays(f: Facts) -> str | None:
     return f"the student pays: {f.student_pays.quote!r}" if f.student_pays.value else None
 
 
+#: A deposit or enrolment fee the student pays, in the words English-only :data:`_STUDENT_PAYS` misses: "a
+#: refundable security deposit of ₹2,000", "frais d'inscription : 149 €", "quota di iscrizione", "cuota de
+#: inscripción", "taxa de inscrição", "Investimento: R$ 297", "Teilnahmegebühr", "inschrijfgeld". Refundable or
+#: not, money flows from the student: a product, not pay.
+_FEE_ABROAD = re.compile(r"\b(?:(?:pay|make|place|an?|the)\s+(?:(?:refundable|non-refundable|security|caution|registration|booking"
+                         r"|seat|confirmation|one-time|small)\s+){1,3}deposit|deposit of (?:[$€£₹]|rs\.?\s?|inr|usd|php|idr|ngn)"
+                         r"|frais (?:d'|de )(?:inscription|dossier|participation|formation|adh[ée]sion)"
+                         r"|quota (?:di |d')(?:iscrizione|partecipazione|adesione)|cuota de (?:inscripci[óo]n|participaci[óo]n|matr[íi]cula)"
+                         r"|taxa de (?:inscri[çc][ãa]o|matr[íi]cula|participa[çc][ãa]o|ades[ãa]o)"
+                         r"|investimento\s*(?::|de)\s*(?:r\$|€|\d)|(?:teilnahme|anmelde|einschreibe|programm|kurs)geb[üu]hr\w*"
+                         r"|inschrijfgeld|deelnamekosten|deelnameprijs|inschrijvingskosten)")
+#: Denied just before: "sans frais d'inscription", "keine Teilnahmegebühr", "nessuna quota", "sem taxa".
+_FEE_DENIED = re.compile(r"\b(?:no|not|without|zero|free|sans|aucuns?|aucune|pas de|kein\w*|ohne|sin|ningun\w*|nessun\w*|senza"
+                         r"|sem|nenhum\w*|geen|zonder)\b[^.]{0,25}$")
+#: Denied just after: "frais d'inscription : aucun", "Teilnahmegebühr entfällt", "gratuito".
+_FEE_FREE_AFTER = re.compile(r"[^.]{0,12}?\b(?:aucun\w*|offerts?|gratuit\w*|gratis|kostenlos|entf[äa]llt|keine|nessun\w*|nenhum\w*"
+                             r"|ninguna|none|waived|geen)\b")
+
+
+def _fee_abroad(role: str) -> str | None:
+    """The first deposit or enrolment fee of :data:`_FEE_ABROAD` that nothing near denies, with its context."""
+    for m in _FEE_ABROAD.finditer(role):
+        if _FEE_DENIED.search(role, max(0, m.start() - 40), m.start()) or _FEE_FREE_AFTER.match(role, m.end()):
+            continue
+        if _OTHERS_MONEY.search(role, max(0, m.start() - 40), m.start()):
+            continue  # "our clients' registration fees": someone else's money
+        return role[max(0, m.start() - 30): m.end() + 40].strip()
+    return None
+
+
 def _experienced(f: Facts) -> str | None:
     if f.experience.value:
         return f"asks for experience: {f.experience.quote!r}"
@@ -1636,6 +1694,52 @@ def _not_for_students(f: Facts) -> str | None:
     return "no mention of students, graduates or internships" + (f" ({f.audience.quote})" if f.audience.quote else "")
 
 
+#: Students turned away in so many words, whatever else the post says of interns or graduates: "we cannot engage
+#: current students", "students and recent graduates are not eligible", "experienced professionals only",
+#: "graduates of 2020 or earlier only", a mission only for registered companies ("sociétés uniquement", "nur für
+#: Freiberufler*innen", "apenas PJ", "with your own GST/VAT number"), "Studierende können wir nicht berücksichtigen".
+_STUDENTS_EXCLUDED = re.compile(
+    r"\b(?:can ?not|can't|do not|don't|won't|will not|are unable to|unable to|may not)\s+(?:engage|hire|accept|consider|contract"
+    r" with|work with|take on|onboard|book)\s+(?:[\w-]+\s+){0,2}?(?:students?|interns?|undergrad\w*)\b"
+    # not "interns are not eligible for benefits": the exclusion is from this work, not from a perk
+    r"|\b(?:students?|graduates?|grads|undergrad\w*)\b[^.;:!?]{0,50}?\b(?:are|is|will)\s+(?:not\s+(?:be\s+)?(?:eligible|considered"
+    r"|accepted)|ineligible)\b(?!\s+(?:for|to)\s+(?!(?:this|the|our)\s+(?:program\w*|project|role|position|mission|gig|opportunity)))"
+    r"|\b(?:experienced |seasoned |working )?professionals only\b|\bonly (?:for |open to )?(?:experienced|seasoned) professionals\b"
+    r"|\b(?:graduates?|grads) (?:of|from|before) (?:19|20)\d\d (?:or (?:earlier|before) )?only\b"
+    r"|\b(?:(?:registered|incorporated) )?(?:companies|businesses|agencies|firms|legal entities) only\b"
+    r"|\b(?:open|available|restricted|limited) (?:only |exclusively )?to (?:registered |incorporated )(?:companies|businesses|firms)\b"
+    r"|\bmust (?:be|have|hold) (?:a |your own )?(?:registered|incorporated) (?:company|business|firm)\b"
+    r"|\b(?:must|need to|required to) (?:have|hold|provide|invoice with) (?:a |an |your )?(?:valid )?(?:own )?(?:cnpj|gstin|gst"
+    r"|vat|ust-?idnr|partita iva|siret)\b"
+    # French: "mission réservée aux sociétés", "sociétés uniquement", "nous ne pouvons pas contracter avec des étudiants"
+    r"|\br[ée]serv[ée]e?s? aux (?:soci[ée]t[ée]s|entreprises|professionnels|ind[ée]pendants|freelances)\b"
+    r"|\b(?:soci[ée]t[ée]s|entreprises) uniquement\b|\bpas (?:contracter|travailler) avec des [ée]tudiant"
+    r"|\b(?:pas|non) (?:ouverte?s?|destin[ée]e?s?|adapt[ée]e?s?) aux [ée]tudiant"
+    # German: "nur für Freiberufler*innen mit Gewerbeanmeldung", "Studierende … nicht berücksichtigen", "keine Studierenden"
+    r"|\bnur (?:für )?(?:unternehmen|firmen|freiberufler\w*|selbst(?:st)?ändige\w*|gewerbetreibende\w*)\b"
+    r"|\b(?:studierende|studenten|absolvent\w*)\b[^.;:!?]{0,60}?\b(?:nicht berücksichtig\w*|ausgeschlossen|nicht zugelassen)"
+    r"|\bkeine (?:studierenden|studenten|werkstudent\w*)\b"
+    # Spanish / Portuguese / Italian: "solo empresas", "apenas PJ", "riservato ad aziende", "non adatto a studenti"
+    r"|\b(?:solo|sólo|solamente|únicamente|apenas|somente|riservat[oa] ad?) (?:a |para |per )?(?:empresas|aziende|società"
+    r"|pessoas? jur[íi]dicas?|pj|cnpj)\b"
+    r"|\b(?:no|não|non) (?:es |é |è )?(?:aceptamos|aceitamos|accettiamo|apto|adatto|v[áa]lido|rivolto|para|per) (?:a |ad )?"
+    r"(?:estudiantes|estudantes|studenti)\b")
+_EXCLUDED_NEEDLES = ("student", "intern", "grad", "professionals", "compan", "business", "agenc", "firm", "entit", "cnpj", "gst",
+                     "vat", "iva", "siret", "soci", "entreprise", "tudiant", "freiberuf", "selbst", "gewerbe", "unternehmen",
+                     "absolvent", "empresa", "aziend", "jur", "pj")
+
+
+def _students_excluded(f: Facts) -> str | None:
+    """Students turned away explicitly (:data:`_STUDENTS_EXCLUDED`): a rejection that no student word
+    elsewhere ("Internship" in an experience field, "current students or interns") outweighs."""
+    if not f.options.get("require_students", True):
+        return None
+    role = f.role
+    if not any(w in role for w in _EXCLUDED_NEEDLES) or not (hit := _find(_STUDENTS_EXCLUDED, role)):
+        return None
+    return f"students turned away: {hit!r}"
+
+
 #: What a post offers in place of pay ("great portfolio piece", "a reference letter"): then pay that is
 #: not mentioned is not merely missing.
 _INSTEAD_OF_PAY = re.compile(r"\b(?:portfolio (?:piece|item|builder|project|addition)|(?:build|add to|for|boost|strengthen) your"
@@ -1690,6 +1794,7 @@ RULES: tuple[Rule, ...] = (
     Rule("REJECT_EXPERIENCED", "no years of professional experience or senior level asked", _experienced),
     Rule("REJECT_INTERVIEW_TASK", "no paid take-home or trial as a hiring step", _interview_task),
     Rule("REJECT_PER_PIECE", "no per-piece gig wording", _per_piece),
+    Rule("REJECT_NOT_FOR_STUDENTS", "students are not turned away", _students_excluded),
     Rule("REJECT_FULL_TIME", "not full-time, permanent or salaried", _full_time),
     Rule("REJECT_ONGOING", "not ongoing, open-ended or a part-time position", _ongoing),
     Rule("REJECT_NOT_REMOTE", "explicitly remote, not on-site or hybrid", _not_remote),
@@ -1754,11 +1859,27 @@ def _strong(f: Facts, missing: str = "") -> bool:
         return True
     if (pay := f.pay_fact.value) is not None and pay.unit in ("total", "hour") and _STUDENT_WORK.search(f.title):
         return True  # "Student assignment: literature scan" with a stated fee: one piece of work, only one fact missing
+    if missing == "REVIEW_REMOTE_UNSTATED" and f.remote_fact.value is None and _micro_evidence(f, field_only=True):
+        # nothing says remote, nothing says on-site (a city in the location is neither): with the hours, the
+        # pay and the students read, where the work is done is the one question left (the lead's decision)
+        return True
+    hours, pay = f.hours_fact.value, f.pay_fact.value
+    if missing == "REVIEW_HOURS_UNSTATED" and pay is not None and pay.unit == "total":
+        # one fixed fee for one piece of work ("Pauschale 450 €", "Fee: PKR 30,000 (fixed)") and no hours nor
+        # term: a person asks the hours; an hourly rate with no hours or a fee over weeks is open-ended work
+        # a fee under 10 hours at the floor is a session's or a piece's ("$50 for a 1-hour interview"), not a project's
+        floor = f.policy.pay_floor(pay.currency)
+        big_enough = floor is None or pay.min >= 10 * floor
+        return big_enough and f.pay_fact.by in ("fixed", "field") and f.duration is None and f.weekly is None
+    if missing == "REVIEW_PAY_UNSTATED" and f.pay_fact.by == "stated without an amount":
+        # "Mission rémunérée", "Vergütung nach Absprache" on a student project of 20 stated hours: paid, the
+        # amount alone is missing, as for a micro-internship; a person asks it
+        said = _pay_word_abroad(f.pay_fact.quote, _PAID_SAID) or _pay_word_abroad(f.pay_fact.quote)
+        return bool(said) and not _pay_denied(f.text) and f.hours_fact.by == "total" and hours is not None and HOURS_MIN <= hours.min <= hours.max <= HOURS_MAX
     if missing == "REVIEW_REMOTE_UNSTATED" and not _find(_STUDENT_LEVEL, f.role):
         return False  # a bare "for students" with no word on where the work is done: too little to queue
     if missing not in ("REVIEW_ORG_UNKNOWN", "REVIEW_REMOTE_UNSTATED"):
         return False
-    hours, pay = f.hours_fact.value, f.pay_fact.value
     return hours is not None and pay is not None and hours.max <= HOURS_MAX and pay.unit in ("total", "hour")
 
 
@@ -1768,6 +1889,21 @@ _STUDENT_LEVEL = re.compile(r"\b(?:(?:college|university|uni|undergrad\w*|gradua
                             r"|master'?s?|degree)(?: or (?:a )?[\w']+)? students?|undergraduates?|bachelor'?s (?:or|and) master'?s"
                             r"|estudiantes? universitari[oa]s|estudantes? universitári[oa]s|studenti universitari|étudiants? (?:en|de) (?:licence|master)"
                             r"|mahasiswa|studierende)\b")
+
+
+def _pay_denied(text: str) -> bool:
+    """Any pay word denied or paid in equity or credits ("pas de rémunération financière", "no remuneration",
+    "Vergütung: 5 ECTS"): then an amount is not merely missing."""
+    for pattern in (_PAID_SAID, _PAY_ABROAD):
+        for m in pattern.finditer(text):
+            if _PAY_ABROAD_DENIED.search(text, max(0, m.start() - 16), m.start()) or _NOT_MONEY_AFTER.match(text, m.end()):
+                return True
+    return False
+
+
+#: The work said to be paid ("paid project", "an honorarium will be given"), not a word about money that may
+#: be the work's subject ("how they take mobile payments", "compensation data").
+_PAID_SAID = re.compile(r"\b(?:paid\b|stipends?|honorari(?:um|a)|compensated|remunerat\w+|vergütung|bezahlt)")
 
 
 def _expired(f: Facts) -> str | None:
@@ -1810,6 +1946,13 @@ _REMOTE_EXPLICIT = re.compile(r"\b(?:100 ?%|fully|entirely|completely|exclusivel
                               # in the writer's language: "100% zdalnie", "modalidad: remota", "trabajo 100% remoto"
                               r"|\b100 ?% (?:zdalnie|remot[oa]|a distancia|på distans)|\b(?:modalidade?|trabajo|trabalho)\s*:?\s*"
                               r"(?:100 ?% )?remot[oa]\b")
+#: Work at the office said the South and South-East Asian way, read when nothing says remote: "WFO",
+#: "work from office", Indonesian "di kantor kami", Malay "di pejabat kami".
+_OFFICE_WORDS = re.compile(r"\bwfo\b|\bwork(?:ing)? from (?:the |our )?office\b|\bdi (?:kantor|pejabat) (?:kami|kita)\b")
+#: "Work remotely on your own schedule", "you will work remotely": the role's own place, not a day of it
+#: ("work remotely on Fridays", "work remotely two days a week" are hybrid).
+_WORK_REMOTELY = re.compile(r"\b(?:you(?:'ll| will)? )?work(?:ing)? remotely\b(?!\s+(?:on (?:fridays|mondays|some|certain)|some"
+                            r"|part|occasionally|at times|from time|(?:one|two|three|\d) days?|up to|sometimes|when)\b)")
 #: Details of a rule read from a structured field or a computation, never from one phrase: never a conflict.
 _FIELD_DETAILS = ("employment type", "salary per", "only a yearly", "paid in kind", "only prizes")
 
@@ -1869,7 +2012,8 @@ def _remote_despite(f: Facts) -> str | None:
     "completed 100% remotely", or one short in-person visit (a kickoff) on work the text calls remote
     (a schedule of visits, or "hybrid", is not remote work)."""
     if f.remote_fact.by == "field":
-        return f"the text says {hit!r}" if (hit := _find(_REMOTE_EXPLICIT, f.role)) else None
+        hit = _find(_REMOTE_EXPLICIT, f.role) or _find(_WORK_REMOTELY, f.role)
+        return f"the text says {hit!r}" if hit else None
     if f.remote_fact.by == _AGAINST_REMOTE:
         return "the source's field or location says remote"
     duty = f.office_duty
@@ -1949,7 +2093,10 @@ def _conflicting(f: Facts, rule: Rule, detail: str) -> str | None:
         why = f"said of another role, time or people ({m.group(0)!r}): {sentence.strip()[:160]!r}"
     else:
         return None
-    evidence = _micro_evidence(f, any_audience=rule.test is _experienced)
+    # a Full-time field alone against the text's own 5-40 paid hours for students: the text need not also say
+    # "micro-internship" (the field is the only sign, see above)
+    field_only = rule.test is _full_time and f.role_type.by == "field" and detail == f.role_type.quote
+    evidence = _micro_evidence(f, any_audience=rule.test is _experienced, field_only=field_only)
     return f"{why}; against: {evidence}" if evidence else None
 
 

@@ -90,8 +90,8 @@ _WEEK = (r"(?:/|per|a|an|each|every)\s*(?:week|wk)\b|weekly\b"
          r"|(?:pro|die|par|por|a la|om|i|per|a|la) (?:woche|semaine|semana|settimana|ugen|uke|uken|veckan|vecka)\b"
          r"|(?:/|per)\s*(?:woche|semaine|semana|settimana|uke|vecka)\b|w[öo]chentlich|hebdomadaires?|semanais|semanales|settimanali"
          r"|ugentlig\w*|ukentlig\w*|i veckan|per week|毎週|週"
-         # Indonesian / Malay: "20 jam per minggu", "15 jam seminggu"
-         r"|(?:/|per)\s*minggu\b|seminggu\b")
+         # Indonesian / Malay: "20 jam per minggu", "20 jam seminggu", "setiap minggu"
+         r"|(?:/|per|setiap|tiap)\s*minggu\b|seminggu\b")
 
 WEEKLY = re.compile(rf"{_RNG}\s*-?\+?\s*{_HRS}\s*(?:of\s+(?:\w+\s+)?work\s+|of\s+time\s+)?(?:{_WEEK})")
 HOURS = re.compile(rf"{_RNG}\s*\+?\s*-?\s*{_HRS}")
@@ -487,7 +487,7 @@ def month_span(text: str) -> Found | None:
 #: of the R language or a grade, never pay.
 #: "kr", "kr." (Swedish, Norwegian and Danish crowns alike: :func:`kroner_currency` says whose;
 #: "4 500kr" too).
-_SYM = (r"(?:us\$|usd\$|c\$|ca\$|a\$|au\$|nz\$|\$|€|£|₹|¥|₦|₱|฿|\brs\.?(?=\s?\d)|(?<![a-z])kr(?![a-z])\.?"
+_SYM = (r"(?:us\$|usd\$|c\$|ca\$|a\$|au\$|nz\$|\$|€|£|₹|¥|₦|₱|฿|৳|\brs\.?(?=\s?\d)|(?<![a-z])kr(?![a-z])\.?"
         # "RM 900" (Malaysian ringgit), "Rp 2.500.000" (Indonesian rupiah): only right before a number
         r"|\b(?:rm|rp)\.?(?=\s?\d)"
         # Turkish lira: "₺6.000"; the code TRY is an English word, so only before a grouped amount ("TRY 6.000")
@@ -500,7 +500,9 @@ _DOLLAR_PREFIXES = {"sg": "SGD", "s": "SGD", "hk": "HKD", "r": "BRL", "mx": "MXN
 #: ISO codes read in prose; rarer codes are left out because they are also English words (ALL, TRY, TOP).
 CODES = ("usd", "eur", "gbp", "cad", "aud", "nzd", "chf", "sek", "nok", "dkk", "pln", "inr", "brl", "mxn",
          "jpy", "sgd", "zar", "czk", "huf", "ron", "hkd", "ils", "krw", "php", "ngn", "kes", "ars", "clp", "cop",
-         "thb", "myr", "idr", "ugx", "tzs", "bwp", "aed", "sar", "qar", "egp")
+         "thb", "myr", "idr", "ugx", "tzs", "bwp", "aed", "sar", "qar", "egp",
+         # South Asia and Africa: "PKR 30,000", "LKR 25,000", "BDT 8,000", "NPR 15,000", "GHS 900", "VND 2.000.000"
+         "pkr", "lkr", "bdt", "npr", "ghs", "vnd")
 _CODE = r"\b(?:" + "|".join(CODES) + r")\b"
 #: A code right before a bare "$": "AUD $300" is Australian dollars ("$" alone is read as US dollars).
 _CODE_BEFORE = re.compile(r"\b(" + "|".join(CODES) + r")\s?$")
@@ -521,7 +523,7 @@ KRONER = "kr"
 #: "R45 per accepted question", "฿120 per description" (the rule reads :data:`PER_DELIVERABLE`).
 DELIVERABLES = ("handouts?", "questions?", "descriptions?", "images?", "illustrations?", "translations?", "slides?",
                 "flashcards?", "cards?", "captions?", "transcripts?", "photos?", "listings?", "labels?", "recordings?",
-                "responses?", "designs?", "entries", "entry")
+                "responses?", "designs?", "entries", "entry", "forms?")
 PER_DELIVERABLE = re.compile(r"\b(?:per|each)\s+(?:(?:accepted|approved|published|completed|finished|written|edited|correct"
                              r"|valid)\s+)?(?:" + "|".join(DELIVERABLES) + r")\b")
 _UNIT_AFTER = [
@@ -529,6 +531,8 @@ _UNIT_AFTER = [
                          r"|once-off|forfait|pauschal\w*|in total|total|stipend|fee"
                          r"|honorarium|lump sum|for the (?:whole|entire|full) (?:project|set|assignment)|(?:up)?on completion)")),
     ("hour", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)(?:estimated\s+|billable\s+|worked\s+|project\s+)?(?:hour|hr|h)\b|^\s*hourly\b|^\s*(?:pro|je)\s+(?:stunde|std)"
+                        # Indonesian / Malay: "Rp 50.000 per jam", "RM 20/jam", "sejam"
+                        r"|^\s*(?:(?:/|per|setiap)\s*jam\b|sejam\b)"
                         # Spanish, Portuguese, Italian, French: "USD 25 por hora", "R$ 40 a hora", "€ 15 all'ora", "20 € de l'heure"
                         r"|^\s*(?:/\s*|por\s+|a\s+|la\s+|per\s+|all'\s*|par\s+|de\s+l'\s*|à\s+l'\s*)(?:hora|ora|heure)\b"
                         # Swedish, Norwegian, Danish: "kr/tim", "per timme", "kr/t", "pr. time", "i timen"
@@ -603,7 +607,7 @@ def _currency(token: str | None) -> str | None:
         return KRONER
     words = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pound": "GBP",
              "nz$": "NZD", "rupees": "INR", "rs": "INR", "yen": "JPY", "rupiah": "IDR", "reais": "BRL", "r": "ZAR", "rand": "ZAR", "円": "JPY", "₦": "NGN",
-             "₱": "PHP", "฿": "THB", "₩": "KRW", "원": "KRW", "₪": "ILS", "บาท": "THB", "rm": "MYR", "rp": "IDR", "zł": "PLN", "zl": "PLN", "₺": "TRY", "try": "TRY", "tl": "TRY"}
+             "₱": "PHP", "฿": "THB", "৳": "BDT", "₩": "KRW", "원": "KRW", "₪": "ILS", "บาท": "THB", "rm": "MYR", "rp": "IDR", "zł": "PLN", "zl": "PLN", "₺": "TRY", "try": "TRY", "tl": "TRY"}
     if token in words:
         return words[token]
     if token.isalpha() and (len(token) != 3 or token.upper() not in vocab.currencies()):

@@ -229,8 +229,9 @@ REJECTS = [
                                      "$400 stipend.</p>", title="Maths Tutor"), "students-served"),
     ("REJECT_BELOW_PAY_FLOOR", dict(description_html=body("A 30-hour project, $100 stipend.")), "low-total"),
     ("REJECT_BELOW_PAY_FLOOR", dict(description_html=body("A 20-hour project at USD 8/hour.")), "low-hourly"),
-    ("REJECT_NOT_REMOTE", dict(description_html="<p>For students. A 20-hour analysis. $400 stipend.</p>",
-                               title="Competitive Analysis"), "no-remote-not-micro"),
+    # with no micro wording, a missing remote fact and a missing hours fact together still reject
+    ("REJECT_NOT_REMOTE", dict(description_html="<p>For students. An analysis of our market. $400 stipend.</p>",
+                               title="Competitive Analysis"), "no-remote-no-hours-not-micro"),
     ("REJECT_NOT_REMOTE", dict(description_html=body("A 20-hour project, $400 stipend. You work on-site at our office.").replace(
         "completed 100% remotely", "in Leeds")), "onsite-in-prose"),
     ("REJECT_HOURS_UNKNOWN", dict(description_html=body("A short project, paid on completion.")), "two-facts-missing"),
@@ -265,6 +266,12 @@ def test_rule_rejects(code, changes):
 REVIEWS = [
     ("REVIEW_REMOTE_UNSTATED", dict(description_html="<p>Micro-internship for students. A 20-hour project. $400 stipend.</p>"),
      "no-remote-wording"),
+    # neither remote nor on-site said, no micro wording, but hours, pay and students read: where it is done is the
+    # one open question (the lead's decision; a city in the location field is not on-site wording either)
+    ("REVIEW_REMOTE_UNSTATED", dict(description_html="<p>For students. A 20-hour analysis. $400 stipend.</p>",
+                                    title="Competitive Analysis"), "no-remote-wording-facts-read"),
+    ("REVIEW_REMOTE_UNSTATED", dict(description_html="<p>For students. A 20-hour analysis. $400 stipend.</p>",
+                                    title="Competitive Analysis", location="Lahore, Pakistan"), "city-is-not-on-site"),
     ("REVIEW_HOURS_UNSTATED", dict(description_html=body("A short project. $400 stipend.")), "none"),
     ("REVIEW_HOURS_UNSTATED", dict(description_html=body("Earn 12 credit hours and a $400 stipend.")), "credit-hours"),
     ("REVIEW_HOURS_UNSTATED", dict(description_html=body("We reply within 48 hours. $400 stipend.")), "deadline"),
