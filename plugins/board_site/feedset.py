@@ -74,10 +74,11 @@ class Feed:
     def path(self, fmt: str) -> str:
         return Urls.feed(self.kind, self.slug, fmt)
 
-    def links(self, urls: Urls) -> list[dict]:
-        """The page's ``<link rel="alternate">`` rows (and the finder's), one per format written."""
+    def links(self, urls: Urls, only: tuple[str, ...] | None = None) -> list[dict]:
+        """The page's ``<link rel="alternate">`` rows (and the finder's), one per format written
+        (of ``only``'s formats, if given: a posting page names one, see ``render_posting``)."""
         return [{"title": f"{self.label} ({name})", "type": mime, "href": urls.href(self.path(fmt))}
-                for fmt, name, mime in FORMATS if fmt in self.formats]
+                for fmt, name, mime in FORMATS if fmt in self.formats and (only is None or fmt in only)]
 
     def cap(self, settings: dict) -> int:
         return CAPS.get(self.kind) or int(settings.get("BOARD_FEED_LIMIT", DEFAULT_CAP))

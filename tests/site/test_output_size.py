@@ -6,6 +6,7 @@ skill's or organization's pages list one line per posting, not cards."""
 
 from __future__ import annotations
 
+import html as h
 import json
 import re
 import shutil
@@ -28,7 +29,7 @@ ROWS = 25  # BOARD_ROWS_PER_PAGE of this build: 60 postings of Python are three 
 POSTING = """\
 Title: Project number {i:02d}
 Organization: {org}
-Summary: Summary of project {i:02d}, a short remote project for a student.
+Summary: Summary of project {i:02d}, a short remote project for a student.{tail}
 Category: data
 Skills: Python{extra}
 Hours: 10-12
@@ -44,6 +45,11 @@ Posted: {posted}
 """
 
 
+#: Makes project 00's summary 266 characters: longer than an og:description may be (200).
+LONG_TAIL = (" You will clean up a volunteer rota, write the onboarding guide that goes with it, and"
+             " test both with three volunteers before the hand-over call at the end.")
+
+
 def _posted(i: int) -> date:
     return date(2026, 9, 1) + timedelta(days=i)  # project i is newer than project i-1
 
@@ -57,7 +63,7 @@ def big(tmp_path_factory) -> Path:
     (content / "postings").mkdir()
     for i in range(N):
         org = "Busy Org" if i < 40 else f"Other Org {i % 3}"
-        text = POSTING.format(i=i, org=org, extra=", SQL" if i % 2 else "", month=3 + i % 5,
+        text = POSTING.format(i=i, org=org, tail=LONG_TAIL if i == 0 else "", extra=", SQL" if i % 2 else "", month=3 + i % 5,
                               posted=_posted(i).isoformat(), marker=BODY_MARKER)
         (content / "postings" / f"project-{i:02d}.md").write_text(text, encoding="utf-8")
     return build_site(content, base / "output", BOARD_FEED_LIMIT=ALL_CAP, BOARD_PER_PAGE=3, BOARD_ROWS_PER_PAGE=ROWS)
@@ -198,3 +204,24 @@ def test_taxonomy_pages_list_one_row_per_posting_by_rows_per_page(big, folder, k
         assert ('rel="next"' in html) == (n < pages) and ('rel="prev"' in html) == (n > 1)
     assert seen == want  # every open posting once, newest first, as on the board
     assert not (big / folder / f"page/{pages + 1}").exists()
+
+
+def _meta(html: str) -> dict[str, str]:
+    return dict(re.findall(r'<meta (?:property|name)="([^"]+)" content="([^"]*)">', html))
+
+
+def test_open_graph_carries_a_short_description_and_no_duplicates(big):
+    """Issue #19: og:description is cut at a word to 200 characters (the page's meta
+    description keeps the whole summary); no og:image:* extras, no twitter:* copies of og:*."""
+    long = _meta((big / "postings/project-00/index.html").read_text(encoding="utf-8"))
+    summary = h.unescape(long["description"])
+    assert len(summary) > 200 and summary.endswith("at the end.")
+    og = h.unescape(long["og:description"])
+    assert len(og) <= 200 and og.endswith("…")
+    assert summary.startswith(og[:-1]) and summary[len(og) - 1] == " "  # cut before a space: at a word
+    short = _meta((big / "postings/project-01/index.html").read_text(encoding="utf-8"))
+    assert short["og:description"] == short["description"]  # a short summary is whole
+    for page in ("postings/project-00/index.html", "index.html", "skills/python/index.html"):
+        names = _meta((big / page).read_text(encoding="utf-8"))
+        assert {"og:title", "og:description", "og:url", "og:type", "og:site_name", "og:image"} <= set(names), page
+        assert not [n for n in names if n.startswith(("og:image:", "twitter:"))], page
