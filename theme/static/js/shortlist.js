@@ -147,7 +147,7 @@ export function say(text, undo) {
 // ---- keeping every button and the hidden-cards rule in step ----------------------------
 function hiddenRule(items) {
   const rules = Object.keys(items).filter((s) => items[s] && items[s].hidden)
-    .map((s) => `:is(.cards,.rows)>li:has(>[data-slug="${CSS.escape(s)}"])`);
+    .map((s) => `.cards>li:has(>[data-slug="${CSS.escape(s)}"]),.rows>li:has(>a[href$="/postings/${CSS.escape(s)}/"])`);
   return rules.length ? rules.join(",") + "{display:none}" : "";
 }
 
