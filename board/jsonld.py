@@ -91,21 +91,23 @@ def _esc(text: str) -> str:
 
 
 #: What :func:`script_json` writes as a ``\\u`` escape instead of the character itself:
-#: ``<``, ``>`` and ``&`` (so neither ``</script>`` nor ``<!--`` can close or confuse the
-#: element), DEL and every non-ASCII character that is invisible or steers the text: C1
-#: controls (HTML forbids them), line and paragraph separators (old parsers end a string at
+#: ``<`` (so neither ``</script>`` nor ``<!--`` can close or confuse the element; with no
+#: ``<`` in it, a ``>`` or ``&`` inside a script element is only text: the HTML parser reads
+#: no character references there, and ``-->`` matters only after a ``<!--``; issue #19:
+#: 10 bytes less a tag of a JobPosting's HTML description), DEL and every non-ASCII character
+#: that is invisible or steers the text: C1 controls (HTML forbids them), line and paragraph separators (old parsers end a string at
 #: them), format characters (bidi overrides and isolates, zero-width spaces and joiners, the
 #: soft hyphen, tags), private-use and unassigned code points and lone surrogates. Every
 #: other character is written as itself, in UTF-8 like the rest of the page: an "é" is one
 #: or two bytes, not the six of ``\\u00e9``.
 _ESCAPED_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Co", "Cn", "Cs"})
-_CANDIDATES = re.compile(r"[<>&\x7f-\U0010ffff]")
+_CANDIDATES = re.compile(r"[<\x7f-\U0010ffff]")
 
 
 def _escape(m: re.Match) -> str:
-    """One candidate character: itself unless :data:`_ESCAPED_CATEGORIES` (or ``<>&``) says escape it."""
+    """One candidate character: itself unless :data:`_ESCAPED_CATEGORIES` (or ``<``) says escape it."""
     ch = m.group()
-    if ch not in "<>&" and unicodedata.category(ch) not in _ESCAPED_CATEGORIES:
+    if ch != "<" and unicodedata.category(ch) not in _ESCAPED_CATEGORIES:
         return ch
     data = ch.encode("utf-16-be", "surrogatepass")  # beyond U+FFFF: JSON's surrogate pair
     return "".join(f"\\u{int.from_bytes(data[i:i + 2], 'big'):04x}" for i in range(0, len(data), 2))
@@ -114,7 +116,7 @@ def _escape(m: re.Match) -> str:
 def script_json(data: Any, sort_keys: bool = True) -> str:
     """JSON safe inside a ``<script>`` element (JSON-LD, or data for our own scripts).
 
-    Compact UTF-8, escaping only :data:`_ESCAPED_CATEGORIES` and ``<>&`` (json.dumps already
+    Compact UTF-8, escaping only :data:`_ESCAPED_CATEGORIES` and ``<`` (json.dumps already
     escapes the C0 controls, quotes and backslashes): the same data as ASCII-only JSON in
     fewer bytes for any text not in English. Still valid JSON, parsed to the same data.
     """
