@@ -21,7 +21,7 @@ from plugins.board_site.feedset import CAPS, KIND_FORMATS
 
 from .conftest import PUBLIC, ROOT, build_site
 
-N = 60  # more than the organization cap (20) and the skill and category caps (50)
+N = 60  # more than the organization and skill caps (20) and the category cap (50)
 ALL_CAP = 30  # BOARD_FEED_LIMIT of this build: everything, New this week, Closing soon
 BODY_MARKER = "Only-on-the-posting-page sentence"
 ROWS = 25  # BOARD_ROWS_PER_PAGE of this build: 60 postings of Python are three pages
@@ -78,7 +78,8 @@ def _newest(n: int, keep=lambda i: True) -> list[str]:
     ("all", ALL_CAP, lambda i: True),
     ("categories/data", CAPS["categories"], lambda i: True),
     ("skills/python", CAPS["skills"], lambda i: True),
-    ("skills/sql", CAPS["skills"], lambda i: i % 2 == 1),  # 30 postings: under the cap, all of them
+    ("skills/sql", CAPS["skills"], lambda i: i % 2 == 1),  # 30 postings, also over the cap
+    ("organizations/other-org-1", CAPS["organizations"], lambda i: i >= 40 and i % 3 == 1),  # 7: under it, all
     ("organizations/busy-org", CAPS["organizations"], lambda i: i < 40),
 ])
 def test_each_feed_holds_its_newest_items_up_to_its_cap(big, feed, cap, keep):
