@@ -31,7 +31,10 @@ AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RS
 # Board settings (read by plugins/board_site).
 BOARD_PER_PAGE = 24  # cards per static page of the board
 BOARD_ROWS_PER_PAGE = 100  # one-line rows per page of a category, skill or organization
-BOARD_FEED_LIMIT = 100  # newest items per feed
+BOARD_FEED_LIMIT = 100  # newest items per feed of everything, New this week, Closing soon, programmes
+# Other feeds have fixed caps (plugins/board_site/feedset.py CAPS, which says why): a category
+# 50, a skill 20, an organization 20, the weekly digest 4 weeks. Calendars: open postings only,
+# 100 in all.ics and 50 per category or skill (site_calendars.py). Issue #19: output size.
 BOARD_POLICY = "board.toml"  # pay floors, closing-soon window, repository
 # The invented sample postings (content/samples/postings/, board/samples.py) fill the
 # development board, with a "Sample data" banner and noindex; never set in publishconf.py.

@@ -10,9 +10,12 @@ render cache whether the three files are still right, and writes them.
 hour or so and keeps what it has seen, so a feed needs the items that can arrive
 between two polls, with room to spare, not the whole archive (the board's pages are the
 archive). Everything, New this week and Closing soon keep 100 (``BOARD_FEED_LIMIT``):
-the busiest stream, every arrival of the board. A category or a skill gets a fraction
-of that, so 50 is still days of its arrivals at 10,000 open postings; an organization
-rarely has more than a handful open, so 20. The weekly digest gets one item a week,
+the busiest stream, every arrival of the board. A category gets a fraction of that, so
+50 is still days of its arrivals at 10,000 open postings. A skill gets 20: there are many
+(36 on the sample board, more on a real one), each feed in three formats, so 50 each was
+7.4 MB of 26 MB of feeds at 10,000 postings (issue #19), and 20 is still most of a day of
+the busiest skill's arrivals (~170 postings a day at 10,000 open, ~1 in 7 with that skill)
+for a reader that polls hourly. An organization rarely has more than a handful open, so 20. The weekly digest gets one item a week,
 each listing the whole week's arrivals (~1/12 of the board), so 4: a month of weeks for a
 reader or an RSS-to-email service that polls at least weekly; its week pages stay for 12
 weeks (``digest.WEEKS``). Uncapped, a feed grows with the whole board, and there is one per
@@ -35,7 +38,7 @@ from .jsonfeed import render_json_feed
 FORMATS = (("atom", "Atom", "application/atom+xml"), ("rss", "RSS", "application/rss+xml"),
            ("json", "JSON Feed", "application/feed+json"))
 #: Newest items a feed of this kind carries (the module docstring says why); others: BOARD_FEED_LIMIT.
-CAPS = {"categories": 50, "skills": 50, "organizations": 20, "digest": 4}
+CAPS = {"categories": 50, "skills": 20, "organizations": 20, "digest": 4}
 DEFAULT_CAP = 100
 #: Formats of a feed of this kind (others: all of :data:`FORMATS`). There is one organization
 #: feed per ~6 postings, so their twins grew with the board (two thirds of every feed byte at
@@ -74,10 +77,11 @@ class Feed:
     def path(self, fmt: str) -> str:
         return Urls.feed(self.kind, self.slug, fmt)
 
-    def links(self, urls: Urls) -> list[dict]:
-        """The page's ``<link rel="alternate">`` rows (and the finder's), one per format written."""
+    def links(self, urls: Urls, only: tuple[str, ...] | None = None) -> list[dict]:
+        """The page's ``<link rel="alternate">`` rows (and the finder's), one per format written
+        (of ``only``'s formats, if given: a posting page names one, see ``render_posting``)."""
         return [{"title": f"{self.label} ({name})", "type": mime, "href": urls.href(self.path(fmt))}
-                for fmt, name, mime in FORMATS if fmt in self.formats]
+                for fmt, name, mime in FORMATS if fmt in self.formats and (only is None or fmt in only)]
 
     def cap(self, settings: dict) -> int:
         return CAPS.get(self.kind) or int(settings.get("BOARD_FEED_LIMIT", DEFAULT_CAP))

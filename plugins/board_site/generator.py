@@ -359,8 +359,9 @@ class BoardGenerator(Generator):
             return dict(
                 jsonld=ld, noindex=not is_open, page_title=f"{e.title} at {e.organization.name}",
                 canonical=self.urls.abs(path), description=e.summary, remote_statement=remote_statement(e),
+                # one format: 10,000 pages carry it, every reader takes Atom, the finder lists all three
                 feeds=Feed("categories", e.category, vocab.category_label(e.category),
-                           Urls.taxonomy("categories", e.category)).links(self.urls),
+                           Urls.taxonomy("categories", e.category)).links(self.urls, only=("atom",)),
                 edit_url=present.edit_url(self.policy.repository, e))
         self.render("posting.html", f"{path}index.html", derive, entry=e, is_open=is_open)
 

@@ -79,7 +79,7 @@ def test_a_hidden_posting_stays_hidden_in_the_rows_of_its_organization_page(page
     slug, org_href = first.get_attribute("data-slug"), first.locator(".card-org a").get_attribute("href")
     first.get_by_role("button", name="Hide").click()
     page.goto(site_url.rstrip("/") + org_href if org_href.startswith("/") else org_href)
-    row = page.locator(f'ol.rows > li:has(> a[data-slug="{slug}"])')
+    row = page.locator(f'ol.rows > li:has(> a[href$="/postings/{slug}/"])')
     assert row.count() == 1, "the organization page lists the posting as a row"
     assert row.is_hidden()
     page.evaluate(f"localStorage.removeItem('{KEY}')")
@@ -140,6 +140,12 @@ def test_posting_page_toggles_and_saved_page_lists_them(phone, site_url):
     box.get_by_role("button", name="Save").click()
     box.get_by_role("button", name="Applied").click()
     assert box.get_by_role("button", name="Save").get_attribute("aria-pressed") == "true"
+    # what is stored is read from the page itself (the slot names only the link, issue #19)
+    item = phone.evaluate(f"JSON.parse(localStorage.getItem('{KEY}')).items['bakery-brand-refresh']")
+    assert item["t"] == phone.locator("h1#posting-title").inner_text().strip()
+    assert item["o"] == phone.locator(".posting-org a").first.inner_text().strip() and item["o"]
+    assert item["u"] == "/postings/bakery-brand-refresh/"
+    assert item["d"] == box.locator(".deadline time").get_attribute("datetime")[:10]
     shot(phone, "shortlist-posting-phone.png")
     assert violations(phone) == []
     phone.goto(site_url + "saved/")

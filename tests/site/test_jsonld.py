@@ -63,15 +63,35 @@ def test_hostile_text_cannot_close_the_script(site):
 
 
 def test_script_json_escapes_everything_dangerous():
-    out = script_json({"a": "</script><!-- \u2028 & >"})
-    assert "<" not in out and ">" not in out and "&" not in out and "\u2028" not in out
-    assert json.loads(out) == {"a": "</script><!-- \u2028 & >"}
+    """No ``<`` (so nothing can end or confuse the element); ``>`` and ``&`` stay as they are
+    (issue #19): an HTML parser reads the element's text back unchanged, and the JSON too."""
+    from html.parser import HTMLParser
+
+    data = {"a": "</script><!-- \u2028 & > --> &amp; <p>x</p>"}
+    out = script_json(data)
+    assert "<" not in out and "\u2028" not in out
+    assert "&" in out and ">" in out  # as themselves: harmless with no "<"
+
+    class Script(HTMLParser):
+        text, tags = [], []
+
+        def handle_starttag(self, tag, attrs):
+            self.tags.append(tag)
+
+        def handle_data(self, d):
+            self.text.append(d)
+
+    parser = Script(convert_charrefs=True)
+    parser.feed(f'<script type="application/ld+json">{out}</script><p>after</p>')
+    parser.close()
+    assert parser.tags == ["script", "p"] and parser.text == [out, "after"]
+    assert json.loads(parser.text[0]) == data
 
 
-#: Characters that must not appear raw in a <script>: the markup ones, and the invisible or
+#: Characters that must not appear raw in a <script>: "<" (the only markup one, see above), and the invisible or
 #: text-steering ones (DEL, C1, separators, bidi, zero-width, soft hyphen, BOM, a tag, private
 #: use, unassigned, a lone surrogate).
-MUST_ESCAPE = "<>&\x7f\x85\u2028\u2029\u202e\u2066\u2069\u200b\u200d\u200f\u2060\u00ad\ufeff\u180e\U000e0041\ue000\U0010fffd\u0378\ud800"
+MUST_ESCAPE = "<\x7f\x85\u2028\u2029\u202e\u2066\u2069\u200b\u200d\u200f\u2060\u00ad\ufeff\u180e\U000e0041\ue000\U0010fffd\u0378\ud800"
 
 
 def test_script_json_is_utf8_and_escapes_only_what_it_must():

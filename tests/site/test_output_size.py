@@ -6,6 +6,7 @@ skill's or organization's pages list one line per posting, not cards."""
 
 from __future__ import annotations
 
+import html as h
 import json
 import re
 import shutil
@@ -20,7 +21,7 @@ from plugins.board_site.feedset import CAPS, KIND_FORMATS
 
 from .conftest import PUBLIC, ROOT, build_site
 
-N = 60  # more than the organization cap (20) and the skill and category caps (50)
+N = 60  # more than the organization and skill caps (20) and the category cap (50)
 ALL_CAP = 30  # BOARD_FEED_LIMIT of this build: everything, New this week, Closing soon
 BODY_MARKER = "Only-on-the-posting-page sentence"
 ROWS = 25  # BOARD_ROWS_PER_PAGE of this build: 60 postings of Python are three pages
@@ -28,7 +29,7 @@ ROWS = 25  # BOARD_ROWS_PER_PAGE of this build: 60 postings of Python are three 
 POSTING = """\
 Title: Project number {i:02d}
 Organization: {org}
-Summary: Summary of project {i:02d}, a short remote project for a student.
+Summary: Summary of project {i:02d}, a short remote project for a student.{tail}
 Category: data
 Skills: Python{extra}
 Hours: 10-12
@@ -44,6 +45,11 @@ Posted: {posted}
 """
 
 
+#: Makes project 00's summary 266 characters: longer than an og:description may be (200).
+LONG_TAIL = (" You will clean up a volunteer rota, write the onboarding guide that goes with it, and"
+             " test both with three volunteers before the hand-over call at the end.")
+
+
 def _posted(i: int) -> date:
     return date(2026, 9, 1) + timedelta(days=i)  # project i is newer than project i-1
 
@@ -57,7 +63,7 @@ def big(tmp_path_factory) -> Path:
     (content / "postings").mkdir()
     for i in range(N):
         org = "Busy Org" if i < 40 else f"Other Org {i % 3}"
-        text = POSTING.format(i=i, org=org, extra=", SQL" if i % 2 else "", month=3 + i % 5,
+        text = POSTING.format(i=i, org=org, tail=LONG_TAIL if i == 0 else "", extra=", SQL" if i % 2 else "", month=3 + i % 5,
                               posted=_posted(i).isoformat(), marker=BODY_MARKER)
         (content / "postings" / f"project-{i:02d}.md").write_text(text, encoding="utf-8")
     return build_site(content, base / "output", BOARD_FEED_LIMIT=ALL_CAP, BOARD_PER_PAGE=3, BOARD_ROWS_PER_PAGE=ROWS)
@@ -72,7 +78,8 @@ def _newest(n: int, keep=lambda i: True) -> list[str]:
     ("all", ALL_CAP, lambda i: True),
     ("categories/data", CAPS["categories"], lambda i: True),
     ("skills/python", CAPS["skills"], lambda i: True),
-    ("skills/sql", CAPS["skills"], lambda i: i % 2 == 1),  # 30 postings: under the cap, all of them
+    ("skills/sql", CAPS["skills"], lambda i: i % 2 == 1),  # 30 postings, also over the cap
+    ("organizations/other-org-1", CAPS["organizations"], lambda i: i >= 40 and i % 3 == 1),  # 7: under it, all
     ("organizations/busy-org", CAPS["organizations"], lambda i: i < 40),
 ])
 def test_each_feed_holds_its_newest_items_up_to_its_cap(big, feed, cap, keep):
@@ -152,7 +159,7 @@ def test_a_digest_week_is_one_page_of_one_line_per_posting(big):
     assert not (folder / "page").exists()  # one page
     html = (folder / "index.html").read_text(encoding="utf-8")
     assert 'class="card"' not in html
-    rows = re.findall(r"<li><a href=\"(/postings/[^\"]+)\" data-slug=\"[^\"]+\">([^<]+)</a> · ([^<]+)<time datetime=\"([^\"]+)\"", html)
+    rows = re.findall(r"<li><a href=\"(/postings/[^\"]+)\">([^<]+)</a> · ([^<]+)<time datetime=\"([^\"]+)\"", html)
     assert [PUBLIC + href for href, *_ in rows] == urls  # every posting of the week, in the item's order
     for _, title, facts, deadline in rows:
         assert title.startswith("Project number ")
@@ -160,7 +167,7 @@ def test_a_digest_week_is_one_page_of_one_line_per_posting(big):
         assert "400 USD total · 10–12 h total · " in facts and deadline.endswith("T23:59:59Z")
 
 
-ROW = re.compile(r'<li><a href="(/postings/[^"]+/)" data-slug="[^"]+">([^<]+)</a> · ([^<]+) · ([^<]+) · ([^<]+) · '
+ROW = re.compile(r'<li><a href="(/postings/[^"]+/)">([^<]+)</a> · ([^<]+) · ([^<]+) · ([^<]+) · '
                  r'<time datetime="([^"]+)" data-countdown>Closes ([^<]+)</time></li>')
 
 
@@ -189,8 +196,8 @@ def test_taxonomy_pages_list_one_row_per_posting_by_rows_per_page(big, folder, k
             assert deadline == f"2027-0{3 + i % 5}-15T23:59:59Z"
             assert date == f"15 {('March', 'April', 'May', 'June', 'July')[i % 5]} 2027"  # the date, without JS
         seen += [PUBLIC + href for href, *_ in rows]
-        # (a row's data-slug is there: a posting the student hid stays hidden; no Save slot is)
-        for absent in ('class="card"', 'id="f-in"', 'id="board-fx"', "fx.js", "shortlist-slot"):
+        # (a posting the student hid stays hidden by its link's path; no Save slot, no data-slug)
+        for absent in ('class="card"', "data-slug", 'id="f-in"', 'id="board-fx"', "fx.js", "shortlist-slot"):
             assert absent not in html, (path, absent)
         title = re.search(r"<title>([^<]+)</title>", html).group(1)
         h1 = re.search(r"<h1>([^<]+)</h1>", html).group(1)
@@ -198,3 +205,24 @@ def test_taxonomy_pages_list_one_row_per_posting_by_rows_per_page(big, folder, k
         assert ('rel="next"' in html) == (n < pages) and ('rel="prev"' in html) == (n > 1)
     assert seen == want  # every open posting once, newest first, as on the board
     assert not (big / folder / f"page/{pages + 1}").exists()
+
+
+def _meta(html: str) -> dict[str, str]:
+    return dict(re.findall(r'<meta (?:property|name)="([^"]+)" content="([^"]*)">', html))
+
+
+def test_open_graph_carries_a_short_description_and_no_duplicates(big):
+    """Issue #19: og:description is cut at a word to 200 characters (the page's meta
+    description keeps the whole summary); no og:image:* extras, no twitter:* copies of og:*."""
+    long = _meta((big / "postings/project-00/index.html").read_text(encoding="utf-8"))
+    summary = h.unescape(long["description"])
+    assert len(summary) > 200 and summary.endswith("at the end.")
+    og = h.unescape(long["og:description"])
+    assert len(og) <= 200 and og.endswith("…")
+    assert summary.startswith(og[:-1]) and summary[len(og) - 1] == " "  # cut before a space: at a word
+    short = _meta((big / "postings/project-01/index.html").read_text(encoding="utf-8"))
+    assert short["og:description"] == short["description"]  # a short summary is whole
+    for page in ("postings/project-00/index.html", "index.html", "skills/python/index.html"):
+        names = _meta((big / page).read_text(encoding="utf-8"))
+        assert {"og:title", "og:description", "og:url", "og:type", "og:site_name", "og:image"} <= set(names), page
+        assert not [n for n in names if n.startswith(("og:image:", "twitter:"))], page

@@ -9,7 +9,7 @@
   d.classList.add("js");
   try {
     var items = (JSON.parse(localStorage.getItem("board.shortlist.v1") || "{}").items) || {}, rules = [];
-    for (var slug in items) if (items[slug] && items[slug].hidden) rules.push(':is(.cards,.rows)>li:has(>[data-slug="' + CSS.escape(slug) + '"])');
+    for (var slug in items) if (items[slug] && items[slug].hidden) rules.push('.cards>li:has(>[data-slug="' + CSS.escape(slug) + '"]),.rows>li:has(>a[href$="/postings/' + CSS.escape(slug) + '/"])');
     var style = document.createElement("style");
     style.id = "shortlist-hidden";
     style.textContent = rules.length ? rules.join(",") + "{display:none}" : "";

@@ -61,9 +61,16 @@ function cardMeta(article) {
            u: link.getAttribute("href"), d: time ? time.getAttribute("datetime").slice(0, 10) : null };
 }
 
+/** A posting page's slot names only its link (/postings/<slug>/); the title, organization
+ *  and deadline are read from the page around it, as cardMeta reads them from a card. */
 function slotMeta(slot) {
-  const d = slot.dataset;
-  return SLUG.test(d.slug || "") ? { slug: d.slug, t: d.title, o: d.org, u: d.url, d: d.deadline || null } : null;
+  const u = slot.dataset.url || "", m = /\/postings\/([^/]+)\/$/.exec(u);
+  const article = slot.closest("article.posting");
+  if (!m || !SLUG.test(m[1]) || !article) return null;
+  const title = article.querySelector("h1"), org = article.querySelector(".posting-org a");
+  const time = article.querySelector(".apply-box .deadline time[datetime]");
+  return { slug: m[1], t: title ? title.textContent.trim() : "", o: org ? org.textContent.trim() : "", u,
+           d: time ? time.getAttribute("datetime").slice(0, 10) : null };
 }
 
 // ---- buttons ----------------------------------------------------------------------------
@@ -147,7 +154,7 @@ export function say(text, undo) {
 // ---- keeping every button and the hidden-cards rule in step ----------------------------
 function hiddenRule(items) {
   const rules = Object.keys(items).filter((s) => items[s] && items[s].hidden)
-    .map((s) => `:is(.cards,.rows)>li:has(>[data-slug="${CSS.escape(s)}"])`);
+    .map((s) => `.cards>li:has(>[data-slug="${CSS.escape(s)}"]),.rows>li:has(>a[href$="/postings/${CSS.escape(s)}/"])`);
   return rules.length ? rules.join(",") + "{display:none}" : "";
 }
 
@@ -176,7 +183,7 @@ function enhance(root) {
 // ---- start ------------------------------------------------------------------------------
 function start() {
   enhance(document);
-  for (const slot of document.querySelectorAll(".shortlist-slot[data-slug]")) {
+  for (const slot of document.querySelectorAll(".shortlist-slot[data-url]")) {
     const meta = slotMeta(slot);
     if (meta && !slot.firstChild) slot.appendChild(buttons(meta, "posting"));
   }
