@@ -52,3 +52,22 @@ def test_money_scan_sees_amounts() -> None:
     """Not an empty comparison: the texts hold amounts, found at their places."""
     spans = [m.group(0).strip() for m in extract.money_matches("pay: usd$1,200.50 - usd$1,500 total, kr 4 500")]
     assert spans == ["usd$1,200.50 - usd$1,500", "kr 4 500"]
+
+
+def test_every_amount_starts_with_a_digit() -> None:
+    """The premise of :func:`scrapers.extract._money_from`: each alternative of ``_AMT`` opens with a
+    digit (a rule edit that lets an amount start otherwise must widen the scan, and fails here)."""
+    from re import _constants as c
+    from re import _parser
+
+    parsed = _parser.parse(extract._AMT)
+    (op, (_, branches)), = parsed.data
+    assert op is c.BRANCH and len(branches) >= 2
+    for branch in branches:
+        first_op, first = branch.data[0]
+        if first_op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            low, _, item = first
+            assert low >= 1
+            first_op, first = item.data[0]
+        assert (first_op, first) == (c.IN, [(c.CATEGORY, c.CATEGORY_DIGIT)])
+    assert extract._MONEY_LEAD == 5  # "usd$" and one space
