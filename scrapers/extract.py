@@ -17,6 +17,7 @@ without reading anything the regex misses, so it is not used.
 from __future__ import annotations
 
 import re
+from re import _parser as _sre_parser  # the widths of MONEY's parts (see _MONEY_LEAD)
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -642,11 +643,31 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _DATE_BEFORE = re.compile(r"(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|\d[./-])\s*(?:\d\d?(?:st|nd|rd|th)?,?\s*)?$")
 
 
+_DIGIT = re.compile(r"\d")  # the same (Unicode) digit class as MONEY's
+#: The most characters a :data:`MONEY` match can start before its first digit: every amount (``_AMT``)
+#: starts with a digit, and only a currency symbol or code (``_SYM``/``_CODE``) and one space come before it.
+_MONEY_LEAD = _sre_parser.parse(rf"(?:{_SYM}|{_CODE})").getwidth()[1] + 1
+
+
+def _money_from(text: str, pos: int) -> re.Match[str] | None:
+    """``MONEY.search(text, pos)``, trying only the positions a match can start at: at most
+    :data:`_MONEY_LEAD` characters before a digit. The same leftmost match (``match`` at a position
+    runs what ``search`` runs there), at a fraction of the cost: MONEY's alternation tried at every
+    character of a record was curation's costliest scan."""
+    while d := _DIGIT.search(text, pos):
+        at = d.start()
+        for start in range(max(pos, at - _MONEY_LEAD), at + 1):
+            if m := MONEY.match(text, start):
+                return m
+        pos = at + 1
+    return None
+
+
 def money_matches(text: str) -> Iterator[re.Match[str]]:
     """:data:`MONEY` matches, but a year after a month ("31 january 2027 sek 4,800") is no amount:
     the code after it belongs to the next amount, read from there."""
     pos = 0
-    while m := MONEY.search(text, pos):
+    while m := _money_from(text, pos):
         if m.group("b1") and m.group("post") and _YEAR.fullmatch(m.group("b1")) and not m.group("b2") \
                 and _DATE_BEFORE.search(text, max(0, m.start() - 16), m.start()):
             pos = m.start("post")
