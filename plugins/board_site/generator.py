@@ -29,7 +29,7 @@ from board.paths import PATHS, Urls
 from board.policy import load_policy
 
 from . import digest, feeds, present, rendercache, site_calendars, stats, submit
-from .cardstore import CardStore
+from .cardstore import ROW, CardStore
 from .feeds import Item
 from .feedset import Feed, FeedMemo, entry_clamped, entry_item, write_feeds
 from .finder import SECTIONS, Finder, write_finder
@@ -103,8 +103,9 @@ class BoardGenerator(Generator):
         self.pool = self.worker_pool()
         # Memos of one build (an entry is in many feeds and on many list pages):
         self.feed_memo = FeedMemo()  # each entry's feed item, and each item's XML per format
-        self.cards: dict[tuple[int, str], str] = {}  # (id(entry), heading) -> its card's HTML
-        self.card_entries: dict[int, Entry] = {}  # the entries of list pages queued for the workers
+        self.cards: dict[tuple[int, str], str] = {}  # (id(entry), heading or ROW) -> its card's (row's) HTML
+        self.card_entries: dict[int, Entry] = {}  # the entries of board pages queued for the workers
+        self.row_entries: dict[int, Entry] = {}  # the entries of row lists (taxonomy pages) queued for them
         self.item_entries: dict[int, Entry] = {}  # the entries of feeds queued for the workers
         self.install_globals()
         self.card_store = CardStore.for_build(self.render_cache)  # cards kept between builds (cardstore.py)
@@ -134,6 +135,7 @@ class BoardGenerator(Generator):
             calendar_href=site_calendars.calendar_href(c, u),
             email_digest=digest.email_link(self.settings, u.abs(Urls.feed("digest", None, "rss"))),
             card_html=self.card_html,
+            row_html=self.row_html,
         )
 
     def card_html(self, e: Entry, heading: str = "h3") -> str:
@@ -154,6 +156,20 @@ class BoardGenerator(Generator):
             self.cards[key] = html
         return html
 
+    def row_html(self, e: Entry) -> str:
+        """A posting's line on a category, skill or organization page or a digest week
+        (theme/templates/_row.html), rendered once per build and kept like a card."""
+        key = (id(e), ROW)
+        html = self.cards.get(key)
+        if html is None:
+            stored = self.card_store.key(e, ROW)
+            html = self.card_store.get(stored)
+            if html is None:
+                html = self.env.get_template("_row.html").module.row(e)
+                self.card_store.put(stored, html)
+            self.cards[key] = html
+        return html
+
     def prerender(self) -> None:
         """Make the cards of the queued list pages and the items of the queued feeds once
         each, spread over the workers, before the pages and feeds are.
@@ -162,20 +178,22 @@ class BoardGenerator(Generator):
         itself: a posting is on a dozen list pages and feeds, and those are dealt to every worker.
         """
         store = self.card_store
-        for e in list(self.card_entries.values()):  # cards the card store holds are not made again
-            htmls = [store.get(store.key(e, h)) for h in CARD_HEADINGS]
-            if all(htmls):
-                self.cards.update(((id(e), h), html) for h, html in zip(CARD_HEADINGS, htmls))
-                del self.card_entries[id(e)]
-        cards, items = self.card_entries, self.item_entries
-        entries = list({**cards, **items}.values())
+        for queue, headings in ((self.card_entries, CARD_HEADINGS), (self.row_entries, (ROW,))):
+            for e in list(queue.values()):  # cards and rows the card store holds are not made again
+                htmls = [store.get(store.key(e, h)) for h in headings]
+                if all(htmls):
+                    self.cards.update(((id(e), h), html) for h, html in zip(headings, htmls))
+                    del queue[id(e)]
+        cards, rows, items = self.card_entries, self.row_entries, self.item_entries
+        entries = list({**cards, **rows, **items}.values())
 
         def make(e: Entry) -> tuple:
-            return ([self.card_html(e, h) for h in CARD_HEADINGS] if id(e) in cards else None,
-                    self.feed_item(e) if id(e) in items else None)
+            headings = (CARD_HEADINGS if id(e) in cards else ()) + ((ROW,) if id(e) in rows else ())
+            htmls = [self.row_html(e) if h == ROW else self.card_html(e, h) for h in headings]
+            return list(zip(headings, htmls)), self.feed_item(e) if id(e) in items else None
         workers = self.pool.workers if len(entries) >= MIN_UNITS else 1
-        for e, (htmls, item) in zip(entries, fork_map(make, entries, workers)):
-            for heading, html in zip(CARD_HEADINGS, htmls or ()):
+        for e, (made, item) in zip(entries, fork_map(make, entries, workers)):
+            for heading, html in made:
                 self.cards[(id(e), heading)] = html
                 store.put(store.key(e, heading), html)
             if item is not None:
@@ -346,8 +364,8 @@ class BoardGenerator(Generator):
                 canonical=self.urls.abs(page_url(n)), page_title=page_title(ctx.get("title"), n), **ctx,
                 **({**(first or {}), "total": len(entries)} if n == 1 else {}),
             )
-            if template != "taxonomy.html" and self.pool and len(self.pool.units) > queued:
-                self.card_entries.update((id(e), e) for e in shown)  # queued: its cards are rendered first (prerender)
+            if self.pool and len(self.pool.units) > queued:  # queued: its cards or rows are made first (prerender)
+                (self.row_entries if template == "taxonomy.html" else self.card_entries).update((id(e), e) for e in shown)
 
     def render_posting(self, e: Entry) -> None:
         """A posting's page: keyed on the entry and whether it is open; the rest is made from those."""

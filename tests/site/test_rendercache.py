@@ -97,6 +97,8 @@ EDITS = [
     Edit("policy", lambda r: _replace(r / "board.toml", "closing_soon_days = 7", "closing_soon_days = 3"), reuses=False),
     Edit("template", lambda r: _replace(r / "theme" / "templates" / "_card.html", "</", "<!-- edited --></", ),
          reuses=False),
+    Edit("row-template", lambda r: _replace(r / "theme" / "templates" / "_row.html", "</a>", "</a> ·", ),
+         reuses=False),  # rows are kept like cards (cardstore.py): a row edit must reach every list
     Edit("posting-added", _add_posting),
     Edit("posting-removed", lambda r: _posting(r).unlink()),
     Edit("scraped-removed", lambda r: write_scraped(r / "content", "example-board", _scraped()[1:])),
@@ -291,13 +293,13 @@ def _card_stats(root: Path) -> dict:
 
 def test_a_posting_added_re_renders_its_own_card_only_and_the_shifted_pages_are_the_cold_build(tmp_path):
     """A posting added moves every later posting of the board by one place: the shifted pages
-    are rendered again from the cards the last build kept (cardstore.py), one card (in the two
-    headings the lists use) is made, and every file is byte for byte a cold build's."""
+    are rendered again from the cards and rows the last build kept (cardstore.py), one card (in
+    the two headings the lists use) and one row are made, and every file is byte for byte a cold build's."""
     settings = {"BOARD_PER_PAGE": 2}
     work, cold = tmp_path / "work", tmp_path / "cold"
     build_site(_employer_board(work), work / "out", **settings)
     keys = _keys(work)
-    assert _card_stats(work)["made"] == 2 * len(DEADLINES)  # the cold build made every card
+    assert _card_stats(work)["made"] == 3 * len(DEADLINES)  # the cold build made every card (2 headings) and row
     added = _employer_posting(6, "2027-04-30")  # posted last: the first on the board
     for root in (work, cold):
         if root is cold:
@@ -308,7 +310,7 @@ def test_a_posting_added_re_renders_its_own_card_only_and_the_shifted_pages_are_
     assert _tree(work / "out") == _tree(cold / "out")
     assert _keys(work)["page/2/index.html"] != keys["page/2/index.html"]  # shifted by the new posting
     stats = _card_stats(work)
-    assert stats["made"] == 2 and stats["reused"] > 0, stats
+    assert stats["made"] == 3 and stats["reused"] > 0, stats  # its two cards and its row
 
 
 def test_later_pages_do_not_print_the_count_so_removing_the_oldest_leaves_them(tmp_path):
