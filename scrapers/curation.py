@@ -832,7 +832,7 @@ class Facts:
         if any(w in role for w in _PRO_NEEDLES) and (hit := _find(_PROFESSIONALS, role)):
             return Fact("professionals", hit, "text")
         untrapped = _STUDENT_TRAPS.sub(" ", self.text)
-        if hit := _find(_STUDENTS, untrapped) or _find(_STUDENTS_ABROAD, untrapped):
+        if hit := _find(_STUDENTS, untrapped) or _find(_STUDENTS_ABROAD, untrapped) or _find(_STUDENTS_CJK, untrapped):
             return Fact("students", hit, "text")
         return Fact(None, "only as the people served" if _STUDENTS.search(self.text) else "")
 
@@ -1157,7 +1157,8 @@ _WEAK_BY = "company or possibility only"
 #: A location that offers remote as a choice: "Remote or hybrid", "Hybrid or fully remote".
 _REMOTE_CHOICE = re.compile(r"\bremote (?:or|/) |\bor (?:fully |100% )?remote\b|/ ?remote\b")
 #: On-site or hybrid said in the title or location.
-_ONSITE = re.compile(r"\b(?:on[- ]?site|in[- ]office|in[- ]person|hybrid|office[- ]based|vor ort)\b")
+#: Hybrid in the writer's language too: "híbrido" / "híbrida" (Spanish, Portuguese), "hybride" (French).
+_ONSITE = re.compile(r"\b(?:on[- ]?site|in[- ]office|in[- ]person|hybrid|h[íi]brid[oa]s?|hybride|office[- ]based|vor ort)\b")
 _PLACE = r"(?:office|offices|studio|lab|hq|headquarters|campus|site|store|warehouse)"
 _A_WEEK = r"(?:a|per|each|every) (?:week|month)"
 #: "for the whole project", "throughout the engagement", "for the full three weeks".
@@ -1222,7 +1223,8 @@ _HYBRID_FEW_DAYS = re.compile(r"\bhybrid\s*[:(-]\s*(?:\d|a few) (?:full |half[- 
                               r"|in (?:the|our) office|at (?:the|our)\b)(?![^.;]{0,50}\b(?:a|per|each|every) (?:week|wk)\b|[^.;]{0,50}\bweekly\b)")
 #: What every wording of :data:`_ONSITE_TEXT` holds: the cheap test before it.
 _ONSITE_NEEDLES = ("office", "site", "person", "hybrid", "studio", "store", "lab", "warehouse", "campus", "headquarters",
-                   "clinic", "shop", "relocat", "must ", "stacjonarn", "presencial", "sur place", "vor ort")
+                   "clinic", "shop", "relocat", "must ", "stacjonarn", "presencial", "sur place", "vor ort", "büro", "präsenz",
+                   "brid")
 #: On-site said in prose: only read when nothing says remote.
 _ONSITE_TEXT = re.compile(r"(?<!no )(?<!not )(?<!without )\b(?:in[- ]person|hybrid|in the office|office in [a-z]+"
                           r"|at our (?:office|offices|studio|stores?|lab|warehouse|site|campus|headquarters|clinic|shop)\b"
@@ -1232,11 +1234,13 @@ _ONSITE_TEXT = re.compile(r"(?<!no )(?<!not )(?<!without )\b(?:in[- ]person|hybr
                           r"|(?:on[- ]?site|in[- ]person|in[- ]office|hybrid) (?:role|position|internship|work|schedule|presence)"
                           r"|relocat\w+ (?:to|is required)|must (?:live|be located) (?:in|near|within commuting)"
                           # "on-site only", "praca stacjonarna" (Polish), "modalidad: presencial"
-                          r"|(?:on[- ]?site|in[- ]person|in[- ]office) only|praca stacjonarna|(?:modalidade?|trabajo|trabalho)\s*:?\s*presencial"
+                          r"|(?:on[- ]?site|in[- ]person|in[- ]office) only|praca stacjonarna|(?:modalidade?|trabajo|trabalho)\s*:?\s*(?:presencial|h[íi]brid[oa])"
                           # the place given in the writer's language: "presencial en Madrid", "in presenza a Milano",
                           # "sur site à Lyon", "op kantoor in Utrecht"
                           r"|(?:100 ?% )?presencial(?:mente)? (?:en|em|na|no|nas|nos)|in presenza (?:a|presso|nella|nel|in)\b"
                           r"|sur site (?:à|a|au|aux|dans)|op (?:ons )?kantoor (?:in|te)|op locatie (?:in|te)"
+                          # German: "verpflichtend in unserem Büro in Wien", "ein Präsenztag", "Anwesenheit im Büro"
+                          r"|(?:in|im) unserem (?:büro|office|standort)|(?:in|im) (?:unseren )?büro(?:räumen)? (?:in|am)\b|präsenz(?:tag|termin|pflicht)\w*"
                           # the place of work given as such: "On-site at our downtown Toronto office", "Sur place, dans
                           # notre atelier", "Einsatzort: vor Ort an der Talstation"; not after a third person's verb,
                           # someone else's place: "notre équipe travaille sur place", "the team works on-site at the"
@@ -1261,11 +1265,16 @@ _STUDENTS = re.compile(r"\b(?:micro[- ]?internships?|internships?|interns?|stude
 _STUDENTS_ABROAD = re.compile(r"\b(?:estudantes?|estudiantes?|[ée]tudiant\w*|studenti|studentesse|studenten|studerende|studenter"
                               r"|student(?:ów|ki|ek)|universit[aá]ri\w*|rec[ée]m[- ]formad\w*|reci[ée]n (?:graduad|egresad)\w*"
                               r"|egresad\w*|jeunes dipl[ôo]m\w*|neolaureat\w*|laureand\w*|absolvent\w*|afgestudeerde?n?"
-                              r"|estagi[aá]ri\w*|est[aá]gios?|becari\w*|pasant[ei]s?|stagiaires?|tirocin\w*|学生|大学生|新卒"
+                              r"|estagi[aá]ri\w*|est[aá]gios?|becari\w*|pasant[ei]s?|stagiaires?|tirocin\w*"
                               # Turkish "öğrenciler", "yeni mezunlar"; Indonesian/Malay "mahasiswa"
                               r"|öğrenci\w*|yeni mezun\w*|mahasiswa"
                               # Nordic compounds: "masterstudenter", "bachelor- og masterstudenter", "studentoppdrag"
                               r"|(?:bachelor|master|doktorand|ph\.?d)-?stud(?:enter|enten|erande)|student(?:oppdrag|uppdrag|opgave)\w*)(?!\w)")
+#: Students and new graduates in Japanese and Korean, which run words together without spaces
+#: ("学生の方", "大学生歓迎", "대학(원) 재학생 및 졸업예정자"), so no word boundary can frame them.
+#: Not a pupil's school: "小学生" / "中学生" (primary, middle school) hold 学生 too, and Korean
+#: 학생 alone is any pupil (고등학생, high school), so only the university and graduate words count.
+_STUDENTS_CJK = re.compile(r"(?<![小中])学生|新卒|大学院生|インターン|대학생|대학원생|재학생|졸업예정자|졸업생|휴학생|인턴")
 _STUDENT_TRAPS = re.compile(r"\b(?:our|your|k-?12|gcse|a[- ]level|high[- ]school|school|middle[- ]school|grade|\d+(?:st|nd|rd|th)"
                             r"[- ]grade|tutor(?:ing)?|teach(?:ing)?|with|serve|serving|help(?:ing)?|coach(?:ing)?|mentor(?:ing)?"
                             r"|support(?:ing)?|engage|engaging)\s+(?:\w+\s+){0,2}students?\b|\bstudents?\s+(?:we|you)\s+"

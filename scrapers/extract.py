@@ -489,6 +489,8 @@ def month_span(text: str) -> Found | None:
 #: "kr", "kr." (Swedish, Norwegian and Danish crowns alike: :func:`kroner_currency` says whose;
 #: "4 500kr" too).
 _SYM = (r"(?:us\$|usd\$|c\$|ca\$|a\$|au\$|nz\$|\$|€|£|₹|¥|₦|₱|฿|৳|\brs\.?(?=\s?\d)|(?<![a-z])kr(?![a-z])\.?"
+        # Peruvian sol: "S/ 25 por hora", "S/1,500"; only right before a number ("hours/s" is no sol)
+        r"|(?<![\w/])s/(?=\s?\d)"
         # "RM 900" (Malaysian ringgit), "Rp 2.500.000" (Indonesian rupiah): only right before a number
         r"|\b(?:rm|rp)\.?(?=\s?\d)"
         # Turkish lira: "₺6.000"; the code TRY is an English word, so only before a grouped amount ("TRY 6.000")
@@ -510,13 +512,15 @@ _CODE_BEFORE = re.compile(r"\b(" + "|".join(CODES) + r")\s?$")
 #: An amount: "1,200.50", "7 000" (a space between thousands), European "1.200,00" / "1.500" (no price has three decimals), "25,50", "600".
 _AMT = (r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?!\d)|\d{1,3}(?:['’]\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d.,]\d|\s?-?(?:hours?|hrs?|h|weeks?|days?)\b)|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?!\d|\.\d)|\d+,\d{1,2}(?!\d)"
         r"|\d+(?:\.\d{1,2})?")
+#: A multiplier after an amount: "10k", and South Asia's "1.2 lakh" (100,000) and "1 crore" (10,000,000).
+_KILO = r"(?:k|lakhs?|lacs?|crores?)\b"
 MONEY = re.compile(
-    rf"(?P<pre>{_SYM}|{_CODE})\s?(?P<a1>{_AMT})\s?(?P<ak1>k\b)?"
-    rf"(?:\s*(?:-|to)\s*(?:{_SYM}|{_CODE})?\s?(?P<a2>{_AMT})\s?(?P<ak2>k\b)?)?(?:\s?(?P<post1>{_CODE}))?"
-    rf"|(?<!\d)(?P<b1>{_AMT})\s?(?P<bk1>k\b)?(?:\s*(?:-|to)\s*(?P<b2>{_AMT})\s?(?P<bk2>k\b)?)?"
+    rf"(?P<pre>{_SYM}|{_CODE})\s?(?P<a1>{_AMT})\s?(?P<ak1>{_KILO})?"
+    rf"(?:\s*(?:-|to)\s*(?:{_SYM}|{_CODE})?\s?(?P<a2>{_AMT})\s?(?P<ak2>{_KILO})?)?(?:\s?(?P<post1>{_CODE}))?"
+    rf"|(?<!\d)(?P<b1>{_AMT})\s?(?P<bk1>{_KILO})?(?:\s*(?:-|to)\s*(?P<b2>{_AMT})\s?(?P<bk2>{_KILO})?)?"
     # a Scandinavian price's ",-" / ":-" ("4.500,-", "4 500:-"): a krone amount even without "kr" after it
     rf"(?P<dash>[,:]-(?![\w-]))?"
-    rf"(?:\s?(?P<post>{_SYM}|{_CODE}|dollars?\b|euros?\b|pounds?\b|rupees\b|reais\b|rand\b|yen\b|rupiah\b|円|원|kron(?:or|er|a|e)\b|z[łl](?![a-z])|บาท|tl\b)|(?<=[,:]-))"
+    rf"(?:\s?(?P<post>{_SYM}|{_CODE}|dollars?\b|euros?\b|pounds?\b|rupees\b|reais\b|rand\b|yen\b|rupiah\b|円|원|pesos (?:argentinos|chilenos|colombianos|mexicanos)\b|soles\b|kron(?:or|er|a|e)\b|z[łl](?![a-z])|บาท|tl\b)|(?<=[,:]-))"
 )
 #: The token of a krone amount (see :func:`kroner_currency`), before its currency is known.
 KRONER = "kr"
@@ -538,7 +542,9 @@ _UNIT_AFTER = [
                         r"|^\s*(?:/\s*|por\s+|a\s+|la\s+|per\s+|all'\s*|par\s+|de\s+l'\s*|à\s+l'\s*)(?:hora|ora|heure)\b"
                         # Swedish, Norwegian, Danish: "kr/tim", "per timme", "kr/t", "pr. time", "i timen"
                         r"|^\s*(?:/\s*|per\s+|pr\.?\s+|i\s+|om\s+|en\s+)(?:timme|timmen|timen|tim|time)\b(?!\s*(?:slots?|periods?"
-                        r"|frames?|zones?|you|we|to|of)\b)|^\s*/\s*t\b")),
+                        r"|frames?|zones?|you|we|to|of)\b)|^\s*/\s*t\b"
+                        # Dutch "per uur", "/uur", "p/u"; German "€/Std.", "pro Std."
+                        r"|^\s*(?:/\s*|per\s+)uur\b|^\s*p/u\b|^\s*/\s*std\b")),
     ("year", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)(?:year|yr|annum)\b|^\s*(?:annual(?:ly)?|yearly|p\.?a\.?)(?!\w)")),
     ("month", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)(?:month|mo)\b|^\s*monthly\b|^\s*(?:pro|im)\s+monat")),
     ("week", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)(?:week|wk)\b|^\s*weekly\b")),
@@ -549,7 +555,11 @@ _UNIT_AFTER = [
                          r"|submission|page|" + r"|".join(DELIVERABLES) + r")\b")),
 ]
 _UNIT_BEFORE = [
-    ("hour", re.compile(r"(?:hourly (?:rate|pay|wage)|per hour|rate)(?:\s+of)?[:\s]*$")),
+    ("hour", re.compile(r"(?:hourly (?:rate|pay|wage)|per hour|rate)(?:\s+of)?[:\s]*$"
+                        # Japanese 時給 and Korean 시급 (hourly wage) say the unit before the amount: "時給2,000円", "시급 15,000원"
+                        r"|(?:時給|시급)\s*[:：]?\s*(?:[¥￥₩]|jpy|krw)?\s*$")),
+    # Japanese 日給 and Korean 일급 (daily wage): "日給8,000円"
+    ("day", re.compile(r"(?:日給|일급)\s*[:：]?\s*(?:[¥￥₩]|jpy|krw)?\s*$")),
     # word boundaries: "remotely" holds "ote" and must not make a fee a salary
     ("year", re.compile(r"\b(?:salary|annual|yearly|per year|ote|compensation range|pay range|base pay)\b[^.]{0,40}$")),
     ("month", re.compile(r"monthly[^.]{0,15}$")),
@@ -570,6 +580,10 @@ _PERK_AFTER = re.compile(r"^\s*(?:per (?:year|month|annum)|a (?:year|month)|annu
 #: words after it ("analyse customer cohorts") are the description's, not what the money is.
 _PAY_LABEL = re.compile(r"\b(?:salary|pay|compensation|remuneration|stipend|fee|honorarium|honorar|honor|payment|pago)\s*:\s*$")
 
+#: What may sit between an amount and its unit without being either: a price's dash ("€ 20,- per uur",
+#: "CHF 40.– pro Stunde") and gross or net ("25 € brutto pro Stunde", "€ 20 bruto per uur").
+_AFTER_AMOUNT = re.compile(r"^(?:[,.]\s?[-–—]{1,2}(?![\w-]))?(?:\s*(?:brutto|bruto|gross|netto|net|brut)\b\.?)?")
+
 #: Currencies whose "10k" is a small sum: a "₹10k stipend" can be one project's fee.
 KILO_FEE_CURRENCIES = frozenset({"INR", "JPY", "PHP", "NGN", "KES", "HUF", "KRW", "CLP", "COP", "ARS", "PKR", "LKR", "IDR", "UGX", "TZS"})
 
@@ -589,6 +603,10 @@ class Pay:
     end: int = 0  # where the amount ends (its unit follows)
 
 
+#: What the first letter of a :data:`_KILO` word multiplies by.
+_MULTIPLIERS = {"k": 1_000, "l": 100_000, "c": 10_000_000}
+
+
 def _amount(num: str | None, k: str | None) -> float | None:
     if not num:
         return None
@@ -597,7 +615,7 @@ def _amount(num: str | None, k: str | None) -> float | None:
     elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?", num):  # "1.200,00": European thousands
         num = num.replace(".", "").replace(",", ".")
     value = float(re.sub(r"[,\u00a0\u202f '’]", "", num))
-    return value * 1000 if k else value
+    return value * _MULTIPLIERS[k[0]] if k else value
 
 
 def _currency(token: str | None) -> str | None:
@@ -608,7 +626,8 @@ def _currency(token: str | None) -> str | None:
         return KRONER
     words = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pound": "GBP",
              "nz$": "NZD", "rupees": "INR", "rs": "INR", "yen": "JPY", "rupiah": "IDR", "reais": "BRL", "r": "ZAR", "rand": "ZAR", "円": "JPY", "₦": "NGN",
-             "₱": "PHP", "฿": "THB", "৳": "BDT", "₩": "KRW", "원": "KRW", "₪": "ILS", "บาท": "THB", "rm": "MYR", "rp": "IDR", "zł": "PLN", "zl": "PLN", "₺": "TRY", "try": "TRY", "tl": "TRY"}
+             "s/": "PEN", "soles": "PEN", "pesos argentinos": "ARS", "pesos chilenos": "CLP", "pesos colombianos": "COP",
+             "pesos mexicanos": "MXN", "₱": "PHP", "฿": "THB", "৳": "BDT", "₩": "KRW", "원": "KRW", "₪": "ILS", "บาท": "THB", "rm": "MYR", "rp": "IDR", "zł": "PLN", "zl": "PLN", "₺": "TRY", "try": "TRY", "tl": "TRY"}
     if token in words:
         return words[token]
     if token.isalpha() and (len(token) != 3 or token.upper() not in vocab.currencies()):
@@ -711,7 +730,7 @@ def pay_mentions(text: str, scale: dict[str, float] | None = None, kroner: str |
         low, high = min(low, high), max(low, high)
         largest = LARGEST_FEE * (scale or {}).get(cur, 1.0)
         before, after = text[max(0, m.start() - 60): m.start()], text[m.end(): m.end() + 60]
-        unit = next((u for u, rx in _UNIT_AFTER if rx.search(after)), None)
+        unit = next((u for u, rx in _UNIT_AFTER if rx.search(_AFTER_AMOUNT.sub("", after, count=1))), None)
         if unit in ("year", "month") and _PERK_AFTER.match(after):
             continue
         if unit == "total" and high > largest:  # "$150k total compensation" is a salary; "$1.5k fee" is not
@@ -759,7 +778,7 @@ def best_pay(mentions: list[Pay], scale: dict[str, float] | None = None) -> Pay 
 
     ``scale`` as for :func:`pay_mentions`.
     """
-    hourly = [p for p in mentions if p.unit == "hour" and 1 <= p.low <= 1000 * (scale or {}).get(p.currency, 1.0)]
+    hourly = [p for p in mentions if p.unit == "hour" and 1 <= p.low <= 1000 * _hour_scale(p.currency, scale)]
     if hourly:
         return hourly[0]
     totals = [p for p in mentions if p.unit == "total"
@@ -771,6 +790,19 @@ def best_pay(mentions: list[Pay], scale: dict[str, float] | None = None) -> Pay 
     if len({(p.low, p.high, p.currency) for p in totals}) == 1:
         return totals[0]
     return None
+
+
+#: How many units of a thousands-sized currency the board has no floor for (KRW, CLP, COP, ARS) a US
+#: dollar's worth of an hourly rate may run to: "시급 15,000원" is an hourly rate, not a salary.
+UNSCALED_KILO_RATE = 5000
+
+
+def _hour_scale(currency: str, scale: dict[str, float] | None) -> float:
+    """The factor bounding an hourly rate in ``currency``: its floor's over the US dollar's, or for a
+    currency without a floor whose pay runs to thousands, :data:`UNSCALED_KILO_RATE`."""
+    if scale and currency in scale:
+        return scale[currency]
+    return UNSCALED_KILO_RATE if currency in KILO_FEE_CURRENCIES else 1.0
 
 
 def _unscaled_stipend(p: Pay, scale: dict[str, float] | None) -> bool:

@@ -652,3 +652,84 @@ def test_deadline_field_wins_over_the_prose_and_a_passed_prose_date_still_expire
     assert field.keep and field.entry.apply_by.date().isoformat() == "2026-09-01" and field.facts["deadline"] is None
     passed = decide(rec(BASE_BODY + "<p>Applications closed on July 30, 2026.</p>"))
     assert (passed.outcome, passed.reason) == ("reject", "REJECT_EXPIRED")
+
+
+# ---- pay and audience in the writer's own money and words --------------------------------------
+
+#: The floors of the currencies these formats are in (board.toml's), so that a twin below them fails.
+WORLD_POLICY = Policy(pay_floors={"USD": 15, "EUR": 13, "GBP": 12, "CHF": 25, "JPY": 1200, "INR": 250})
+
+
+def world_decide(sentences: str, **kw):
+    d = curate(rec(body(sentences), **kw), SRC, CurationRules(), WORLD_POLICY, NOW)
+    assert d.reason in REASONS
+    return d
+
+
+@pytest.mark.parametrize("pay,amount,currency,unit", [
+    ("時給2,000円、合計20時間。", 2000, "JPY", "hour"),  # 時給: the hourly wage said before the amount
+    ("A 20-hour project. 時給 ¥1,500.", 1500, "JPY", "hour"),
+    ("A 20-hour project. 1500 yen per hour.", 1500, "JPY", "hour"),
+    ("A 20-hour project. 시급 15,000원.", 15000, "KRW", "hour"),  # KRW has no floor: a won rate is not a salary
+    ("A 15-hour project. 보수: 총 450,000원.", 450000, "KRW", "total"),
+    ("A 20-hour project. S/ 25 por hora.", 25, "PEN", "hour"),  # the Peruvian sol
+    ("A 30-hour project. Honorarios: S/1,500 en total.", 1500, "PEN", "total"),
+    ("A 20-hour project. ARS 15.000 la hora.", 15000, "ARS", "hour"),
+    ("A 20-hour project. $ 5.000 ARS por hora.", 5000, "ARS", "hour"),
+    ("A 20-hour project. Pago: 600.000 pesos argentinos.", 600000, "ARS", "total"),
+    ("A 20-hour project. CLP 7.000/hora.", 7000, "CLP", "hour"),
+    ("A 20-hour project. € 20,- bruto per uur.", 20, "EUR", "hour"),  # a price's ",-" and "gross" before the unit
+    ("A 20-hour project. CHF 40.– pro Stunde.", 40, "CHF", "hour"),
+    ("A 24-hour project. 25 €/Std. brutto.", 25, "EUR", "hour"),
+    ("A 20-hour project, ₹1.2 lakh stipend.", 120000, "INR", "total"),  # a lakh is 100,000
+])
+def test_pay_in_local_formats_is_read(pay, amount, currency, unit):
+    d = world_decide(pay)
+    assert (d.outcome, d.reason) == ("keep", "KEPT_MICRO"), d.detail
+    assert (d.entry.compensation.min, d.entry.compensation.currency, d.entry.compensation.unit) == (amount, currency, unit)
+
+
+@pytest.mark.parametrize("pay", [
+    "時給1,000円、合計20時間。",  # JPY's floor is 1,200 an hour
+    "A 20-hour project. € 10,- bruto per uur.",  # €10/h, not "€10 for the project" nor €0.50/h
+    "A 20-hour project. CHF 20.– pro Stunde.",
+    "A 24-hour project. 10 €/Std. brutto.",
+    "A 20-hour project, ₹2,000 stipend.",  # ₹100/h: a lakh's twin without the lakh
+])
+def test_pay_in_local_formats_below_the_floor_is_rejected(pay):
+    d = world_decide(pay)
+    assert (d.outcome, d.reason) == ("reject", "REJECT_BELOW_PAY_FLOOR"), d.detail
+
+
+def test_multiplier_words_and_daily_wages_in_pay_mentions():
+    assert [(p.low, p.currency) for p in extract.pay_mentions("₹1.2 lakh")] == [(120000, "INR")]
+    assert [(p.low, p.unit) for p in extract.pay_mentions("日給8,000円")] == [(8000, "day")]
+    assert extract.pay_mentions("it takes 3 hours/s 25 times") == []  # no sol without "s/" before the number
+
+
+#: Japanese and Korean only, no English word for students: "for university students", or pupils.
+_CJK_BODY = "<p>Completed 100% remotely. A 20-hour project, $400 stipend.</p><p>{}</p>"
+
+
+@pytest.mark.parametrize("words", ["大学生・大学院生歓迎。", "学生の方にお願いしたいです。", "대학(원) 재학생 및 졸업예정자 환영",
+                                   "대학생 대상"])
+def test_students_in_japanese_and_korean_are_read(words):
+    d = decide(rec(_CJK_BODY.format(words), title="Competitive Analysis Micro-Project"))
+    assert (d.outcome, d.reason) == ("keep", "KEPT_MICRO"), d.detail
+
+
+@pytest.mark.parametrize("words", ["小学生向けの教材を作ります。", "中学生の学習アプリ。", "고등학생 학습 앱."])
+def test_pupils_in_japanese_and_korean_are_not_students(words):
+    d = decide(rec(_CJK_BODY.format(words), title="Competitive Analysis Micro-Project"))
+    assert (d.outcome, d.reason) == ("reject", "REJECT_NOT_FOR_STUDENTS"), d.detail
+
+
+@pytest.mark.parametrize("title,where,outcome", [
+    ("Práctica profesional - Data (híbrido, Santiago)", "Santiago, Chile", "reject"),
+    ("Práctica profesional - Data (100% remoto)", "Santiago, Chile", "keep"),
+])
+def test_hybrid_in_spanish_is_not_remote(title, where, outcome):
+    d = decide(rec("<p>Proyecto de práctica de 30 horas para estudiantes. CLP 210.000 en total.</p>", title=title,
+                   location=where))
+    assert d.outcome == outcome, d.detail
+    assert outcome == "keep" or d.reason == "REJECT_NOT_REMOTE"
