@@ -203,6 +203,20 @@ NOTES = """
    JSON-LD 1.6 KB on average, of which the description is 1.1 KB, the article 4.1 KB,
    menu, banner and footer 1.7 KB), `feeds/` 26.2 (`feeds/organizations/` 12.6), `page/`
    13.4, `skills/` 11.1, `organizations/` 8.9, `search/` 4.7, `categories/` 3.2.
+9. **Output per posting, third round** (#19 item 3; same generator and measure, our build
+   only, 10,000 postings, before → after): 15.9 → 15.7 KB (158.6 → 156.8 MB; 14,457 →
+   14,456 files). Cut:
+   - An item's HTML body (Atom `summary`, RSS `description`) is one CDATA section, not
+     escaped markup (`feeds.cdata_body`; every parser reads the same string, which
+     `tests/site/test_feeds.py` compares with JSON Feed's `content_html`): `feeds/` 21.8 →
+     20.7 MB, `feeds/organizations/` 12.6 → 12.0. Each `<` of the markup had cost four bytes.
+   - One stylesheet: shortlist.css's rules at the end of board.css, one `<link>` a page.
+   At 10k the largest folders are now `postings/` 85.3 MB (8.5 KB a page: head 1.8 KB,
+   JSON-LD 1.5 KB on average (3.2 KB on the 46% of pages that carry it: open employer
+   postings; the synthetic sources forbid it), the description 1.5 KB, the rest of the article 2.4 KB, menu, footer and
+   scripts 1.1 KB, the sample banner 0.3 KB), `feeds/` 20.7 (`feeds/organizations/` 12.0),
+   `page/` 13.2, `skills/` 10.9, `organizations/` 8.2, `search/` 4.7, `categories/` 3.1,
+   `digest/` 2.7, `calendars/` 2.5, `submit/` 1.4 (`taken.json`).
 
 A rebuild with nothing changed (10,000 postings) now spends its time on: computing and
 checking ~15,600 keys, loading the catalog from its caches, the search index and sitemap
@@ -211,14 +225,20 @@ and the interpreter.
 
 ## Left
 
-- **Output is 17.4 KB per posting at 10,000, not ≤ 10 KB** (#19 item 3; about 57,000
-  postings fit in 1 GB, 100,000 do not). Posting pages alone are 9.6 KB each (55% of the
-  bytes), so 10 KB a posting needs them near 5 KB: the JSON-LD `description` (the body a
-  second time, 1.1 KB on average; Google wants the full description there), the head's
-  Open Graph copies of title, summary and address (~0.6 KB), the shortlist slot's copies of
-  title, organization and address (~0.3 KB; shortlist.js could read them from the page),
-  and the sample banner (0.3 KB, development builds only: the bench builds with
-  `pelicanconf.py`, so its figures include it and `noindex`).
+- **Output is 15.7 KB per posting at 10,000, not ≤ 10 KB** (#19 item 3; about 64,000
+  postings fit in 1 GB, 100,000 do not). 10 KB is 100 MB at 10,000, and posting pages alone
+  are 85.3 MB: trimming cannot get there, it needs posting pages near 5 KB *and* the rest
+  (71.5 MB) about halved. Measured, not yet done (10k estimates): board pages 2+ (`page/`,
+  13.2 MB) as rows like a category's (a card 1,287 B, a row 261 B: ~10.5 MB; with
+  JavaScript the board shows "Show more" and never links them; a student without it would
+  lose skills and who may apply there, one arriving from a search engine the Save buttons); the bench builds with `pelicanconf.py`, so its
+  figures include the sample banner and `noindex` on every page, which the published site
+  has not (2k: 19,244 → 18,850 B a posting built without them, ~4.3 MB at 10k); `<` in
+  JSON-LD escaped only before `/` or `!` (~0.5 MB); `taken.json` as slugs, its paths made
+  by the form (1.35 → 0.84 MB). What is left after those is the JSON-LD `description` Google wants
+  (the body a second time, ~1 KB a posting on average), the organization pages and feeds
+  (20 MB, one per ~6 postings on the synthetic board; a real board's long tail of
+  one-posting organizations would weigh more), and ~1.8 KB of head on every posting page.
 - **A removed posting's page stays behind on a warm rebuild**: the render cache never
   deletes an output it no longer writes, so after a posting file is deleted its
   `postings/<slug>/index.html` is still in `output/` (a cold build has none; the sitemap,

@@ -49,11 +49,12 @@ class _Memo:
     """
 
     item_tag = "entry"
+    body_tag = "summary"  # the element that carries Item.summary_html
 
     def write_items(self, handler):
         memo, keys = self.feed.get("item_memo"), self.feed.get("item_keys")
-        if memo is None:
-            return super().write_items(handler)
+        if memo is None:  # one feed alone (no build-wide memo): each item once, all the same
+            memo, keys = {}, range(len(self.items))
         handler.characters("")  # close a pending start tag before writing raw XML
         for key, item in zip(keys, self.items):
             text = memo.get(key)
@@ -63,7 +64,7 @@ class _Memo:
                 h.startElement(self.item_tag, self.item_attributes(item))
                 self.add_item_elements(h, item)
                 h.endElement(self.item_tag)
-                text = memo[key] = buf.getvalue()
+                text = memo[key] = cdata_body(buf.getvalue(), self.body_tag)
             handler._write(text)
 
 
@@ -73,6 +74,28 @@ class AtomFeed(_Memo, _Stable, Atom1Feed):
 
 class RssFeed(_Memo, _Stable, Rss201rev2Feed):
     item_tag = "item"
+    body_tag = "description"
+
+
+def cdata_body(item_xml: str, tag: str) -> str:
+    """``item_xml`` with the text of its first ``<tag>`` written as CDATA, not escaped.
+
+    The body is HTML in a text node either way (Atom ``type="html"``, RSS description),
+    so a reader gets the same string; escaped, each ``<`` and ``>`` of its markup costs
+    four bytes instead of one, about 5% of every feed (issue #19). feedgenerator escapes
+    only ``&``, ``<`` and ``>`` in text; ``]]>`` in the body is split across two sections.
+    """
+    start = item_xml.find(f"<{tag}")
+    if start < 0:
+        return item_xml
+    open_end = item_xml.index(">", start) + 1
+    close = item_xml.index(f"</{tag}>", open_end)
+    escaped = item_xml[open_end:close]
+    if "&" not in escaped:  # nothing to gain (and nothing escaped to undo)
+        return item_xml
+    text = escaped.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    section = "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
+    return item_xml[:open_end] + section + item_xml[close:]
 
 
 def tag_uri(site_url: str, path: str, since: str = "2026") -> str:

@@ -98,3 +98,34 @@ def test_opml_lists_every_atom_feed(site):
     urls = {o.get("xmlUrl") for o in root.iter("outline")}
     expected = {f"{PUBLIC}/{p.relative_to(site).as_posix()}" for p in (site / "feeds").rglob("*.atom.xml")}
     assert urls == expected
+
+
+def test_item_bodies_are_cdata_and_read_as_the_json_feeds_html(site):
+    """Issue #19: an item's HTML body is one CDATA section, not escaped markup; XML parsers
+    and feedparser read the same string JSON Feed carries as content_html."""
+    import json
+    html_of = {i["url"]: i["content_html"] for i in json.loads((site / "feeds/all.json").read_text("utf-8"))["items"]}
+    atom = (site / "feeds/all.atom.xml").read_text(encoding="utf-8")
+    assert '<summary type="html"><![CDATA[<p>' in atom and "&lt;p&gt;" not in atom
+    for entry in ET.fromstring(atom.encode()).iter(f"{ATOM}entry"):
+        link = entry.find(f"{ATOM}link").get("href")
+        assert entry.findtext(f"{ATOM}summary") == html_of[link]
+    rss = ET.parse(site / "feeds/all.rss.xml").getroot()
+    bodies = {i.findtext("link"): i.findtext("description") for i in rss.iter("item")}
+    assert bodies and all(bodies[url] == body for url, body in html_of.items() if url in bodies)
+    for e in feedparser.parse(atom.encode()).entries:
+        assert e.summary == html_of[e.link]
+
+
+def test_cdata_body_splits_a_closing_marker_and_leaves_plain_text():
+    from plugins.board_site.feeds import cdata_body
+
+    item = "<entry><title>a</title><summary type=\"html\">&lt;p&gt;x ]]&gt; y &amp;amp;&lt;/p&gt;</summary></entry>"
+    out = cdata_body(item, "summary")
+    assert out == '<entry><title>a</title><summary type="html"><![CDATA[<p>x ]]]]><![CDATA[> y &amp;</p>]]></summary></entry>'
+    body = ET.fromstring(out).findtext("summary")
+    assert body == "<p>x ]]> y &amp;</p>"  # what the escaped form meant
+    assert ET.fromstring(item).findtext("summary") == body
+    plain = "<item><description>no markup</description></item>"
+    assert cdata_body(plain, "description") == plain
+    assert cdata_body("<item><title>t</title></item>", "description") == "<item><title>t</title></item>"

@@ -142,6 +142,12 @@ def test_site_files(site):
     assert "Sitemap: https://board.example.org/sitemap.xml" in (site / "robots.txt").read_text()
     assert (site / "404.html").exists()
     assert (site / "theme/css/board.css").exists()
+    # one stylesheet for every page (Save / Applied / Hide's rules at its end, issue #19)
+    assert ".shortlist-button" in (site / "theme/css/board.css").read_text(encoding="utf-8")
+    assert not (site / "theme/css/shortlist.css").exists()
+    for page in ("postings/hostile-posting/index.html", "organizations/harvest-share/index.html"):
+        sheets = re.findall(r'<link rel="stylesheet" href="([^"]+)">', (site / page).read_text(encoding="utf-8"))
+        assert sheets == ["/theme/css/board.css"], page
     board = (site / "index.html").read_text()
     assert 'property="og:title"' in board and 'class="skip-link"' in board
     assert "https://fonts." not in board and "cdn" not in board.lower()
