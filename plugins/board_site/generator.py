@@ -108,6 +108,8 @@ class BoardGenerator(Generator):
         self.row_entries: dict[int, Entry] = {}  # the entries of row lists (taxonomy pages) queued for them
         self.item_entries: dict[int, Entry] = {}  # the entries of feeds queued for the workers
         self.install_globals()
+        # card_html and row_html render these: a page calling one is made of that template too
+        self.render_cache.global_templates.update(card_html="_card.html", row_html="_row.html")
         self.card_store = CardStore.for_build(self.render_cache)  # cards kept between builds (cardstore.py)
 
     def worker_pool(self) -> Pool | None:

@@ -2,13 +2,16 @@
 
 A page's key is a hash of everything its bytes can depend on:
 
-* the *site* fingerprint: the source of our code (``board/``, this plugin), every theme
-  template, the policy file and every Pelican setting. Not the build's day: pages show
+* the *site* fingerprint: the source of our code (``board/``, this plugin), the names of
+  the theme's templates, the policy file and every Pelican setting. Not the build's day: pages show
   deadlines as dates (the browser counts the days, theme/static/js/countdown.js), so
   the first build of a day reuses yesterday's pages;
-* the *template's* dependencies: the context values, globals and filters that the
-  template and everything it extends, includes or imports refer to by name (e.g.
-  ``board_catalog`` makes a page depend on every entry);
+* the *template's* dependencies: the sources of the template and of everything it
+  extends, includes or imports (transitively, and the templates a global renders: a
+  card, a row), and the context values, globals and filters they refer to by name (e.g.
+  ``board_catalog`` makes a page depend on every entry). So editing ``posting.html``
+  re-renders posting pages, not the board; editing ``base.html`` re-renders every page;
+  feeds and calendars, made without templates, are not keyed on them;
 * the page's own inputs: template name and the keyword context passed to ``render``,
   where an :class:`~board.entry.Entry` stands for the ``repr`` of all its fields and
   whether it is open at the build's "now": the only way the day reaches a page, apart
@@ -52,7 +55,7 @@ from board.entry import Entry
 
 log = logging.getLogger(__name__)
 
-VERSION = 4  # 4: entries keyed with their open state, the site without the day
+VERSION = 5  # 5: a page keyed on its templates' sources, the site on the templates' names only
 _ADDR = re.compile(r" at 0x[0-9a-f]+")
 #: Settings that never change a byte of output: the day (see above), how many processes render.
 _NOT_SITE = ("BOARD_NOW", "BOARD_WORKERS")
@@ -91,6 +94,9 @@ class RenderCache:
         self.last_files: list[list] = []  # [path, size, mtime] of every file the last build wrote
         self.old_refs: dict[str, list] = {}  # digest of a template's name and source -> what it refers to
         self.new_refs: dict[str, list] = {}
+        #: template globals that render a template (``card_html`` renders ``_card.html``): a page
+        #: calling one depends on that template's source as if it included it (set by the generator)
+        self.global_templates: dict[str, str] = {}
         if cache_file and site_key and cache_file.exists():
             try:
                 data = json.loads(cache_file.read_text(encoding="utf-8"))
@@ -346,8 +352,9 @@ def _files_digest(paths: list[Path]) -> str:
     return h.hexdigest()
 
 
-def _refs(cache: RenderCache, name: str) -> tuple[set[str], set[str], set[str]]:
-    """Names, filters and templates one template refers to (its own source only).
+def _refs(cache: RenderCache, name: str) -> tuple[str, set[str], set[str], set[str]]:
+    """The digest of one template's name and source, and the names, filters and templates
+    its own source refers to.
 
     Parsing every template took a tenth of a warm rebuild, so the answer is kept in
     ``render.json`` by the digest of the template's name and source (valid under the same
@@ -361,7 +368,7 @@ def _refs(cache: RenderCache, name: str) -> tuple[set[str], set[str], set[str]]:
         kept = [sorted(x) for x in _parse_refs(env, source)]
     cache.new_refs[digest] = kept
     names, filters, templates = kept
-    return set(names), set(filters), set(templates)
+    return digest, set(names), set(filters), set(templates)
 
 
 def _parse_refs(env, source: str) -> tuple[set[str], set[str], set[str]]:
@@ -380,10 +387,11 @@ def _parse_refs(env, source: str) -> tuple[set[str], set[str], set[str]]:
 
 
 def template_deps(cache: RenderCache, template: str) -> str | None:
-    """Digest of the context values, globals and filters ``template`` can reach; None if unknowable.
+    """Digest of the templates ``template`` is made of and of the context values, globals and
+    filters they can reach; None if unknowable.
 
-    Settings, code and template sources are in the site fingerprint already; this covers
-    the data a page reads besides its own keyword context, e.g. ``board_catalog`` (then
+    Settings and code are in the site fingerprint already; this covers the templates'
+    sources and the data a page reads besides its own keyword context, e.g. ``board_catalog`` (then
     the page changes whenever any entry does) or a global closing over a dict.
     """
     memo = cache._template_deps
@@ -391,17 +399,18 @@ def template_deps(cache: RenderCache, template: str) -> str | None:
         return memo[template]
     env, context, settings = cache.env, cache.context, cache.settings
     try:
-        names, filters, seen, todo = set(), set(), set(), [template]
+        names, filters, sources, todo = set(), set(), {}, [template]
         while todo:
             t = todo.pop()
-            if t in seen:
+            if t in sources:
                 continue
-            seen.add(t)
-            nm, fl, refs = _refs(cache, t)
+            sources[t], nm, fl, refs = _refs(cache, t)
             names |= nm
             filters |= fl
-            todo.extend(refs - seen)
+            refs |= {cache.global_templates[k] for k in nm if k in cache.global_templates}
+            todo.extend(refs - sources.keys())
         parts = {
+            "templates": sources,
             "context": {k: cache.canon(context[k]) for k in sorted(names) if k in context and k not in settings},
             "globals": {k: global_fingerprint(cache, env.globals[k])
                         for k in sorted(names) if k in env.globals and k not in context and k != "now"},
@@ -424,14 +433,19 @@ def template_deps(cache: RenderCache, template: str) -> str | None:
 
 
 def site_fingerprint(gen) -> str | None:
-    """What every output may depend on: code, templates, policy, settings (never the day)."""
+    """What every output may depend on: code, the templates there are, policy, settings (never the day).
+
+    Templates by name only: a page's key holds the sources of the templates it is made of
+    (``template_deps``). Their names stay here for a template whose name is computed,
+    which is keyed on every template there is (``_parse_refs``).
+    """
     settings, theme = gen.settings, gen.theme
     code = [p for d in _CODE_DIRS for p in d.rglob("*") if p.suffix in (".py", ".json", ".toml") and p.is_file()]
     templates = [p for p in Path(theme, "templates").rglob("*") if p.is_file()]
     policy = settings.get("BOARD_POLICY")
     parts = {
         "code": _files_digest(code),
-        "templates": _files_digest(templates),
+        "templates": sorted(str(p.relative_to(theme)) for p in templates),
         "policy": _files_digest([Path(policy)]) if policy and Path(policy).is_file() else None,
         "settings": {k: _ADDR.sub("", repr(v)) for k, v in settings.items() if k not in _NOT_SITE},
     }

@@ -95,10 +95,14 @@ EDITS = [
     # so the catalog checks them again (board.catalog._still_valid) instead of trusting them.
     Edit("clock-back-a-day", lambda r: None, {"BOARD_NOW": "2026-11-25T12:00:00Z"}),
     Edit("policy", lambda r: _replace(r / "board.toml", "closing_soon_days = 7", "closing_soon_days = 3"), reuses=False),
-    Edit("template", lambda r: _replace(r / "theme" / "templates" / "_card.html", "</", "<!-- edited --></", ),
-         reuses=False),
-    Edit("row-template", lambda r: _replace(r / "theme" / "templates" / "_row.html", "</a>", "</a> ·", ),
-         reuses=False),  # rows are kept like cards (cardstore.py): a row edit must reach every list
+    # A page is keyed on the sources of the templates it is made of: each edit below re-renders
+    # the pages made of that template (the feeds and calendars, made without templates, stay).
+    Edit("card-template", lambda r: _replace(r / "theme" / "templates" / "_card.html", "</", "<!-- edited --></")),
+    # rows are kept like cards (cardstore.py): a row edit must reach every list
+    Edit("row-template", lambda r: _replace(r / "theme" / "templates" / "_row.html", "</a>", "</a> ·")),
+    Edit("page-template", lambda r: _replace(r / "theme" / "templates" / "posting.html", "</", "<!-- edited --></")),
+    Edit("included-template", lambda r: _replace(r / "theme" / "templates" / "_pagination.html", "</", "<!-- e --></")),
+    Edit("base-template", lambda r: _replace(r / "theme" / "templates" / "base.html", "</body>", "<!-- e --></body>")),
     Edit("posting-added", _add_posting),
     Edit("posting-removed", lambda r: _posting(r).unlink()),
     Edit("scraped-removed", lambda r: write_scraped(r / "content", "example-board", _scraped()[1:])),
@@ -219,6 +223,31 @@ def test_an_edited_plugin_module_renders_everything_again(tmp_path):
 def _keys(root: Path) -> dict[str, str]:
     return {unit: key for unit, (key, _files) in
             json.loads((root / "cache" / "board" / "render.json").read_text(encoding="utf-8"))["pages"].items()}
+
+
+@pytest.mark.parametrize("template, changed, kept", [
+    ("posting.html", "postings/", "index.html"),  # a page template: its pages, not the board
+    ("_row.html", "categories/design/index.html", "index.html"),  # rows: the lists of rows, not the board
+    ("_card.html", "index.html", "categories/design/index.html"),  # cards: the board, not the lists of rows
+])
+def test_a_template_edit_re_renders_only_the_pages_made_of_it(primed, tmp_path, template, changed, kept):
+    """Each page is keyed on the sources of its own templates (and of those its globals render):
+    an edit re-keys exactly those pages, the others keep their keys, and the result is the cold build."""
+    work, snap = primed
+    shutil.rmtree(work)
+    shutil.copytree(snap, work)
+    keys = _keys(work)
+    _replace(work / "theme" / "templates" / template, "</", "<!-- edited --></")
+    build_site(work / "content", work / "out", **_settings(work))
+    after = _keys(work)
+    moved = {u for u in keys if after.get(u) != keys[u]}
+    assert any(u.startswith(changed) for u in moved), (template, sorted(moved)[:5])
+    assert kept not in moved and keys[kept] == after[kept]
+    assert not any(u.startswith("feeds:") for u in moved), sorted(moved)[:5]
+    cold = tmp_path / "cold"
+    shutil.copytree(work / "content", cold / "content")
+    build_site(cold / "content", cold / "out", **_settings(work))
+    assert _tree(work / "out") == _tree(cold / "out")
 
 
 DEADLINES = ["2026-12-01", "2026-12-04", "2027-01-20", "2027-02-10", "2027-03-01", "2027-03-15"]
