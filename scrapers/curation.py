@@ -286,7 +286,7 @@ def _pay_word_abroad(text: str, pattern: re.Pattern[str] = _PAY_ABROAD) -> str |
 _PAYS_WORDS = ("tuition", "fee", "membership", " kit", "cost", "charge", "subscri", "pay", "financial aid", "scholarship", "enrol", "price",
                " buy ", "purchase",
                "pricing", "per student", "per participant", "per seat", "per learner", "access", "deposit", "registration",
-               "admission", " to participate", " to join", " to register")
+               "admission", " to participate", " to join", " to register", "sign up")
 #: Money the student pays: a fee, tuition or subscription is a product, not pay.
 _STUDENT_PAYS = re.compile(r"\b(?:tuition(?! (?:reimburse\w*|assistance|support|benefits?|remission|waiver))|(?:program|programme|participation|enrol(?:l)?ment|registration|application|course"
                            r"|placement|membership|admission|access|booking|service) (?:fees?|costs?|charges?)\b"
@@ -295,6 +295,11 @@ _STUDENT_PAYS = re.compile(r"\b(?:tuition(?! (?:reimburse\w*|assistance|support|
                            r"|subscription (?:fees?|plans?|prices?|costs?)\b|subscription\s*(?:of|:|at|for)\s*(?:only |just )?"
                            r"(?:[$€£₹]|usd|eur|gbp)?\s?\d|(?:[$€£₹]|usd |eur |gbp )\d[\d,.]*\s*(?:(?:/|per|a)\s*month\s*|monthly\s*)?subscription"
                            r"|(?:monthly|annual|yearly|paid|required) subscription (?:to|for|is required|required)"
+                           # a membership with its price: "Membership €19/month", "membership fee of $29"
+                           r"|membership\s*(?:fees?\s*)?(?:of|:|at|is|costs?)?\s*(?:only |just )?(?:[$€£₹]|usd |eur |gbp )\d"
+                           # the price in brackets after what is enrolled in: "Enrol in our virtual internship (€199)";
+                           # not the pay said the same way ("sign up for the project ($400 stipend)")
+                           r"|(?:enrol(?:l)?|sign up)\w*\b[^.()]{0,60}\(\s*(?:[$€£₹]|usd |eur |gbp )\d[\d,.]*\s*\)"
                            r"|subscribe (?:for|to (?:join|access|take part|the programme|the program))"
                            # a kit or licence the student buys: "participants purchase a $49 starter kit", "each participant purchases our Starter Kit"
                            r"|(?:you|students?|participants?|interns?|applicants?) (?:will )?(?:need to |must |have to |are required to"
@@ -1479,7 +1484,12 @@ _FEE_ABROAD = re.compile(r"\b(?:(?:pay|make|place|an?|the)\s+(?:(?:refundable|no
                          r"|quota (?:di |d')(?:iscrizione|partecipazione|adesione)|cuota de (?:inscripci[óo]n|participaci[óo]n|matr[íi]cula)"
                          r"|taxa de (?:inscri[çc][ãa]o|matr[íi]cula|participa[çc][ãa]o|ades[ãa]o)"
                          r"|investimento\s*(?::|de)\s*(?:r\$|€|\d)|(?:teilnahme|anmelde|einschreibe|programm|kurs)geb[üu]hr\w*"
-                         r"|inschrijfgeld|deelnamekosten|deelnameprijs|inschrijvingskosten)")
+                         r"|inschrijfgeld|deelnamekosten|deelnameprijs|inschrijvingskosten"
+                         # a price line in Spanish or Portuguese: "Inscripción: USD 49", "Matrícula: R$ 150", "Inversión: $99"
+                         r"|(?:inscripci[óo]n|inscri[çc][ãa]o|matr[íi]cula|mensalidade|mensualidad|inversi[óo]n)\s*:\s*(?:de\s+)?"
+                         # with its currency, so not a date or a share ("Inscripción: 15 de enero", "Inscrição: 100% online")
+                         r"(?:(?:[$€£₹]|r\$|s/|us\$|usd|eur|brl|ars|mxn|clp|cop|pen)\s?\d"
+                         r"|\d[\d.,]*\s?(?:€|usd|eur|brl|ars|mxn|clp|cop|pen|reais|euros|pesos|soles)\b))")
 #: Denied just before: "sans frais d'inscription", "keine Teilnahmegebühr", "nessuna quota", "sem taxa".
 _FEE_DENIED = re.compile(r"\b(?:no|not|without|zero|free|sans|aucuns?|aucune|pas de|kein\w*|ohne|sin|ningun\w*|nessun\w*|senza"
                          r"|sem|nenhum\w*|geen|zonder)\b[^.]{0,25}$")

@@ -733,3 +733,28 @@ def test_hybrid_in_spanish_is_not_remote(title, where, outcome):
                    location=where))
     assert d.outcome == outcome, d.detail
     assert outcome == "keep" or d.reason == "REJECT_NOT_REMOTE"
+
+
+@pytest.mark.parametrize("words", [
+    "Inscripción: USD 49 (incluye certificado).",  # a price line in Spanish or Portuguese
+    "Inscripción: 49 USD.",
+    "Matrícula: R$ 150.",
+    "Membership €19/month, cancel anytime.",  # a membership with its price
+    "Membership fee of $29.",
+    "Enrol in our virtual internship experience (€199).",  # the price in brackets after what is enrolled in
+])
+def test_price_the_student_pays_in_a_label_or_brackets(words):
+    d = decide(rec(body(f"A 20-hour project, $400 stipend. {words}")))
+    assert (d.outcome, d.reason) == ("reject", "REJECT_STUDENT_PAYS"), d.detail
+
+
+@pytest.mark.parametrize("words", [
+    "Inscripción: hasta el 15 de enero.",  # a date, not a price
+    "Inscrição: 100% online.",  # a share, not a price
+    "Membership of our Slack community is free.",
+    "Sign up for the project ($400 stipend).",  # the pay in brackets
+    "Enrol by May 1 (we reply within a week).",
+])
+def test_price_labels_without_a_price_are_not_a_fee(words):
+    d = decide(rec(body(f"A 20-hour project, $400 stipend. {words}")))
+    assert (d.outcome, d.reason) == ("keep", "KEPT_MICRO"), d.detail
