@@ -430,7 +430,7 @@ _INTERVIEW_MORE = _extras(
     # "our process: portfolio review -> a paid work sample (2 hours) -> interviews", "interview is 1 call and a paid project"
     (("paid work sample", "paid sample"), r"paid (?:work )?sample\b", None),
     (("interview is", "interview includes", "interviews are", "process:", "process is", "interview:"),
-     r"(?:interviews?|process)\s*(?:is|are|includes?|consists of|:)[^.]{0,60}\bpaid (?:[a-z-]+ )?(?:project|task|assignment"
+     r"(?:interviews?|process)\s*(?:is|are|includes?|consists of|:)[^.]{0,60}\bpaid (?:[\w-]+ ){0,2}(?:project|task|assignment"
      r"|trial|exercise|challenge)\b", None),
     # "this task is the final stage of our hiring process"
     # "stage two of our recruitment for a junior designer", "the second step of the selection"
@@ -467,7 +467,7 @@ _HIRING_STAGE = _extras(
     (("as part of",), r"as part of (?:your|the|our) (?:job )?(?:application|interview|hiring|selection|recruit\w*)(?: process)?\b"
                       r"[^.]{0,80}\b(?:paid|compensated)\b", None),
     (("test project", "test task", "trial project", "trial task", "test assignment"),
-     r"(?:test|trial) (?:project|task|assignment)\b", r"\b(?:paid|compensated)"),
+     r"(?:test|trial) (?:project|task|assignment)\b", r"\b(?:paid|compensated)(?: (?:short|small|[\d.]+[- ]hours?|[\d.]+h))?"),
     # a numbered selection list with a paid stage: "Stage 3: a paid case study (about 8 hours, £250)",
     # "Round 2 - paid take-home"; a step only when it names a test ("Step 3: the paid project" is the work)
     (("stage", "round", "step"), r"\b(?:stage|round|phase) \d\s*[:\-]\s*(?:an? |one )?(?:short |small )?(?:paid|compensated)\b"
@@ -1128,7 +1128,10 @@ _REMOTE = re.compile(r"\b(?:remote(?:ly)?|work(?:ing|ed)? from (?:home|anywhere)
                      r"|assignment|engagement)|virtual(?:ly)?"
                      # in the writer's language: "trabajo remoto", "modalidad: remota", "på distans", "100% zdalnie", "원격 근무"
                      r"|(?:trabajo|modalidad|modalidade|trabalho|formato|lavoro|en|em|100 ?%)\s*:?\s*remot[oa]|a distancia|på distans"
-                     r"|zdaln(?:ie|a|y)|원격|(?<!control )(?<!controle )(?<!mando a )(?<!acesso )(?<!acceso )remot[oa]"
+                     r"|zdaln(?:ie|a|y)|원격|(?:tamamen |%100 |100 ?% )?uzaktan(?: çalışma)?|na dálku|vzdáleně|(?:de )?la distanță"
+                     # Ukrainian, Arabic, Hebrew: "віддалено", "дистанційно", "عن بعد", "מרחוק" (no word edge in these scripts
+                     # for \b to fail on: they are letters to Python's re too)
+                     r"|віддален\w*|дистанційн\w*|عن بعد|מרחוק|(?<!control )(?<!controle )(?<!mando a )(?<!acesso )(?<!acceso )remot[oa]"
                      r"|anywhere in the world|location[- ]independent"
                      # French, Dutch, German, Portuguese, Spanish, Italian: "travail à distance", "100 % télétravail",
                      # "werk op afstand", "vanuit huis", "ortsunabhängig", "von zu Hause", "im Homeoffice", "100% home
@@ -1229,7 +1232,8 @@ _HYBRID_FEW_DAYS = re.compile(r"\bhybrid\s*[:(-]\s*(?:\d|a few) (?:full |half[- 
 #: What every wording of :data:`_ONSITE_TEXT` holds: the cheap test before it.
 _ONSITE_NEEDLES = ("office", "site", "person", "hybrid", "studio", "store", "lab", "warehouse", "campus", "headquarters",
                    "clinic", "shop", "relocat", "must ", "stacjonarn", "presencial", "sur place", "vor ort", "büro", "präsenz",
-                   "brid")
+                   "brid", "yerinde", "ofis", "yüz yüze", "miejscu", "biurze", "kancelář", "místě", "birou", "sediu", "офіс",
+                   "المكتب", "במשרד")
 #: On-site said in prose: only read when nothing says remote.
 _ONSITE_TEXT = re.compile(r"(?<!no )(?<!not )(?<!without )\b(?:in[- ]person|hybrid|in the office|office in [a-z]+"
                           r"|at our (?:office|offices|studio|stores?|lab|warehouse|site|campus|headquarters|clinic|shop)\b"
@@ -1246,6 +1250,12 @@ _ONSITE_TEXT = re.compile(r"(?<!no )(?<!not )(?<!without )\b(?:in[- ]person|hybr
                           r"|sur site (?:à|a|au|aux|dans)|op (?:ons )?kantoor (?:in|te)|op locatie (?:in|te)"
                           # German: "verpflichtend in unserem Büro in Wien", "ein Präsenztag", "Anwesenheit im Büro"
                           r"|(?:in|im) unserem (?:büro|office|standort)|(?:in|im) (?:unseren )?büro(?:räumen)? (?:in|am)\b|präsenz(?:tag|termin|pflicht)\w*"
+                          # Turkish, Polish, Czech, Romanian, Ukrainian, Arabic, Hebrew: "yerinde çalışma", "ofisimizde",
+                          # "yüz yüze", "praca na miejscu", "w biurze w", "v kanceláři", "na místě v", "la birou", "la sediul",
+                          # "в офісі", "في المكتب", "במשרד"
+                          r"|yerinde (?:çalışma|çalışılacak|çalışacak)\w*|ofis(?:te|imizde|imize)\b|yüz yüze (?:çalışma|çalışılacak)"
+                          r"|(?:praca|pracy|pracujesz) na miejscu|w (?:naszym )?biurze (?:w|we|przy)\b|v (?:naší )?kanceláři\b"
+                          r"|na místě (?:v|ve)\b|la (?:birou|birourile|sediul)\b|в (?:нашому )?офісі|في (?:ال)?مكتب(?:نا)?|במשרד(?:ינו)?"
                           # the place of work given as such: "On-site at our downtown Toronto office", "Sur place, dans
                           # notre atelier", "Einsatzort: vor Ort an der Talstation"; not after a third person's verb,
                           # someone else's place: "notre équipe travaille sur place", "the team works on-site at the"

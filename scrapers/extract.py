@@ -85,14 +85,21 @@ def _spell_list(m: re.Match[str]) -> str:
 _NUM = r"(\d\d{0,3}(?:\.\d+)?)"
 _RNG = rf"{_NUM}(?:\s*(?:-|to|or)\s*{_NUM})?"
 #: "hours" as non-native writers also say it: "ca. 25 Stunden", "20 horas", "20 ore", "15 heures".
-_HRS = r"(?:(?:hours?|hrs?|h|stunden|std|horas|hores|heures|ore|timer|timar|timmar|uur|godzin|tuntia|saat|jam)\b|時間|시간)"
+#: Czech "hodin", Polish "godziny", Ukrainian "годин", Turkish "saatlik" ("a 25-hour project"), Arabic
+#: "ساعة"/"ساعات", Hebrew "שעות".
+_HRS = r"(?:(?:hours?|hrs?|h|stunden|std|horas|hores|heures|ore|timer|timar|timmar|uur|godzin[ay]?|tuntia|saat(?:lik)?|jam"
+_HRS += r"|hodin[ay]?|годин[иу]?|ساعة|ساعات|שעות)\b|時間|시간)"
 #: A week in the writer's language too: "20 Stunden pro Woche", "10 timer om ugen", "15 horas por semana".
 _WEEK = (r"(?:/|per|a|an|each|every)\s*(?:week|wk)\b|weekly\b"
          r"|(?:pro|die|par|por|a la|om|i|per|a|la) (?:woche|semaine|semana|settimana|ugen|uke|uken|veckan|vecka)\b"
          r"|(?:/|per)\s*(?:woche|semaine|semana|settimana|uke|vecka)\b|w[öo]chentlich|hebdomadaires?|semanais|semanales|settimanali"
          r"|ugentlig\w*|ukentlig\w*|i veckan|per week|毎週|週"
          # Indonesian / Malay: "20 jam per minggu", "20 jam seminggu", "setiap minggu"
-         r"|(?:/|per|setiap|tiap)\s*minggu\b|seminggu\b")
+         r"|(?:/|per|setiap|tiap)\s*minggu\b|seminggu\b"
+         # Czech, Polish, Ukrainian, Turkish, Romanian, Arabic, Hebrew: "15 hodin týdně", "10 godzin tygodniowo",
+         # "w tygodniu", "на тиждень", "haftada 10 saat" is said before; "pe săptămână", "في الأسبوع", "בשבוע"
+         r"|týdně|tydne|za týden|tygodniowo|(?:w|na) tydzień|w tygodniu|на тиждень|щотижня|haftal[ıi]k|(?:pe|într-o) săptămână"
+         r"|săptămânal\w*|في الأسبوع|أسبوعيا|בשבוע")
 
 WEEKLY = re.compile(rf"{_RNG}\s*-?\+?\s*{_HRS}\s*(?:of\s+(?:\w+\s+)?work\s+|of\s+time\s+)?(?:{_WEEK})")
 HOURS = re.compile(rf"{_RNG}\s*\+?\s*-?\s*{_HRS}")
@@ -104,8 +111,12 @@ DAY_WEEKLY = re.compile(rf"(?:½|half|one|a|\d)[- ]?(?:a )?days? (?:a|per|each|e
 SITTINGS_WEEKLY = re.compile(rf"(?<![\d.,])(\d)\s+(?:evenings?|mornings?|afternoons?|nights?|sessions?|calls?|days?)\s+"
                              rf"(?:a|per|each|every)\s+week\s*[,(:-]?\s*(?:(?P<of>of|lasting)\s+)?(?:about |around |roughly "
                              rf"|approx\.? |~\s*)?{_RNG}\s*-?\s*{_HRS}(?P<each>\s+each|\s+apiece|\s+per (?:evening|session|sitting|day|call))?")
-DURATION = re.compile(rf"(?=\d)(?:{_NUM}\s*-?\s*(week|wk|month|day)s?\b(?:\s*(?:-|to)\s*{_NUM}\s*-?\s*(week|wk|month|day)s?\b)?"
-                      rf"|{_NUM}\s*(?:-|to)\s*{_NUM}\s*-?\s*(week|wk|month|day)s?\b)")
+#: Weeks, months and days in the writer's language too: Czech "8 týdnů", Polish "2 tygodnie", Ukrainian "3 тижні",
+#: Turkish "3 hafta", Romanian "3 săptămâni", "2 luni", "5 zile" (``_weeks`` reads the unit by its stem).
+_UNIT = (r"week|wk|month|day|týdn[ůyu]|týden|tygodni[eu]?|tydzień|тижн\w*|тиждень|hafta|săptămân[iăa]|săptămână"
+         r"|měsíc\w*|miesi[ąę]c\w*|місяц\w*|luni|lună|zile|dn[íůiy]|днів|дні|gün")
+DURATION = re.compile(rf"(?=\d)(?:{_NUM}\s*-?\s*({_UNIT})s?\b(?:\s*(?:-|to)\s*{_NUM}\s*-?\s*({_UNIT})s?\b)?"
+                      rf"|{_NUM}\s*(?:-|to)\s*{_NUM}\s*-?\s*({_UNIT})s?\b)")
 
 # Hour counts that are not the amount of work.
 _HOURS_BEFORE_SKIP = re.compile(r"(?:within|every|per|after|last|past|next|before|in|credit|response|than|of)\s*$")
@@ -146,8 +157,12 @@ _HOURS_STRONG_BEFORE = re.compile(r"(?:total of|approximately|approx\.?|about|ar
 
 _DUR_AFTER_SKIP = re.compile(r"^\s*(?:of\s+)?(?:experience|exp\b|ago|old|notice|probation|pto|paid|vacation|holiday"
                              r"|off\b|leave|sick|annual|a week|per week|/\s*week|a month|per month|of (?:the|each))")
-_DUR_ENGAGEMENT = re.compile(r"(?:for|over|lasting|within|across|during|spanning|duration of|takes?|in|due)\s*(?:about\s+|approximately\s+|roughly\s+|just\s+)?$")
-_DUR_ENGAGEMENT_AFTER = re.compile(r"^\s*(?:-\s*)?(?:long\s+)?(?:(?:summer|winter|spring|fall|autumn|paid|remote|virtual|full-time"
+_DUR_ENGAGEMENT = re.compile(r"(?:for|over|lasting|within|across|during|spanning|duration of|takes?|in|due"
+                             # "przez 2 tygodnie", "po dobu 8 týdnů", "během 3 týdnů", "timp de 3 săptămâni", "протягом 3 тижнів",
+                             # "لمدة", "במשך"
+                             r"|przez|po dobu|během|timp de|pe (?:o )?perioad[ăa] de|протягом|за|لمدة|במשך)"
+                             r"\s*(?:about\s+|approximately\s+|roughly\s+|just\s+)?$")
+_DUR_ENGAGEMENT_AFTER = re.compile(r"^\s*(?:boyunca|süreyle\b)|^\s*(?:-\s*)?(?:long\s+)?(?:(?:summer|winter|spring|fall|autumn|paid|remote|virtual|full-time"
                                    r"|part-time|student|research|team|data|design|marketing)\s+)?(?:project|contract|internship|micro-?internship|cohort"
                                    r"|engagement|program|programme|assignment|sprint|term|period|commitment|duration|role"
                                    r"|position|placement|gig|timeline|timeframe|window|after (?:the )?(?:kick-?off|start))")
@@ -399,8 +414,13 @@ def hour_tracks(text: str, strong: list[Found] | None = None) -> list[Found]:
     return out
 
 
+_UNIT_STEMS = (("week", 1), ("wk", 1), ("týd", 1), ("týden", 1), ("tyg", 1), ("tydz", 1), ("тиж", 1), ("hafta", 1), ("săpt", 1),
+               ("month", 4.3), ("měs", 4.3), ("mies", 4.3), ("міс", 4.3), ("lun", 4.3),
+               ("day", 1 / 7), ("zile", 1 / 7), ("dn", 1 / 7), ("дн", 1 / 7), ("gün", 1 / 7))
+
+
 def _weeks(n: float, unit: str) -> float:
-    return {"day": n / 7, "week": n, "wk": n, "month": n * 4.3}[unit]
+    return n * next(w for stem, w in _UNIT_STEMS if unit.startswith(stem))
 
 
 def durations(text: str) -> list[tuple[Found, int]]:

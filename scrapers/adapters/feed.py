@@ -79,7 +79,24 @@ def _split_title(title: str) -> tuple[str | None, str]:
     return None, title
 
 
-def _record(entry: Any, source: SourceConfig) -> RawRecord:
+#: The publisher in a channel title, before its label: "Levant Learning – open projects", "Acme | Careers".
+_CHANNEL_HEAD = re.compile(r"^(.{2,80}?)\s+(?:[–—|·-]|::?)\s+\S")
+#: A channel named for what it lists, not for who publishes it: "Remote jobs", "Latest internships".
+_LISTING_WORDS = re.compile(r"\b(?:jobs?|careers?|board|listings?|vacanc(?:y|ies)|openings?|opportunit(?:y|ies)|gigs?"
+                            r"|internships?|projects?|latest|all|feed|hiring|remote)\b", re.IGNORECASE)
+
+
+def channel_publisher(title: str | None) -> str | None:
+    """Who a channel says publishes it ("Levant Learning – open projects" -> "Levant Learning"), or None
+    when its title names a listing ("Remote jobs – all categories") or has no label to cut."""
+    m = _CHANNEL_HEAD.match((title or "").strip())
+    head = m.group(1).strip() if m else None
+    if not head or _KIND_LABEL.fullmatch(head) or _LISTING_WORDS.search(head) or _NOT_AN_ORG.search(head):
+        return None
+    return head
+
+
+def _record(entry: Any, source: SourceConfig, channel: str | None = None) -> RawRecord:
     title = text_or_none(entry.get("title")) or ""
     org = source.organization or text_or_none(entry.get("author")) or text_or_none(entry.get("job_listing_company"))
     uncertain: list[str] = []
@@ -89,6 +106,11 @@ def _record(entry: Any, source: SourceConfig) -> RawRecord:
             # "Micro-Internship: Survey Coding" with no employer named: never published as such, curation
             # reviews it (the feed's own title is the board's, a university's, not the employer's)
             org, uncertain = "unknown (feed title label)", ["organization"]
+        elif org is None and (publisher := channel_publisher(channel)):
+            # an item that names no employer, in a channel named for its publisher ("Levant Learning – open
+            # projects"): most likely the employer's own feed, but a career centre's reads the same, so a
+            # person confirms it (REVIEW_ORG_UNKNOWN) rather than the posting being lost as "no organization"
+            org, uncertain = publisher, ["organization"]
     link = text_or_none(entry.get("link"))
     places = [x for x in (text_or_none(entry.get(k)) for k in ("region", "country", "state", "location",
                                                        "job_listing_location")) if x]
@@ -125,4 +147,5 @@ def parse(body: bytes, source: SourceConfig, headers: Mapping[str, str] | None =
     if not d.get("version") and not d.get("entries"):
         why = d.get("bozo_exception")
         raise ParseError(f"not an RSS or Atom feed{f': {why}' if why else ''}")
-    yield from each(d.get("entries") or [], lambda e: _record(e, source), source)
+    channel = text_or_none((d.get("feed") or {}).get("title"))
+    yield from each(d.get("entries") or [], lambda e: _record(e, source, channel), source)

@@ -295,3 +295,25 @@ def test_feed_title_label_is_not_the_organization():
     records = list(adapters.get("feed").parse(body, source("feed")))
     assert len(records) == len(FEED_TITLES)
     assert [(r.organization, r.title, r.uncertain) for r in records] == [want for _, want in FEED_TITLES]
+
+
+#: channel title -> the publisher an item naming no employer is proposed under (uncertain: a person
+#: confirms it), or None when the channel is named for what it lists.
+CHANNELS = [
+    ("Levant Learning – open projects", "Levant Learning"),
+    ("Brno Data Lab | Kariéra", "Brno Data Lab"),
+    ("Kraków Analytics — zlecenia", "Kraków Analytics"),
+    ("Remote jobs – all categories", None),  # an aggregator's listing, not an employer
+    ("Career Centre - student opportunities", None),  # a career centre lists other employers
+    ("Latest internships: design", None),
+    ("Acme", None),  # no label to cut: not obviously a name
+]
+
+
+@pytest.mark.parametrize("channel, publisher", CHANNELS)
+def test_an_item_naming_no_employer_takes_the_channel_publisher_uncertainly(channel, publisher):
+    body = (f'<?xml version="1.0"?><rss version="2.0"><channel><title>{channel}</title><item>'
+            f"<title>Lesson plan review</title><link>https://example.org/j/1</link><guid>g1</guid>"
+            f"<description>A 20-hour project.</description></item></channel></rss>").encode()
+    [r] = adapters.get("feed").parse(body, source("feed"))
+    assert (r.organization, r.uncertain) == ((publisher, ["organization"]) if publisher else (None, []))

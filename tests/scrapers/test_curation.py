@@ -758,3 +758,63 @@ def test_price_the_student_pays_in_a_label_or_brackets(words):
 def test_price_labels_without_a_price_are_not_a_fee(words):
     d = decide(rec(body(f"A 20-hour project, $400 stipend. {words}")))
     assert (d.outcome, d.reason) == ("keep", "KEPT_MICRO"), d.detail
+
+
+#: Hours, weeks and durations in Czech, Polish, Ukrainian, Turkish and Romanian (amounts in euros, so
+#: only the words under test differ from the kept base case).
+@pytest.mark.parametrize("words", [
+    "Rozsah: 18 hodin celkem. Odměna: €400.",  # Czech total
+    "Łącznie 24 godziny pracy, €450 za cały projekt.",  # Polish total
+    "Всього 15 годин, €300 за проєкт.",  # Ukrainian total
+    "Toplam 20 saat, €350 proje ücreti.",  # Turkish total
+    "Bir 25 saatlik proje, €500.",  # Turkish "a 25-hour project"
+    "6 godzin tygodniowo przez 3 tygodnie, €360 łącznie.",  # Polish weekly x weeks
+    "8 ore pe săptămână, timp de 3 săptămâni, €400 în total.",  # Romanian weekly x weeks
+])
+def test_hours_in_central_and_eastern_european_and_turkish_wording_are_read(words):
+    d = decide(rec(body(words)))
+    assert (d.outcome, d.reason) == ("keep", "KEPT_MICRO"), d.detail
+
+
+@pytest.mark.parametrize("words, reason", [
+    ("15 hodin týdně po dobu 12 týdnů, €25 za hodinu.", "REJECT_TOO_LONG"),  # 180 h: a weekly rate, not a total
+    ("10 godzin tygodniowo przez 6 miesięcy, €20 za godzinę.", "REJECT_TOO_LONG"),
+    ("10 godzin tygodniowo, €20 za godzinę.", "REJECT_WEEKLY_OPEN_ENDED"),  # weekly with no end
+])
+def test_weekly_rates_in_those_languages_are_not_totals(words, reason):
+    d = decide(rec(body(words)))
+    assert d.outcome == "reject" and d.reason == reason, d.detail
+
+
+_OFFICE_BODY = "<p>Paid 20-hour micro-internship for university students, €400 in total.</p><p>{}</p>"
+
+
+@pytest.mark.parametrize("words", [
+    "İstanbul'da set üzerinde, yerinde çalışma.",  # Turkish: on-site work
+    "Çalışma ofisimizde yapılır.",
+    "Praca na miejscu, w biurze w Gdańsku.",  # Polish
+    "Práce probíhá v kanceláři v Brně.",  # Czech
+    "Lucrul se face la birou, în Cluj.",  # Romanian
+    "Робота в офісі у Львові.",  # Ukrainian
+])
+def test_on_site_in_those_languages_is_not_remote(words):
+    d = decide(rec(_OFFICE_BODY.format(words)))
+    assert (d.outcome, d.reason) == ("reject", "REJECT_NOT_REMOTE"), d.detail
+
+
+@pytest.mark.parametrize("words", ["Tamamen uzaktan çalışma.", "Praca zdalna.", "Práce na dálku.",
+                                   "Lucru de la distanță.", "Робота віддалено.", "Дистанційна робота."])
+def test_remote_in_those_languages_is_read(words):
+    d = decide(rec(_OFFICE_BODY.format(words)))
+    assert (d.outcome, d.reason) == ("keep", "KEPT_MICRO"), d.detail
+
+
+@pytest.mark.parametrize("words, outcome", [
+    ("Our process: a paid 4-hour test project (€150), then interviews for the junior role.", "reject"),
+    ("Hiring for a junior analyst: candidates do a paid short trial task before the final interview.", "reject"),
+    ("The project: write a paid 20-hour test plan for our app, then hand it over.", "keep"),  # a test plan is the work
+])
+def test_a_paid_test_project_with_words_between_is_a_hiring_step(words, outcome):
+    d = decide(rec(body(f"A 20-hour project, $400 stipend. {words}")))
+    assert d.outcome == outcome, d.detail
+    assert outcome == "keep" or d.reason == "REJECT_INTERVIEW_TASK"
