@@ -818,3 +818,14 @@ def test_a_paid_test_project_with_words_between_is_a_hiring_step(words, outcome)
     d = decide(rec(body(f"A 20-hour project, $400 stipend. {words}")))
     assert d.outcome == outcome, d.detail
     assert outcome == "keep" or d.reason == "REJECT_INTERVIEW_TASK"
+
+
+@pytest.mark.parametrize("words, outcome", [
+    ("Toplam 20 saat. Saatlik ücret: €20.", "keep"),  # Turkish "hourly wage: €20": 20 an hour, not €1 an hour
+    ("Łącznie 20 godzin. Stawka godzinowa: €18.", "keep"),  # Polish "hourly rate"
+    ("Toplam 20 saat. Saatlik ücret: €2.", "reject"),  # below the floor, read as an hourly rate
+])
+def test_an_hourly_wage_said_before_the_amount_in_turkish_and_polish(words, outcome):
+    d = decide(rec(body(words)))
+    assert d.outcome == outcome, d.detail
+    assert outcome == "keep" or d.reason == "REJECT_BELOW_PAY_FLOOR"
