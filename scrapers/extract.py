@@ -87,8 +87,8 @@ _RNG = rf"{_NUM}(?:\s*(?:-|to|or)\s*{_NUM})?"
 #: "hours" as non-native writers also say it: "ca. 25 Stunden", "20 horas", "20 ore", "15 heures".
 #: Czech "hodin", Polish "godziny", Ukrainian "годин", Turkish "saatlik" ("a 25-hour project"), Arabic
 #: "ساعة"/"ساعات", Hebrew "שעות".
-_HRS = r"(?:(?:hours?|hrs?|h|stunden|std|horas|hores|heures|ore|timer|timar|timmar|uur|godzin[ay]?|tuntia|saat(?:lik)?|jam"
-_HRS += r"|hodin[ay]?|годин[иу]?|ساعة|ساعات|שעות)\b|時間|시간)"
+_HRS = (r"(?:(?:hours?|hrs?|h|stunden|std|horas|hores|heures|ore|timer|timar|timmar|uur|godzin[ay]?|tuntia|saat(?:lik)?|jam"
+        r"|hodin[ay]?|годин[иу]?|ساعة|ساعات|שעות)\b|時間|시간)")
 #: A week in the writer's language too: "20 Stunden pro Woche", "10 timer om ugen", "15 horas por semana".
 _WEEK = (r"(?:/|per|a|an|each|every)\s*(?:week|wk)\b|weekly\b"
          r"|(?:pro|die|par|por|a la|om|i|per|a|la) (?:woche|semaine|semana|settimana|ugen|uke|uken|veckan|vecka)\b"
@@ -414,7 +414,7 @@ def hour_tracks(text: str, strong: list[Found] | None = None) -> list[Found]:
     return out
 
 
-_UNIT_STEMS = (("week", 1), ("wk", 1), ("týd", 1), ("týden", 1), ("tyg", 1), ("tydz", 1), ("тиж", 1), ("hafta", 1), ("săpt", 1),
+_UNIT_STEMS = (("week", 1), ("wk", 1), ("týd", 1), ("tyg", 1), ("tydz", 1), ("тиж", 1), ("hafta", 1), ("săpt", 1),
                ("month", 4.3), ("měs", 4.3), ("mies", 4.3), ("міс", 4.3), ("lun", 4.3),
                ("day", 1 / 7), ("zile", 1 / 7), ("dn", 1 / 7), ("дн", 1 / 7), ("gün", 1 / 7))
 

@@ -29,7 +29,7 @@ from board.paths import PATHS, Urls
 from board.policy import load_policy
 
 from . import digest, feeds, present, rendercache, site_calendars, stats, submit
-from .cardstore import ROW, CardStore
+from .cardstore import CARD_TEMPLATE, ROW, ROW_TEMPLATE, CardStore
 from .feeds import Item
 from .feedset import Feed, FeedMemo, entry_clamped, entry_item, write_feeds
 from .finder import SECTIONS, Finder, write_finder
@@ -109,7 +109,7 @@ class BoardGenerator(Generator):
         self.item_entries: dict[int, Entry] = {}  # the entries of feeds queued for the workers
         self.install_globals()
         # card_html and row_html render these: a page calling one is made of that template too
-        self.render_cache.global_templates.update(card_html="_card.html", row_html="_row.html")
+        self.render_cache.global_templates.update(card_html=CARD_TEMPLATE, row_html=ROW_TEMPLATE)
         self.card_store = CardStore.for_build(self.render_cache)  # cards kept between builds (cardstore.py)
 
     def worker_pool(self) -> Pool | None:
@@ -147,27 +147,22 @@ class BoardGenerator(Generator):
         posting is on a dozen list pages; each reuses the first rendering's HTML, and the
         card store (cardstore.py) keeps it for the next build.
         """
+        return self._kept(e, heading, lambda: self.env.get_template(CARD_TEMPLATE).module.card(e, heading))
+
+    def row_html(self, e: Entry) -> str:
+        """A posting's line on a category, skill or organization page or a digest week
+        (theme/templates/_row.html), rendered once per build and kept like a card."""
+        return self._kept(e, ROW, lambda: self.env.get_template(ROW_TEMPLATE).module.row(e))
+
+    def _kept(self, e: Entry, heading: str, render: Callable[[], str]) -> str:
+        """``e``'s card (row) under ``heading``: this build's, else the card store's, else ``render()``."""
         key = (id(e), heading)
         html = self.cards.get(key)
         if html is None:
             stored = self.card_store.key(e, heading)
             html = self.card_store.get(stored)
             if html is None:
-                html = self.env.get_template("_card.html").module.card(e, heading)
-                self.card_store.put(stored, html)
-            self.cards[key] = html
-        return html
-
-    def row_html(self, e: Entry) -> str:
-        """A posting's line on a category, skill or organization page or a digest week
-        (theme/templates/_row.html), rendered once per build and kept like a card."""
-        key = (id(e), ROW)
-        html = self.cards.get(key)
-        if html is None:
-            stored = self.card_store.key(e, ROW)
-            html = self.card_store.get(stored)
-            if html is None:
-                html = self.env.get_template("_row.html").module.row(e)
+                html = render()
                 self.card_store.put(stored, html)
             self.cards[key] = html
         return html
