@@ -109,6 +109,32 @@ def test_phone_menu_is_compact_and_opens(browser, site_url):
         ctx.close()
 
 
+HEADER_BOXES = """() => ['.brand', '.menu'].map(sel => { const r = document.querySelector(sel).getBoundingClientRect();
+  return [sel, r.x, r.y, r.width, r.height]; })"""
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_header_keeps_its_boxes_however_far_the_parser_got(browser, site_url, built_site, width):
+    """A slow phone paints whatever the parser has read: the header cut after ``<details>``
+    (the browser's own "Details" summary stands in), after ``</summary>``, and whole must
+    lay out the brand and the menu in the same boxes, or "Menu" arriving shifts the page
+    (the CLS test saw 0.0002 on a loaded machine)."""
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    header = html[html.index('<header class="site-header"'):html.index("</header>") + len("</header>")]
+    cuts = [header.index(tag) + len(tag) for tag in ('<details class="menu">', "</summary>")] + [len(header)]
+    ctx, page = open_at(browser, width, 844)
+    try:
+        page.goto(site_url + "theme/css/board.css")  # the site's origin, so the stylesheet loads
+        layouts = []
+        for cut in cuts:
+            page.set_content(f'<link rel="stylesheet" href="{site_url}theme/css/board.css">{header[:cut]}')
+            layouts.append(page.evaluate(HEADER_BOXES))
+        assert layouts[0] == layouts[1] == layouts[2], layouts
+        assert layouts[0][0][3] > 100, "the brand is laid out"
+    finally:
+        ctx.close()
+
+
 def test_filter_sheet_with_a_live_count(browser, site_url):
     ctx, page = open_at(browser, 390, 844)
     try:
