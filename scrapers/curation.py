@@ -450,13 +450,16 @@ _INTERVIEW_MORE = _extras(
 _HIRING_STAGE = _extras(
     (("whether or not", "regardless of"), r"(?:whether or not|regardless of whether) (?:we|you) (?:(?:make|extend|get|receive)"
                                           r" (?:you |an? |the )?(?:job )?offer|are (?:offered|hired)|hire (?:you|them)|get (?:the job|hired)"
-                                          r"|end up (?:hiring|joining))\b|regardless of (?:the )?hiring (?:outcome|decision)", None),
+                                          r"|end up (?:hiring|joining))\b|regardless of (?:the )?(?:hiring )?(?:outcome|decision|result)", None),
+    # "your case study is scored alongside your interview and decides whether we make you an offer"
+    (("whether we", "whether you"), r"(?:decides?|determines?|informs?|counts? (?:towards?|in)) whether (?:we|you) (?:make|extend|offer"
+                                    r"|get|receive|hire|are (?:offered|hired))\b", None),
     (("round", "stage"), r"(?:final|last|next|second|third|fourth) (?:interview )?(?:round|stage)\s*(?:is|will be|consists of"
                          r"|includes|:|-)\s*(?:a |an |one )?(?:short |small )?(?:paid|compensated)\b"
                          r"|(?:final|last|second|third)[- ]round (?:task|project|exercise|assignment|challenge|case)", None),
     (("who pass", "that pass", "who clear", "who advance", "who make it", "who get through"),
      r"(?:candidates|applicants|finalists|people) (?:who|that) (?:pass|clear|advance (?:past|beyond|through)|make it (?:past"
-     r"|through)|get through) (?:the|our|a|an) (?:[\w-]+ ){0,2}(?:review|screen\w*|interview|round|stage|call)[^.]{0,80}?"
+     r"|through)|get through) (?:the|our|a|an) (?:[\w-]+ ){0,2}(?:review|screen\w*|interview|round|stage|call|tests?|assessments?)[^.]{0,80}?"
      r"\b(?:invited|(?:final|next|last) (?:stage|round|step)|paid (?:[\w-]+ ){0,2}(?:project|task|exercise|trial|assignment|case))", None),
     (("shortlisted", "short-listed", "finalists", "final candidates"),
      r"(?:short-?listed (?:candidates?|applicants?)|finalists|final candidates)\s+(?:[\w-]+\s+){0,5}?(?:completes?|does|do|takes?"
@@ -634,9 +637,10 @@ class Facts:
 
     @cached_property
     def hours_fact(self) -> Fact:
-        """Total hours: stated, or one fitting track of several, or hours a day x a few days, or
-        weekly hours x a bounded duration. Hours a day come before a bare total because the bare
-        "5 hours" of "2 days x 5 hours" is the daily figure."""
+        """Total hours: stated, or one fitting track of several, or hours a day x a few days (or a
+        week or two), or sittings x their length (plus what is added to them), or weekly hours x a
+        bounded duration. Hours a day come before a bare total because the bare "5 hours" of "2 days
+        x 5 hours" is the daily figure; sittings too, when they add up to more than it."""
         tracks = self.tracks
         if len(tracks) > 1:
             fitting = [t for t in tracks if HOURS_MIN <= t.low and t.high <= HOURS_MAX]
@@ -647,6 +651,10 @@ class Facts:
         if not tracks and (daily := extract.daily_total(self.text)):
             return Fact(Hours(round(daily.low), round(daily.high)), daily.quote, "per day x days")
         total = tracks[0] if tracks else extract.total_hours(self.text, self.hour_mentions)
+        # "5 2-hour sessions plus about 4 hours writing up": the "4 hours" is one part of the work
+        if len(tracks) <= 1 and (sittings := extract.session_total(self.text)) and (
+                not total or (sittings.high > total.high and (not tracks or 0 <= total.at - sittings.at <= 200))):
+            return Fact(Hours(round(sittings.low), round(sittings.high)), sittings.quote, "sittings x length")
         if total:
             return Fact(Hours(round(total.low), round(total.high)), total.quote, "total")
         if self.weekly and self.duration:

@@ -474,11 +474,35 @@ DAILY = re.compile(
     rf"(?P<d2>\d\d?)\s*-?\s*(?:days?|evenings?)\b")
 
 
+#: Hours a day over a week or two: "2 hours a day, monday to friday, for 2 weeks", "3 hours each
+#: weekday morning for 2 weeks", "2 hrs/day for a fortnight". Weekdays (said, or "monday to friday")
+#: are 5 a week; a bare "a day" 5 to 7.
+DAILY_WEEKS = re.compile(
+    rf"(?P<a>{_N})(?:\s*(?:-|to)\s*(?P<b>{_N}))?\s*{_HRS}\s*(?:/|per|a|an|each|every)\s*"
+    r"(?:(?P<wd>week ?day|work(?:ing)? ?day|business day)s?(?:\s+(?:mornings?|afternoons?|evenings?))?|days?|mornings?|afternoons?|evenings?)\b"
+    r"(?:\s*,?\s*(?P<mf>mon(?:day)?\s*(?:-|to|through)\s*fri(?:day)?)\s*,?)?"
+    r"\s*(?:for|over|across)\s*(?:about\s+|around\s+)?(?:(?P<w>[12])\s*weeks?|(?:a|1|one)\s+(?P<f>fortnight))\b")
+
+
+def _daily_weeks(text: str) -> Found | None:
+    m = DAILY_WEEKS.search(text) if "week" in text or "fortnight" in text else None
+    if not m:
+        return None
+    low, high = _rng(m.group("a"), m.group("b"))
+    weeks = 2 if m.group("f") else int(m.group("w"))
+    days = (5, 5) if m.group("wd") or m.group("mf") else (5, 7)
+    if not 0 < high <= 12:
+        return None
+    return Found(low * days[0] * weeks, high * days[1] * weeks, _quote(text, m.start(), m.end()), m.start())
+
+
 def daily_total(text: str) -> Found | None:
     """Total hours from hours a day times a few days (at most 14 days: a longer span is a term,
     and more than 12 hours a day is not a workday)."""
     if "day" not in text and "evening" not in text:  # the common case, without a regex scan
         return None
+    if found := _daily_weeks(text):
+        return found
     for m in DAILY.finditer(text):
         g = m.groupdict()
         if g["d1"]:
@@ -1042,6 +1066,30 @@ def _year_for(month: int, day: int, posted: date | None, today: date) -> date:
 _ONE_SITTING = re.compile(r"\b(?:1|single|a single|just 1|only 1) (\d\d?\d?(?:\.\d)?)[- ]?(minutes?|mins?|hours?|hrs?)"
                           r"(?: long)?(?: [a-z-]+){0,2}? (?:interview|session|conversation|chat|focus group|usability test"
                           r"|user test|study|survey)s?\b")
+
+
+#: Work said as a count of sittings of one length, and what is added to them: "5 2-hour testing
+#: sessions plus about 4 hours writing up", "3 90-minute workshops and 6 hours of prep".
+SESSIONS = re.compile(
+    rf"\b(?P<n>\d\d?)\s+(?P<len>{_N})[- ]?(?P<unit>hours?|hrs?|h|minutes?|mins?)[- ](?:long\s+)?(?:[a-z-]+\s+){{0,2}}?"
+    r"(?:sessions?|workshops?|interviews?|sittings?|shifts?|visits?|tests?)\b"
+    rf"(?:[^.;]{{0,40}}?\b(?:plus|and|then|with)\s+(?:about\s+|around\s+|roughly\s+|~\s*)?(?P<more>{_N})\s*{_HRS})?")
+
+
+def session_total(text: str) -> Found | None:
+    """Total hours of a count of sittings times their length, plus the hours added to them (2 to
+    20 sittings of at most 8 hours): the work when no total is stated beside it."""
+    if "session" not in text and "workshop" not in text and "interview" not in text and "shift" not in text \
+            and "visit" not in text and "sitting" not in text and "test" not in text:
+        return None
+    m = SESSIONS.search(text)
+    if not m:
+        return None
+    n, length = int(m.group("n")), float(m.group("len")) / (60 if m.group("unit").startswith("m") else 1)
+    if not (2 <= n <= 20 and 0 < length <= 8):
+        return None
+    hours = n * length + (float(m.group("more")) if m.group("more") else 0)
+    return Found(hours, hours, _quote(text, m.start(), m.end()), m.start())
 
 
 def one_sitting(text: str) -> Found | None:

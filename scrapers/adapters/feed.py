@@ -48,6 +48,11 @@ def _body(entry: Any) -> str:
     return html.escape(summary) if detail.get("type") == "text/plain" else summary
 
 
+def _plain(body: str) -> str:
+    """The body's words without tags, for reading a name in it (the first 5,000 characters)."""
+    return " ".join(html.unescape(re.sub(r"<[^>]{0,500}>", " ", body[:5000])).split())
+
+
 #: A label before the colon that says what kind of posting it is, not who offers it: university
 #: feeds write "Micro-Internship: Alumni Video Edit (Ridgeway Media)", Parker Dewey "Micro-Internship: …",
 #: Binghamton "Micro-Intern: Analyst (Spring 2027)"; others "Remote: …", "Job: …", "Paid Internship: …".
@@ -96,21 +101,62 @@ def channel_publisher(title: str | None) -> str | None:
     return head
 
 
+#: A name as people write one: capitalised words, with "&", "of", "and", "the" between ("Calder Valley
+#: Housing", "Halden & Co.", "Café Treaty").
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:&|and|of|the|for|[A-Z][\w'’.&-]*))*?(?:\s+[A-Z][\w'’.&-]*)?"
+#: Where an intermediary's item (a career centre, an enterprise board) names its host: a label in the
+#: text ("Employer: …", "Host organisation: …", "Local business: …"), or the title's "… with X",
+#: "… at X", "… for X", "Role – X".
+_HOST_LABEL = re.compile(rf"\b(?:[Hh]ost(?: organi[sz]ation| company| employer)?|[Ee]mployer|[Cc]lient|[Ll]ocal business"
+                         rf"|[Pp]artner(?: organi[sz]ation)?)\s*:\s*(?P<name>{_NAME})(?=\s*(?:[,.;:(]|$|\s[a-z]))")
+_HOST_TITLE = re.compile(rf"(?:\s(?:with|at|for)\s+|\s[–—-]\s+)(?P<name>{_NAME})\s*(?:[,(–—-].*)?$")
+
+
+def _host(title: str, text: str) -> tuple[str | None, bool]:
+    """The host an item names (its name, and whether the text confirms it), or (None, False). A name
+    read from the title counts as confirmed when the text says it too; a label always does."""
+    if m := _HOST_LABEL.search(text):
+        name = m.group("name").strip()
+        if not _NOT_AN_ORG.search(name):
+            return name, True
+    if m := _HOST_TITLE.search(title):
+        name = m.group("name").strip()
+        if len(name) >= 3 and not _NOT_AN_ORG.search(name) and not _KIND_LABEL.fullmatch(name):
+            return name, name in text
+    return None, False
+
+
+def _organization(title: str, text: str, channel: str | None) -> tuple[str | None, str, list[str]]:
+    """Who offers an item whose feed names no employer: (organization, title, uncertain fields).
+
+    In order: "Company: Role" in the title; a host the item names and its text confirms; the
+    channel's publisher when the text names it too ("Quayside Press – Work with us"). Anything
+    less sure is marked uncertain, so curation sends it to a person (REVIEW_ORG_UNKNOWN) rather
+    than losing the posting as "no organization"."""
+    org, title = _split_title(title)
+    if org:
+        return org, title, []
+    host, confirmed = _host(title, text)
+    if host and confirmed:
+        return host, title, []
+    publisher = channel_publisher(channel)
+    if publisher and publisher in text:
+        return publisher, title, []
+    if host or publisher:
+        return host or publisher, title, ["organization"]
+    if title.partition(": ")[1]:
+        # "Micro-Internship: Survey Coding" with no employer named: never published as such, curation
+        # reviews it (the feed's own title is the board's, a university's, not the employer's)
+        return "unknown (feed title label)", title, ["organization"]
+    return None, title, []
+
+
 def _record(entry: Any, source: SourceConfig, channel: str | None = None) -> RawRecord:
     title = text_or_none(entry.get("title")) or ""
     org = source.organization or text_or_none(entry.get("author")) or text_or_none(entry.get("job_listing_company"))
     uncertain: list[str] = []
     if not org:
-        org, title = _split_title(title)
-        if org is None and title.partition(": ")[1]:
-            # "Micro-Internship: Survey Coding" with no employer named: never published as such, curation
-            # reviews it (the feed's own title is the board's, a university's, not the employer's)
-            org, uncertain = "unknown (feed title label)", ["organization"]
-        elif org is None and (publisher := channel_publisher(channel)):
-            # an item that names no employer, in a channel named for its publisher ("Levant Learning – open
-            # projects"): most likely the employer's own feed, but a career centre's reads the same, so a
-            # person confirms it (REVIEW_ORG_UNKNOWN) rather than the posting being lost as "no organization"
-            org, uncertain = publisher, ["organization"]
+        org, title, uncertain = _organization(title, _plain(_body(entry)), channel)
     link = text_or_none(entry.get("link"))
     places = [x for x in (text_or_none(entry.get(k)) for k in ("region", "country", "state", "location",
                                                        "job_listing_location")) if x]

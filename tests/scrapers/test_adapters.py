@@ -6,6 +6,7 @@ each also goes through curation so the adapter's field mapping is tested end to 
 
 from __future__ import annotations
 
+import html
 import json
 
 import pytest
@@ -317,3 +318,30 @@ def test_an_item_naming_no_employer_takes_the_channel_publisher_uncertainly(chan
             f"<description>A 20-hour project.</description></item></channel></rss>").encode()
     [r] = adapters.get("feed").parse(body, source("feed"))
     assert (r.organization, r.uncertain) == ((publisher, ["organization"]) if publisher else (None, []))
+
+
+#: (channel, item title, item text) -> (organization, uncertain): an intermediary's feed (a career
+#: centre, an enterprise board) names the host in the item; a name the text confirms is certain.
+FEED_HOSTS = [
+    (("Calder College Careers – Winter", "Five-day virtual micro-placement with Calder Valley Housing",
+      "Spend five days with <strong>Calder Valley Housing</strong>'s digital team."), ("Calder Valley Housing", [])),
+    (("Enterprise Board – Student Projects", "Digital marketing audit for Café Treaty, Limerick",
+      "<p>Local business: <strong>Café Treaty</strong>, a 30-seat café.</p>"), ("Café Treaty", [])),
+    (("Careers", "Logo refresh", "<p>Employer: Northwind Studio. A 20-hour project.</p>"), ("Northwind Studio", [])),
+    (("Quayside Press – Work with us", "Micro-Internship: Backlist Refresh",
+      "<p>Quayside Press is an independent publisher.</p>"), ("Quayside Press", [])),
+    (("Job Simulations", "Software Engineering Virtual Experience – Halden &amp; Co.", "<p>Four tasks.</p>"),
+     ("Halden & Co.", ["organization"])),  # named by the title alone: a person confirms it
+    (("Careers", "Website refresh for a local charity", "<p>A local charity.</p>"), (None, [])),
+    (("Careers", "Data project – Remote", "<p>A 20-hour project.</p>"), (None, [])),
+]
+
+
+@pytest.mark.parametrize("item, want", FEED_HOSTS)
+def test_an_intermediarys_item_names_its_host(item, want):
+    channel, title, text = item
+    body = (f'<?xml version="1.0"?><rss version="2.0"><channel><title>{channel}</title><item><title>{title}</title>'
+            f"<link>https://example.org/j/1</link><guid>g1</guid><description>{html.escape(text)}</description>"
+            f"</item></channel></rss>").encode()
+    [r] = adapters.get("feed").parse(body, source("feed"))
+    assert (r.organization, r.uncertain) == want

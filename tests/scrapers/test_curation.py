@@ -99,6 +99,14 @@ def test_real_micro_internship_is_kept_with_a_valid_entry():
     ("$600 in 5 days (about 4 hours a day).", (20, 20), (600, "total")),
     ("A 16-hour project. Pay: $0.75k for the project.", (16, 16), (750, "total")),
     ("Budget: $400 for the project; expect 12-16 hours.", (12, 16), (400, "total")),
+    # hours a day over a week or two: weekdays are 5 a week, a bare "a day" 5 to 7
+    ("We need help three hours each weekday morning for two weeks. €540 for the job.", (30, 30), (540, "total")),
+    ("Two hours a day, Monday to Friday, for two weeks. £320 for the fortnight.", (20, 20), (320, "total")),
+    ("About 2 hrs/day for a fortnight; $600 on completion.", (20, 28), (600, "total")),
+    # sittings x their length, plus what is added to them ("4 hours" alone is one part)
+    ("Five 2-hour testing sessions plus about 4 hours writing up. $350 when done.", (14, 14), (350, "total")),
+    ("Three 90-minute workshops and 6 hours of prep. Fee: £240.", (10, 10), (240, "total")),
+    ("About 20 hours of work, including 3 1-hour calls. $400 flat.", (20, 20), (400, "total")),
 ])
 def test_prose_hours_and_pay_are_extracted(sentences, hours, pay):
     d = decide(rec(body(sentences)))
