@@ -30,8 +30,9 @@ without rebuilding, build once into a folder and reuse it (today's theme files a
 rAF after the change, then a task after that frame). That wait includes the time until
 the next frame comes round, which a change with no work pays too (reported beside it);
 the change's own work in that frame (its script, then the frame's style, layout and paint
-on the main thread) is ``frame_work_ms``. board.js's cards below the screen are in the DOM
-in that frame but styled, laid out and painted only when scrolled near (content-visibility).
+on the main thread) is ``frame_work_ms``. board.js restyles only the cards a change brings:
+the cards both lists show keep their nodes (content-visibility on the others cost more in that
+frame than it saved, measured at 10,000 postings).
 """
 
 from __future__ import annotations

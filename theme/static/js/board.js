@@ -336,8 +336,6 @@ import { makeSearch } from "./search.js";
 
   // ---- apply: filter, count, render --------------------------------------------------
   var current = null, shown = 0, matches = [], settling = Promise.resolve();
-  // Back/Forward to a list (restore.js) scrolls to where it was: its cards get their real heights.
-  var restoring = !!(history.state && history.state.boardRestore);
 
   function apply(s) {
     if (!D) return;
@@ -376,18 +374,20 @@ import { makeSearch } from "./search.js";
     // The whole page of cards goes in at once, in one frame with the count.
     var end = Math.min(total, fresh ? perPage : shown + perPage);
     var html = [];
-    for (var j = shown; j < end; j++) html.push(card(E[matches[j]]));
+    if (!(fresh && total && $("cards") && $("cards").getAttribute("data-cur") === fx.currency()))
+      for (var j = shown; j < end; j++) html.push(card(E[matches[j]]));
     var filtered = gs.length > 0;
-    if (fresh) {
+    var list = $("cards");
+    if (fresh && total && list && list.getAttribute("data-cur") === fx.currency()) {
+      keyed(list, end);
+      $("show-more").parentNode.hidden = end >= total;
+    } else if (fresh) {
       var body;
-      if (total) body = '<ol class="cards' + (restoring ? "" : " lazy") + '" id="cards">' + html.join("") + "</ol>";
+      if (total) body = '<ol class="cards" id="cards" data-cur="' + esc(fx.currency()) + '">' + html.join("") + "</ol>";
       else body = emptyHtml(gs);
-      restoring = false;
       listBox.innerHTML = body + '<div class="show-more"' + (end < total ? "" : " hidden") +
         '><button type="button" class="secondary" id="show-more">Show more postings</button></div>';
     } else {
-      // A longer list is laid out whole: restore.js's scroll offset must land where it did.
-      $("cards").classList.remove("lazy");
       $("cards").insertAdjacentHTML("beforeend", html.join(""));
       $("show-more").parentNode.hidden = end >= total;
     }
@@ -406,6 +406,30 @@ import { makeSearch } from "./search.js";
     var showEl = $("f-show"), nEl = $("f-active-n"), active = gs.length;
     if (showEl) showEl.textContent = "Show " + plural(total, "result");
     if (nEl) nEl.textContent = active ? " (" + active + ")" : "";
+  }
+
+  // A new first page from the list on screen: the cards both show stay where they are (their style
+  // and layout are kept: a filter change restyles only the cards it brings), the others go, the new
+  // ones are parsed in one go and put in their places. One pass, in the matches' order.
+  function keyed(list, end) {
+    var old = {}, kids = list.children, k, j;
+    for (k = 0; k < kids.length; k++) {
+      var a = kids[k].firstElementChild;
+      if (a) old[a.getAttribute("data-slug")] = kids[k];
+    }
+    var want = [], html = [];
+    for (j = 0; j < end; j++) {
+      var e = E[matches[j]], slug = slugOf(e), li = old[slug];
+      if (li) { delete old[slug]; want.push(li); } else { want.push(null); html.push(card(e)); }
+    }
+    for (var gone in old) list.removeChild(old[gone]);
+    var t = document.createElement("template");
+    t.innerHTML = html.join("");
+    var made = Array.prototype.slice.call(t.content.children), m = 0;
+    for (j = 0; j < want.length; j++) {
+      var node = want[j] || made[m++];
+      if (list.children[j] !== node) list.insertBefore(node, list.children[j] || null);
+    }
   }
 
   function emptyHtml(gs) {

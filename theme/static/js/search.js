@@ -20,10 +20,40 @@ export function makeSearch(D, hay, flat, eligibleIn) {
   const keyRe = new RegExp(T.skill_key.source, T.skill_key.flags + "g");
   const squash = (t) => t.replace(dropRe, "");
   const skillKey = (t) => t.toLowerCase().replace(keyRe, "");
-  let words = null, typoCache = new Map(), memo = new Map();
+  let words = null, typoCache = new Map(), memo = new Map(), joined = null;
 
-  function flatten(i) { flat[i] = squash(hay[i]); }
-  function textChanged() { words = null; typoCache = new Map(); memo = new Map(); }
+  function flatten(i) { flat[i] = squash(hay[i]); joined = null; soon(); }
+  function textChanged() { words = null; typoCache = new Map(); memo = new Map(); joined = null; soon(); }
+  // The joined texts are built while the student is not typing, not on their first letter.
+  let queued = false;
+  function soon() {
+    if (queued) return;
+    queued = true;
+    (window.requestIdleCallback || setTimeout)(() => { queued = false; bigs(); });
+  }
+
+  /** Every posting's text in one string (and without separators), with where each one starts:
+   *  a word is found in all of them by the engine's own indexOf, a pass over the board in one
+   *  call, instead of one call per posting. "\u0002" ends each one and is never typed. */
+  function join(parts) {
+    const starts = new Int32Array(parts.length + 1);
+    let at = 0;
+    for (let i = 0; i < parts.length; i++) { starts[i] = at; at += parts[i].length + 1; }
+    starts[parts.length] = at;
+    return { text: parts.join("\u0002") + "\u0002", starts };
+  }
+
+  /** Marks in ``hit`` every posting whose text holds ``t``: after a find, the search goes on
+   *  from the next posting's start, so a posting costs one find however often it says ``t``. */
+  function mark(big, t, hit) {
+    const { text, starts } = big;
+    let i = 0, pos = text.indexOf(t);
+    while (pos >= 0) {
+      while (starts[i + 1] <= pos) i++;
+      hit[i] = 1;
+      pos = text.indexOf(t, starts[i + 1]);
+    }
+  }
 
   function skillsFor(t) {
     const key = skillKey(t), out = new Set();
@@ -35,9 +65,14 @@ export function makeSearch(D, hay, flat, eligibleIn) {
     return out;
   }
 
+  function bigs() {
+    if (!joined) joined = { hay: join(hay), flat: join(flat) };
+    return joined;
+  }
+
   function anyContains(t, sq) {
-    for (let i = 0; i < hay.length; i++) if (hay[i].indexOf(t) >= 0 || (sq && flat[i].indexOf(sq) >= 0)) return true;
-    return false;
+    const b = bigs();
+    return b.hay.text.indexOf(t) >= 0 || (!!sq && b.flat.text.indexOf(sq) >= 0);
   }
 
   function typos(t) {
@@ -62,26 +97,31 @@ export function makeSearch(D, hay, flat, eligibleIn) {
   function term(t) {
     let hit = memo.get(t);
     if (!hit) {
-      const test = matcher(t), E = D.entries;
-      hit = new Uint8Array(E.length);
-      for (let i = 0; i < E.length; i++) if (test(E[i], i)) hit[i] = 1;
+      hit = matches(t);
       if (memo.size >= 64) memo.delete(memo.keys().next().value);
       memo.set(t, hit);
     }
     return (e, i) => hit[i] === 1;
   }
 
-  function matcher(t) {
-    const sq = squash(t), skills = skillsFor(t), code = T.countries[t];
+  /** 1 for each posting the word matches (see the top of this file for what matches). */
+  function matches(t) {
+    const sq = squash(t), skills = skillsFor(t), code = T.countries[t], E = D.entries, b = bigs();
+    const hit = new Uint8Array(E.length);
+    t = t.replace(/\u0002/g, "");
+    if (t) mark(b.hay, t, hit);
+    if (sq) mark(b.flat, sq.replace(/\u0002/g, ""), hit);
+    if (t.length >= R.typo_min && !anyContains(t, sq)) for (const w of typos(t)) mark(b.hay, w, hit);
     const eligible = code ? eligibleIn(code) : null;
-    const near = t.length >= R.typo_min && !anyContains(t, sq) ? typos(t) : [];
-    return function (e, i) {
-      if (hay[i].indexOf(t) >= 0 || (sq && flat[i].indexOf(sq) >= 0)) return true;
-      if (skills.size) for (let k = 0; k < e.k.length; k++) if (skills.has(e.k[k])) return true;
-      if (eligible && eligible(e)) return true;
-      for (let k = 0; k < near.length; k++) if (hay[i].indexOf(near[k]) >= 0) return true;
-      return false;
-    };
+    if (skills.size || eligible) {
+      for (let i = 0; i < E.length; i++) {
+        if (hit[i]) continue;
+        const e = E[i];
+        if (eligible && eligible(e)) { hit[i] = 1; continue; }
+        for (let k = 0; k < e.k.length; k++) if (skills.has(e.k[k])) { hit[i] = 1; break; }
+      }
+    }
+    return hit;
   }
 
   /** The tests of a folded query, one per word or named phrase; all must pass. */
