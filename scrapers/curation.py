@@ -289,7 +289,7 @@ _PAYS_WORDS = ("tuition", "fee", "membership", " kit", "cost", "charge", "subscr
                "admission", " to participate", " to join", " to register", "sign up")
 #: Money the student pays: a fee, tuition or subscription is a product, not pay.
 _STUDENT_PAYS = re.compile(r"\b(?:tuition(?! (?:reimburse\w*|assistance|support|benefits?|remission|waiver))|(?:program|programme|participation|enrol(?:l)?ment|registration|application|course"
-                           r"|placement|membership|admission|access|booking|service) (?:fees?|costs?|charges?)\b"
+                           r"|placement|membership|admission|access|booking|service|onboarding|matching)(?: (?:and|&|/) [a-z]+)? (?:fees?|costs?|charges?)\b"
                            # a subscription only with its price or its subscriber: "Subscription: $149 per month",
                            # "a $49 monthly subscription", not "subscription data" or "we sell bread subscriptions"
                            r"|subscription (?:fees?|plans?|prices?|costs?)\b|subscription\s*(?:of|:|at|for)\s*(?:only |just )?"
@@ -401,6 +401,9 @@ _UNPAID_MORE = _extras(
     # paid per referral or sale: commission by another name
     (("every ", "each "), r"(?:every|each) (?:sign-?up|referral|sale|lead|customer|deal|conversion|install)s?\b",
      r"\b(?:for|per|on)"),
+    # "R350 for every site visit that converts into a signed installation": paid only when someone buys
+    (("convert", "closes", "signs up"), r"(?:for|per|on) (?:every|each) (?:[a-z-]+ ){0,3}(?:that|which|who) (?:converts?|closes?"
+                                        r"|signs? up|results? in a (?:sale|signed))\b", None),
     # pay in kind: "$500 in Amazon gift cards", "paid in company swag", "$400 in course credits"
     (("gift", "voucher", "credits", "token", "swag", "merch", "points", "coupon"),
      r"(?:gift ?cards?|vouchers?|store credit|credits|tokens|swag|merch\w*|points|coupons?)\b",
@@ -438,6 +441,9 @@ _INTERVIEW_MORE = _extras(
      r"(?:(?:final|last|next|second|third|first) (?:stage|step|round)|(?:stage|step|round) (?:one|two|three|four|[1-4]))"
      r" of (?:our|the) (?:hiring|interview|recruit\w*|selection|application)(?! (?:of|for) (?:new |our )?(?:clients?|customers?"
      r"|participants?|volunteers?|users?))\b", None),
+    # "o case é a segunda etapa do processo seletivo", "la segunda fase del proceso de selección"
+    (("etapa", "fase"), r"(?:etapa|fase) (?:do|del|de) (?:nosso |nuestro )?(?:processo seletivo|processo de sele[cç][aã]o"
+                        r"|proceso de selecci[oó]n)", None),
     # "we pay candidates $200 for a 3-hour take-home"
     (("take-home", "take home"), r"(?:pay|paid|compensate) (?:all |our |shortlisted |final )?(?:candidates|finalists"
                                  r"|applicants)\b[^.]{0,80}\btake[- ]home\b(?! pay)", None),
@@ -679,8 +685,9 @@ class Facts:
     def scale(self) -> dict[str, float]:
         """Currency -> its pay floor over the US dollar's: how big a fee in that currency may be
         ("₹45,000" is one project's stipend; "$45,000" is a salary)."""
-        usd = self.policy.pay_floor("USD")
-        return {cur: floor / usd for cur, floor in self.policy.pay_floors.items()} if usd else {}
+        usd = self.policy.scraped_pay_floor("USD")
+        floors = {**self.policy.scraped_floors, **self.policy.pay_floors}
+        return {cur: floor / usd for cur, floor in floors.items()} if usd else {}
 
     @cached_property
     def has_kroner(self) -> bool:
@@ -1241,7 +1248,7 @@ _HYBRID_FEW_DAYS = re.compile(r"\bhybrid\s*[:(-]\s*(?:\d|a few) (?:full |half[- 
 _ONSITE_NEEDLES = ("office", "site", "person", "hybrid", "studio", "store", "lab", "warehouse", "campus", "headquarters",
                    "clinic", "shop", "relocat", "must ", "stacjonarn", "presencial", "sur place", "vor ort", "büro", "präsenz",
                    "brid", "yerinde", "ofis", "yüz yüze", "miejscu", "biurze", "kancelář", "místě", "birou", "sediu", "офіс",
-                   "المكتب", "במשרד")
+                   "المكتب", "במשרד", "reach of", "distance of", "nosso", "nossa", "nuestr")
 #: On-site said in prose: only read when nothing says remote.
 _ONSITE_TEXT = re.compile(r"(?<!no )(?<!not )(?<!without )\b(?:in[- ]person|hybrid|in the office|office in [a-z]+"
                           r"|at our (?:office|offices|studio|stores?|lab|warehouse|site|campus|headquarters|clinic|shop)\b"
@@ -1268,7 +1275,19 @@ _ONSITE_TEXT = re.compile(r"(?<!no )(?<!not )(?<!without )\b(?:in[- ]person|hybr
                           # notre atelier", "Einsatzort: vor Ort an der Talstation"; not after a third person's verb,
                           # someone else's place: "notre équipe travaille sur place", "the team works on-site at the"
                           r"|(?<!works )(?<!travaille )(?<!travaillent )(?<!arbeitet )"
-                          r"(?:(?:on[- ]?site|in[- ]person) (?:at|in) (?:our|the)|sur place|vor ort))\b")
+                          r"(?:(?:on[- ]?site|in[- ]person) (?:at|in) (?:our|the)|sur place|vor ort)"
+                          # attendance asked of the student: "we need you in the studio on Blossom Street", "you will sit
+                          # with our credit team at the Westlands office", "within reach of Manchester"
+                          r"|(?<!n't )(?<!not )(?<!never )(?:need|want|require|expect) you (?:to (?:be|come|work) )?(?:in|at|into) (?:the|our)"
+                          r" (?:[a-z]+ ){0,2}(?:office|offices|studio|lab|warehouse|shop|store|workshop|premises|clinic|atelier)"
+                          r"|you(?:'ll|’ll| will| would) (?:sit|work|be based|be working|be) (?:with [a-z ]{1,30} )?(?:in|at) (?:the|our)"
+                          r" (?:[a-z]+ ){0,2}(?:office|offices|studio|lab|warehouse|shop|store|workshop|premises|clinic|atelier)"
+                          r"|within (?:easy )?(?:reach|commuting distance|travel(?:l)?ing distance) of"
+                          # Portuguese and Spanish: "as sessões acontecem no nosso estúdio", "deberás acudir a nuestra oficina"
+                          r"|(?:acontece\w*|realiza\w*|trabalh\w+|comparec\w+) (?:[a-z]+ ){0,2}(?:no|na) (?:nosso|nossa)"
+                          r" (?:escritório|estúdio|ateliê|atelier|loja|laboratório|sede)"
+                          r"|(?:acudir|asistir|venir|trabaj\w+|se realiza\w*) (?:[a-z]+ ){0,2}(?:a|en) nuestr[ao]s? (?:oficinas?|estudio|taller|tienda|sede|local)"
+                          r")\b")
 _LONG_TERM = re.compile(r"\b(?:(?<!this )(?<!next )(?<!current )(?<!each )semester(?!s?\b[- ]?(?:students?|seniors?|juniors?|sophomores?"
                         # the applicant's year of study, not the role's term: "first-semester seniors", "in their
                         # final semester", "completed one semester of coursework"
@@ -1807,7 +1826,7 @@ def _below_floor(f: Facts) -> str | None:
     hours, _ = f.hours
     if pay is None or hours is None:
         return None
-    floor = f.policy.pay_floor(pay.currency)
+    floor = f.policy.scraped_pay_floor(pay.currency)
     low = pay.hourly_range(hours)[0]
     if floor is not None and low < floor:
         return f"{low:.2f} {pay.currency}/hour from {quote!r}, floor {floor:g}"
@@ -1905,7 +1924,7 @@ def _strong(f: Facts, missing: str = "") -> bool:
         # one fixed fee for one piece of work ("Pauschale 450 €", "Fee: PKR 30,000 (fixed)") and no hours nor
         # term: a person asks the hours; an hourly rate with no hours or a fee over weeks is open-ended work
         # a fee under 10 hours at the floor is a session's or a piece's ("$50 for a 1-hour interview"), not a project's
-        floor = f.policy.pay_floor(pay.currency)
+        floor = f.policy.scraped_pay_floor(pay.currency)
         big_enough = floor is None or pay.min >= 10 * floor
         return big_enough and f.pay_fact.by in ("fixed", "field") and f.duration is None and f.weekly is None
     if missing == "REVIEW_PAY_UNSTATED" and f.pay_fact.by == "stated without an amount":
@@ -2150,7 +2169,7 @@ def _prose_pay_clears(f: Facts) -> str | None:
     hours = f.hours_fact.value
     if f.pay_fact.by != "field" or hours is None or not (prose := extract.best_pay(f.mentions, f.scale)):
         return None
-    if prose.unit not in ("hour", "total") or (floor := f.policy.pay_floor(prose.currency)) is None:
+    if prose.unit not in ("hour", "total") or (floor := f.policy.scraped_pay_floor(prose.currency)) is None:
         return None
     low = Compensation(prose.low, prose.high, prose.currency, prose.unit).hourly_range(hours)[0]
     return f"the text states {prose.quote!r} ({low:.2f} {prose.currency}/hour)" if low >= floor else None

@@ -88,7 +88,7 @@ _RNG = rf"{_NUM}(?:\s*(?:-|to|or)\s*{_NUM})?"
 #: Czech "hodin", Polish "godziny", Ukrainian "годин", Turkish "saatlik" ("a 25-hour project"), Arabic
 #: "ساعة"/"ساعات", Hebrew "שעות".
 _HRS = (r"(?:(?:hours?|hrs?|h|stunden|std|horas|hores|heures|ore|timer|timar|timmar|uur|godzin[ay]?|tuntia|saat(?:lik)?|jam"
-        r"|hodin[ay]?|годин[иу]?|ساعة|ساعات|שעות)\b|時間|시간)")
+        r"|hodin[ay]?|годин[иу]?|ساعة|ساعات|שעות|ghant[ea]|ghanton)\b|時間|시간|घंटे)")
 #: A week in the writer's language too: "20 Stunden pro Woche", "10 timer om ugen", "15 horas por semana".
 _WEEK = (r"(?:/|per|a|an|each|every)\s*(?:week|wk)\b|weekly\b"
          r"|(?:pro|die|par|por|a la|om|i|per|a|la) (?:woche|semaine|semana|settimana|ugen|uke|uken|veckan|vecka)\b"

@@ -11,6 +11,7 @@ from typing import Any, Iterator
 
 from ..record import RawRecord, SourceConfig
 from ._common import as_list, first, get, num, text_or_none, strings
+from ._host import named_host, plain
 
 #: How deep to look for a JobPosting inside @graph, ItemList and friends.
 _MAX_DEPTH = 12
@@ -107,10 +108,14 @@ def to_record(jp: dict[str, Any], source: SourceConfig, *, fallback_id: str | No
     location = "; ".join(places) or None
     if remote and not location:
         location = "Remote" + (f" ({', '.join(countries)})" if countries else "")
+    org, uncertain = org_name or fallback_org or source.organization, []
+    if not org:  # a page with no hiringOrganization: the name its words give, uncertain unless confirmed
+        org, confirmed = named_host(title, plain(text_or_none(jp.get("description")) or ""), url)
+        uncertain = [] if confirmed or not org else ["organization"]
     return RawRecord(
         source_id=source_id,
         title=title,
-        organization=org_name or fallback_org or source.organization,
+        organization=org,
         organization_url=org_url or source.organization_url,
         url=url,
         apply_url=first(get(jp, "potentialAction", "target"), url) if isinstance(jp.get("potentialAction"), dict) else url,
@@ -127,6 +132,7 @@ def to_record(jp: dict[str, Any], source: SourceConfig, *, fallback_id: str | No
         tags=strings(jp.get("skills")) + strings(jp.get("occupationalCategory")),
         category=_text(jp.get("industry")),
         countries=countries,
+        uncertain=uncertain,
     )
 
 

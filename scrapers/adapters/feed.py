@@ -21,6 +21,7 @@ from typing import Any, Iterator, Mapping
 import feedparser
 
 from ..record import ParseError, RawRecord, SourceConfig
+from ._host import KIND_LABEL, NOT_AN_ORG, named_host, plain
 from ._common import each, first, text_or_none, strings
 
 KIND = "feed"
@@ -48,26 +49,9 @@ def _body(entry: Any) -> str:
     return html.escape(summary) if detail.get("type") == "text/plain" else summary
 
 
-def _plain(body: str) -> str:
-    """The body's words without tags, for reading a name in it (the first 5,000 characters)."""
-    return " ".join(html.unescape(re.sub(r"<[^>]{0,500}>", " ", body[:5000])).split())
-
-
-#: A label before the colon that says what kind of posting it is, not who offers it: university
-#: feeds write "Micro-Internship: Alumni Video Edit (Ridgeway Media)", Parker Dewey "Micro-Internship: …",
-#: Binghamton "Micro-Intern: Analyst (Spring 2027)"; others "Remote: …", "Job: …", "Paid Internship: …".
-_KIND_LABEL = re.compile(r"(?:(?:new|paid|remote|virtual|online|student|short|one-week|summer|winter|spring|fall|autumn"
-                         r"|freelance|part-time|full-time|urgent)[- ])*(?:micro[- ]?intern(?:ship)?s?|internships?|interns?"
-                         r"|micro[- ]?projects?|projects?|jobs?|gigs?|roles?|positions?|vacanc(?:y|ies)|opportunit(?:y|ies)"
-                         r"|remote|hiring|now hiring|new|freelance|contract|part-time|full-time)", re.IGNORECASE)
 #: The employer in trailing parentheses of such a title: "(Ridgeway Media)", not "(Spring 2027)",
 #: "(Remote)", "(20 hours, paid)".
 _TRAILING_ORG = re.compile(r"\(([^()]{2,80})\)\s*$")
-_NOT_AN_ORG = re.compile(r"\d|\b(?:remote|hybrid|on[- ]?site|online|virtual|paid|unpaid|spring|summer|fall|autumn|winter"
-                         r"|semester|term|students?|undergrad\w*|graduates?|hours?|weeks?|days?|part[- ]time|full[- ]time"
-                         r"|contract|freelance|urgent|new|worldwide|anywhere|us|usa|uk|eu)\b", re.IGNORECASE)
-
-
 def _split_title(title: str) -> tuple[str | None, str]:
     """"Company: Role" (We Work Remotely and others) -> ("Company", "Role"). A kind-of-posting label
     before the colon stays in the title, and the employer is read from trailing parentheses if any:
@@ -76,10 +60,10 @@ def _split_title(title: str) -> tuple[str | None, str]:
     org, sep, role = title.partition(": ")
     if not (sep and org.strip() and role.strip() and len(org) <= 80):
         return None, title
-    if not _KIND_LABEL.fullmatch(org.strip()):
+    if not KIND_LABEL.fullmatch(org.strip()):
         return org.strip(), role.strip()
     m = _TRAILING_ORG.search(role)
-    if m and not _NOT_AN_ORG.search(m.group(1)):
+    if m and not NOT_AN_ORG.search(m.group(1)):
         return m.group(1).strip(), f"{org.strip()}: {role[:m.start()].strip()}"
     return None, title
 
@@ -96,34 +80,9 @@ def channel_publisher(title: str | None) -> str | None:
     when its title names a listing ("Remote jobs – all categories") or has no label to cut."""
     m = _CHANNEL_HEAD.match((title or "").strip())
     head = m.group(1).strip() if m else None
-    if not head or _KIND_LABEL.fullmatch(head) or _LISTING_WORDS.search(head) or _NOT_AN_ORG.search(head):
+    if not head or KIND_LABEL.fullmatch(head) or _LISTING_WORDS.search(head) or NOT_AN_ORG.search(head):
         return None
     return head
-
-
-#: A name as people write one: capitalised words, with "&", "of", "and", "the" between ("Calder Valley
-#: Housing", "Halden & Co.", "Café Treaty").
-_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:&|and|of|the|for|[A-Z][\w'’.&-]*))*?(?:\s+[A-Z][\w'’.&-]*)?"
-#: Where an intermediary's item (a career centre, an enterprise board) names its host: a label in the
-#: text ("Employer: …", "Host organisation: …", "Local business: …"), or the title's "… with X",
-#: "… at X", "… for X", "Role – X".
-_HOST_LABEL = re.compile(rf"\b(?:[Hh]ost(?: organi[sz]ation| company| employer)?|[Ee]mployer|[Cc]lient|[Ll]ocal business"
-                         rf"|[Pp]artner(?: organi[sz]ation)?)\s*:\s*(?P<name>{_NAME})(?=\s*(?:[,.;:(]|$|\s[a-z]))")
-_HOST_TITLE = re.compile(rf"(?:\s(?:with|at|for)\s+|\s[–—-]\s+)(?P<name>{_NAME})\s*(?:[,(–—-].*)?$")
-
-
-def _host(title: str, text: str) -> tuple[str | None, bool]:
-    """The host an item names (its name, and whether the text confirms it), or (None, False). A name
-    read from the title counts as confirmed when the text says it too; a label always does."""
-    if m := _HOST_LABEL.search(text):
-        name = m.group("name").strip()
-        if not _NOT_AN_ORG.search(name):
-            return name, True
-    if m := _HOST_TITLE.search(title):
-        name = m.group("name").strip()
-        if len(name) >= 3 and not _NOT_AN_ORG.search(name) and not _KIND_LABEL.fullmatch(name):
-            return name, name in text
-    return None, False
 
 
 def _organization(title: str, text: str, channel: str | None) -> tuple[str | None, str, list[str]]:
@@ -136,7 +95,7 @@ def _organization(title: str, text: str, channel: str | None) -> tuple[str | Non
     org, title = _split_title(title)
     if org:
         return org, title, []
-    host, confirmed = _host(title, text)
+    host, confirmed = named_host(title, text)
     if host and confirmed:
         return host, title, []
     publisher = channel_publisher(channel)
@@ -156,7 +115,7 @@ def _record(entry: Any, source: SourceConfig, channel: str | None = None) -> Raw
     org = source.organization or text_or_none(entry.get("author")) or text_or_none(entry.get("job_listing_company"))
     uncertain: list[str] = []
     if not org:
-        org, title, uncertain = _organization(title, _plain(_body(entry)), channel)
+        org, title, uncertain = _organization(title, plain(_body(entry)), channel)
     link = text_or_none(entry.get("link"))
     places = [x for x in (text_or_none(entry.get(k)) for k in ("region", "country", "state", "location",
                                                        "job_listing_location")) if x]

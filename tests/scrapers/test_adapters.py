@@ -332,6 +332,8 @@ FEED_HOSTS = [
       "<p>Quayside Press is an independent publisher.</p>"), ("Quayside Press", [])),
     (("Job Simulations", "Software Engineering Virtual Experience – Halden &amp; Co.", "<p>Four tasks.</p>"),
      ("Halden & Co.", ["organization"])),  # named by the title alone: a person confirms it
+    (("Gigs for Grads – newest", "Micro-Internship: Route Survey", "<p>Posted on behalf of Safiri Mobility Ltd, a start-up.</p>"),
+     ("Safiri Mobility Ltd", [])),
     (("Careers", "Website refresh for a local charity", "<p>A local charity.</p>"), (None, [])),
     (("Careers", "Data project – Remote", "<p>A 20-hour project.</p>"), (None, [])),
 ]
@@ -345,3 +347,14 @@ def test_an_intermediarys_item_names_its_host(item, want):
             f"</item></channel></rss>").encode()
     [r] = adapters.get("feed").parse(body, source("feed"))
     assert (r.organization, r.uncertain) == want
+
+
+@pytest.mark.parametrize("url, uncertain", [("https://kettlebymaps.co.uk/jobs/1", []),
+                                            ("https://jobs.example.org/1", ["organization"])])
+def test_a_jsonld_page_without_hiring_organization_names_itself(url, uncertain):
+    """"We're Kettleby Maps, a Leeds start-up": confirmed by the page's address, else a person checks."""
+    jp = {"@context": "https://schema.org", "@type": "JobPosting", "title": "Micro-internship: GTFS clean-up", "url": url,
+          "description": "<p>We're Kettleby Maps, a Leeds start-up. A 15-hour task.</p>"}
+    body = f'<html><script type="application/ld+json">{json.dumps(jp)}</script></html>'.encode()
+    [r] = adapters.get("jsonld").parse(body, source("jsonld"))
+    assert (r.organization, r.uncertain) == ("Kettleby Maps", uncertain)

@@ -106,6 +106,7 @@ def test_real_micro_internship_is_kept_with_a_valid_entry():
     # sittings x their length, plus what is added to them ("4 hours" alone is one part)
     ("Five 2-hour testing sessions plus about 4 hours writing up. $350 when done.", (14, 14), (350, "total")),
     ("Three 90-minute workshops and 6 hours of prep. Fee: £240.", (10, 10), (240, "total")),
+    ("Kaam: lagbhag 18 ghante, do hafte mein. Payment: ₹9,000 ek saath.", (18, 18), (9000, "total")),  # Hinglish
     ("About 20 hours of work, including 3 1-hour calls. $400 flat.", (20, 20), (400, "total")),
 ])
 def test_prose_hours_and_pay_are_extracted(sentences, hours, pay):
@@ -237,6 +238,13 @@ REJECTS = [
                                      "$400 stipend.</p>", title="Maths Tutor"), "students-served"),
     ("REJECT_BELOW_PAY_FLOOR", dict(description_html=body("A 30-hour project, $100 stipend.")), "low-total"),
     ("REJECT_BELOW_PAY_FLOOR", dict(description_html=body("A 20-hour project at USD 8/hour.")), "low-hourly"),
+    # paid only when someone buys: commission by another name
+    ("REJECT_UNPAID", dict(description_html=body("About 25 hours. You earn R350 for every site visit that converts.")),
+     "per-conversion"),
+    ("REJECT_STUDENT_PAYS", dict(description_html=body("A 20-hour project, ₹9,000 on approval. A registration and "
+                                                        "onboarding fee of ₹1,000 applies.")), "two-noun-fee"),
+    ("REJECT_INTERVIEW_TASK", dict(description_html=body("Cerca de 6 horas, R$ 300 pelo case. O case é a segunda etapa "
+                                                          "do processo seletivo.")), "etapa-processo-seletivo"),
     # with no micro wording, a missing remote fact and a missing hours fact together still reject
     ("REJECT_NOT_REMOTE", dict(description_html="<p>For students. An analysis of our market. $400 stipend.</p>",
                                title="Competitive Analysis"), "no-remote-no-hours-not-micro"),
@@ -837,3 +845,17 @@ def test_an_hourly_wage_said_before_the_amount_in_turkish_and_polish(words, outc
     d = decide(rec(body(words)))
     assert d.outcome == outcome, d.detail
     assert outcome == "keep" or d.reason == "REJECT_BELOW_PAY_FLOOR"
+
+
+def test_a_currency_the_rates_do_not_quote_has_a_scraped_floor():
+    """An employer cannot post in naira (the board could not convert it); a scraped naira stipend is
+    still judged against board.toml's [scraped_pay_floor]."""
+    from board.policy import load_policy
+
+    policy = load_policy()
+    assert policy.pay_floor("NGN") is None and policy.scraped_pay_floor("NGN") > 0
+    assert policy.scraped_pay_floor("USD") == policy.pay_floor("USD")
+    low = curate(rec(body("About 30 hours. Stipend: ₦5,000 to cover data.")), SRC, CurationRules(), policy, NOW)
+    assert (low.outcome, low.reason) == ("reject", "REJECT_BELOW_PAY_FLOOR"), low.detail
+    fair = curate(rec(body("About 20 hours. Stipend: ₦60,000 on completion.")), SRC, CurationRules(), policy, NOW)
+    assert fair.keep, fair.detail
