@@ -2001,7 +2001,11 @@ _REMOTE_EXPLICIT = re.compile(r"\b(?:100 ?%|fully|entirely|completely|exclusivel
                               r"|\bremote(?:ly)? from anywhere\b|\bwork from anywhere\b"
                               # in the writer's language: "100% zdalnie", "modalidad: remota", "trabajo 100% remoto"
                               r"|\b100 ?% (?:zdalnie|remot[oa]|a distancia|på distans)|\b(?:modalidade?|trabajo|trabalho)\s*:?\s*"
-                              r"(?:100 ?% )?remot[oa]\b")
+                              r"(?:100 ?% )?remot[oa]\b"
+                              # "teletrabajo al 100 %", "télétravail à 100 %", "entirely from home", "no need to visit our office"
+                              r"|\b(?:teletrabajo|teletrabalho|télétravail|telelavoro) (?:al|a|à|em|in) 100 ?%"
+                              r"|\b(?:entirely|completely|fully|100 ?%) from (?:home|your home)\b"
+                              r"|\bno need to (?:visit|come (?:in|to)|travel to|be in) (?:our|the) (?:office|offices|studio|site)\b")
 #: Work at the office said the South and South-East Asian way, read when nothing says remote: "WFO",
 #: "work from office", Indonesian "di kantor kami", Malay "di pejabat kami".
 _OFFICE_WORDS = re.compile(r"\bwfo\b|\bwork(?:ing)? from (?:the |our )?office\b|\bdi (?:kantor|pejabat) (?:kami|kita)\b")
