@@ -123,6 +123,8 @@ _HOURS_BEFORE_SKIP = re.compile(r"(?:within|every|per|after|last|past|next|befor
 _HOURS_AFTER_SKIP = re.compile(
     r"^\s*(?:of\s+)?(?:credit|notice|response|turnaround|ahead|behind|difference|overlap|shift|time ?zone|ago|later"
     r"|before|after|a day|per day|/\s*day|daily|a month|per month|/\s*month|call|meeting|interview|session|kick-?off"
+    # a day's or a month's hours in the writer's language: "4 horas por dia", "6 horas diarias", "3 heures par jour"
+    r"|por d[ií]a|al d[ií]a|diari[ao]s|di[áa]rias?|par jour|pro tag|am tag|t[äa]glich|al giorno|por m[eê]s|al mes|par mois"
     r"|onboarding|training|webinar|workshop|orientation|window|flight|drive|/7)(?!\s*:)")  # "18 hours window: …" is the next item's label
 _HOURS_STRONG = re.compile(
     r"^\s*(?:-\s*)?(?:project|assignment|engagement|micro-?internship|task|commitment|track|option|stream|tier|package"
