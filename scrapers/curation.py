@@ -289,7 +289,8 @@ _PAYS_WORDS = ("tuition", "fee", "membership", " kit", "cost", "charge", "subscr
                "admission", " to participate", " to join", " to register", "sign up")
 #: Money the student pays: a fee, tuition or subscription is a product, not pay.
 _STUDENT_PAYS = re.compile(r"\b(?:tuition(?! (?:reimburse\w*|assistance|support|benefits?|remission|waiver))|(?:program|programme|participation|enrol(?:l)?ment|registration|application|course"
-                           r"|placement|membership|admission|access|booking|service|onboarding|matching)(?: (?:and|&|/) [a-z]+)? (?:fees?|costs?|charges?)\b"
+                           r"|placement|membership|admission|access|booking|service|onboarding|matching|admin|administration|administrative)"
+                           r"(?: (?:and|&|/) [a-z]+)? (?:fees?|costs?|charges?)\b"
                            # a subscription only with its price or its subscriber: "Subscription: $149 per month",
                            # "a $49 monthly subscription", not "subscription data" or "we sell bread subscriptions"
                            r"|subscription (?:fees?|plans?|prices?|costs?)\b|subscription\s*(?:of|:|at|for)\s*(?:only |just )?"
@@ -401,6 +402,9 @@ _UNPAID_MORE = _extras(
     # paid per referral or sale: commission by another name
     (("every ", "each "), r"(?:every|each) (?:sign-?up|referral|sale|lead|customer|deal|conversion|install)s?\b",
      r"\b(?:for|per|on)"),
+    # "instead of a flat fee, you'll earn a commission on each booking" (not "a $400 fee plus commission")
+    (("commission",), r"(?:earn|get|receive|be paid|pay you) (?:an? )?(?:\d+ ?% )?commission (?:on|for|per|of)\b",
+     r"!\b(?:plus|in addition|on top|as well as|besides|bonus)\b"),
     # "R350 for every site visit that converts into a signed installation": paid only when someone buys
     (("convert", "closes", "signs up"), r"(?:for|per|on) (?:every|each) (?:[a-z-]+ ){0,3}(?:that|which|who) (?:converts?|closes?"
                                         r"|signs? up|results? in a (?:sale|signed))\b", None),
@@ -439,7 +443,7 @@ _INTERVIEW_MORE = _extras(
     # "stage two of our recruitment for a junior designer", "the second step of the selection"
     (("stage of", "step of", "round of", " of our ", " of the "),
      r"(?:(?:final|last|next|second|third|first) (?:stage|step|round)|(?:stage|step|round) (?:one|two|three|four|[1-4]))"
-     r" of (?:our|the) (?:hiring|interview|recruit\w*|selection|application)(?! (?:of|for) (?:new |our )?(?:clients?|customers?"
+     r" of (?:our |the )?(?:hiring|interview|recruit\w*|selection|application)(?! (?:of|for) (?:new |our )?(?:clients?|customers?"
      r"|participants?|volunteers?|users?))\b", None),
     # "o case é a segunda etapa do processo seletivo", "la segunda fase del proceso de selección"
     (("etapa", "fase"), r"(?:etapa|fase) (?:do|del|de) (?:nosso |nuestro )?(?:processo seletivo|processo de sele[cç][aã]o"
@@ -464,7 +468,7 @@ _HIRING_STAGE = _extras(
                          r"|includes|:|-)\s*(?:a |an |one )?(?:short |small )?(?:paid|compensated)\b"
                          r"|(?:final|last|second|third)[- ]round (?:task|project|exercise|assignment|challenge|case)", None),
     (("who pass", "that pass", "who clear", "who advance", "who make it", "who get through"),
-     r"(?:candidates|applicants|finalists|people) (?:who|that) (?:pass|clear|advance (?:past|beyond|through)|make it (?:past"
+     r"(?:candidates|applicants|finalists|people|graduates|students|those) (?:who|that) (?:pass|clear|advance (?:past|beyond|through)|make it (?:past"
      r"|through)|get through) (?:the|our|a|an) (?:[\w-]+ ){0,2}(?:review|screen\w*|interview|round|stage|call|tests?|assessments?)[^.]{0,80}?"
      r"\b(?:invited|(?:final|next|last) (?:stage|round|step)|paid (?:[\w-]+ ){0,2}(?:project|task|exercise|trial|assignment|case))", None),
     (("shortlisted", "short-listed", "finalists", "final candidates"),
@@ -657,7 +661,10 @@ class Facts:
         if not tracks and (daily := extract.daily_total(self.text)):
             return Fact(Hours(round(daily.low), round(daily.high)), daily.quote, "per day x days")
         total = tracks[0] if tracks else extract.total_hours(self.text, self.hour_mentions)
-        # "5 2-hour sessions plus about 4 hours writing up": the "4 hours" is one part of the work
+        # "5 2-hour sessions plus about 4 hours writing up": the "4 hours" is one part of the work; "5 half-days
+        # of about 4 hours each": the "4 hours" is one piece of it
+        if len(tracks) <= 1 and (pieces := extract.each_total(self.text)) and (not total or pieces.high > total.high):
+            return Fact(Hours(round(pieces.low), round(pieces.high)), pieces.quote, "pieces x hours each")
         if len(tracks) <= 1 and (sittings := extract.session_total(self.text)) and (
                 not total or (sittings.high > total.high and (not tracks or 0 <= total.at - sittings.at <= 200))):
             return Fact(Hours(round(sittings.low), round(sittings.high)), sittings.quote, "sittings x length")
@@ -1119,7 +1126,8 @@ _ONGOING = re.compile(r"\b(?:ongoing (?:basis|work|role|position|needs|engagemen
                       r"|month[- ]to[- ]month(?! (?:[a-z]+ )?(?:changes?|growth|churn|trends?|variations?|comparisons?|data|sales"
                       r"|revenue|reports?|reporting|figures|numbers|metrics|retention|spend|costs?))"
                       r"|renew\w* (?:each|every) (?:month|week)|renewed monthly"
-                      r"|(?:on a )?rolling (?:monthly |weekly )?(?:basis|contract|engagement)"
+                      r"|(?<!reviewed )(?<!considered )(?<!accepted )(?<!processed )(?:on a )?rolling (?:monthly |weekly )?(?:basis|contract|engagement)"
+                      r"(?! (?:until|till) (?:filled|the (?:role|position) is filled))"
                       # the same work again and again: "auto-renews", "repeated every quarter", "for the next year"
                       r"|auto-?renew\w*|repeat(?:ed|s|ing)? (?:every|each) (?:week|month|quarter)|recurring (?:monthly|weekly"
                       r"|project|engagement)|for the next (?:\d+ )?(?:year|months)"

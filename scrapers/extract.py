@@ -47,6 +47,17 @@ def _number(m: re.Match[str]) -> str:
     return f"{n}{m.group(0)[len(m.group(1))]}{_WORDS[unit]}"
 
 
+#: "4 hundred", "2 thousand 5 hundred", "1 thousand", once number words are digits.
+_SCALE_RE = re.compile(r"\b(?:(\d{1,3}) thousand(?: (?:and )?(\d) hundred)?(?: (?:and )?(\d{1,2}))?|(\d) hundred(?: (?:and )?(\d{1,2}))?)\b")
+
+
+def _scaled(m: re.Match[str]) -> str:
+    th, th_h, th_rest, h, h_rest = m.groups()
+    if th:
+        return str(int(th) * 1000 + int(th_h or 0) * 100 + int(th_rest or 0))
+    return str(int(h) * 100 + int(h_rest or 0))
+
+
 def prepare(text: str) -> str:
     """Lower-case, one kind of dash, number words as digits ("twenty-four", "a dozen" too),
     "between 10 and 15" as "10-15"."""
@@ -58,6 +69,8 @@ def prepare(text: str) -> str:
     if "dozen" in text:
         text = _DOZEN_RE.sub(lambda m: "6" if m.group(1) else "12", text)
     text = _WORD_RE.sub(_number, text)
+    if "hundred" in text or "thousand" in text:  # "4 hundred dollars", "2 thousand 5 hundred"
+        text = _SCALE_RE.sub(_scaled, text)
     text = re.sub(r"\bbetween (\d+(?:\.\d+)?) and (\d+(?:\.\d+)?)", r"\1-\2", text)
     if "hour" in text:
         text = _HOUR_LIST.sub(_spell_list, text)
@@ -566,7 +579,7 @@ MONEY = re.compile(
     rf"|(?<!\d)(?P<b1>{_AMT})\s?(?P<bk1>{_KILO})?(?:\s*(?:-|to)\s*(?P<b2>{_AMT})\s?(?P<bk2>{_KILO})?)?"
     # a Scandinavian price's ",-" / ":-" ("4.500,-", "4 500:-"): a krone amount even without "kr" after it
     rf"(?P<dash>[,:]-(?![\w-]))?"
-    rf"(?:\s?(?P<post>{_SYM}|{_CODE}|dollars?\b|euros?\b|pounds?\b|rupees\b|reais\b|rand\b|yen\b|rupiah\b|円|원|pesos (?:argentinos|chilenos|colombianos|mexicanos)\b|soles\b|kron(?:or|er|a|e)\b|z[łl](?![a-z])|บาท|tl\b)|(?<=[,:]-))"
+    rf"(?:\s?(?P<post>{_SYM}|{_CODE}|(?:(?:canadian|australian|singapore|new zealand|hong kong|us|u\.s\.) )?dollars?\b|euros?\b|pounds?\b|rupees\b|reais\b|rand\b|yen\b|rupiah\b|円|원|pesos (?:argentinos|chilenos|colombianos|mexicanos)\b|soles\b|kron(?:or|er|a|e)\b|z[łl](?![a-z])|บาท|tl\b)|(?<=[,:]-))"
 )
 #: The token of a krone amount (see :func:`kroner_currency`), before its currency is known.
 KRONER = "kr"
@@ -582,6 +595,8 @@ _UNIT_AFTER = [
                          r"|once-off|forfait|pauschal\w*|in total|total|stipend|fee"
                          r"|honorarium|lump sum|for the (?:whole|entire|full) (?:project|set|assignment)|(?:up)?on completion)")),
     ("hour", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)(?:estimated\s+|billable\s+|worked\s+|project\s+)?(?:hour|hr|h)\b|^\s*hourly\b|^\s*(?:pro|je)\s+(?:stunde|std)"
+                        # "₹1,250 for every hour you log", "$20 for each hour worked"
+                        r"|^\s*for (?:every|each) (?:billable |logged )?hour\b"
                         # Indonesian / Malay: "Rp 50.000 per jam", "RM 20/jam", "sejam"
                         r"|^\s*(?:(?:/|per|setiap)\s*jam\b|sejam\b)"
                         # Spanish, Portuguese, Italian, French: "USD 25 por hora", "R$ 40 a hora", "€ 15 all'ora", "20 € de l'heure"
@@ -672,7 +687,9 @@ def _currency(token: str | None) -> str | None:
     token = token.strip().rstrip(".")
     if token in ("kr", ",-", ":-", "kronor", "kroner", "krona", "krone"):
         return KRONER
-    words = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pound": "GBP",
+    words = {"dollars": "USD", "dollar": "USD", "us dollars": "USD", "u.s. dollars": "USD", "canadian dollars": "CAD",
+             "canadian dollar": "CAD", "australian dollars": "AUD", "australian dollar": "AUD", "singapore dollars": "SGD",
+             "new zealand dollars": "NZD", "hong kong dollars": "HKD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pound": "GBP",
              "nz$": "NZD", "rupees": "INR", "rs": "INR", "yen": "JPY", "rupiah": "IDR", "reais": "BRL", "r": "ZAR", "rand": "ZAR", "円": "JPY", "₦": "NGN",
              "s/": "PEN", "soles": "PEN", "pesos argentinos": "ARS", "pesos chilenos": "CLP", "pesos colombianos": "COP",
              "pesos mexicanos": "MXN", "₱": "PHP", "฿": "THB", "৳": "BDT", "₩": "KRW", "원": "KRW", "₪": "ILS", "บาท": "THB", "rm": "MYR", "rp": "IDR", "zł": "PLN", "zl": "PLN", "₺": "TRY", "try": "TRY", "tl": "TRY"}
@@ -1076,6 +1093,34 @@ SESSIONS = re.compile(
     rf"\b(?P<n>\d\d?)\s+(?P<len>{_N})[- ]?(?P<unit>hours?|hrs?|h|minutes?|mins?)[- ](?:long\s+)?(?:[a-z-]+\s+){{0,2}}?"
     r"(?:sessions?|workshops?|interviews?|sittings?|shifts?|visits?|tests?)\b"
     rf"(?:[^.;]{{0,40}}?\b(?:plus|and|then|with)\s+(?:about\s+|around\s+|roughly\s+|~\s*)?(?P<more>{_N})\s*{_HRS})?")
+
+
+#: A count of pieces of work and the hours each takes: "5 half-days of about 4 hours each", "4 half-days -
+#: plan on about 4 hours each", "5 short deliverables at roughly 3 hours apiece".
+_PIECES = (r"(?:half-days?|half days?|days?|deliverables?|sessions?|episodes?|modules?|tasks?|sprints?|milestones?|articles?"
+           r"|videos?|interviews?|workshops?|reports?|chapters?|lessons?|briefs?|summaries|batch(?:es)?|rounds?|shifts?)")
+EACH = re.compile(rf"\b(?P<n>\d{{1,2}})\s+(?:[a-z-]+\s+){{0,2}}?{_PIECES}\b[^.;\d]{{0,40}}?"
+                  rf"(?P<a>{_N})(?:\s*(?:-|to)\s*(?P<b>{_N}))?\s*{_HRS}\s*(?:each|apiece|a piece|per (?:[a-z-]+))\b")
+#: "each episode takes about 2 hours" with the count said elsewhere ("8 episodes").
+EACH_TAKES = re.compile(rf"\b(?:each|every|per)\s+(?P<piece>{_PIECES})\s+(?:takes?|needs?|is|should take|will take)\s+"
+                        rf"(?:about\s+|around\s+|roughly\s+|approx\.?\s*|~\s*)?(?P<a>{_N})(?:\s*(?:-|to)\s*(?P<b>{_N}))?\s*{_HRS}")
+
+
+def each_total(text: str) -> Found | None:
+    """Total hours of a count of pieces times the hours each takes (2 to 20 pieces of at most 8 hours)."""
+    if "each" not in text and "apiece" not in text and "piece" not in text and "per" not in text and "every" not in text:
+        return None
+    if m := EACH.search(text):
+        n, (low, high) = int(m.group("n")), _rng(m.group("a"), m.group("b"))
+        return Found(n * low, n * high, _quote(text, m.start(), m.end()), m.start()) if 2 <= n <= 20 and 0 < high <= 8 else None
+    if m := EACH_TAKES.search(text):
+        stem = m.group("piece").rstrip("s")[:5]
+        count = re.search(rf"\b(\d{{1,2}})\s+(?:[a-z-]+\s+){{0,2}}?{re.escape(stem)}", text)
+        if count:
+            n, (low, high) = int(count.group(1)), _rng(m.group("a"), m.group("b"))
+            if 2 <= n <= 20 and 0 < high <= 8:
+                return Found(n * low, n * high, _quote(text, m.start(), m.end()), m.start())
+    return None
 
 
 def session_total(text: str) -> Found | None:

@@ -107,6 +107,12 @@ def test_real_micro_internship_is_kept_with_a_valid_entry():
     ("Five 2-hour testing sessions plus about 4 hours writing up. $350 when done.", (14, 14), (350, "total")),
     ("Three 90-minute workshops and 6 hours of prep. Fee: £240.", (10, 10), (240, "total")),
     ("Kaam: lagbhag 18 ghante, do hafte mein. Payment: ₹9,000 ek saath.", (18, 18), (9000, "total")),  # Hinglish
+    # a count of pieces times the hours each takes; pay in words; a rate "for every hour"
+    ("Five half-days of about four hours each, so 20 hours. $600 fixed fee.", (20, 20), (600, "total")),
+    ("Time: four half-days - plan on about four hours each. Honorarium: US$320.", (16, 16), (320, "total")),
+    ("Notes for eight episodes. Each episode takes about 2 hours. CAD 400 for the batch.", (16, 16), (400, "total")),
+    ("About sixteen hours in all. Four hundred Canadian dollars on delivery.", (16, 16), (400, "total")),
+    ("A hard cap of 30 hours; we pay $25 for every hour you log.", (30, 30), (25, "hour")),
     ("About 20 hours of work, including 3 1-hour calls. $400 flat.", (20, 20), (400, "total")),
 ])
 def test_prose_hours_and_pay_are_extracted(sentences, hours, pay):
@@ -243,6 +249,14 @@ REJECTS = [
      "per-conversion"),
     ("REJECT_STUDENT_PAYS", dict(description_html=body("A 20-hour project, ₹9,000 on approval. A registration and "
                                                         "onboarding fee of ₹1,000 applies.")), "two-noun-fee"),
+    ("REJECT_UNPAID", dict(description_html=body("About 25 hours. Instead of a flat fee, you'll earn a commission on each "
+                                                  "booking.")), "commission-on-each"),
+    ("REJECT_STUDENT_PAYS", dict(description_html=body("About 15 hours, $300 stipend. A small admin fee of $25 to join.")),
+     "admin-fee"),
+    ("REJECT_INTERVIEW_TASK", dict(description_html=body("Graduates who pass our online screen are invited to a paid case "
+                                                          "study: about 6 hours, $300, reviewed by our hiring panel.")), "graduates-who-pass"),
+    ("REJECT_INTERVIEW_TASK", dict(description_html=body("A paid case study: about 6 hours, $300. It forms the second "
+                                                          "stage of selection for our graduate intake.")), "stage-of-selection"),
     ("REJECT_INTERVIEW_TASK", dict(description_html=body("Cerca de 6 horas, R$ 300 pelo case. O case é a segunda etapa "
                                                           "do processo seletivo.")), "etapa-processo-seletivo"),
     # with no micro wording, a missing remote fact and a missing hours fact together still reject
