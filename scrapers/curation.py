@@ -288,7 +288,8 @@ _PAYS_WORDS = ("tuition", "fee", "membership", " kit", "cost", "charge", "subscr
                "pricing", "per student", "per participant", "per seat", "per learner", "access", "deposit", "registration",
                "admission", " to participate", " to join", " to register", "sign up")
 #: Money the student pays: a fee, tuition or subscription is a product, not pay.
-_STUDENT_PAYS = re.compile(r"\b(?:tuition(?! (?:reimburse\w*|assistance|support|benefits?|remission|waiver))|(?:program|programme|participation|enrol(?:l)?ment|registration|application|course"
+_STUDENT_PAYS = re.compile(r"\b(?:(?<!collect )(?<!collecting )(?<!collects )(?<!process )(?<!processing )(?<!bill )(?<!billing )"
+                           r"tuition(?! (?:reimburse\w*|assistance|support|benefits?|remission|waiver|payments? (?:for|from|of)))|(?:program|programme|participation|enrol(?:l)?ment|registration|application|course"
                            r"|placement|membership|admission|access|booking|service|onboarding|matching|admin|administration|administrative)"
                            r"(?: (?:and|&|/) [a-z]+)? (?:fees?|costs?|charges?)\b"
                            # a subscription only with its price or its subscriber: "Subscription: $149 per month",
@@ -477,6 +478,9 @@ _HIRING_STAGE = _extras(
      r"|sample|project|task|assignment|exercise|case study|challenge)\b", None),
     (("offer",), r"(?:step|stage|round) before (?:we |you )?(?:make|extend|decide on|receive|get)?\s?(?:an? |any |our |job )?offers?\b"
                  r"|before (?:we|you) (?:make|extend|receive|get) (?:an? |any )?(?:job )?offers?\b", None),
+    # "your submission is assessed as part of your application"
+    (("as part of",), r"(?:assessed|scored|reviewed|evaluated|marked|counts?|considered) as part of (?:your|the|their) (?:job )?"
+                      r"(?:application|selection|assessment)\b", None),
     (("as part of",), r"as part of (?:your|the|our) (?:job )?(?:application|interview|hiring|selection|recruit\w*)(?: process)?\b"
                       r"[^.]{0,80}\b(?:paid|compensated)\b", None),
     (("test project", "test task", "trial project", "trial task", "test assignment"),
@@ -716,7 +720,12 @@ class Facts:
         """Every amount of money in the text that is not money the student pays."""
         kroner = self.kroner.value if self.has_kroner else None
         return [p for p in extract.pay_mentions(self.text, self.scale, kroner)
-                if not (any(w in p.quote for w in _PAYS_WORDS) and _payer_not_employer(p.quote))]
+                if not (any(w in p.quote for w in _PAYS_WORDS) and _payer_not_employer(self._around(p)))]
+
+    def _around(self, p: extract.Pay) -> str:
+        """The words around an amount, from a little before its quote (so "collect tuition" is read whole)."""
+        start = self.text.find(p.quote)
+        return self.text[max(0, start - 20): start + len(p.quote)] if start >= 0 else p.quote
 
     @cached_property
     def pay_fact(self) -> Fact:
@@ -795,6 +804,10 @@ class Facts:
                 return Fact(False, onsite, _AGAINST_REMOTE)
             return Fact(True, hit, "location")
         if hit := _find(_REMOTE, _role_remote(self.text)):
+            # "most of the work can be done from home, but we need you in our Leeds studio on Tuesdays": on-site
+            # said of this role too (a single kick-off visit is weighed by _remote_despite)
+            if (onsite := self.onsite_prose) and any(w in onsite for w in _WORKPLACE_WORDS):
+                return Fact(False, onsite, "text")  # a place of work, not where the student must live
             return Fact(True, hit, "text")
         if hit := _find(_ONSITE_TEXT, self.role) or _find(_OFFICE_WORDS, self.role):
             return Fact(False, hit, "text")
@@ -1100,6 +1113,8 @@ _PER_PIECE = re.compile(r"\b(?:(?:rate|rating|evaluate|evaluating|review|reviewi
 #: Not "full-time students / undergraduates / MSc students": a student status, not the job's hours.
 #: Not the staff's hours either: "we are 60 people, most of us full-time", "we're full-time in Tartu".
 _FULL_TIME = re.compile(r"(?=full)(?<!of us )(?<!we are )(?<!we're )(?<!we’re )(?<!us work )(?<!staff are )(?<!team is )"
+                        # "we are not hiring full-time right now", "this is not a full-time role"
+                        r"(?<!not hiring )(?<!not hiring for )(?<!not a )(?<!not an )(?<!isn't a )(?<!never )"
                         r"\bfull[- ]?time\b(?!\s+(?:(?:[a-z]+\s+)?students?|enrol\w*|study|studies|degree|undergrad\w*|postgrad\w*"
                         r"|(?:university\s+|college\s+)?learners?|pupils?|(?:bachelor|master|doctoral|phd|graduate)\w*\s+students?))")
 _EMPLOYEE = re.compile(r"\b(?:401\s*\(?k\)?|annual salary|salary range|per annum|base salary|equity package|stock options"
@@ -1146,7 +1161,11 @@ _REMOTE_LANG = (r"(?:travail|stage|mission|poste|missions?|travailler|effectu\w+
 _REMOTE = re.compile(r"\b(?:remote(?:ly)?|work(?:ing|ed)? from (?:home|anywhere)|(?:done|completed|work) from home"
                      r"|from anywhere|from wherever|wherever (?:you|they) (?:are|live)|from any location"
                      r"|home[- ]based (?:role|position|project|work|micro-?internship)|(?:fully |100% )?distributed team"
-                     r"|from your (?:own )?(?:home|location|laptop|couch)|wfh|telecommut\w*|(?:100%|fully|entirely|completely|all|completed|done|delivered"
+                     r"|from your (?:own )?(?:home|location|laptop|couch)|wfh|telecommut\w*"
+                     # "you can do all of it from home", "entièrement à distance", "100 % à distance"
+                     r"|(?:do|complete|finish) (?:all |the whole |most )?(?:of )?(?:it|this|the (?:work|project)) from (?:home|anywhere)"
+                     r"|(?:entièrement|complètement|totalement|100 ?%) à distance"
+                     r"|(?:100%|fully|entirely|completely|all|completed|done|delivered"
                      r"|carried out|happens?|takes? place|worked) online|online (?:project|micro-?internship|internship"
                      r"|assignment|engagement)|virtual(?:ly)?"
                      # in the writer's language: "trabajo remoto", "modalidad: remota", "på distans", "100% zdalnie", "원격 근무"
@@ -1252,6 +1271,9 @@ _AGAINST_REMOTE = "text against a remote field"
 #: whole work, not a weekly schedule ("2 days on-site each week" is one, and rejects as hybrid).
 _HYBRID_FEW_DAYS = re.compile(r"\bhybrid\s*[:(-]\s*(?:\d|a few) (?:full |half[- ])?days? (?:on[- ]?site|in[- ]person"
                               r"|in (?:the|our) office|at (?:the|our)\b)(?![^.;]{0,50}\b(?:a|per|each|every) (?:week|wk)\b|[^.;]{0,50}\bweekly\b)")
+#: A place of work named in an on-site phrase ("our Leeds studio"), unlike where one must live ("located in Canada").
+_WORKPLACE_WORDS = ("office", "studio", "lab", "warehouse", "shop", "store", "premises", "clinic", "atelier", "person", "hybrid",
+                    "on-site", "onsite", "on site", "escritório", "estúdio", "ateliê", "oficina", "taller", "büro")
 #: What every wording of :data:`_ONSITE_TEXT` holds: the cheap test before it.
 _ONSITE_NEEDLES = ("office", "site", "person", "hybrid", "studio", "store", "lab", "warehouse", "campus", "headquarters",
                    "clinic", "shop", "relocat", "must ", "stacjonarn", "presencial", "sur place", "vor ort", "büro", "präsenz",

@@ -579,7 +579,9 @@ MONEY = re.compile(
     rf"|(?<!\d)(?P<b1>{_AMT})\s?(?P<bk1>{_KILO})?(?:\s*(?:-|to)\s*(?P<b2>{_AMT})\s?(?P<bk2>{_KILO})?)?"
     # a Scandinavian price's ",-" / ":-" ("4.500,-", "4 500:-"): a krone amount even without "kr" after it
     rf"(?P<dash>[,:]-(?![\w-]))?"
-    rf"(?:\s?(?P<post>{_SYM}|{_CODE}|(?:(?:canadian|australian|singapore|new zealand|hong kong|us|u\.s\.) )?dollars?\b|euros?\b|pounds?\b|rupees\b|reais\b|rand\b|yen\b|rupiah\b|円|원|pesos (?:argentinos|chilenos|colombianos|mexicanos)\b|soles\b|kron(?:or|er|a|e)\b|z[łl](?![a-z])|บาท|tl\b)|(?<=[,:]-))"
+    rf"(?:\s?(?P<post>{_SYM}|{_CODE}|(?:(?:canadian|australian|singapore|new zealand|hong kong|us|u\.s\.) )?dollars?\b|euros?\b|pounds?\b|rupees\b|reais\b|rand\b|yen\b|rupiah\b|円|원|pesos (?:argentinos|chilenos|colombianos|mexicanos)\b|soles\b|kron(?:or|er|a|e)\b|z[łl](?![a-z])|บาท|tl\b)"
+    # a symbol right before another number is that number's ("january 29 $625"), not this one's
+    rf"(?!\s?\d)|(?<=[,:]-))"
 )
 #: The token of a krone amount (see :func:`kroner_currency`), before its currency is known.
 KRONER = "kr"

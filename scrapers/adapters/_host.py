@@ -24,7 +24,8 @@ KIND_LABEL = re.compile(r"(?:(?:new|paid|remote|virtual|online|student|short|one
                          r"|remote|hiring|now hiring|new|freelance|contract|part-time|full-time)", re.IGNORECASE)
 NOT_AN_ORG = re.compile(r"\d|\b(?:remote|hybrid|on[- ]?site|online|virtual|paid|unpaid|spring|summer|fall|autumn|winter"
                          r"|semester|term|students?|undergrad\w*|graduates?|hours?|weeks?|days?|part[- ]time|full[- ]time"
-                         r"|contract|freelance|urgent|new|worldwide|anywhere|us|usa|uk|eu)\b", re.IGNORECASE)
+                         r"|contract|freelance|urgent|new|worldwide|anywhere|us|usa|uk|eu|careers?|micro[- ]?\w+|projects?"
+                         r"|internships?|evaluation|programmes?|programs?)\b", re.IGNORECASE)
 
 
 def plain(body: str) -> str:
@@ -34,7 +35,7 @@ def plain(body: str) -> str:
 
 #: A name as people write one: capitalised words, with "&", "of", "and", "the" between ("Calder Valley
 #: Housing", "Halden & Co.", "Café Treaty").
-_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:&|and|of|the|for|[A-Z][\w'’.&-]*))*?(?:\s+[A-Z][\w'’.&-]*)?"
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:&|and|of|the|for|on|de|du|des|la|le|[A-Z][\w'’.&-]*))*?(?:\s+[A-Z][\w'’.&-]*)?"
 #: Where an intermediary's item (a career centre, an enterprise board) names its host: a label in the
 #: text ("Employer: …", "Host organisation: …", "Local business: …", "Posted on behalf of …"), or the
 #: title's "… with X", "… at X", "… for X", "Role – X".
@@ -42,11 +43,12 @@ _HOST_LABEL = re.compile(rf"(?:\b(?:[Hh]ost(?: organi[sz]ation| company| employe
                          rf"|[Pp]artner(?: organi[sz]ation)?)\s*:|\bon behalf of)\s*(?P<name>{_NAME})(?=\s*(?:[,.;:(]|$|\s[a-z]))")
 _HOST_TITLE = re.compile(rf"(?:\s(?:with|at|for)\s+|\s[–—-]\s+)(?P<name>{_NAME})\s*(?:[,(–—-].*)?$")
 #: A page introducing its writer: "We're Kettleby Maps, a Leeds start-up", "We are Halden & Co. and …".
-_SELF = re.compile(rf"\b(?:We're|We’re|We are)\s+(?P<name>{_NAME})(?=\s*(?:[,.;:(]|\s(?:and|a|an|the)\s))")
+_SELF = re.compile(rf"\b(?:We're|We’re|We are)\s+(?P<name>{_NAME})(?=\s*(?:[,.;:(]|\s(?:and|a|an|the)\s))"
+                   rf"|^(?P<lead>{_NAME}) (?:is|are) (?:an?|the|one of)\s")
 
 
 def _name(m: re.Match[str] | None) -> str | None:
-    name = m.group("name").strip() if m else None
+    name = (m.group("name") or m.groupdict().get("lead") or "").strip() if m else None
     if not name or len(name) < 3 or NOT_AN_ORG.search(name) or KIND_LABEL.fullmatch(name):
         return None
     return name
@@ -62,9 +64,14 @@ def named_host(title: str, text: str, url: str | None = None) -> tuple[str | Non
     a self-introduction when the page's address holds it ("kettlebymaps.co.uk")."""
     if name := _name(_HOST_LABEL.search(text)):
         return name, True
+    unsure = None
     if name := _name(_HOST_TITLE.search(title)):
-        return name, name in text
+        if name in text:
+            return name, True
+        unsure = name
     if name := _name(_SELF.search(text)):
         host = urlsplit(url or "").hostname or ""
-        return name, len(_squash(name)) >= 4 and _squash(name) in _squash(host)
-    return None, False
+        if (len(_squash(name)) >= 4 and _squash(name) in _squash(host)) or name in title:
+            return name, True
+        unsure = unsure or name
+    return unsure, False

@@ -85,7 +85,7 @@ def channel_publisher(title: str | None) -> str | None:
     return head
 
 
-def _organization(title: str, text: str, channel: str | None) -> tuple[str | None, str, list[str]]:
+def _organization(title: str, text: str, channel: str | None, link: str | None = None) -> tuple[str | None, str, list[str]]:
     """Who offers an item whose feed names no employer: (organization, title, uncertain fields).
 
     In order: "Company: Role" in the title; a host the item names and its text confirms; the
@@ -95,7 +95,7 @@ def _organization(title: str, text: str, channel: str | None) -> tuple[str | Non
     org, title = _split_title(title)
     if org:
         return org, title, []
-    host, confirmed = named_host(title, text)
+    host, confirmed = named_host(title, text, link)
     if host and confirmed:
         return host, title, []
     publisher = channel_publisher(channel)
@@ -115,7 +115,7 @@ def _record(entry: Any, source: SourceConfig, channel: str | None = None) -> Raw
     org = source.organization or text_or_none(entry.get("author")) or text_or_none(entry.get("job_listing_company"))
     uncertain: list[str] = []
     if not org:
-        org, title, uncertain = _organization(title, plain(_body(entry)), channel)
+        org, title, uncertain = _organization(title, plain(_body(entry)), channel, text_or_none(entry.get("link")))
     link = text_or_none(entry.get("link"))
     places = [x for x in (text_or_none(entry.get(k)) for k in ("region", "country", "state", "location",
                                                        "job_listing_location")) if x]

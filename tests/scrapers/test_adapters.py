@@ -334,6 +334,10 @@ FEED_HOSTS = [
      ("Halden & Co.", ["organization"])),  # named by the title alone: a person confirms it
     (("Gigs for Grads – newest", "Micro-Internship: Route Survey", "<p>Posted on behalf of Safiri Mobility Ltd, a start-up.</p>"),
      ("Safiri Mobility Ltd", [])),
+    (("Bayou Career Collective – Feed", "Spreadsheet rebuild – Crescent Meals on Wheels",
+      "<p>Crescent Meals on Wheels tracks 300 drivers.</p>"), ("Crescent Meals on Wheels", [])),
+    (("Kittiwake Studio careers", "Case Study Writer – Early Career Micro-Project",
+      "<p>Kittiwake Studio is a six-person web agency in Newcastle.</p>"), ("Kittiwake Studio", ["organization"])),
     (("Careers", "Website refresh for a local charity", "<p>A local charity.</p>"), (None, [])),
     (("Careers", "Data project – Remote", "<p>A 20-hour project.</p>"), (None, [])),
 ]

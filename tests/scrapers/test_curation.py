@@ -113,6 +113,11 @@ def test_real_micro_internship_is_kept_with_a_valid_entry():
     ("Notes for eight episodes. Each episode takes about 2 hours. CAD 400 for the batch.", (16, 16), (400, "total")),
     ("About sixteen hours in all. Four hundred Canadian dollars on delivery.", (16, 16), (400, "total")),
     ("A hard cap of 30 hours; we pay $25 for every hour you log.", (30, 30), (25, "hour")),
+    # a "$" right before the next number belongs to it, not to the date before it
+    ("Terms: 25 hours, between January 4 and January 29 $625 fixed fee.", (25, 25), (625, "total")),
+    # the employer's customers pay tuition, the student is paid; "not hiring full-time" is no full-time role
+    ("We help daycare centers collect tuition. 15 hours, $330 flat.", (15, 15), (330, "total")),
+    ("20 hours total, $500. (We are not hiring full-time right now, this is just one project.)", (20, 20), (500, "total")),
     ("About 20 hours of work, including 3 1-hour calls. $400 flat.", (20, 20), (400, "total")),
 ])
 def test_prose_hours_and_pay_are_extracted(sentences, hours, pay):
@@ -249,6 +254,12 @@ REJECTS = [
      "per-conversion"),
     ("REJECT_STUDENT_PAYS", dict(description_html=body("A 20-hour project, ₹9,000 on approval. A registration and "
                                                         "onboarding fee of ₹1,000 applies.")), "two-noun-fee"),
+    ("REJECT_NOT_REMOTE", dict(description_html="<p>Micro-internship for final-year students. 20 hours over a fortnight, "
+                                                "£300. Most of the work can be done from home, but we need you in our Leeds "
+                                                "studio on the Tuesday of each week.</p>"), "home-but-studio-weekly"),
+    ("REJECT_INTERVIEW_TASK", dict(description_html=body("Applicants to our analyst intake complete a paid case exercise: about "
+                                                          "6 hours, $300. It is assessed as part of your application before "
+                                                          "the interview.")), "assessed-as-part"),
     ("REJECT_UNPAID", dict(description_html=body("About 25 hours. Instead of a flat fee, you'll earn a commission on each "
                                                   "booking.")), "commission-on-each"),
     ("REJECT_STUDENT_PAYS", dict(description_html=body("About 15 hours, $300 stipend. A small admin fee of $25 to join.")),
