@@ -87,9 +87,8 @@ NOTES = """
   elements per page of 24 cards (style ~5 ms, layout ~12 ms, pre-paint 4 ms, paint 6 ms),
   shortlist.js adding 72 buttons (~4.5 ms), and a second frame for the 12 cards below the
   first screen, so "all 24 painted" took two frames. Changed: the whole page goes in at
-  once (one frame); board.js's lists carry `content-visibility: auto` (cards away from the
-  screen render when scrolled near; a list grown by "Show more" or restored by Back is laid
-  out whole, so restore.js's offsets stay exact); shortlist.js clones its buttons and reads
+  once (one frame); board.js's lists carried `content-visibility: auto` (cards away from the
+  screen rendered when scrolled near; removed since, see below); shortlist.js clones its buttons and reads
   the list once per batch; a search word's matches are kept as a bitset while other
   filters change. The bench now reports, per change, whether all 24 cards are in the first
   frame, that frame's own work (script + main-thread style/layout/paint) and the frame wait
@@ -97,9 +96,16 @@ NOTES = """
   CPU per change 71.6 -> 56.4 ms (390 px: 74.7 -> 51.8), all 24 cards painted p50 91 -> 66
   ms (390 px: 121 -> 31), 100% in the first frame (was 0%); on a quieter run (load 7.6) p50
   49 / p95 109 ms (390 px: 25 / 49), frame work p50 42 ms. First load 25.8 KB (favicon
-  0.2 KB now counted, `wording.js` 0.2 KB added). What remains is layout and paint of the
-  cards on screen and the first rows below it (smaller cards: the `size` part), and
-  index.html's 9.6 KB.
+  0.2 KB now counted, `wording.js` 0.2 KB added). Then (2026-12-03), measured on the same
+  kept 10,041-posting board with the theme swapped: `content-visibility` cost more in the
+  change's frame than it saved (frame p50 14.5 ms without it against 21.7 ms with it), so it
+  is gone; a new first page keeps the nodes of the cards both lists show (keyed by slug,
+  in the matches' order: only the new cards are parsed, styled and laid out); a search word
+  is found in all postings by one `indexOf` pass over their joined texts (built when idle)
+  instead of one call per posting (filter max 32 -> 7 ms). Quiet machine: frame work p50 /
+  p95 20 / 30 -> 16 / 25 ms desktop, 12 / 19 ms at 390 px; all 24 cards in the first frame.
+  What remains is style, layout and paint of the new cards (~0.5 ms a card: ~48 elements
+  each, 9 of them the shortlist buttons) and index.html's 9.6 KB.
 - **Lighthouse** (`bench/lighthouse.py`, issue #16 item 8): Lighthouse 12.8.2 from npm
   (`make lighthouse`, pinned into `.cache/npm`; 13.x needs Node ≥ 22.19, the machine has
   Node 20) with Debian's Chromium, mobile form factor and its default simulated throttling
