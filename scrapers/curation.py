@@ -476,6 +476,8 @@ _HIRING_STAGE = _extras(
      r"(?:short-?listed (?:candidates?|applicants?)|finalists|final candidates)\s+(?:[\w-]+\s+){0,5}?(?:completes?|does|do|takes?"
      r"|submits?|works? on) (?:a|an|our|the) (?:(?:paid|compensated|short|small|[\d.]+-hour) )*(?:[a-z]+ )?(?:test|trial|take-home|work sample"
      r"|sample|project|task|assignment|exercise|case study|challenge)\b", None),
+    # "we compensate each finalist ₦80,000 for their time"
+    (("finalist",), r"(?:pay|compensate|reimburse)s? (?:each|every|all|our|the)? ?finalists?\b", None),
     (("offer",), r"(?:step|stage|round) before (?:we |you )?(?:make|extend|decide on|receive|get)?\s?(?:an? |any |our |job )?offers?\b"
                  r"|before (?:we|you) (?:make|extend|receive|get) (?:an? |any )?(?:job )?offers?\b", None),
     # "your submission is assessed as part of your application"
@@ -1093,7 +1095,9 @@ _INTERVIEW = re.compile(r"\b(?:paid|compensated)\s+(?:[\d.]+[- ]hours?\s+)?(?:ta
                         r"[^.]{0,120}\b(?:interview|hiring|application|selection|recruit\w*)\b"
                         r"|\b(?:interview|hiring|application|selection|recruit\w*)\s+(?:process|stage|step)[^.]{0,160}"
                         r"\b(?:paid|compensated)\s+(?:[a-z]+\s+)?(?:take[- ]home\s+)?(?:project|task|assignment|trial|exercise)\b"
-                        r"|\b(?:paid (?:work )?trial|take[- ]home (?:assignment|project|exercise|test|challenge))\b")
+                        r"|\b(?:paid (?:work )?trial|take[- ]home (?:assignment|project|exercise|test|challenge))\b"
+                        # "our internship process includes a paid take-home (approx. 6 hrs, US$150)"
+                        r"|\bprocess (?:includes|involves|has) an? (?:short |small )?paid take[- ]home\b")
 _PER_PIECE = re.compile(r"\b(?:(?:rate|rating|evaluate|evaluating|review|reviewing|label|labell?ing|annotate|annotating"
                         r"|grade|grading|score|scoring)\s+(?:\d+\s+)?(?:ai|llm|chatbot|model)[- ]?(?:\w+\s+)?(?:responses|outputs"
                         r"|answers|conversations|completions|prompts)|train(?:ing)? (?:ai|llm) models"

@@ -185,7 +185,7 @@ _DUR_ENGAGEMENT_AFTER = re.compile(r"^\s*(?:boyunca|süreyle\b)|^\s*(?:-\s*)?(?:
 #: Time since or until graduating is the applicant's, not the project's: "recent graduates (within 12
 #: months)", "within 6 months of graduating", "graduated in the last 2 years".
 _DUR_GRADUATION = re.compile(r"graduat\w*\s*\(?\s*(?:within|in the (?:last|past)|less than|up to)?\s*\|"
-                             r"|\|\s*(?:of|since|after|before|from) (?:your |their )?graduat")
+                             r"|\|\s*(?:of|since|after|before|from) (?:your |their )?(?:graduat|completing|finishing|completion)")
 
 #: "3 weeks, around 7 hours a week", "3 weeks, flexible, ~8 hrs/wk": a duration just before a weekly rate
 #: bounds it (a word or three between, in the same sentence or list item).
@@ -554,7 +554,9 @@ _SYM = (r"(?:us\$|usd\$|c\$|ca\$|a\$|au\$|nz\$|\$|€|£|₹|¥|₦|₱|฿|৳|
         r"|\b(?:rm|rp)\.?(?=\s?\d)"
         # Turkish lira: "₺6.000"; the code TRY is an English word, so only before a grouped amount ("TRY 6.000")
         r"|₺|₩|₪|\btry(?=\s?\d{1,3}(?:[.,]\d{3})+(?![\d.,]))"
-        r"|(?<![\w$])r(?=\s?[1-9]\d{0,2}(?:[,\u00a0\u202f ]\d{3})+(?!\d)|[1-9]\d{3,5}(?![\d.,]\d)))")
+        r"|(?<![\w$])r(?=\s?[1-9]\d{0,2}(?:[,\u00a0\u202f ]\d{3})+(?!\d)|[1-9]\d{3,5}(?![\d.,]\d))"
+        # a smaller rand amount only as an hourly rate: "R 260 per hour", "R180/h"
+        r"|(?<![\w$])r(?=\s?[1-9]\d{1,3}(?:[.,]\d{2})?\s*(?:per|/|an?)\s*(?:hour|hr|h)\b))")
 #: "S$400" is Singapore dollars, not US dollars. Read from the letters before a bare "$" rather
 #: than as more alternatives of MONEY: a pattern trying "s" at every letter s is slower.
 _DOLLAR_PREFIX = re.compile(r"(?<![a-z])(sg|s|hk|r|mx)$")

@@ -24,7 +24,7 @@ KIND_LABEL = re.compile(r"(?:(?:new|paid|remote|virtual|online|student|short|one
                          r"|remote|hiring|now hiring|new|freelance|contract|part-time|full-time)", re.IGNORECASE)
 NOT_AN_ORG = re.compile(r"\d|\b(?:remote|hybrid|on[- ]?site|online|virtual|paid|unpaid|spring|summer|fall|autumn|winter"
                          r"|semester|term|students?|undergrad\w*|graduates?|hours?|weeks?|days?|part[- ]time|full[- ]time"
-                         r"|contract|freelance|urgent|new|worldwide|anywhere|us|usa|uk|eu|careers?|micro[- ]?\w+|projects?"
+                         r"|contract|freelance|urgent|new|worldwide|anywhere|us|usa|uk|eu|careers?|micro[- ]?\w+"
                          r"|internships?|evaluation|programmes?|programs?)\b", re.IGNORECASE)
 
 
@@ -44,7 +44,8 @@ _HOST_LABEL = re.compile(rf"(?:\b(?:[Hh]ost(?: organi[sz]ation| company| employe
 _HOST_TITLE = re.compile(rf"(?:\s(?:with|at|for)\s+|\s[–—-]\s+)(?P<name>{_NAME})\s*(?:[,(–—-].*)?$")
 #: A page introducing its writer: "We're Kettleby Maps, a Leeds start-up", "We are Halden & Co. and …".
 _SELF = re.compile(rf"\b(?:We're|We’re|We are)\s+(?P<name>{_NAME})(?=\s*(?:[,.;:(]|\s(?:and|a|an|the)\s))"
-                   rf"|^(?P<lead>{_NAME}) (?:is|are) (?:an?|the|one of)\s")
+                   rf"|^(?P<lead>{_NAME}) (?:(?:is|are) (?:an?|the|one of)|runs|operates|makes|builds|helps|supports|provides"
+                   rf"|sells|publishes|designs|develops|lends|installs|exports|advises|produces)\s")
 
 
 def _name(m: re.Match[str] | None) -> str | None:
@@ -56,6 +57,13 @@ def _name(m: re.Match[str] | None) -> str | None:
 
 def _squash(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def _in_host(name: str, host: str) -> bool:
+    """Whether a web address holds the name, or its first two words ("Saltbox Literacy Project" on
+    saltboxliteracy.ca)."""
+    whole, head = _squash(name), _squash(" ".join(name.split()[:2]))
+    return any(len(n) >= 6 and n in _squash(host) for n in (whole, head))
 
 
 def named_host(title: str, text: str, url: str | None = None) -> tuple[str | None, bool]:
@@ -71,7 +79,7 @@ def named_host(title: str, text: str, url: str | None = None) -> tuple[str | Non
         unsure = name
     if name := _name(_SELF.search(text)):
         host = urlsplit(url or "").hostname or ""
-        if (len(_squash(name)) >= 4 and _squash(name) in _squash(host)) or name in title:
+        if _in_host(name, host) or name in title:
             return name, True
         unsure = unsure or name
     return unsure, False

@@ -338,6 +338,8 @@ FEED_HOSTS = [
       "<p>Crescent Meals on Wheels tracks 300 drivers.</p>"), ("Crescent Meals on Wheels", [])),
     (("Kittiwake Studio careers", "Case Study Writer – Early Career Micro-Project",
       "<p>Kittiwake Studio is a six-person web agency in Newcastle.</p>"), ("Kittiwake Studio", ["organization"])),
+    (("Saltbox Literacy Project: Opportunities", "Paid Student Micro-Internship – Reading Programme Evaluation",
+      "<p>Saltbox Literacy Project runs after-school reading clubs.</p>"), ("Saltbox Literacy Project", ["organization"])),
     (("Careers", "Website refresh for a local charity", "<p>A local charity.</p>"), (None, [])),
     (("Careers", "Data project – Remote", "<p>A 20-hour project.</p>"), (None, [])),
 ]

@@ -118,6 +118,9 @@ def test_real_micro_internship_is_kept_with_a_valid_entry():
     # the employer's customers pay tuition, the student is paid; "not hiring full-time" is no full-time role
     ("We help daycare centers collect tuition. 15 hours, $330 flat.", (15, 15), (330, "total")),
     ("20 hours total, $500. (We are not hiring full-time right now, this is just one project.)", (20, 20), (500, "total")),
+    # a smaller rand amount as an hourly rate; a graduation window is no duration
+    ("6 hrs/week for 4 weeks (24 hrs). Remuneration: R 260 per hour.", (24, 24), (260, "hour")),
+    ("20 hours total, $500, for students or grads within 12 months of completing.", (20, 20), (500, "total")),
     ("About 20 hours of work, including 3 1-hour calls. $400 flat.", (20, 20), (400, "total")),
 ])
 def test_prose_hours_and_pay_are_extracted(sentences, hours, pay):
@@ -260,6 +263,10 @@ REJECTS = [
     ("REJECT_INTERVIEW_TASK", dict(description_html=body("Applicants to our analyst intake complete a paid case exercise: about "
                                                           "6 hours, $300. It is assessed as part of your application before "
                                                           "the interview.")), "assessed-as-part"),
+    ("REJECT_INTERVIEW_TASK", dict(description_html=body("A case study (around 6 hours). We compensate each finalist $300 "
+                                                          "for their time before the interview.")), "finalists"),
+    ("REJECT_INTERVIEW_TASK", dict(description_html=body("Our internship process includes a paid take-home (approx. 6 hrs, "
+                                                          "US$150).")), "process-take-home"),
     ("REJECT_UNPAID", dict(description_html=body("About 25 hours. Instead of a flat fee, you'll earn a commission on each "
                                                   "booking.")), "commission-on-each"),
     ("REJECT_STUDENT_PAYS", dict(description_html=body("About 15 hours, $300 stipend. A small admin fee of $25 to join.")),
