@@ -444,7 +444,7 @@ _INTERVIEW_MORE = _extras(
     # "stage two of our recruitment for a junior designer", "the second step of the selection"
     (("stage of", "step of", "round of", " of our ", " of the "),
      r"(?:(?:final|last|next|second|third|first) (?:stage|step|round)|(?:stage|step|round) (?:one|two|three|four|[1-4]))"
-     r" of (?:our |the )?(?:hiring|interview|recruit\w*|selection|application)(?! (?:of|for) (?:new |our )?(?:clients?|customers?"
+     r" of (?:our |the )?(?:[\w-]+ ){0,3}?(?:hiring|interview|recruit\w*|selection|application)(?! (?:of|for) (?:new |our )?(?:clients?|customers?"
      r"|participants?|volunteers?|users?))\b", None),
     # "o case é a segunda etapa do processo seletivo", "la segunda fase del proceso de selección"
     (("etapa", "fase"), r"(?:etapa|fase) (?:do|del|de) (?:nosso |nuestro )?(?:processo seletivo|processo de sele[cç][aã]o"
@@ -470,12 +470,17 @@ _HIRING_STAGE = _extras(
                          r"|(?:final|last|second|third)[- ]round (?:task|project|exercise|assignment|challenge|case)", None),
     (("who pass", "that pass", "who clear", "who advance", "who make it", "who get through"),
      r"(?:candidates|applicants|finalists|people|graduates|students|those) (?:who|that) (?:pass|clear|advance (?:past|beyond|through)|make it (?:past"
-     r"|through)|get through) (?:the|our|a|an) (?:[\w-]+ ){0,2}(?:review|screen\w*|interview|round|stage|call|tests?|assessments?)[^.]{0,80}?"
+     r"|through)|get through) (?:(?:the|our|a|an) (?:[\w-]+ ){0,2}(?:review|screen\w*|interview|round|stage|call|tests?|assessments?)|(?:stage|round) (?:\d|one|two))[^.]{0,80}?"
      r"\b(?:invited|(?:final|next|last) (?:stage|round|step)|paid (?:[\w-]+ ){0,2}(?:project|task|exercise|trial|assignment|case))", None),
     (("shortlisted", "short-listed", "finalists", "final candidates"),
-     r"(?:short-?listed (?:candidates?|applicants?)|finalists|final candidates)\s+(?:[\w-]+\s+){0,5}?(?:completes?|does|do|takes?"
+     r"(?:short-?listed (?:candidates?|applicants?)|finalists|final candidates)\s+(?:[\w-]+\s+){0,8}?(?:completes?|does|do|takes?"
      r"|submits?|works? on) (?:a|an|our|the) (?:(?:paid|compensated|short|small|[\d.]+-hour) )*(?:[a-z]+ )?(?:test|trial|take-home|work sample"
      r"|sample|project|task|assignment|exercise|case study|challenge)\b", None),
+    # "performance in this virtual assessment centre decides internship offers", "this paid shift is how we assess candidates"
+    (("offer", "assess", "evaluate", "select", "screen"), r"(?:decides?|determines?) (?:who gets |which )?(?:internship |job |our |the )?offers?\b"
+                                                          r"|\bhow we (?:assess|evaluate|select|screen|choose) (?:candidates|applicants)\b", None),
+    # "applicants to our junior analyst role who pass stage 1 complete this paid 5-hour project"
+    (("who pass", "that pass"), r"\b(?:who|that) pass (?:stage|round|step) (?:\d|one|two)\b", None),
     # "we compensate each finalist ₦80,000 for their time"
     (("finalist",), r"(?:pay|compensate|reimburse)s? (?:each|every|all|our|the)? ?finalists?\b", None),
     (("offer",), r"(?:step|stage|round) before (?:we |you )?(?:make|extend|decide on|receive|get)?\s?(?:an? |any |our |job )?offers?\b"
@@ -498,11 +503,18 @@ _HIRING_CONTEXT = re.compile(r"\b(?:interview\w*|hiring|hired|applying (?:to|for
                              r"|vacancy|recruit\w*)\b")
 
 
+#: A text that says its project is no hiring step: "a standalone paid project, not a recruitment trial".
+_NOT_A_STEP = re.compile(r"\bnot (?:a|an|part of (?:a|an|our|the)) (?:[\w-]+ )?(?:recruitment|hiring|selection|interview)"
+                         r"(?: (?:trial|test|step|exercise|process|stage|task))?\b")
+
+
 def _interview_task(f: Facts) -> str | None:
     """A paid project that is a hiring step, read in the whole text: a hiring step is one however the
     sentence goes on ("a paid trial, then a full-time offer"); a stage named as such counts only in a
     text about hiring for a job ("candidates", "interview", "the role")."""
     text = f.text
+    if "not " in text and _NOT_A_STEP.search(text):
+        return None
     if hit := _find(_INTERVIEW, text) or _find_more(_INTERVIEW_MORE, text):
         return hit
     if (hit := _find_more(_HIRING_STAGE, text)) and _HIRING_CONTEXT.search(text):
@@ -1063,16 +1075,18 @@ _EMPLOYER_FACING = re.compile(r"\b(?:hire (?:an? |our )?(?:students?|interns?|st
                               r"(?:paid )?(?:micro-?)?(?:internships?|interns?|projects?)"
                               r"|employers\s*[:,-]\s*(?:do|are|have|want|need|looking|got|is|would)"
                               r"|connects? (?:you|employers|companies|organi[sz]ations|businesses|teams) with (?:[\w-]+ ){0,2}students)\b")
-_UNPAID = re.compile(r"\b(?:unpaid\b(?!\s+(?:leave|time|vacation|overtime|sick|(?:family |young |adult )?(?:carers?|caregivers?"
+_UNPAID = re.compile(r"\b(?:(?<!not )(?<!not an )(?<!never )unpaid\b(?!\s+(?:leave|time|vacation|overtime|sick|(?:family |young |adult )?(?:carers?|caregivers?"
                      # the work's subject, not its pay: "we surveyed 350 unpaid carers", "unpaid care work"
                      r"|care|caring|household|domestic|labou?r|parents|mothers|fathers)\b))|not paid|no pay\b|without pay"
                      r"|no payment|no stipend|not compensated|paid in (?:exposure|experience|credit|equity|references?)"
                      r"|in exchange for (?:experience|exposure|a reference|a recommendation|a certificate)|(?:free|unpaid|virtual|self-paced) (?:[\w-]+ ){0,3}?job simulations?"
                      # the role, not the organization: "is a volunteer-powered nonprofit", "our volunteer team"
-                     r"|(?<!our )(?<!their )(?<!its )volunteer(?:ing)? (?:position|role|opportunity|basis|project|work\b|team)"
+                     r"|(?<!our )(?<!their )(?<!its )(?<!not a )(?<!not an )volunteer(?:ing)? (?:position|role|opportunity|basis|project|work\b|team)"
                      r"|(?:as|is|be) a volunteer\b(?![- ](?:powered|run|led|driven|based|staffed|founded|organi[sz]ation|network"
                      r"|community|nonprofit|non-profit|group|charity|association|collective|movement|effort|board)\b)"
                      r"|volunteers? (?:needed|wanted)|ehrenamt\w*|compensation (?:is )?encouraged"
+                     # a chance of pay, not pay: "entered into a draw for one of five $500 Visa cards", "a raffle"
+                     r"|(?:entered|entry|entries|enter you) (?:in|into) (?:a|the) (?:prize |lucky )?draw\b|\braffle\b|\bsweepstakes?\b"
                      # pro bono said of the role, not the employer's practice: "our pro bono clinic", "a pro bono practice"
                      r"|(?<!our )(?<!its )(?<!their )(?<!firm's )pro bono(?! (?:practice|clinic|department|program|programme|team"
                      r"|arm|cases?|clients?|matters?|network|lawyers?|attorneys?|counsel|partners?|committee|services)\b)"
@@ -1095,7 +1109,7 @@ _INTERVIEW = re.compile(r"\b(?:paid|compensated)\s+(?:[\d.]+[- ]hours?\s+)?(?:ta
                         r"[^.]{0,120}\b(?:interview|hiring|application|selection|recruit\w*)\b"
                         r"|\b(?:interview|hiring|application|selection|recruit\w*)\s+(?:process|stage|step)[^.]{0,160}"
                         r"\b(?:paid|compensated)\s+(?:[a-z]+\s+)?(?:take[- ]home\s+)?(?:project|task|assignment|trial|exercise)\b"
-                        r"|\b(?:paid (?:work )?trial|take[- ]home (?:assignment|project|exercise|test|challenge))\b"
+                        r"|\b(?<!not a )(?<!not an )(?:paid (?:work )?trial(?!\s*\?\s*no\b)|take[- ]home (?:assignment|project|exercise|test|challenge))\b"
                         # "our internship process includes a paid take-home (approx. 6 hrs, US$150)"
                         r"|\bprocess (?:includes|involves|has) an? (?:short |small )?paid take[- ]home\b")
 _PER_PIECE = re.compile(r"\b(?:(?:rate|rating|evaluate|evaluating|review|reviewing|label|labell?ing|annotate|annotating"
@@ -1148,7 +1162,8 @@ _ONGOING = re.compile(r"\b(?:ongoing (?:basis|work|role|position|needs|engagemen
                       r"|(?<!reviewed )(?<!considered )(?<!accepted )(?<!processed )(?:on a )?rolling (?:monthly |weekly )?(?:basis|contract|engagement)"
                       r"(?! (?:until|till) (?:filled|the (?:role|position) is filled))"
                       # the same work again and again: "auto-renews", "repeated every quarter", "for the next year"
-                      r"|auto-?renew\w*|repeat(?:ed|s|ing)? (?:every|each) (?:week|month|quarter)|recurring (?:monthly|weekly"
+                      r"|auto-?renew\w*|repeat(?:ed|s|ing)? (?:the (?:[\w-]+ )?(?:project|work|pack|task|report|job) )?(?:every|each) (?:week|month|quarter)"
+                      r"|recurring (?:monthly|weekly"
                       r"|project|engagement)|for the next (?:\d+ )?(?:year|months)"
                       r"|renewable (?:each|every|for|contract|monthly|quarterly|annually|term|engagement|role))\b")
 #: "15-20 hours per week, ongoing", "the role is ongoing": a rate with no end, said in one word.
@@ -1277,12 +1292,14 @@ _HYBRID_FEW_DAYS = re.compile(r"\bhybrid\s*[:(-]\s*(?:\d|a few) (?:full |half[- 
                               r"|in (?:the|our) office|at (?:the|our)\b)(?![^.;]{0,50}\b(?:a|per|each|every) (?:week|wk)\b|[^.;]{0,50}\bweekly\b)")
 #: A place of work named in an on-site phrase ("our Leeds studio"), unlike where one must live ("located in Canada").
 _WORKPLACE_WORDS = ("office", "studio", "lab", "warehouse", "shop", "store", "premises", "clinic", "atelier", "person", "hybrid",
+                    "face to face", "face-to-face", "sites",
                     "on-site", "onsite", "on site", "escritório", "estúdio", "ateliê", "oficina", "taller", "büro")
 #: What every wording of :data:`_ONSITE_TEXT` holds: the cheap test before it.
 _ONSITE_NEEDLES = ("office", "site", "person", "hybrid", "studio", "store", "lab", "warehouse", "campus", "headquarters",
                    "clinic", "shop", "relocat", "must ", "stacjonarn", "presencial", "sur place", "vor ort", "büro", "präsenz",
                    "brid", "yerinde", "ofis", "yüz yüze", "miejscu", "biurze", "kancelář", "místě", "birou", "sediu", "офіс",
-                   "المكتب", "במשרד", "reach of", "distance of", "nosso", "nossa", "nuestr")
+                   "المكتب", "במשרד", "reach of", "distance of", "nosso", "nossa", "nuestr", "face to face", "face-to-face",
+                   "take place", "takes place")
 #: On-site said in prose: only read when nothing says remote.
 _ONSITE_TEXT = re.compile(r"(?<!no )(?<!not )(?<!without )\b(?:in[- ]person|hybrid|in the office|office in [a-z]+"
                           r"|at our (?:office|offices|studio|stores?|lab|warehouse|site|campus|headquarters|clinic|shop)\b"
@@ -1317,6 +1334,8 @@ _ONSITE_TEXT = re.compile(r"(?<!no )(?<!not )(?<!without )\b(?:in[- ]person|hybr
                           r"|you(?:'ll|’ll| will| would) (?:sit|work|be based|be working|be) (?:with [a-z ]{1,30} )?(?:in|at) (?:the|our)"
                           r" (?:[a-z]+ ){0,2}(?:office|offices|studio|lab|warehouse|shop|store|workshop|premises|clinic|atelier)"
                           r"|within (?:easy )?(?:reach|commuting distance|travel(?:l)?ing distance) of"
+                          # "interviews take place face to face at customer sites around Auckland"
+                          r"|face[- ]to[- ]face (?:at|in|on)\b|take[s]? place (?:face[- ]to[- ]face|in person|on[- ]?site)"
                           # Portuguese and Spanish: "as sessões acontecem no nosso estúdio", "deberás acudir a nuestra oficina"
                           r"|(?:acontece\w*|realiza\w*|trabalh\w+|comparec\w+) (?:[a-z]+ ){0,2}(?:no|na) (?:nosso|nossa)"
                           r" (?:escritório|estúdio|ateliê|atelier|loja|laboratório|sede)"
@@ -1549,7 +1568,8 @@ def _student_pays(f: Facts) -> str | None:
 #: refundable security deposit of ₹2,000", "frais d'inscription : 149 €", "quota di iscrizione", "cuota de
 #: inscripción", "taxa de inscrição", "Investimento: R$ 297", "Teilnahmegebühr", "inschrijfgeld". Refundable or
 #: not, money flows from the student: a product, not pay.
-_FEE_ABROAD = re.compile(r"\b(?:(?:pay|make|place|an?|the)\s+(?:(?:refundable|non-refundable|security|caution|registration|booking"
+_FEE_ABROAD = re.compile(r"\b(?:(?:refundable|non-refundable|security|equipment|kit|damage) (?:equipment |kit )?bond\b|bond of (?:[$€£₹]|rs\.?\s?|inr|usd)"
+                         r"|(?:pay|make|place|an?|the)\s+(?:(?:refundable|non-refundable|security|caution|registration|booking"
                          r"|seat|confirmation|one-time|small)\s+){1,3}deposit|deposit of (?:[$€£₹]|rs\.?\s?|inr|usd|php|idr|ngn)"
                          r"|frais (?:d'|de )(?:inscription|dossier|participation|formation|adh[ée]sion)"
                          r"|quota (?:di |d')(?:iscrizione|partecipazione|adesione)|cuota de (?:inscripci[óo]n|participaci[óo]n|matr[íi]cula)"

@@ -40,7 +40,8 @@ _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:&|and|of|the|for|on|de|du|des|la|le|[A-Z][\w'
 #: text ("Employer: …", "Host organisation: …", "Local business: …", "Posted on behalf of …"), or the
 #: title's "… with X", "… at X", "… for X", "Role – X".
 _HOST_LABEL = re.compile(rf"(?:\b(?:[Hh]ost(?: organi[sz]ation| company| employer)?|[Ee]mployer|[Cc]lient|[Ll]ocal business"
-                         rf"|[Pp]artner(?: organi[sz]ation)?)\s*:|\bon behalf of)\s*(?P<name>{_NAME})(?=\s*(?:[,.;:(]|$|\s[a-z]))")
+                         rf"|[Pp]artner(?: organi[sz]ation)?|[Cc]ompany|[Oo]rgani[sz]ation)\s*:|\bon behalf of|\b(?:[Oo]ffered|[Pp]osted|[Hh]osted) by)"
+                         rf"\s*(?P<name>{_NAME})(?=\s*(?:[,.;:(]|$|\s[a-z]))")
 _HOST_TITLE = re.compile(rf"(?:\s(?:with|at|for)\s+|\s[–—-]\s+)(?P<name>{_NAME})\s*(?:[,(–—-].*)?$")
 #: A page introducing its writer: "We're Kettleby Maps, a Leeds start-up", "We are Halden & Co. and …".
 _SELF = re.compile(rf"\b(?:We're|We’re|We are)\s+(?P<name>{_NAME})(?=\s*(?:[,.;:(]|\s(?:and|a|an|the)\s))"

@@ -340,6 +340,8 @@ FEED_HOSTS = [
       "<p>Kittiwake Studio is a six-person web agency in Newcastle.</p>"), ("Kittiwake Studio", ["organization"])),
     (("Saltbox Literacy Project: Opportunities", "Paid Student Micro-Internship – Reading Programme Evaluation",
       "<p>Saltbox Literacy Project runs after-school reading clubs.</p>"), ("Saltbox Literacy Project", ["organization"])),
+    (("Student projects", "Survey clean-up", "<p>Offered by Harbour Lights Trust. A 20-hour project.</p>"),
+     ("Harbour Lights Trust", [])),
     (("Careers", "Website refresh for a local charity", "<p>A local charity.</p>"), (None, [])),
     (("Careers", "Data project – Remote", "<p>A 20-hour project.</p>"), (None, [])),
 ]

@@ -121,6 +121,11 @@ def test_real_micro_internship_is_kept_with_a_valid_entry():
     # a smaller rand amount as an hourly rate; a graduation window is no duration
     ("6 hrs/week for 4 weeks (24 hrs). Remuneration: R 260 per hour.", (24, 24), (260, "hour")),
     ("20 hours total, $500, for students or grads within 12 months of completing.", (20, 20), (500, "total")),
+    # negated near-miss words: the project is paid, no volunteer role, no hiring trial
+    ("Paid (not unpaid volunteering). 20 hours, $400.", (20, 20), (400, "total")),
+    ("The data is about volunteers, not a volunteer role. 20 hours, $400.", (20, 20), (400, "total")),
+    ("Paid trial? No - a self-contained 12-hour project, $300.", (12, 12), (300, "total")),
+    ("A standalone paid project, not a recruitment trial. 15 hours, $375.", (15, 15), (375, "total")),
     ("About 20 hours of work, including 3 1-hour calls. $400 flat.", (20, 20), (400, "total")),
 ])
 def test_prose_hours_and_pay_are_extracted(sentences, hours, pay):
@@ -257,6 +262,9 @@ REJECTS = [
      "per-conversion"),
     ("REJECT_STUDENT_PAYS", dict(description_html=body("A 20-hour project, ₹9,000 on approval. A registration and "
                                                         "onboarding fee of ₹1,000 applies.")), "two-noun-fee"),
+    ("REJECT_NOT_REMOTE", dict(description_html="<p>Micro-internship for university students. Interview 10 customers, 20 hours, "
+                                                "$600. Listed as remote, but interviews take place face to face at customer "
+                                                "sites.</p>"), "face-to-face"),
     ("REJECT_NOT_REMOTE", dict(description_html="<p>Micro-internship for final-year students. 20 hours over a fortnight, "
                                                 "£300. Most of the work can be done from home, but we need you in our Leeds "
                                                 "studio on the Tuesday of each week.</p>"), "home-but-studio-weekly"),
@@ -267,6 +275,16 @@ REJECTS = [
                                                           "for their time before the interview.")), "finalists"),
     ("REJECT_INTERVIEW_TASK", dict(description_html=body("Our internship process includes a paid take-home (approx. 6 hrs, "
                                                           "US$150).")), "process-take-home"),
+    ("REJECT_UNPAID", dict(description_html=body("Roughly 8 hours in total. All who finish are entered into a draw for one "
+                                                  "of five $500 cards.")), "prize-draw"),
+    ("REJECT_STUDENT_PAYS", dict(description_html=body("About 20 hours, $400 on completion. We ask for a $150 refundable "
+                                                        "equipment bond.")), "bond"),
+    ("REJECT_ONGOING", dict(description_html=body("8 hours of work, $25/hour. You will repeat the project each month going "
+                                                   "forward.")), "repeat-each-month"),
+    ("REJECT_INTERVIEW_TASK", dict(description_html=body("Applicants to our analyst role who pass stage 1 complete this paid "
+                                                          "5-hour project. $200.")), "who-pass-stage-1"),
+    ("REJECT_INTERVIEW_TASK", dict(description_html=body("Two 3-hour shifts, paid at $20/hour. This paid shift is how we assess "
+                                                          "candidates for our graduate programme.")), "how-we-assess"),
     ("REJECT_UNPAID", dict(description_html=body("About 25 hours. Instead of a flat fee, you'll earn a commission on each "
                                                   "booking.")), "commission-on-each"),
     ("REJECT_STUDENT_PAYS", dict(description_html=body("About 15 hours, $300 stipend. A small admin fee of $25 to join.")),
