@@ -635,7 +635,10 @@ _TOTAL_HINT = re.compile(r"stipend|honorari|\bfee\b|\bflat\b|\bfixed\b|completio
                          r"(?:project|assignment|engagement|micro-?internship)|\btotal\b|lump sum|one-time|\baward|\bpaid\b|\bpays?\b")
 #: "project budget: $600" and "budget: $400 for the project" are the fee; a marketing budget is not pay.
 _NOT_PAY = re.compile(r"(?<!project )(?<!project's )budget(?!\s*:?\s*(?:of\s+)?(?:for|per) (?:the|this|your|each) (?:[\w-]+ )?"
-                      r"(?:project|assignment|engagement|micro-?internship|deliverable))|revenue|raised|funding|\barr\b|valuation|spend|sales|million|billion|\bbn\b|grant|prize"
+                      r"(?:project|assignment|engagement|micro-?internship|deliverable)"
+                      # "Budget: CAD 800 for an estimated 32 hours": the fee for the work's hours
+                      r"|\s*:?\s*(?:[a-z$€£₹]{1,4}\s?)?[\d.,]*\s*(?:[a-z$€£₹]{1,4}\s)?for (?:an? )?(?:estimated |about |around |roughly |~\s*)?"
+                      r"\d+[- ]?(?:hours?|hrs?|h)\b)|revenue|raised|funding|\barr\b|valuation|spend|sales|million|billion|\bbn\b|grant|prize"
                       r"|client|worth|\bmrr\b|saved|\bgmv\b|customers?")
 
 

@@ -99,6 +99,7 @@ def test_real_micro_internship_is_kept_with_a_valid_entry():
     ("$600 in 5 days (about 4 hours a day).", (20, 20), (600, "total")),
     ("A 16-hour project. Pay: $0.75k for the project.", (16, 16), (750, "total")),
     ("Budget: $400 for the project; expect 12-16 hours.", (12, 16), (400, "total")),
+    ("Budget: CAD 800 for an estimated 32 hours.", (32, 32), (800, "total")),
     # hours a day over a week or two: weekdays are 5 a week, a bare "a day" 5 to 7
     ("We need help three hours each weekday morning for two weeks. €540 for the job.", (30, 30), (540, "total")),
     ("Two hours a day, Monday to Friday, for two weeks. £320 for the fortnight.", (20, 20), (320, "total")),
