@@ -113,10 +113,10 @@ def _organization(title: str, text: str, channel: str | None, link: str | None =
 def _record(entry: Any, source: SourceConfig, channel: str | None = None) -> RawRecord:
     title = text_or_none(entry.get("title")) or ""
     org = source.organization or text_or_none(entry.get("author")) or text_or_none(entry.get("job_listing_company"))
+    link = text_or_none(entry.get("link"))
     uncertain: list[str] = []
     if not org:
-        org, title, uncertain = _organization(title, plain(_body(entry)), channel, text_or_none(entry.get("link")))
-    link = text_or_none(entry.get("link"))
+        org, title, uncertain = _organization(title, plain(_body(entry)), channel, link)
     places = [x for x in (text_or_none(entry.get(k)) for k in ("region", "country", "state", "location",
                                                        "job_listing_location")) if x]
     skills = [t.strip() for t in (text_or_none(entry.get("skills")) or "").split(",") if t.strip()]

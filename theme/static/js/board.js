@@ -373,12 +373,12 @@ import { makeSearch } from "./search.js";
     if (fresh) { reserve(); shown = 0; }
     // The whole page of cards goes in at once, in one frame with the count.
     var end = Math.min(total, fresh ? perPage : shown + perPage);
+    // A first page over a list in the same currency keeps its shared cards (keyed builds the new ones).
+    var list = $("cards"), reuse = fresh && total && list && list.getAttribute("data-cur") === fx.currency();
     var html = [];
-    if (!(fresh && total && $("cards") && $("cards").getAttribute("data-cur") === fx.currency()))
-      for (var j = shown; j < end; j++) html.push(card(E[matches[j]]));
+    if (!reuse) for (var j = shown; j < end; j++) html.push(card(E[matches[j]]));
     var filtered = gs.length > 0;
-    var list = $("cards");
-    if (fresh && total && list && list.getAttribute("data-cur") === fx.currency()) {
+    if (reuse) {
       keyed(list, end);
       $("show-more").parentNode.hidden = end >= total;
     } else if (fresh) {
