@@ -438,8 +438,13 @@ _INTERVIEW_MORE = _extras(
     # "our process: portfolio review -> a paid work sample (2 hours) -> interviews", "interview is 1 call and a paid project"
     (("paid work sample", "paid sample"), r"paid (?:work )?sample\b", None),
     (("interview is", "interview includes", "interviews are", "process:", "process is", "interview:"),
-     r"(?:interviews?|process)\s*(?:is|are|includes?|consists of|:)[^.]{0,60}\bpaid (?:[\w-]+ ){0,2}(?:project|task|assignment"
-     r"|trial|exercise|challenge)\b", None),
+     r"(?:interviews?|(?:interview|hiring|selection|recruit\w*|application) process)\s*(?:is|are|includes?|consists of|:)[^.]{0,60}"
+     r"\bpaid (?:[\w-]+ ){0,2}(?:project|task|assignment|trial|exercise|challenge|take-?home|work sample|case study)\b"
+     # a bare "process:" whose paid piece comes before a last conversation: "Process: 30-min intro call, then a paid
+     # project (2-3 hours, $150), then a final chat" (not "our process: a short call, then the paid project")
+     r"|\bprocess\s*(?:is|includes?|consists of|:)[^.]{0,60}\bpaid (?:[\w-]+ ){0,2}(?:project|task|assignment|trial|exercise"
+     r"|challenge|take-?home|work sample|case study)\b[^.]{0,60}?(?:\bthen|->|→|followed by) (?:an? |the )?(?:(?:final|last|team"
+     r"|founder|ceo|onsite|technical) (?:call|chat|loop|interview|round|conversation|meeting)|interviews?)\b", None),
     # "this task is the final stage of our hiring process"
     # "stage two of our recruitment for a junior designer", "the second step of the selection"
     (("stage of", "step of", "round of", " of our ", " of the "),
@@ -459,6 +464,10 @@ _INTERVIEW_MORE = _extras(
 #: portfolio review are invited", "whether or not we make you an offer", "before the final interview,
 #: every shortlisted applicant completes a paid test project".
 _HIRING_STAGE = _extras(
+    # "our process: a 30-minute call, then a paid project (about 3 hours), then a final loop", in a text about
+    # hiring; in a text about the project alone, "the process: a short call, then the paid project" is the work
+    (("process:", "process is"), r"process\s*(?:is|includes?|consists of|:)[^.]{0,60}\bpaid (?:[\w-]+ ){0,2}(?:project|task"
+                                 r"|assignment|trial|exercise|challenge|take-?home|work sample|case study)\b", None),
     (("whether or not", "regardless of"), r"(?:whether or not|regardless of whether) (?:we|you) (?:(?:make|extend|get|receive)"
                                           r" (?:you |an? |the )?(?:job )?offer|are (?:offered|hired)|hire (?:you|them)|get (?:the job|hired)"
                                           r"|end up (?:hiring|joining))\b|regardless of (?:the )?(?:hiring )?(?:outcome|decision|result)", None),
@@ -1833,10 +1842,23 @@ _STUDENTS_EXCLUDED = re.compile(
     r"|\b(?:solo|sólo|solamente|únicamente|apenas|somente|riservat[oa] ad?) (?:a |para |per )?(?:empresas|aziende|società"
     r"|pessoas? jur[íi]dicas?|pj|cnpj)\b"
     r"|\b(?:no|não|non) (?:es |é |è )?(?:aceptamos|aceitamos|accettiamo|apto|adatto|v[áa]lido|rivolto|para|per) (?:a |ad )?"
-    r"(?:estudiantes|estudantes|studenti)\b")
+    r"(?:estudiantes|estudantes|studenti)\b"
+    # "vaga não destinada a estudantes", "no dirigida a estudiantes", "non destinato a studenti"
+    r"|\b(?:no|não|non) (?:es |é |è )?(?:destinad[ao]s?|dirigid[ao]s?|destinat[oai]|pensad[ao]s?|indicad[ao]s?) (?:a|para|ad?|per)"
+    r" (?:os |las |los |gli )?(?:estudiantes|estudantes|studenti)\b"
+    # a practising professional's licence asked for: "must hold an active CPA licence", "licensed attorneys only",
+    # "admitted to the bar" (not "CPA candidates welcome", not a driving licence)
+    r"|\b(?:must|need to|required to|should) (?:hold|have|possess|be) (?:an? |your |a current |an active )?(?:active |current |valid )?"
+    r"(?:cpa|acca|cfa|pe|rn|bar|law|legal|nursing|medical|pharmacy|teaching|real estate|securities|finra|series \d+)"
+    r" (?:licen[cs]es?|registration|charter|admission|practising certificate)\b(?! (?:or|and/or) (?:be )?(?:an? )?(?:\w+ )?(?:candidate|student|trainee))"
+    r"|\b(?:must be|only) (?:a )?(?:licensed|chartered|certified|qualified|registered) (?:cpas?|attorneys?|lawyers?|solicitors?|nurses?"
+    r"|pharmacists?|physicians?|accountants?|engineers?|architects?)\b(?! (?:or|and/or) (?:be )?(?:an? )?(?:\w+ )?(?:candidate|student|trainee))"
+    r"|\b(?:licensed|chartered|certified) (?:cpas?|attorneys?|lawyers?|accountants?|nurses?|engineers?) only\b"
+    r"|\badmitted to (?:the|a|any) (?:state )?bar\b")
 _EXCLUDED_NEEDLES = ("student", "intern", "grad", "professionals", "compan", "business", "agenc", "firm", "entit", "cnpj", "gst",
                      "vat", "iva", "siret", "soci", "entreprise", "tudiant", "freiberuf", "selbst", "gewerbe", "unternehmen",
-                     "absolvent", "empresa", "aziend", "jur", "pj")
+                     "absolvent", "empresa", "aziend", "jur", "pj", "licen", "admitted", "licensed", "chartered",
+                     "certified", "qualified", "registered")
 
 
 def _students_excluded(f: Facts) -> str | None:

@@ -317,6 +317,14 @@ REJECTS = [
     ("REJECT_PER_PIECE", dict(description_html=body("Review 40 AI chatbot answers an hour for 20 hours, $20/hour.")),
      "ai-rating-prose"),
     ("REJECT_UNPAID", dict(description_html=body("A 20-hour project, paid in exposure and a reference.")), "exposure"),
+    ("REJECT_INTERVIEW_TASK", dict(description_html=body("Interview process: a 30-minute call, then a paid 6-hour "
+                                                          "take-home ($200), then a final chat.")), "process-colon-take-home"),
+    ("REJECT_NOT_FOR_STUDENTS", dict(description_html=body("Projeto de 20 horas, R$ 80/hora. Vaga não destinada a "
+                                                            "estudantes ou estagiários.")), "nao-destinada-a-estudantes"),
+    ("REJECT_NOT_FOR_STUDENTS", dict(description_html=BASE_BODY + "<p>Candidates must hold an active CPA licence in any "
+                                                                  "US state; students welcome once licensed.</p>"), "cpa-licence"),
+    ("REJECT_NOT_FOR_STUDENTS", dict(description_html=BASE_BODY + "<p>You must be a licensed attorney in New York.</p>"),
+     "licensed-attorney"),
     ("REJECT_EXPIRED", dict(valid_through="2026-07-15"), "deadline-passed"),
     ("REJECT_INVALID", dict(posted="2031-01-01T00:00:00Z"), "posted-in-future"),
 ]
@@ -433,6 +441,10 @@ PASSES = [
      "fee-in-a-yearly-salary-field"),
     ("REJECT_FULL_TIME", dict(description_html=BASE_BODY.replace("$400 stipend upon successful completion",
                                                                  "Salary: $400")), "fee-on-a-salary-line"),
+    ("REJECT_NOT_FOR_STUDENTS", dict(description_html=BASE_BODY + "<p>You must have a valid driving licence.</p>"),
+     "driving-licence"),
+    ("REJECT_INTERVIEW_TASK", dict(description_html=BASE_BODY + "<p>Our process: a short call, then you start the paid "
+                                                                "project.</p>"), "process-then-the-work"),
 ]
 
 
