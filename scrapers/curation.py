@@ -1066,11 +1066,17 @@ _NEWS_BODY = re.compile(r"\b(?:announced (?:on |this |last |today|yesterday|that
                         r"|(?:is|are) (?:for reference|for information) only"
                         r"|told (?:reporters|the [a-z]+)|according to (?:a |the )?(?:statement|press release|spokes\w+)"
                         r"|in a press release|(?:a |the )?spokes(?:person|man|woman) (?:said|for)"
+                        # a study reported: "a new survey of 400 US employers finds", "according to a survey of 300 employers"
+                        r"|(?:survey|study|report|poll|research)(?: of [\d,]+(?: [\w-]+){1,3})? (?:finds|found|shows|showed|suggests|reveals)\b"
+                        r"|according to (?:a |the |new |our )?(?:new |recent |latest |annual )?(?:survey|study|report|poll|figures|data)\b"
                         # advice to readers, not an offer: "Not hiring, but a tip for students reading this thread"
                         r"|not hiring\b[^.]{0,40}\b(?:tip|advice|psa|suggestion|fyi|heads[- ]up|recommend\w*)\b"
                         r"|\b(?:tip|advice|psa|suggestion) (?:for|to) (?:students|anyone|new grads|job seekers|those|people|readers)"
                         r" (?:reading|looking|here|in this thread|on (?:this|the) thread)\b)")
 _EMPLOYER_FACING = re.compile(r"\b(?:hire (?:an? |our )?(?:students?|interns?|student talent)"
+                              # marketing to hiring teams: "Hire a vetted micro-intern in 48 hours", "Book a demo"
+                              r"|hire (?:an? |your )?(?:[\w-]+ ){0,2}(?:micro-?)?interns?\b(?! (?:for|to) (?:this|the|our|a|an)\b)"
+                              r"|(?:book|schedule|request) (?:a |your )?(?:free |short |quick )?(?:demo|sales call)"
                               r"|post (?:a|an|your) (?:[\w-]+ ){0,2}(?:projects?|jobs?|roles?|(?:micro-?)?internships?)"
                               r"|post it and we(?:'ll| will) match|we(?:'ll| will) match (?:it|you|your project) with"
                               r"|employers can|companies can (?:post|hire)|find (?:student )?talent"
@@ -1466,8 +1472,7 @@ def _not_a_posting(f: Facts) -> str | None:
     if _LABEL_ORG.match(org := extract.prepare(normalize.as_text(f.record.organization)).strip()):
         return f"a section of a publication, not an employer: {org!r}"
     unnamed = not (normalize.as_text(f.record.organization) or normalize.as_text(f.source.organization)).strip()
-    if unnamed and not (withheld := _find(_WITHHELD_TEXT, f.text)):
-        return "no organization"
+    withheld = _find(_WITHHELD_TEXT, f.text) if unnamed else None
     if (hit := _find(_NEWS_TITLE, f.title)) or (
             (hit := _find(_ARTICLE_NOUN, f.title)) and not _POSTING_MARKER.search(f.title)):
         return f"title reads like an article or question: {hit!r}"
@@ -1479,8 +1484,10 @@ def _not_a_posting(f: Facts) -> str | None:
     if hit := _find(_POOL_TITLE, f.title) or (any(w in head for w in ("have any", "no open", "no current", "no available"))
                                              and _find(_NO_OPENING, head)):
         return f"no opening now, a pool or list to join: {hit!r}"
-    if unnamed:  # "on behalf of our client … the client's name will be shared with shortlisted candidates"
+    if unnamed and withheld:  # "on behalf of our client … the client's name will be shared with shortlisted candidates"
         return _missing("REVIEW_ORG_UNKNOWN", f"no organization, and the text says it is withheld: {withheld!r}")
+    if unnamed:  # missing, not contradicting: a micro-internship in every other fact is a person's to trace
+        return _missing("REVIEW_ORG_UNKNOWN", "no organization")
     if "organization" in (getattr(f.record, "uncertain", None) or ()):  # after what says it is no posting at all
         return _missing("REVIEW_ORG_UNKNOWN", f"the adapter could not read who offers it "
                                               f"(placeholder {normalize.as_text(f.record.organization)[:60]!r})")

@@ -159,7 +159,12 @@ def test_structured_hourly_salary_is_used():
 REJECTS = [
     # (code, record changes, id)
     ("REJECT_NOT_A_POSTING", dict(title=""), "no-title"),
-    ("REJECT_NOT_A_POSTING", dict(organization=None), "no-organization"),
+    ("REJECT_NOT_A_POSTING", dict(organization=None, description_html=BASE_BODY + "<p>A new survey of 400 employers finds "
+                                                                                  "that one in four offer such projects.</p>"),
+     "no-organization-and-a-survey-finds"),
+    ("REJECT_NOT_A_POSTING", dict(organization=None, title="Hire a vetted micro-intern in 48 hours"), "hire-a-micro-intern"),
+    ("REJECT_NOT_A_POSTING", dict(description_html=BASE_BODY + "<p>Book a demo to get your first project free.</p>"),
+     "book-a-demo"),
     ("REJECT_NOT_A_POSTING", dict(title="News: micro-internships are booming"), "news"),
     ("REJECT_NOT_A_POSTING", dict(title="How to land a paid micro-internship"), "explainer"),
     ("REJECT_NOT_A_POSTING", dict(title="Micro-internships for employers"), "employer-page"),
@@ -355,6 +360,8 @@ REVIEWS = [
                                  "<p>A 20-hour project.</p>"), "pay-never-mentioned"),
     ("REVIEW_PAY_UNSTATED", dict(description_html=body("A 20-hour project. Our budget is $50,000.")), "budget"),
     ("REVIEW_ORG_UNKNOWN", dict(uncertain=["organization"], organization="HN user someone"), "hn-post-without-company"),
+    # nobody named at all: missing, not contradicting (a news story or an employer's page says so in its words)
+    ("REVIEW_ORG_UNKNOWN", dict(organization=None), "no-organization"),
     # every fact says micro-internship, and one field or hedged phrase says otherwise: a person weighs both
     ("REVIEW_CONFLICT", dict(remote=False), "remote-flag-false-but-completed-100%-remotely"),
     # a Full-time employment-type field against a text that states a 20-hour paid student project
