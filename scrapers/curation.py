@@ -812,7 +812,13 @@ class Facts:
                 return Fact(False, hit, _AGAINST_REMOTE)  # "Hybrid: 2 days on-site" on a remote board: a person checks
             return Fact(False, hit, "text")
         if self.record.remote is False:
-            return Fact(False, f"remote flag false (location {normalize.as_text(self.record.location)[:60]!r})", "field")
+            where = normalize.as_text(self.record.location)[:60]
+            if not _find(_ONSITE, self.where) and not _find(_REMOTE, _role_remote(self.text)) and not self.onsite_prose \
+                    and not _find(_PLACE_WORK, self.role):
+                # an ATS's unticked "remote" box beside a city, and no word on where the work is done: not said
+                return Fact(None, f"remote flag false, but the location is only a place ({where!r}) and the text "
+                                  "says nothing of where the work is done", _FLAG_ONLY)
+            return Fact(False, f"remote flag false (location {where!r})", "field")
         if (hit := _find(_ONSITE, self.where)) and (not _REMOTE.search(_WEAK_REMOTE.sub(" ", self.where))
                                                      or "hybrid" in hit and not _REMOTE_CHOICE.search(self.where)):
             return Fact(False, hit, "location")  # "Hybrid - Austin, TX": the location wins over a title's "remote-friendly"
@@ -1238,6 +1244,13 @@ _WEAK_REMOTE = re.compile(r"\b(?:remote[- ](?:friendly|first|optional|possible|o
                           r"(?!,?\s+(?:from|in) (?:anywhere|everywhere|wherever|any location))")
 #: ``remote_by`` of a record whose only remote wording is :data:`_WEAK_REMOTE`'s.
 _WEAK_BY = "company or possibility only"
+#: ``by`` of a remote fact from an unticked "remote" box beside a place, the words silent: not said either way.
+_FLAG_ONLY = "remote flag false beside a place"
+#: Work bound to a place, which makes an unticked "remote" box mean what it says: "count and reconcile the stock
+#: of our warehouse", "check prices in 20 stores", "counting lab inventory", "a shop window display".
+_PLACE_WORK = re.compile(r"\b(?:our|the|\d+) (?:[a-z-]+ )?(?:warehouses?|stores|shops|shop floor|laborator(?:y|ies)|premises|farms?"
+                         r"|kitchens?|workshop|reading room|stockroom|storeroom)\b|\bstock[- ]?take\b|\bwindow displays?\b"
+                         r"|\b(?:count|counting|reconcil\w+|audit\w*) (?:the |our )?(?:[a-z]+ )?(?:stock|inventory|shelves)\b")
 #: A location that offers remote as a choice: "Remote or hybrid", "Hybrid or fully remote".
 _REMOTE_CHOICE = re.compile(r"\bremote (?:or|/) |\bor (?:fully |100% )?remote\b|/ ?remote\b")
 #: On-site or hybrid said in the title or location.
@@ -1314,7 +1327,7 @@ _ONSITE_NEEDLES = ("office", "site", "person", "hybrid", "studio", "store", "lab
                    "clinic", "shop", "relocat", "must ", "stacjonarn", "presencial", "sur place", "vor ort", "büro", "präsenz",
                    "brid", "yerinde", "ofis", "yüz yüze", "miejscu", "biurze", "kancelář", "místě", "birou", "sediu", "офіс",
                    "المكتب", "במשרד", "reach of", "distance of", "nosso", "nossa", "nuestr", "face to face", "face-to-face",
-                   "take place", "takes place")
+                   "take place", "takes place", "happen", "carried out", "leave the", "leave our", "in-store", "field-based")
 #: On-site said in prose: only read when nothing says remote.
 _ONSITE_TEXT = re.compile(r"(?<!no )(?<!not )(?<!without )\b(?:in[- ]person|hybrid|in the office|office in [a-z]+"
                           r"|at our (?:office|offices|studio|stores?|lab|warehouse|site|campus|headquarters|clinic|shop)\b"
@@ -1355,6 +1368,13 @@ _ONSITE_TEXT = re.compile(r"(?<!no )(?<!not )(?<!without )\b(?:in[- ]person|hybr
                           r"|(?:acontece\w*|realiza\w*|trabalh\w+|comparec\w+) (?:[a-z]+ ){0,2}(?:no|na) (?:nosso|nossa)"
                           r" (?:escritório|estúdio|ateliê|atelier|loja|laboratório|sede)"
                           r"|(?:acudir|asistir|venir|trabaj\w+|se realiza\w*) (?:[a-z]+ ){0,2}(?:a|en) nuestr[ao]s? (?:oficinas?|estudio|taller|tienda|sede|local)"
+                          # where the work itself is done: "all work happens in our Local History Room", "work takes place
+                          # in our La Jolla lab", "the collection can't leave the library", "in-store", "field-based"
+                          r"|(?:work|everything|sessions?|the (?:project|work|job|shifts?|sessions?)) (?:all )?(?:happens?|takes? place|is done"
+                          r"|is carried out|runs?) (?:[a-z]+ )?(?:in|at|on) (?:our|the) (?:[a-z-]+ ){0,3}(?:room|lab|laboratory|office|studio|store"
+                          r"|shop|warehouse|library|archive|kitchen|workshop|premises|farms?|site)"
+                          r"|can(?:'t|not|’t) leave (?:the|our) (?:[a-z]+ )?(?:library|building|office|premises|archive|lab|site|room)"
+                          r"|(?<!no )(?<!not )in-store(?! (?:credit|pick-?up|promotions?|sales data|purchases))|field-based"
                           r")\b")
 _LONG_TERM = re.compile(r"\b(?:(?<!this )(?<!next )(?<!current )(?<!each )semester(?!s?\b[- ]?(?:students?|seniors?|juniors?|sophomores?"
                         # the applicant's year of study, not the role's term: "first-semester seniors", "in their
@@ -1748,6 +1768,8 @@ def _not_remote(f: Facts) -> str | None:
         if fact.by == "field":
             return f"the source marks it not remote ({fact.quote})"
         return f"on-site or hybrid: {fact.quote!r}"
+    if fact.by == _FLAG_ONLY:
+        return _missing("REVIEW_REMOTE_UNSTATED", fact.quote)
     if fact.by == _WEAK_BY:
         return _missing("REVIEW_REMOTE_UNSTATED", f"remote is said only of the company or as a possibility ({fact.quote!r}), "
                                                   "never that this role is done remotely")

@@ -235,8 +235,13 @@ REJECTS = [
     ("REJECT_ONGOING", dict(description_html=BASE_BODY + "<p>Subject to monthly renewal.</p>"), "renewal"),
     ("REJECT_ONGOING", dict(title="Werkstudent (m/w/d) Marketing"), "werkstudent"),
     ("REJECT_ONGOING", dict(description_html=BASE_BODY + "<p>This is a remote part-time position.</p>"), "part-time"),
-    ("REJECT_NOT_REMOTE", dict(remote=False, description_html=BASE_BODY.replace("completed 100% remotely", "with our team")),
-     "flag"),
+    # an unticked "remote" box is the source's word when the work is bound to a place
+    ("REJECT_NOT_REMOTE", dict(remote=False, description_html=BASE_BODY.replace("completed 100% remotely", "with our team")
+                               + "<p>Help count and reconcile the stock of our warehouse.</p>"), "flag-and-place-bound-work"),
+    ("REJECT_NOT_REMOTE", dict(remote=False, description_html=BASE_BODY.replace("completed 100% remotely", "with our team")
+                               + "<p>All work happens in our Local History Room.</p>"), "flag-and-work-happens-in-our-room"),
+    ("REJECT_NOT_REMOTE", dict(description_html=body("A 20-hour project, $400. The scanner can't leave the building.")
+                               .replace("completed 100% remotely", "in Leeds")), "cannot-leave-the-building"),
     ("REJECT_NOT_REMOTE", dict(description_html=BASE_BODY + "<p>Hybrid: the kick-off and the final presentation are in "
                                "person at our Leeds office.</p>"), "hybrid-label-in-person-parts"),
     ("REJECT_NOT_FOR_STUDENTS", dict(description_html="<p>Completed 100% remotely. A 20-hour project, $400 stipend. Requires "
@@ -362,6 +367,10 @@ REVIEWS = [
     ("REVIEW_ORG_UNKNOWN", dict(uncertain=["organization"], organization="HN user someone"), "hn-post-without-company"),
     # nobody named at all: missing, not contradicting (a news story or an employer's page says so in its words)
     ("REVIEW_ORG_UNKNOWN", dict(organization=None), "no-organization"),
+    # an ATS's unticked "remote" box beside a city, the words silent on where the work is done
+    ("REVIEW_REMOTE_UNSTATED", dict(remote=False, location="Halifax, Nova Scotia",
+                                    description_html=BASE_BODY.replace("completed 100% remotely", "with our team")),
+     "remote-flag-false-beside-a-city"),
     # every fact says micro-internship, and one field or hedged phrase says otherwise: a person weighs both
     ("REVIEW_CONFLICT", dict(remote=False), "remote-flag-false-but-completed-100%-remotely"),
     # a Full-time employment-type field against a text that states a 20-hour paid student project
