@@ -241,9 +241,16 @@ _STAFF_BOILERPLATE = re.compile(r"\b(?:full[- ]?time|permanent|salaried|regular)
                                 r"|colleagues|workers|workforce|personnel|people)\b (?:are |is )?(?:also |all )?(?:enjoy|receive|get"
                                 r"|covered|eligible|entitled|offered|have access|benefit|qualify|accrue)"
                                 # the employer described: "we are a full-time, remote-first company of 90 people"
-                                r"|\bfull[- ]?time,? (?:(?!(?:role|position|job|internship|contract|gig|at|in|with|for|to)\b)[\w-]+,? ){0,3}"
+                                r"|\bfull[- ]?time,? (?:(?!(?:role|position|job|internship|contract|gig|at|in|with|for|to)\b(?!-))[\w-]+,? ){0,3}"
                                 r"(?:company|firm|studio|agency|startup|start-up|organi[sz]ation|nonprofit|non-profit|business"
-                                r"|collective|practice|workforce|crew)\b")
+                                r"|collective|practice|workforce|crew|team)\b"
+                                # perks named as the staff's: "Employee benefits include medical, dental and vision",
+                                # "we offer employees a 401(k)", "Perks for employees include catered lunch"
+                                r"|\b(?:employee|staff) (?:benefits|perks) (?:include|includes|are|:)|\bperks for (?:employees|staff)"
+                                r"|\bwe (?:offer|give|provide) (?:our |all )?(?:[\w-]+ )?(?:employees|staff|team members)\b"
+                                # a list of the employer's other openings: "Also hiring at Portage: Senior Product Manager
+                                # (full-time, Ottawa)", "We're also hiring (full-time, on-site in Boston): …"
+                                r"|\balso hiring\b|\bother (?:open )?(?:openings|roles|positions|vacancies|jobs)\b")
 _ENROLMENT = re.compile(r"\b(?:enrol(?:l)?ed|enrol(?:l)?ment|registered|studying|study)\b[^.]{0,30}\bfull[- ]?time\b"
                         r"|\bfull[- ]?time\b[^.]{0,10}\b(?:students?|enrol\w*|stud(?:y|ies)|degree|course|program)\b")
 #: Substrings one of which every other-role sentence holds: a cheap test before the regexes.
@@ -334,6 +341,10 @@ _EMPLOYER_PAYS = re.compile(r"\b(?:we|we'll|we'd|us|i|the (?:company|client|empl
                             r"(?: (?:will|would|can|shall|also|then|happily|gladly|always|do))?\s*$")
 _EXPERIENCED = re.compile(r"\b(?:[3-9]|1\d|20)\+? ?(?:-|to)? ?(?:\d+ )?(?:or more |or over |plus )?(?:years?|yrs?)'?s?(?: of)?(?: [a-z/+-]+){0,3}"
                           r" (?:experience|exp)\b|\b(?:[3-9]|1\d)\+? years? (?:in|working|as|building|leading)\b"
+                          # a field's years with no "experience" ("four or more years of hands-on paid social management",
+                          # "six or more years of professional auditing": number words are digits by now)
+                          r"|(?<!for )(?<!over )(?<!since )\b(?:[3-9]|1\d|20)(?:\+| or more| or over| plus) years?'? (?:of )?"
+                          r"(?:[a-z/+-]+ ){0,2}?(?:hands-on|professional|industry|relevant|commercial|practical|proven)\b"
                           r"|\b(?:seasoned|experienced) (?:professionals?|freelancers?|consultants?|practitioners?|marketers?"
                           r"|engineers?|developers?|designers?|writers?|analysts?|hires?)\b|\b(?:you are|you're|as) an? (?:senior|seasoned)\b"
                           # not the year of study: "if you're a senior in college", "as a senior or junior"
@@ -483,13 +494,17 @@ _HIRING_STAGE = _extras(
      r"\b(?:invited|(?:final|next|last) (?:stage|round|step)|paid (?:[\w-]+ ){0,2}(?:project|task|exercise|trial|assignment|case))", None),
     (("shortlisted", "short-listed", "finalists", "final candidates"),
      r"(?:short-?listed (?:candidates?|applicants?)|finalists|final candidates)\s+(?:[\w-]+\s+){0,8}?(?:completes?|does|do|takes?"
-     r"|submits?|works? on) (?:a|an|our|the) (?:(?:paid|compensated|short|small|[\d.]+-hour) )*(?:[a-z]+ )?(?:test|trial|take-home|work sample"
+     r"|submits?|works? on) (?:a|an|our|the) (?:(?:paid|compensated|short|small|[\d.]+-hour) )*(?:[a-z]+ ){0,2}?(?:test|trial|take-home|work sample"
      r"|sample|project|task|assignment|exercise|case study|challenge)\b", None),
     # "performance in this virtual assessment centre decides internship offers", "this paid shift is how we assess candidates"
     (("offer", "assess", "evaluate", "select", "screen"), r"(?:decides?|determines?) (?:who gets |which )?(?:internship |job |our |the )?offers?\b"
                                                           r"|\bhow we (?:assess|evaluate|select|screen|choose) (?:candidates|applicants)\b", None),
     # "applicants to our junior analyst role who pass stage 1 complete this paid 5-hour project"
     (("who pass", "that pass"), r"\b(?:who|that) pass (?:stage|round|step) (?:\d|one|two)\b", None),
+    # "complete a realistic analysis project before the final interview"
+    (("before the final", "before your final", "before our final"),
+     r"(?:project|task|assignment|exercise|case study|case|take-home|test|challenge) before (?:the|your|our) final (?:interview|round|stage"
+     r"|panel|conversation|call)\b", None),
     # "we compensate each finalist ₦80,000 for their time"
     (("finalist",), r"(?:pay|compensate|reimburse)s? (?:each|every|all|our|the)? ?finalists?\b", None),
     (("offer",), r"(?:step|stage|round) before (?:we |you )?(?:make|extend|decide on|receive|get)?\s?(?:an? |any |our |job )?offers?\b"
@@ -1296,7 +1311,7 @@ _OFFICE_DUTY = re.compile(
     rf"|\b(?:modalidade?|trabajo|trabalho)\s*:?\s*presencial\b|\bpraca stacjonarna\b|\b(?:on[- ]?site|in[- ]person) only\b")
 #: Other people as the subject of an office duty: "our team works on site …", "the staff are in the office …".
 _OTHERS_DUTY = re.compile(r"\b(?:our|the|their|its) (?:[a-z-]+ )?(?:team|staff|employees|crew|colleagues|engineers|volunteers"
-                          r"|members|founders)\b(?: (?:[a-z-]+ ){0,2})?$")
+                          r"|members|founders)\b(?: (?:[a-z-]+ ){0,3})?$")
 #: "… (optional)", "… if you like": the visit just named is not required.
 _OPTIONAL_AFTER = re.compile(r"[^.]{0,40}?\b(?:optional(?:ly)?|if you (?:like|want|wish|prefer|can)|not (?:required|mandatory)"
                              r"|encouraged but|no obligation)\b")
@@ -1867,6 +1882,9 @@ _STUDENTS_EXCLUDED = re.compile(
     r"|\bnur (?:für )?(?:unternehmen|firmen|freiberufler\w*|selbst(?:st)?ändige\w*|gewerbetreibende\w*)\b"
     r"|\b(?:studierende|studenten|absolvent\w*)\b[^.;:!?]{0,60}?\b(?:nicht berücksichtig\w*|ausgeschlossen|nicht zugelassen)"
     r"|\bkeine (?:studierenden|studenten|werkstudent\w*)\b"
+    # "this engagement isn't suitable for students or early-career marketers"
+    r"|\b(?:is not|isn't|isn’t|not) (?:suitable|appropriate|intended|meant|designed|open) (?:for|to) (?:current )?(?:students|interns"
+    r"|undergrad\w*|(?:recent )?graduates)\b"
     # Spanish / Portuguese / Italian: "solo empresas", "apenas PJ", "riservato ad aziende", "non adatto a studenti"
     r"|\b(?:solo|sólo|solamente|únicamente|apenas|somente|riservat[oa] ad?) (?:a |para |per )?(?:empresas|aziende|società"
     r"|pessoas? jur[íi]dicas?|pj|cnpj)\b"
@@ -1887,7 +1905,7 @@ _STUDENTS_EXCLUDED = re.compile(
 _EXCLUDED_NEEDLES = ("student", "intern", "grad", "professionals", "compan", "business", "agenc", "firm", "entit", "cnpj", "gst",
                      "vat", "iva", "siret", "soci", "entreprise", "tudiant", "freiberuf", "selbst", "gewerbe", "unternehmen",
                      "absolvent", "empresa", "aziend", "jur", "pj", "licen", "admitted", "licensed", "chartered",
-                     "certified", "qualified", "registered")
+                     "certified", "qualified", "registered", "suitable", "appropriate", "intended", "meant", "designed")
 
 
 def _students_excluded(f: Facts) -> str | None:
@@ -2300,7 +2318,10 @@ def _review_or_reject(f: Facts, missing: list[tuple[Rule, Missing]], hard: tuple
             return Decision("reject", "REJECT_EXPIRED", expired, None, facts, evidence)
         rule, detail = missing[0]
         return Decision("review", detail.review, str(detail), None, facts, evidence)
-    rule, detail = missing[0] if missing else hard  # type: ignore[misc]
+    # the first missing fact names the rejection, except an organization the adapter could not read: what the
+    # record itself says against it ("a $150 programme fee", "paid in vouchers") is the better reason then
+    org_only = bool(missing) and missing[0][1].review == "REVIEW_ORG_UNKNOWN" and hard is not None
+    rule, detail = hard if org_only or not missing else missing[0]  # type: ignore[misc]
     facts, evidence = f.report(full=False)
     evidence = {"decided_by": str(detail)[:200], **evidence}  # the rule's own quote first
     return Decision("reject", rule.code, str(detail), None, facts, evidence)

@@ -1010,7 +1010,8 @@ _MON.update({"mai": 5, "maj": 5, "okt": 10, "des": 12, "dez": 12})
 #: "Applications close Sunday, November 15, 2026", "Apply by 10 Nov 2026", "Closing date: 2026-11-20"
 #: ("posted on", "kick-off was" and a delivery date are not a closing date).
 _CLOSING = re.compile(
-    r"\b(?:(?:applications?|submissions?|entries|sign-?ups|the (?:application|posting|listing|call)(?: window| period)?"
+    r"\b(?:(?:applications?(?: for (?:the|this|our) (?:[\w-]+ ){0,2}?(?:round|cohort|intake|window|programme|program|call|season))?"
+    r"|submissions?|entries|sign-?ups|the (?:application|posting|listing|call)(?: window| period)?"
     r"|this (?:posting|listing|role|position|opportunity|call|project|micro-?internship))\s+"
     r"(?:(?:will |are |were |is |was |will be |has |have )?(?:closed|close|closes|closing|ended|ends|end|due|expired|expires|(?:open|opened|accepted|welcome"
     r"|taken|considered|reviewed|received) (?:until|through|till)|(?:being )?accepted through|run until|ran until|until)"

@@ -335,6 +335,15 @@ REJECTS = [
                                                                   "US state; students welcome once licensed.</p>"), "cpa-licence"),
     ("REJECT_NOT_FOR_STUDENTS", dict(description_html=BASE_BODY + "<p>You must be a licensed attorney in New York.</p>"),
      "licensed-attorney"),
+    ("REJECT_EXPERIENCED", dict(description_html=BASE_BODY + "<p>You'll need four or more years of hands-on paid social "
+                                                             "management.</p>"), "years-in-words"),
+    ("REJECT_NOT_FOR_STUDENTS", dict(description_html=BASE_BODY + "<p>This engagement isn't suitable for students.</p>"),
+     "not-suitable-for-students"),
+    ("REJECT_INTERVIEW_TASK", dict(description_html=body("Shortlisted candidates for our Junior Data Analyst opening complete "
+                                                          "a realistic analysis project before the final interview. About 8 "
+                                                          "hours; we pay $300.")), "shortlisted-two-words-before-final"),
+    ("REJECT_EXPIRED", dict(valid_through=None, description_html=BASE_BODY + "<p>Applications for the summer round closed on "
+                                                                             "31 July 2026.</p>"), "round-closed"),
     ("REJECT_EXPIRED", dict(valid_through="2026-07-15"), "deadline-passed"),
     ("REJECT_INVALID", dict(posted="2031-01-01T00:00:00Z"), "posted-in-future"),
 ]
@@ -459,6 +468,12 @@ PASSES = [
                                                                  "Salary: $400")), "fee-on-a-salary-line"),
     ("REJECT_NOT_FOR_STUDENTS", dict(description_html=BASE_BODY + "<p>You must have a valid driving licence.</p>"),
      "driving-licence"),
+    ("REJECT_FULL_TIME", dict(description_html=BASE_BODY + "<p>We are a boutique firm. Employee benefits include medical, "
+                                                           "dental and vision coverage and a 401(k) match.</p>"), "staff-benefits"),
+    ("REJECT_FULL_TIME", dict(description_html=BASE_BODY + "<p>Also hiring at Portage: Senior Product Manager (full-time, "
+                                                           "Ottawa).</p>"), "also-hiring-list"),
+    ("REJECT_FULL_TIME", dict(description_html=BASE_BODY + "<p>About us: Zestbox is a full-time, in-office team of 22.</p>"),
+     "full-time-team"),
     ("REJECT_INTERVIEW_TASK", dict(description_html=BASE_BODY + "<p>Our process: a short call, then you start the paid "
                                                                 "project.</p>"), "process-then-the-work"),
 ]
