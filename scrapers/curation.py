@@ -257,6 +257,9 @@ _ENROLMENT = re.compile(r"\b(?:enrol(?:l)?ed|enrol(?:l)?ment|registered|studying
 _FT_WORDS = ("full-time", "full time", "fulltime", "permanent", "benefit", "401", "dental", "insurance", "pto",
              "paid time off", "salaried", "werkstudent", "working student", "student assistant", "part-time")
 _DELIMITERS = (". ", "! ", "? ", "; ", " \u2022 ", " - ", " * ")
+#: A list of the employer's other openings begins: its items' "(full-time, permanent)" are theirs, not this role's.
+_OTHER_OPENINGS = re.compile(r"\b(?:also hiring|other (?:open )?(?:openings|roles|positions|vacancies|jobs)|(?:more|current) openings"
+                             r"|open roles|open positions|we(?:'re| are) hiring for)\b")
 
 #: Pay said without a number ("paid", "a stipend on completion", "payment after the final deliverable").
 _PAY_WORDS = re.compile(r"\b(?:paid\b(?!\s+(?:time off|leave|holidays?|vacation|sick|parental|family|search|ads|media"
@@ -276,7 +279,10 @@ _PAY_ABROAD_DENIED = re.compile(r"(?:\b(?:non|no|not|sans|sin|sem|senza|niet|gee
 #: Paid in something that is not money, just after the pay word: "rémunération : BSPCE (equity) uniquement",
 #: "remuneração: 0,1% em opções de ações", "Vergütung: 5 ECTS", "riconoscimento di 2 CFU".
 _NOT_MONEY_AFTER = re.compile(r"[^.]{0,40}?\b(?:equity|bspce|stock|shares|options?|opções|ações|actions|aktien|anteile|cfu|ects"
-                              r"|credits?|crédits|crediti|créditos|exposure|visibilit\w+)\b")
+                              r"|credits?|crédits|crediti|créditos|exposure|visibilit\w+)\b"
+                              # denied after the word: "eine Vergütung ist leider nicht vorgesehen", "n'est pas prévue"
+                              r"|\s+(?:ist|wird|is|n'est|no es|não é|non è) (?:leider |unfortunately |malheureusement )?(?:nicht|not|pas|none)"
+                              r" (?:vorgesehen|möglich|provided|offered|available|prévue?|disponible)\b")
 
 
 def _pay_word_abroad(text: str, pattern: re.Pattern[str] = _PAY_ABROAD) -> str | None:
@@ -634,7 +640,8 @@ class Facts:
                 end = min(ends) if ends else len(text)
                 sentence = text[start:end]
                 if (start, end) not in spans and (_LATER_ROLE.search(sentence) or _STAFF_BOILERPLATE.search(sentence)
-                                                  or _ENROLMENT.search(sentence)):
+                                                  or _ENROLMENT.search(sentence)
+                                                  or _OTHER_OPENINGS.search(text, max(0, start - 200), start)):
                     spans.add((start, end))
                 at = text.find(word, end)
         return sorted(spans)
@@ -1214,6 +1221,8 @@ _REMOTE_LANG = (r"(?:travail|stage|mission|poste|missions?|travailler|effectu\w+
                 r"|100 ?% home[- ]?office|remote[- ]arbeit|(?:trabalho|regime|modelo|formato|modalidade|trabalhar|trabalha) (?:em |de |: ?)?home[- ]?office"
                 r"|(?:100 ?% |en |full )?teletrabajo|(?:100 ?% |full |totale |completo )smart working|smart working (?:al 100 ?%|totale|completo)")
 _REMOTE = re.compile(r"\b(?:remote(?:ly)?|work(?:ing|ed)? from (?:home|anywhere)|(?:done|completed|work) from home"
+                     # "10 hours, £150, from home.", "From home — everything is on SharePoint" (not "away from home")
+                     r"|(?<![a-z] )(?<![a-z])from home\b"
                      r"|from anywhere|from wherever|wherever (?:you|they) (?:are|live)|from any location"
                      r"|home[- ]based (?:role|position|project|work|micro-?internship)|(?:fully |100% )?distributed team"
                      r"|from your (?:own )?(?:home|location|laptop|couch)|wfh|telecommut\w*"
@@ -1546,7 +1555,11 @@ _PRIZES = re.compile(r"\b(?:(?:cash )?prizes?|prize pool|awards?)\b[^.]{0,80}\b(
 #: An amount that is a prize: "(win $2,000)", "share $2,000 in prizes".
 _PRIZE_NEAR = re.compile(r"\b(?:prizes?|prize pool|win|wins|won|awarded|winners?|winning)\b")
 #: A gift card or voucher as the pay: "participants receive a $75 Amazon gift card".
-_IN_KIND = re.compile(r"\b(?:gift ?cards?|gift certificates?|e-?gift|vouchers?)\b")
+#: In the writer's language too: "een cadeaubon van €50", "un bon cadeau", "carte cadeau", "ein Gutschein", "tarjeta regalo",
+#: "vale-presente", "buono regalo".
+_IN_KIND = re.compile(r"\b(?:gift ?cards?|gift certificates?|e-?gift|vouchers?|cadeaubon\w*|cadeaukaart\w*|bons? cadeaux?"
+                      r"|cartes? cadeaux?|(?:einkaufs|geschenk)?gutschein\w*|tarjetas? (?:de )?regalo|vales? (?:de )?regalo"
+                      r"|vale-presente|cart[ãa]o[- ]presente|buon[oi] regalo)\b")
 
 
 def _paid_only_in_kind_or_prizes(f: Facts) -> str | None:
@@ -1556,10 +1569,11 @@ def _paid_only_in_kind_or_prizes(f: Facts) -> str | None:
         # read only now: pay is the costliest fact, and most records never need it; "(win $2,000)" is the prize
         if f.pay[0] is None or all(_PRIZE_NEAR.search(f.text, max(0, p.at - 40), p.end + 40) for p in f.mentions):
             return f"only prizes for the best entries: {hit!r}"
-    if any(w in role for w in ("gift", "voucher")) and (m := _IN_KIND.search(role)):
+    if any(w in role for w in ("gift", "voucher", "cadeau", "gutschein", "regalo", "presente")) and (m := _IN_KIND.search(role)):
         pay = f.pay_fact
         amount = next((p for p in f.mentions if p.quote == pay.quote), None)
-        if pay.value is None or (amount is not None and m.start() - 60 <= amount.at <= m.start()):
+        # the amount just before the card ("$75 Amazon gift card") or just after it ("een cadeaubon van €50")
+        if pay.value is None or (amount is not None and m.start() - 60 <= amount.at <= m.end() + 12):
             return f"paid in kind: {role[max(0, m.start() - 40): m.end() + 20].strip()!r}"
     if "exposure" in role and f.pay_fact.value is None and (hit := _find(_IN_EXPOSURE, role)):
         return f"paid in exposure: {hit!r}"  # "no budget right now, but you'll get exposure to our followers"

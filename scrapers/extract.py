@@ -652,7 +652,11 @@ _PAY_LABEL = re.compile(r"\b(?:salary|pay|compensation|remuneration|stipend|fee|
 
 #: What may sit between an amount and its unit without being either: a price's dash ("€ 20,- per uur",
 #: "CHF 40.– pro Stunde") and gross or net ("25 € brutto pro Stunde", "€ 20 bruto per uur").
-_AFTER_AMOUNT = re.compile(r"^(?:[,.]\s?[-–—]{1,2}(?![\w-]))?(?:\s*(?:brutto|bruto|gross|netto|net|brut)\b\.?)?")
+_AFTER_AMOUNT = re.compile(r"^(?:[,.]\s?[-–—]{1,2}(?![\w-]))?(?:\s*(?:ca|can|us|au|nz)\b(?!\.))?"
+                           r"(?:\s*(?:brutto|brut[oa]s?|gross|netto|net[oa]s?|net|brut|brute?s)\b\.?)?")
+#: The country after a dollar sign that follows its amount, as French writes it: "30 $ CA de l'heure", "500 $ US".
+_DOLLAR_COUNTRY_AFTER = re.compile(r"\s?(ca|can|us|au|nz)\b(?!\.)")
+_DOLLAR_COUNTRIES = {"ca": "CAD", "can": "CAD", "us": "USD", "au": "AUD", "nz": "NZD"}
 
 #: Currencies whose "10k" is a small sum: a "₹10k stipend" can be one project's fee.
 KILO_FEE_CURRENCIES = frozenset({"INR", "JPY", "PHP", "NGN", "KES", "HUF", "KRW", "CLP", "COP", "ARS", "PKR", "LKR", "IDR", "UGX", "TZS"})
@@ -781,6 +785,8 @@ def _money(text: str, m: re.Match[str]) -> tuple[str | None, float | None, float
             cur = _currency(g["post1"]) or cur  # "$1,800 MXN", "$900 CAD": the code says whose dollar or peso
         return cur, _amount(g["a1"], g["ak1"]), _amount(g["a2"], g["ak2"]), g["ak1"] or g["ak2"]
     cur = _currency(g["post"]) if g["post"] else _currency(g["dash"])
+    if g["post"] == "$" and (country := _DOLLAR_COUNTRY_AFTER.match(text, m.end())):
+        cur = _DOLLAR_COUNTRIES[country.group(1)]
     return cur, _amount(g["b1"], g["bk1"]), _amount(g["b2"], g["bk2"]), g["bk1"] or g["bk2"]
 
 

@@ -43,10 +43,16 @@ _HOST_LABEL = re.compile(rf"(?:\b(?:[Hh]ost(?: organi[sz]ation| company| employe
                          rf"|[Pp]artner(?: organi[sz]ation)?|[Cc]ompany|[Oo]rgani[sz]ation)\s*:|\bon behalf of|\b(?:[Oo]ffered|[Pp]osted|[Hh]osted) by)"
                          rf"\s*(?P<name>{_NAME})(?=\s*(?:[,.;:(]|$|\s[a-z]))")
 _HOST_TITLE = re.compile(rf"(?:\s(?:with|at|for)\s+|\s[–—-]\s+)(?P<name>{_NAME})\s*(?:[,(–—-].*)?$")
+#: The name first, then the role: "Southern Cross Aquaculture – Remote Student Micro-Project" (only when the
+#: text says the name too: "Case Study Writer – Early Career Micro-Project" leads with the role).
+_HOST_TITLE_LEAD = re.compile(rf"^(?P<name>{_NAME})\s+[–—|-]\s+\S")
 #: A page introducing its writer: "We're Kettleby Maps, a Leeds start-up", "We are Halden & Co. and …".
 _SELF = re.compile(rf"\b(?:We're|We’re|We are)\s+(?P<name>{_NAME})(?=\s*(?:[,.;:(]|\s(?:and|a|an|the)\s))"
-                   rf"|^(?P<lead>{_NAME}) (?:(?:is|are) (?:an?|the|one of)|runs|operates|makes|builds|helps|supports|provides"
-                   rf"|sells|publishes|designs|develops|lends|installs|exports|advises|produces)\s")
+                   # "Ballsbridge Bikes (the e-bike subscription people) want a student", "Thameside Food Link, a
+                   # food-bank network in south-east London, is looking for a student"
+                   rf"|^(?P<lead>{_NAME})(?:\s*\([^)]{{1,60}}\)|,\s[^,]{{3,80}},)? (?:(?:is|are) (?:an?|the|one of|looking for"
+                   rf"|hiring|seeking)|runs|operates|makes|builds|helps|supports|provides|sells|publishes|designs|develops"
+                   rf"|lends|installs|exports|advises|produces|wants?|needs?|seeks?)\s")
 
 
 def _name(m: re.Match[str] | None) -> str | None:
@@ -78,6 +84,8 @@ def named_host(title: str, text: str, url: str | None = None) -> tuple[str | Non
         if name in text:
             return name, True
         unsure = name
+    if (name := _name(_HOST_TITLE_LEAD.search(title))) and name in text:
+        return name, True
     if name := _name(_SELF.search(text)):
         host = urlsplit(url or "").hostname or ""
         if _in_host(name, host) or name in title:

@@ -342,6 +342,11 @@ FEED_HOSTS = [
       "<p>Saltbox Literacy Project runs after-school reading clubs.</p>"), ("Saltbox Literacy Project", ["organization"])),
     (("Student projects", "Survey clean-up", "<p>Offered by Harbour Lights Trust. A 20-hour project.</p>"),
      ("Harbour Lights Trust", [])),
+    (("Uni Jobs Hobart – latest", "Southern Cross Aquaculture – Remote Student Micro-Project",
+      "<p>Southern Cross Aquaculture (Tasmania) wants a student to summarise research.</p>"), ("Southern Cross Aquaculture", [])),
+    (("Student jobs – latest", "Paid student project: referral data tidy-up",
+      "<p>Thameside Food Link, a food-bank network in south-east London, is looking for a student.</p>"),
+     ("Thameside Food Link", ["organization"])),  # a self-introduction that nothing else confirms
     (("Careers", "Website refresh for a local charity", "<p>A local charity.</p>"), (None, [])),
     (("Careers", "Data project – Remote", "<p>A 20-hour project.</p>"), (None, [])),
 ]

@@ -344,6 +344,8 @@ REJECTS = [
                                                           "hours; we pay $300.")), "shortlisted-two-words-before-final"),
     ("REJECT_EXPIRED", dict(valid_through=None, description_html=BASE_BODY + "<p>Applications for the summer round closed on "
                                                                              "31 July 2026.</p>"), "round-closed"),
+    ("REJECT_UNPAID", dict(description_html=body("Ongeveer 20 uur. Je krijgt een cadeaubon van €50 en een referentie.")),
+     "cadeaubon"),
     ("REJECT_EXPIRED", dict(valid_through="2026-07-15"), "deadline-passed"),
     ("REJECT_INVALID", dict(posted="2031-01-01T00:00:00Z"), "posted-in-future"),
 ]
@@ -472,6 +474,11 @@ PASSES = [
                                                            "dental and vision coverage and a 401(k) match.</p>"), "staff-benefits"),
     ("REJECT_FULL_TIME", dict(description_html=BASE_BODY + "<p>Also hiring at Portage: Senior Product Manager (full-time, "
                                                            "Ottawa).</p>"), "also-hiring-list"),
+    ("REJECT_FULL_TIME", dict(description_html=BASE_BODY + "<p>Other openings at Northlake</p><ul><li>Senior Risk Analyst – "
+                                                           "Toronto (full-time, permanent)</li><li>Branch Manager – Hamilton "
+                                                           "(full-time)</li></ul>"), "other-openings-list-items"),
+    ("REJECT_NOT_REMOTE", dict(description_html=BASE_BODY.replace("completed 100% remotely", "for you") +
+                               "<p>10 hours, £150, from home.</p>"), "bare-from-home"),
     ("REJECT_FULL_TIME", dict(description_html=BASE_BODY + "<p>About us: Zestbox is a full-time, in-office team of 22.</p>"),
      "full-time-team"),
     ("REJECT_INTERVIEW_TASK", dict(description_html=BASE_BODY + "<p>Our process: a short call, then you start the paid "
@@ -792,6 +799,9 @@ def world_decide(sentences: str, **kw):
     ("A 20-hour project. CHF 40.– pro Stunde.", 40, "CHF", "hour"),
     ("A 24-hour project. 25 €/Std. brutto.", 25, "EUR", "hour"),
     ("A 20-hour project, ₹1.2 lakh stipend.", 120000, "INR", "total"),  # a lakh is 100,000
+    ("A 20-hour project. 30 $ CA de l'heure.", 30, "CAD", "hour"),  # French: the country after the sign
+    ("A 20-hour project. 500 $ US pour le projet.", 500, "USD", "total"),
+    ("A 20-hour project. 18 € brutos por hora.", 18, "EUR", "hour"),  # "gross" in the plural before the unit
 ])
 def test_pay_in_local_formats_is_read(pay, amount, currency, unit):
     d = world_decide(pay)
