@@ -835,8 +835,8 @@ class Facts:
             return Fact(False, hit, "text")
         if self.record.remote is False:
             where = normalize.as_text(self.record.location)[:60]
-            if not _find(_ONSITE, self.where) and not _find(_REMOTE, _role_remote(self.text)) and not self.onsite_prose \
-                    and not _find(_PLACE_WORK, self.role):
+            said = any(m.group(0) != "online" for m in _REMOTE.finditer(_role_remote(self.text)))  # "an online order form"
+            if not said and not _find(_ONSITE, self.where) and not self.onsite_prose and not _find(_PLACE_WORK, self.role):
                 # an ATS's unticked "remote" box beside a city, and no word on where the work is done: not said
                 return Fact(None, f"remote flag false, but the location is only a place ({where!r}) and the text "
                                   "says nothing of where the work is done", _FLAG_ONLY)
@@ -1222,7 +1222,7 @@ _REMOTE_LANG = (r"(?:travail|stage|mission|poste|missions?|travailler|effectu\w+
                 r"|(?:100 ?% |en |full )?teletrabajo|(?:100 ?% |full |totale |completo )smart working|smart working (?:al 100 ?%|totale|completo)")
 _REMOTE = re.compile(r"\b(?:remote(?:ly)?|work(?:ing|ed)? from (?:home|anywhere)|(?:done|completed|work) from home"
                      # "10 hours, £150, from home.", "From home — everything is on SharePoint" (not "away from home")
-                     r"|(?<![a-z] )(?<![a-z])from home\b"
+                     r"|(?<!away )(?<!far )(?<!miles )(?<!travel )(?<!commute )(?<!coming )(?<!moving )(?<!leaving )from home\b"
                      r"|from anywhere|from wherever|wherever (?:you|they) (?:are|live)|from any location"
                      r"|home[- ]based (?:role|position|project|work|micro-?internship)|(?:fully |100% )?distributed team"
                      r"|from your (?:own )?(?:home|location|laptop|couch)|wfh|telecommut\w*"

@@ -479,6 +479,8 @@ PASSES = [
                                                            "(full-time)</li></ul>"), "other-openings-list-items"),
     ("REJECT_NOT_REMOTE", dict(description_html=BASE_BODY.replace("completed 100% remotely", "for you") +
                                "<p>10 hours, £150, from home.</p>"), "bare-from-home"),
+    ("REJECT_NOT_REMOTE", dict(description_html=BASE_BODY.replace("completed 100% remotely", "for you") +
+                               "<p>About 20 hours £250 fee from home - everything is on SharePoint.</p>"), "fee-from-home"),
     ("REJECT_FULL_TIME", dict(description_html=BASE_BODY + "<p>About us: Zestbox is a full-time, in-office team of 22.</p>"),
      "full-time-team"),
     ("REJECT_INTERVIEW_TASK", dict(description_html=BASE_BODY + "<p>Our process: a short call, then you start the paid "
