@@ -790,7 +790,8 @@ class Facts:
         best = None
         if self.hours_fact.by.startswith("track") and (hours := self.hours_fact.value):
             best = self._pay_near_track(hours)
-        best = best or extract.best_pay(self.mentions, self.scale) or self._rate_total()
+        best = best or extract.piece_total(self.text, self.mentions) or extract.best_pay(self.mentions, self.scale) \
+            or self._rate_total()
         if best:
             kind = "hourly" if best.unit == "hour" else ("stipend" if "stipend" in best.quote else "fixed")
             return Fact(Compensation(best.low, best.high, best.currency, best.unit), best.quote, kind)
@@ -1779,8 +1780,9 @@ def _per_piece(f: Facts) -> str | None:
         return role[max(0, m.start() - 30): m.end() + 30].strip()
     pieces = [p for p in f.mentions if p.unit == "piece"]
     if ("per " in role or "each " in role) and (m := extract.PER_DELIVERABLE.search(role)) and (pieces or _PIECE_PAID.search(role, max(0, m.start() - 20), m.start() + 1)):
-        if f.hours_fact.value is not None and any(p.unit in ("total", "hour") for p in f.mentions):
-            return None
+        if f.hours_fact.value is not None and (any(p.unit in ("total", "hour") for p in f.mentions)
+                                               or extract.piece_total(f.text, f.mentions)):
+            return None  # a fixed set of pieces: "$30 per video for 8 videos of about 2 hours each"
         return role[max(0, m.start() - 30): m.end() + 30].strip()
     return None
 

@@ -1137,6 +1137,31 @@ def each_total(text: str) -> Found | None:
     return None
 
 
+#: An amount paid for each of those pieces: "$75 per deliverable", "£40 for each summary", "€60 an episode".
+_PIECE_RATE = re.compile(rf"\s*(?:per|for each|for every|each|an?|/)\s*(?:[a-z-]+\s+)?(?P<piece>{_PIECES})\b")
+
+
+_COUNT_PER_PERIOD = re.compile(r"\w*\s*(?:a|per|each|every|/)\s*(?:day|week|month|year|quarter)|\w*\s*(?:daily|weekly|monthly)")
+
+
+def piece_total(text: str, mentions: list[Pay]) -> Pay | None:
+    """A rate per piece times the count of those pieces the text states ("five short deliverables at
+    roughly three hours apiece", "$75 per deliverable"): the project's total, 2 to 20 pieces. None when
+    no count is said, so an open-ended per-piece gig stays what it is."""
+    if "per " not in text and "each " not in text and "every " not in text:
+        return None
+    for rate in mentions:
+        if not (m := _PIECE_RATE.match(text, rate.end)):
+            continue
+        stem = m.group("piece").rstrip("s")[:5]
+        for count in re.finditer(rf"\b(\d{{1,2}})\s+(?:[a-z-]+\s+){{0,2}}?{re.escape(stem)}", text):
+            if rate.at <= count.start() <= m.end() or _COUNT_PER_PERIOD.match(text, count.end()):
+                continue  # the rate's own amount ("$20 per task"); a count per month is no total ("10 articles a month")
+            if 2 <= (n := int(count.group(1))) <= 20:
+                return Pay(rate.low * n, rate.high * n, rate.currency, "total", rate.quote, True, rate.at, rate.end)
+    return None
+
+
 def session_total(text: str) -> Found | None:
     """Total hours of a count of sittings times their length, plus the hours added to them (2 to
     20 sittings of at most 8 hours): the work when no total is stated beside it."""

@@ -785,6 +785,23 @@ def world_decide(sentences: str, **kw):
     return d
 
 
+@pytest.mark.parametrize("words, total", [
+    ("Five short deliverables at roughly three hours apiece. $75 per deliverable.", 375),
+    ("Four workshops of about 4 hours each, £90 per workshop.", 360),
+])
+def test_a_rate_per_piece_times_the_pieces_stated_is_the_total(words, total):
+    d = decide(rec(body(words)))
+    assert (d.outcome, d.reason) == ("keep", "KEPT_MICRO"), d.detail
+    assert (d.entry.compensation.min, d.entry.compensation.unit) == (total, "total")
+
+
+@pytest.mark.parametrize("words", ["We pay $40 per article, about 10 articles a month.", "$20 per task."])
+def test_a_rate_per_piece_with_no_fixed_count_stays_per_piece(words):
+    from scrapers import extract
+    text = extract.prepare(words)
+    assert extract.piece_total(text, extract.pay_mentions(text)) is None
+
+
 @pytest.mark.parametrize("pay,amount,currency,unit", [
     ("時給2,000円、合計20時間。", 2000, "JPY", "hour"),  # 時給: the hourly wage said before the amount
     ("A 20-hour project. 時給 ¥1,500.", 1500, "JPY", "hour"),
