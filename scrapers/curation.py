@@ -278,7 +278,7 @@ _PAY_ABROAD_DENIED = re.compile(r"(?:\b(?:non|no|not|sans|sin|sem|senza|niet|gee
                                 r"(?:\s*(?:è|e|est|ist|is|es|é|are|sont|sind|wordt|will be|sera|será|wird)\b)?\s*$")
 #: Paid in something that is not money, just after the pay word: "rémunération : BSPCE (equity) uniquement",
 #: "remuneração: 0,1% em opções de ações", "Vergütung: 5 ECTS", "riconoscimento di 2 CFU".
-_NOT_MONEY_AFTER = re.compile(r"[^.]{0,40}?\b(?:equity|bspce|stock|shares|options?|opções|ações|actions|aktien|anteile|cfu|ects"
+_NOT_MONEY_AFTER = re.compile(r"[^.]{0,40}?\b(?:equity|stake|bspce|stock|shares|options?|opções|ações|actions|aktien|anteile|cfu|ects"
                               r"|credits?|crédits|crediti|créditos|exposure|visibilit\w+)\b"
                               # denied after the word: "eine Vergütung ist leider nicht vorgesehen", "n'est pas prévue"
                               r"|\s+(?:ist|wird|is|n'est|no es|não é|non è) (?:leider |unfortunately |malheureusement )?(?:nicht|not|pas|none)"
@@ -431,6 +431,9 @@ _UNPAID_MORE = _extras(
      r"(?:gift ?cards?|vouchers?|store credit|credits|tokens|swag|merch\w*|points|coupons?)\b",
      r"\b(?:paid|earn\w*|receive\w*|\d[\d,.]*) in (?:[\w-]+ ){0,2}"),
     (("gift card", "giftcard"), r"gift ?cards? only|only (?:in )?gift ?cards?", None),
+    # "contributors are rewarded with 5,000 CRDA, our platform's governance token": a token, not money
+    (("token",), r"(?:governance|platform|utility|crypto|native|community|reward) tokens?\b",
+     r"\b(?:rewarded|reward|paid|pays?|compensat\w*|earn\w*|receive\w*|credited)\b[^.]{0,60}"),
     # pay that depends on being chosen or on results: spec work, a success fee by another name
     (("only if", "only when", " is selected", " is chosen", " is picked", " is accepted"),
      r"(?:payable|paid) only if|only (?:paid|payable) (?:if|when) (?:your|the) (?:design|entry|submission|work|idea)"
@@ -466,7 +469,7 @@ _INTERVIEW_MORE = _extras(
     # "stage two of our recruitment for a junior designer", "the second step of the selection"
     (("stage of", "step of", "round of", " of our ", " of the "),
      r"(?:(?:final|last|next|second|third|first) (?:stage|step|round)|(?:stage|step|round) (?:one|two|three|four|[1-4]))"
-     r" of (?:our |the )?(?:[\w-]+ ){0,3}?(?:hiring|interview|recruit\w*|selection|application)(?! (?:of|for) (?:new |our )?(?:clients?|customers?"
+     r" of (?:our |the )?(?:[\w-]+ ){0,3}?(?:hiring|interview|recruit\w*|selection|application|intake)(?! (?:of|for) (?:new |our )?(?:clients?|customers?"
      r"|participants?|volunteers?|users?))\b", None),
     # "o case é a segunda etapa do processo seletivo", "la segunda fase del proceso de selección"
     (("etapa", "fase"), r"(?:etapa|fase) (?:do|del|de) (?:nosso |nuestro )?(?:processo seletivo|processo de sele[cç][aã]o"
@@ -507,10 +510,16 @@ _HIRING_STAGE = _extras(
                                                           r"|\bhow we (?:assess|evaluate|select|screen|choose) (?:candidates|applicants)\b", None),
     # "applicants to our junior analyst role who pass stage 1 complete this paid 5-hour project"
     (("who pass", "that pass"), r"\b(?:who|that) pass (?:stage|round|step) (?:\d|one|two)\b", None),
+    # "you'll present it to the hiring panel as your final interview"
+    (("final interview",), r"\b(?:as|is) (?:your|the) final interview\b", None),
     # "complete a realistic analysis project before the final interview"
     (("before the final", "before your final", "before our final"),
      r"(?:project|task|assignment|exercise|case study|case|take-home|test|challenge) before (?:the|your|our) final (?:interview|round|stage"
      r"|panel|conversation|call)\b", None),
+    # "the sprint is how we run our trial for the 2027 cohort: after the trial, successful candidates join our analyst team"
+    (("trial",), r"(?:how we run |is |as )(?:our|the|a) (?:paid )?trial (?:for|of) (?:the |our )?(?:\d{4} )?(?:cohort|intake|programme"
+                 r"|program|role|team|class|hires?)\b|after the trial,? (?:the )?(?:successful|strongest|best|top) (?:candidates|applicants"
+                 r"|participants)\b", None),
     # "we compensate each finalist ₦80,000 for their time"
     (("finalist",), r"(?:pay|compensate|reimburse)s? (?:each|every|all|our|the)? ?finalists?\b", None),
     (("offer",), r"(?:step|stage|round) before (?:we |you )?(?:make|extend|decide on|receive|get)?\s?(?:an? |any |our |job )?offers?\b"
@@ -1093,6 +1102,9 @@ _NEWS_BODY = re.compile(r"\b(?:announced (?:on |this |last |today|yesterday|that
                         r"|(?:is|are) not an? (?:open|current|live) (?:position|role|job|opening|vacancy|posting)"
                         r"|(?:listing|post|posting|page) is (?:informational|for information)|for informational purposes"
                         r"|(?:is|are) (?:for reference|for information) only"
+                        # a programme's information page: the projects are elsewhere, later
+                        r"|pay is set by (?:each|the) (?:employer|host|partner)|projects (?:are|will be) (?:published|posted|listed) on"
+                        r"|apply (?:to|for) up to (?:\d|two|three|four|five) (?:projects|roles|micro-?internships|placements)"
                         r"|told (?:reporters|the [a-z]+)|according to (?:a |the )?(?:statement|press release|spokes\w+)"
                         r"|in a press release|(?:a |the )?spokes(?:person|man|woman) (?:said|for)"
                         # a study reported: "a new survey of 400 US employers finds", "according to a survey of 300 employers"
@@ -1106,7 +1118,12 @@ _EMPLOYER_FACING = re.compile(r"\b(?:hire (?:an? |our )?(?:students?|interns?|st
                               # marketing to hiring teams: "Hire a vetted micro-intern in 48 hours", "Book a demo"
                               r"|hire (?:an? |your )?(?:[\w-]+ ){0,2}(?:micro-?)?interns?\b(?! (?:for|to) (?:this|the|our|a|an)\b)"
                               r"|(?:book|schedule|request) (?:a |your )?(?:free |short |quick )?(?:demo|sales call)"
-                              r"|post (?:a|an|your) (?:[\w-]+ ){0,2}(?:projects?|jobs?|roles?|(?:micro-?)?internships?)"
+                              # "Have a 20-hour project sitting in your backlog? … matches your team with a vetted college
+                              # student … You set the fee (most employers pay $400-$600)"
+                              r"|match(?:es)? (?:your|you|employers|companies) (?:team |company |business )?with (?:a |an )?(?:[\w-]+ ){0,2}"
+                              r"(?:students?|interns?|grads?|graduates?)|you set the (?:fee|budget|rate)|most employers pay"
+                              r"|(?:have|got) an? (?:[\w-]+ ){0,2}project (?:sitting|waiting|stuck|on hold|in your backlog)"
+                              r"|post (?:a|an|your) (?:[\w-]+ ){0,4}(?:projects?|jobs?|roles?|(?:micro-?)?internships?)"
                               r"|post it and we(?:'ll| will) match|we(?:'ll| will) match (?:it|you|your project) with"
                               r"|employers can|companies can (?:post|hire)|find (?:student )?talent"
                               # a guide to hosting one: "how to request a micro-intern", "hosting a micro-intern"
@@ -1116,7 +1133,7 @@ _EMPLOYER_FACING = re.compile(r"\b(?:hire (?:an? |our )?(?:students?|interns?|st
                               # a page inviting hosts: "Host a Micro-Internship with …", "Employers: do you have a short
                               # project …?", "we connect you with students"
                               r"|^(?:host|sponsor|offer|post|submit|list|request|create) (?:an? |your (?:first |next |own )?)"
-                              r"(?:paid )?(?:micro-?)?(?:internships?|interns?|projects?)"
+                              r"(?:paid )?(?:student |college |graduate )?(?:micro-?)?(?:internships?|interns?|projects?)"
                               r"|employers\s*[:,-]\s*(?:do|are|have|want|need|looking|got|is|would)"
                               r"|connects? (?:you|employers|companies|organi[sz]ations|businesses|teams) with (?:[\w-]+ ){0,2}students)\b")
 _UNPAID = re.compile(r"\b(?:(?<!not )(?<!not an )(?<!never )unpaid\b(?!\s+(?:leave|time|vacation|overtime|sick|(?:family |young |adult )?(?:carers?|caregivers?"
@@ -1140,6 +1157,8 @@ _UNPAID = re.compile(r"\b(?:(?<!not )(?<!not an )(?<!never )unpaid\b(?!\s+(?:lea
                      r"|no (?:base|basic|fixed|guaranteed) (?:pay|salary|wage|rate|fee|stipend)|(?:paid|pay is|compensation is)"
                      r" (?:only|purely|entirely|solely) (?:in |on |by |through |via )?commission"
                      r"|(?:compensation|pay|payment)\s*(?:is\b|:)\s*(?:[\d.]+ ?% )?(?:in )?(?:advisor |advisory |founder |sweat )?(?:equity|stock options|shares)\b"
+                     # "compensation is a 0.1% stake in the company"
+                     r"|(?:compensation|pay|payment)\s*(?:is\b|:)\s*(?:an? )?[\d.]+ ?% (?:equity )?stake\b"
                      r"|for exposure\b(?! to)|unverg[uü]tet|no compensation|uncompensated|revenue share"
                      r"|no cash (?:payment|pay|compensation|stipend|fee)\b"
                      r"|no (?:salary|wage|cash)(?: at this stage| yet| for now| initially)?[;,]? (?:[\w-]+ ){0,2}equity"
@@ -1345,14 +1364,14 @@ _HYBRID_FEW_DAYS = re.compile(r"\bhybrid\s*[:(-]\s*(?:\d|a few) (?:full |half[- 
                               r"|in (?:the|our) office|at (?:the|our)\b)(?![^.;]{0,50}\b(?:a|per|each|every) (?:week|wk)\b|[^.;]{0,50}\bweekly\b)")
 #: A place of work named in an on-site phrase ("our Leeds studio"), unlike where one must live ("located in Canada").
 _WORKPLACE_WORDS = ("office", "studio", "lab", "warehouse", "shop", "store", "premises", "clinic", "atelier", "person", "hybrid",
-                    "face to face", "face-to-face", "sites",
+                    "face to face", "face-to-face", "sites", "be based", "room", "library", "farm", "kitchen", "workshop",
                     "on-site", "onsite", "on site", "escritório", "estúdio", "ateliê", "oficina", "taller", "büro")
 #: What every wording of :data:`_ONSITE_TEXT` holds: the cheap test before it.
 _ONSITE_NEEDLES = ("office", "site", "person", "hybrid", "studio", "store", "lab", "warehouse", "campus", "headquarters",
                    "clinic", "shop", "relocat", "must ", "stacjonarn", "presencial", "sur place", "vor ort", "büro", "präsenz",
                    "brid", "yerinde", "ofis", "yüz yüze", "miejscu", "biurze", "kancelář", "místě", "birou", "sediu", "офіс",
                    "المكتب", "במשרד", "reach of", "distance of", "nosso", "nossa", "nuestr", "face to face", "face-to-face",
-                   "take place", "takes place", "happen", "carried out", "leave the", "leave our", "in-store", "field-based")
+                   "take place", "takes place", "happen", "based", "carried out", "leave the", "leave our", "in-store", "field-based")
 #: On-site said in prose: only read when nothing says remote.
 _ONSITE_TEXT = re.compile(r"(?<!no )(?<!not )(?<!without )\b(?:in[- ]person|hybrid|in the office|office in [a-z]+"
                           r"|at our (?:office|offices|studio|stores?|lab|warehouse|site|campus|headquarters|clinic|shop)\b"
@@ -1387,6 +1406,9 @@ _ONSITE_TEXT = re.compile(r"(?<!no )(?<!not )(?<!without )\b(?:in[- ]person|hybr
                           r"|you(?:'ll|’ll| will| would) (?:sit|work|be based|be working|be) (?:with [a-z ]{1,30} )?(?:in|at) (?:the|our)"
                           r" (?:[a-z]+ ){0,2}(?:office|offices|studio|lab|warehouse|shop|store|workshop|premises|clinic|atelier)"
                           r"|within (?:easy )?(?:reach|commuting distance|travel(?:l)?ing distance) of"
+                          # "you'll be based with our Leeds team two days a week"
+                          r"|you(?:'ll|’ll| will| would)? be based (?:with|in|at|alongside) (?:our|the) (?:[a-z]+ ){0,2}(?:team|office|studio|lab"
+                          r"|site|hq|headquarters)"
                           # "interviews take place face to face at customer sites around Auckland"
                           r"|face[- ]to[- ]face (?:at|in|on)\b|take[s]? place (?:face[- ]to[- ]face|in person|on[- ]?site)"
                           # Portuguese and Spanish: "as sessões acontecem no nosso estúdio", "deberás acudir a nuestra oficina"
@@ -1481,7 +1503,9 @@ _LABEL_ORG = re.compile(r"^(?:(?:campus|university|college|school|student|studen
 
 #: An employer's name withheld: "Confidential", "Stealth startup", "Undisclosed client".
 _PLACEHOLDER_ORG = re.compile(r"^(?:an? )?(?:confidential|undisclosed|anonymous|stealth|unnamed|private)"
-                              r"(?: (?:mode|startup|start-up|company|client|employer|organi[sz]ation))?$")
+                              r"(?: (?:mode|startup|start-up|company|client|employer|organi[sz]ation))?$"
+                              # a recruiter's stand-in: "Hiring Partner", "Our Client", "Client Company"
+                              r"|^(?:our |a |the )?(?:hiring partner|client|client company|partner company|employer partner)$")
 
 
 #: The text says who the employer is will be told later: a recruiter's posting for a named-later client.
@@ -1898,6 +1922,9 @@ _STUDENTS_EXCLUDED = re.compile(
     r"|\bnur (?:für )?(?:unternehmen|firmen|freiberufler\w*|selbst(?:st)?ändige\w*|gewerbetreibende\w*)\b"
     r"|\b(?:studierende|studenten|absolvent\w*)\b[^.;:!?]{0,60}?\b(?:nicht berücksichtig\w*|ausgeschlossen|nicht zugelassen)"
     r"|\bkeine (?:studierenden|studenten|werkstudent\w*)\b"
+    # "this round is open to current employees of our partner firms"
+    r"|\b(?:open|available|restricted|limited) (?:only |exclusively )?to (?:current |existing )?(?:employees|staff|members of staff)"
+    r" (?:of|at|from)\b"
     # "this engagement isn't suitable for students or early-career marketers"
     r"|\b(?:is not|isn't|isn’t|not) (?:suitable|appropriate|intended|meant|designed|open) (?:for|to) (?:current )?(?:students|interns"
     r"|undergrad\w*|(?:recent )?graduates)\b"
@@ -1921,7 +1948,7 @@ _STUDENTS_EXCLUDED = re.compile(
 _EXCLUDED_NEEDLES = ("student", "intern", "grad", "professionals", "compan", "business", "agenc", "firm", "entit", "cnpj", "gst",
                      "vat", "iva", "siret", "soci", "entreprise", "tudiant", "freiberuf", "selbst", "gewerbe", "unternehmen",
                      "absolvent", "empresa", "aziend", "jur", "pj", "licen", "admitted", "licensed", "chartered",
-                     "certified", "qualified", "registered", "suitable", "appropriate", "intended", "meant", "designed")
+                     "certified", "qualified", "registered", "suitable", "appropriate", "intended", "meant", "designed", "employees", "staff")
 
 
 def _students_excluded(f: Facts) -> str | None:

@@ -114,7 +114,7 @@ _WEEK = (r"(?:/|per|a|an|each|every)\s*(?:week|wk)\b|weekly\b"
          r"|týdně|tydne|za týden|tygodniowo|(?:w|na) tydzień|w tygodniu|на тиждень|щотижня|haftal[ıi]k|(?:pe|într-o) săptămână"
          r"|săptămânal\w*|في الأسبوع|أسبوعيا|בשבוע")
 
-WEEKLY = re.compile(rf"{_RNG}\s*-?\+?\s*{_HRS}\s*(?:of\s+(?:\w+\s+)?work\s+|of\s+time\s+)?(?:{_WEEK})")
+WEEKLY = re.compile(rf"{_RNG}\s*-?\+?\s*{_HRS}\s*(?:of\s+(?:\w+\s+)?work\s+|of\s+time\s+|,\s*(?=per\s+week))?(?:{_WEEK})")
 HOURS = re.compile(rf"{_RNG}\s*\+?\s*-?\s*{_HRS}")
 #: Days a week restated in hours: "½ day a week (about 4 hours)", "one day per week (~7 h)": a weekly rate, never a total.
 DAY_WEEKLY = re.compile(rf"(?:½|half|one|a|\d)[- ]?(?:a )?days? (?:a|per|each|every) week\s*\(\s*(?:about |around |roughly "

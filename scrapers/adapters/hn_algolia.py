@@ -104,6 +104,8 @@ def _record(hit: dict[str, Any], source: SourceConfig) -> RawRecord | None:
     if len(parts) < 2:
         return _pipeless(hit, comment, source)
     org = re.sub(r"\s*\(?https?://\S+\)?", "", parts[0]).strip(" -–(") or parts[0]
+    # "REMOTE | Paid micro-project for students | ~15 hours": a place or a kind of work first, no company
+    unnamed = bool(_WHERE.fullmatch(org) or _TYPE.fullmatch(org))
     rest = [p for p in parts[1:] if not _URLISH.match(p)]
     roles = [p for p in rest if not _WHERE.search(p) and not _TYPE.fullmatch(p)]
     item_id = text_or_none(hit.get("objectID")) or ""
@@ -111,13 +113,14 @@ def _record(hit: dict[str, Any], source: SourceConfig) -> RawRecord | None:
     return RawRecord(
         source_id=item_id,
         title=(roles[0] if roles else rest[0] if rest else "")[:200],
-        organization=org[:200],
+        organization=f"HN user {text_or_none(hit.get('author')) or 'unknown'}" if unnamed else org[:200],
         url=link,
         apply_url=link,
         description_html=comment,
         posted=text_or_none(hit.get("created_at")),
         location=" | ".join(p for p in rest if _WHERE.search(p)) or None,
         employment_type=[m.group(0) for p in rest for m in [_TYPE.search(p)] if m],
+        uncertain=["organization"] if unnamed else [],
     )
 
 

@@ -346,6 +346,29 @@ REJECTS = [
                                                                              "31 July 2026.</p>"), "round-closed"),
     ("REJECT_UNPAID", dict(description_html=body("Ongeveer 20 uur. Je krijgt een cadeaubon van €50 en een referentie.")),
      "cadeaubon"),
+    ("REJECT_UNPAID", dict(description_html=body("About 20 hours. Contributors are rewarded with 5,000 CRDA, our platform's "
+                                                  "governance token.")), "platform-token"),
+    ("REJECT_UNPAID", dict(description_html=body("Roughly 20 hours. We're pre-revenue, so compensation is a 0.1% stake in "
+                                                  "the company.")), "equity-stake"),
+    ("REJECT_NOT_FOR_STUDENTS", dict(description_html=BASE_BODY + "<p>This round is open to current employees of our partner "
+                                                                  "firms.</p>"), "employees-of-partner-firms"),
+    ("REJECT_INTERVIEW_TASK", dict(description_html=BASE_BODY + "<p>The sprint is how we run our trial for the 2027 cohort: after "
+                                                                "the trial, successful candidates join our analyst team.</p>"),
+     "trial-for-a-cohort"),
+    ("REJECT_INTERVIEW_TASK", dict(description_html=BASE_BODY + "<p>You'll present it to the hiring panel as your final "
+                                                                "interview.</p>"), "as-your-final-interview"),
+    ("REJECT_NOT_A_POSTING", dict(title="Host a student micro-intern this January"), "host-a-student-micro-intern"),
+    ("REJECT_NOT_A_POSTING", dict(description_html=BASE_BODY.replace("<p>", "<p>Have a 20-hour project sitting in your backlog? "
+                                                                      "We match your team with a vetted college student. ", 1)),
+     "project-sitting-in-your-backlog"),
+    ("REJECT_NOT_A_POSTING", dict(description_html=BASE_BODY.replace("<p>", "<p>Projects are published on Careers Connect from "
+                                                                      "11 January. Pay is set by each employer. ", 1)),
+     "programme-information-page"),
+    ("REJECT_WEEKLY_OPEN_ENDED", dict(description_html=body("You'd be writing 20 hours, per week, $19 an hour.")),
+     "hours-comma-per-week"),
+    ("REJECT_NOT_REMOTE", dict(description_html=body("30 hours across four weeks, £480 fee. Most of the analysis can be done "
+                                                      "from home; you'll be based with our Leeds team two days a week.")),
+     "based-with-our-team"),
     ("REJECT_EXPIRED", dict(valid_through="2026-07-15"), "deadline-passed"),
     ("REJECT_INVALID", dict(posted="2031-01-01T00:00:00Z"), "posted-in-future"),
 ]
