@@ -16,6 +16,7 @@ import { ago, countdown, hoursShort } from "./countdown.js";
 import { hourlyWords, payWords, states, whoWords } from "./words.js";
 import * as fx from "./fx.js";
 import { makeSearch } from "./search.js";
+import { buttonsHtml, enhance as markShortlist, read as readShortlist } from "./shortlist.js";
 
 (function () {
   "use strict";
@@ -30,13 +31,9 @@ import { makeSearch } from "./search.js";
   var sortLabel = $("results-sort");
   var activeEl = $("f-active");
   var subscribeEl = $("f-subscribe");
-  // The static cards as the build wrote them: shortlist.js's buttons (with their own
-  // listeners) are added again by shortlist.js when the list comes back.
-  var staticList = (function () {
-    var copy = listBox.cloneNode(true);
-    Array.prototype.forEach.call(copy.querySelectorAll(".shortlist-buttons"), function (b) { b.remove(); });
-    return copy.innerHTML;
-  })();
+  // The static cards as they are on screen, shortlist.js's buttons included (one listener on
+  // the document serves them): when the list comes back, they are pressed as the store says then.
+  var staticList = listBox.innerHTML;
   var staticStatus = statusEl.textContent;
 
   // ---- state <-> URL <-> form --------------------------------------------------
@@ -303,7 +300,9 @@ import { makeSearch } from "./search.js";
   function posted(e) {  // as the static card's <time data-ago> reads once countdown.js ran
     return '<time datetime="' + esc(e.pd) + '" data-ago>' + ago(e.pd) + "</time>";
   }
-  function card(e) {
+  // ``marks``: the shortlist as stored (read once per render), so each card's Save / Applied /
+  // Hide buttons are in its HTML, pressed, from shortlist.js's one markup.
+  function card(e, marks) {
     var org = D.orgs[e.o], m = e.m, cur = m[2], total = m[3] === "total";
     var hourly = fx.rates ? fx.hourlyHtml(e.ph[0], e.ph[1], cur, m[3]) : esc(hourlyWords(range(e.ph[0], e.ph[1], cur), m[3]));
     var hours = hoursShort(e.h[0], e.h[1]);  // board.formats.hours_short
@@ -330,7 +329,7 @@ import { makeSearch } from "./search.js";
       }
       h += "</ul>";
     }
-    return h + "</article></li>";
+    return h + buttonsHtml(slug, e.t, marks) + "</article></li>";
   }
   function plural(n, word) { return group(n) + " " + word + (n === 1 ? "" : "s"); }
 
@@ -375,11 +374,11 @@ import { makeSearch } from "./search.js";
     var end = Math.min(total, fresh ? perPage : shown + perPage);
     // A first page over a list in the same currency keeps its shared cards (keyed builds the new ones).
     var list = $("cards"), reuse = fresh && total && list && list.getAttribute("data-cur") === fx.currency();
-    var html = [];
-    if (!reuse) for (var j = shown; j < end; j++) html.push(card(E[matches[j]]));
+    var html = [], marks = readShortlist();
+    if (!reuse) for (var j = shown; j < end; j++) html.push(card(E[matches[j]], marks));
     var filtered = gs.length > 0;
     if (reuse) {
-      keyed(list, end);
+      keyed(list, end, marks);
       $("show-more").parentNode.hidden = end >= total;
     } else if (fresh) {
       var body;
@@ -411,7 +410,7 @@ import { makeSearch } from "./search.js";
   // A new first page from the list on screen: the cards both show stay where they are (their style
   // and layout are kept: a filter change restyles only the cards it brings), the others go, the new
   // ones are parsed in one go and put in their places. One pass, in the matches' order.
-  function keyed(list, end) {
+  function keyed(list, end, marks) {
     var old = {}, kids = list.children, k, j;
     for (k = 0; k < kids.length; k++) {
       var a = kids[k].firstElementChild;
@@ -420,7 +419,7 @@ import { makeSearch } from "./search.js";
     var want = [], html = [];
     for (j = 0; j < end; j++) {
       var e = E[matches[j]], slug = slugOf(e), li = old[slug];
-      if (li) { delete old[slug]; want.push(li); } else { want.push(null); html.push(card(e)); }
+      if (li) { delete old[slug]; want.push(li); } else { want.push(null); html.push(card(e, marks)); }
     }
     for (var gone in old) list.removeChild(old[gone]);
     var t = document.createElement("template");
@@ -525,6 +524,7 @@ import { makeSearch } from "./search.js";
 
   function restoreStatic() {
     listBox.innerHTML = staticList;
+    markShortlist(listBox);  // pressed as stored now
     fx.applyCards(listBox);  // in the currency shown now, which may not be the one at load
     statusEl.textContent = staticStatus;
   }

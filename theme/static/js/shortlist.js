@@ -1,9 +1,12 @@
 /* Saved, applied and hidden postings, kept on this device only (issue #16, item 5).
  *
  * Everything lives in localStorage under one key: no account, no request, no tracking.
- * Cards (on the board, its JS-rendered cards included, and on every list page) and the
- * posting page get three toggle buttons (aria-pressed); /saved/ lists what is stored and
- * exports or imports it as a JSON file (saved-page.js, loaded there only). shortlist-head.js runs before the first paint:
+ * Cards (on the board and on every list page) and the posting page get three toggle
+ * buttons (aria-pressed), written by buttonsHtml() alone: this module adds them to the
+ * cards the build wrote, board.js puts them in the HTML of each card it renders (so a
+ * filter change inserts no node after its cards). One click listener on the document
+ * serves every button. /saved/ lists what is stored and exports or imports it as a JSON
+ * file (saved-page.js, loaded there only). shortlist-head.js runs before the first paint:
  * it reserves the buttons' room (html.js) and hides hidden cards with a style rule that
  * this module keeps up to date, so nothing on screen moves when this script arrives.
  */
@@ -74,44 +77,57 @@ function slotMeta(slot) {
 }
 
 // ---- buttons ----------------------------------------------------------------------------
-let buttonTemplate = null;  // cloned: a filter change adds 72 buttons
-function blankButton() {
-  if (!buttonTemplate) {
-    buttonTemplate = document.createElement("button");
-    buttonTemplate.type = "button";
-    buttonTemplate.className = "shortlist-button";
-    buttonTemplate.innerHTML = '<span class="shortlist-icon" aria-hidden="true"></span><span class="shortlist-label"></span>';
-  }
-  return buttonTemplate.cloneNode(true);
+const BY_ACT = Object.fromEntries(ACTIONS.map((a) => [a.act, a]));
+
+function esc(t) {
+  return String(t).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-export function buttons(meta, where, items = read()) {
-  const group = document.createElement("div");
-  group.className = "shortlist-buttons";
-  group.setAttribute("role", "group");
-  group.setAttribute("aria-label", "Your list: " + meta.t);
+/** One posting's Save / Applied / Hide group, pressed as ``items`` says: the only markup of
+ *  the buttons (static cards, board.js's cards, the posting page, the Saved page). Each is
+ *  one element with its label as text; an icon, where the action has one, is a hidden span. */
+export function buttonsHtml(slug, title, items = read()) {
+  if (!SLUG.test(slug || "")) return "";
+  const item = items[slug] || {}, s = esc(slug);
+  let h = '<div class="shortlist-buttons" role="group" aria-label="' + esc("Your list: " + title) + '">';
   for (const a of ACTIONS) {
-    const b = blankButton();
-    b.dataset.act = a.act;
-    b.dataset.slug = meta.slug;
-    b.lastChild.textContent = a.label;
-    b.addEventListener("click", () => {
-      const on = toggle(meta, a.act);
-      if (where === "card" && a.act === "hidden" && on) afterHide(group.closest("li"), meta);
-      else if (where !== "saved") say(message(a.act, on, meta.t));
-    });
-    group.appendChild(b);
+    const on = !!item[a.act];
+    h += '<button type="button" class="shortlist-button" data-act="' + a.act + '" data-slug="' + s + '" aria-pressed="' + on + '">' +
+      (a.icon[0] ? '<span class="shortlist-icon" aria-hidden="true">' + a.icon[on ? 1 : 0] + "</span>" : "") + esc(a.label) + "</button>";
   }
-  paint(group, items);
+  return h + "</div>";
+}
+
+/** The group as a node, for the posting page and the Saved page (``meta`` is what a click stores). */
+const metaOf = new WeakMap();
+export function buttons(meta, where, items = read()) {
+  const t = document.createElement("template");
+  t.innerHTML = buttonsHtml(meta.slug, meta.t, items);
+  const group = t.content.firstElementChild;
+  metaOf.set(group, { meta, where });
   return group;
+}
+
+/** Every click on a button, wherever it is: what it is about is read from where it sits. */
+function onClick(ev) {
+  const b = ev.target && ev.target.closest ? ev.target.closest("button.shortlist-button") : null;
+  const group = b && b.parentNode;
+  if (!b || !BY_ACT[b.dataset.act] || !group) return;
+  const article = group.parentNode && group.parentNode.matches && group.parentNode.matches("article.card") ? group.parentNode : null;
+  const known = metaOf.get(group);
+  const where = known ? known.where : "card", meta = known ? known.meta : article && cardMeta(article);
+  if (!meta) return;
+  const act = b.dataset.act, on = toggle(meta, act);
+  if (where === "card" && act === "hidden" && on) afterHide(group.closest("li"), meta);
+  else if (where !== "saved") say(message(act, on, meta.t));
 }
 
 function paint(root, items) {
   for (const b of root.querySelectorAll("button.shortlist-button")) {
     const on = !!(items[b.dataset.slug] || {})[b.dataset.act];
     if (b.getAttribute("aria-pressed") !== String(on)) b.setAttribute("aria-pressed", String(on));
-    const icon = ACTIONS.find((a) => a.act === b.dataset.act).icon[on ? 1 : 0];
-    if (b.firstChild.textContent !== icon) b.firstChild.textContent = icon;
+    const a = BY_ACT[b.dataset.act], icon = b.firstElementChild;
+    if (a && icon && icon.textContent !== a.icon[on ? 1 : 0]) icon.textContent = a.icon[on ? 1 : 0];
   }
 }
 
@@ -171,13 +187,16 @@ export function refresh() {
 /** Called with the items after every change (the Saved page re-renders its lists). */
 export const onRefresh = [];
 
-function enhance(root) {
-  let items = null;
+/** Give the cards under ``root`` that have no buttons yet their group (the build's cards), and
+ *  press every button there as the store says (a list board.js put back). */
+export function enhance(root) {
+  const items = read();
   for (const article of root.querySelectorAll("ol.cards > li > article.card:not(.programme-card)")) {
     if (article.lastElementChild && article.lastElementChild.classList.contains("shortlist-buttons")) continue;
     const meta = cardMeta(article);
-    if (meta) article.appendChild(buttons(meta, "card", items || (items = read())));
+    if (meta) article.insertAdjacentHTML("beforeend", buttonsHtml(meta.slug, meta.t, items));
   }
+  paint(root, items);
 }
 
 // ---- start ------------------------------------------------------------------------------
@@ -189,10 +208,7 @@ function start() {
   }
   const app = document.getElementById("saved-app");
   if (app) import("./saved-page.js").then((m) => m.setUpSaved(app));  // only /saved/ loads the lists, export and import
-  // Cards that board.js renders (filters, "Show more") get their buttons as they arrive.
-  new MutationObserver((records) => {
-    for (const r of records) if (r.addedNodes.length) { enhance(r.target.closest ? (r.target.closest("ol.cards") || r.target) : document); }
-  }).observe(document.querySelector("main") || document.body, { childList: true, subtree: true });
+  document.addEventListener("click", onClick);
   addEventListener("storage", (ev) => { if (ev.key === KEY) refresh(); });  // another tab changed the list
 }
 
