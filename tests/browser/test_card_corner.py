@@ -15,13 +15,13 @@ from tests.browser.test_layout import CLS
 #: Per card: the corner label inside its card, neither it nor the pay cut (scrollWidth),
 #: the pay's text, and whether the pay's box ends in an ellipsis.
 MEASURE = """() => [...document.querySelectorAll('#results-list article.card')].map(card => {
-  const c = card.getBoundingClientRect(), corner = card.querySelector('.fact-posted'), pay = card.querySelector('.fact-pay dd');
-  const r = corner.getBoundingClientRect(), dd = corner.querySelector('dd');
+  const c = card.getBoundingClientRect(), corner = card.querySelector('dd.fact-posted'), pay = card.querySelector('dd.fact-pay');
+  const r = corner.getBoundingClientRect(), dd = corner;
   return {slug: card.dataset.slug, inside: r.left >= c.left - 0.5 && r.right <= c.right + 0.5 && r.top >= c.top - 0.5 && r.bottom <= c.bottom + 0.5,
           cut: [corner, dd, pay].filter(n => n.scrollWidth > n.clientWidth).map(n => n.className || n.nodeName),
           clipped: getComputedStyle(pay).textOverflow === 'ellipsis' || getComputedStyle(dd).textOverflow === 'ellipsis',
           pay: pay.textContent, posted: dd.textContent, payLines: Math.round(pay.getBoundingClientRect().height / parseFloat(getComputedStyle(pay).lineHeight)),
-          line: [pay, card.querySelector('.fact-who dd')].map(n => Math.abs(n.getBoundingClientRect().bottom - dd.getBoundingClientRect().bottom) < 4)};
+          line: [pay, card.querySelector('dd.fact-who')].map(n => Math.abs(n.getBoundingClientRect().bottom - dd.getBoundingClientRect().bottom) < 4)};
 })"""
 
 
@@ -70,7 +70,7 @@ def test_a_long_converted_pay_is_never_cut(browser, site_url, width):
         long = [c for c in cards.values() if len(c["pay"]) >= 30]
         assert long, sorted(c["pay"] for c in cards.values())
         assert all(not c["clipped"] and not c["cut"] for c in long), long
-        wraps = page.evaluate("getComputedStyle(document.querySelector('#results-list .fact-pay dd')).whiteSpace")
+        wraps = page.evaluate("getComputedStyle(document.querySelector('#results-list dd.fact-pay')).whiteSpace")
         assert wraps == "normal"  # a longer line still wraps rather than being cut
     finally:
         ctx.close()

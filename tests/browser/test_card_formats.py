@@ -51,7 +51,7 @@ def table_site(tmp_path_factory, serve) -> str:
 
 #: Each card's pay, then its total when paid in total (an hourly posting says its rate once).
 CARDS = """() => Object.fromEntries(Array.from(document.querySelectorAll('#results-list article.card'))
-  .map(a => [a.dataset.slug, Array.from(a.querySelectorAll('.fact-pay dd, .fact-total dd')).map(dd => dd.textContent.trim())]))"""
+  .map(a => [a.dataset.slug, Array.from(a.querySelectorAll('dd.fact-pay, dd.fact-total')).map(dd => dd.textContent.trim())]))"""
 
 
 def test_static_and_filtered_cards_agree_on_every_figure(page, table_site):

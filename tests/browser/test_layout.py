@@ -77,8 +77,8 @@ def test_card_hierarchy(browser, site_url):
             assert mono.get_attribute("aria-hidden") == "true" and 1 <= len(mono.inner_text()) <= 2
             text = c.inner_text()
             assert "/hour" not in text, "an hourly rate is said once ('20 GBP/h'), not twice"
-            assert c.locator(".fact-posted dd").inner_text().startswith("Posted ")
-            who = c.locator(".fact-who dd")
+            assert c.locator("dd.fact-posted").inner_text().startswith("Posted ")
+            who = c.locator("dd.fact-who")
             box = who.bounding_box()
             line = float(who.evaluate("el => parseFloat(getComputedStyle(el).lineHeight)"))
             assert box["height"] <= line + 1, "eligibility is one line"

@@ -70,7 +70,7 @@ def test_the_form_previews_its_card_in_the_boards_words(page, site_url):
     page.fill("#f-posted", "2026-11-25")
     page.click("button[type=submit]")
     card = page.locator("#card-preview .card")
-    facts = [t.replace("\n", " ").split("\t") for t in card.locator(".facts > div").all_inner_texts()]
+    facts = [t.replace("\n", " ").split("\t") for t in card.locator(".facts > dt").all_inner_texts()]
     assert [" ".join(f).split(" ", 1)[0] for f in facts] == ["Pay", "In", "Effort", "Deadline", "Posted", "Who"]
     text = card.inner_text()
     for words in ("≈ 30–40 USD/h", "600 USD total", "15–20 h total", "Closes in 109 days", "Posted yesterday",

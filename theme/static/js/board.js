@@ -315,12 +315,12 @@ import { buttonsHtml, enhance as markShortlist, read as readShortlist } from "./
       '<a href="' + esc(paths.taxonomy("organizations", org[1])) + '">' + esc(org[0]) + "</a>" +
       (e.sm ? ' <span class="badge sample">Sample</span>' : "") +
       (e.v ? ' <span class="badge">via ' + esc(e.v) + "</span>" : "") + "</p>" +
-      '<dl class="facts"><div class="fact-pay"><dt>Pay</dt><dd data-hourly="' + e.ph[0] + " " + e.ph[1] + " " + esc(cur) + " " + esc(m[3]) + '">' + hourly + "</dd></div>" +
-      (total ? '<div class="fact-total"><dt>In total</dt><dd>' + esc(payWords(range(m[0], m[1], cur), "total")) + "</dd></div>" : "") +
-      "<div><dt>Effort</dt><dd>" + esc(hours) + "</dd></div>" +
-      "<div><dt>Deadline</dt><dd>" + deadline(e) + "</dd></div>" +
-      "<div class=\"fact-posted\"><dt>Posted</dt><dd>" + posted(e) + "</dd></div>" +
-      '<div class="fact-who"><dt>Who may apply</dt><dd>' + esc(who) + "</dd></div></dl>";
+      '<dl class="facts"><dt>Pay</dt><dd class="fact-pay" data-hourly="' + e.ph[0] + " " + e.ph[1] + " " + esc(cur) + " " + esc(m[3]) + '">' + hourly + "</dd>" +
+      (total ? '<dt class="fact-total">In total</dt><dd class="fact-total">' + esc(payWords(range(m[0], m[1], cur), "total")) + "</dd>" : "") +
+      "<dt>Effort</dt><dd>" + esc(hours) + "</dd>" +
+      "<dt>Deadline</dt><dd>" + deadline(e) + "</dd>" +
+      '<dt>Posted</dt><dd class="fact-posted">' + posted(e) + "</dd>" +
+      '<dt>Who may apply</dt><dd class="fact-who">' + esc(who) + "</dd></dl>";
     if (e.k.length) {
       h += '<ul class="skills" aria-label="Skills">';
       for (var j = 0; j < e.k.length; j++) {

@@ -40,7 +40,8 @@ export function renderCard(e, fields, show, now) {
   const h = el("h3", { class: "card-title" }, el("a", { href: "#" }, fields.title));
   art.append(h, el("p", { class: "card-org" }, el("a", { href: "#" }, fields.organization)));
   const dl = el("dl", { class: "facts" });
-  const row = (cls, dt, dd) => dl.append(el("div", cls ? { class: cls } : {}, el("dt", {}, dt), el("dd", {}, dd)));
+  // As _card.html: dt/dd pairs straight in the dl, the class on the dd (the total's on both).
+  const row = (cls, dt, dd) => dl.append(el("dt", cls === "fact-total" ? { class: cls } : {}, dt), el("dd", cls ? { class: cls } : {}, dd));
   row("fact-pay", "Pay", show.hourlyLabel(e));
   if (e.pay.unit === "total") row("fact-total", "In total", show.payLabel(e));
   row("", "Effort", show.effortLabel(e));
