@@ -104,8 +104,16 @@ NOTES = """
   is found in all postings by one `indexOf` pass over their joined texts (built when idle)
   instead of one call per posting (filter max 32 -> 7 ms). Quiet machine: frame work p50 /
   p95 20 / 30 -> 16 / 25 ms desktop, 12 / 19 ms at 390 px; all 24 cards in the first frame.
-  What remains is style, layout and paint of the new cards (~0.5 ms a card: ~48 elements
-  each, 9 of them the shortlist buttons) and index.html's 9.6 KB.
+  What remains is style, layout and paint of the new cards (~0.5 ms a card) and index.html's
+  9.6 KB. Then (2026-12-03, later): board.js writes each card's Save / Applied / Hide group in
+  the card's HTML (shortlist.js's `buttonsHtml`, the one markup; one click listener on the
+  document, no MutationObserver, no node inserted after the cards), a button's label is its
+  text (no span) and the facts are dt/dd pairs without a wrapper per pair: 47.7 -> 37.7
+  elements a card. Not measurably faster: on the kept board, interleaved with the old theme
+  (CDP Performance metrics a change), style ~2.5 ms and layout ~6 ms a change either way;
+  the fresh 10,041-posting run gave frame work p50/p95 18.5/30.5 ms at load 1.6 against
+  16.3/26.8 at load 0.7 before (renderer CPU 43.2 vs 38.8 ms a change): within this
+  machine's noise. The element count of a card is not what holds the frame above 16 ms.
 - **Lighthouse** (`bench/lighthouse.py`, issue #16 item 8): Lighthouse 12.8.2 from npm
   (`make lighthouse`, pinned into `.cache/npm`; 13.x needs Node ≥ 22.19, the machine has
   Node 20) with Debian's Chromium, mobile form factor and its default simulated throttling
