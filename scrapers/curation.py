@@ -1199,8 +1199,11 @@ _FULL_TIME = re.compile(r"(?=full)(?<!of us )(?<!we are )(?<!we're )(?<!we’re 
                         r"\bfull[- ]?time\b(?!\s+(?:(?:[a-z]+\s+)?students?|enrol\w*|study|studies|degree|undergrad\w*|postgrad\w*"
                         r"|(?:university\s+|college\s+)?learners?|pupils?|(?:bachelor|master|doctoral|phd|graduate)\w*\s+students?))")
 _EMPLOYEE = re.compile(r"\b(?:401\s*\(?k\)?|annual salary|salary range|per annum|base salary|equity package|stock options"
-                       r"|medical, dental|dental,? (?:and )?vision|health insurance|paid time off|unlimited pto"
-                       r"|parental leave|permanent (?:position|role|contract|employment))\b")
+                       r"|medical, dental|dental,? (?:and )?vision|(?:health insurance|paid time off|unlimited pto|parental leave)"
+                       # the project's subject, not a perk: "Parental Leave Benchmarking", "reviewing our parental leave policy"
+                       r"(?! (?:polic(?:y|ies)|benchmark\w*|data|research|review|survey|practices|provisions|offerings?|claims"
+                       r"|comparison|analysis|market|providers?|plans? (?:comparison|review)))"
+                       r"|permanent (?:position|role|contract|employment))\b")
 _FULL_TIME_TYPES = re.compile(r"fulltime|(?<!parttime)permanent|regular|festanstellung|vollzeit")
 _ONGOING = re.compile(r"\b(?:ongoing (?:basis|work|role|position|needs|engagement|opportunity|contract|support)|on an ongoing"
                       r"|indefinite\w*"

@@ -506,6 +506,8 @@ PASSES = [
                                "<p>About 20 hours £250 fee from home - everything is on SharePoint.</p>"), "fee-from-home"),
     ("REJECT_FULL_TIME", dict(description_html=BASE_BODY + "<p>About us: Zestbox is a full-time, in-office team of 22.</p>"),
      "full-time-team"),
+    ("REJECT_FULL_TIME", dict(title="People Team Micro-Internship: Parental Leave Benchmarking",
+                              description_html=BASE_BODY + "<p>We are reviewing our parental leave policy.</p>"), "benefit-as-subject"),
     ("REJECT_INTERVIEW_TASK", dict(description_html=BASE_BODY + "<p>Our process: a short call, then you start the paid "
                                                                 "project.</p>"), "process-then-the-work"),
 ]
