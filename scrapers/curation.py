@@ -2426,9 +2426,26 @@ def curate(record: RawRecord, source: SourceConfig, rules: CurationRules, policy
         return Decision("reject", "REJECT_HOURS_UNKNOWN", "no total hours found")
     if pay is None:
         return Decision("reject", "REJECT_NO_PAY_SIGNAL", "no hourly rate, stipend or fee found")
+    if why := _hours_disagree(f, hours):
+        facts, evidence = f.report()
+        return Decision("review", "REVIEW_CONFLICT", why, None, facts, {"conflict": why[:300], **evidence})
     track = f" ({f.hours_fact.by})" if f.hours_fact.by.startswith("track") else ""
     return _finish(f, hours, pay, "KEPT_MICRO",
                    f"{hours.min}-{hours.max} h from {hours_quote!r}{track}; pay from {pay_quote!r}")
+
+
+_HOURS_UNIT = re.compile(r"\d\s*(?:(?:-|–|to)\s*\d+\s*)?(?:hours?|hrs?|h)\b")
+
+
+def _hours_disagree(f: Facts, hours: Hours) -> str | None:
+    """The effort a label states ("Estimated effort: 45 hours") far from the hours read elsewhere (a title's
+    "15-Hour Micro-Internship"): which one is right is for a person, not for the first figure read."""
+    label = extract.labelled_hours(f.text)
+    if label is None or (label.low <= hours.max and hours.min <= label.high):
+        return None
+    if (label.high > HOURS_MAX) == (hours.max > HOURS_MAX) or not _HOURS_UNIT.search(label.quote):
+        return None  # only a disagreement that decides: one figure within 40 hours, the other over; "Scope: 3 scripts" is no hours
+    return f"{hours.min}-{hours.max} hours read, but {label.quote!r} states {label.low:g}-{label.high:g}"
 
 
 def explain(decision: Decision) -> str:

@@ -409,6 +409,9 @@ REVIEWS = [
     ("REVIEW_CONFLICT", dict(remote=False), "remote-flag-false-but-completed-100%-remotely"),
     # a Full-time employment-type field against a text that states a 20-hour paid student project
     ("REVIEW_CONFLICT", dict(employment_type=["Full-time"]), "full-time-field-against-a-20-hour-project"),
+    # a title's hours against the effort a label states, one within 40 hours and one over: a person checks
+    ("REVIEW_CONFLICT", dict(title="15-Hour Micro-Internship: Grant Tracker Build",
+                             description_html=body("Estimated effort: 45 hours. Fee: £450.")), "title-hours-against-labelled-effort"),
     ("REVIEW_CONFLICT", dict(employment_type=["FULL_TIME"]), "schema-full-time-field-against-the-text"),
     ("REVIEW_CONFLICT", dict(description_html=BASE_BODY + "<p>Alumni of the programme often stayed on an ongoing basis.</p>"),
      "ongoing-said-of-alumni"),
