@@ -1367,14 +1367,14 @@ _HYBRID_FEW_DAYS = re.compile(r"\bhybrid\s*[:(-]\s*(?:\d|a few) (?:full |half[- 
                               r"|in (?:the|our) office|at (?:the|our)\b)(?![^.;]{0,50}\b(?:a|per|each|every) (?:week|wk)\b|[^.;]{0,50}\bweekly\b)")
 #: A place of work named in an on-site phrase ("our Leeds studio"), unlike where one must live ("located in Canada").
 _WORKPLACE_WORDS = ("office", "studio", "lab", "warehouse", "shop", "store", "premises", "clinic", "atelier", "person", "hybrid",
-                    "face to face", "face-to-face", "sites", "be based", "room", "library", "farm", "kitchen", "workshop",
+                    "face to face", "face-to-face", "sites", "be based", "need you in", "room", "library", "farm", "kitchen", "workshop",
                     "on-site", "onsite", "on site", "escritório", "estúdio", "ateliê", "oficina", "taller", "büro")
 #: What every wording of :data:`_ONSITE_TEXT` holds: the cheap test before it.
 _ONSITE_NEEDLES = ("office", "site", "person", "hybrid", "studio", "store", "lab", "warehouse", "campus", "headquarters",
                    "clinic", "shop", "relocat", "must ", "stacjonarn", "presencial", "sur place", "vor ort", "büro", "präsenz",
                    "brid", "yerinde", "ofis", "yüz yüze", "miejscu", "biurze", "kancelář", "místě", "birou", "sediu", "офіс",
                    "المكتب", "במשרד", "reach of", "distance of", "nosso", "nossa", "nuestr", "face to face", "face-to-face",
-                   "take place", "takes place", "happen", "based", "carried out", "leave the", "leave our", "in-store", "field-based")
+                   "take place", "takes place", "happen", "based", "need you in", "out of our", "carried out", "leave the", "leave our", "in-store", "field-based")
 #: On-site said in prose: only read when nothing says remote.
 _ONSITE_TEXT = re.compile(r"(?<!no )(?<!not )(?<!without )\b(?:in[- ]person|hybrid|in the office|office in [a-z]+"
                           r"|at our (?:office|offices|studio|stores?|lab|warehouse|site|campus|headquarters|clinic|shop)\b"
@@ -1409,6 +1409,10 @@ _ONSITE_TEXT = re.compile(r"(?<!no )(?<!not )(?<!without )\b(?:in[- ]person|hybr
                           r"|you(?:'ll|’ll| will| would) (?:sit|work|be based|be working|be) (?:with [a-z ]{1,30} )?(?:in|at) (?:the|our)"
                           r" (?:[a-z]+ ){0,2}(?:office|offices|studio|lab|warehouse|shop|store|workshop|premises|clinic|atelier)"
                           r"|within (?:easy )?(?:reach|commuting distance|travel(?:l)?ing distance) of"
+                          # "You'll mostly work from our Bree Street studio", "we need you in for print proofing on Tuesdays"
+                          r"|(?:work|working|based) (?:mostly |mainly |largely |primarily )?(?:from|out of) (?:our|the) (?:[a-z]+ ){0,2}"
+                          r"(?:office|offices|studio|lab|shop|store|warehouse|workshop|premises|clinic|atelier)(?! or\b)"
+                          r"|need you in (?:for|on|at|two|three|once|twice|every)\b"
                           # "you'll be based with our Leeds team two days a week"
                           r"|you(?:'ll|’ll| will| would)? be based (?:with|in|at|alongside) (?:our|the) (?:[a-z]+ ){0,2}(?:team|office|studio|lab"
                           r"|site|hq|headquarters)"

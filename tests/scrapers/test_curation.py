@@ -369,6 +369,9 @@ REJECTS = [
     ("REJECT_NOT_REMOTE", dict(description_html=body("30 hours across four weeks, £480 fee. Most of the analysis can be done "
                                                       "from home; you'll be based with our Leeds team two days a week.")),
      "based-with-our-team"),
+    ("REJECT_NOT_REMOTE", dict(description_html=body("30 hours total, R4,500 fixed fee. You'll mostly work from our Bree "
+                                                      "Street studio; we need you in for print proofing on Tuesdays, the rest "
+                                                      "can be done from home.")), "mostly-work-from-our-studio"),
     ("REJECT_EXPIRED", dict(valid_through="2026-07-15"), "deadline-passed"),
     ("REJECT_INVALID", dict(posted="2031-01-01T00:00:00Z"), "posted-in-future"),
 ]
