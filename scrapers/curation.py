@@ -431,6 +431,17 @@ _UNPAID_MORE = _extras(
      r"(?:gift ?cards?|vouchers?|store credit|credits|tokens|swag|merch\w*|points|coupons?)\b",
      r"\b(?:paid|earn\w*|receive\w*|\d[\d,.]*) in (?:[\w-]+ ){0,2}"),
     (("gift card", "giftcard"), r"gift ?cards? only|only (?:in )?gift ?cards?", None),
+    # "You'll earn 15% of every sponsorship deal you close": a commission by another name
+    (("% of", "% on", "%of"), r"(?:earn|get|receive|keep|be paid|paid) (?:an? )?\d+ ?% (?:commission )?(?:of|on) (?:every|each|all|any)\b",
+     None),
+    # no pay in so many words: "we don't pay a fee on top of that", "there's no monetary compensation",
+    # "pas de gratification", "un engagement bénévole"
+    (("pay a", "pay any", "monetary", "gratification", "rémunération", "bénévol"),
+     # the employer the one who does not pay ("students don't pay a fee to apply" is the harmless twin)
+     r"\b(?:we|company|organi[sz]ation|employer|client) (?:don't|do not|don’t|won't|will not|cannot|can't|are unable to) pay (?:a |any )?"
+     r"(?:fee|stipend|wage|salary|honorarium)\b"
+     r"|no monetary (?:compensation|payment|reward|remuneration)|(?:pas de|sans|aucune) (?:gratification|rémunération)"
+     r"|(?:engagement|poste|mission|rôle|travail) bénévole|\bbénévolat\b", None),
     # "contributors are rewarded with 5,000 CRDA, our platform's governance token": a token, not money
     (("token",), r"(?:governance|platform|utility|crypto|native|community|reward) tokens?\b",
      r"\b(?:rewarded|reward|paid|pays?|compensat\w*|earn\w*|receive\w*|credited)\b[^.]{0,60}"),

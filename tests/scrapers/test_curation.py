@@ -372,6 +372,10 @@ REJECTS = [
     ("REJECT_NOT_REMOTE", dict(description_html=body("30 hours total, R4,500 fixed fee. You'll mostly work from our Bree "
                                                       "Street studio; we need you in for print proofing on Tuesdays, the rest "
                                                       "can be done from home.")), "mostly-work-from-our-studio"),
+    ("REJECT_UNPAID", dict(description_html=body("Around 20 hours. You'll earn 15% of every sponsorship deal you close.")),
+     "percent-of-every-deal"),
+    ("REJECT_UNPAID", dict(description_html=body("About 20 hours, 5 ECTS; we don't pay a fee on top of that.")), "dont-pay-a-fee"),
+    ("REJECT_UNPAID", dict(description_html=body("Environ 15 heures. Il s'agit d'un engagement bénévole.")), "engagement-benevole"),
     ("REJECT_EXPIRED", dict(valid_through="2026-07-15"), "deadline-passed"),
     ("REJECT_INVALID", dict(posted="2031-01-01T00:00:00Z"), "posted-in-future"),
 ]
@@ -512,6 +516,7 @@ PASSES = [
                                "<p>About 20 hours £250 fee from home - everything is on SharePoint.</p>"), "fee-from-home"),
     ("REJECT_FULL_TIME", dict(description_html=BASE_BODY + "<p>About us: Zestbox is a full-time, in-office team of 22.</p>"),
      "full-time-team"),
+    ("REJECT_UNPAID", dict(description_html=BASE_BODY + "<p>Students don't pay a fee to apply.</p>"), "students-dont-pay-a-fee"),
     ("REJECT_FULL_TIME", dict(title="People Team Micro-Internship: Parental Leave Benchmarking",
                               description_html=BASE_BODY + "<p>We are reviewing our parental leave policy.</p>"), "benefit-as-subject"),
     ("REJECT_INTERVIEW_TASK", dict(description_html=BASE_BODY + "<p>Our process: a short call, then you start the paid "
