@@ -1098,7 +1098,11 @@ def _year_for(month: int, day: int, posted: date | None, today: date) -> date:
 #: is not said with "one" or "single".
 _ONE_SITTING = re.compile(r"\b(?:1|single|a single|just 1|only 1) (\d\d?\d?(?:\.\d)?)[- ]?(minutes?|mins?|hours?|hrs?)"
                           r"(?: long)?(?: [a-z-]+){0,2}? (?:interview|session|conversation|chat|focus group|usability test"
-                          r"|user test|study|survey)s?\b")
+                          r"|user test|study|survey)s?\b"
+                          # a research participant's sitting: "join a 90-minute video interview", "in a 45-minute
+                          # focus group" (not "a 30-minute kick-off chat", which is part of a project)
+                          r"|\b(?:join|in|take part in|attend|for|book|do) an? (\d\d?\d?(?:\.\d)?)[- ]?(minutes?|mins?|hours?|hrs?)"
+                          r"(?: long)?(?: [a-z-]+){0,2}? (?:interview|focus group|usability test|user test|study|survey)s?\b")
 
 
 #: Work said as a count of sittings of one length, and what is added to them: "5 2-hour testing
@@ -1180,10 +1184,11 @@ def session_total(text: str) -> Found | None:
 
 def one_sitting(text: str) -> Found | None:
     """Hours of a task that is one sitting, the only amount of work a text states (minutes as hours)."""
-    if "1 " not in text and "single" not in text:
+    if "1 " not in text and "single" not in text and "a " not in text:
         return None
     m = _ONE_SITTING.search(text)
     if not m:
         return None
-    n = float(m.group(1)) / (60 if m.group(2).startswith("min") else 1)
+    amount, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    n = float(amount) / (60 if unit.startswith("min") else 1)
     return Found(n, n, _quote(text, m.start(), m.end()), m.start()) if 0 < n <= 8 else None

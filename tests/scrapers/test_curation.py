@@ -376,6 +376,9 @@ REJECTS = [
      "percent-of-every-deal"),
     ("REJECT_UNPAID", dict(description_html=body("About 20 hours, 5 ECTS; we don't pay a fee on top of that.")), "dont-pay-a-fee"),
     ("REJECT_UNPAID", dict(description_html=body("Environ 15 heures. Il s'agit d'un engagement bénévole.")), "engagement-benevole"),
+    ("REJECT_TOO_SHORT", dict(title="Student banking study", description_html="<p>Tell us how you pick a student bank "
+                              "account in a 45-minute video interview. £40 by PayPal. University students only. Remote.</p>"),
+     "in-a-45-minute-interview"),
     ("REJECT_EXPIRED", dict(valid_through="2026-07-15"), "deadline-passed"),
     ("REJECT_INVALID", dict(posted="2031-01-01T00:00:00Z"), "posted-in-future"),
 ]
