@@ -810,8 +810,7 @@ class Facts:
         best = None
         if self.hours_fact.by.startswith("track") and (hours := self.hours_fact.value):
             best = self._pay_near_track(hours)
-        best = best or extract.piece_total(self.text, self.mentions) or extract.best_pay(self.mentions, self.scale) \
-            or self._rate_total()
+        best = best or self.piece_total or extract.best_pay(self.mentions, self.scale) or self._rate_total()
         if best:
             kind = "hourly" if best.unit == "hour" else ("stipend" if "stipend" in best.quote else "fixed")
             return Fact(Compensation(best.low, best.high, best.currency, best.unit), best.quote, kind)
@@ -820,6 +819,11 @@ class Facts:
         if hit := _find(_PAY_WORDS, self.text) or _pay_word_abroad(self.text):
             return Fact(None, hit, "stated without an amount")
         return Fact(None)
+
+    @cached_property
+    def piece_total(self) -> extract.Pay | None:
+        """A rate per piece times the pieces the text counts (read once: the pay and the per-piece rule ask)."""
+        return extract.piece_total(self.text, self.mentions)
 
     def _pay_near_track(self, hours: Hours) -> extract.Pay | None:
         """The amount nearest any mention of the chosen track: a track may be said twice ("choose
@@ -1823,7 +1827,7 @@ def _per_piece(f: Facts) -> str | None:
     pieces = [p for p in f.mentions if p.unit == "piece"]
     if ("per " in role or "each " in role) and (m := extract.PER_DELIVERABLE.search(role)) and (pieces or _PIECE_PAID.search(role, max(0, m.start() - 20), m.start() + 1)):
         if f.hours_fact.value is not None and (any(p.unit in ("total", "hour") for p in f.mentions)
-                                               or extract.piece_total(f.text, f.mentions)):
+                                               or f.piece_total):
             return None  # a fixed set of pieces: "$30 per video for 8 videos of about 2 hours each"
         return role[max(0, m.start() - 30): m.end() + 30].strip()
     return None

@@ -652,11 +652,12 @@ _PAY_LABEL = re.compile(r"\b(?:salary|pay|compensation|remuneration|stipend|fee|
 
 #: What may sit between an amount and its unit without being either: a price's dash ("€ 20,- per uur",
 #: "CHF 40.– pro Stunde") and gross or net ("25 € brutto pro Stunde", "€ 20 bruto per uur").
-_AFTER_AMOUNT = re.compile(r"^(?:[,.]\s?[-–—]{1,2}(?![\w-]))?(?:\s*(?:ca|can|us|au|nz)\b(?!\.))?"
-                           r"(?:\s*(?:brutto|brut[oa]s?|gross|netto|net[oa]s?|net|brut|brute?s)\b\.?)?")
 #: The country after a dollar sign that follows its amount, as French writes it: "30 $ CA de l'heure", "500 $ US".
-_DOLLAR_COUNTRY_AFTER = re.compile(r"\s?(ca|can|us|au|nz)\b(?!\.)")
 _DOLLAR_COUNTRIES = {"ca": "CAD", "can": "CAD", "us": "USD", "au": "AUD", "nz": "NZD"}
+_DOLLAR_COUNTRY = rf"({'|'.join(_DOLLAR_COUNTRIES)})\b(?!\.)"
+_DOLLAR_COUNTRY_AFTER = re.compile(rf"\s?{_DOLLAR_COUNTRY}")
+_AFTER_AMOUNT = re.compile(rf"^(?:[,.]\s?[-–—]{{1,2}}(?![\w-]))?(?:\s*{_DOLLAR_COUNTRY})?"
+                           r"(?:\s*(?:brut(?:t?o|a|e)?s?|gross|net(?:t?o|a)?s?)\b\.?)?")
 
 #: Currencies whose "10k" is a small sum: a "₹10k stipend" can be one project's fee.
 KILO_FEE_CURRENCIES = frozenset({"INR", "JPY", "PHP", "NGN", "KES", "HUF", "KRW", "CLP", "COP", "ARS", "PKR", "LKR", "IDR", "UGX", "TZS"})
@@ -1124,6 +1125,12 @@ EACH_TAKES = re.compile(rf"\b(?:each|every|per)\s+(?P<piece>{_PIECES})\s+(?:take
                         rf"(?:about\s+|around\s+|roughly\s+|approx\.?\s*|~\s*)?(?P<a>{_N})(?:\s*(?:-|to)\s*(?P<b>{_N}))?\s*{_HRS}")
 
 
+def _piece_counts(text: str, piece: str) -> Iterator[re.Match[str]]:
+    """Where the text counts those pieces: "8 episodes", "5 short deliverables" (the count in group 1)."""
+    stem = piece.rstrip("s")[:5]
+    return re.finditer(rf"\b(\d{{1,2}})\s+(?:[a-z-]+\s+){{0,2}}?{re.escape(stem)}", text)
+
+
 def each_total(text: str) -> Found | None:
     """Total hours of a count of pieces times the hours each takes (2 to 20 pieces of at most 8 hours)."""
     if "each" not in text and "apiece" not in text and "piece" not in text and "per" not in text and "every" not in text:
@@ -1132,8 +1139,7 @@ def each_total(text: str) -> Found | None:
         n, (low, high) = int(m.group("n")), _rng(m.group("a"), m.group("b"))
         return Found(n * low, n * high, _quote(text, m.start(), m.end()), m.start()) if 2 <= n <= 20 and 0 < high <= 8 else None
     if m := EACH_TAKES.search(text):
-        stem = m.group("piece").rstrip("s")[:5]
-        count = re.search(rf"\b(\d{{1,2}})\s+(?:[a-z-]+\s+){{0,2}}?{re.escape(stem)}", text)
+        count = next(_piece_counts(text, m.group("piece")), None)
         if count:
             n, (low, high) = int(count.group(1)), _rng(m.group("a"), m.group("b"))
             if 2 <= n <= 20 and 0 < high <= 8:
@@ -1145,6 +1151,7 @@ def each_total(text: str) -> Found | None:
 _PIECE_RATE = re.compile(rf"\s*(?:per|for each|for every|each|an?|/)\s*(?:[a-z-]+\s+)?(?P<piece>{_PIECES})\b")
 
 
+#: A count said per period ("10 articles a month"): open-ended, not the set a project's total is counted by.
 _COUNT_PER_PERIOD = re.compile(r"\w*\s*(?:a|per|each|every|/)\s*(?:day|week|month|year|quarter)|\w*\s*(?:daily|weekly|monthly)")
 
 
@@ -1157,8 +1164,7 @@ def piece_total(text: str, mentions: list[Pay]) -> Pay | None:
     for rate in mentions:
         if not (m := _PIECE_RATE.match(text, rate.end)):
             continue
-        stem = m.group("piece").rstrip("s")[:5]
-        for count in re.finditer(rf"\b(\d{{1,2}})\s+(?:[a-z-]+\s+){{0,2}}?{re.escape(stem)}", text):
+        for count in _piece_counts(text, m.group("piece")):
             if rate.at <= count.start() <= m.end() or _COUNT_PER_PERIOD.match(text, count.end()):
                 continue  # the rate's own amount ("$20 per task"); a count per month is no total ("10 articles a month")
             if 2 <= (n := int(count.group(1))) <= 20:
