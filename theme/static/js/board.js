@@ -11,7 +11,7 @@
  * pay in the student's currency is fx.js's (board/rates.py): minimums and pay sorts compare
  * converted amounts, so a minimum needs no "Paid in" and INR never outranks USD by a ratio.
  */
-import { makeFormats, makePaths } from "./format.js";
+import { escapeHtml as esc, makeFormats, makePaths } from "./format.js";
 import { ago, countdown, hoursShort } from "./countdown.js";
 import { hourlyWords, payWords, states, whoWords } from "./words.js";
 import * as fx from "./fx.js";
@@ -291,9 +291,6 @@ import { buttonsHtml, enhance as markShortlist, read as readShortlist } from "./
   function group(n) { return F.number(n); }
   function money(x, cur) { return F.money(x, cur); }
   function range(lo, hi, cur) { return F.moneyRange(lo, hi, cur); }
-  function esc(t) {
-    return String(t).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
-  }
   function deadline(e) {  // as the static card's <time data-countdown> reads once countdown.js ran
     return e.dt ? '<time datetime="' + esc(e.dt) + '" data-countdown>' + countdown(e.dt) + "</time>" : esc(states.open);
   }

@@ -7,6 +7,11 @@
  * shortest decimal spelling, as board.formats.rounded does in Python.
  */
 
+/** Text made safe inside HTML, attribute values included: the one escaper of every page's script. */
+export function escapeHtml(text) {
+  return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
+}
+
 export function makeFormats(spec) {
   const n = spec.numbers;
   // Each Intl.NumberFormat is made on first use: making one loads the locale's data, tens of

@@ -9,7 +9,7 @@
  * locale's region (CLDR's table, emitted by the build), else the table's fallback.
  * "posted" shows every posting in its own currency.
  */
-import { makeFormats } from "./format.js";
+import { escapeHtml as esc, makeFormats } from "./format.js";
 import W from "./wording.js";  // board.formats.WORDING: converted_words, hourly_words
 
 const KEY = "board.currency";
@@ -89,7 +89,6 @@ export function hourlyHtml(lo, hi, src, unit) {
   return esc(t.slice(0, cut)) + '<span class="pay-posted">' + esc(t.slice(cut)) + "</span>";
 }
 
-function esc(t) { return t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"); }
 
 /** Rewrite every card's hourly pay under ``root`` (data-hourly="low high currency unit"). */
 export function applyCards(root) {

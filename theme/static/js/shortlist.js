@@ -10,6 +10,8 @@
  * it reserves the buttons' room (html.js) and hides hidden cards with a style rule that
  * this module keeps up to date, so nothing on screen moves when this script arrives.
  */
+
+import { escapeHtml as esc } from "./format.js";
 const KEY = "board.shortlist.v1";  // shortlist-head.js reads the same key
 export const FORMAT = "micro-internship-board/shortlist";
 const ACTIONS = [
@@ -79,9 +81,6 @@ function slotMeta(slot) {
 // ---- buttons ----------------------------------------------------------------------------
 const BY_ACT = Object.fromEntries(ACTIONS.map((a) => [a.act, a]));
 
-function esc(t) {
-  return String(t).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
 
 /** One posting's Save / Applied / Hide group, pressed as ``items`` says: the only markup of
  *  the buttons (static cards, board.js's cards, the posting page, the Saved page). Each is
