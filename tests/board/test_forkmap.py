@@ -9,12 +9,13 @@ import pytest
 from board.forkmap import ForkedError, fork_map
 
 
-def test_results_come_back_in_order_from_the_children():
+def test_results_come_back_in_order_from_this_process_and_the_children():
     parent = os.getpid()
     got = fork_map(lambda x: (x * x, os.getpid()), list(range(25)), 3)
     assert [r for r, _pid in got] == [x * x for x in range(25)]
-    pids = {pid for _r, pid in got}
-    assert len(pids) == 3 and parent not in pids  # three children did the work
+    assert {pid for _r, pid in got[0::3]} == {parent}  # share 0 ran here
+    children = {pid for _r, pid in got[1::3]} | {pid for _r, pid in got[2::3]}
+    assert len(children) == 2 and parent not in children  # two children did the rest
 
 
 def test_one_worker_runs_in_this_process():
@@ -32,12 +33,25 @@ def test_an_item_that_raises_is_named_with_the_childs_traceback():
     assert "ValueError: seven is bad" in caught.value.detail
 
 
+def test_an_item_that_raises_here_is_named_after_the_children_are_reaped():
+    def fn(x):
+        if x == 6:
+            raise KeyError("six")
+        return x
+    with pytest.raises(ForkedError) as caught:
+        fork_map(fn, list(range(10)), 3)
+    assert caught.value.index == 6 and caught.value.worker == 1  # share 0 (0, 3, 6, 9) is this process's
+    assert "KeyError: 'six'" in caught.value.detail
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # no child left behind
+
+
 def test_a_child_that_dies_silently_is_reported_at_its_first_missing_item():
     def fn(x):
-        if x == 4:
+        if x == 5:
             os._exit(9)  # killed, out of memory: no report at all
         return x
     with pytest.raises(ForkedError) as caught:
         fork_map(fn, list(range(6)), 2)
-    assert caught.value.index == 0  # child 1 had items 0, 2, 4 and reported none
-    assert "status 9" in caught.value.detail
+    assert caught.value.index == 1  # the child had items 1, 3, 5 and reported none
+    assert caught.value.worker == 2 and "status 9" in caught.value.detail
