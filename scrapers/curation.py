@@ -501,7 +501,14 @@ _HIRING_STAGE = _extras(
                                  r"|assignment|trial|exercise|challenge|take-?home|work sample|case study)\b", None),
     (("whether or not", "regardless of"), r"(?:whether or not|regardless of whether) (?:we|you) (?:(?:make|extend|get|receive)"
                                           r" (?:you |an? |the )?(?:job )?offer|are (?:offered|hired)|hire (?:you|them)|get (?:the job|hired)"
-                                          r"|end up (?:hiring|joining))\b|regardless of (?:the )?(?:hiring )?(?:outcome|decision|result)", None),
+                                          r"|end up (?:hiring|joining))\b|regardless of (?:the )?(?:hiring )?(?:outcome|decision|result)"
+                                          # "we pay for every completed submission, whether or not you progress"
+                                          r"|(?:whether or not|regardless of whether) you (?:progress|advance|move (?:forward|on)"
+                                          r"|are (?:selected|shortlisted|successful)|make it (?:through|to the (?:next|final)))\b", None),
+    # "the strongest submissions are invited to the final panel for the 2027 cohort"
+    (("invited to", "move on to", "progress to", "advance to", "go through to"),
+     r"(?:strongest|best|top|successful|shortlisted) (?:submissions|candidates|applicants|entries|cases)\s+(?:are |will be |get )?"
+     r"(?:invited|move on|progress|advance|go through) to (?:the|a|our) (?:final|next|last) (?:panel|interview|round|stage|assessment)", None),
     # "your case study is scored alongside your interview and decides whether we make you an offer"
     (("whether we", "whether you"), r"(?:decides?|determines?|informs?|counts? (?:towards?|in)) whether (?:we|you) (?:make|extend|offer"
                                     r"|get|receive|hire|are (?:offered|hired))\b", None),
@@ -548,7 +555,7 @@ _HIRING_STAGE = _extras(
                                 r"|\bstep \d\s*[:\-]\s*(?:an? |one )?(?:short |small )?(?:paid|compensated) (?:[\w-]+ )?(?:case study"
                                 r"|take-home|work sample|test|trial|assessment|exercise)\b", None),
 )
-_HIRING_CONTEXT = re.compile(r"\b(?:interview\w*|hiring|hired|applying (?:to|for)|applicants?|candidates?|finalists?|job offer|an offer"
+_HIRING_CONTEXT = re.compile(r"\b(?:interview\w*|hiring|hired|we hire|applying (?:to|for)|applicants?|candidates?|finalists?|job offer|an offer"
                              r"|make offers|(?:our|the|this|that) (?:[\w-]+ ){0,3}(?:role|position|opening|job)|opening"
                              r"|vacancy|recruit\w*)\b")
 
@@ -1688,6 +1695,12 @@ _FEE_ABROAD = re.compile(r"\b(?:(?:refundable|non-refundable|security|equipment|
                          r"|taxa de (?:inscri[çc][ãa]o|matr[íi]cula|participa[çc][ãa]o|ades[ãa]o)"
                          r"|investimento\s*(?::|de)\s*(?:r\$|€|\d)|(?:teilnahme|anmelde|einschreibe|programm|kurs)geb[üu]hr\w*"
                          r"|inschrijfgeld|deelnamekosten|deelnameprijs|inschrijvingskosten"
+                         # Indonesian / Malay "biaya pendaftaran", "yuran penyertaan"; Polish "opłata rejestracyjna",
+                         # "wpisowe"; Nordic "anmälningsavgift", "deltakeravgift", "tilmeldingsgebyr"; Italian/Spanish "costo di iscrizione"
+                         r"|(?:biaya|yuran) (?:pendaftaran|program|pelatihan|keikutsertaan|penyertaan|kursus|partisipasi)"
+                         r"|op[łl]ata (?:rejestracyjna|wpisowa|za (?:udzia[łl]|uczestnictwo|program|kurs))|wpisowe"
+                         r"|(?:anm[äa]lnings|deltagar|deltaker|deltager|p[åa]meldings|tilmeldings)(?:avgift|gebyr)"
+                         r"|cost[oe] (?:di |de )(?:iscrizione|partecipazione|inscripci[óo]n|participaci[óo]n)"
                          # a price line in Spanish or Portuguese: "Inscripción: USD 49", "Matrícula: R$ 150", "Inversión: $99"
                          r"|(?:inscripci[óo]n|inscri[çc][ãa]o|matr[íi]cula|mensalidade|mensualidad|inversi[óo]n)\s*:\s*(?:de\s+)?"
                          # with its currency, so not a date or a share ("Inscripción: 15 de enero", "Inscrição: 100% online")
@@ -1927,8 +1940,10 @@ _STUDENTS_EXCLUDED = re.compile(
     r"\b(?:can ?not|can't|do not|don't|won't|will not|are unable to|unable to|may not)\s+(?:engage|hire|accept|consider|contract"
     r" with|work with|take on|onboard|book)\s+(?:[\w-]+\s+){0,2}?(?:students?|interns?|undergrad\w*)\b"
     # not "interns are not eligible for benefits": the exclusion is from this work, not from a perk
-    r"|\b(?:students?|graduates?|grads|undergrad\w*)\b[^.;:!?]{0,50}?\b(?:are|is|will)\s+(?:not\s+(?:be\s+)?(?:eligible|considered"
-    r"|accepted)|ineligible)\b(?!\s+(?:for|to)\s+(?!(?:this|the|our)\s+(?:program\w*|project|role|position|mission|gig|opportunity)))"
+    r"|\b(?:students?|graduates?|grads|undergrad\w*)\b[^.;:!?]{0,50}?\b(?:(?:are|is|will)\s+(?:not\s+(?:be\s+)?(?:eligible|considered"
+    r"|accepted)|ineligible)|(?:cannot|can ?not|can't|can’t|won't|won’t|will not)\s+be\s+(?:eligible|considered|accepted))\b"
+    r"(?!\s+(?:for|to)\s+(?!(?:this|the|our)\s+(?:program\w*|project|role|position|mission|gig|opportunity|one|1\b|work|assignment"
+    r"|engagement|task|brief|(?:micro-?)?internship)))"
     r"|\b(?:experienced |seasoned |working )?professionals only\b|\bonly (?:for |open to )?(?:experienced|seasoned) professionals\b"
     r"|\b(?:graduates?|grads) (?:of|from|before) (?:19|20)\d\d (?:or (?:earlier|before) )?only\b"
     r"|\b(?:(?:registered|incorporated) )?(?:companies|businesses|agencies|firms|legal entities) only\b"
@@ -1963,6 +1978,9 @@ _STUDENTS_EXCLUDED = re.compile(
     r"|\b(?:must|need to|required to|should) (?:hold|have|possess|be) (?:an? |your |a current |an active )?(?:active |current |valid )?"
     r"(?:cpa|acca|cfa|pe|rn|bar|law|legal|nursing|medical|pharmacy|teaching|real estate|securities|finra|series \d+)"
     r" (?:licen[cs]es?|registration|charter|admission|practising certificate)\b(?! (?:or|and/or) (?:be )?(?:an? )?(?:\w+ )?(?:candidate|student|trainee))"
+    # "must hold an active PRC licence as a Registered Nurse", "need a valid registration as a pharmacist"
+    r"|\b(?:must|need to|required to|should) (?:hold|have|possess) (?:an? |your |a current |an active |a valid )?(?:active |current"
+    rf" |valid )?(?:[a-z]{{2,6}} )?(?:licen[cs]e|registration) as an? (?:{_PRO_ADJ} )?{_PRO_NOUN}\b"
     r"|\b(?:must be|only) (?:a )?(?:licensed|chartered|certified|qualified|registered) (?:cpas?|attorneys?|lawyers?|solicitors?|nurses?"
     r"|pharmacists?|physicians?|accountants?|engineers?|architects?)\b(?! (?:or|and/or) (?:be )?(?:an? )?(?:\w+ )?(?:candidate|student|trainee))"
     r"|\b(?:licensed|chartered|certified) (?:cpas?|attorneys?|lawyers?|accountants?|nurses?|engineers?) only\b"

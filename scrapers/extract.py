@@ -203,7 +203,12 @@ MONTH_SPAN = re.compile(r"\b(?:from\s+)?(" + "|".join(_MONTHS) + r")(?:\s+(?:thr
 START_END = re.compile(r"\bstart(?:s|ing)?(?: date)?\s*:?\s*(?:in |on )?(" + "|".join(_MONTHS) + r")\b[^.]{0,40}?"
                        r"\bend(?:s|ing)?(?: date)?\s*:?\s*(?:in |on |by )?(" + "|".join(_MONTHS) + r")\b")
 #: "20 hours per month": a rate, like hours a week, that says nothing without a number of months.
-MONTHLY = re.compile(rf"{_RNG}\s*-?\s*{_HRS}\s*(?:/|per|a|an|each|every)\s*month\b")
+#: A month in the writer's language too: "15 jam per bulan", "10 Stunden im Monat", "20 heures par mois".
+_MONTH = (r"(?:/|per|a|an|each|every)\s*month\b|(?:pro|im|par|por|al|ao|per|i|om|w|na)\s*(?:monat|mois|mes|mês|mese|maand"
+          r"|måned|måneden|månad|månaden|bulan|miesiącu?)\b|(?:setiap|tiap)\s*bulan\b|sebulan\b|monatlich|mensuel\w*"
+          r"|mensais|mensuales|mensili|maandelijks|månadsvis|miesięcznie|měsíčně")
+MONTHLY = re.compile(rf"{_RNG}\s*-?\s*{_HRS}\s*(?:{_MONTH})")
+_PER_MONTH_AFTER = re.compile(rf"^\s*(?:{_MONTH})")
 
 
 @dataclass(frozen=True)
@@ -314,7 +319,8 @@ def _hour_mentions(text: str) -> tuple[list[Found], list[Found]]:
         before = before[-25:]
         cap = bool(_HOURS_CAP_BEFORE.search(before) or _HOURS_PROJECT_OF.search(before)
                    or _HOURS_WORKLOAD_VERB.search(text, max(0, m.start() - 60), m.start()))
-        if (not cap and _HOURS_BEFORE_SKIP.search(before)) or _HOURS_AFTER_SKIP.search(after) or _PER_WEEK_AFTER.match(after):
+        if (not cap and _HOURS_BEFORE_SKIP.search(before)) or _HOURS_AFTER_SKIP.search(after) or _PER_WEEK_AFTER.match(after) \
+                or _PER_MONTH_AFTER.match(after):
             continue
         low, high = _rng(m.group(1), m.group(2))
         if not 0 < high <= 2000:
@@ -1031,8 +1037,17 @@ _CLOSING = re.compile(
     # the deadline's label in the writer's language: Norwegian/Danish "Søknadsfrist", "Ansøgningsfrist", Swedish
     # "Sista ansökningsdag", German "Bewerbungsfrist", Spanish "Fecha límite", "Cierre de postulaciones"
     r"|s[øo]knadsfrist|ans[øo]gningsfrist|sista ans[öo]kningsdag(?:en)?|bewerbungsfrist|bewerbungsschluss"
-    r"|fecha l[íi]mite(?: de (?:postulaci[óo]n|inscripci[óo]n))?|cierre de (?:postulaciones|convocatoria))(?![a-z])"
-    r"\s*(?:was|is|of|:|-|on|at|by)?\s*(?:on\s+|by\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?"
+    r"|fecha l[íi]mite(?: de (?:postulaci[óo]n|inscripci[óo]n))?|cierre de (?:postulaciones|convocatoria)"
+    # applications "until" in the writer's language: "Inscrições até 24/11/2026", "candidatures jusqu'au",
+    # "Bewerbungen bis zum", "candidature entro il", "postulaciones hasta el", "pendaftaran sampai"
+    r"|(?:inscri[çc][õo]es|inscripciones|postulaciones|candidaturas?|candidatures?|bewerbungen|sollicitaties|pendaftaran)"
+    r"(?: (?:abertas|abiertas|ouvertes|offen|aperte|dibuka))?"
+    r" (?:até|hasta(?: el)?|jusqu'?au|bis(?: zum)?|entro(?: il)?|tot(?: en met)?|sampai(?: dengan| tanggal)?|ditutup))(?![a-z])"
+    r"\s*(?:was|is|of|:|-|on|at|by)?\s*(?:on\s+|by\s+)?"
+    # a time of day before the date: "close at noon on Friday 13 November", "at 17:00 CET on"
+    r"(?:(?:at\s+)?(?:noon|midday|midnight|\d\d?(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|\d\d?[:.]\d\d)"
+    r"(?:\s+(?:[a-z]{2,4}|local time|uk time))?,?\s+(?:on\s+)?)?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?"
     rf"(?:{_MONTH_WORD}\s+(\d\d?)(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?|(\d\d?)(?:st|nd|rd|th|\.)?(?:\s+of)?\s+{_MONTH_WORD}"
     r",?(?:\s+(\d{4}))?|(\d{4})-(\d\d)-(\d\d)|(\d\d?)[/.](\d\d?)[/.](\d{4}))\b")
 #: Closed said without a date: "applications are now closed", "we are no longer accepting applications".
@@ -1065,7 +1080,8 @@ def closing_date(text: str, posted: date | None, today: date) -> Closing | None:
     posting date (two weeks' grace), else the one nearest ``today``; a numeric date without a year
     ("15/01") is not read at all."""
     if not any(w in text for w in ("clos", "deadline", "due", "apply", "applic", "until", "end", "filled", "through", "ran ",
-                                   "expir", "frist", "dag", "schluss", "mite", "cierre")):
+                                   "expir", "frist", "dag", "schluss", "mite", "cierre", "inscri", "candidat", "bewerb",
+                                   "postula", "sollicit", "pendaftaran")):
         return None
     for m in _CLOSING.finditer(text):
         g, quote = m.groups(), _quote(text, m.start(), m.end())

@@ -196,6 +196,10 @@ REJECTS = [
     ("REJECT_ONGOING", dict(description_html=body("A 20-hour project, $400, repeated every quarter.")), "repeated"),
     ("REJECT_ONGOING", dict(description_html=body("A 20-hour project, $400. Renewable each semester.")), "renewable"),
     ("REJECT_WEEKLY_OPEN_ENDED", dict(description_html=body("20 hours per month, $25/h.")), "monthly-hours"),
+    ("REJECT_WEEKLY_OPEN_ENDED", dict(description_html=body("Honor Rp 3.000.000 per bulan, sekitar 15 jam per bulan.")),
+     "monthly-hours-in-bahasa"),
+    ("REJECT_WEEKLY_OPEN_ENDED", dict(description_html=body("Ca. 10 Stunden im Monat, 20 € pro Stunde.")),
+     "monthly-hours-in-german"),
     ("REJECT_TOO_LONG", dict(description_html=body("A 20-hour project, $400. Start date: January; end date: June.")),
      "start-end-months"),
     ("REJECT_FULL_TIME", dict(description_html=body("A 20-hour project, $400. A W-2 employee position with benefits.")),
@@ -320,6 +324,9 @@ REJECTS = [
     ("REJECT_EXPERIENCED", dict(title="Senior Analyst Micro-Project"), "senior-title"),
     ("REJECT_STUDENT_PAYS", dict(description_html=BASE_BODY + "<p>Enrollment: $99.</p>"), "price-label"),
     ("REJECT_STUDENT_PAYS", dict(description_html=BASE_BODY + "<p>Just $49 to participate.</p>"), "price-to-join"),
+    ("REJECT_STUDENT_PAYS", dict(description_html=BASE_BODY + "<p>Biaya pendaftaran program Rp 350.000.</p>"),
+     "fee-in-bahasa"),
+    ("REJECT_STUDENT_PAYS", dict(description_html=BASE_BODY + "<p>Opłata rejestracyjna: 120 zł.</p>"), "fee-in-polish"),
     ("REJECT_EXPERIENCED", dict(description_html=BASE_BODY + "<p>Must have 5 or more years of industry experience.</p>"),
      "or-more-years"),
     ("REJECT_NOT_REMOTE", dict(description_html=body("A 20-hour project, $400 stipend, at our office in Leeds.").replace(
@@ -335,6 +342,10 @@ REJECTS = [
                                                                   "US state; students welcome once licensed.</p>"), "cpa-licence"),
     ("REJECT_NOT_FOR_STUDENTS", dict(description_html=BASE_BODY + "<p>You must be a licensed attorney in New York.</p>"),
      "licensed-attorney"),
+    ("REJECT_NOT_FOR_STUDENTS", dict(description_html=BASE_BODY + "<p>You must hold an active PRC licence as a Registered "
+                                                                  "Nurse.</p>"), "licence-as-a-nurse"),
+    ("REJECT_NOT_FOR_STUDENTS", dict(description_html=BASE_BODY + "<p>Student nurses cannot be considered for this one.</p>"),
+     "students-cannot-be-considered"),
     ("REJECT_EXPERIENCED", dict(description_html=BASE_BODY + "<p>You'll need four or more years of hands-on paid social "
                                                              "management.</p>"), "years-in-words"),
     ("REJECT_NOT_FOR_STUDENTS", dict(description_html=BASE_BODY + "<p>This engagement isn't suitable for students.</p>"),
@@ -357,6 +368,11 @@ REJECTS = [
      "trial-for-a-cohort"),
     ("REJECT_INTERVIEW_TASK", dict(description_html=BASE_BODY + "<p>You'll present it to the hiring panel as your final "
                                                                 "interview.</p>"), "as-your-final-interview"),
+    ("REJECT_INTERVIEW_TASK", dict(description_html=BASE_BODY + "<p>Every year we hire a cohort of analysts. We pay for every "
+                                                                "completed submission, whether or not you progress.</p>"),
+     "whether-or-not-you-progress"),
+    ("REJECT_INTERVIEW_TASK", dict(description_html=BASE_BODY + "<p>The strongest submissions are invited to the final panel for "
+                                                                "our graduate hiring round.</p>"), "invited-to-the-final-panel"),
     ("REJECT_NOT_A_POSTING", dict(title="Host a student micro-intern this January"), "host-a-student-micro-intern"),
     ("REJECT_NOT_A_POSTING", dict(description_html=BASE_BODY.replace("<p>", "<p>Have a 20-hour project sitting in your backlog? "
                                                                       "We match your team with a vetted college student. ", 1)),
@@ -776,6 +792,11 @@ def test_kroner_evidence_tiers_and_pay_mentions():
     ("Apply by 1 August 2026.", "2026-08-01"),  # today: still open until the day ends
     ("Submit your application by 15 January 2027.", "2027-01-15"),
     ("Applications must be received by September 1, 2026.", "2026-09-01"),
+    ("Applications close at noon on Friday 4 September 2026.", "2026-09-04"),  # a time of day before the date
+    ("Applications close at 5pm BST on 4 September 2026.", "2026-09-04"),
+    ("Inscrições até 24/09/2026.", "2026-09-24"),  # "until" in the writer's language
+    ("Candidatures jusqu'au 24/09/2026.", "2026-09-24"),
+    ("Bewerbungen bis zum 2026-09-24.", "2026-09-24"),
 ])
 def test_prose_closing_date_becomes_the_entry_deadline(sentence, deadline):
     d = decide(rec(BASE_BODY + f"<p>{sentence}</p>"))
