@@ -238,8 +238,20 @@ _STAFF_BOILERPLATE = re.compile(r"\b(?:full[- ]?time|permanent|salaried|regular)
                                 # what the employer's staff get, of any kind: "our full-time and part-time staff are
                                 # covered by our enterprise agreement", "our permanent colleagues enjoy 25 days' holiday"
                                 r"|\b(?:our|all|its|their) (?:[\w-]+ (?:and|or|&|/) )?(?:[\w-]+ ){0,2}?(?:employees|staff|team ?members"
-                                r"|colleagues|workers|workforce|personnel|people)\b (?:are |is )?(?:also |all )?(?:enjoy|receive|get"
+                                r"|colleagues|workers|workforce|personnel|people|consultants|associates|engineers|analysts|developers"
+                                r"|designers|lawyers|advisors|researchers)\b (?:are |is )?(?:also |all )?(?:enjoy|receive|get"
                                 r"|covered|eligible|entitled|offered|have access|benefit|qualify|accrue)"
+                                # named by the employer or their kind: "Full-time Mesa Verde employees receive …",
+                                # "Employees at Northstar receive equity …", "Store and office team members enjoy …"
+                                r"|\b(?:full[- ]?time|permanent|salaried|regular) (?:[\w&-]+ ){0,3}(?:employees|staff|team members"
+                                r"|colleagues|associates) (?:also )?(?:enjoy|receive|get|are eligible|have access|are offered)"
+                                r"|\b(?:employees|staff|team members|colleagues) (?:at|of) (?:[\w&.-]+ ){1,3}(?:also )?(?:enjoy|receive"
+                                r"|get|are eligible|have access|are offered)"
+                                r"|\b(?:[\w-]+ (?:and|or|&) [\w-]+ )?(?:team members|employees|associates|staff members) (?:also )?(?:enjoy"
+                                r"|receive|get|are eligible for|have access to|are offered)\b"
+                                # the employer's own arrangement: "Our headquarters in Grand Rapids operates on a hybrid schedule"
+                                r"|\b(?:our|the company's|the firm's) (?:headquarters|hq|head office|offices?|company|firm|teams?|staff)\b"
+                                r"[^.]{0,60}?\b(?:operates?|works?|runs?|is|are) (?:on |in )?(?:a )?hybrid\b"
                                 # the employer described: "we are a full-time, remote-first company of 90 people"
                                 r"|\bfull[- ]?time,? (?:(?!(?:role|position|job|internship|contract|gig|at|in|with|for|to)\b(?!-))[\w-]+,? ){0,3}"
                                 r"(?:company|firm|studio|agency|startup|start-up|organi[sz]ation|nonprofit|non-profit|business"
@@ -251,11 +263,25 @@ _STAFF_BOILERPLATE = re.compile(r"\b(?:full[- ]?time|permanent|salaried|regular)
                                 # a list of the employer's other openings: "Also hiring at Portage: Senior Product Manager
                                 # (full-time, Ottawa)", "We're also hiring (full-time, on-site in Boston): …"
                                 r"|\balso hiring\b|\bother (?:open )?(?:openings|roles|positions|vacancies|jobs)\b")
+#: The sentence goes on about this role's own workplace or hours: "Our team works on a hybrid schedule
+#: and you'd join us in the office 2 days a week" is not only about the staff.
+_THIS_ROLE_AFTER = re.compile(r"\b(?:you|you'd|you'll|your|this (?:role|project|position|job|gig|(?:micro-?)?internship)|the role"
+                              r"|(?:micro-?)?interns?)\b[^.;]*?\b(?:office|hybrid|on-?site|in person|in-person|full[- ]?time"
+                              r"|permanent|studio|days? a week)\b")
+
+
+def _staff_only(sentence: str) -> bool:
+    """The sentence is about the employer's staff (:data:`_STAFF_BOILERPLATE`), not also this role's workplace."""
+    m = _STAFF_BOILERPLATE.search(sentence)
+    return bool(m) and not _THIS_ROLE_AFTER.search(sentence, m.end())
+
+
 _ENROLMENT = re.compile(r"\b(?:enrol(?:l)?ed|enrol(?:l)?ment|registered|studying|study)\b[^.]{0,30}\bfull[- ]?time\b"
                         r"|\bfull[- ]?time\b[^.]{0,10}\b(?:students?|enrol\w*|stud(?:y|ies)|degree|course|program)\b")
 #: Substrings one of which every other-role sentence holds: a cheap test before the regexes.
 _FT_WORDS = ("full-time", "full time", "fulltime", "permanent", "benefit", "401", "dental", "insurance", "pto",
-             "paid time off", "salaried", "werkstudent", "working student", "student assistant", "part-time")
+             "paid time off", "salaried", "werkstudent", "working student", "student assistant", "part-time", "hybrid",
+             "vacation", "enjoy", "receive")
 _DELIMITERS = (". ", "! ", "? ", "; ", " \u2022 ", " - ", " * ")
 #: A list of the employer's other openings begins: its items' "(full-time, permanent)" are theirs, not this role's.
 _OTHER_OPENINGS = re.compile(r"\b(?:also hiring|other (?:open )?(?:openings|roles|positions|vacancies|jobs)|(?:more|current) openings"
@@ -666,7 +692,7 @@ class Facts:
                 ends = [e for e in (text.find(d, at) for d in _DELIMITERS) if e >= 0]
                 end = min(ends) if ends else len(text)
                 sentence = text[start:end]
-                if (start, end) not in spans and (_LATER_ROLE.search(sentence) or _STAFF_BOILERPLATE.search(sentence)
+                if (start, end) not in spans and (_LATER_ROLE.search(sentence) or _staff_only(sentence)
                                                   or _ENROLMENT.search(sentence)
                                                   or _OTHER_OPENINGS.search(text, max(0, start - 200), start)):
                     spans.add((start, end))
@@ -1158,6 +1184,10 @@ _EMPLOYER_FACING = re.compile(r"\b(?:hire (?:an? |our )?(?:students?|interns?|st
                               r"(?:paid )?(?:student |college |graduate )?(?:micro-?)?(?:internships?|interns?|projects?)"
                               r"|employers\s*[:,-]\s*(?:do|are|have|want|need|looking|got|is|would)"
                               r"|connects? (?:you|employers|companies|organi[sz]ations|businesses|teams) with (?:[\w-]+ ){0,2}students)\b")
+#: A posting that says it comes through a programme, whose pitch to employers it may quote: "This
+#: opportunity is offered through the X Micro-Internship Program. X matches employers with students …"
+_VIA_PROGRAMME = re.compile(r"\b(?:this|the) (?:[\w-]+ )?(?:opportunity|project|role|position|posting|micro-?internship|internship"
+                            r"|assignment) is (?:being )?(?:offered|posted|run|listed|hosted|funded) (?:through|via|as part of)\b")
 _UNPAID = re.compile(r"\b(?:(?<!not )(?<!not an )(?<!never )unpaid\b(?!\s+(?:leave|time|vacation|overtime|sick|(?:family |young |adult )?(?:carers?|caregivers?"
                      # the work's subject, not its pay: "we surveyed 350 unpaid carers", "unpaid care work"
                      r"|care|caring|household|domestic|labou?r|parents|mothers|fathers)\b))|not paid|no pay\b|without pay"
@@ -1474,6 +1504,8 @@ _STUDENTS_ABROAD = re.compile(r"\b(?:estudantes?|estudiantes?|[ée]tudiant\w*|st
                               r"|estagi[aá]ri\w*|est[aá]gios?|becari\w*|pasant[ei]s?|stagiaires?|tirocin\w*"
                               # Turkish "öğrenciler", "yeni mezunlar"; Indonesian/Malay "mahasiswa"
                               r"|öğrenci\w*|yeni mezun\w*|mahasiswa"
+                              # Portuguese "graduandos", "formandos", "formados em 2026"; German "Studierende"
+                              r"|graduand[oa]s?|formand[oa]s?|formad[oa]s? (?:em|en|in) (?:19|20)\d\d|studierend\w*"
                               # Nordic compounds: "masterstudenter", "bachelor- og masterstudenter", "studentoppdrag"
                               r"|(?:bachelor|master|doktorand|ph\.?d)-?stud(?:enter|enten|erande)|student(?:oppdrag|uppdrag|opgave)\w*)(?!\w)")
 #: Students and new graduates in Japanese and Korean, which run words together without spaces
@@ -1576,7 +1608,7 @@ def _not_a_posting(f: Facts) -> str | None:
         return f"title reads like an article or question: {hit!r}"
     if hit := _find(_NEWS_BODY, f.text[:600]):
         return f"reads like a news story: {hit!r}"
-    if hit := _find(_EMPLOYER_FACING, f.title, f.text[:400]):
+    if (hit := _find(_EMPLOYER_FACING, f.title, f.text[:400])) and not _VIA_PROGRAMME.search(f.text[:400]):
         return f"addressed to employers: {hit!r}"
     head = f.text[:600]
     if hit := _find(_POOL_TITLE, f.title) or (any(w in head for w in ("have any", "no open", "no current", "no available"))

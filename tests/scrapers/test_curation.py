@@ -196,6 +196,11 @@ REJECTS = [
     ("REJECT_ONGOING", dict(description_html=body("A 20-hour project, $400, repeated every quarter.")), "repeated"),
     ("REJECT_ONGOING", dict(description_html=body("A 20-hour project, $400. Renewable each semester.")), "renewable"),
     ("REJECT_WEEKLY_OPEN_ENDED", dict(description_html=body("20 hours per month, $25/h.")), "monthly-hours"),
+    # the staff's arrangement, and this role's too in the same sentence
+    ("REJECT_NOT_REMOTE", dict(description_html=BASE_BODY + "<p>Our team works on a hybrid schedule and you would join us in "
+                                                            "the office 2 days a week.</p>"), "staff-hybrid-and-you-too"),
+    ("REJECT_NOT_REMOTE", dict(description_html=BASE_BODY + "<p>Our employees enjoy a hybrid schedule, and this role is hybrid "
+                                                            "too: 2 days a week in our Leeds office.</p>"), "staff-perk-and-this-role"),
     ("REJECT_WEEKLY_OPEN_ENDED", dict(description_html=body("Honor Rp 3.000.000 per bulan, sekitar 15 jam per bulan.")),
      "monthly-hours-in-bahasa"),
     ("REJECT_WEEKLY_OPEN_ENDED", dict(description_html=body("Ca. 10 Stunden im Monat, 20 € pro Stunde.")),
@@ -540,6 +545,21 @@ PASSES = [
                               description_html=BASE_BODY + "<p>We are reviewing our parental leave policy.</p>"), "benefit-as-subject"),
     ("REJECT_INTERVIEW_TASK", dict(description_html=BASE_BODY + "<p>Our process: a short call, then you start the paid "
                                                                 "project.</p>"), "process-then-the-work"),
+    # the employer's staff and offices, named their own way
+    ("REJECT_FULL_TIME", dict(description_html=BASE_BODY + "<p>Employees at Northstar receive equity, a 401(k) match and hybrid "
+                                                           "work from our Atlanta office.</p>"), "employees-at-x-receive"),
+    ("REJECT_FULL_TIME", dict(description_html=BASE_BODY + "<p>Full-time Mesa Verde employees receive health benefits.</p>"),
+     "full-time-named-employees"),
+    ("REJECT_NOT_REMOTE", dict(description_html=BASE_BODY + "<p>Our headquarters in Grand Rapids operates on a hybrid "
+                                                            "schedule.</p>"), "headquarters-hybrid"),
+    ("REJECT_NOT_REMOTE", dict(description_html=BASE_BODY + "<p>Our consultants enjoy a hybrid schedule and 25 days of "
+                                                            "vacation.</p>"), "consultants-enjoy-hybrid"),
+    ("REJECT_NOT_REMOTE", dict(description_html=BASE_BODY + "<p>Store and office team members enjoy a hybrid schedule.</p>"),
+     "team-members-enjoy-hybrid"),
+    # a posting that comes through a programme and quotes its pitch to employers
+    ("REJECT_NOT_A_POSTING", dict(description_html="<p>This opportunity is offered through the State Career Launch Program, "
+                                                   "which matches employers with students for short paid projects.</p>"
+                                                   + BASE_BODY), "offered-through-a-programme"),
 ]
 
 
@@ -913,6 +933,13 @@ _CJK_BODY = "<p>Completed 100% remotely. A 20-hour project, $400 stipend.</p><p>
 @pytest.mark.parametrize("words", ["大学生・大学院生歓迎。", "学生の方にお願いしたいです。", "대학(원) 재학생 및 졸업예정자 환영",
                                    "대학생 대상"])
 def test_students_in_japanese_and_korean_are_read(words):
+    d = decide(rec(_CJK_BODY.format(words), title="Competitive Analysis Micro-Project"))
+    assert (d.outcome, d.reason) == ("keep", "KEPT_MICRO"), d.detail
+
+
+@pytest.mark.parametrize("words", ["Perfil: graduandos em Agronomia ou formados em 2026.", "Für Studierende der Informatik.",
+                                   "Untuk mahasiswa aktif.", "Pour les étudiants en master.", "Per studenti universitari."])
+def test_students_in_the_writers_language_are_read(words):
     d = decide(rec(_CJK_BODY.format(words), title="Competitive Analysis Micro-Project"))
     assert (d.outcome, d.reason) == ("keep", "KEPT_MICRO"), d.detail
 
