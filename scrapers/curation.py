@@ -1400,7 +1400,7 @@ _OTHERS_DUTY = re.compile(r"\b(?:our|the|their|its) (?:[a-z-]+ )?(?:team|staff|e
 _OPTIONAL_AFTER = re.compile(r"[^.]{0,40}?\b(?:optional(?:ly)?|if you (?:like|want|wish|prefer|can)|not (?:required|mandatory)"
                              r"|encouraged but|no obligation)\b")
 #: "Optional", "never", "no need to": an office visit that is not required.
-_NOT_REQUIRED = re.compile(r"\b(?:no|not|never|optional(?:ly)?|don't|do not|won't|without|nor)\b[^.]{0,25}$")
+_NOT_REQUIRED = re.compile(r"\b(?:no|not|never|nothing|optional(?:ly)?|don't|do not|won't|without|nor)\b[^.]{0,25}$")
 #: Remote denied in so many words: wins even over a remote-only board ("this project is not remote",
 #: "not a remote role"); not "not remote-first" or "not only remote".
 _REMOTE_DENIED = re.compile(r"\b(?:(?:this|the) (?:[a-z-]+ )?(?:project|role|position|job|internship|micro-?internship|work|gig"
@@ -1691,7 +1691,9 @@ def _unpaid(f: Facts) -> str | None:
 _GENERALIZED = re.compile(r"\b(?:usually|typically|often|commonly|normally|generally|traditionally|all too often"
                           r"|(?:most|many|other|typical|usual|traditional|so many|too many|plenty of|unlike)\s+(?:[\w'-]+\s+){0,4}?"
                           r"(?:roles|projects|opportunit\w+|internships|positions|gigs|jobs|programs|programmes|nonprofits"
-                          r"|organi[sz]ations|startups|companies|employers|postings|offers))\b[^.]{0,80}$")
+                          r"|organi[sz]ations|startups|companies|employers|postings|offers))\b[^.]{0,80}$"
+                          # set against this one right before: "Unlike a free job simulation, our sprint is paid"
+                          r"|\b(?:unlike|instead of|rather than) (?:an? |the |most |many |other |typical |your )?$")
 #: ... and denied of this role right after: "Not this time.", "This one is not:", "We are different."
 _DENIED_AFTER = re.compile(r"[^.!?]{0,40}[.!?;:]?\s*(?:but |and |well, )?(?:not (?:this|here|with us|us|ours|at [\w-]+)\b"
                            r"|this (?:1|one|role|project|position|gig|opportunity|time|micro-?[\w-]+) (?:is not|isn't|is different"
@@ -1907,11 +1909,18 @@ _STUDIED_BEFORE = re.compile(r"(?:\b(?:their|your|his|her) (?:[\w-]+ )?|\b(?:com
 _HISTORY_BEFORE = re.compile(r"\b(?:has|have|had|'ve|’ve)\s+(?:been\s+)?[a-z]+(?:ed|wn|en|lt|ne)\b(?:\s+[a-z-]+){0,3}?\s+$")
 
 
+#: A long term named as what this is not: "without committing to a full semester", "instead of a school year".
+_NOT_THE_TERM = re.compile(r"\b(?:without|instead of|rather than|shorter than|less than|a fraction of|no need to|don't need to"
+                           r"|do not need to)\b[^.;:]{0,28}?(?:\b(?:an?|the|one|your)\s+)?(?:full[- ]|whole |entire )?$")
+
+
 def _long_term(f: Facts) -> str | None:
     role = f.role
     for m in _LONG_TERM.finditer(role):
         if m.group(0) == "semester" and _STUDIED_BEFORE.search(role, max(0, m.start() - 30), m.start()):
             continue
+        if _NOT_THE_TERM.search(role, max(0, m.start() - 40), m.start()):
+            continue  # "so you can build experience without committing to a full semester"
         if m.group(0).startswith(("over", "for")) and _HISTORY_BEFORE.search(role, max(0, m.start() - 60), m.start()):
             continue  # "a brand that has drifted over 4 years", "we have grown for 3 years": the past, not the term
         return f"long term: {role[max(0, m.start() - 30): m.end() + 30].strip()!r}"

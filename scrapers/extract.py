@@ -558,6 +558,8 @@ _SYM = (r"(?:us\$|usd\$|c\$|ca\$|a\$|au\$|nz\$|\$|€|£|₹|¥|₦|₱|฿|৳|
         r"|(?<![\w/])s/(?=\s?\d)"
         # "RM 900" (Malaysian ringgit), "Rp 2.500.000" (Indonesian rupiah): only right before a number
         r"|\b(?:rm|rp)\.?(?=\s?\d)"
+        # Ghanaian cedi "GH₵ 1,500", "₵900"; Kenyan shilling "KSh 5,000", "Kshs. 12,000"
+        r"|(?<![a-z])gh₵|₵|\bkshs?\.?(?=\s?\d)"
         # Turkish lira: "₺6.000"; the code TRY is an English word, so only before a grouped amount ("TRY 6.000")
         r"|₺|₩|₪|\btry(?=\s?\d{1,3}(?:[.,]\d{3})+(?![\d.,]))"
         r"|(?<![\w$])r(?=\s?[1-9]\d{0,2}(?:[,\u00a0\u202f ]\d{3})+(?!\d)|[1-9]\d{3,5}(?![\d.,]\d))"
@@ -710,7 +712,8 @@ def _currency(token: str | None) -> str | None:
              "new zealand dollars": "NZD", "hong kong dollars": "HKD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pound": "GBP",
              "nz$": "NZD", "rupees": "INR", "rs": "INR", "yen": "JPY", "rupiah": "IDR", "reais": "BRL", "r": "ZAR", "rand": "ZAR", "円": "JPY", "₦": "NGN",
              "s/": "PEN", "soles": "PEN", "pesos argentinos": "ARS", "pesos chilenos": "CLP", "pesos colombianos": "COP",
-             "pesos mexicanos": "MXN", "₱": "PHP", "฿": "THB", "৳": "BDT", "₩": "KRW", "원": "KRW", "₪": "ILS", "บาท": "THB", "rm": "MYR", "rp": "IDR", "zł": "PLN", "zl": "PLN", "₺": "TRY", "try": "TRY", "tl": "TRY"}
+             "pesos mexicanos": "MXN", "₱": "PHP", "฿": "THB", "৳": "BDT", "₩": "KRW", "원": "KRW", "₪": "ILS", "บาท": "THB", "rm": "MYR", "rp": "IDR", "zł": "PLN", "zl": "PLN", "₺": "TRY", "try": "TRY", "tl": "TRY",
+             "gh₵": "GHS", "₵": "GHS", "ksh": "KES", "kshs": "KES"}
     if token in words:
         return words[token]
     if token.isalpha() and (len(token) != 3 or token.upper() not in vocab.currencies()):

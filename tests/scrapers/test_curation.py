@@ -218,6 +218,8 @@ REJECTS = [
     ("REJECT_INTERVIEW_TASK", dict(description_html=body("We pay candidates $200 for a 3-hour take-home.")), "take-home"),
     ("REJECT_PER_PIECE", dict(description_html=body("A 20-hour project; $50 per published article.")), "per-published"),
     ("REJECT_TOO_LONG", dict(description_html=body("A 12-month fixed-term contract, 20 hours in all, $500.")), "fixed-term"),
+    ("REJECT_TOO_LONG", dict(description_html=body("This is not a 2-week sprint but a semester-long placement, 20 hours "
+                                                   "in all, $500.")), "not-a-sprint-but-a-semester"),
     ("REJECT_EXPERIENCED", dict(description_html=body("A 20-hour project, $500. You have led research for 4+ years.")),
      "led-for-years"),
     ("REJECT_UNPAID", dict(description_html=body("A 20-hour project paid by success fee of $400.")), "success-fee"),
@@ -556,6 +558,13 @@ PASSES = [
                                                             "vacation.</p>"), "consultants-enjoy-hybrid"),
     ("REJECT_NOT_REMOTE", dict(description_html=BASE_BODY + "<p>Store and office team members enjoy a hybrid schedule.</p>"),
      "team-members-enjoy-hybrid"),
+    # what this project is set against, said before it
+    ("REJECT_UNPAID", dict(description_html=BASE_BODY + "<p>Unlike a free job simulation, our case sprint is real work, and we "
+                                                        "pay you for it.</p>"), "unlike-a-free-job-simulation"),
+    ("REJECT_TOO_LONG", dict(description_html=BASE_BODY + "<p>Build experience without committing to a full semester.</p>"),
+     "without-committing-to-a-semester"),
+    ("REJECT_NOT_REMOTE", dict(description_html=BASE_BODY + "<p>Remote: nothing needs to be done in person.</p>"),
+     "nothing-in-person"),
     # a posting that comes through a programme and quotes its pitch to employers
     ("REJECT_NOT_A_POSTING", dict(description_html="<p>This opportunity is offered through the State Career Launch Program, "
                                                    "which matches employers with students for short paid projects.</p>"
@@ -901,6 +910,8 @@ def test_a_rate_per_piece_with_no_fixed_count_stays_per_piece(words):
     ("A 20-hour project. 30 $ CA de l'heure.", 30, "CAD", "hour"),  # French: the country after the sign
     ("A 20-hour project. 500 $ US pour le projet.", 500, "USD", "total"),
     ("A 20-hour project. 18 € brutos por hora.", 18, "EUR", "hour"),  # "gross" in the plural before the unit
+    ("A 20-hour project. Compensation GH₵ 1,500 via mobile money.", 1500, "GHS", "total"),  # the cedi's sign
+    ("A 20-hour project. KSh 12,000 on completion.", 12000, "KES", "total"),  # the shilling's abbreviation
 ])
 def test_pay_in_local_formats_is_read(pay, amount, currency, unit):
     d = world_decide(pay)
