@@ -75,10 +75,19 @@ _LISTING_WORDS = re.compile(r"\b(?:jobs?|careers?|board|listings?|vacanc(?:y|ies
                             r"|internships?|projects?|latest|all|feed|hiring|remote)\b", re.IGNORECASE)
 
 
+#: ... or after it, with no separator: "Fynbos Fintech Careers", "Kittiwake Studio careers".
+_CHANNEL_TAIL = re.compile(r"^(.{2,80}?)\s+(?:careers?|jobs|vacancies|opportunities|openings|projects|internships|hiring)\s*$",
+                           re.IGNORECASE)
+#: A legal form the text may leave out: "Hull Community Energy CIC" is "Hull Community Energy" in its own words.
+_LEGAL_FORM = re.compile(r"[\s,]+(?:cic|ltd\.?|limited|inc\.?|llc|llp|plc|gmbh|ggmbh|e\.\s?v\.|ag|ab|as|asa|aps|bv|b\.v\.|nv"
+                         r"|sa|sas|sarl|srl|s\.r\.l\.|spa|pty\.? ltd\.?|pvt\.? ltd\.?|co\.|cooperative|co-op)$", re.IGNORECASE)
+
+
 def channel_publisher(title: str | None) -> str | None:
     """Who a channel says publishes it ("Levant Learning – open projects" -> "Levant Learning"), or None
     when its title names a listing ("Remote jobs – all categories") or has no label to cut."""
-    m = _CHANNEL_HEAD.match((title or "").strip())
+    title = (title or "").strip()
+    m = _CHANNEL_HEAD.match(title) or _CHANNEL_TAIL.match(title)
     head = m.group(1).strip() if m else None
     if not head or KIND_LABEL.fullmatch(head) or _LISTING_WORDS.search(head) or NOT_AN_ORG.search(head):
         return None
@@ -99,7 +108,7 @@ def _organization(title: str, text: str, channel: str | None, link: str | None =
     if host and confirmed:
         return host, title, []
     publisher = channel_publisher(channel)
-    if publisher and publisher in text:
+    if publisher and (publisher in text or len(bare := _LEGAL_FORM.sub("", publisher)) >= 4 and bare in text):
         return publisher, title, []
     if host or publisher:
         return host or publisher, title, ["organization"]

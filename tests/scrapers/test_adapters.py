@@ -308,6 +308,8 @@ CHANNELS = [
     ("Career Centre - student opportunities", None),  # a career centre lists other employers
     ("Latest internships: design", None),
     ("Acme", None),  # no label to cut: not obviously a name
+    ("Fynbos Fintech Careers", "Fynbos Fintech"),  # the label after the name, no separator
+    ("Remote Jobs", None),
 ]
 
 
@@ -337,7 +339,11 @@ FEED_HOSTS = [
     (("Bayou Career Collective – Feed", "Spreadsheet rebuild – Crescent Meals on Wheels",
       "<p>Crescent Meals on Wheels tracks 300 drivers.</p>"), ("Crescent Meals on Wheels", [])),
     (("Kittiwake Studio careers", "Case Study Writer – Early Career Micro-Project",
-      "<p>Kittiwake Studio is a six-person web agency in Newcastle.</p>"), ("Kittiwake Studio", ["organization"])),
+      "<p>Kittiwake Studio is a six-person web agency in Newcastle.</p>"), ("Kittiwake Studio", [])),  # the channel says it too
+    (("Hull Community Energy CIC – Opportunities", "Micro-Internship: Share Offer Research",
+      "<p>Hull Community Energy is raising money for rooftop solar.</p>"), ("Hull Community Energy CIC", [])),  # its legal form left out
+    (("Fynbos Fintech Careers", "Micro-Internship: Explainer Scripts", "<p>Fynbos is building a stokvel app.</p>"),
+     ("Fynbos Fintech", ["organization"])),  # the text says only part of the name: a person confirms it
     (("Saltbox Literacy Project: Opportunities", "Paid Student Micro-Internship – Reading Programme Evaluation",
       "<p>Saltbox Literacy Project runs after-school reading clubs.</p>"), ("Saltbox Literacy Project", ["organization"])),
     (("Student projects", "Survey clean-up", "<p>Offered by Harbour Lights Trust. A 20-hour project.</p>"),
