@@ -1255,7 +1255,14 @@ _EMPLOYEE = re.compile(r"\b(?:401\s*\(?k\)?|annual salary|salary range|per annum
                        # the project's subject, not a perk: "Parental Leave Benchmarking", "reviewing our parental leave policy"
                        r"(?! (?:polic(?:y|ies)|benchmark\w*|data|research|review|survey|practices|provisions|offerings?|claims"
                        r"|comparison|analysis|market|providers?|plans? (?:comparison|review)))"
-                       r"|permanent (?:position|role|contract|employment))\b")
+                       r"|permanent (?:position|role|contract|employment)"
+                       # a permanent contract in the writer's language: "contrato indefinido", "prestaciones de ley",
+                       # "carteira assinada", "poste en CDI", "unbefristete Festanstellung", "tillsvidareanställning"
+                       r"|contrato (?:por tiempo )?indefinido|contrato por tiempo indeterminado|prestaciones de ley"
+                       r"|carteira assinada|regime clt|(?:poste|contrat|emploi) (?:en )?cdi|unbefristete[nrs]? (?:anstellung|stelle"
+                       r"|vertrag|arbeitsvertrag|festanstellung)|festanstellung|tillsvidareanst[äa]llning|fast anst[äa]llning"
+                       r"|fast stilling|fastans[æa]ttelse|vast dienstverband|contratto a tempo indeterminato"
+                       r"|umow[aęy] o prac[ęe] na czas nieokre[śs]lony)\b")
 _FULL_TIME_TYPES = re.compile(r"fulltime|(?<!parttime)permanent|regular|festanstellung|vollzeit")
 _ONGOING = re.compile(r"\b(?:ongoing (?:basis|work|role|position|needs|engagement|opportunity|contract|support)|on an ongoing"
                       r"|indefinite\w*"

@@ -236,6 +236,10 @@ REJECTS = [
     ("REJECT_FULL_TIME", dict(employment_type=["Full-time"], description_html=BASE_BODY + "<p>This is a full-time role.</p>"),
      "type-and-text"),
     ("REJECT_FULL_TIME", dict(employment_type=["FULL_TIME"], description_html=body("A stipend of $400.")), "schema-type"),
+    ("REJECT_FULL_TIME", dict(description_html=body("Tu primer proyecto: 20 horas. Sueldo MXN 22,000 mensuales. Contrato "
+                                                    "indefinido, de lunes a viernes.")), "contrato-indefinido"),
+    ("REJECT_FULL_TIME", dict(description_html=body("Ein 20-Stunden-Einstiegsprojekt, danach unbefristete Festanstellung.")),
+     "unbefristete-festanstellung"),
     ("REJECT_FULL_TIME", dict(title="Data Analyst (full-time)"), "title"),
     ("REJECT_FULL_TIME", dict(salary_min=60000, salary_max=80000, salary_currency="USD", salary_unit="YEAR"), "yearly"),
     ("REJECT_FULL_TIME", dict(description_html=body("A 20-hour onboarding, then the job. Salary $60,000 per year.")), "prose-salary"),
