@@ -1259,8 +1259,9 @@ _EMPLOYEE = re.compile(r"\b(?:401\s*\(?k\)?|annual salary|salary range|per annum
                        # a permanent contract in the writer's language: "contrato indefinido", "prestaciones de ley",
                        # "carteira assinada", "poste en CDI", "unbefristete Festanstellung", "tillsvidareanställning"
                        r"|contrato (?:por tiempo )?indefinido|contrato por tiempo indeterminado|prestaciones de ley"
-                       r"|carteira assinada|regime clt|(?:poste|contrat|emploi) (?:en )?cdi|unbefristete[nrs]? (?:anstellung|stelle"
-                       r"|vertrag|arbeitsvertrag|festanstellung)|festanstellung|tillsvidareanst[äa]llning|fast anst[äa]llning"
+                       r"|carteira assinada|regime clt|(?:poste|contrat|emploi) (?:en )?cdi"
+                       # (not "unbefristet" alone: a working student's "unbefristete Anstellung während des Studiums" is ongoing)
+                       r"|festanstellung|tillsvidareanst[äa]llning|fast anst[äa]llning"
                        r"|fast stilling|fastans[æa]ttelse|vast dienstverband|contratto a tempo indeterminato"
                        r"|umow[aęy] o prac[ęe] na czas nieokre[śs]lony)\b")
 _FULL_TIME_TYPES = re.compile(r"fulltime|(?<!parttime)permanent|regular|festanstellung|vollzeit")
