@@ -1018,10 +1018,26 @@ def rate_total(rate: Pay, text: str, weeks: Found | None) -> Pay | None:
 
 # ---- a closing date said in prose ---------------------------------------------------------
 
-_MON = {m[:3]: i + 1 for i, m in enumerate(_MONTHS)}
-#: Month names in English and the Nordic / German spellings that differ in their first letters ("mai", "okt", "des").
-_MONTH_WORD = r"(jan|feb|mar|apr|may|mai|maj|jun|jul|aug|sep|oct|okt|nov|dec|des|dez)[a-z]*\.?"
-_MON.update({"mai": 5, "maj": 5, "okt": 10, "des": 12, "dez": 12})
+#: Month names as written in the languages postings come in, each with its number; English's three-letter
+#: abbreviations too ("Nov 20", "20 Nov."). Whole words only: a prefix would read "outline 2" as 2 October.
+_MONTH_NAMES = (
+    "january jan|february feb|march mar|april apr|may|june jun|july jul|august aug|september sep sept|october oct"
+    "|november nov|december dec",
+    # Nordic, German, Dutch
+    "januar januari|februar februari|märz mars maart|april|mai maj mei|juni|juli|august augustus|september"
+    "|oktober okt|november|dezember desember december",
+    # Spanish, Portuguese
+    "enero janeiro|febrero fevereiro|marzo março|abril|mayo maio|junio junho|julio julho|agosto|septiembre setiembre setembro"
+    "|octubre outubro|noviembre novembro|diciembre dezembro",
+    # French, Italian
+    "janvier gennaio|février fevrier febbraio|mars marzo|avril aprile|mai maggio|juin giugno|juillet luglio|août aout agosto"
+    "|septembre settembre|octobre ottobre|novembre|décembre decembre dicembre",
+    # Hungarian, Polish (a date's genitive: "20 listopada")
+    "január stycznia|február lutego|március marca|április kwietnia|május maja|június czerwca|július lipca|augusztus sierpnia"
+    "|szeptember września|október października|november listopada|december grudnia",
+)
+_MON = {word: month for names in _MONTH_NAMES for month, words in enumerate(names.split("|"), 1) for word in words.split()}
+_MONTH_WORD = r"(" + "|".join(sorted(_MON, key=len, reverse=True)) + r")\.?(?![a-zà-ÿőűąćęłńóśźż])"
 #: What closes is the application, not the work: "Applications closed on November 14, 2026",
 #: "Applications close Sunday, November 15, 2026", "Apply by 10 Nov 2026", "Closing date: 2026-11-20"
 #: ("posted on", "kick-off was" and a delivery date are not a closing date).
@@ -1043,16 +1059,37 @@ _CLOSING = re.compile(
     r"|fecha l[íi]mite(?: de (?:postulaci[óo]n|inscripci[óo]n))?|cierre de (?:postulaciones|convocatoria)"
     # applications "until" in the writer's language: "Inscrições até 24/11/2026", "candidatures jusqu'au",
     # "Bewerbungen bis zum", "candidature entro il", "postulaciones hasta el", "pendaftaran sampai"
-    r"|(?:inscri[çc][õo]es|inscripciones|postulaciones|candidaturas?|candidatures?|bewerbungen|sollicitaties|pendaftaran)"
-    r"(?: (?:abertas|abiertas|ouvertes|offen|aperte|dibuka))?"
-    r" (?:até|hasta(?: el)?|jusqu'?au|bis(?: zum)?|entro(?: il)?|tot(?: en met)?|sampai(?: dengan| tanggal)?|ditutup))(?![a-z])"
-    r"\s*(?:was|is|of|:|-|on|at|by)?\s*(?:on\s+|by\s+)?"
+    r"|(?:inscri[çc][õo]es|inscripciones|postulaciones|candidaturas?|candidatures?|bewerbungen|sollicitaties|pendaftaran"
+    r"|zg[łl]oszenia(?: przyjmujemy)?|aplikacje|p[řr]ihl[áa][šs]ky)"
+    r"(?: (?:abertas|abiertas|ouvertes|offen|aperte|dibuka))?\s*:?"
+    r" (?:até|hasta(?: el)?|jusqu'?au|bis(?: zum)?|entro(?: il)?|tot(?: en met)?|sampai(?: dengan| tanggal)?|ditutup|do)"
+    # a deadline's label in Polish, Hungarian, Czech, Romanian, Turkish, Italian, Dutch, Portuguese, Japanese, Korean
+    r"|termin (?:zg[łl]osze[ńn]|nadsy[łl]ania (?:zg[łl]osze[ńn]|aplikacji|cv)|aplikacji|przyjmowania zg[łl]osze[ńn])"
+    r"|jelentkez[ée]si hat[áa]rid[őo]|hat[áa]rid[őo]|uz[áa]v[ěe]rka(?: p[řr]ihl[áa][šs]ek)?|termen(?:ul)? limit[ăa]"
+    r"|son ba[şs]vuru(?: tarihi)?|scadenza(?: (?:candidature|iscrizioni))?|sluitingsdatum|prazo(?: de inscri[çc][ãa]o)?"
+    r"|応募締切|応募締め切り|締め切り|締切|応募期限|지원 ?마감(?:일)?|마감일"
+    r"|last date (?:to apply|for applications?|of application|for submissions?)"
+    # what the applicant sends, and by when: "Send your CV and a short note by 13 November 2026"
+    r"|(?:send|submit|email|e-mail) (?:us )?(?:your |a |an )?(?:cv|résumé|resume|application|cover letter|portfolio|pitch"
+    r"|motivation letter)(?: and (?:a |an |your )?(?:[\w-]+ ){0,3}?(?:note|letter|sample|portfolio|link|paragraph))?"
+    r"\s+(?:by|before|no later than))(?![a-z])"
+    r"\s*(?:was|is|of|:|：|-|on|at|by)?\s*(?:on\s+|by\s+)?"
     # a time of day before the date: "close at noon on Friday 13 November", "at 17:00 CET on"
     r"(?:(?:at\s+)?(?:noon|midday|midnight|\d\d?(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|\d\d?[:.]\d\d)"
     r"(?:\s+(?:[a-z]{2,4}|local time|uk time))?,?\s+(?:on\s+)?)?"
     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?"
-    rf"(?:{_MONTH_WORD}\s+(\d\d?)(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?|(\d\d?)(?:st|nd|rd|th|\.)?(?:\s+of)?\s+{_MONTH_WORD}"
-    r",?(?:\s+(\d{4}))?|(\d{4})-(\d\d)-(\d\d)|(\d\d?)[/.](\d\d?)[/.](\d{4}))\b")
+    rf"(?:{_MONTH_WORD}\s+(\d\d?)(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?|(\d\d?)(?:st|nd|rd|th|\.)?(?:\s+(?:of|de|di))?\s+{_MONTH_WORD}"
+    r",?(?:\s+(?:de\s+)?(\d{4}))?|(\d{4})-(\d\d)-(\d\d)|(\d\d?)[/.](\d\d?)[/.](\d{4})"
+    # the year first: Hungarian "2026. november 20.", Japanese / Korean "2026年11月20日", "2026년 11월 20일"
+    rf"|(\d{{4}})\.\s+{_MONTH_WORD}\s+(\d\d?)|(\d{{4}})\s*[年년]\s*(\d\d?)\s*[月월]\s*(\d\d?)\s*[日일]?)(?!\w)")
+#: A closing date counted from the posting day: "applications close 7 days after this listing goes live",
+#: "closes in 14 days" (number words are digits once prepared).
+_CLOSING_AFTER_POSTING = re.compile(
+    r"\b(?:applications?|submissions?|this (?:posting|listing|call|role|ad|advert)|the (?:posting|listing|call)|it)"
+    r" (?:will )?(?:close|closes|closed|stays? open|remains? open|is open|are open)(?: for)? (?:in )?(\d\d?)\s*(days?|weeks?)"
+    r"(?: (?:after|from) (?:this (?:listing|posting|advert|ad|job|page|call) (?:goes live|went live|is (?:posted|published|live)"
+    r"|was (?:posted|published))|(?:the )?(?:posting|publication|publishing)(?: date)?|(?:it is |being )?(?:posted|published))"
+    r"|(?= *[.;,]| *$))")
 #: Closed said without a date: "applications are now closed", "we are no longer accepting applications".
 _CLOSED_NOW = re.compile(r"\b(?:applications? (?:are|is|have) (?:now )?(?:closed|been closed)|(?:no longer|not currently) (?:accepting|taking)"
                          r" applications(?! (?:from|via|by|through|over|on|at|in)\b)"
@@ -1084,23 +1121,32 @@ def closing_date(text: str, posted: date | None, today: date) -> Closing | None:
     ("15/01") is not read at all."""
     if not any(w in text for w in ("clos", "deadline", "due", "apply", "applic", "until", "end", "filled", "through", "ran ",
                                    "expir", "frist", "dag", "schluss", "mite", "cierre", "inscri", "candidat", "bewerb",
-                                   "postula", "sollicit", "pendaftaran")):
+                                   "postula", "sollicit", "pendaftaran", "zg", "aplikac", "termin", "hat", "uz", "termen",
+                                   "son ba", "scadenza", "sluiting", "prazo", "締", "期限", "마감", "send", "submit", "mail",
+                                   "open", "prihl", "přihl")):
         return None
     for m in _CLOSING.finditer(text):
         g, quote = m.groups(), _quote(text, m.start(), m.end())
         firm = not _WORK_END.match(m.group(0))
         try:
+            if g[12]:  # "2026. november 20."
+                return Closing(date(int(g[12]), _MON[g[13]], int(g[14])), quote, firm)
+            if g[15]:  # "2026年11月20日"
+                return Closing(date(int(g[15]), int(g[16]), int(g[17])), quote, firm)
             if g[6]:
                 return Closing(date(int(g[6]), int(g[7]), int(g[8])), quote, firm)
             if g[9]:  # "20/11/2026" or "11/20/2026": the later of the readings that are dates
                 a, b, year = int(g[9]), int(g[10]), int(g[11])
                 readings = {date(year, mo, d) for mo, d in ((b, a), (a, b)) if 1 <= mo <= 12 and 1 <= d <= 31}
                 return Closing(max(readings), quote, firm and len(readings) == 1)
-            month, day, year = (_MON[g[0][:3]], int(g[1]), g[2]) if g[0] else (_MON[g[4][:3]], int(g[3]), g[5])
+            month, day, year = (_MON[g[0]], int(g[1]), g[2]) if g[0] else (_MON[g[4]], int(g[3]), g[5])
             when = date(int(year), month, day) if year else _year_for(month, day, posted, today)
             return Closing(when, quote, firm)
         except ValueError:  # "February 30"
             continue
+    if posted is not None and (m := _CLOSING_AFTER_POSTING.search(text)):
+        days = int(m.group(1)) * (7 if m.group(2).startswith("week") else 1)
+        return Closing(posted + timedelta(days=days), _quote(text, m.start(), m.end()))
     if m := _CLOSED_NOW.search(text):
         return Closing(None, _quote(text, m.start(), m.end()))
     return None

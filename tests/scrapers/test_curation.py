@@ -830,6 +830,15 @@ def test_kroner_evidence_tiers_and_pay_mentions():
     ("Inscrições até 24/09/2026.", "2026-09-24"),  # "until" in the writer's language
     ("Candidatures jusqu'au 24/09/2026.", "2026-09-24"),
     ("Bewerbungen bis zum 2026-09-24.", "2026-09-24"),
+    ("Send your CV and a short note by 15 September 2026.", "2026-09-15"),  # what the applicant sends, by when
+    ("Last date to apply: 15th September 2026", "2026-09-15"),
+    ("Postulaciones: hasta el 18 de septiembre de 2026.", "2026-09-18"),  # month names in the writer's language
+    ("Candidatures jusqu'au 3 septembre 2026.", "2026-09-03"),
+    ("Termin zgłoszeń: 20 września 2026.", "2026-09-20"),
+    ("Zgłoszenia do 21.09.2026.", "2026-09-21"),
+    ("Jelentkezési határidő: 2026. szeptember 20.", "2026-09-20"),  # the year first
+    ("応募締切：2026年9月20日", "2026-09-20"),
+    ("Applications close 30 days after this listing goes live.", "2026-08-19"),  # counted from the posting day
 ])
 def test_prose_closing_date_becomes_the_entry_deadline(sentence, deadline):
     d = decide(rec(BASE_BODY + f"<p>{sentence}</p>"))
@@ -844,6 +853,8 @@ def test_prose_closing_date_becomes_the_entry_deadline(sentence, deadline):
     ("Applications close 15 January 2029.", "out of bounds"),  # more than a year ahead of the clock
     ("Please apply by 15/09.", None),  # a numeric date without a year is not read at all
     ("Deliverables are due September 10, 2026.", None),  # not a closing date
+    ("Submit your final report by 10 September 2026.", None),  # a delivery date, not the application's
+    ("Deadline: outline 2 pages, then draft.", None),  # a word that starts like a month is no month
 ])
 def test_prose_date_that_is_not_a_firm_deadline_is_not_published(sentence, why):
     d = decide(rec(BASE_BODY + f"<p>{sentence}</p>"))
