@@ -531,10 +531,23 @@ _HIRING_STAGE = _extras(
                                           # "we pay for every completed submission, whether or not you progress"
                                           r"|(?:whether or not|regardless of whether) you (?:progress|advance|move (?:forward|on)"
                                           r"|are (?:selected|shortlisted|successful)|make it (?:through|to the (?:next|final)))\b", None),
-    # "the strongest submissions are invited to the final panel for the 2027 cohort"
-    (("invited to", "move on to", "progress to", "advance to", "go through to"),
-     r"(?:strongest|best|top|successful|shortlisted) (?:submissions|candidates|applicants|entries|cases)\s+(?:are |will be |get )?"
-     r"(?:invited|move on|progress|advance|go through) to (?:the|a|our) (?:final|next|last) (?:panel|interview|round|stage|assessment)", None),
+    # "the strongest submissions are invited to the final panel for the 2027 cohort", "the best ones get invited to
+    # interview", "strong submissions move to a panel conversation"
+    (("invited to", "move on to", "move to", "progress to", "advance to", "go through to"),
+     r"(?:strongest|best|top|successful|shortlisted|strong) (?:\d+ |few )?(?:submissions|candidates|applicants|entries|cases|ones)"
+     r"\s+(?:are |will be |get )?(?:invited|move on|move|progress|advance|go through) to (?:an? |the |our )?(?:(?:final|next|last)"
+     r" (?:[\w-]+ )?(?:panel|interview|round|stage|assessment|conversation|call|chat)|interviews?|panel (?:conversation|interview))", None),
+    # "everyone who passes our CV screen gets a paid coding task", "candidates who cleared the online aptitude round"
+    (("who pass", "who clear", "that pass", "who passed", "who cleared", "who got through", "who make it"),
+     r"\b(?:everyone|anyone|candidates|applicants|those|people|graduates|students) (?:who|that) (?:pass(?:es|ed)?|clear(?:s|ed)?"
+     r"|make it through|got through) (?:the |our |a |an )?(?:[\w-]+ ){0,3}?(?:screen\w*|review|tests?|assessments?|round|stage"
+     r"|interview|call)\b", None),
+    # "our grad hiring starts with a paid take-home", "our selection has three stages: online tests, a virtual case, …"
+    (("starts with", "begins with", "opens with"), r"(?:hiring|recruitment|selection|application|interview) (?:process )?(?:starts"
+                                                 r"|begins|opens) with (?:a|an|our) (?:short |small )?paid\b", None),
+    (("stages", "steps", "rounds"), r"(?:selection|hiring|recruitment|application|interview) (?:process )?(?:has|involves|consists of"
+                                    r"|includes) (?:2|3|4|5) (?:stages|steps|rounds)\b", None),
+    (("paid to every", "paid to each", "paid to all"), r"paid to (?:every|each|all) (?:candidates?|applicants?|finalists?)\b", None),
     # "your case study is scored alongside your interview and decides whether we make you an offer"
     (("whether we", "whether you"), r"(?:decides?|determines?|informs?|counts? (?:towards?|in)) whether (?:we|you) (?:make|extend|offer"
                                     r"|get|receive|hire|are (?:offered|hired))\b", None),
@@ -1226,7 +1239,10 @@ _INTERVIEW = re.compile(r"\b(?:paid|compensated)\s+(?:[\d.]+[- ]hours?\s+)?(?:ta
                         r"\b(?:paid|compensated)\s+(?:[a-z]+\s+)?(?:take[- ]home\s+)?(?:project|task|assignment|trial|exercise)\b"
                         r"|\b(?<!not a )(?<!not an )(?:paid (?:work )?trial(?!\s*\?\s*no\b)|take[- ]home (?:assignment|project|exercise|test|challenge))\b"
                         # "our internship process includes a paid take-home (approx. 6 hrs, US$150)"
-                        r"|\bprocess (?:includes|involves|has) an? (?:short |small )?paid take[- ]home\b")
+                        r"|\bprocess (?:includes|involves|has) an? (?:short |small )?paid take[- ]home\b"
+                        # named so in the title: "Paid recruitment task – Junior Backend", "Virtual Case Assessment (Paid)"
+                        r"|\b(?<!no )(?<!not a )(?<!not an )(?<!without a )(?<!without )(?<!never a )(?:recruitment|hiring|selection)"
+                        r" (?:task|test|exercise|assignment|case)\b(?!s? (?:involved|required|needed))|\bcase assessment\b")
 _PER_PIECE = re.compile(r"\b(?:(?:rate|rating|evaluate|evaluating|review|reviewing|label|labell?ing|annotate|annotating"
                         r"|grade|grading|score|scoring)\s+(?:\d+\s+)?(?:ai|llm|chatbot|model)[- ]?(?:\w+\s+)?(?:responses|outputs"
                         r"|answers|conversations|completions|prompts)|train(?:ing)? (?:ai|llm) models"

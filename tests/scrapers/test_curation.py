@@ -384,6 +384,14 @@ REJECTS = [
      "whether-or-not-you-progress"),
     ("REJECT_INTERVIEW_TASK", dict(description_html=BASE_BODY + "<p>The strongest submissions are invited to the final panel for "
                                                                 "our graduate hiring round.</p>"), "invited-to-the-final-panel"),
+    ("REJECT_INTERVIEW_TASK", dict(description_html=BASE_BODY + "<p>Everyone who passes our CV screen for the junior intake "
+                                                                "gets this task; the best ones get invited to interview.</p>"),
+     "everyone-who-passes-the-screen"),
+    ("REJECT_INTERVIEW_TASK", dict(description_html=BASE_BODY + "<p>Our grad hiring starts with a paid take-home.</p>"),
+     "hiring-starts-with-a-paid-task"),
+    ("REJECT_INTERVIEW_TASK", dict(description_html=BASE_BODY + "<p>Our analyst selection has three stages: online tests, a "
+                                                                "virtual case and a final interview day.</p>"), "selection-has-stages"),
+    ("REJECT_INTERVIEW_TASK", dict(title="Paid recruitment task – Junior Backend"), "recruitment-task-title"),
     ("REJECT_NOT_A_POSTING", dict(title="Host a student micro-intern this January"), "host-a-student-micro-intern"),
     ("REJECT_NOT_A_POSTING", dict(description_html=BASE_BODY.replace("<p>", "<p>Have a 20-hour project sitting in your backlog? "
                                                                       "We match your team with a vetted college student. ", 1)),
@@ -569,6 +577,8 @@ PASSES = [
      "without-committing-to-a-semester"),
     ("REJECT_NOT_REMOTE", dict(description_html=BASE_BODY + "<p>Remote: nothing needs to be done in person.</p>"),
      "nothing-in-person"),
+    ("REJECT_INTERVIEW_TASK", dict(description_html=BASE_BODY + "<p>No hiring test involved: this is the work itself.</p>"),
+     "no-hiring-test"),
     # a posting that comes through a programme and quotes its pitch to employers
     ("REJECT_NOT_A_POSTING", dict(description_html="<p>This opportunity is offered through the State Career Launch Program, "
                                                    "which matches employers with students for short paid projects.</p>"
