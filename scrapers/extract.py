@@ -272,7 +272,7 @@ def sittings_weekly(text: str) -> Found | None:
 #: Work said as a count of sittings: "8 sessions of about 2.5 hours", "3 calls of 1 hour" (before the
 #: hours), "four 3-hour workshops", "2 x 4-hour sessions" (around them): the total is the product.
 _SITTING = r"(?:sessions?|calls?|workshops?|sittings?|shifts?|blocks?|rounds?|sprints?|visits?|work ?days?|days?|evenings?)"
-_SITTINGS_BEFORE = re.compile(rf"(?<![\d.,$€£])(\d\d?)\s+(?:[\w-]+\s+)?{_SITTING}\s+(?:each\s+)?(?:of|lasting)\s+"
+_SITTINGS_BEFORE = re.compile(rf"(?<![\d.,$€£])(\d\d?)\s+(?:[\w-]+\s+){{0,2}}?{_SITTING}\s+(?:each\s+)?(?:of|lasting)\s+"
                               r"(?:about\s+|around\s+|roughly\s+|approx\.?\s*|approximately\s+|~\s*|up to\s+)?$")
 _SITTINGS_AROUND = re.compile(r"(?<![\d.,$€£:])(\d\d?)\s*(?:x|×)?\s*$")
 _SITTINGS_AFTER = re.compile(rf"^\s*(?:[\w-]+\s+)?{_SITTING}\b")

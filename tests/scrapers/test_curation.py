@@ -357,6 +357,15 @@ REJECTS = [
                                                                   "Nurse.</p>"), "licence-as-a-nurse"),
     ("REJECT_NOT_FOR_STUDENTS", dict(description_html=BASE_BODY + "<p>Student nurses cannot be considered for this one.</p>"),
      "students-cannot-be-considered"),
+    ("REJECT_NOT_FOR_STUDENTS", dict(title="Clinical Workflow Review Project",
+                                     description_html="<p>Remote. 15 hours in total, $900. Who: dental hygienists registered "
+                                                      "with a provincial regulatory college.</p>"), "regulatory-college"),
+    ("REJECT_NOT_A_POSTING", dict(description_html=BASE_BODY + "<p>Students earned about $20 an hour on 20-hour projects, the "
+                                                               "organisers say.</p>"), "the-organisers-say"),
+    ("REJECT_NOT_A_POSTING", dict(description_html="<p>Three universities piloted paid remote micro-internships this autumn.</p>"
+                                                   + BASE_BODY), "piloted-this-autumn"),
+    ("REJECT_TOO_LONG", dict(description_html=body("Time: 6 full working days of about 7 hours. Pay: $4,200 total.")),
+     "days-of-hours"),
     ("REJECT_EXPERIENCED", dict(description_html=BASE_BODY + "<p>You'll need four or more years of hands-on paid social "
                                                              "management.</p>"), "years-in-words"),
     ("REJECT_NOT_FOR_STUDENTS", dict(description_html=BASE_BODY + "<p>This engagement isn't suitable for students.</p>"),
