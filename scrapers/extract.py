@@ -114,6 +114,8 @@ _WEEK = (r"(?:/|per|a|an|each|every)\s*(?:week|wk)\b|weekly\b"
          r"|týdně|tydne|za týden|tygodniowo|(?:w|na) tydzień|w tygodniu|на тиждень|щотижня|haftal[ıi]k|(?:pe|într-o) săptămână"
          r"|săptămânal\w*|في الأسبوع|أسبوعيا|בשבוע")
 
+#: The week said first, as Japanese and Korean do: "週10時間", "週に10時間", "주 10시간", "주당 10시간", "매주 10시간".
+WEEKLY_BEFORE = re.compile(rf"(?:毎週|週に?|주당?|매주)\s*{_RNG}\s*{_HRS}")
 WEEKLY = re.compile(rf"{_RNG}\s*-?\+?\s*{_HRS}\s*(?:of\s+(?:\w+\s+)?work\s+|of\s+time\s+|,\s*(?=per\s+week))?(?:{_WEEK})")
 HOURS = re.compile(rf"{_RNG}\s*\+?\s*-?\s*{_HRS}")
 #: Days a week restated in hours: "½ day a week (about 4 hours)", "one day per week (~7 h)": a weekly rate, never a total.
@@ -127,7 +129,9 @@ SITTINGS_WEEKLY = re.compile(rf"(?<![\d.,])(\d)\s+(?:evenings?|mornings?|afterno
 #: Weeks, months and days in the writer's language too: Czech "8 týdnů", Polish "2 tygodnie", Ukrainian "3 тижні",
 #: Turkish "3 hafta", Romanian "3 săptămâni", "2 luni", "5 zile" (``_weeks`` reads the unit by its stem).
 _UNIT = (r"week|wk|month|day|týdn[ůyu]|týden|tygodni[eu]?|tydzień|тижн\w*|тиждень|hafta|săptămân[iăa]|săptămână"
-         r"|měsíc\w*|miesi[ąę]c\w*|місяц\w*|luni|lună|zile|dn[íůiy]|днів|дні|gün")
+         r"|měsíc\w*|miesi[ąę]c\w*|місяц\w*|luni|lună|zile|dn[íůiy]|днів|дні|gün"
+         # Japanese and Korean: "6週間", "3ヶ月", "2개월", "4주"
+         r"|週間|[ヶかカケ]月|개월|주(?!당)")
 DURATION = re.compile(rf"(?=\d)(?:{_NUM}\s*-?\s*({_UNIT})s?\b(?:\s*(?:-|to)\s*{_NUM}\s*-?\s*({_UNIT})s?\b)?"
                       rf"|{_NUM}\s*(?:-|to)\s*{_NUM}\s*-?\s*({_UNIT})s?\b)")
 
@@ -175,7 +179,9 @@ _DUR_AFTER_SKIP = re.compile(r"^\s*(?:of\s+)?(?:experience|exp\b|ago|old|notice|
 _DUR_ENGAGEMENT = re.compile(r"(?:for|over|lasting|within|across|during|spanning|duration of|takes?|in|due"
                              # "przez 2 tygodnie", "po dobu 8 týdnů", "během 3 týdnů", "timp de 3 săptămâni", "протягом 3 тижнів",
                              # "لمدة", "במשך"
-                             r"|przez|po dobu|během|timp de|pe (?:o )?perioad[ăa] de|протягом|за|لمدة|במשך)"
+                             r"|przez|po dobu|během|timp de|pe (?:o )?perioad[ăa] de|протягом|за|لمدة|במשך"
+                             # the label of a duration in Japanese and Korean: "期間：6週間", "기간: 3주"
+                             r"|期間\s*[:：]?|기간\s*[:：]?)"
                              r"\s*(?:about\s+|approximately\s+|roughly\s+|just\s+)?$")
 _DUR_ENGAGEMENT_AFTER = re.compile(r"^\s*(?:boyunca|süreyle\b)|^\s*(?:-\s*)?(?:long\s+)?(?:(?:summer|winter|spring|fall|autumn|paid|remote|virtual|full-time"
                                    r"|part-time|student|research|team|data|design|marketing)\s+)?(?:project|contract|internship|micro-?internship|cohort"
@@ -195,7 +201,9 @@ _WEEKLY_AFTER_DURATION = re.compile(rf"\s*[,;:(·•|-]?\s*(?:(?!for\b|of\b)[a-z
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december"]
 #: "20 hours a week, 10 weeks", "~6 h/week · 4 weeks": a weekly rate just before a duration bounds it too.
-_DURATION_AFTER_WEEKLY = re.compile(rf"(?:{_HRS}\s*(?:{_WEEK})|\b(?:hours|hrs)\s*weekly)\s*[,;:(·•|-]?\s*(?:[a-z]+[,;]?\s+){{0,3}}$")
+_DURATION_AFTER_WEEKLY = re.compile(rf"(?:{_HRS}\s*(?:{_WEEK})|\b(?:hours|hrs)\s*weekly)\s*[,;:(·•|-]?\s*(?:[a-z]+[,;]?\s+){{0,3}}$"
+                                    # the week said first: "週10時間 × 6週間", "주 10시간, 3주"
+                                    rf"|(?:毎週|週に?|주당?|매주)\s*{_RNG}\s*{_HRS}\s*[×x*,、・]?\s*$")
 
 MONTH_SPAN = re.compile(r"\b(?:from\s+)?(" + "|".join(_MONTHS) + r")(?:\s+(?:through|thru|to|until)\s+|\s*-\s*)("
                         + "|".join(_MONTHS) + r")\b")
@@ -243,7 +251,8 @@ def monthly_hours(text: str) -> Found | None:
 def weekly_hours(text: str) -> Found | None:
     """"10-15 hrs/week", "20 hours per week", "Hours: 15/week" -> (10, 15)."""
     m = WEEKLY.search(text) or (LABELLED_WEEKLY.search(text) if ("week" in text or "wk" in text) and ":" in text else None) \
-        or (DAY_WEEKLY.search(text) if "day" in text and "week" in text else None)
+        or (DAY_WEEKLY.search(text) if "day" in text and "week" in text else None) \
+        or (WEEKLY_BEFORE.search(text) if "週" in text or "주" in text else None)
     if not m:
         return sittings_weekly(text)
     low, high = _rng(m.group(1), m.group(2))
@@ -296,6 +305,8 @@ def _hour_mentions(text: str) -> tuple[list[Found], list[Found]]:
     counts, deadlines, meetings and credit hours; an hour count of each of several sittings
     is multiplied, and a total restated in brackets after it replaces it."""
     weekly_spans = [m.span() for m in WEEKLY.finditer(text)]
+    if "週" in text or "주" in text:
+        weekly_spans += [m.span() for m in WEEKLY_BEFORE.finditer(text)]
     if "day" in text and "week" in text:
         weekly_spans += [m.span() for m in DAY_WEEKLY.finditer(text)]
     weekly_spans += [(m.start(2), m.end()) for m in _sittings_weekly_matches(text)]
@@ -437,7 +448,8 @@ def hour_tracks(text: str, strong: list[Found] | None = None) -> list[Found]:
 
 _UNIT_STEMS = (("week", 1), ("wk", 1), ("týd", 1), ("tyg", 1), ("tydz", 1), ("тиж", 1), ("hafta", 1), ("săpt", 1),
                ("month", 4.3), ("měs", 4.3), ("mies", 4.3), ("міс", 4.3), ("lun", 4.3),
-               ("day", 1 / 7), ("zile", 1 / 7), ("dn", 1 / 7), ("дн", 1 / 7), ("gün", 1 / 7))
+               ("day", 1 / 7), ("zile", 1 / 7), ("dn", 1 / 7), ("дн", 1 / 7), ("gün", 1 / 7),
+               ("週", 1), ("주", 1), ("ヶ", 4.3), ("か", 4.3), ("カ", 4.3), ("ケ", 4.3), ("개", 4.3))
 
 
 def _weeks(n: float, unit: str) -> float:

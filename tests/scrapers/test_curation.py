@@ -982,6 +982,17 @@ def test_students_in_japanese_and_korean_are_read(words):
     assert (d.outcome, d.reason) == ("keep", "KEPT_MICRO"), d.detail
 
 
+@pytest.mark.parametrize("words,outcome,hours", [
+    ("週5時間 × 3週間、時給1,500円。", "keep", 15),  # the week said first, then the weeks: 15 hours
+    ("주 10시간, 3주. 시급 15,000원.", "keep", 30),
+    ("期間・時間: 週10時間 × 6週間。報酬: 時給1,500円。", "reject", 60),  # 60 hours: too long
+])
+def test_weekly_hours_said_week_first_in_japanese_and_korean(words, outcome, hours):
+    d = decide(rec(body(words)))
+    assert d.outcome == outcome, d.detail
+    assert d.facts["hours"] == [hours, hours] if outcome == "keep" else "60-60 total hours" in d.detail
+
+
 @pytest.mark.parametrize("words", ["Perfil: graduandos em Agronomia ou formados em 2026.", "Für Studierende der Informatik.",
                                    "Untuk mahasiswa aktif.", "Pour les étudiants en master.", "Per studenti universitari."])
 def test_students_in_the_writers_language_are_read(words):
