@@ -7,6 +7,7 @@ either, so every read goes through the tolerant helpers in ``_common``.
 from __future__ import annotations
 
 import hashlib
+import html
 from typing import Any, Iterator
 
 from ..record import RawRecord, SourceConfig
@@ -83,6 +84,37 @@ def _salary(base: Any) -> tuple[float | None, float | None, str | None, str | No
     return low, high, currency, unit.upper() if unit else None
 
 
+#: JobPosting's text properties that state what the page says in its own words: read with the
+#: description, as its readers do ("workHours": "max. 25 h in total", "qualifications": "students").
+#: Not ``jobBenefits``: a staff benefits list is the employer's, not this role's.
+_STATED = (("workHours", "Work hours"), ("educationRequirements", "Education"), ("experienceRequirements", "Experience"),
+           ("qualifications", "Qualifications"), ("responsibilities", "Responsibilities"))
+_STATED_MAX = 2000  # characters of one property; the description's own bounds apply after
+
+
+def _stated(value: Any) -> str | None:
+    """A text property, or a Thing's words: a credential's category, an experience's months."""
+    for item in as_list(value):
+        if isinstance(item, dict):
+            months = num(item.get("monthsOfExperience"))
+            text = first(item.get("description"), item.get("credentialCategory"), item.get("name"),
+                         f"{months:g} months" if months is not None else None)
+        else:
+            text = text_or_none(item)
+        if text:
+            return text[:_STATED_MAX]
+    return None
+
+
+def _stated_html(jp: dict[str, Any]) -> str:
+    """The stated properties as labelled paragraphs to follow the description (escaped: outside text)."""
+    parts = []
+    for key, label in _STATED:
+        if text := _stated(jp.get(key)):
+            parts.append(f"<p>{label}: {html.escape(text)}</p>")
+    return "".join(parts)
+
+
 def to_record(jp: dict[str, Any], source: SourceConfig, *, fallback_id: str | None = None,
               fallback_url: str | None = None, fallback_org: str | None = None) -> RawRecord | None:
     title = text_or_none(jp.get("title")) or text_or_none(jp.get("name"))
@@ -119,7 +151,7 @@ def to_record(jp: dict[str, Any], source: SourceConfig, *, fallback_id: str | No
         organization_url=org_url or source.organization_url,
         url=url,
         apply_url=first(get(jp, "potentialAction", "target"), url) if isinstance(jp.get("potentialAction"), dict) else url,
-        description_html=text_or_none(jp.get("description")) or "",
+        description_html=(text_or_none(jp.get("description")) or "") + _stated_html(jp),
         posted=text_or_none(jp.get("datePosted")),
         valid_through=text_or_none(jp.get("validThrough")),
         location=location,

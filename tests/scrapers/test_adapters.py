@@ -186,6 +186,21 @@ def test_jsonld_graph_types_salary_and_requirements():
     assert full.salary_unit == "YEAR" and full.employment_type == ["FULL_TIME"]
 
 
+def test_jsonld_stated_properties_are_read_with_the_description():
+    jp = {"@type": "JobPosting", "title": "Price survey", "description": "<p>Compare ten price lists.</p>",
+          "workHours": "max. 25 h in total", "qualifications": "students <b>only</b>",
+          "experienceRequirements": {"@type": "OccupationalExperienceRequirements", "monthsOfExperience": 36},
+          "educationRequirements": {"@type": "EducationalOccupationalCredential", "credentialCategory": "bachelor degree"},
+          "jobBenefits": "health insurance for our full-time staff", "responsibilities": "x" * 5000}
+    page = f'<script type="application/ld+json">{json.dumps(jp)}</script>'.encode()
+    [r] = adapters.get("jsonld").parse(page, source("jsonld"))
+    assert r.description_html.startswith("<p>Compare ten price lists.</p><p>Work hours: max. 25 h in total</p>")
+    assert "<p>Qualifications: students &lt;b&gt;only&lt;/b&gt;</p>" in r.description_html  # outside text, escaped
+    assert "<p>Experience: 36 months</p>" in r.description_html and "Education: bachelor degree" in r.description_html
+    assert "health insurance" not in r.description_html  # the staff's benefits are not this role's
+    assert "x" * 2000 in r.description_html and "x" * 2001 not in r.description_html  # each bounded
+
+
 def test_jsonld_without_jobposting_yields_nothing_and_all_broken_is_error():
     jl = adapters.get("jsonld")
     page = b'<html><script type="application/ld+json">{"@type": "Organization", "name": "X"}</script></html>'
