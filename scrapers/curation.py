@@ -1307,7 +1307,10 @@ _ONGOING = re.compile(r"\b(?:ongoing (?:basis|work|role|position|needs|engagemen
                       r"|month[- ]to[- ]month(?! (?:[a-z]+ )?(?:changes?|growth|churn|trends?|variations?|comparisons?|data|sales"
                       r"|revenue|reports?|reporting|figures|numbers|metrics|retention|spend|costs?))"
                       r"|renew\w* (?:each|every) (?:month|week)|renewed monthly"
-                      r"|(?<!reviewed )(?<!considered )(?<!accepted )(?<!processed )(?:on a )?rolling (?:monthly |weekly )?(?:basis|contract|engagement)"
+                      # (applications or interviews on a rolling basis are the hiring's pace, not the role's)
+                      r"|(?<!reviewed )(?<!considered )(?<!accepted )(?<!processed )(?<!assessed )(?<!read )(?<!shortlisted )"
+                      r"(?<!place )(?<!happen )(?<!interviews )(?<!interview )(?<!selected )"
+                      r"(?:on a rolling|(?<!on a )rolling) (?:monthly |weekly )?(?:basis|contract|engagement)"
                       r"(?! (?:until|till) (?:filled|the (?:role|position) is filled))"
                       # the same work again and again: "auto-renews", "repeated every quarter", "for the next year"
                       r"|auto-?renew\w*|repeat(?:ed|s|ing)? (?:the (?:[\w-]+ )?(?:project|work|pack|task|report|job) )?(?:every|each) (?:week|month|quarter)"
@@ -1893,7 +1896,12 @@ _GIVEN_TO_YOU = re.compile(r"\s+(?:from|by (?:a|an|our|your)|(?:is |are |will be
 
 #: The employer's own AI product, not a gig title: "evaluate our AI tutor", "Chalkline's AI evaluator
 #: beta" ("an AI tutor", "AI tutors wanted" are the gig).
-_OWN_PRODUCT_BEFORE = re.compile(r"(?:\b(?:our|its|their)|'s)\s+(?:(?:new|own|beta|latest|current|prototype)\s+)?$")
+_OWN_PRODUCT_BEFORE = re.compile(r"(?:\b(?:our|its|their)|'s|\b(?:for|of|behind|powering|into|improve|improving) (?:an?|the))"
+                                 r"\s+(?:(?:new|own|beta|latest|current|prototype)\s+)?$")
+#: A piece rate denied just before: "you won't be paid per item", "we never pay per article".
+_NOT_PER_BEFORE = re.compile(r"\b(?:not|no|never|won't|won’t|don't|don’t|do not|isn't|rather than|instead of)\b[^.;]{0,25}$")
+#: The media-time alternative of :data:`_PER_PIECE` ("per recorded hour"): a piece rate only said as pay.
+_MEDIA_TIME = re.compile(r"per (?:audio |video |recorded |transcribed |media |minute|min\b)")
 
 
 def _per_piece(f: Facts) -> str | None:
@@ -1903,8 +1911,13 @@ def _per_piece(f: Facts) -> str | None:
     18 hours, is one project)."""
     role = f.role
     for m in _PER_PIECE.finditer(role):
-        if m.group(0).startswith("ai ") and _OWN_PRODUCT_BEFORE.search(role, max(0, m.start() - 40), m.start()):
+        hit, before = m.group(0), role[max(0, m.start() - 40): m.start()]
+        if hit.startswith("ai ") and _OWN_PRODUCT_BEFORE.search(before):
             continue
+        if _NOT_PER_BEFORE.search(before):
+            continue  # "you won't be paid per item", "rather than per article"
+        if _MEDIA_TIME.match(hit) and not _PIECE_PAID.search(before):
+            continue  # "about 4 hours of work per recorded hour": the work's pace, not the pay's unit
         return role[max(0, m.start() - 30): m.end() + 30].strip()
     pieces = [p for p in f.mentions if p.unit == "piece"]
     if ("per " in role or "each " in role) and (m := extract.PER_DELIVERABLE.search(role)) and (pieces or _PIECE_PAID.search(role, max(0, m.start() - 20), m.start() + 1)):
@@ -1949,6 +1962,9 @@ _NOT_THE_TERM = re.compile(r"\b(?:without|instead of|rather than|shorter than|le
                            r"|do not need to)\b[^.;:]{0,28}?(?:\b(?:an?|the|one|your)\s+)?(?:full[- ]|whole |entire )?$")
 
 
+_ENROLLED_BEFORE = re.compile(r"\b(?:enrol(?:l)?ed|studying|registered|matriculated)\b[^.;]{0,25}$")
+
+
 def _long_term(f: Facts) -> str | None:
     role = f.role
     for m in _LONG_TERM.finditer(role):
@@ -1956,6 +1972,8 @@ def _long_term(f: Facts) -> str | None:
             continue
         if _NOT_THE_TERM.search(role, max(0, m.start() - 40), m.start()):
             continue  # "so you can build experience without committing to a full semester"
+        if m.group(0) in ("academic year", "school year") and _ENROLLED_BEFORE.search(role, max(0, m.start() - 40), m.start()):
+            continue  # "students enrolled in the 2026-27 academic year": the applicant's year of study
         if m.group(0).startswith(("over", "for")) and _HISTORY_BEFORE.search(role, max(0, m.start() - 60), m.start()):
             continue  # "a brand that has drifted over 4 years", "we have grown for 3 years": the past, not the term
         return f"long term: {role[max(0, m.start() - 30): m.end() + 30].strip()!r}"

@@ -588,6 +588,18 @@ PASSES = [
      "nothing-in-person"),
     ("REJECT_INTERVIEW_TASK", dict(description_html=BASE_BODY + "<p>No hiring test involved: this is the work itself.</p>"),
      "no-hiring-test"),
+    # the hiring's pace, the applicant's year, the product, a piece rate denied, the work's pace
+    ("REJECT_ONGOING", dict(description_html=BASE_BODY + "<p>Applications considered on a rolling basis.</p>"),
+     "applications-on-a-rolling-basis"),
+    ("REJECT_ONGOING", dict(description_html=BASE_BODY + "<p>Interviews take place on a rolling basis.</p>"),
+     "interviews-on-a-rolling-basis"),
+    ("REJECT_TOO_LONG", dict(description_html=BASE_BODY + "<p>For students enrolled in the 2026-27 academic year.</p>"),
+     "enrolled-in-the-academic-year"),
+    ("REJECT_PER_PIECE", dict(title="Chemistry Rubric Project for an AI Tutor"), "for-an-ai-tutor"),
+    ("REJECT_PER_PIECE", dict(description_html=BASE_BODY + "<p>This is no annotation queue: you won't be paid per item.</p>"),
+     "not-paid-per-item"),
+    ("REJECT_PER_PIECE", dict(description_html=BASE_BODY + "<p>Transcription takes about 4 hours of work per recorded hour.</p>"),
+     "work-per-recorded-hour"),
     # a posting that comes through a programme and quotes its pitch to employers
     ("REJECT_NOT_A_POSTING", dict(description_html="<p>This opportunity is offered through the State Career Launch Program, "
                                                    "which matches employers with students for short paid projects.</p>"
