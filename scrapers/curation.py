@@ -1539,13 +1539,19 @@ _STUDENTS_ABROAD = re.compile(r"\b(?:estudantes?|estudiantes?|[ée]tudiant\w*|st
                               r"|öğrenci\w*|yeni mezun\w*|mahasiswa"
                               # Portuguese "graduandos", "formandos", "formados em 2026"; German "Studierende"
                               r"|graduand[oa]s?|formand[oa]s?|formad[oa]s? (?:em|en|in) (?:19|20)\d\d|studierend\w*"
+                              # Polish "studenci", Slovak "študenti", Lithuanian "studentams", Romanian "studenți",
+                              # Hungarian "egyetemisták", "hallgatók"; Cyrillic "студенти"; Greek "φοιτητές"
+                              r"|studenc\w*|študent\w*|student(?:ams|ai|ų|ui|ėms)|studen[țţ]i|egyetemist\w*|hallgató\w*"
+                              r"|студент\w*|φοιτητ\w*"
                               # Nordic compounds: "masterstudenter", "bachelor- og masterstudenter", "studentoppdrag"
                               r"|(?:bachelor|master|doktorand|ph\.?d)-?stud(?:enter|enten|erande)|student(?:oppdrag|uppdrag|opgave)\w*)(?!\w)")
-#: Students and new graduates in Japanese and Korean, which run words together without spaces
+#: Students and new graduates in Japanese, Korean and Arabic, which run words together without spaces
 #: ("学生の方", "大学生歓迎", "대학(원) 재학생 및 졸업예정자"), so no word boundary can frame them.
 #: Not a pupil's school: "小学生" / "中学生" (primary, middle school) hold 学生 too, and Korean
 #: 학생 alone is any pupil (고등학생, high school), so only the university and graduate words count.
-_STUDENTS_CJK = re.compile(r"(?<![小中])学生|新卒|大学院生|インターン|대학생|대학원생|재학생|졸업예정자|졸업생|휴학생|인턴")
+_STUDENTS_CJK = re.compile(r"(?<![小中])学生|新卒|大学院生|インターン|대학생|대학원생|재학생|졸업예정자|졸업생|휴학생|인턴"
+                           # Arabic joins its articles to the word ("للطلاب", "الطلبة"): no boundary there either
+                           r"|طلاب|طلبة")
 _STUDENT_TRAPS = re.compile(r"\b(?:our|your|k-?12|gcse|a[- ]level|high[- ]school|school|middle[- ]school|grade|\d+(?:st|nd|rd|th)"
                             r"[- ]grade|tutor(?:ing)?|teach(?:ing)?|with|serve|serving|help(?:ing)?|coach(?:ing)?|mentor(?:ing)?"
                             r"|support(?:ing)?|engage|engaging)\s+(?:\w+\s+){0,2}students?\b|\bstudents?\s+(?:we|you)\s+"

@@ -653,6 +653,9 @@ _UNIT_BEFORE = [
 ]
 _TOTAL_HINT = re.compile(r"stipend|honorari|\bfee\b|\bflat\b|\bfixed\b|completion|for (?:the|this|a|an)\s+(?:\d+[- ]hours?\s+)?"
                          r"(?:project|assignment|engagement|micro-?internship)|\btotal\b|lump sum|one-time|\baward|\bpaid\b|\bpays?\b")
+#: An hour count right before the amount is what it pays for: "~30 hrs, ₺10k", "20h / $1.5k" (an HN header).
+_HOURS_JUST_BEFORE = re.compile(r"\b\d\d?\d?\s*(?:hours?|hrs?|h)\b(?!\s*(?:/|per|a|an)\s*(?:week|wk|month|day))"
+                                r"\s*(?:total|in total)?\s*[,;:|/·-]?\s*(?:for\s+|at\s+)?(?:~\s*|about\s+|approx\.?\s*)?$")
 #: "project budget: $600" and "budget: $400 for the project" are the fee; a marketing budget is not pay.
 _NOT_PAY = re.compile(r"(?<!project )(?<!project's )budget(?!\s*:?\s*(?:of\s+)?(?:for|per) (?:the|this|your|each) (?:[\w-]+ )?"
                       r"(?:project|assignment|engagement|micro-?internship|deliverable)"
@@ -842,7 +845,8 @@ def pay_mentions(text: str, scale: dict[str, float] | None = None, kroner: str |
             elif unit and scale and cur not in scale and cur in KILO_FEE_CURRENCIES and _PAY_LABEL.search(before):
                 unit = None  # "Salary: ₩800,000" with no floor to size a won salary by: the board's salary line, a fee
         if unit is None and kilo and not ((cur in KILO_FEE_CURRENCIES or largest > LARGEST_FEE or high < SMALLEST_SALARY["year"])
-                                          and high <= largest and _TOTAL_HINT.search(before[-40:] + " " + after[:45])):
+                                          and high <= largest and (_TOTAL_HINT.search(before[-40:] + " " + after[:45])
+                                                                   or _HOURS_JUST_BEFORE.search(before[-25:]))):
             unit = "year"  # "$151K": a salary; but "Stipend: ₹10k for a 20-hour project", "$0.75k for the project" are fees
         if unit is None:
             if not _PAY_LABEL.search(before) and _NOT_PAY.search(_same_sentence(before[-30:]) + " "

@@ -240,6 +240,7 @@ REJECTS = [
                                                     "indefinido, de lunes a viernes.")), "contrato-indefinido"),
     ("REJECT_FULL_TIME", dict(description_html=body("Ein 20-Stunden-Einstiegsprojekt, danach unbefristete Festanstellung.")),
      "unbefristete-festanstellung"),
+    ("REJECT_BELOW_PAY_FLOOR", dict(description_html=body("Remote | ~30 hrs, $300 | students")), "hours-then-amount-header"),
     ("REJECT_FULL_TIME", dict(title="Data Analyst (full-time)"), "title"),
     ("REJECT_FULL_TIME", dict(salary_min=60000, salary_max=80000, salary_currency="USD", salary_unit="YEAR"), "yearly"),
     ("REJECT_FULL_TIME", dict(description_html=body("A 20-hour onboarding, then the job. Salary $60,000 per year.")), "prose-salary"),
@@ -1006,7 +1007,9 @@ def test_weekly_hours_said_week_first_in_japanese_and_korean(words, outcome, hou
 
 
 @pytest.mark.parametrize("words", ["Perfil: graduandos em Agronomia ou formados em 2026.", "Für Studierende der Informatik.",
-                                   "Untuk mahasiswa aktif.", "Pour les étudiants en master.", "Per studenti universitari."])
+                                   "Untuk mahasiswa aktif.", "Pour les étudiants en master.", "Per studenti universitari.",
+                                   "Dla studenci informatyki.", "Tik studentams.", "Pentru studenți.", "Egyetemisták számára.",
+                                   "Для студентів.", "Για φοιτητές.", "للطلاب والطلبة الجامعيين"])
 def test_students_in_the_writers_language_are_read(words):
     d = decide(rec(_CJK_BODY.format(words), title="Competitive Analysis Micro-Project"))
     assert (d.outcome, d.reason) == ("keep", "KEPT_MICRO"), d.detail
