@@ -325,7 +325,7 @@ def _pay_word_abroad(text: str, pattern: re.Pattern[str] = _PAY_ABROAD) -> str |
 _PAYS_WORDS = ("tuition", "fee", "membership", " kit", "cost", "charge", "subscri", "pay", "financial aid", "scholarship", "enrol", "price",
                " buy ", "purchase",
                "pricing", "per student", "per participant", "per seat", "per learner", "access", "deposit", "registration",
-               "admission", " to participate", " to join", " to register", "sign up")
+               "admission", " to participate", " to join", " to register", "sign up", "/month", " a month", "premium", "pro (")
 #: Money the student pays: a fee, tuition or subscription is a product, not pay.
 _STUDENT_PAYS = re.compile(r"\b(?:(?<!collect )(?<!collecting )(?<!collects )(?<!process )(?<!processing )(?<!bill )(?<!billing )"
                            r"tuition(?! (?:reimburse\w*|assistance|support|benefits?|remission|waiver|payments? (?:for|from|of)))|(?:program|programme|participation|enrol(?:l)?ment|registration|application|course"
@@ -342,6 +342,12 @@ _STUDENT_PAYS = re.compile(r"\b(?:(?<!collect )(?<!collecting )(?<!collects )(?<
                            # not the pay said the same way ("sign up for the project ($400 stipend)")
                            r"|(?:enrol(?:l)?|sign up)\w*\b[^.()]{0,60}\(\s*(?:[$€£₹]|usd |eur |gbp )\d[\d,.]*\s*\)"
                            r"|subscribe (?:for|to (?:join|access|take part|the programme|the program))"
+                           # a paid plan needed to apply, its price by the month in brackets: "activate Pro (₹499/month)
+                           # to submit your application", "matching is part of Launchwise Plus, our career membership
+                           # (£12.99 a month)"
+                           r"|(?:activate|upgrade to|join|get|buy|need|needs|requires?|part of|included in|only (?:with|on|for))"
+                           r" (?:[\w'’-]+,? ){0,5}?(?:pro|plus|premium|membership|plan|subscription|tier)\s*\(\s*(?:[$€£₹]|rs\.?\s?"
+                           r"|inr\s?|usd\s?|eur\s?|gbp\s?)\d[\d,.]*\s*(?:/|a|an|per)\s*(?:month|mo|year|yr|week)\b"
                            # a kit or licence the student buys: "participants purchase a $49 starter kit", "each participant purchases our Starter Kit"
                            r"|(?:you|students?|participants?|interns?|applicants?) (?:will )?(?:need to |must |have to |are required to"
                            r" |are expected to |first )?(?:buys?|purchases?) (?:a|an|the|your own|their own|our) (?:[$€£₹]?[\w-]+ ){0,2}(?:kit|licen[cs]e"
@@ -499,9 +505,12 @@ _INTERVIEW_MORE = _extras(
      r"\bpaid (?:[\w-]+ ){0,2}(?:project|task|assignment|trial|exercise|challenge|take-?home|work sample|case study)\b"
      # a bare "process:" whose paid piece comes before a last conversation: "Process: 30-min intro call, then a paid
      # project (2-3 hours, $150), then a final chat" (not "our process: a short call, then the paid project")
-     r"|\bprocess\s*(?:is|includes?|consists of|:)[^.]{0,60}\bpaid (?:[\w-]+ ){0,2}(?:project|task|assignment|trial|exercise"
+     r"|\bprocess(?: for [\w-]+(?: [\w-]+)?)?\s*(?:is|includes?|consists of|:)[^.]{0,60}\bpaid (?:[\w-]+ ){0,2}(?:mini-|micro-)?(?:project|task|assignment|trial|exercise"
      r"|challenge|take-?home|work sample|case study)\b[^.]{0,60}?(?:\bthen|->|→|followed by) (?:an? |the )?(?:(?:final|last|team"
      r"|founder|ceo|onsite|technical) (?:call|chat|loop|interview|round|conversation|meeting)|interviews?)\b", None),
+    # "a paid mini-project (about 8 hours, $320) that doubles as the final round"
+    (("doubles as", "serves as", "counts as", "acts as"), r"(?:doubles|serves|counts|acts) as (?:the|our|a|an|your) (?:final |last |second "
+                                                         r"|technical |first )?(?:interview|round|stage|assessment|selection test)\b", None),
     # "this task is the final stage of our hiring process"
     # "stage two of our recruitment for a junior designer", "the second step of the selection"
     (("stage of", "step of", "round of", " of our ", " of the "),
@@ -523,7 +532,7 @@ _INTERVIEW_MORE = _extras(
 _HIRING_STAGE = _extras(
     # "our process: a 30-minute call, then a paid project (about 3 hours), then a final loop", in a text about
     # hiring; in a text about the project alone, "the process: a short call, then the paid project" is the work
-    (("process:", "process is"), r"process\s*(?:is|includes?|consists of|:)[^.]{0,60}\bpaid (?:[\w-]+ ){0,2}(?:project|task"
+    (("process", ), r"process(?: for [\w-]+(?: [\w-]+)?)?\s*(?:is|includes?|consists of|:)[^.]{0,60}\bpaid (?:[\w-]+ ){0,2}(?:mini-|micro-)?(?:project|task"
                                  r"|assignment|trial|exercise|challenge|take-?home|work sample|case study)\b", None),
     (("whether or not", "regardless of"), r"(?:whether or not|regardless of whether) (?:we|you) (?:(?:make|extend|get|receive)"
                                           r" (?:you |an? |the )?(?:job )?offer|are (?:offered|hired)|hire (?:you|them)|get (?:the job|hired)"
@@ -548,6 +557,14 @@ _HIRING_STAGE = _extras(
     (("stages", "steps", "rounds"), r"(?:selection|hiring|recruitment|application|interview) (?:process )?(?:has|involves|consists of"
                                     r"|includes) (?:2|3|4|5) (?:stages|steps|rounds)\b", None),
     (("paid to every", "paid to each", "paid to all"), r"paid to (?:every|each|all) (?:candidates?|applicants?|finalists?)\b", None),
+    # "the sprint is step 3 of 4 for our Junior Copywriter vacancy", "if you've been invited to Stage 3", "who reached Stage 3"
+    (("step", "stage", "round"), r"\b(?:step|stage|round) (?:\d|one|two|three|four) of (?:\d|three|four|five) (?:for|in|of) (?:our|the|this)\b"
+                                 r"|\b(?:invited to|reached|reach|passed|made it to) (?:stage|round|step) (?:\d|one|two|three|four)\b", None),
+    # "your deck is then discussed in your final-round interview"
+    (("final",), r"\b(?:in|at|during|for) (?:your|the) final(?:[- ]round)? (?:interview|panel)\b", None),
+    # "$200, paid whether or not we go further"
+    (("whether or not", "regardless of whether"), r"(?:whether or not|regardless of whether) we (?:go further|proceed|continue|move forward"
+                                                  r"|take (?:it|you|things) further)\b", None),
     # "your case study is scored alongside your interview and decides whether we make you an offer"
     (("whether we", "whether you"), r"(?:decides?|determines?|informs?|counts? (?:towards?|in)) whether (?:we|you) (?:make|extend|offer"
                                     r"|get|receive|hire|are (?:offered|hired))\b", None),
@@ -1244,6 +1261,8 @@ _INTERVIEW = re.compile(r"\b(?:paid|compensated)\s+(?:[\d.]+[- ]hours?\s+)?(?:ta
                         r"|\b(?:interview|hiring|application|selection|recruit\w*)\s+(?:process|stage|step)[^.]{0,160}"
                         r"\b(?:paid|compensated)\s+(?:[a-z]+\s+)?(?:take[- ]home\s+)?(?:project|task|assignment|trial|exercise)\b"
                         r"|\b(?<!not a )(?<!not an )(?:paid (?:work )?trial(?!\s*\?\s*no\b)|take[- ]home (?:assignment|project|exercise|test|challenge))\b"
+                        # a paid take-home is a hiring step by name: "then a paid take-home (about 8 hours, we pay $400)"
+                        r"|(?<!not a )(?<!no )\bpaid take[- ]homes?\b"
                         # "our internship process includes a paid take-home (approx. 6 hrs, US$150)"
                         r"|\bprocess (?:includes|involves|has) an? (?:short |small )?paid take[- ]home\b"
                         # named so in the title: "Paid recruitment task – Junior Backend", "Virtual Case Assessment (Paid)"
@@ -1404,6 +1423,12 @@ _OFFICE_DUTY = re.compile(
     rf" (?:half[- ])?(?:days?|times?|mornings?|afternoons?) {_A_WEEK}"
     rf"|\b(?:\d|once|twice)(?: [a-z-]+)? (?:half[- ])?(?:days?|mornings?|afternoons?) {_A_WEEK},? (?:on[- ]?site|in[- ]person|in[- ]office)\b"
     rf"|\b\d anchor days?\b|\b(?:\d|once|twice) (?:on[- ]?site|in[- ]person|in[- ]office|office|studio|campus|lab) (?:half[- ])?days? {_A_WEEK}"
+    # a weekday's sitting at a place: "on Tuesday afternoons you'll sit in with the team at our King Street studio",
+    # "every Thursday at our office for the weekly review"
+    rf"|\b(?:on|every|each) (?:mon|tues|wednes|thurs|fri|satur|sun)days?(?: (?:mornings?|afternoons?|evenings?))?\b"
+    rf"[^.]{{0,80}}?\b(?:at|in) (?:the|our) (?:[a-z0-9-]+ ){{0,4}}?{_PLACE}\b"
+    rf"|\b(?:at|in) (?:the|our) (?:[a-z0-9-]+ ){{0,4}}?{_PLACE}\b[^.]{{0,40}}?\b(?:on|every|each) (?:mon|tues|wednes|thurs|fri"
+    rf"|satur|sun)days?\b"
     # on site on a count of days: "on-site shoots at our Portland store on two Saturdays"
     rf"|\b(?:on[- ]?site|in[- ]person)\b[^.]{{0,60}}?\b(?:on|for) (?:\d|both) (?:[a-z-]+ )?(?:days|mornings|afternoons|evenings"
     rf"|weekends|(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b"
@@ -1754,7 +1779,7 @@ def _about_others(text: str, start: int, end: int) -> bool:
 
 #: "Cost: nothing to you", "Fee: none", "Tuition: free".
 _FREE_AFTER = re.compile(r"\s*(?:nothing|free|none|no |zero|\$?0\b|n/a|waived|not applicable)")
-_NEGATED = re.compile(r"\b(?:no|free|without|never|zero|not|waived?|nothing|don't|do not|doesn't|does not|isn't)\b[^.]{0,25}$")
+_NEGATED = re.compile(r"\b(?:no|free(?! (?:plan|account|tier|version|trial|membership)s?\b)|without|never|zero|not|waived?|nothing|don't|do not|doesn't|does not|isn't)\b[^.]{0,25}$")
 
 
 def _student_pays(f: Facts) -> str | None:

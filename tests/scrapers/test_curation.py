@@ -402,6 +402,21 @@ REJECTS = [
     ("REJECT_INTERVIEW_TASK", dict(description_html=BASE_BODY + "<p>Our analyst selection has three stages: online tests, a "
                                                                 "virtual case and a final interview day.</p>"), "selection-has-stages"),
     ("REJECT_INTERVIEW_TASK", dict(title="Paid recruitment task – Junior Backend"), "recruitment-task-title"),
+    ("REJECT_INTERVIEW_TASK", dict(description_html=BASE_BODY + "<p>Our process for new grads: an intro call, then a paid "
+                                                                "take-home, then a final conversation.</p>"), "process-for-new-grads"),
+    ("REJECT_INTERVIEW_TASK", dict(description_html=BASE_BODY + "<p>The project doubles as the final round.</p>"),
+     "doubles-as-the-final-round"),
+    ("REJECT_INTERVIEW_TASK", dict(description_html=BASE_BODY + "<p>The sprint is step 3 of 4 for our Junior Copywriter "
+                                                                "vacancy.</p>"), "step-3-of-4"),
+    ("REJECT_INTERVIEW_TASK", dict(description_html=BASE_BODY + "<p>If you've been invited to Stage 3 of our graduate programme, "
+                                                                "your deck is discussed in your final-round interview.</p>"),
+     "invited-to-stage-3"),
+    ("REJECT_STUDENT_PAYS", dict(description_html=BASE_BODY + "<p>If you're on the free plan, activate Pro (₹499/month) to "
+                                                              "submit your application.</p>"), "activate-a-paid-plan"),
+    ("REJECT_STUDENT_PAYS", dict(description_html=BASE_BODY + "<p>Matching is part of Launchwise Plus, our career membership "
+                                                              "(£12.99 a month).</p>"), "membership-by-the-month"),
+    ("REJECT_NOT_REMOTE", dict(description_html=BASE_BODY + "<p>On Tuesday afternoons you'll sit in with the team at our King "
+                                                            "Street studio.</p>"), "weekday-at-the-studio"),
     ("REJECT_NOT_A_POSTING", dict(title="Host a student micro-intern this January"), "host-a-student-micro-intern"),
     ("REJECT_NOT_A_POSTING", dict(description_html=BASE_BODY.replace("<p>", "<p>Have a 20-hour project sitting in your backlog? "
                                                                       "We match your team with a vetted college student. ", 1)),
