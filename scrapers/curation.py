@@ -359,7 +359,8 @@ _STUDENT_PAYS = re.compile(r"\b(?:(?<!collect )(?<!collecting )(?<!collects )(?<
                            r"|a visit|us a visit))|costs? (?:you|students?|"
                            r"participants?)|pay (?:us\b(?! ?(?:\$|dollars?|students?|based|residents?|citizens?|interns?|applicants?|\d|a visit))|a fee|the fee|to join|to participate)|per month to (?:join|access)"
                            r"|(?:financial aid|scholarships?) (?:is|are) available|payment plans? (?:is |are )?available"
-                           r"|(?:pay|make|place|a|refundable|non-refundable) (?:a )?(?:[$€£]?\d[\d,.]* )?deposit"
+                           # (not "a deposit" alone: "saving for a deposit" is a subject of the work)
+                           r"|(?:pay|make|place|refundable|non-refundable) (?:a )?(?:[$€£]?\d[\d,.]* )?deposit|\ba [$€£]\d[\d,.]* deposit"
                            # a price: "Enrollment: $299", "Price: $199 per student", "$99 to participate"
                            r"|(?:enrol(?:l)?ment|registration|price|pricing|cost|tuition|admission|membership)\s*:"
                            # a kit to start: "get started with the $49 starter kit"
@@ -1561,13 +1562,17 @@ _STUDENTS_ABROAD = re.compile(r"\b(?:estudantes?|estudiantes?|[ée]tudiant\w*|st
                               r"|egresad\w*|jeunes dipl[ôo]m\w*|neolaureat\w*|laureand\w*|absolvent\w*|afgestudeerde?n?"
                               r"|estagi[aá]ri\w*|est[aá]gios?|becari\w*|pasant[ei]s?|stagiaires?|tirocin\w*"
                               # Turkish "öğrenciler", "yeni mezunlar"; Indonesian/Malay "mahasiswa"
-                              r"|öğrenci\w*|yeni mezun\w*|mahasiswa"
+                              r"|öğrenci\w*|yeni mezun\w*|mahasiswa|pelajar (?:universiti|kolej|ijazah|politeknik|ipt\w*)|siswazah"
                               # Portuguese "graduandos", "formandos", "formados em 2026"; German "Studierende"
                               r"|graduand[oa]s?|formand[oa]s?|formad[oa]s? (?:em|en|in) (?:19|20)\d\d|studierend\w*"
                               # Polish "studenci", Slovak "študenti", Lithuanian "studentams", Romanian "studenți",
                               # Hungarian "egyetemisták", "hallgatók"; Cyrillic "студенти"; Greek "φοιτητές"
                               r"|studenc\w*|študent\w*|student(?:ams|ai|ų|ui|ėms)|studen[țţ]i|egyetemist\w*|hallgató\w*"
                               r"|студент\w*|φοιτητ\w*"
+                              # Japanese, Korean, Chinese and Hindi in Latin letters: "daigakusei", "daehaksaeng", "daxuesheng",
+                              # "chhatra", "vidyarthi"
+                              r"|daigakusei|daigakuinsei|gakusei|daehaksaeng|haksaeng|daxuesheng|xuesheng|yanjiusheng|benke ?sheng"
+                              r"|chh?atr(?:a|on|aon)|vidyarthi\w*"
                               # Nordic compounds: "masterstudenter", "bachelor- og masterstudenter", "studentoppdrag"
                               r"|(?:bachelor|master|doktorand|ph\.?d)-?stud(?:enter|enten|erande)|student(?:oppdrag|uppdrag|opgave)\w*)(?!\w)")
 #: Students and new graduates in Japanese, Korean and Arabic, which run words together without spaces

@@ -101,6 +101,8 @@ _RNG = rf"{_NUM}(?:\s*(?:-|to|or)\s*{_NUM})?"
 #: Czech "hodin", Polish "godziny", Ukrainian "годин", Turkish "saatlik" ("a 25-hour project"), Arabic
 #: "ساعة"/"ساعات", Hebrew "שעות".
 _HRS = (r"(?:(?:hours?|hrs?|h|stunden|std|horas|hores|heures|ore|timer|timar|timmar|uur|godzin[ay]?|tuntia|saat(?:lik)?|jam"
+        # Japanese, Korean and Chinese in Latin letters: "20 jikan", "18 sigan", "20 xiaoshi"
+        r"|jikan|sigan|xiaoshi|xiǎoshí"
         r"|hodin[ay]?|годин[иу]?|ساعة|ساعات|שעות|ghant[ea]|ghanton)\b|時間|시간|घंटे)")
 #: A week in the writer's language too: "20 Stunden pro Woche", "10 timer om ugen", "15 horas por semana".
 _WEEK = (r"(?:/|per|a|an|each|every)\s*(?:week|wk)\b|weekly\b"
@@ -114,8 +116,10 @@ _WEEK = (r"(?:/|per|a|an|each|every)\s*(?:week|wk)\b|weekly\b"
          r"|týdně|tydne|za týden|tygodniowo|(?:w|na) tydzień|w tygodniu|на тиждень|щотижня|haftal[ıi]k|(?:pe|într-o) săptămână"
          r"|săptămânal\w*|في الأسبوع|أسبوعيا|בשבוע")
 
-#: The week said first, as Japanese and Korean do: "週10時間", "週に10時間", "주 10시간", "주당 10시간", "매주 10시간".
-WEEKLY_BEFORE = re.compile(rf"(?:毎週|週に?|주당?|매주)\s*{_RNG}\s*{_HRS}")
+#: The week said first, as Japanese, Korean and Turkish do: "週10時間", "週に10時間", "주 10시간", "주당 10시간",
+#: "매주 10시간", "haftada 5-6 saat".
+_WEEK_FIRST = r"(?:毎週|週に?|주당?|매주|\bhaftada|\bhaftal[ıi]k)"
+WEEKLY_BEFORE = re.compile(rf"{_WEEK_FIRST}\s*(?:about |around |yaklaşık |ortalama )?{_RNG}\s*{_HRS}")
 WEEKLY = re.compile(rf"{_RNG}\s*-?\+?\s*{_HRS}\s*(?:of\s+(?:\w+\s+)?work\s+|of\s+time\s+|,\s*(?=per\s+week))?(?:{_WEEK})")
 HOURS = re.compile(rf"{_RNG}\s*\+?\s*-?\s*{_HRS}")
 #: Days a week restated in hours: "½ day a week (about 4 hours)", "one day per week (~7 h)": a weekly rate, never a total.
@@ -203,7 +207,7 @@ _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augu
 #: "20 hours a week, 10 weeks", "~6 h/week · 4 weeks": a weekly rate just before a duration bounds it too.
 _DURATION_AFTER_WEEKLY = re.compile(rf"(?:{_HRS}\s*(?:{_WEEK})|\b(?:hours|hrs)\s*weekly)\s*[,;:(·•|-]?\s*(?:[a-z]+[,;]?\s+){{0,3}}$"
                                     # the week said first: "週10時間 × 6週間", "주 10시간, 3주"
-                                    rf"|(?:毎週|週に?|주당?|매주)\s*{_RNG}\s*{_HRS}\s*[×x*,、・]?\s*$")
+                                    rf"|{_WEEK_FIRST}\s*(?:about |around |yaklaşık |ortalama )?{_RNG}\s*{_HRS}\s*[×x*,、・]?\s*$")
 
 MONTH_SPAN = re.compile(r"\b(?:from\s+)?(" + "|".join(_MONTHS) + r")(?:\s+(?:through|thru|to|until)\s+|\s*-\s*)("
                         + "|".join(_MONTHS) + r")\b")
@@ -252,7 +256,7 @@ def weekly_hours(text: str) -> Found | None:
     """"10-15 hrs/week", "20 hours per week", "Hours: 15/week" -> (10, 15)."""
     m = WEEKLY.search(text) or (LABELLED_WEEKLY.search(text) if ("week" in text or "wk" in text) and ":" in text else None) \
         or (DAY_WEEKLY.search(text) if "day" in text and "week" in text else None) \
-        or (WEEKLY_BEFORE.search(text) if "週" in text or "주" in text else None)
+        or (WEEKLY_BEFORE.search(text) if "週" in text or "주" in text or "hafta" in text else None)
     if not m:
         return sittings_weekly(text)
     low, high = _rng(m.group(1), m.group(2))
@@ -305,7 +309,7 @@ def _hour_mentions(text: str) -> tuple[list[Found], list[Found]]:
     counts, deadlines, meetings and credit hours; an hour count of each of several sittings
     is multiplied, and a total restated in brackets after it replaces it."""
     weekly_spans = [m.span() for m in WEEKLY.finditer(text)]
-    if "週" in text or "주" in text:
+    if "週" in text or "주" in text or "hafta" in text:
         weekly_spans += [m.span() for m in WEEKLY_BEFORE.finditer(text)]
     if "day" in text and "week" in text:
         weekly_spans += [m.span() for m in DAY_WEEKLY.finditer(text)]
@@ -653,6 +657,9 @@ _UNIT_BEFORE = [
 ]
 _TOTAL_HINT = re.compile(r"stipend|honorari|\bfee\b|\bflat\b|\bfixed\b|completion|for (?:the|this|a|an)\s+(?:\d+[- ]hours?\s+)?"
                          r"(?:project|assignment|engagement|micro-?internship)|\btotal\b|lump sum|one-time|\baward|\bpaid\b|\bpays?\b")
+#: The sum of the parts said before it: "(total Rp 1.200.000)", "in total: €600", "altogether $900", "insgesamt 600 €".
+_SUM_LABEL = re.compile(r"\b(?:total|in total|in all|altogether|overall|all told|insgesamt|gesamt|en total|no total|au total"
+                        r"|totalt|totaal|łącznie|toplam)\s*:?\s*(?:of\s+)?(?:[$€£₹]|[a-z]{1,3}\$?)?\s*$")
 #: An hour count right before the amount is what it pays for: "~30 hrs, ₺10k", "20h / $1.5k" (an HN header).
 _HOURS_JUST_BEFORE = re.compile(r"\b\d\d?\d?\s*(?:hours?|hrs?|h)\b(?!\s*(?:/|per|a|an)\s*(?:week|wk|month|day))"
                                 r"\s*(?:total|in total)?\s*[,;:|/·-]?\s*(?:for\s+|at\s+)?(?:~\s*|about\s+|approx\.?\s*)?$")
@@ -699,6 +706,7 @@ class Pay:
     hinted: bool = False  # a total with stipend/fee/completion wording around it
     at: int = 0  # position in the text
     end: int = 0  # where the amount ends (its unit follows)
+    summed: bool = False  # labelled the sum right before it: "(total Rp 1.200.000)", "in all: €600"
 
 
 #: What the first letter of a :data:`_KILO` word multiplies by.
@@ -854,13 +862,18 @@ def pay_mentions(text: str, scale: dict[str, float] | None = None, kroner: str |
                 continue
             unit = "total"
         hinted = unit == "total" and bool(_TOTAL_HINT.search(before[-40:] + " " + m.group(0) + " " + after[:45]))
-        out.append(Pay(low, high, cur, unit, _quote(text, m.start(), m.end()), hinted, m.start(), m.end()))
+        summed = unit == "total" and bool(_SUM_LABEL.search(before[-16:]))
+        out.append(Pay(low, high, cur, unit, _quote(text, m.start(), m.end()), hinted, m.start(), m.end(), summed))
     return _joined_ranges(text, out)
 
 
 #: Between the two ends of a range said with the currency twice: "de 450 € a 600 €", "from $400 to $600".
-_RANGE_JOIN = re.compile(r"\s*(?:-|to|a|à|bis|até|tot|till)\s*$")
-_RANGE_OPEN = re.compile(r"(?:\bde|\bfrom|\bbetween|\bentre|\bvon|\bzwischen|\bvan|\bfra|\bfrån)\s*$")
+#: "and" joins a range's ends only after "between" ("between €380 and €440", "entre 380 € e 440 €", "zwischen … und").
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|to|a|à|bis|até|tot|till|and|und|et|e|y|en|och|og|dan|tra|i)\s*$")
+_RANGE_OPEN = re.compile(r"(?:\bde|\bfrom|\bbetween|\bentre|\bvon|\bzwischen|\bvan|\bfra|\bfrån|\bmellan|\bantara|\btra)\s*$")
+#: ... but "and" only there: "from $300 and $400 later" is two amounts.
+_AND_WORDS = frozenset({"and", "und", "et", "e", "y", "en", "och", "og", "dan", "tra", "i"})
+_BETWEEN = re.compile(r"(?:\bbetween|\bentre|\bzwischen|\bmellan|\bantara|\btra)\s*$")
 
 
 def _joined_ranges(text: str, found: list[Pay]) -> list[Pay]:
@@ -870,7 +883,8 @@ def _joined_ranges(text: str, found: list[Pay]) -> list[Pay]:
     for p in found:
         q = out[-1] if out else None
         if q and q.currency == p.currency and q.unit == p.unit and q.high < p.low and p.at - q.end <= 6 \
-                and _RANGE_JOIN.fullmatch(text, q.end, p.at) and _RANGE_OPEN.search(text, max(0, q.at - 12), q.at):
+                and _RANGE_JOIN.fullmatch(text, q.end, p.at) and _RANGE_OPEN.search(text, max(0, q.at - 12), q.at) \
+                and (text[q.end:p.at].strip() not in _AND_WORDS or _BETWEEN.search(text, max(0, q.at - 12), q.at)):
             out[-1] = Pay(q.low, p.high, q.currency, q.unit, _quote(text, q.at, p.end), q.hinted or p.hinted, q.at, p.end)
             continue
         out.append(p)
@@ -889,6 +903,8 @@ def best_pay(mentions: list[Pay], scale: dict[str, float] | None = None) -> Pay 
               and SMALLEST_FEE <= p.low / (f := (scale or {}).get(p.currency, 1.0))
               and (p.high / f <= LARGEST_FEE or _unscaled_stipend(p, scale))]
     hinted = [p for p in totals if p.hinted]
+    if summed := [p for p in hinted if p.summed]:  # parts and their sum: "Rp 500.000 after the draft, Rp 700.000 … (total Rp 1.200.000)"
+        return summed[0]
     if hinted:
         return hinted[0]
     if len({(p.low, p.high, p.currency) for p in totals}) == 1:

@@ -128,6 +128,12 @@ def test_real_micro_internship_is_kept_with_a_valid_entry():
     ("Paid trial? No - a self-contained 12-hour project, $300.", (12, 12), (300, "total")),
     ("A standalone paid project, not a recruitment trial. 15 hours, $375.", (15, 15), (375, "total")),
     ("About 20 hours of work, including 3 1-hour calls. $400 flat.", (20, 20), (400, "total")),
+    # a range said with "between ... and"; milestone parts and their sum; hours in Korean and Chinese in Latin letters
+    ("About 20 hours. The fee varies between €380 and €440.", (20, 20), (380, "total")),
+    ("A remuneração varia entre 380 € e 440 €; prevemos 20 horas.", (20, 20), (380, "total")),
+    ("About 25 hours. $500 after the draft, $700 after the final version (total $1,200).", (25, 25), (1200, "total")),
+    ("Jeonche jagyeop sigan eun yak 18 sigan imyeo, bosu neun USD 360.", (18, 18), (360, "total")),
+    ("Gongzuo liang: zong gong yue 20 xiaoshi. Baochou: USD 400.", (20, 20), (400, "total")),
 ])
 def test_prose_hours_and_pay_are_extracted(sentences, hours, pay):
     d = decide(rec(body(sentences)))
@@ -205,6 +211,7 @@ REJECTS = [
      "monthly-hours-in-bahasa"),
     ("REJECT_WEEKLY_OPEN_ENDED", dict(description_html=body("Ca. 10 Stunden im Monat, 20 € pro Stunde.")),
      "monthly-hours-in-german"),
+    ("REJECT_WEEKLY_OPEN_ENDED", dict(description_html=body("Haftada 5-6 saat, saatlik ücret 200 TL.")), "haftada-in-turkish"),
     ("REJECT_TOO_LONG", dict(description_html=body("A 20-hour project, $400. Start date: January; end date: June.")),
      "start-end-months"),
     ("REJECT_FULL_TIME", dict(description_html=body("A 20-hour project, $400. A W-2 employee position with benefits.")),
@@ -604,6 +611,8 @@ PASSES = [
      "nothing-in-person"),
     ("REJECT_INTERVIEW_TASK", dict(description_html=BASE_BODY + "<p>No hiring test involved: this is the work itself.</p>"),
      "no-hiring-test"),
+    ("REJECT_STUDENT_PAYS", dict(description_html=BASE_BODY + "<p>Topics: budgeting, saving for a deposit, a first tax bill.</p>"),
+     "saving-for-a-deposit"),
     # the hiring's pace, the applicant's year, the product, a piece rate denied, the work's pace
     ("REJECT_ONGOING", dict(description_html=BASE_BODY + "<p>Applications considered on a rolling basis.</p>"),
      "applications-on-a-rolling-basis"),
@@ -1013,6 +1022,7 @@ def test_students_in_japanese_and_korean_are_read(words):
 @pytest.mark.parametrize("words,outcome,hours", [
     ("週5時間 × 3週間、時給1,500円。", "keep", 15),  # the week said first, then the weeks: 15 hours
     ("주 10시간, 3주. 시급 15,000원.", "keep", 30),
+    ("Haftada 5 saat, 4 hafta boyunca. Saatlik ücret 200 TL.", "keep", 20),  # Turkish says the week first too
     ("期間・時間: 週10時間 × 6週間。報酬: 時給1,500円。", "reject", 60),  # 60 hours: too long
 ])
 def test_weekly_hours_said_week_first_in_japanese_and_korean(words, outcome, hours):
@@ -1024,7 +1034,8 @@ def test_weekly_hours_said_week_first_in_japanese_and_korean(words, outcome, hou
 @pytest.mark.parametrize("words", ["Perfil: graduandos em Agronomia ou formados em 2026.", "Für Studierende der Informatik.",
                                    "Untuk mahasiswa aktif.", "Pour les étudiants en master.", "Per studenti universitari.",
                                    "Dla studenci informatyki.", "Tik studentams.", "Pentru studenți.", "Egyetemisták számára.",
-                                   "Для студентів.", "Για φοιτητές.", "للطلاب والطلبة الجامعيين"])
+                                   "Для студентів.", "Για φοιτητές.", "للطلاب والطلبة الجامعيين", "Terbuka kepada pelajar universiti.",
+                                   "Daehaksaeng ttoneun jolyeopsaeng.", "Taishō: daigakusei.", "Yaoqiu: zaidu benke sheng."])
 def test_students_in_the_writers_language_are_read(words):
     d = decide(rec(_CJK_BODY.format(words), title="Competitive Analysis Micro-Project"))
     assert (d.outcome, d.reason) == ("keep", "KEPT_MICRO"), d.detail

@@ -70,4 +70,4 @@ def test_every_amount_starts_with_a_digit() -> None:
             assert low >= 1
             first_op, first = item.data[0]
         assert (first_op, first) == (c.IN, [(c.CATEGORY, c.CATEGORY_DIGIT)])
-    assert extract._MONEY_LEAD == 5  # "usd$" and one space
+    assert extract._MONEY_LEAD == 6  # "kshs." (Kenyan shillings) and one space
