@@ -1290,7 +1290,8 @@ _PER_PIECE = re.compile(r"\b(?:(?:rate|rating|evaluate|evaluating|review|reviewi
 _FULL_TIME = re.compile(r"(?=full)(?<!of us )(?<!we are )(?<!we're )(?<!we’re )(?<!us work )(?<!staff are )(?<!team is )"
                         # "we are not hiring full-time right now", "this is not a full-time role"
                         r"(?<!not hiring )(?<!not hiring for )(?<!not a )(?<!not an )(?<!isn't a )(?<!never )"
-                        r"\bfull[- ]?time\b(?!\s+(?:(?:[a-z]+\s+)?students?|enrol\w*|study|studies|degree|undergrad\w*|postgrad\w*"
+                        r"\bfull[- ]?time\b(?!\s+(?:(?:[a-z]+\s+)?students?|(?:or|and|/) part[- ]?time (?:[a-z]+ ){0,3}?(?:students?"
+                        r"|undergrad\w*|learners)|enrol\w*|study|studies|degree|undergrad\w*|postgrad\w*"
                         r"|(?:university\s+|college\s+)?learners?|pupils?|(?:bachelor|master|doctoral|phd|graduate)\w*\s+students?))")
 _EMPLOYEE = re.compile(r"\b(?:401\s*\(?k\)?|annual salary|salary range|per annum|base salary|equity package|stock options"
                        r"|medical, dental|dental,? (?:and )?vision|(?:health insurance|paid time off|unlimited pto|parental leave)"
@@ -1320,7 +1321,7 @@ _ONGOING = re.compile(r"\b(?:ongoing (?:basis|work|role|position|needs|engagemen
                       r"\s*(?:\w+\s+)?open[- ]ended\b"
                       r"|long[- ]term(?! (?:skills?|career|goals?|growth|impact|success|value|benefits?|"
                       r"thinking|vision|mission|learning|relationships? with))|option (?:of|to) (?:expand|extend)\w*|possibility of "
-                      r"(?:extension|extending)|monthly renewal|renew\w* monthly|werkstudent\w*|working student"
+                      r"(?:extension|extending)|monthly renewal|renew\w* monthly|werkstudent(?!-?projekt)\w*|working student"
                       r"|student assistant|part[- ]time (?:position|role|job|employment|employee|contract)|permanent part[- ]time"
                       r"|retainer|regular work|recurring work|future projects|minijob|teilzeit"
                       # renewed without an end: "we renew month to month", "on a rolling monthly basis"
@@ -1763,7 +1764,7 @@ def _unpaid(f: Facts) -> str | None:
 #: A negative said of others, in general: "'nonprofit opportunity' usually means unpaid", "most
 #: skills-based projects in the nonprofit world are volunteer roles", "unlike many internships".
 _GENERALIZED = re.compile(r"\b(?:usually|typically|often|commonly|normally|generally|traditionally|all too often"
-                          r"|(?:most|many|other|typical|usual|traditional|so many|too many|plenty of|unlike)\s+(?:[\w'-]+\s+){0,4}?"
+                          r"|(?:most|many|other|typical|usual|traditional|so many|too many|plenty of|unlike)\s+(?:[\w'‘’\"“”-]+\s+){0,4}?[‘’\"“”]?"
                           r"(?:roles|projects|opportunit\w+|internships|positions|gigs|jobs|programs|programmes|nonprofits"
                           r"|organi[sz]ations|startups|companies|employers|postings|offers))\b[^.]{0,80}$"
                           # set against this one right before: "Unlike a free job simulation, our sprint is paid"

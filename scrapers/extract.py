@@ -595,7 +595,7 @@ _CODE = r"\b(?:" + "|".join(CODES) + r")\b"
 #: A code right before a bare "$": "AUD $300" is Australian dollars ("$" alone is read as US dollars).
 _CODE_BEFORE = re.compile(r"\b(" + "|".join(CODES) + r")\s?$")
 #: An amount: "1,200.50", "7 000" (a space between thousands), European "1.200,00" / "1.500" (no price has three decimals), "25,50", "600".
-_AMT = (r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?!\d)|\d{1,3}(?:['’]\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d.,]\d|\s?-?(?:hours?|hrs?|h|weeks?|days?)\b)|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?!\d|\.\d)|\d+,\d{1,2}(?!\d)"
+_AMT = (r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?!\d)|\d{1,3}(?:['’]\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d.,]\d|\s?%|\s?-?(?:hours?|hrs?|h|weeks?|days?)\b)|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?!\d|\.\d)|\d+,\d{1,2}(?!\d)"
         r"|\d+(?:\.\d{1,2})?")
 #: A multiplier after an amount: "10k", and South Asia's "1.2 lakh" (100,000) and "1 crore" (10,000,000).
 _KILO = r"(?:k|lakhs?|lacs?|crores?)\b"

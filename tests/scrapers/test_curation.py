@@ -134,6 +134,7 @@ def test_real_micro_internship_is_kept_with_a_valid_entry():
     ("About 25 hours. $500 after the draft, $700 after the final version (total $1,200).", (25, 25), (1200, "total")),
     ("Jeonche jagyeop sigan eun yak 18 sigan imyeo, bosu neun USD 360.", (18, 18), (360, "total")),
     ("Gongzuo liang: zong gong yue 20 xiaoshi. Baochou: USD 400.", (20, 20), (400, "total")),
+    ("Time: 40 hours. Compensation: $800 100% remote.", (40, 40), (800, "total")),  # not "800 100" grouped
 ])
 def test_prose_hours_and_pay_are_extracted(sentences, hours, pay):
     d = decide(rec(body(sentences)))
@@ -613,6 +614,11 @@ PASSES = [
      "no-hiring-test"),
     ("REJECT_STUDENT_PAYS", dict(description_html=BASE_BODY + "<p>Topics: budgeting, saving for a deposit, a first tax bill.</p>"),
      "saving-for-a-deposit"),
+    ("REJECT_FULL_TIME", dict(description_html=BASE_BODY + "<p>Open to: full-time or part-time college and university "
+                                                           "students.</p>"), "full-or-part-time-students"),
+    ("REJECT_ONGOING", dict(title="Werkstudent-Projekt: Nutzerumfrage (12 Std.)"), "werkstudent-projekt"),
+    ("REJECT_UNPAID", dict(description_html=BASE_BODY + "<p>Too many ‘virtual internships’ in media are unpaid and open-ended. "
+                                                        "Ours is neither.</p>"), "curly-quoted-others"),
     # the hiring's pace, the applicant's year, the product, a piece rate denied, the work's pace
     ("REJECT_ONGOING", dict(description_html=BASE_BODY + "<p>Applications considered on a rolling basis.</p>"),
      "applications-on-a-rolling-basis"),
