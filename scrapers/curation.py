@@ -237,7 +237,7 @@ _STAFF_BOILERPLATE = re.compile(r"\b(?:full[- ]?time|permanent|salaried|regular)
                                 r" (?:enjoy|receive|get|are eligible|have access)"
                                 # what the employer's staff get, of any kind: "our full-time and part-time staff are
                                 # covered by our enterprise agreement", "our permanent colleagues enjoy 25 days' holiday"
-                                r"|\b(?:our|all|its|their) (?:[\w-]+ (?:and|or|&|/) )?(?:[\w-]+ ){0,2}?(?:employees|staff|team ?members"
+                                r"|(?:\b(?:our|all|its|their)|(?<=\w)(?:'s|’s)) (?:[\w-]+ (?:and|or|&|/) )?(?:[\w-]+ ){0,2}?(?:employees|staff|team ?members"
                                 r"|colleagues|workers|workforce|personnel|people|consultants|associates|engineers|analysts|developers"
                                 r"|designers|lawyers|advisors|researchers)\b (?:are |is )?(?:also |all )?(?:enjoy|receive|get"
                                 r"|covered|eligible|entitled|offered|have access|benefit|qualify|accrue)"
@@ -1986,7 +1986,8 @@ def _not_remote(f: Facts) -> str | None:
 
 
 #: Semesters the applicant has studied, not the role's term: "in their final semester", "completed 2 semesters".
-_STUDIED_BEFORE = re.compile(r"(?:\b(?:their|your|his|her) (?:[\w-]+ )?|\b(?:completed|finished|done) (?:at least )?"
+_STUDIED_BEFORE = re.compile(r"(?:\b(?:ab|from|since|in|im) (?:the |their |your )?(?:\d\d?(?:st|nd|rd|th|\.)|first|second|third|fourth"
+                             r"|fifth|sixth) |\(\d\d?(?:st|nd|rd|th|\.) |\b(?:their|your|his|her) (?:[\w-]+ )?|\b(?:completed|finished|done) (?:at least )?"
                              r"(?:one|two|three|four|a|an|\d) (?:full )?)$")
 
 

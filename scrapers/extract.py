@@ -648,7 +648,8 @@ _UNIT_BEFORE = [
                         # Japanese 時給 and Korean 시급 (hourly wage) say the unit before the amount: "時給2,000円", "시급 15,000원"
                         r"|(?:時給|시급)\s*[:：]?\s*(?:[¥￥₩]|jpy|krw)?\s*$"
                         # "saatlik ücret: 150 TL" (Turkish), "stawka godzinowa: 60 zł" (Polish), "hodinová sazba 450 Kč" (Czech)
-                        r"|(?:saatlik (?:ücret|ucret)|stawka godzinowa|hodinová sazba|tarif orar|погодинна (?:ставка|оплата))\s*[:：]?\s*$")),
+                        r"|(?:saatlik(?: (?:ücret|ucret))?|saat başı|stawka godzinowa|hodinová sazba|tarif orar|погодинна (?:ставка|оплата))"
+                        r"\s*[:：]?\s*$")),
     # Japanese 日給 and Korean 일급 (daily wage): "日給8,000円"
     ("day", re.compile(r"(?:日給|일급)\s*[:：]?\s*(?:[¥￥₩]|jpy|krw)?\s*$")),
     # word boundaries: "remotely" holds "ote" and must not make a fee a salary

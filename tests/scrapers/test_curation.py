@@ -603,6 +603,12 @@ PASSES = [
                                                             "vacation.</p>"), "consultants-enjoy-hybrid"),
     ("REJECT_NOT_REMOTE", dict(description_html=BASE_BODY + "<p>Store and office team members enjoy a hybrid schedule.</p>"),
      "team-members-enjoy-hybrid"),
+    ("REJECT_NOT_REMOTE", dict(description_html=BASE_BODY + "<p>Tidewater's consultants enjoy parental leave and flexible hybrid "
+                                                            "arrangements in Boston.</p>"), "firms-consultants-enjoy"),
+    ("REJECT_TOO_LONG", dict(description_html=BASE_BODY + "<p>For Informatik-Studierende ab 3. Semester.</p>"),
+     "from-the-third-semester"),
+    ("REJECT_TOO_LONG", dict(description_html=BASE_BODY + "<p>BS CS students (5th semester+) and fresh graduates.</p>"),
+     "fifth-semester-plus"),
     # what this project is set against, said before it
     ("REJECT_UNPAID", dict(description_html=BASE_BODY + "<p>Unlike a free job simulation, our case sprint is real work, and we "
                                                         "pay you for it.</p>"), "unlike-a-free-job-simulation"),
@@ -989,6 +995,7 @@ def test_a_rate_per_piece_with_no_fixed_count_stays_per_piece(words):
     ("A 20-hour project. 18 € brutos por hora.", 18, "EUR", "hour"),  # "gross" in the plural before the unit
     ("A 20-hour project. Compensation GH₵ 1,500 via mobile money.", 1500, "GHS", "total"),  # the cedi's sign
     ("A 20-hour project. KSh 12,000 on completion.", 12000, "KES", "total"),  # the shilling's abbreviation
+    ("12 saat, saatlik 180 TL.", 180, "TRY", "hour"),  # Turkish says the hourly unit before the amount
 ])
 def test_pay_in_local_formats_is_read(pay, amount, currency, unit):
     d = world_decide(pay)
