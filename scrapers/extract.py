@@ -136,7 +136,7 @@ _UNIT = (r"week|wk|month|day|týdn[ůyu]|týden|tygodni[eu]?|tydzień|тижн\w
          r"|měsíc\w*|miesi[ąę]c\w*|місяц\w*|luni|lună|zile|dn[íůiy]|днів|дні|gün"
          # Japanese and Korean: "6週間", "3ヶ月", "2개월", "4주"
          r"|週間|[ヶかカケ]月|개월|주(?!당)")
-DURATION = re.compile(rf"(?=\d)(?:{_NUM}\s*-?\s*({_UNIT})s?\b(?:\s*(?:-|to)\s*{_NUM}\s*-?\s*({_UNIT})s?\b)?"
+DURATION = re.compile(rf"(?=\d)(?:{_NUM}\s*-?\s*(?:(?:consecutive|straight|full|calendar)\s+)?({_UNIT})s?\b(?:\s*(?:-|to)\s*{_NUM}\s*-?\s*({_UNIT})s?\b)?"
                       rf"|{_NUM}\s*(?:-|to)\s*{_NUM}\s*-?\s*({_UNIT})s?\b)")
 
 # Hour counts that are not the amount of work.
@@ -252,13 +252,28 @@ def monthly_hours(text: str) -> Found | None:
     return Found(*_rng(m.group(1), m.group(2)), _quote(text, m.start(), m.end()), m.start()) if m else None
 
 
+#: Hours a day on the days of a week: "three hours a day, Monday to Friday", "2 hours a day on weekdays",
+#: "4 hours per day, 3 days a week": a weekly rate (hours x days), never a total.
+DAILY_WEEKLY = re.compile(rf"{_RNG}\s*{_HRS}\s*(?:a|per|each|every)\s*day\b[,;]?\s*(?:on\s+)?(?:(?P<weekdays>monday to friday|mon(?:day)?"
+                          r"\s*[-–]\s*fri(?:day)?|weekdays|every weekday|each weekday)|(?P<days>[1-6]) days? (?:a|per|each) week)")
+
+
+def _daily_weekly(text: str) -> Found | None:
+    m = DAILY_WEEKLY.search(text)
+    if not m:
+        return None
+    days = 5 if m.group("weekdays") else int(m.group("days"))
+    low, high = _rng(m.group(1), m.group(2))
+    return Found(low * days, high * days, _quote(text, m.start(), m.end()), m.start()) if 0 < high * days <= 80 else None
+
+
 def weekly_hours(text: str) -> Found | None:
     """"10-15 hrs/week", "20 hours per week", "Hours: 15/week" -> (10, 15)."""
     m = WEEKLY.search(text) or (LABELLED_WEEKLY.search(text) if ("week" in text or "wk" in text) and ":" in text else None) \
         or (DAY_WEEKLY.search(text) if "day" in text and "week" in text else None) \
         or (WEEKLY_BEFORE.search(text) if "週" in text or "주" in text or "hafta" in text else None)
     if not m:
-        return sittings_weekly(text)
+        return (_daily_weekly(text) if "day" in text else None) or sittings_weekly(text)
     low, high = _rng(m.group(1), m.group(2))
     return Found(low, high, _quote(text, m.start(), m.end()), m.start()) if 0 < high <= 80 else None
 
@@ -508,7 +523,7 @@ DAILY = re.compile(
     rf"(?P<d1>\d\d?)\s*-?\s*(?:(?:working|work|business|full)[- ]?)?(?:days?|evenings?)\b\s*(?:(?P<sep>[,x×*(])|of|at)\s*{_ABOUT}(?P<a1>{_N})(?:\s*(?:-|to)\s*(?P<b1>{_N}))?"
     rf"\s*{_HRS}(?P<per>\s*{_PER_DAY})?"
     rf"|(?P<a2>{_N})(?:\s*(?:-|to)\s*(?P<b2>{_N}))?\s*{_HRS}\s*{_PER_DAY}\s*(?:for|over|across|x|×|,)\s*{_ABOUT}"
-    rf"(?P<d2>\d\d?)\s*-?\s*(?:days?|evenings?)\b")
+    rf"(?P<d2>\d\d?)\s*-?\s*(?:days?|evenings?)\b(?!\s*(?:a|per|each|every)\s*week)")  # "3 days a week" is a rate, not a count
 
 
 #: Hours a day over a week or two: "2 hours a day, monday to friday, for 2 weeks", "3 hours each
@@ -1030,8 +1045,9 @@ def work_days(text: str) -> Found | None:
 
 
 #: "€160 per day for 3 days", "$200/day x 4 days": the count of days right after a day rate.
-_DAYS_AFTER_RATE = re.compile(r"\s*(?:/|per|a|an|each)\s*day\s*(?:for|over|x|×|\*|,|across)\s*(?:about\s+|around\s+|~\s*)?"
-                              r"(\d\d?)(?:\s*(?:-|to)\s*(\d\d?))?\s*-?\s*(?:(?:full|working|work|business)[- ])?days?\b")
+_DAYS_AFTER_RATE = re.compile(r"(?<!hours)(?<!hour)(?<!hrs)(?<!hr)(?<!h)\s*(?:/|per|a|an|each)\s*day\s*(?:for|over|x|×|\*|,|across)\s*"
+                              r"(?:about\s+|around\s+|~\s*)?(\d\d?)(?:\s*(?:-|to)\s*(\d\d?))?\s*-?\s*(?:(?:full|working|work|business)[- ])?"
+                              r"days?\b(?!\s*(?:a|per|each|every)\s*week)")  # not hours a day; "3 days a week" is a rate
 
 
 def rate_total(rate: Pay, text: str, weeks: Found | None) -> Pay | None:

@@ -213,6 +213,10 @@ REJECTS = [
     ("REJECT_WEEKLY_OPEN_ENDED", dict(description_html=body("Ca. 10 Stunden im Monat, 20 € pro Stunde.")),
      "monthly-hours-in-german"),
     ("REJECT_WEEKLY_OPEN_ENDED", dict(description_html=body("Haftada 5-6 saat, saatlik ücret 200 TL.")), "haftada-in-turkish"),
+    ("REJECT_WEEKLY_OPEN_ENDED", dict(description_html=body("4 hours per day, 3 days a week. $20/hour.")),
+     "hours-a-day-days-a-week"),  # a rate, not 3 days' work
+    ("REJECT_TOO_LONG", dict(description_html=body("Schedule: three hours a day, Monday to Friday, for three consecutive weeks. "
+                                                   "$20/hour.")), "hours-a-day-weekdays-for-weeks"),
     ("REJECT_TOO_LONG", dict(description_html=body("A 20-hour project, $400. Start date: January; end date: June.")),
      "start-end-months"),
     ("REJECT_FULL_TIME", dict(description_html=body("A 20-hour project, $400. A W-2 employee position with benefits.")),
