@@ -509,6 +509,10 @@ _INTERVIEW_MORE = _extras(
      r"|\bprocess(?: for [\w-]+(?: [\w-]+)?)?\s*(?:is|includes?|consists of|:)[^.]{0,60}\bpaid (?:[\w-]+ ){0,2}(?:mini-|micro-)?(?:project|task|assignment|trial|exercise"
      r"|challenge|take-?home|work sample|case study)\b[^.]{0,60}?(?:\bthen|->|→|followed by) (?:an? |the )?(?:(?:final|last|team"
      r"|founder|ceo|onsite|technical) (?:call|chat|loop|interview|round|conversation|meeting)|interviews?)\b", None),
+    # a selection round said in Japanese, Korean or Chinese: "採用の二次選考として", "最終面接", "2차 면접", "채용 과제", "面试"
+    (("選考", "面接", "면접", "전형", "채용", "面试", "笔试", "招聘"),
+     r"(?:[一二三四]次|最終)(?:選考|面接)|選考(?:の一環|として|課題)|採用(?:選考|課題|試験)|(?:[1-4]차|최종) ?(?:면접|전형)"
+     r"|채용 ?(?:과제|전형)|面试|笔试|招聘流程", None),
     # "a paid mini-project (about 8 hours, $320) that doubles as the final round"
     (("doubles as", "serves as", "counts as", "acts as"), r"(?:doubles|serves|counts|acts) as (?:the|our|a|an|your) (?:final |last |second "
                                                          r"|technical |first )?(?:interview|round|stage|assessment|selection test)\b", None),
@@ -1037,7 +1041,7 @@ class Facts:
         """The employment type of this role (not of a later job): full-time, part-time, contract…, or None."""
         if m := _FULL_TIME_TYPES.search(self.types):
             return Fact("full-time", f"employment type {m.group(0)!r}", "field")
-        if hit := _find(_FULL_TIME, self.role):
+        if hit := _find(_FULL_TIME, self.role) or _find(_FULL_TIME_ABROAD, self.role):
             return Fact("full-time", hit, "text")
         if self.types:
             return Fact(self.types, f"employment type {self.types!r}", "field")
@@ -1220,7 +1224,20 @@ _EMPLOYER_FACING = re.compile(r"\b(?:hire (?:an? |our )?(?:students?|interns?|st
                               r"|^(?:host|sponsor|offer|post|submit|list|request|create) (?:an? |your (?:first |next |own )?)"
                               r"(?:paid )?(?:student |college |graduate )?(?:micro-?)?(?:internships?|interns?|projects?)"
                               r"|employers\s*[:,-]\s*(?:do|are|have|want|need|looking|got|is|would)"
-                              r"|connects? (?:you|employers|companies|organi[sz]ations|businesses|teams) with (?:[\w-]+ ){0,2}students)\b")
+                              r"|connects? (?:you|employers|companies|organi[sz]ations|businesses|teams) with (?:[\w-]+ ){0,2}students"
+                              # guidance for hosts: "Hosting a Student Micro-Internship: Guidance for Managers", "a guide for
+                              # local employers", "thank you for your interest in offering a micro-internship", "before you post"
+                              r"|^(?:hosting|offering|posting|sponsoring|creating|designing|scoping) (?:an? |your )(?:[\w-]+ ){0,3}?"
+                              r"(?:micro-?)?(?:internships?|interns?|projects?)"
+                              r"|\bguid(?:e|ance) for (?:[\w-]+ ){0,2}(?:managers|employers|hosts|supervisors|organi[sz]ations|businesses)"
+                              r"|interest in (?:offering|hosting|posting) an? |\bbefore you post\b|\b(?:employer|host) (?:portal|account)"
+                              # the pay a host should set: "we recommend £15 an hour", "recomendamos desde USD 15 por hora"
+                              r"|\b(?:we )?recommend(?:s|ed)? (?:at least |paying |a (?:rate|fee) of |a minimum of )?(?:[$€£₹]|usd |gbp |eur |cad |aud )\d"
+                              r"|\brecomendamos (?:desde|al menos|pagar|un pago)|\bempfehlen (?:mindestens|ab)\b"
+                              # in the writer's language: "¿Tu empresa tiene un proyecto…?", "Publica tu micro-pasantía", "cuenta de empleador"
+                              r"|(?:tu|su|vuestra) empresa tiene|votre entreprise a|ihr unternehmen hat|does your (?:company|team|organi[sz]ation|business) have"
+                              r"|publica (?:tu|su) (?:micro-?)?(?:pasant|pr[aá]ctica|proyecto|vacante)|publiez votre|cuenta de empleador"
+                              r"|conta de empregador)\b")
 #: A posting that says it comes through a programme, whose pitch to employers it may quote: "This
 #: opportunity is offered through the X Micro-Internship Program. X matches employers with students …"
 _VIA_PROGRAMME = re.compile(r"\b(?:this|the) (?:[\w-]+ )?(?:opportunity|project|role|position|posting|micro-?internship|internship"
@@ -1293,6 +1310,13 @@ _FULL_TIME = re.compile(r"(?=full)(?<!of us )(?<!we are )(?<!we're )(?<!we’re 
                         r"\bfull[- ]?time\b(?!\s+(?:(?:[a-z]+\s+)?students?|(?:or|and|/) part[- ]?time (?:[a-z]+ ){0,3}?(?:students?"
                         r"|undergrad\w*|learners)|enrol\w*|study|studies|degree|undergrad\w*|postgrad\w*"
                         r"|(?:university\s+|college\s+)?learners?|pupils?|(?:bachelor|master|doctoral|phd|graduate)\w*\s+students?))")
+#: Full-time in the writer's language: "Tam zamanlı", "Vollzeit", "tempo integral", "pełny etat", "heltid",
+#: "temps plein", "jornada completa" (not of the student's enrolment: "estudiantes de tiempo completo").
+_FULL_TIME_ABROAD = re.compile(r"(?<!estudiantes de )(?<!estudiantes a )(?<!étudiants à )(?<!étudiant à )(?<!estudantes em )"
+                               r"(?<!studenten in )(?<!studierende in )\b(?:tam zamanl[ıi]|vollzeit(?:stelle|job|anstellung)?"
+                               r"|tempo integral|tempo pieno|pe[łl]ny etat|heltid(?:sstilling|stjänst)?|fuldtid|voltijds?|tiempo completo"
+                               r"|temps (?:plein|complet)|jornada completa)\b(?!\s+(?:students?|estudiantes|estudantes|[ée]tudiant\w*"
+                               r"|studierende|studenten|studenti|enrol\w*|de estudios|studium))")
 _EMPLOYEE = re.compile(r"\b(?:401\s*\(?k\)?|annual salary|salary range|per annum|base salary|equity package|stock options"
                        r"|medical, dental|dental,? (?:and )?vision|(?:health insurance|paid time off|unlimited pto|parental leave)"
                        # the project's subject, not a perk: "Parental Leave Benchmarking", "reviewing our parental leave policy"

@@ -103,7 +103,12 @@ _RNG = rf"{_NUM}(?:\s*(?:-|to|or)\s*{_NUM})?"
 _HRS = (r"(?:(?:hours?|hrs?|h|stunden|std|horas|hores|heures|ore|timer|timar|timmar|uur|godzin[ay]?|tuntia|saat(?:lik)?|jam"
         # Japanese, Korean and Chinese in Latin letters: "20 jikan", "18 sigan", "20 xiaoshi"
         r"|jikan|sigan|xiaoshi|xiǎoshí"
-        r"|hodin[ay]?|годин[иу]?|ساعة|ساعات|שעות|ghant[ea]|ghanton)\b|時間|시간|घंटे)")
+        r"|hodin[ay]?|годин[иу]?|ساعة|ساعات|שעות|ghant[ea]|ghanton"
+        # Danish "10 timers arbejde", Slovak "30 hodín", Tagalog "20 oras", Estonian "20 tundi", Hungarian "20 óra",
+        # Greek "20 ώρες", Vietnamese "24 giờ"
+        r"|timers|hodín|hodiny|oras|tundi|óra|órát|órás|ώρες|giờ)\b"
+        # Chinese "20小时" / "20小時" and Thai "20 ชั่วโมง" run on without a word boundary
+        r"|時間|시간|घंटे|小时|小時|ชั่วโมง)")
 #: A week in the writer's language too: "20 Stunden pro Woche", "10 timer om ugen", "15 horas por semana".
 _WEEK = (r"(?:/|per|a|an|each|every)\s*(?:week|wk)\b|weekly\b"
          r"|(?:pro|die|par|por|a la|om|i|per|a|la) (?:woche|semaine|semana|settimana|ugen|uke|uken|veckan|vecka)\b"
@@ -1126,7 +1131,9 @@ _CLOSING = re.compile(
     # a time of day before the date: "close at noon on Friday 13 November", "at 17:00 CET on"
     r"(?:(?:at\s+)?(?:noon|midday|midnight|\d\d?(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|\d\d?[:.]\d\d)"
     r"(?:\s+(?:[a-z]{2,4}|local time|uk time))?,?\s+(?:on\s+)?)?"
-    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?"
+    r"(?:(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|lunes|martes|miércoles|jueves|viernes|sábado|domingo"
+    r"|segunda|terça|quarta|quinta|sexta(?:-feira)?|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+    r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag),?\s+)?(?:the\s+|el\s+|le\s+)?"
     rf"(?:{_MONTH_WORD}\s+(\d\d?)(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?|(\d\d?)(?:st|nd|rd|th|\.)?(?:\s+(?:of|de|di))?\s+{_MONTH_WORD}"
     r",?(?:\s+(?:de\s+)?(\d{4}))?|(\d{4})-(\d\d)-(\d\d)|(\d\d?)[/.](\d\d?)[/.](\d{4})"
     # the year first: Hungarian "2026. november 20.", Japanese / Korean "2026年11月20日", "2026년 11월 20일"

@@ -134,6 +134,11 @@ def test_real_micro_internship_is_kept_with_a_valid_entry():
     ("About 25 hours. $500 after the draft, $700 after the final version (total $1,200).", (25, 25), (1200, "total")),
     ("Jeonche jagyeop sigan eun yak 18 sigan imyeo, bosu neun USD 360.", (18, 18), (360, "total")),
     ("Gongzuo liang: zong gong yue 20 xiaoshi. Baochou: USD 400.", (20, 20), (400, "total")),
+    ("工作量：总共约20小时。酬劳：USD 400。", (20, 20), (400, "total")),  # hours in more languages
+    ("Khối lượng: khoảng 24 giờ. Thù lao: USD 480.", (24, 24), (480, "total")),
+    ("Rozsah: 30 hodín celkovo. Odmena: 600 €.", (30, 30), (600, "total")),
+    ("Kabuuang oras: mga 20 oras. Bayad: USD 400.", (20, 20), (400, "total")),
+    ("10 timers arbejde i alt. Honorar: 2.000 DKK.", (10, 10), (2000, "total")),
     ("Time: 40 hours. Compensation: $800 100% remote.", (40, 40), (800, "total")),  # not "800 100" grouped
 ])
 def test_prose_hours_and_pay_are_extracted(sentences, hours, pay):
@@ -414,6 +419,14 @@ REJECTS = [
     ("REJECT_INTERVIEW_TASK", dict(description_html=BASE_BODY + "<p>Our analyst selection has three stages: online tests, a "
                                                                 "virtual case and a final interview day.</p>"), "selection-has-stages"),
     ("REJECT_INTERVIEW_TASK", dict(title="Paid recruitment task – Junior Backend"), "recruitment-task-title"),
+    ("REJECT_INTERVIEW_TASK", dict(description_html=BASE_BODY + "<p>新卒エンジニア採用の二次選考として、分析ワークに取り組んで"
+                                                                "いただきます。</p>"), "second-selection-round-in-japanese"),
+    ("REJECT_FULL_TIME", dict(description_html=BASE_BODY + "<p>Junior Backend (Go) | Tam zamanlı</p>"), "full-time-in-turkish"),
+    ("REJECT_NOT_A_POSTING", dict(title="Hosting a Student Micro-Internship: Guidance for Managers"), "hosting-guidance-title"),
+    ("REJECT_NOT_A_POSTING", dict(description_html="<p>Before you post: scope a project of 10-35 hours and pay at least the living "
+                                                   "wage - we recommend £15 an hour.</p>" + BASE_BODY), "we-recommend-a-rate"),
+    ("REJECT_NOT_A_POSTING", dict(description_html="<p>¿Tu empresa tiene un proyecto de 10 a 40 horas? Publica tu micro-pasantía "
+                                                   "(recomendamos desde USD 15 por hora).</p>" + BASE_BODY), "tu-empresa-tiene"),
     ("REJECT_INTERVIEW_TASK", dict(description_html=BASE_BODY + "<p>Our process for new grads: an intro call, then a paid "
                                                                 "take-home, then a final conversation.</p>"), "process-for-new-grads"),
     ("REJECT_INTERVIEW_TASK", dict(description_html=BASE_BODY + "<p>The project doubles as the final round.</p>"),
@@ -911,6 +924,7 @@ def test_kroner_evidence_tiers_and_pay_mentions():
     ("Jelentkezési határidő: 2026. szeptember 20.", "2026-09-20"),  # the year first
     ("応募締切：2026年9月20日", "2026-09-20"),
     ("Applications close 30 days after this listing goes live.", "2026-08-19"),  # counted from the posting day
+    ("Recibimos postulaciones hasta el viernes 18 de septiembre de 2026.", "2026-09-18"),  # a weekday in the writer's language
 ])
 def test_prose_closing_date_becomes_the_entry_deadline(sentence, deadline):
     d = decide(rec(BASE_BODY + f"<p>{sentence}</p>"))
