@@ -1631,7 +1631,9 @@ _PRO_NEEDLES = ("practi", "licens", "registered", "certified", "credentialed", "
 _PRO_NOUN = (r"(?:nurses?|rns?|lpns?|teachers?|educators?|clinicians?|physicians?|doctors?|pharmacists?|therapists?"
              r"|counsel+ors?|psychologists?|dietitians?|lawyers?|attorneys?|solicitors?|barristers?|accountants?|cpas?"
              r"|engineers?|architects?|surveyors?|actuar(?:y|ies)|social workers?|professionals?|practitioners?|dentists?"
-             r"|veterinarians?|paramedics?|midwi(?:fe|ves)|translators?|interpreters?|auditors?|appraisers?)")
+             r"|veterinarians?|paramedics?|midwi(?:fe|ves)|translators?|interpreters?|auditors?|appraisers?|physiotherapists?"
+             r"|occupational therapists?|optometrists?|radiographers?|psychiatrists?|surgeons?|hygienists?|chiropractors?"
+             r"|podiatrists?|osteopaths?|sonographers?)")
 #: Only a requirement counts ("we're looking for a qualified translator" may still be a student), and no
 #: student word between ("must be a certified student tutor" is a student).
 _PRO_BETWEEN = r"(?:(?!students?\b|interns?\b|graduate|trainee|junior|aspiring|future|prospective|student-)[\w-]+ )"
@@ -2134,6 +2136,10 @@ _STUDENTS_EXCLUDED = re.compile(
     r"|\b(?:must|need to|required to|should) (?:hold|have|possess|be) (?:an? |your |a current |an active )?(?:active |current |valid )?"
     r"(?:cpa|acca|cfa|pe|rn|bar|law|legal|nursing|medical|pharmacy|teaching|real estate|securities|finra|series \d+)"
     r" (?:licen[cs]es?|registration|charter|admission|practising certificate)\b(?! (?:or|and/or) (?:be )?(?:an? )?(?:\w+ )?(?:candidate|student|trainee))"
+    # "Current general registration as a physiotherapist with AHPRA is essential"
+    rf"|\b(?:current|active|valid|full|general|professional) (?:[\w-]+ )?(?:registration|licen[cs]e) as an? (?:{_PRO_ADJ} )?{_PRO_NOUN}\b"
+    # "open to residents aged 25 or over who are not currently enrolled in a college or university"
+    r"|\bwho (?:are|is) not (?:currently |presently )?(?:enrolled|studying|registered as (?:a )?students?) (?:in|at)\b"
     # "must hold an active PRC licence as a Registered Nurse", "need a valid registration as a pharmacist"
     r"|\b(?:must|need to|required to|should) (?:hold|have|possess) (?:an? |your |a current |an active |a valid )?(?:active |current"
     rf" |valid )?(?:[a-z]{{2,6}} )?(?:licen[cs]e|registration) as an? (?:{_PRO_ADJ} )?{_PRO_NOUN}\b"
@@ -2141,7 +2147,8 @@ _STUDENTS_EXCLUDED = re.compile(
     r"|pharmacists?|physicians?|accountants?|engineers?|architects?)\b(?! (?:or|and/or) (?:be )?(?:an? )?(?:\w+ )?(?:candidate|student|trainee))"
     r"|\b(?:licensed|chartered|certified) (?:cpas?|attorneys?|lawyers?|accountants?|nurses?|engineers?) only\b"
     r"|\badmitted to (?:the|a|any) (?:state )?bar\b")
-_EXCLUDED_NEEDLES = ("student", "intern", "grad", "professionals", "compan", "business", "agenc", "firm", "entit", "cnpj", "gst",
+_EXCLUDED_NEEDLES = ("student", "registration", "enrolled", "intern", "grad", "professionals", "compan", "business", "agenc",
+                     "firm", "entit", "cnpj", "gst",
                      "vat", "iva", "siret", "soci", "entreprise", "tudiant", "freiberuf", "selbst", "gewerbe", "unternehmen",
                      "absolvent", "empresa", "aziend", "jur", "pj", "licen", "admitted", "licensed", "chartered",
                      "certified", "qualified", "registered", "suitable", "appropriate", "intended", "meant", "designed", "employees", "staff")

@@ -375,6 +375,10 @@ REJECTS = [
                                                                   "Nurse.</p>"), "licence-as-a-nurse"),
     ("REJECT_NOT_FOR_STUDENTS", dict(description_html=BASE_BODY + "<p>Student nurses cannot be considered for this one.</p>"),
      "students-cannot-be-considered"),
+    ("REJECT_NOT_FOR_STUDENTS", dict(description_html=BASE_BODY + "<p>Current general registration as a physiotherapist with "
+                                                                  "AHPRA is essential.</p>"), "registration-as-a-physiotherapist"),
+    ("REJECT_NOT_FOR_STUDENTS", dict(description_html=BASE_BODY + "<p>Open to residents aged 25 or over who are not currently "
+                                                                  "enrolled in a college or university.</p>"), "not-enrolled"),
     ("REJECT_NOT_FOR_STUDENTS", dict(title="Clinical Workflow Review Project",
                                      description_html="<p>Remote. 15 hours in total, $900. Who: dental hygienists registered "
                                                       "with a provincial regulatory college.</p>"), "regulatory-college"),
