@@ -1388,6 +1388,9 @@ _REMOTE = re.compile(r"\b(?:remote(?:ly)?|work(?:ing|ed)? from (?:home|anywhere)
                      # in the writer's language: "trabajo remoto", "modalidad: remota", "på distans", "100% zdalnie", "원격 근무"
                      r"|(?:trabajo|modalidad|modalidade|trabalho|formato|lavoro|en|em|100 ?%)\s*:?\s*remot[oa]|a distancia|på distans"
                      r"|zdaln(?:ie|a|y)|원격|(?:tamamen |%100 |100 ?% )?uzaktan(?: çalışma)?|na dálku|vzdáleně|(?:de )?la distanță"
+                     # Nordic "hjemmefra", "hemifrån", "fjernarbeid"; Finnish "etätyö", "etänä"; Swahili "kazi ya mbali";
+                     # Vietnamese "làm việc từ xa"; Thai "ทำงานออนไลน์", "ทำงานจากที่บ้าน"
+                     r"|hjemmefra|hemifrån|fjernarbei[dt]\w*|fjernarbejde|etätyö\w*|etänä|ya mbali|từ xa|ทำงานออนไลน์|ทำงานจากที่บ้าน"
                      # Ukrainian, Arabic, Hebrew: "віддалено", "дистанційно", "عن بعد", "מרחוק" (no word edge in these scripts
                      # for \b to fail on: they are letters to Python's re too)
                      r"|віддален\w*|дистанційн\w*|عن بعد|מרחוק|(?<!control )(?<!controle )(?<!mando a )(?<!acesso )(?<!acceso )remot[oa]"
@@ -1590,6 +1593,11 @@ _STUDENTS_ABROAD = re.compile(r"\b(?:estudantes?|estudiantes?|[ée]tudiant\w*|st
                               r"|öğrenci\w*|yeni mezun\w*|mahasiswa|pelajar (?:universiti|kolej|ijazah|politeknik|ipt\w*)|siswazah"
                               # Portuguese "graduandos", "formandos", "formados em 2026"; German "Studierende"
                               r"|graduand[oa]s?|formand[oa]s?|formad[oa]s? (?:em|en|in) (?:19|20)\d\d|studierend\w*"
+                              # Finnish "opiskelijoille", "vastavalmistuneille"; Vietnamese "sinh viên"; Swahili "wanafunzi";
+                              # a university named in the writer's language ("på högskola/universitet", "universidad")
+                              r"|opiskelij\w*|vastavalmistun\w*|sinh viên|w?anafunzi|universitet\w*|högskol\w*|høgskole\w*"
+                              r"|universidad\w*|universidade\w*|université\w*|università|universität\w*|universiteit\w*|uniwersytet\w*"
+                              r"|yliopisto\w*|korkeakoulu\w*"
                               # Polish "studenci", Slovak "študenti", Lithuanian "studentams", Romanian "studenți",
                               # Hungarian "egyetemisták", "hallgatók"; Cyrillic "студенти"; Greek "φοιτητές"
                               r"|studenc\w*|študent\w*|student(?:ams|ai|ų|ui|ėms)|studen[țţ]i|egyetemist\w*|hallgató\w*"
@@ -1605,8 +1613,9 @@ _STUDENTS_ABROAD = re.compile(r"\b(?:estudantes?|estudiantes?|[ée]tudiant\w*|st
 #: Not a pupil's school: "小学生" / "中学生" (primary, middle school) hold 学生 too, and Korean
 #: 학생 alone is any pupil (고등학생, high school), so only the university and graduate words count.
 _STUDENTS_CJK = re.compile(r"(?<![小中])学生|新卒|大学院生|インターン|대학생|대학원생|재학생|졸업예정자|졸업생|휴학생|인턴"
-                           # Arabic joins its articles to the word ("للطلاب", "الطلبة"): no boundary there either
-                           r"|طلاب|طلبة")
+                           # Arabic joins its articles to the word ("للطلاب", "الطلبة"): no boundary there either; Thai
+                           # "นักศึกษา", "บัณฑิต" and Hindi "छात्र", "विद्यार्थी" neither (their vowel signs are no word letters)
+                           r"|طلاب|طلبة|طالب|นักศึกษา|บัณฑิต|छात्र|विद्यार्थी")
 _STUDENT_TRAPS = re.compile(r"\b(?:our|your|k-?12|gcse|a[- ]level|high[- ]school|school|middle[- ]school|grade|\d+(?:st|nd|rd|th)"
                             r"[- ]grade|tutor(?:ing)?|teach(?:ing)?|with|serve|serving|help(?:ing)?|coach(?:ing)?|mentor(?:ing)?"
                             r"|support(?:ing)?|engage|engaging)\s+(?:\w+\s+){0,2}students?\b|\bstudents?\s+(?:we|you)\s+"
@@ -1833,6 +1842,8 @@ _FEE_ABROAD = re.compile(r"\b(?:(?:refundable|non-refundable|security|equipment|
                          # Indonesian / Malay "biaya pendaftaran", "yuran penyertaan"; Polish "opłata rejestracyjna",
                          # "wpisowe"; Nordic "anmälningsavgift", "deltakeravgift", "tilmeldingsgebyr"; Italian/Spanish "costo di iscrizione"
                          r"|(?:biaya|yuran) (?:pendaftaran|program|pelatihan|keikutsertaan|penyertaan|kursus|partisipasi)"
+                         # Thai "ค่าลงทะเบียน" (registration fee), "ค่าสมัคร" (application fee); Vietnamese "phí đăng ký"
+                         r"|ค่าลงทะเบียน|ค่าสมัคร|phí (?:đăng ký|tham gia|ghi danh)"
                          r"|op[łl]ata (?:rejestracyjna|wpisowa|za (?:udzia[łl]|uczestnictwo|program|kurs))|wpisowe"
                          r"|(?:anm[äa]lnings|deltagar|deltaker|deltager|p[åa]meldings|tilmeldings)(?:avgift|gebyr)"
                          r"|cost[oe] (?:di |de )(?:iscrizione|partecipazione|inscripci[óo]n|participaci[óo]n)"

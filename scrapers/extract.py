@@ -1122,6 +1122,9 @@ _CLOSING = re.compile(
     r"|jelentkez[ée]si hat[áa]rid[őo]|hat[áa]rid[őo]|uz[áa]v[ěe]rka(?: p[řr]ihl[áa][šs]ek)?|termen(?:ul)? limit[ăa]"
     r"|son ba[şs]vuru(?: tarihi)?|scadenza(?: (?:candidature|iscrizioni))?|sluitingsdatum|prazo(?: de inscri[çc][ãa]o)?"
     r"|応募締切|応募締め切り|締め切り|締切|応募期限|지원 ?마감(?:일)?|마감일"
+    # Vietnamese "Hạn nộp hồ sơ", "Hạn nhận hồ sơ"; Indonesian "batas akhir pendaftaran"; Swahili "mwisho wa kutuma
+    # maombi"; Arabic "آخر موعد للتقديم"; Thai "ปิดรับสมัคร"
+    r"|hạn (?:nộp|nhận|chót)(?: hồ sơ)?|batas (?:akhir|waktu)(?: pendaftaran)?|mwisho wa kutuma maombi|آخر موعد للتقديم|ปิดรับสมัคร"
     r"|last date (?:to apply|for applications?|of application|for submissions?)"
     # what the applicant sends, and by when: "Send your CV and a short note by 13 November 2026"
     r"|(?:send|submit|email|e-mail) (?:us )?(?:your |a |an )?(?:cv|résumé|resume|application|cover letter|portfolio|pitch"
@@ -1179,7 +1182,7 @@ def closing_date(text: str, posted: date | None, today: date) -> Closing | None:
                                    "expir", "frist", "dag", "schluss", "mite", "cierre", "inscri", "candidat", "bewerb",
                                    "postula", "sollicit", "pendaftaran", "zg", "aplikac", "termin", "hat", "uz", "termen",
                                    "son ba", "scadenza", "sluiting", "prazo", "締", "期限", "마감", "send", "submit", "mail",
-                                   "open", "prihl", "přihl")):
+                                   "open", "prihl", "přihl", "hạn", "batas", "mwisho", "موعد", "ปิดรับ")):
         return None
     for m in _CLOSING.finditer(text):
         g, quote = m.groups(), _quote(text, m.start(), m.end())

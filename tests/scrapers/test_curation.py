@@ -356,6 +356,7 @@ REJECTS = [
     ("REJECT_STUDENT_PAYS", dict(description_html=BASE_BODY + "<p>Biaya pendaftaran program Rp 350.000.</p>"),
      "fee-in-bahasa"),
     ("REJECT_STUDENT_PAYS", dict(description_html=BASE_BODY + "<p>Opłata rejestracyjna: 120 zł.</p>"), "fee-in-polish"),
+    ("REJECT_STUDENT_PAYS", dict(description_html=BASE_BODY + "<p>ค่าลงทะเบียนโครงการ 2,900 บาท</p>"), "fee-in-thai"),
     ("REJECT_EXPERIENCED", dict(description_html=BASE_BODY + "<p>Must have 5 or more years of industry experience.</p>"),
      "or-more-years"),
     ("REJECT_NOT_REMOTE", dict(description_html=body("A 20-hour project, $400 stipend, at our office in Leeds.").replace(
@@ -929,6 +930,8 @@ def test_kroner_evidence_tiers_and_pay_mentions():
     ("応募締切：2026年9月20日", "2026-09-20"),
     ("Applications close 30 days after this listing goes live.", "2026-08-19"),  # counted from the posting day
     ("Recibimos postulaciones hasta el viernes 18 de septiembre de 2026.", "2026-09-18"),  # a weekday in the writer's language
+    ("Hạn nhận hồ sơ: 15/09/2026.", "2026-09-15"),
+    ("Batas akhir pendaftaran: 15/09/2026.", "2026-09-15"),
 ])
 def test_prose_closing_date_becomes_the_entry_deadline(sentence, deadline):
     d = decide(rec(BASE_BODY + f"<p>{sentence}</p>"))
@@ -1070,7 +1073,10 @@ def test_weekly_hours_said_week_first_in_japanese_and_korean(words, outcome, hou
                                    "Untuk mahasiswa aktif.", "Pour les étudiants en master.", "Per studenti universitari.",
                                    "Dla studenci informatyki.", "Tik studentams.", "Pentru studenți.", "Egyetemisták számára.",
                                    "Для студентів.", "Για φοιτητές.", "للطلاب والطلبة الجامعيين", "Terbuka kepada pelajar universiti.",
-                                   "Daehaksaeng ttoneun jolyeopsaeng.", "Taishō: daigakusei.", "Yaoqiu: zaidu benke sheng."])
+                                   "Daehaksaeng ttoneun jolyeopsaeng.", "Taishō: daigakusei.", "Yaoqiu: zaidu benke sheng.",
+                                   "Passar dig som läser ekonomi på högskola/universitet.", "Opiskelijoille ja vastavalmistuneille.",
+                                   "Dành cho sinh viên năm cuối.", "Kwa wanafunzi wa vyuo vikuu.", "เปิดรับนักศึกษาและบัณฑิตจบใหม่",
+                                   "हिंदी माध्यम के कॉलेज छात्र"])
 def test_students_in_the_writers_language_are_read(words):
     d = decide(rec(_CJK_BODY.format(words), title="Competitive Analysis Micro-Project"))
     assert (d.outcome, d.reason) == ("keep", "KEPT_MICRO"), d.detail
