@@ -328,7 +328,9 @@ _PAYS_WORDS = ("tuition", "fee", "membership", " kit", "cost", "charge", "subscr
                "admission", " to participate", " to join", " to register", "sign up", "/month", " a month", "premium", "pro (")
 #: Money the student pays: a fee, tuition or subscription is a product, not pay.
 _STUDENT_PAYS = re.compile(r"\b(?:(?<!collect )(?<!collecting )(?<!collects )(?<!process )(?<!processing )(?<!bill )(?<!billing )"
-                           r"tuition(?! (?:reimburse\w*|assistance|support|benefits?|remission|waiver|payments? (?:for|from|of)))|(?:program|programme|participation|enrol(?:l)?ment|registration|application|course"
+                           r"tuition(?! (?:reimburse\w*|assistance|support|benefits?|remission|waiver|payments? (?:for|from|of)"
+                           # the employer's trade: "Tamarind Tutors (tuition centre, Tampines)"
+                           r"|cent(?:re|er)s?|business|agency|company|classes|teachers?|tutors?|industry|sector|provider))|(?:program|programme|participation|enrol(?:l)?ment|registration|application|course"
                            r"|placement|membership|admission|access|booking|service|onboarding|matching|admin|administration|administrative)"
                            r"(?: (?:and|&|/) [a-z]+)? (?:fees?|costs?|charges?)\b"
                            # a subscription only with its price or its subscriber: "Subscription: $149 per month",
@@ -379,10 +381,10 @@ _OTHERS_MONEY = re.compile(r"(?:\b(?:our|their|its|we (?:sell|offer|run|charge)|
 _EMPLOYER_PAYS = re.compile(r"\b(?:we|we'll|we'd|us|i|the (?:company|client|employer|studio|team|firm|organi[sz]ation))"
                             r"(?: (?:will|would|can|shall|also|then|happily|gladly|always|do))?\s*$")
 _EXPERIENCED = re.compile(r"\b(?:[3-9]|1\d|20)\+? ?(?:-|to)? ?(?:\d+ )?(?:or more |or over |plus )?(?:years?|yrs?)'?s?(?: of)?(?: [a-z/+-]+){0,3}"
-                          r" (?:experience|exp)\b|\b(?:[3-9]|1\d)\+? years? (?:in|working|as|building|leading)\b"
+                          r" (?:experience|exp)\b|\b(?:[3-9]|1\d)\+?(?: or more| or over| plus)? (?:years?|yrs?) (?:hands-on )?(?:in|working|as|building|leading)\b"
                           # a field's years with no "experience" ("four or more years of hands-on paid social management",
                           # "six or more years of professional auditing": number words are digits by now)
-                          r"|(?<!for )(?<!over )(?<!since )\b(?:[3-9]|1\d|20)(?:\+| or more| or over| plus) years?'? (?:of )?"
+                          r"|(?<!for )(?<!over )(?<!since )\b(?:[3-9]|1\d|20)(?:\+| or more| or over| plus) ?(?:years?|yrs?)'? (?:of )?"
                           r"(?:[a-z/+-]+ ){0,2}?(?:hands-on|professional|industry|relevant|commercial|practical|proven)\b"
                           r"|\b(?:seasoned|experienced) (?:professionals?|freelancers?|consultants?|practitioners?|marketers?"
                           r"|engineers?|developers?|designers?|writers?|analysts?|hires?)\b|\b(?:you are|you're|as) an? (?:senior|seasoned)\b"
@@ -998,7 +1000,7 @@ class Facts:
         if _EXPERIENCED_TITLE.search(self.title):
             return Fact(True, f"title {normalize.as_text(self.record.title)[:80]!r}", "title")
         role = self.role
-        if any(w in role for w in ("exp", "year", "senior", "seasoned", "level")) and (
+        if any(w in role for w in ("exp", "year", "yrs", "senior", "seasoned", "level")) and (
                 hit := _find(_EXPERIENCED, role)):
             return Fact(True, hit, "text")
         if hit := _find_more(_EXPERIENCED_MORE, role):
@@ -1347,7 +1349,10 @@ _ONGOING = re.compile(r"\b(?:ongoing (?:basis|work|role|position|needs|engagemen
                       r"thinking|vision|mission|learning|relationships? with))|option (?:of|to) (?:expand|extend)\w*|possibility of "
                       r"(?:extension|extending)|monthly renewal|renew\w* monthly|werkstudent(?!-?projekt)\w*|working student"
                       r"|student assistant|part[- ]time (?:position|role|job|employment|employee|contract)|permanent part[- ]time"
-                      r"|retainer|regular work|recurring work|future projects|minijob|teilzeit"
+                      r"|retainer|regular work|recurring work|future projects|minijob(?!-?abrechnung)|teilzeit"
+                      # a deliverable by the month or week with no end: "one issue a month, roughly 5 hours of work each"
+                      r"|(?:one|1|two|2|three|3|an?) (?:issue|edition|newsletter|post|article|episode|report|video|batch)s?"
+                      r" (?:a|per|each|every) (?:month|week)\b(?![^.]{0,40}\b(?:for (?:\d|the next)|over \d|until|through|till)\b)"
                       # renewed without an end: "we renew month to month", "on a rolling monthly basis"
                       r"|month[- ]to[- ]month(?! (?:[a-z]+ )?(?:changes?|growth|churn|trends?|variations?|comparisons?|data|sales"
                       r"|revenue|reports?|reporting|figures|numbers|metrics|retention|spend|costs?))"
@@ -2131,6 +2136,9 @@ _STUDENTS_EXCLUDED = re.compile(
     # "this round is open to current employees of our partner firms"
     r"|\b(?:open|available|restricted|limited) (?:only |exclusively )?to (?:current |existing )?(?:employees|staff|members of staff)"
     r" (?:of|at|from)\b"
+    # "honest note: it's not a good first gig for students"
+    r"|\bnot (?:a |the )?(?:good|great|right|suitable|ideal) (?:first )?(?:gig|fit|role|project|match|opportunity|one) for"
+    r" (?:current )?(?:students|interns|undergrad\w*|(?:new |recent )?grad(?:uate)?s)\b"
     # "this engagement isn't suitable for students or early-career marketers"
     r"|\b(?:is not|isn't|isn’t|not) (?:suitable|appropriate|intended|meant|designed|open) (?:for|to) (?:current )?(?:students|interns"
     r"|undergrad\w*|(?:recent )?graduates)\b"

@@ -125,7 +125,7 @@ _WEEK = (r"(?:/|per|a|an|each|every)\s*(?:week|wk)\b|weekly\b"
 #: "매주 10시간", "haftada 5-6 saat".
 _WEEK_FIRST = r"(?:毎週|週に?|주당?|매주|\bhaftada|\bhaftal[ıi]k)"
 WEEKLY_BEFORE = re.compile(rf"{_WEEK_FIRST}\s*(?:about |around |yaklaşık |ortalama )?{_RNG}\s*{_HRS}")
-WEEKLY = re.compile(rf"{_RNG}\s*-?\+?\s*{_HRS}\s*(?:of\s+(?:\w+\s+)?work\s+|of\s+time\s+|,\s*(?=per\s+week))?(?:{_WEEK})")
+WEEKLY = re.compile(rf"{_RNG}\s*-?\+?\s*{_HRS}\s*(?:of\s+(?:\w+\s+)?work\s+|of\s+time\s+|,\s*(?=per\s+week)|(?:in\s+)?total\s+)?(?:{_WEEK})")
 HOURS = re.compile(rf"{_RNG}\s*\+?\s*-?\s*{_HRS}")
 #: Days a week restated in hours: "½ day a week (about 4 hours)", "one day per week (~7 h)": a weekly rate, never a total.
 DAY_WEEKLY = re.compile(rf"(?:½|half|one|a|\d)[- ]?(?:a )?days? (?:a|per|each|every) week\s*\(\s*(?:about |around |roughly "
@@ -573,9 +573,16 @@ def daily_total(text: str) -> Found | None:
     return None
 
 
+#: A span that names what the work is about, not how long it runs: "plan our January–March content",
+#: "the September-December sales data", "a May–August campaign".
+_SPAN_OF_SUBJECT = re.compile(r"\s*(?:\d{4}\s+)?(?:content|calendar|campaigns?|season|schedule|plan|issues?|editions?|data"
+                              r"|reports?|sales|posts|newsletters?|figures|numbers|results|events?)\b")
+
+
 def month_span(text: str) -> Found | None:
     """"from September through May", "start date: January; end date: June" -> months between (inclusive)."""
-    m = MONTH_SPAN.search(text) or (START_END.search(text) if "start" in text and "end" in text else None)
+    m = next((m for m in MONTH_SPAN.finditer(text) if not _SPAN_OF_SUBJECT.match(text, m.end())), None) \
+        or (START_END.search(text) if "start" in text and "end" in text else None)
     if not m:
         return None
     a, b = _MONTHS.index(m.group(1)), _MONTHS.index(m.group(2))
@@ -677,7 +684,7 @@ _UNIT_BEFORE = [
     ("month", re.compile(r"monthly[^.]{0,15}$")),
 ]
 _TOTAL_HINT = re.compile(r"stipend|honorari|\bfee\b|\bflat\b|\bfixed\b|completion|for (?:the|this|a|an)\s+(?:\d+[- ]hours?\s+)?"
-                         r"(?:project|assignment|engagement|micro-?internship)|\btotal\b|lump sum|one-time|\baward|\bpaid\b|\bpays?\b")
+                         r"(?:project|assignment|engagement|micro-?internship)|\btotal\b|lump sum|one-time|one-off|\baward|\bpaid\b|\bpays?\b")
 #: The sum of the parts said before it: "(total Rp 1.200.000)", "in total: €600", "altogether $900", "insgesamt 600 €".
 _SUM_LABEL = re.compile(r"\b(?:total|in total|in all|altogether|overall|all told|insgesamt|gesamt|en total|no total|au total"
                         r"|totalt|totaal|łącznie|toplam)\s*:?\s*(?:of\s+)?(?:[$€£₹]|[a-z]{1,3}\$?)?\s*$")
@@ -1127,8 +1134,9 @@ _CLOSING = re.compile(
     r"|hạn (?:nộp|nhận|chót)(?: hồ sơ)?|batas (?:akhir|waktu)(?: pendaftaran)?|mwisho wa kutuma maombi|آخر موعد للتقديم|ปิดรับสมัคร"
     r"|last date (?:to apply|for applications?|of application|for submissions?)"
     # what the applicant sends, and by when: "Send your CV and a short note by 13 November 2026"
-    r"|(?:send|submit|email|e-mail) (?:us )?(?:your |a |an )?(?:cv|résumé|resume|application|cover letter|portfolio|pitch"
-    r"|motivation letter)(?: and (?:a |an |your )?(?:[\w-]+ ){0,3}?(?:note|letter|sample|portfolio|link|paragraph))?"
+    r"|(?:send|submit|email|e-mail) (?:us )?(?:your |a |an )?(?:short |brief |one-page )?(?:cv|résumé|resume|application"
+    r"|cover (?:letter|note)|portfolio|pitch|motivation letter|expression of interest)"
+    r"(?: and (?:a |an |your )?(?:[\w-]+ ){0,3}?(?:note|letter|sample|portfolio|link|paragraph))?"
     r"\s+(?:by|before|no later than))(?![a-z])"
     r"\s*(?:was|is|of|:|：|-|on|at|by)?\s*(?:on\s+|by\s+)?"
     # a time of day before the date: "close at noon on Friday 13 November", "at 17:00 CET on"

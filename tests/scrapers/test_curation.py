@@ -376,6 +376,16 @@ REJECTS = [
                                                                   "Nurse.</p>"), "licence-as-a-nurse"),
     ("REJECT_NOT_FOR_STUDENTS", dict(description_html=BASE_BODY + "<p>Student nurses cannot be considered for this one.</p>"),
      "students-cannot-be-considered"),
+    ("REJECT_NOT_FOR_STUDENTS", dict(description_html=BASE_BODY + "<p>Honest note: it's not a good first gig for students.</p>"),
+     "not-a-good-first-gig-for-students"),
+    ("REJECT_EXPERIENCED", dict(description_html=BASE_BODY + "<p>This one needs someone with 4+ yrs hands-on in fintech "
+                                                             "compliance.</p>"), "yrs-hands-on-in"),
+    ("REJECT_EXPERIENCED", dict(description_html=BASE_BODY + "<p>You bring seven or more years as an analytics engineer.</p>"),
+     "or-more-years-as"),
+    ("REJECT_WEEKLY_OPEN_ENDED", dict(description_html=body("Two evenings a week, about 6 hours in total per week, $20 per hour.")),
+     "in-total-per-week"),
+    ("REJECT_ONGOING", dict(description_html=body("One issue a month, roughly 5 hours of work each, £15 an hour.")),
+     "an-issue-a-month"),
     ("REJECT_NOT_FOR_STUDENTS", dict(description_html=BASE_BODY + "<p>Current general registration as a physiotherapist with "
                                                                   "AHPRA is essential.</p>"), "registration-as-a-physiotherapist"),
     ("REJECT_NOT_FOR_STUDENTS", dict(description_html=BASE_BODY + "<p>Open to residents aged 25 or over who are not currently "
@@ -647,6 +657,11 @@ PASSES = [
     ("REJECT_ONGOING", dict(title="Werkstudent-Projekt: Nutzerumfrage (12 Std.)"), "werkstudent-projekt"),
     ("REJECT_UNPAID", dict(description_html=BASE_BODY + "<p>Too many ‘virtual internships’ in media are unpaid and open-ended. "
                                                         "Ours is neither.</p>"), "curly-quoted-others"),
+    ("REJECT_TOO_LONG", dict(description_html=BASE_BODY + "<p>Help us plan our January–March content.</p>"), "span-of-the-subject"),
+    ("REJECT_STUDENT_PAYS", dict(description_html=BASE_BODY + "<p>Tamarind Tutors (tuition centre, Tampines) is looking for a "
+                                                              "student.</p>"), "a-tuition-centre"),
+    ("REJECT_ONGOING", dict(description_html=BASE_BODY + "<p>Paid on invoice or as a Minijob-Abrechnung.</p>"),
+     "minijob-as-payroll"),
     # the hiring's pace, the applicant's year, the product, a piece rate denied, the work's pace
     ("REJECT_ONGOING", dict(description_html=BASE_BODY + "<p>Applications considered on a rolling basis.</p>"),
      "applications-on-a-rolling-basis"),
@@ -931,6 +946,7 @@ def test_kroner_evidence_tiers_and_pay_mentions():
     ("Applications close 30 days after this listing goes live.", "2026-08-19"),  # counted from the posting day
     ("Recibimos postulaciones hasta el viernes 18 de septiembre de 2026.", "2026-09-18"),  # a weekday in the writer's language
     ("Hạn nhận hồ sơ: 15/09/2026.", "2026-09-15"),
+    ("Please send a short cover note by midnight on Friday 18 September 2026.", "2026-09-18"),
     ("Batas akhir pendaftaran: 15/09/2026.", "2026-09-15"),
 ])
 def test_prose_closing_date_becomes_the_entry_deadline(sentence, deadline):
