@@ -1152,7 +1152,7 @@ _CLOSING = re.compile(
 #: A closing date counted from the posting day: "applications close 7 days after this listing goes live",
 #: "closes in 14 days" (number words are digits once prepared).
 _CLOSING_AFTER_POSTING = re.compile(
-    r"\b(?:applications?|submissions?|this (?:posting|listing|call|role|ad|advert)|the (?:posting|listing|call)|it)"
+    r"\b(?:applications?|submissions?|this (?:posting|listing|call|ad|advert)|the (?:posting|listing|call))"
     r" (?:will )?(?:close|closes|closed|stays? open|remains? open|is open|are open)(?: for)? (?:in )?(\d\d?)\s*(days?|weeks?)"
     r"(?: (?:after|from) (?:this (?:listing|posting|advert|ad|job|page|call) (?:goes live|went live|is (?:posted|published|live)"
     r"|was (?:posted|published))|(?:the )?(?:posting|publication|publishing)(?: date)?|(?:it is |being )?(?:posted|published))"
