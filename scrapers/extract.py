@@ -1188,7 +1188,8 @@ def closing_date(text: str, posted: date | None, today: date) -> Closing | None:
     ("15/01") is not read at all."""
     if not any(w in text for w in ("clos", "deadline", "due", "apply", "applic", "until", "end", "filled", "through", "ran ",
                                    "expir", "frist", "dag", "schluss", "mite", "cierre", "inscri", "candidat", "bewerb",
-                                   "postula", "sollicit", "pendaftaran", "zg", "aplikac", "termin", "hat", "uz", "termen",
+                                   "postula", "sollicit", "pendaftaran", "zgłos", "zglos", "aplikac", "termin", "határid",
+                                   "hatarid", "uzáv", "uzav", "termen",
                                    "son ba", "scadenza", "sluiting", "prazo", "締", "期限", "마감", "send", "submit", "mail",
                                    "open", "prihl", "přihl", "hạn", "batas", "mwisho", "موعد", "ปิดรับ")):
         return None
