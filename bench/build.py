@@ -7,7 +7,7 @@ for continuity with round one only, the *published* Pelican baseline (every body
 board really sees (``bench/scenarios.py``), each from a warm cache, as ratios to our cold
 build, and what each build writes (``bench/output.py``).
 
-Every build runs in its own subprocess (``python -m bench.build child …`` or ``hugo``);
+Every build runs in its own subprocess (``python -m bench.child …`` or ``hugo``);
 the parent reaps it with ``os.wait4`` for its CPU and peak memory (``bench/proc.py``).
 Builds of all sites alternate within one run, so a busy neighbour slows all of them and
 the ratios stay meaningful; absolute seconds are reported, not judged.
@@ -21,7 +21,6 @@ import os
 import shutil
 import statistics
 import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,53 +29,7 @@ from .proc import measure
 from .scenarios import SCENARIOS, State
 
 ROOT = Path(__file__).resolve().parents[1]
-PUBLIC = "https://board.example.org"
 CHILD_TIMEOUT = 1800  # seconds; a build that takes longer is reported as failed
-PER_PAGE = 24  # BOARD_PER_PAGE in pelicanconf.py: fair Pelican and Hugo paginate by it too
-
-
-# ---- the child: one build, nothing else -----------------------------------------
-
-KINDS = ("ours", "pelican_fair", "pelican_default")
-
-
-def _settings(kind: str, content: Path, output: Path, cache: Path, now: str) -> dict:
-    """Pelican settings for one kind of build (the kinds are described in the module docstring)."""
-    from pelican.settings import read_settings
-
-    if kind == "ours":
-        return read_settings(str(ROOT / "pelicanconf.py"), override={
-            "PATH": str(content), "OUTPUT_PATH": str(output), "THEME": str(ROOT / "theme"),
-            "PLUGIN_PATHS": [str(ROOT / "plugins")], "BOARD_POLICY": str(ROOT / "board.toml"),
-            "BOARD_NOW": now, "BOARD_PUBLIC_URL": PUBLIC, "CACHE_PATH": str(cache),
-        })
-    # Pelican's defaults: notmyidea theme, no plugins, its own feeds and taxonomy pages
-    plain = {"PATH": str(content), "OUTPUT_PATH": str(output), "CACHE_PATH": str(cache), "PLUGINS": [],
-             "SITENAME": "Plain Pelican", "SITEURL": "", "TIMEZONE": "UTC", "AUTHOR": "Board"}
-    if kind == "pelican_fair":  # our Markdown (sane_lists only, board/sanitize.py) and our 24 per page
-        plain.update({"MARKDOWN": {"extension_configs": {"markdown.extensions.sane_lists": {}},
-                                   "output_format": "html"},
-                      "DEFAULT_PAGINATION": PER_PAGE})
-    elif kind != "pelican_default":
-        raise ValueError(f"unknown kind of build {kind!r}; one of {', '.join(KINDS)}")
-    return read_settings(None, override=plain)
-
-
-def _child(kind: str, content: Path, output: Path, cache: Path, now: str, profile: Path | None) -> float:
-    from pelican import Pelican
-
-    settings = _settings(kind, content, output, cache, now)
-    import logging
-    logging.getLogger("pelican").setLevel(logging.ERROR)
-    logging.getLogger("board").setLevel(logging.ERROR)
-    start = time.perf_counter()
-    if profile:
-        import cProfile
-        cProfile.runctx("Pelican(settings).run()", globals(), {"Pelican": Pelican, "settings": settings},
-                        str(profile))
-    else:
-        Pelican(settings).run()
-    return time.perf_counter() - start
 
 
 # ---- the parent ----------------------------------------------------------------
@@ -109,7 +62,7 @@ def run_build(kind: str, content: Path, output: Path, cache: Path, profile: Path
     CPU and peak memory are the kernel's, from ``os.wait4`` (``bench/proc.py``), for every
     kind of build alike.
     """
-    cmd = [sys.executable, "-m", "bench.build", "child", kind, str(content), str(output), str(cache),
+    cmd = [sys.executable, "-m", "bench.child", kind, str(content), str(output), str(cache),
            "--now", now] + (["--profile", str(profile)] if profile else [])
     env = dict(os.environ, PYTHONPATH=str(src), PYTHONDONTWRITEBYTECODE="1")
     m = measure(cmd, cwd=src, env=env, timeout=CHILD_TIMEOUT)
@@ -257,18 +210,6 @@ def targets(n: int) -> dict:
 
 
 def main(argv: list[str]) -> None:
-    if argv and argv[0] == "child":
-        ap = argparse.ArgumentParser(prog="python -m bench.build child")
-        ap.add_argument("kind", choices=KINDS)
-        ap.add_argument("content", type=Path)
-        ap.add_argument("output", type=Path)
-        ap.add_argument("cache", type=Path)
-        ap.add_argument("--now", default=synthetic.NOW, help="BOARD_NOW of our build")
-        ap.add_argument("--profile", type=Path, help="write a cProfile of the build here")
-        a = ap.parse_args(argv[1:])
-        seconds = _child(a.kind, a.content, a.output, a.cache, a.now, a.profile)
-        print(json.dumps({"seconds": seconds}))
-        return
     ap = argparse.ArgumentParser(prog="python -m bench.build")
     ap.add_argument("n", type=int)
     ap.add_argument("--work", type=Path, default=ROOT / ".cache" / "bench")

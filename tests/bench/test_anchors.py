@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import build, hugo, synthetic
+from bench import build, child, hugo, synthetic
 from bench.__main__ import build_rows
 from bench.scenarios import SCENARIOS
 
@@ -68,7 +68,7 @@ def test_fair_pelican_site_is_built_from_the_same_postings(run, articles):
     scraped = next(a for a in articles if a.fmt == "html")
     link = re.search(r'<a href="[^"]+/about">About us</a>', scraped.body).group(0)
     assert link in (out / f"{scraped.slug}.html").read_text(encoding="utf-8")  # passed through, not re-parsed
-    pages = math.ceil(N / build.PER_PAGE)
+    pages = math.ceil(N / child.PER_PAGE)
     assert (out / f"index{pages}.html").is_file() and not (out / f"index{pages + 1}.html").exists()
     assert result["anchors"]["pelican_fair"]["ratio_cpu"] > 0
 

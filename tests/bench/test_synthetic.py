@@ -93,7 +93,8 @@ def test_render_cache_key_is_stable_across_processes(content, tmp_path):
     keys = []
     for seed in ("1", "2"):
         env = dict(os.environ, PYTHONHASHSEED=seed)
-        subprocess.run([sys.executable, "-m", "bench.build", "child", "ours", str(content), str(out), str(cache)],
+        subprocess.run([sys.executable, "-m", "bench.child", "ours", str(content), str(out), str(cache),
+                        "--now", synthetic.NOW],
                        cwd=ROOT, env=env, check=True, capture_output=True, timeout=600)
         keys.append(json.loads((cache / "board" / "render.json").read_text(encoding="utf-8"))["site"])
     assert keys[0] == keys[1]
