@@ -501,6 +501,13 @@ _EMPLOYEE_MORE = _extras(
     (("with benefits", "with full benefits"), r"(?:position|role|job) with (?:full )?benefits\b", None),
 )
 _INTERVIEW_MORE = _extras(
+    # the project in an interview's place: "this mini-project replaces a traditional interview: it is the assessment
+    # stage for our Junior UX Researcher opening" (not "instead of a cover letter, send …")
+    (("replaces", "in place of", "takes the place of", "stands in for", "stage for", "stage of"),
+     r"\b(?:replaces|is in place of|takes the place of|stands in for) (?:a|an|the|our) (?:traditional |usual |standard |normal "
+     r"|first |technical |formal )?(?:job )?interviews?\b"
+     r"|\b(?:assessment|selection|hiring|recruitment|screening) stage (?:for|of) (?:our|the|this|a) (?:[\w-]+ ){0,4}?"
+     r"(?:opening|role|vacancy|position|job|hire|programme|program)\b", None),
     # "our process: portfolio review -> a paid work sample (2 hours) -> interviews", "interview is 1 call and a paid project"
     (("paid work sample", "paid sample"), r"paid (?:work )?sample\b", None),
     (("interview is", "interview includes", "interviews are", "process:", "process is", "interview:"),
@@ -568,7 +575,15 @@ _HIRING_STAGE = _extras(
     (("step", "stage", "round"), r"\b(?:step|stage|round) (?:\d|one|two|three|four) of (?:\d|three|four|five) (?:for|in|of) (?:our|the|this)\b"
                                  r"|\b(?:invited to|reached|reach|passed|made it to) (?:stage|round|step) (?:\d|one|two|three|four)\b", None),
     # "your deck is then discussed in your final-round interview"
-    (("final",), r"\b(?:in|at|during|for) (?:your|the) final(?:[- ]round)? (?:interview|panel)\b", None),
+    (("final",), r"\b(?:in|at|during|for|basis of|part of) (?:your|the) final(?:[- ]round)? (?:panel )?(?:interview|panel)\b", None),
+    # "£240 for every candidate who submits", "paid to each applicant who completes it"
+    (("candidate", "applicant", "finalist"), r"\b(?:for|to) (?:every|each|all) (?:shortlisted )?(?:candidates?|applicants?|finalists?)"
+                                             r" (?:who|that) (?:submits?|completes?|finish(?:es)?|takes? part|does|do)\b", None),
+    # a selection round in German: "Bezahlte Fallstudie – Auswahlrunde Trainee-Programm", "statt eines Assessment-Centers",
+    # "im Auswahlverfahren", "Abschlussgespräch" after a first "Telefoninterview"
+    (("auswahl", "assessment-center", "assessment center", "vorstellungsgespr"),
+     r"\b(?:auswahlrunde|auswahlverfahren|auswahlprozess|bewerbungsverfahren|statt (?:eines|einem|dem) (?:assessment[- ]?cent(?:er|re)s?"
+     r"|vorstellungsgespr\w*)|in die engere auswahl)\b", None),
     # "$200, paid whether or not we go further"
     (("whether or not", "regardless of whether"), r"(?:whether or not|regardless of whether) we (?:go further|proceed|continue|move forward"
                                                   r"|take (?:it|you|things) further)\b", None),
@@ -620,12 +635,21 @@ _HIRING_STAGE = _extras(
 )
 _HIRING_CONTEXT = re.compile(r"\b(?:interview\w*|hiring|hired|we hire|applying (?:to|for)|applicants?|candidates?|finalists?|job offer|an offer"
                              r"|make offers|(?:our|the|this|that) (?:[\w-]+ ){0,3}(?:role|position|opening|job)|opening"
-                             r"|vacancy|recruit\w*)\b")
+                             r"|vacancy|recruit\w*"
+                             # in German: "nach dem ersten Telefoninterview", "Bewerber:innen", "im Abschlussgespräch"
+                             r"|\w+interview\w*|bewerb\w*|abschlussgespr\w*|vorstellungsgespr\w*)\b")
 
 
 #: A text that says its project is no hiring step: "a standalone paid project, not a recruitment trial".
 _NOT_A_STEP = re.compile(r"\bnot (?:a|an|part of (?:a|an|our|the)) (?:[\w-]+ )?(?:recruitment|hiring|selection|interview)"
                          r"(?: (?:trial|test|step|exercise|process|stage|task))?\b")
+
+
+#: The interview is where a detail is told, not what the project is a step of: "the amount is shared
+#: during the interview", "rates are discussed at the interview".
+_TOLD_AT_INTERVIEW = re.compile(r"\b(?:amount|rate|rates|fee|pay|figure|budget|details?|terms)\b[^.]{0,30}\b(?:shared|discussed"
+                                r"|confirmed|agreed|explained|disclosed|told|given)\b[^.]{0,15}\b(?:during|at|in) (?:the|an|your)"
+                                r" (?:first |short |intro )?interview\b")
 
 
 def _interview_task(f: Facts) -> str | None:
@@ -635,7 +659,10 @@ def _interview_task(f: Facts) -> str | None:
     text = f.text
     if "not " in text and _NOT_A_STEP.search(text):
         return None
-    if hit := _find(_INTERVIEW, text) or _find_more(_INTERVIEW_MORE, text):
+    for m in _INTERVIEW.finditer(text):
+        if not _TOLD_AT_INTERVIEW.search(m.group(0)):
+            return text[max(0, m.start() - 30): m.end() + 30].strip()
+    if hit := _find_more(_INTERVIEW_MORE, text):
         return hit
     if (hit := _find_more(_HIRING_STAGE, text)) and _HIRING_CONTEXT.search(text):
         return f"a stage of hiring: {hit!r}"
@@ -1366,7 +1393,11 @@ _ONGOING = re.compile(r"\b(?:ongoing (?:basis|work|role|position|needs|engagemen
                       r"|auto-?renew\w*|repeat(?:ed|s|ing)? (?:the (?:[\w-]+ )?(?:project|work|pack|task|report|job) )?(?:every|each) (?:week|month|quarter)"
                       r"|recurring (?:monthly|weekly"
                       r"|project|engagement)|for the next (?:\d+ )?(?:year|months)"
-                      r"|renewable (?:each|every|for|contract|monthly|quarterly|annually|term|engagement|role))\b")
+                      r"|renewable (?:each|every|for|contract|monthly|quarterly|annually|term|engagement|role)"
+                      # no end in other words: "issue after issue", "become a regular thing" ("no end date" beside weekly
+                      # hours is the weekly rule's: open-ended hours)
+                      r"|(?P<ongoing_unit>issue|edition|episode|month|week|batch) after (?P=ongoing_unit)"
+                      r"|become an? (?:regular|permanent|standing) (?:thing|gig|role|arrangement|collaboration|part of))\b")
 #: "15-20 hours per week, ongoing", "the role is ongoing": a rate with no end, said in one word.
 _ONGOING_BARE = re.compile(r"(?:(?:hours?|hrs?|h|\d)\s*(?:/|per|a|an|each|every)\s*(?:week|wk|month)|weekly|monthly)\s*[,;(-]?\s*(?:and\s+)?ongoing\b(?!\s+(?:through|until|till|to|for|from)\b)"
                            r"|\b(?:role|position|job|work|contract|engagement|gig|need) (?:is|will be) ongoing\b"
@@ -1406,7 +1437,7 @@ _REMOTE = re.compile(r"\b(?:remote(?:ly)?|work(?:ing|ed)? from (?:home|anywhere)
                      # Italian "smart working" alone is usually hybrid: only "100% smart working", "full smart working"
                      rf"|(?:{_REMOTE_LANG})(?!\s*(?:partiel\w*|possible|occasionnel\w*|parcial|posible|mogelijk|möglich|optional|teilweise"
                      r"|part|\d|[(:]?\s*(?:jusqu|bis zu|hasta|até|tot)\b))"
-                     r")\b|^anywhere\b"
+                     r")(?:\b|(?<=%))|^anywhere\b"  # "télétravail à 100 %" ends in a sign, after which no \b is
                      r"|\bonline\b(?! (?:store|shop|marketplace|platform|presence|business|retail|banking|payments?|course"
                      r"|learning|education|community|reviews?|sales|advertising|ads|marketing|tools?|services?|forms?"
                      r"|application|portal|safety|experience))")
@@ -1574,7 +1605,9 @@ _ONSITE_TEXT = re.compile(r"(?<!no )(?<!not )(?<!without )\b(?:in[- ]person|hybr
                           r"|can(?:'t|not|’t) leave (?:the|our) (?:[a-z]+ )?(?:library|building|office|premises|archive|lab|site|room)"
                           r"|(?<!no )(?<!not )in-store(?! (?:credit|pick-?up|promotions?|sales data|purchases))|field-based"
                           r")\b")
-_LONG_TERM = re.compile(r"\b(?:(?<!this )(?<!next )(?<!current )(?<!each )semester(?!s?\b[- ]?(?:students?|seniors?|juniors?|sophomores?"
+_LONG_TERM = re.compile(r"\b(?:(?<!this )(?<!next )(?<!current )(?<!each )(?<!liburan )(?<!libur )semester(?!s?\b[- ]?(?:students?|seniors?|juniors?|sophomores?"
+                        # the break between terms is when the project is done: "semester break", "liburan semester"
+                        r"|break|holidays?|vacation|recess"
                         # the applicant's year of study, not the role's term: "first-semester seniors", "in their
                         # final semester", "completed one semester of coursework"
                         r"|freshm[ae]n|undergrad\w*|standing|of (?:study|college|university|coursework|your|their)))"
@@ -1997,14 +2030,28 @@ def _per_piece(f: Facts) -> str | None:
             continue  # "you won't be paid per item", "rather than per article"
         if _MEDIA_TIME.match(hit) and not _PIECE_PAID.search(before):
             continue  # "about 4 hours of work per recorded hour": the work's pace, not the pay's unit
+        if _REVIEW_TASK.match(hit) and _fixed_project(f):
+            continue  # "review 200 chatbot answers … 12 hours in total … KES 9,000": the work's kind, paid as one project
         return role[max(0, m.start() - 30): m.end() + 30].strip()
     pieces = [p for p in f.mentions if p.unit == "piece"]
-    if ("per " in role or "each " in role) and (m := extract.PER_DELIVERABLE.search(role)) and (pieces or _PIECE_PAID.search(role, max(0, m.start() - 20), m.start() + 1)):
+    if ("per " in role or "each " in role or "every " in role) and (m := extract.PER_DELIVERABLE.search(role)) and (pieces or _PIECE_PAID.search(role, max(0, m.start() - 20), m.start() + 1)):
         if f.hours_fact.value is not None and (any(p.unit in ("total", "hour") for p in f.mentions)
                                                or f.piece_total):
             return None  # a fixed set of pieces: "$30 per video for 8 videos of about 2 hours each"
         return role[max(0, m.start() - 30): m.end() + 30].strip()
     return None
+
+
+#: The hits of :data:`_PER_PIECE` that name a task ("review 200 chatbot answers", "rate AI responses"), not a
+#: gig role ("AI trainer", "data annotators") or a rate ("per article"): one fee for it can make it a project.
+_REVIEW_TASK = re.compile(r"(?:rate|rating|evaluate|evaluating|review|reviewing|label|labell?ing|annotate|annotating|grade"
+                          r"|grading|score|scoring)\s")
+
+
+def _fixed_project(f: Facts) -> bool:
+    """One fee for a stated amount of work, and no pay by the piece: a project, whatever its work is."""
+    return (f.hours_fact.value is not None and any(p.unit == "total" for p in f.mentions)
+            and not any(p.unit == "piece" for p in f.mentions))
 
 
 #: "paid per approved image", "pays a fee per question": the piece is what the pay is counted by.
@@ -2164,7 +2211,10 @@ _STUDENTS_EXCLUDED = re.compile(
     r"|\b(?:must be|only) (?:a )?(?:licensed|chartered|certified|qualified|registered) (?:cpas?|attorneys?|lawyers?|solicitors?|nurses?"
     r"|pharmacists?|physicians?|accountants?|engineers?|architects?)\b(?! (?:or|and/or) (?:be )?(?:an? )?(?:\w+ )?(?:candidate|student|trainee))"
     r"|\b(?:licensed|chartered|certified) (?:cpas?|attorneys?|lawyers?|accountants?|nurses?|engineers?) only\b"
-    r"|\badmitted to (?:the|a|any) (?:state )?bar\b")
+    r"|\badmitted to (?:the|a|any) (?:state )?bar\b"
+    # a profession's register: "must be registered with the South African Pharmacy Council and currently practising"
+    r"|\b(?:must|need to|required to|should) be (?:currently )?registered with (?:the )?(?:[\w-]+ ){0,5}?(?:council|board|college"
+    r"|authority|regulator|chamber)\b(?![^.;]{0,20}\b(?:or|and/or) (?:be )?(?:an? )?(?:\w+ )?(?:candidate|student|trainee))")
 _EXCLUDED_NEEDLES = ("student", "registration", "enrolled", "intern", "grad", "professionals", "compan", "business", "agenc",
                      "firm", "entit", "cnpj", "gst",
                      "vat", "iva", "siret", "soci", "entreprise", "tudiant", "freiberuf", "selbst", "gewerbe", "unternehmen",

@@ -415,10 +415,19 @@ LABELLED_HOURS = re.compile(rf"(?:hours|time commitment|commitment|workload|effo
                             rf"|omfang|omvang|omfattning|arbeidsmengde|tidsforbruk|carga hor[aá]ria|dedica[cç][aã]o|dedicaci[oó]n"
                             rf"|horas estimadas|作業時間|稼働時間|所要時間|想定時間|volume horaire|charge de travail|dur[ée]e estim[ée]e"
                             rf"|impegno|monte ore|carga de trabajo|tiempo estimado|czas pracy|nak[łl]ad pracy|arbeitszeit|stundenumfang"
-                            rf"|werklast|urenaantal|aantal uur|tidsramme|tidsåtgång)"
+                            rf"|werklast|urenaantal|aantal uur|tidsramme|tidsåtgång"
+                            # the hours word as the label: Italian "Ore previste: circa 18", Spanish "Horas totales: 20",
+                            # French "Heures estimées", Dutch "Uren", Swahili "Jumla ya saa", Hindi "कुल घंटे", Turkish "Toplam saat"
+                            # (not a count's unit: "environ 20 heures : 30 appels" is 20 hours, then 30 calls)
+                            rf"|(?<![\w-])(?<!\d )(?<!\d)(?:ore(?: (?:previste|stimate|totali|di lavoro))?|horas(?: (?:totales|totais|previstas"
+                            rf"|de trabajo|de trabalho))?|heures(?: (?:estim[ée]es|pr[ée]vues|totales|de travail))?|uren|(?:jumla ya )?saa(?: za kazi)?"
+                            rf"|(?:कुल )?घंटे|toplam saat|jumlah jam|total jam|godziny(?: pracy)?|liczba godzin|timer totalt|antal timmar))"
                             rf"\s*(?:\(total\)\s*)?[:：]\s*(?:about |approx\.? |approximately |around |roughly |~|up to |estimated |est\.? ?|ca\.? ?|circa |cirka "
-                            rf"|etwa |ongeveer |omkring |aprox\.? |aproximadamente |約 ?)?(?>{_RNG})"
-                            rf"(?!\s*(?:am|pm|:|weeks?|days?|months?|evenings?|mornings?|afternoons?|nights?|sessions?)\b|\s*(?:{_DAY_KIND})[- ]?(?:days?|weeks?|evenings?)\b)"
+                            rf"|etwa |ongeveer |omkring |aprox\.? |aproximadamente |約 ?|environ |unas |unos |cerca de |takriban |karibu |lagbhag |लगभग "
+                            rf"|yaklaşık |sekitar |kurang lebih |około |ok\. )?(?>{_RNG})"
+                            rf"(?!\s*(?:am|pm|:|weeks?|days?|months?|evenings?|mornings?|afternoons?|nights?|sessions?)\b|\s*(?:{_DAY_KIND})[- ]?(?:days?|weeks?|evenings?)\b"
+                            # office hours, not an amount: "Hours: 9-17 CET"
+                            rf"|\s*(?:cet|cest|utc|gmt|est|edt|pst|pdt|ist|sast|wat|eat|local time|uhr)\b)"
                             rf"(?>(?:\s*{_HRS})?)"
                             rf"(?!\s*(?:/|per|a|an|each|every)\s*(?:week|wk|day)\b|\s*(?:{_WEEK}))")
 
@@ -431,11 +440,17 @@ HOURS_CELL = re.compile(rf"(?<![\w-])(?:total hours|estimated hours|hours|horas|
                         rf"|en total|au total|insgesamt)\b")
 
 
+#: The hours' total said as a verb after them: "Hours are flexible but total 20", "hours add up to about 25".
+HOURS_TOTAL_VERB = re.compile(rf"\bhours (?:are |will be )?(?:[\w-]+,? ){{0,3}}?(?:but |and )?(?:total|come to|add up to|sum to|amount to)"
+                              rf"\s+(?:about |around |roughly |approx\.? |~)?(?>{_RNG})(?!\s*(?:{_HRS})?\s*(?:/|per|a|an|each|every)"
+                              rf"\s*(?:week|wk|day|month)\b)")
+
+
 def labelled_hours(text: str) -> Found | None:
     """"Hours: 20", "Estimated hours: 15-18", "Hours | 25-30 in total": a label, then the number."""
-    m = LABELLED_HOURS.search(text) or HOURS_CELL.search(text)
-    if not m:
-        return None
+    m = LABELLED_HOURS.search(text) or HOURS_CELL.search(text) or ("hours" in text and HOURS_TOTAL_VERB.search(text))
+    if not m or (m.group(2) and float(m.group(1)) > float(m.group(2))):
+        return None  # "Hours: 9-5" is the office's day, not 4 to 9 hours of work
     low, high = _rng(m.group(1), m.group(2))
     return Found(low, high, _quote(text, m.start(), m.end()), m.start()) if 0 < high <= 2000 else None
 
@@ -642,9 +657,11 @@ KRONER = "kr"
 #: "R45 per accepted question", "฿120 per description" (the rule reads :data:`PER_DELIVERABLE`).
 DELIVERABLES = ("handouts?", "questions?", "descriptions?", "images?", "illustrations?", "translations?", "slides?",
                 "flashcards?", "cards?", "captions?", "transcripts?", "photos?", "listings?", "labels?", "recordings?",
-                "responses?", "designs?", "entries", "entry", "forms?")
-PER_DELIVERABLE = re.compile(r"\b(?:per|each)\s+(?:(?:accepted|approved|published|completed|finished|written|edited|correct"
-                             r"|valid)\s+)?(?:" + "|".join(DELIVERABLES) + r")\b")
+                "responses?", "designs?", "entries", "entry", "forms?", "clips?", "conversations?", "answers?", "utterances?")
+#: What a piece is said to be before its noun: "per accepted question", "for each rated conversation".
+_PIECE_STATE = (r"(?:(?:accepted|approved|published|completed|finished|written|edited|correct|valid|rated|reviewed|labell?ed"
+                r"|transcribed|recorded|annotated|scored)\s+)?")
+PER_DELIVERABLE = re.compile(r"\b(?:per|each|for every|for each)\s+" + _PIECE_STATE + r"(?:" + "|".join(DELIVERABLES) + r")\b")
 _UNIT_AFTER = [
     ("total", re.compile(r"^\s*(?:(?:usd|eur|gbp|cad|aud|inr|chf)\s+)?(?:fixed|flat|one-time|1-time|one-off|1-off|single payment"
                          r"|once-off|forfait|pauschal\w*|in total|total|stipend|fee"
@@ -665,8 +682,7 @@ _UNIT_AFTER = [
     ("month", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)(?:month|mo)\b|^\s*monthly\b|^\s*(?:pro|im)\s+monat")),
     ("week", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)(?:week|wk)\b|^\s*weekly\b")),
     ("day", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)day\b|^\s*daily\b")),
-    ("piece", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)"
-                         r"(?:(?:published|accepted|approved|completed|finished|written|edited|correct)\s+)?"
+    ("piece", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+|for (?:every|each)\s+)" + _PIECE_STATE +
                          r"(?:article|word|piece|post|task|item|video|review"
                          r"|submission|page|" + r"|".join(DELIVERABLES) + r")\b")),
 ]
@@ -1113,7 +1129,7 @@ _CLOSING = re.compile(
     r"|apply (?:by|before|no later than|until)|last day to apply|applications? due"
     r"|submit (?:your |an |the )?applications? (?:by|before|no later than)"
     r"|applications? (?:must|should) be (?:received|submitted|in) (?:by|before|no later than)"
-    r"|(?:stopped|stop|stops|will stop) (?:taking|accepting|reviewing) applications"
+    r"|(?:stopped|stop|stops|will stop) (?:taking|accepting|reviewing) (?:applications|them|submissions|entries)"
     # the deadline's label in the writer's language: Norwegian/Danish "Søknadsfrist", "Ansøgningsfrist", Swedish
     # "Sista ansökningsdag", German "Bewerbungsfrist", Spanish "Fecha límite", "Cierre de postulaciones"
     r"|s[øo]knadsfrist|ans[øo]gningsfrist|sista ans[öo]kningsdag(?:en)?|bewerbungsfrist|bewerbungsschluss"
@@ -1128,6 +1144,7 @@ _CLOSING = re.compile(
     r"|termin (?:zg[łl]osze[ńn]|nadsy[łl]ania (?:zg[łl]osze[ńn]|aplikacji|cv)|aplikacji|przyjmowania zg[łl]osze[ńn])"
     r"|jelentkez[ée]si hat[áa]rid[őo]|hat[áa]rid[őo]|uz[áa]v[ěe]rka(?: p[řr]ihl[áa][šs]ek)?|termen(?:ul)? limit[ăa]"
     r"|son ba[şs]vuru(?: tarihi)?|scadenza(?: (?:candidature|iscrizioni))?|sluitingsdatum|prazo(?: de inscri[çc][ãa]o)?"
+    r"|plazo(?: de (?:inscripci[óo]n|postulaci[óo]n|presentaci[óo]n|solicitud)(?:es)?)?"
     r"|応募締切|応募締め切り|締め切り|締切|応募期限|지원 ?마감(?:일)?|마감일"
     # Vietnamese "Hạn nộp hồ sơ", "Hạn nhận hồ sơ"; Indonesian "batas akhir pendaftaran"; Swahili "mwisho wa kutuma
     # maombi"; Arabic "آخر موعد للتقديم"; Thai "ปิดรับสมัคร"
@@ -1144,7 +1161,10 @@ _CLOSING = re.compile(
     r"(?:\s+(?:[a-z]{2,4}|local time|uk time))?,?\s+(?:on\s+)?)?"
     r"(?:(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|lunes|martes|miércoles|jueves|viernes|sábado|domingo"
     r"|segunda|terça|quarta|quinta|sexta(?:-feira)?|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
-    r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag),?\s+)?(?:the\s+|el\s+|le\s+)?"
+    r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?),?\s+)?"
+    # a window's last day: "del 3 al 20 de noviembre", "du 3 au 20 novembre", "vom 3. bis 20. November", "3-20 Nov"
+    r"(?:(?:(?:del|du|vom|from|dal|van|de)\s+)?\d\d?(?:st|nd|rd|th|\.)?\s*(?:al|au|bis(?: zum)?|to|until|-|–|a|tot|fino al)\s*)?"
+    r"(?:the\s+|el\s+|le\s+)?"
     rf"(?:{_MONTH_WORD}\s+(\d\d?)(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?|(\d\d?)(?:st|nd|rd|th|\.)?(?:\s+(?:of|de|di))?\s+{_MONTH_WORD}"
     r",?(?:\s+(?:de\s+)?(\d{4}))?|(\d{4})-(\d\d)-(\d\d)|(\d\d?)[/.](\d\d?)[/.](\d{4})"
     # the year first: Hungarian "2026. november 20.", Japanese / Korean "2026年11月20日", "2026년 11월 20일"
@@ -1190,7 +1210,7 @@ def closing_date(text: str, posted: date | None, today: date) -> Closing | None:
                                    "expir", "frist", "dag", "schluss", "mite", "cierre", "inscri", "candidat", "bewerb",
                                    "postula", "sollicit", "pendaftaran", "zgłos", "zglos", "aplikac", "termin", "határid",
                                    "hatarid", "uzáv", "uzav", "termen",
-                                   "son ba", "scadenza", "sluiting", "prazo", "締", "期限", "마감", "send", "submit", "mail",
+                                   "son ba", "scadenza", "sluiting", "prazo", "plazo", "締", "期限", "마감", "send", "submit", "mail",
                                    "open", "prihl", "přihl", "hạn", "batas", "mwisho", "موعد", "ปิดรับ")):
         return None
     for m in _CLOSING.finditer(text):

@@ -948,6 +948,10 @@ def test_kroner_evidence_tiers_and_pay_mentions():
     ("Hạn nhận hồ sơ: 15/09/2026.", "2026-09-15"),
     ("Please send a short cover note by midnight on Friday 18 September 2026.", "2026-09-18"),
     ("Batas akhir pendaftaran: 15/09/2026.", "2026-09-15"),
+    ("Applications close Fri 18 September; the project starts the Monday after.", "2026-09-18"),  # abbreviated weekday, no year
+    ("Plazo de inscripción: del 3 al 18 de septiembre de 2026.", "2026-09-18"),  # a window: its last day
+    ("Deadline: from 3 to 18 September 2026.", "2026-09-18"),
+    ("We read applications as they arrive and stop accepting them at midnight on Sunday 20 September 2026.", "2026-09-20"),
 ])
 def test_prose_closing_date_becomes_the_entry_deadline(sentence, deadline):
     d = decide(rec(BASE_BODY + f"<p>{sentence}</p>"))
@@ -1223,3 +1227,52 @@ def test_a_currency_the_rates_do_not_quote_has_a_scraped_floor():
     assert (low.outcome, low.reason) == ("reject", "REJECT_BELOW_PAY_FLOOR"), low.detail
     fair = curate(rec(body("About 20 hours. Stipend: ₦60,000 on completion.")), SRC, CurationRules(), policy, NOW)
     assert fair.keep, fair.detail
+
+
+# ---- blind batches b52-b54: wording families the rules did not read -----------------------------
+
+@pytest.mark.parametrize("words, outcome, reason", [
+    # a piece rate said "for every" / "for each" with a state before the noun
+    ("Most contributors spend about 10 hours in total. $3 for every clip that passes our quality check.",
+     "reject", "REJECT_PER_PIECE"),
+    ("The pilot batch is about 20 hours of work overall. $2 for each rated conversation, paid every Friday.",
+     "reject", "REJECT_PER_PIECE"),
+    # reviewing a chatbot's answers for one fee and a stated amount of work is one project, not AI rating by the item
+    ("Review 200 chatbot answers for clarity and tone. Estimated effort: 12 hours in total. $300 for the whole project.",
+     "keep", "KEPT_MICRO"),
+    ("Rate AI responses for our model: 12 hours in total, $2 per response.", "reject", "REJECT_PER_PIECE"),
+    # the interview is where the amount is told, not what the project is a step of
+    ("About 12 hours of work in total. Paid project - you'll receive an honorarium; the amount is shared during the interview.",
+     "review", "REVIEW_PAY_UNSTATED"),
+    # the project in an interview's place
+    ("About 8 hours, $200. This mini-project replaces a traditional interview: it is the assessment stage for our Junior "
+     "UX Researcher opening.", "reject", "REJECT_INTERVIEW_TASK"),
+    # the hours word as a label before the number, in the writer's language; a count's unit is no label
+    ("Ore previste: circa 18 in tutto. Compenso: 350 $ lordi per l'intero progetto.", "keep", "KEPT_MICRO"),
+    ("Jumla ya saa: takriban 16. Malipo: $320 kwa mradi mzima.", "keep", "KEPT_MICRO"),
+    ("Hours are flexible but total 20, any time before January 15. $450 stipend.", "keep", "KEPT_MICRO"),
+    ("Mission d'environ 20 heures : 30 appels et une synthèse. Honoraires forfaitaires : 400 $.", "keep", "KEPT_MICRO"),
+    # office hours are no amount of work
+    ("Hours: 9-17 CET. $400 stipend.", "review", "REVIEW_HOURS_UNSTATED"),
+    # "à 100 %" ends in a sign: still remote
+    ("Télétravail à 100 %. 20 heures au total. Rémunération : 400 $.", "keep", "KEPT_MICRO"),
+    # a hiring step said as who is paid, what it feeds, or in German
+    ("Around 8 hours, over one week. £240 for every candidate who submits.", "reject", "REJECT_INTERVIEW_TASK"),
+    ("Around 8 hours, $240. Your dashboard becomes the basis of the final-round panel interview.", "reject",
+     "REJECT_INTERVIEW_TASK"),
+    ("Bezahlte Fallstudie statt eines Assessment-Centers: alle, die nach dem ersten Telefoninterview in die engere Auswahl "
+     "kommen, bearbeiten sie: etwa 20 Stunden Aufwand, 400 $ Honorar.", "reject", "REJECT_INTERVIEW_TASK"),
+    # a profession's register; a semester's break is when the work is done, not its term
+    ("20 hours in total, $400 fee. Reviewers must be registered with the State Pharmacy Council and currently practising.",
+     "reject", "REJECT_NOT_FOR_STUDENTS"),
+    ("Untuk proyek liburan semester ini: total 20 jam kerja. Honor $400.", "keep", "KEPT_MICRO"),
+    ("A semester break project: 20 hours in total, $400.", "keep", "KEPT_MICRO"),
+    # the same work again and again
+    ("Around 6 hours for each issue, $25/hour. Stay with us issue after issue and let it become a regular thing.",
+     "reject", "REJECT_ONGOING"),
+])
+def test_blind_batch_wording(words, outcome, reason):
+    html = "<p>Micro-internship for college students and recent graduates.</p>" + (
+        f"<p>{words}</p>" if "télétravail" in words.lower() else f"<p>Completed 100% remotely.</p><p>{words}</p>")
+    d = decide(rec(html))
+    assert (d.outcome, d.reason) == (outcome, reason), d.detail
