@@ -840,6 +840,9 @@ class Facts:
             low = self.weekly.low * self.duration.low
             high = self.weekly.high * self.duration.high
             return Fact(Hours(round(low), round(high)), f"{self.weekly.quote} x {self.duration.quote}", "per week x weeks")
+        if self.weekly and (span := extract.date_span(self.text)):  # "5 hours a week from January 4 to January 29"
+            return Fact(Hours(round(self.weekly.low * span.low), round(self.weekly.high * span.high)),
+                        f"{self.weekly.quote} x {span.quote}", "per week x dates")
         if days := extract.work_days(self.text):  # "4 working days": a day of work is 7-8 hours
             a, b = extract.WORKDAY_HOURS
             return Fact(Hours(round(days.low * a), round(days.high * b)), days.quote, "working days")

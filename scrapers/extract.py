@@ -204,7 +204,7 @@ _DUR_GRADUATION = re.compile(r"graduat\w*\s*\(?\s*(?:within|in the (?:last|past)
 
 #: "3 weeks, around 7 hours a week", "3 weeks, flexible, ~8 hrs/wk": a duration just before a weekly rate
 #: bounds it (a word or three between, in the same sentence or list item).
-_WEEKLY_AFTER_DURATION = re.compile(rf"\s*[,;:(·•|-]?\s*(?:(?!for\b|of\b)[a-z]+[,;]?\s+){{0,3}}?(?:at\s+|with\s+)?(?:about\s+|around\s+|roughly\s+|approx\.?\s*"
+_WEEKLY_AFTER_DURATION = re.compile(rf"\s*\)?\s*[,;:(·•|-]?\s*(?:(?!for\b|of\b)[a-z]+[,;]?\s+){{0,3}}?(?:at\s+|with\s+)?(?:about\s+|around\s+|roughly\s+|approx\.?\s*"
                                     rf"|approximately\s+|~\s*|up to\s+)?{_RNG}\s*-?\+?\s*{_HRS}\s*(?:{_WEEK})")
 
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -1194,6 +1194,51 @@ class Closing:
     when: date | None
     quote: str
     firm: bool = True
+
+
+#: A span between two dates: "from January 4 to January 29", "4 January - 29 January 2027", "11 january - 2 april",
+#: "Monday 4th January to Friday 29th January", "Jan 4-29", "4-29 January" (month names as the closing dates read them).
+_DAY = r"(\d\d?)(?:st|nd|rd|th|\.)?"
+_WEEKDAY_WORD = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+"
+_SPAN_TO = r"\s*(?:-|to|until|till|through|thru|and)\s*"
+DATE_SPAN = re.compile(
+    rf"\b(?:from\s+|between\s+|runs?\s+|running\s+)?(?:{_WEEKDAY_WORD})?(?:the\s+)?"
+    rf"(?:{_DAY}(?:\s+of)?\s+{_MONTH_WORD}(?:,?\s+\d{{4}})?{_SPAN_TO}(?:{_WEEKDAY_WORD})?(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH_WORD}"
+    rf"|{_MONTH_WORD}\s+{_DAY}(?:,?\s+\d{{4}})?{_SPAN_TO}(?:{_WEEKDAY_WORD})?(?:{_MONTH_WORD}\s+)?{_DAY}(?![\d:.]|\s*(?:am|pm|hours?|hrs?|h)\b)"
+    rf"|{_DAY}{_SPAN_TO}{_DAY}\s+{_MONTH_WORD})")
+
+
+_SPAN_OF_APPLYING = re.compile(r"(?:appl\w*|deadline|closing|submissions?|sign-?ups?|window|recruit\w*|interviews?|selection)"
+                               r"[^.;]{0,35}$")
+
+
+def date_span(text: str) -> Found | None:
+    """Weeks between two dates the text gives for the work ("5 hours a week from January 4 to January 29":
+    26 days, 3.7 weeks), both ends counted; None when no such span is said or it is not 1-400 days."""
+    if not any(c.isdigit() for c in text):
+        return None
+    for m in DATE_SPAN.finditer(text):
+        g = m.groups()
+        if g[0]:  # "4 january - 29 january"
+            (d1, m1), (d2, m2) = (g[0], g[1]), (g[2], g[3])
+        elif g[4]:  # "january 4 - (january) 29"
+            (d1, m1), (d2, m2) = (g[5], g[4]), (g[7], g[6] or g[4])
+        else:  # "4-29 january"
+            (d1, m1), (d2, m2) = (g[8], g[10]), (g[9], g[10])
+        try:
+            start, end = date(2026, _MON[m1], int(d1)), date(2026, _MON[m2], int(d2))
+        except ValueError:
+            continue
+        if end < start and m1 == m2:
+            continue  # "9-5 Jan" is no span
+        if _SPAN_OF_APPLYING.search(text, max(0, m.start() - 50), m.start()):
+            continue  # "applications are open 1-20 November": when to apply, not when to work
+        if end < start:
+            end = end.replace(year=2027)
+        days = (end - start).days + 1
+        if 1 <= days <= 400:
+            return Found(days / 7, days / 7, _quote(text, m.start(), m.end()), m.start())
+    return None
 
 
 #: The work's own end or due date, not the applications': "this project ends", "this role runs until".

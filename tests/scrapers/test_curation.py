@@ -1267,6 +1267,12 @@ def test_a_currency_the_rates_do_not_quote_has_a_scraped_floor():
      "reject", "REJECT_NOT_FOR_STUDENTS"),
     ("Untuk proyek liburan semester ini: total 20 jam kerja. Honor $400.", "keep", "KEPT_MICRO"),
     ("A semester break project: 20 hours in total, $400.", "keep", "KEPT_MICRO"),
+    # weekly hours between two dates: the dates bound them (when to apply is no span of work)
+    ("About 5 hours a week from January 4 to January 29. $400 stipend.", "keep", "KEPT_MICRO"),
+    ("5 hours every week from Monday 4th January to Friday 29th January. $400 stipend.", "keep", "KEPT_MICRO"),
+    ("Roughly 6 hours per week, 11 January - 2 April 2027. $1,800 in total.", "reject", "REJECT_TOO_LONG"),
+    ("Spring term (4 weeks), roughly 5 h a week. $400 stipend.", "keep", "KEPT_MICRO"),
+    ("Applications open 1-20 November. About 5 hours a week. $400.", "reject", "REJECT_WEEKLY_OPEN_ENDED"),
     # the same work again and again
     ("Around 6 hours for each issue, $25/hour. Stay with us issue after issue and let it become a regular thing.",
      "reject", "REJECT_ONGOING"),
