@@ -632,7 +632,9 @@ CODES = ("usd", "eur", "gbp", "cad", "aud", "nzd", "chf", "sek", "nok", "dkk", "
          "jpy", "sgd", "zar", "czk", "huf", "ron", "hkd", "ils", "krw", "php", "ngn", "kes", "ars", "clp", "cop",
          "thb", "myr", "idr", "ugx", "tzs", "bwp", "aed", "sar", "qar", "egp",
          # South Asia and Africa: "PKR 30,000", "LKR 25,000", "BDT 8,000", "NPR 15,000", "GHS 900", "VND 2.000.000"
-         "pkr", "lkr", "bdt", "npr", "ghs", "vnd")
+         "pkr", "lkr", "bdt", "npr", "ghs", "vnd",
+         # the Middle East: "JOD 300 project fee"
+         "jod")
 _CODE = r"\b(?:" + "|".join(CODES) + r")\b"
 #: A code right before a bare "$": "AUD $300" is Australian dollars ("$" alone is read as US dollars).
 _CODE_BEFORE = re.compile(r"\b(" + "|".join(CODES) + r")\s?$")
@@ -681,7 +683,10 @@ _UNIT_AFTER = [
     ("year", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)(?:year|yr|annum)\b|^\s*(?:annual(?:ly)?|yearly|p\.?a\.?)(?!\w)")),
     ("month", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)(?:month|mo)\b|^\s*monthly\b|^\s*(?:pro|im)\s+monat")),
     ("week", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)(?:week|wk)\b|^\s*weekly\b")),
-    ("day", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)day\b|^\s*daily\b")),
+    ("day", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+)day\b|^\s*daily\b"
+                       # "120 € pro Tag", "150 € par jour", "por día", "al giorno", "per dag", "dziennie"
+                       r"|^\s*(?:pro|je|/)\s*tag\b|^\s*(?:par|/)\s*jour\b|^\s*(?:por|al|/)\s*d[ií]a\b|^\s*al\s+giorno\b"
+                       r"|^\s*(?:per|/)\s*dag\b|^\s*za\s+dzie[ńn]\b|^\s*dziennie\b")),
     ("piece", re.compile(r"^\s*(?:/\s*|per\s+|an?\s+|each\s+|for (?:every|each)\s+)" + _PIECE_STATE +
                          r"(?:article|word|piece|post|task|item|video|review"
                          r"|submission|page|" + r"|".join(DELIVERABLES) + r")\b")),
@@ -700,7 +705,8 @@ _UNIT_BEFORE = [
     ("month", re.compile(r"monthly[^.]{0,15}$")),
 ]
 _TOTAL_HINT = re.compile(r"stipend|honorari|\bfee\b|\bflat\b|\bfixed\b|completion|for (?:the|this|a|an)\s+(?:\d+[- ]hours?\s+)?"
-                         r"(?:project|assignment|engagement|micro-?internship)|\btotal\b|lump sum|one-time|one-off|\baward|\bpaid\b|\bpays?\b")
+                         r"(?:project|assignment|engagement|micro-?internship)|\btotal\b|lump sum|one-time|one-off|\b1-time|\b1-off"
+                         r"|once-off|single payment|\baward|\bpaid\b|\bpays?\b")  # "one-off" is "1-off" once prepared
 #: The sum of the parts said before it: "(total Rp 1.200.000)", "in total: €600", "altogether $900", "insgesamt 600 €".
 _SUM_LABEL = re.compile(r"\b(?:total|in total|in all|altogether|overall|all told|insgesamt|gesamt|en total|no total|au total"
                         r"|totalt|totaal|łącznie|toplam)\s*:?\s*(?:of\s+)?(?:[$€£₹]|[a-z]{1,3}\$?)?\s*$")

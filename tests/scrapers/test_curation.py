@@ -1273,6 +1273,10 @@ def test_a_currency_the_rates_do_not_quote_has_a_scraped_floor():
     ("Roughly 6 hours per week, 11 January - 2 April 2027. $1,800 in total.", "reject", "REJECT_TOO_LONG"),
     ("Spring term (4 weeks), roughly 5 h a week. $400 stipend.", "keep", "KEPT_MICRO"),
     ("Applications open 1-20 November. About 5 hours a week. $400.", "reject", "REJECT_WEEKLY_OPEN_ENDED"),
+    # "one-off" is "1-off" once prepared, still a fee's hint; a day rate in the writer's language; dinars
+    ("About 15 hours across 10 days. $450 one-off payment (we add $10 for data).", "keep", "KEPT_MICRO"),
+    ("Vergütung: 120 € pro Tag, also 480 € für die 4 Tage. Etwa 30 Stunden.", "keep", "KEPT_MICRO"),
+    ("About 20 hours in total. JOD 300 project fee.", "keep", "KEPT_MICRO"),
     # the same work again and again
     ("Around 6 hours for each issue, $25/hour. Stay with us issue after issue and let it become a regular thing.",
      "reject", "REJECT_ONGOING"),
